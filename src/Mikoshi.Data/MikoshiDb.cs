@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Numerics;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Data;
+
+/// <summary>
+/// The store. One model for both providers; each provider has its own subclass so that its
+/// migrations and its column type for money live apart (<see cref="SqliteMikoshiDb"/>,
+/// <see cref="PostgresMikoshiDb"/>).
+/// </summary>
+public abstract class MikoshiDb(DbContextOptions options)
+    : IdentityDbContext<MikoshiUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Community> Communities => Set<Community>();
+
+    public DbSet<CommunityRoleRow> CommunityRoles => Set<CommunityRoleRow>();
+
+    public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
+
+    public DbSet<PostingRow> Postings => Set<PostingRow>();
+
+    public DbSet<BalanceRow> Balances => Set<BalanceRow>();
+
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+
+    public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
+    public abstract bool IsPostgres { get; }
+
+    /// <summary>How money (Int128 minor units) is stored by this provider.</summary>
+    protected abstract void StoreMoney(PropertyBuilder<Int128> units);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
+        configurationBuilder.Properties<CommunityId>().HaveConversion<CommunityIdConverter>();
+        configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity's schema version (3, with passkeys) comes from IdentityOptions.Stores; see Store.
+        base.OnModelCreating(builder);
+
+        builder.Entity<MikoshiUser>().Property(u => u.DisplayName).HasMaxLength(100);
+
+        builder.Entity<Community>(community =>
+        {
+            community.ToTable("communities");
+            community.HasKey(c => c.Id);
+            community.HasIndex(c => c.Slug).IsUnique();
+            community.Property(c => c.Slug).HasMaxLength(40);
+            community.Property(c => c.Name).HasMaxLength(Community.MaxNameLength);
+            community.Property(c => c.CharterText).HasMaxLength(Community.MaxCharterLength);
+            community.Property(c => c.BaseAsset).HasMaxLength(12);
+            community.PrimitiveCollection<List<string>>("values").HasColumnName("charter_values");
+            community.PrimitiveCollection<List<string>>("assets").HasColumnName("assets");
+            community.Ignore(c => c.Values);
+            community.Ignore(c => c.Assets);
+        });
+
+        builder.Entity<CommunityRoleRow>(role =>
+        {
+            role.ToTable("community_roles");
+            role.HasKey(r => new { r.CommunityId, r.PersonId, r.Role });
+        });
+
+        builder.Entity<JournalEntryRow>(entry =>
+        {
+            entry.ToTable("journal_entries");
+            entry.HasKey(e => new { e.CommunityId, e.Number });
+            entry.Property(e => e.Kind).HasMaxLength(40);
+            entry.Property(e => e.Memo).HasMaxLength(Domain.Ledger.JournalEntry.MaxMemoLength);
+            entry.Property(e => e.Reference).HasMaxLength(200);
+            entry.Property(e => e.Actor).HasMaxLength(40);
+            entry.HasMany(e => e.Postings).WithOne().HasForeignKey(p => new { p.CommunityId, p.EntryNumber });
+        });
+
+        builder.Entity<PostingRow>(posting =>
+        {
+            posting.ToTable("postings");
+            posting.HasKey(p => new { p.CommunityId, p.EntryNumber, p.Index });
+            posting.HasIndex(p => new { p.CommunityId, p.Account });
+            posting.Property(p => p.Account).HasMaxLength(80);
+            posting.Property(p => p.Asset).HasMaxLength(12);
+            StoreMoney(posting.Property(p => p.Units));
+        });
+
+        builder.Entity<BalanceRow>(balance =>
+        {
+            balance.ToTable("balances");
+            balance.HasKey(b => new { b.CommunityId, b.Account, b.Asset });
+            balance.Property(b => b.Account).HasMaxLength(80);
+            balance.Property(b => b.Asset).HasMaxLength(12);
+            StoreMoney(balance.Property(b => b.Units));
+        });
+
+        builder.Entity<AuditRow>(audit =>
+        {
+            audit.ToTable("audit_log");
+            audit.HasKey(a => new { a.Chain, a.Sequence });
+            audit.Property(a => a.Actor).HasMaxLength(40);
+            audit.Property(a => a.Kind).HasMaxLength(60);
+            audit.Property(a => a.PreviousHash).HasMaxLength(64);
+            audit.Property(a => a.Hash).HasMaxLength(64);
+        });
+
+        builder.Entity<IdempotencyRow>(key =>
+        {
+            key.ToTable("idempotency_keys");
+            key.HasKey(k => new { k.Scope, k.Key });
+            key.Property(k => k.Scope).HasMaxLength(120);
+            key.Property(k => k.Key).HasMaxLength(200);
+            key.Property(k => k.RequestHash).HasMaxLength(64);
+        });
+    }
+
+    private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));
+
+    private sealed class CommunityIdConverter() : ValueConverter<CommunityId, Guid>(id => id.Value, value => new CommunityId(value));
+
+}
+
+/// <summary>SQLite: money is TEXT of digits (SQLite's integers stop at 2^63).</summary>
+public sealed class SqliteMikoshiDb(DbContextOptions<SqliteMikoshiDb> options) : MikoshiDb(options)
+{
+    public override bool IsPostgres => false;
+
+    protected override void StoreMoney(PropertyBuilder<Int128> units) => units.HasConversion(
+        value => value.ToString(CultureInfo.InvariantCulture),
+        text => Int128.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+}
+
+/// <summary>PostgreSQL: money is numeric(39,0), exact and summable in SQL.</summary>
+public sealed class PostgresMikoshiDb(DbContextOptions<PostgresMikoshiDb> options) : MikoshiDb(options)
+{
+    public override bool IsPostgres => true;
+
+    protected override void StoreMoney(PropertyBuilder<Int128> units) => units
+        .HasConversion(value => (BigInteger)value, big => (Int128)big)
+        .HasColumnType("numeric(39,0)");
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mikoshi.Data;
+
+/// <summary>Which database holds a Mikoshi instance.</summary>
+public enum StoreProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the store is and how to open it.</summary>
+/// <param name="Provider">SQLite (embedded, the default) or PostgreSQL.</param>
+/// <param name="ConnectionString">The provider's connection string.</param>
+public sealed record StoreOptions(StoreProvider Provider, string ConnectionString)
+{
+    /// <summary>The embedded default: a SQLite file under ./data.</summary>
+    public static StoreOptions DefaultSqlite(string directory = "data") =>
+        new(StoreProvider.Sqlite, $"Data Source={Path.Combine(directory, "mikoshi.db")}");
+
+    /// <summary>
+    /// Reads a store from the words people use: <c>sqlite</c> or <c>postgres</c>, and a connection
+    /// string; a bare <c>Host=…</c> string implies PostgreSQL.
+    /// </summary>
+    public static StoreOptions From(string? provider, string? connectionString)
+    {
+        var isPostgres = string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(provider, "postgresql", StringComparison.OrdinalIgnoreCase)
+            || (provider is null && connectionString is not null && connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase));
+        if (isPostgres)
+        {
+            return new StoreOptions(StoreProvider.Postgres, connectionString ?? "Host=127.0.0.1;Username=postgres;Database=mikoshi");
+        }
+
+        return connectionString is null ? DefaultSqlite() : new StoreOptions(StoreProvider.Sqlite, connectionString);
+    }
+}
+
+public static class StoreRegistration
+{
+    /// <summary>
+    /// Registers the store as <see cref="MikoshiDb"/>. Which provider is read when a context is
+    /// made, from the <see cref="StoreOptions"/> singleton (by default from configuration keys
+    /// <c>Mikoshi:Provider</c> and <c>Mikoshi:Db</c>), so a host or a test can replace it.
+    /// </summary>
+    public static IServiceCollection AddMikoshiStore(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+            return StoreOptions.From(configuration["Mikoshi:Provider"], configuration["Mikoshi:Db"]);
+        });
+        services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+        services.AddDbContext<SqliteMikoshiDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<StoreOptions>().ConnectionString));
+        services.AddDbContext<PostgresMikoshiDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<StoreOptions>().ConnectionString));
+        services.AddScoped<MikoshiDb>(sp => sp.GetRequiredService<StoreOptions>().Provider == StoreProvider.Postgres
+            ? sp.GetRequiredService<PostgresMikoshiDb>()
+            : sp.GetRequiredService<SqliteMikoshiDb>());
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date (both providers keep their own migrations).</summary>
+    public static async Task MigrateAsync(this MikoshiDb db, CancellationToken cancellationToken = default)
+    {
+        if (!db.IsPostgres)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (!db.IsPostgres)
+        {
+            // WAL lets readers run beside the single writer; it is a property of the file, so once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
+
+/// <summary>Lets `dotnet ef` build the SQLite model with Identity's schema version 3.</summary>
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteMikoshiDb>
+{
+    public SqliteMikoshiDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteMikoshiDb>()
+            .UseSqlite("Data Source=design.db")
+            .UseApplicationServiceProvider(DesignServices.Provider)
+            .Options);
+}
+
+/// <summary>Lets `dotnet ef` build the PostgreSQL model with Identity's schema version 3.</summary>
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresMikoshiDb>
+{
+    public PostgresMikoshiDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresMikoshiDb>()
+            .UseNpgsql("Host=127.0.0.1;Username=postgres;Database=design")
+            .UseApplicationServiceProvider(DesignServices.Provider)
+            .Options);
+}
+
+internal static class DesignServices
+{
+    public static IServiceProvider Provider { get; } = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+}

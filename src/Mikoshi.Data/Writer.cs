@@ -1,0 +1,236 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Audit;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+
+namespace Mikoshi.Data;
+
+/// <summary>An idempotency key and what the request asked for, as the endpoint read it.</summary>
+/// <param name="Key">The client's Idempotency-Key.</param>
+/// <param name="Request">A canonical form of the request (route and body) to tell a retry from a different request.</param>
+public sealed record IdempotencyKey(string Key, string Request)
+{
+    public const int MaxKeyLength = 200;
+
+    public string RequestHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Request)));
+}
+
+/// <summary>What a write answered: the status and JSON body, and whether it was a replay.</summary>
+public sealed record Written(int Status, string Json, bool Replayed);
+
+/// <summary>
+/// Runs one write to one audit chain (a community's, or the instance's own) as a single database
+/// transaction: writers of the same chain take turns, an idempotency key is checked and recorded
+/// inside the same transaction as the effect, and on any failure nothing at all is written.
+/// </summary>
+public sealed class Writer(MikoshiDb db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<Result<Written>> RunAsync<T>(
+        Guid chain,
+        string actor,
+        IdempotencyKey? idempotency,
+        int successStatus,
+        Func<WriteScope, Task<Result<T>>> work,
+        CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (db.IsPostgres)
+            {
+                // One writer per chain at a time, across every server replica.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [LockKey(chain)], cancellationToken);
+            }
+
+            // Keys belong to the caller, whatever chain the request writes to (a new community's
+            // chain is new on every attempt); the request fingerprint includes the route.
+            var scope = actor;
+            if (idempotency is not null)
+            {
+                var earlier = await db.IdempotencyKeys.AsNoTracking()
+                    .FirstOrDefaultAsync(k => k.Scope == scope && k.Key == idempotency.Key, cancellationToken);
+                if (earlier is not null)
+                {
+                    return earlier.RequestHash == idempotency.RequestHash
+                        ? new Written(earlier.StatusCode, earlier.ResponseJson, Replayed: true)
+                        : Error.Of("idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
+                }
+            }
+
+            var write = new WriteScope(db, chain, actor, clock.GetUtcNow());
+            var outcome = await work(write);
+            if (!outcome.IsSuccess)
+            {
+                db.ChangeTracker.Clear();
+                return outcome.Error!;
+            }
+
+            var json = JsonSerializer.Serialize(outcome.Value, Json);
+            if (idempotency is not null)
+            {
+                db.IdempotencyKeys.Add(new IdempotencyRow
+                {
+                    Scope = scope,
+                    Key = idempotency.Key,
+                    RequestHash = idempotency.RequestHash,
+                    StatusCode = successStatus,
+                    ResponseJson = json,
+                    AtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Written(successStatus, json, Replayed: false);
+        }
+        catch (OverflowException)
+        {
+            db.ChangeTracker.Clear();
+            return Error.Of("amount_out_of_range", "The result would exceed the largest amount Mikoshi keeps.");
+        }
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            return Error.Of("conflict", "Someone else changed the same thing at the same moment; try again.");
+        }
+    }
+
+    private static long LockKey(Guid chain) => BitConverter.ToInt64(chain.ToByteArray(), 8) ^ BitConverter.ToInt64(chain.ToByteArray(), 0);
+
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException switch
+        {
+            Npgsql.PostgresException pg => pg.SqlState == "23505",
+            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+            _ => false,
+        };
+}
+
+/// <summary>The inside of one write: post journal entries and append audit links.</summary>
+public sealed class WriteScope
+{
+    private readonly MikoshiDb db;
+    private readonly Guid chain;
+    private AuditRecord? head;
+    private bool headLoaded;
+    private long? lastEntryNumber;
+
+    internal WriteScope(MikoshiDb db, Guid chain, string actor, DateTimeOffset at)
+    {
+        this.db = db;
+        this.chain = chain;
+        Actor = actor;
+        At = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>Who is writing.</summary>
+    public string Actor { get; }
+
+    /// <summary>The instant of this write, to the millisecond (what every store keeps exactly).</summary>
+    public DateTimeOffset At { get; }
+
+    public MikoshiDb Db => db;
+
+    /// <summary>Appends a link to this write's audit chain.</summary>
+    public async Task<AuditRecord> AuditAsync(string kind, string payloadJson)
+    {
+        if (!headLoaded)
+        {
+            var last = await db.AuditLog.AsNoTracking().Where(a => a.Chain == chain)
+                .OrderByDescending(a => a.Sequence).FirstOrDefaultAsync();
+            head = last is null ? null : ToRecord(last);
+            headLoaded = true;
+        }
+
+        var next = AuditChain.Next(head, chain, At, Actor, kind, payloadJson);
+        db.AuditLog.Add(new AuditRow
+        {
+            Chain = next.Chain,
+            Sequence = next.Sequence,
+            AtUnixMs = next.AtUnixMs,
+            Actor = next.Actor,
+            Kind = next.Kind,
+            Payload = next.Payload,
+            PreviousHash = next.PreviousHash,
+            Hash = next.Hash,
+        });
+        head = next;
+        return next;
+    }
+
+    /// <summary>Appends a link whose payload is <paramref name="payload"/> serialized as JSON.</summary>
+    public Task<AuditRecord> AuditAsync(string kind, object payload) =>
+        AuditAsync(kind, JsonSerializer.Serialize(payload, AuditJson));
+
+    /// <summary>
+    /// Posts a journal entry in this write's community: refuses it if any account would go below
+    /// zero, updates the cached balances and records the entry in the audit chain.
+    /// </summary>
+    public async Task<Result<long>> PostAsync(JournalEntry entry, string? reference = null)
+    {
+        var community = new CommunityId(chain);
+        var touched = new Dictionary<(string Account, string Asset), BalanceRow>();
+        foreach (var posting in entry.Postings)
+        {
+            var account = posting.Account.ToString();
+            var asset = posting.Amount.Asset.Code;
+            var row = db.Balances.Local.FirstOrDefault(b => b.CommunityId == community && b.Account == account && b.Asset == asset)
+                ?? await db.Balances.FirstOrDefaultAsync(b => b.CommunityId == community && b.Account == account && b.Asset == asset);
+            if (row is null)
+            {
+                row = new BalanceRow { CommunityId = community, Account = account, Asset = asset, Units = Int128.Zero };
+                db.Balances.Add(row);
+            }
+
+            touched[(account, asset)] = row;
+        }
+
+        var applied = Balances.Apply(entry, (account, asset) => touched[(account.ToString(), asset.Code)].Units);
+        if (!applied.IsSuccess)
+        {
+            return applied.Error!;
+        }
+
+        foreach (var (account, balance) in applied.Value)
+        {
+            touched[(account.ToString(), balance.Asset.Code)].Units = balance.Units;
+        }
+
+        lastEntryNumber ??= await db.JournalEntries.Where(e => e.CommunityId == community)
+            .Select(e => (long?)e.Number).MaxAsync() ?? 0;
+        var number = ++lastEntryNumber;
+        var audit = await AuditAsync($"ledger.{entry.Kind}", LedgerText.Canonical(number.Value, entry, reference));
+        db.JournalEntries.Add(new JournalEntryRow
+        {
+            CommunityId = community,
+            Number = number.Value,
+            Kind = entry.Kind,
+            Memo = entry.Memo,
+            Reference = reference ?? string.Empty,
+            AtUnixMs = audit.AtUnixMs,
+            Actor = Actor,
+            AuditSequence = audit.Sequence,
+            Postings = entry.Postings.Select((p, i) => new PostingRow
+            {
+                CommunityId = community,
+                EntryNumber = number.Value,
+                Index = i,
+                Account = p.Account.ToString(),
+                Asset = p.Amount.Asset.Code,
+                Units = p.Amount.Units,
+            }).ToList(),
+        });
+        return number.Value;
+    }
+
+    public static AuditRecord ToRecord(AuditRow row) =>
+        new(row.Chain, row.Sequence, row.AtUnixMs, row.Actor, row.Kind, row.Payload, row.PreviousHash, row.Hash);
+
+    internal static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,117 @@
+namespace Mikoshi.Domain.Ledger;
+
+/// <summary>What an account is for; it decides whether its balance may go below zero.</summary>
+public enum AccountKind
+{
+    /// <summary>The world outside the community: money enters from it and leaves to it, so it runs negative.</summary>
+    External,
+
+    /// <summary>The community treasury, which funds the next projects (原資).</summary>
+    Treasury,
+
+    /// <summary>What a person may claim or spend inside the community.</summary>
+    Person,
+
+    /// <summary>A project's own money.</summary>
+    Project,
+
+    /// <summary>Revenue owed to token holders and not yet claimed.</summary>
+    HolderPool,
+
+    /// <summary>Units too small to split, kept explicitly rather than lost.</summary>
+    Dust,
+
+    /// <summary>Money held while something is pending, such as a listing or a payout batch.</summary>
+    Escrow,
+}
+
+/// <summary>
+/// An account in a community's ledger, written as <c>kind</c> or <c>kind:key</c>
+/// (<c>treasury</c>, <c>person:3f2a…</c>, <c>project:…</c>). Balances are kept per account and asset.
+/// </summary>
+public readonly record struct AccountId
+{
+    private AccountId(AccountKind kind, string? key)
+    {
+        Kind = kind;
+        Key = key;
+    }
+
+    /// <summary>What the account is for.</summary>
+    public AccountKind Kind { get; }
+
+    /// <summary>Which person, project or escrow; <c>null</c> for the community's single accounts.</summary>
+    public string? Key { get; }
+
+    /// <summary>The world outside.</summary>
+    public static AccountId External { get; } = new(AccountKind.External, null);
+
+    /// <summary>The community treasury.</summary>
+    public static AccountId Treasury { get; } = new(AccountKind.Treasury, null);
+
+    /// <summary>The holders' pool.</summary>
+    public static AccountId HolderPool { get; } = new(AccountKind.HolderPool, null);
+
+    /// <summary>The dust account.</summary>
+    public static AccountId Dust { get; } = new(AccountKind.Dust, null);
+
+    /// <summary>Only the outside world may hold less than nothing.</summary>
+    public bool MayGoNegative => Kind == AccountKind.External;
+
+    /// <summary>A person's account.</summary>
+    public static AccountId ForPerson(Guid personId) => new(AccountKind.Person, personId.ToString("N"));
+
+    /// <summary>A project's account.</summary>
+    public static AccountId ForProject(Guid projectId) => new(AccountKind.Project, projectId.ToString("N"));
+
+    /// <summary>An escrow account named by <paramref name="key"/>.</summary>
+    public static AccountId ForEscrow(string key) => new(AccountKind.Escrow, key);
+
+    /// <summary>Reads the written form back; fails on anything else.</summary>
+    public static Result<AccountId> Parse(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return Error.Of("invalid_account", "An account is required.");
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var kindText = colon < 0 ? text : text[..colon];
+        var key = colon < 0 ? null : text[(colon + 1)..];
+        AccountKind? kind = kindText switch
+        {
+            "external" => AccountKind.External,
+            "treasury" => AccountKind.Treasury,
+            "person" => AccountKind.Person,
+            "project" => AccountKind.Project,
+            "holder-pool" => AccountKind.HolderPool,
+            "dust" => AccountKind.Dust,
+            "escrow" => AccountKind.Escrow,
+            _ => null,
+        };
+        var keyed = kind is AccountKind.Person or AccountKind.Project or AccountKind.Escrow;
+        if (kind is null || keyed != (key is { Length: > 0 }))
+        {
+            return Error.Of("invalid_account", $"'{text}' is not an account.");
+        }
+
+        return new AccountId(kind.Value, key);
+    }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var kind = Kind switch
+        {
+            AccountKind.External => "external",
+            AccountKind.Treasury => "treasury",
+            AccountKind.Person => "person",
+            AccountKind.Project => "project",
+            AccountKind.HolderPool => "holder-pool",
+            AccountKind.Dust => "dust",
+            AccountKind.Escrow => "escrow",
+            _ => throw new InvariantViolatedException($"Unknown account kind {Kind}."),
+        };
+        return Key is null ? kind : $"{kind}:{Key}";
+    }
+}

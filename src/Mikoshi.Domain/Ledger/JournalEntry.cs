@@ -1,0 +1,88 @@
+
+namespace Mikoshi.Domain.Ledger;
+
+/// <summary>One leg of a journal entry: an account gains (positive) or gives (negative) an amount.</summary>
+/// <param name="Account">The account.</param>
+/// <param name="Amount">Signed amount; never zero.</param>
+public sealed record Posting(AccountId Account, Money Amount);
+
+/// <summary>
+/// One movement of money: postings that sum to zero in every asset, so money is only ever moved,
+/// never made or destroyed. Once written it is never changed; a mistake is undone by another entry.
+/// </summary>
+public sealed record JournalEntry
+{
+    private JournalEntry(string kind, string memo, IReadOnlyList<Posting> postings)
+    {
+        Kind = kind;
+        Memo = memo;
+        Postings = postings;
+    }
+
+    /// <summary>The longest memo kept.</summary>
+    public const int MaxMemoLength = 500;
+
+    /// <summary>What kind of movement this is: <c>deposit</c>, <c>transfer</c>, <c>revenue</c>…</summary>
+    public string Kind { get; }
+
+    /// <summary>A note for people: a bank reference, what was bought.</summary>
+    public string Memo { get; }
+
+    /// <summary>The legs, in the order given.</summary>
+    public IReadOnlyList<Posting> Postings { get; }
+
+    /// <summary>
+    /// Makes an entry, checking that there are postings, none is zero, no account appears twice
+    /// for one asset, and every asset sums to zero.
+    /// </summary>
+    public static Result<JournalEntry> Create(string kind, string? memo, IReadOnlyList<Posting> postings)
+    {
+        memo ??= string.Empty;
+        if (memo.Length > MaxMemoLength)
+        {
+            return Error.Of("invalid_memo", $"A memo is at most {MaxMemoLength} characters.");
+        }
+
+        if (postings.Count < 2)
+        {
+            return Error.Of("unbalanced_entry", "A journal entry moves money between at least two accounts.");
+        }
+
+        var seen = new HashSet<(AccountId, Asset)>();
+        var sums = new Dictionary<Asset, Int128>();
+        foreach (var posting in postings)
+        {
+            if (posting.Amount.IsZero)
+            {
+                return Error.Of("unbalanced_entry", "A posting cannot be zero.");
+            }
+
+            if (!seen.Add((posting.Account, posting.Amount.Asset)))
+            {
+                return Error.Of("unbalanced_entry", $"{posting.Account} appears twice for {posting.Amount.Asset}.");
+            }
+
+            sums[posting.Amount.Asset] = checked(sums.GetValueOrDefault(posting.Amount.Asset) + posting.Amount.Units);
+        }
+
+        if (sums.Values.Any(sum => sum != Int128.Zero))
+        {
+            return Error.Of("unbalanced_entry", "The postings of every asset must sum to zero.");
+        }
+
+        return new JournalEntry(kind, memo, postings);
+    }
+
+    /// <summary>Money moving from one account to another.</summary>
+    public static Result<JournalEntry> Move(string kind, string? memo, AccountId from, AccountId to, Money amount)
+    {
+        if (amount.Units <= Int128.Zero)
+        {
+            return Error.Of("invalid_amount", "Only a positive amount can move.");
+        }
+
+        return from == to
+            ? Error.Of("same_account", "Money cannot move from an account to itself.")
+            : Create(kind, memo, [new Posting(from, -amount), new Posting(to, amount)]);
+    }
+}

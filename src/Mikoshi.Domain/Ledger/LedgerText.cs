@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Mikoshi.Domain.Ledger;
+
+/// <summary>
+/// The canonical JSON of a journal entry, as the audit log records it. The verifier rebuilds it
+/// from the stored journal and compares, so an edited posting cannot hide behind a valid chain.
+/// </summary>
+public static class LedgerText
+{
+    /// <summary>The canonical form: fixed key order, amounts as strings of minor units.</summary>
+    public static string Canonical(long entryNumber, JournalEntry entry, string? reference)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("entry", entryNumber);
+            json.WriteString("kind", entry.Kind);
+            json.WriteString("memo", entry.Memo);
+            json.WriteString("reference", reference ?? string.Empty);
+            json.WriteStartArray("postings");
+            foreach (var posting in entry.Postings)
+            {
+                json.WriteStartObject();
+                json.WriteString("account", posting.Account.ToString());
+                json.WriteString("asset", posting.Amount.Asset.Code);
+                json.WriteString("units", posting.Amount.UnitsText);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

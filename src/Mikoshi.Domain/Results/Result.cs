@@ -1,0 +1,57 @@
+namespace Mikoshi.Domain;
+
+/// <summary>
+/// An expected failure: something a caller asked for that the rules do not allow.
+/// <see cref="Code"/> is stable and machine-readable (it becomes the problem+json <c>code</c>);
+/// <see cref="Detail"/> is for people.
+/// </summary>
+/// <param name="Code">A stable snake_case code such as <c>insufficient_funds</c>.</param>
+/// <param name="Detail">A sentence that says what was wrong.</param>
+public sealed record Error(string Code, string Detail)
+{
+    /// <summary>An error whose code is <paramref name="code"/>.</summary>
+    public static Error Of(string code, string detail) => new(code, detail);
+}
+
+/// <summary>The outcome of an operation that may fail in an expected way.</summary>
+/// <typeparam name="T">The value on success.</typeparam>
+public readonly struct Result<T>
+{
+    private readonly T? value;
+
+    private Result(T? value, Error? error)
+    {
+        this.value = value;
+        Error = error;
+    }
+
+    /// <summary>The error, or <c>null</c> on success.</summary>
+    public Error? Error { get; }
+
+    /// <summary>True when the operation succeeded.</summary>
+    public bool IsSuccess => Error is null;
+
+    /// <summary>The value; throws when the result is a failure.</summary>
+    public T Value => Error is null ? value! : throw new InvalidOperationException($"No value: {Error.Code}");
+
+    /// <summary>A success.</summary>
+    public static Result<T> Ok(T value) => new(value, null);
+
+    /// <summary>A failure.</summary>
+    public static Result<T> Fail(Error error) => new(default, error);
+
+    /// <summary>A success from a value.</summary>
+    public static implicit operator Result<T>(T value) => Ok(value);
+
+    /// <summary>A failure from an error.</summary>
+    public static implicit operator Result<T>(Error error) => Fail(error);
+
+    /// <summary>Maps the value of a success; a failure passes through.</summary>
+    public Result<TOut> Map<TOut>(Func<T, TOut> map) => Error is null ? map(value!) : Error;
+
+    /// <summary>Chains another fallible step; a failure passes through.</summary>
+    public Result<TOut> Then<TOut>(Func<T, Result<TOut>> next) => Error is null ? next(value!) : Error;
+}
+
+/// <summary>A broken invariant inside the domain: a bug, never a caller's mistake.</summary>
+public sealed class InvariantViolatedException(string message) : Exception(message);

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Api;
+
+/// <summary>Who may call an endpoint. Every API endpoint states one; a test walks them all.</summary>
+public enum Access
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Anyone,
+
+    /// <summary>Any signed-in person (a visitor of every community).</summary>
+    SignedIn,
+
+    /// <summary>A treasurer or an admin of the community in the route.</summary>
+    Treasurer,
+
+    /// <summary>An admin of the community in the route.</summary>
+    Admin,
+}
+
+/// <summary>The access an endpoint declared, readable from its metadata.</summary>
+public sealed record AccessMetadata(Access Who);
+
+/// <summary>The caller of a request: who they are, and their roles in the community of the route, if any.</summary>
+public sealed record Caller(PersonId? Person, Community? Community, IReadOnlySet<Role> Roles)
+{
+    public PersonId RequirePerson() => Person ?? throw new InvariantViolatedException("The access filter lets no anonymous caller reach this.");
+
+    public Community RequireCommunity() => Community ?? throw new InvariantViolatedException("The route has no community.");
+
+    public bool Is(Role role) => Roles.Contains(role);
+
+    /// <summary>Treasurer powers: a treasurer, or an admin.</summary>
+    public bool CanKeepTheBooks => Is(Role.Treasurer) || Is(Role.Admin);
+
+    /// <summary>The audit actor: the person's id, or <c>anonymous</c>.</summary>
+    public string Actor => Person?.ToString() ?? "anonymous";
+}
+
+public static class AccessExtensions
+{
+    private const string CallerKey = "mikoshi.caller";
+
+    public static Caller Caller(this HttpContext http) =>
+        http.Items[CallerKey] as Caller ?? throw new InvariantViolatedException("Endpoint has no access filter.");
+
+    public static PersonId? PersonOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? new PersonId(id) : null;
+
+    /// <summary>Declares who may call the endpoint and enforces it before the handler runs.</summary>
+    public static RouteHandlerBuilder Allow(this RouteHandlerBuilder endpoint, Access who) =>
+        endpoint.WithMetadata(new AccessMetadata(who)).AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var person = http.User.Identity?.IsAuthenticated == true ? PersonOf(http.User) : null;
+            Community? community = null;
+            var roles = new HashSet<Role> { Role.Visitor };
+            if (http.Request.RouteValues.TryGetValue("slug", out var slugValue) && slugValue is string slug)
+            {
+                var db = http.RequestServices.GetRequiredService<MikoshiDb>();
+                community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+                if (community is null)
+                {
+                    return Problems.For(Error.Of("community_not_found", $"There is no community '{slug}'."));
+                }
+
+                if (person is not null)
+                {
+                    var held = await db.CommunityRoles.AsNoTracking()
+                        .Where(r => r.CommunityId == community.Id && r.PersonId == person.Value)
+                        .Select(r => r.Role).ToListAsync();
+                    roles.UnionWith(held);
+                }
+            }
+
+            if (who != Access.Anyone && person is null)
+            {
+                return Problems.For(Error.Of("not_signed_in", "Sign in first: send a bearer token or the session cookie."));
+            }
+
+            var allowed = who switch
+            {
+                Access.Treasurer => roles.Contains(Role.Treasurer) || roles.Contains(Role.Admin),
+                Access.Admin => roles.Contains(Role.Admin),
+                _ => true,
+            };
+            if (!allowed)
+            {
+                return Problems.For(Error.Of("forbidden", $"Only a community {who.ToString().ToLowerInvariant()} may do this."));
+            }
+
+            http.Items[CallerKey] = new Caller(person, community, roles);
+            return await next(context);
+        });
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+
+namespace Mikoshi.Api;
+
+public static class Idempotency
+{
+    public const string Header = "Idempotency-Key";
+
+    /// <summary>
+    /// The request's Idempotency-Key with a canonical form of what it asked (route and body
+    /// re-serialized, so whitespace and key order do not matter); null when no key was sent.
+    /// </summary>
+    public static Result<IdempotencyKey?> Read<TBody>(HttpContext http, TBody body)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (key.Length == 0)
+        {
+            return Result<IdempotencyKey?>.Ok(null);
+        }
+
+        if (key.Length > IdempotencyKey.MaxKeyLength || key.Any(char.IsControl))
+        {
+            return Error.Of("invalid_idempotency_key", $"An Idempotency-Key is 1 to {IdempotencyKey.MaxKeyLength} printable characters.");
+        }
+
+        var request = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(body, JsonSerializerOptions.Web)}";
+        return new IdempotencyKey(key, request);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+
+namespace Mikoshi.Api;
+
+/// <summary>
+/// Turns expected failures into RFC 9457 problem+json with a stable <c>code</c>, and the
+/// framework's own rejections (malformed JSON, wrong types) into the same shape.
+/// </summary>
+public static class Problems
+{
+    private static readonly Dictionary<string, int> StatusByCode = new(StringComparer.Ordinal)
+    {
+        ["not_signed_in"] = StatusCodes.Status401Unauthorized,
+        ["invalid_credentials"] = StatusCodes.Status401Unauthorized,
+        ["forbidden"] = StatusCodes.Status403Forbidden,
+        ["community_not_found"] = StatusCodes.Status404NotFound,
+        ["person_not_found"] = StatusCodes.Status404NotFound,
+        ["not_found"] = StatusCodes.Status404NotFound,
+        ["idempotency_key_reused"] = StatusCodes.Status409Conflict,
+        ["slug_taken"] = StatusCodes.Status409Conflict,
+        ["email_taken"] = StatusCodes.Status409Conflict,
+        ["conflict"] = StatusCodes.Status409Conflict,
+        ["malformed_request"] = StatusCodes.Status400BadRequest,
+        ["invalid_idempotency_key"] = StatusCodes.Status400BadRequest,
+        ["invalid_cursor"] = StatusCodes.Status400BadRequest,
+        ["invalid_limit"] = StatusCodes.Status400BadRequest,
+        ["unsupported_media_type"] = StatusCodes.Status415UnsupportedMediaType,
+        ["rate_limited"] = StatusCodes.Status429TooManyRequests,
+    };
+
+    /// <summary>The HTTP status an error code answers with; anything not listed is 422.</summary>
+    public static int StatusOf(string code) => StatusByCode.GetValueOrDefault(code, StatusCodes.Status422UnprocessableEntity);
+
+    public static IResult For(Error error) => Results.Problem(
+        statusCode: StatusOf(error.Code),
+        title: Title(error.Code),
+        detail: error.Detail,
+        type: $"https://mikoshi.dev/problems/{error.Code}",
+        extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+
+    /// <summary>A written result as the response: the same bytes for the first answer and every replay.</summary>
+    public static IResult From(Result<Written> written, HttpContext http)
+    {
+        if (!written.IsSuccess)
+        {
+            return For(written.Error!);
+        }
+
+        if (written.Value.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return Results.Content(written.Value.Json, "application/json", statusCode: written.Value.Status);
+    }
+
+    public static IResult From<T>(Result<T> result) => result.IsSuccess ? Results.Ok(result.Value) : For(result.Error!);
+
+    private static string Title(string code) => char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+
+    /// <summary>Malformed bodies and unexpected failures as problem+json; never an HTML error page.</summary>
+    public static void UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = async http =>
+            {
+                var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var error = exception switch
+                {
+                    BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+                        Error.Of("unsupported_media_type", "Send the body as application/json."),
+                    BadHttpRequestException bad => Error.Of("malformed_request", Explain(bad)),
+                    _ => Error.Of("internal_error", "Something went wrong on our side; nothing was changed."),
+                };
+                var status = exception is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError;
+                var result = Results.Problem(statusCode: status, title: Title(error.Code), detail: error.Detail,
+                    type: $"https://mikoshi.dev/problems/{error.Code}", extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+                await result.ExecuteAsync(http);
+            },
+        });
+    }
+
+    private static string Explain(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json
+            ? $"The body is not valid JSON of the expected shape: {json.Message}"
+            : bad.Message;
+}

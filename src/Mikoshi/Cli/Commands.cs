@@ -1,0 +1,353 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Features.Auth;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Ledger;
+
+namespace Mikoshi.Cli;
+
+/// <summary>
+/// The verbs of the `mikoshi` executable. Each runs the same use case the HTTP API runs, against
+/// the store chosen by --provider and --db (or Mikoshi__Provider and Mikoshi__Db in the environment).
+/// </summary>
+public static class Commands
+{
+    private static readonly Option<string?> Provider = new("--provider")
+    {
+        Description = "sqlite (default) or postgres",
+        Recursive = true,
+    };
+
+    private static readonly Option<string?> Db = new("--db")
+    {
+        Description = "Connection string; default: Data Source=data/mikoshi.db (SQLite)",
+        Recursive = true,
+    };
+
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version" or "-h" or "-?"))
+        {
+            // Hosts such as WebApplicationFactory start the entry point with settings only.
+            return await ServeAsync(args, CancellationToken.None);
+        }
+
+        var root = new RootCommand("Mikoshi (神輿): a community that runs as a DAO for co-creation.");
+        root.Options.Add(Provider);
+        root.Options.Add(Db);
+        root.Subcommands.Add(Serve());
+        root.Subcommands.Add(Migrate());
+        root.Subcommands.Add(Demo.Command());
+        root.Subcommands.Add(Verify());
+        root.Subcommands.Add(PersonCommands());
+        root.Subcommands.Add(CommunityCommands());
+        root.Subcommands.Add(DepositCommand());
+        root.Subcommands.Add(LedgerCommand());
+        root.Subcommands.Add(AuditCommand());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>The app with the store the flags chose, its schema up to date, not yet listening.</summary>
+    internal static async Task<WebApplication> OpenAsync(ParseResult parse, params string[] extra)
+    {
+        var settings = new List<string>(extra);
+        if (parse.GetValue(Provider) is { } provider)
+        {
+            settings.Add($"--Mikoshi:Provider={provider}");
+        }
+
+        if (parse.GetValue(Db) is { } db)
+        {
+            settings.Add($"--Mikoshi:Db={db}");
+        }
+
+        var app = MikoshiApp.Build([.. settings], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await MigrateAsync(app);
+        return app;
+    }
+
+    private static async Task MigrateAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MikoshiDb>().MigrateAsync();
+    }
+
+    private static async Task<int> ServeAsync(string[] settings, CancellationToken cancellationToken)
+    {
+        var app = MikoshiApp.Build(settings);
+        await MigrateAsync(app);
+        if (app.Urls.Count == 0 && string.IsNullOrEmpty(app.Configuration["urls"]))
+        {
+            app.Urls.Add("http://127.0.0.1:5080");
+        }
+
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static Command Serve()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var command = new Command("serve", "Run the web app (UI + HTTP API); migrates the schema first.") { urls };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new List<string> { $"--urls={parse.GetValue(urls)}" };
+            if (parse.GetValue(Provider) is { } provider)
+            {
+                settings.Add($"--Mikoshi:Provider={provider}");
+            }
+
+            if (parse.GetValue(Db) is { } db)
+            {
+                settings.Add($"--Mikoshi:Db={db}");
+            }
+
+            return await ServeAsync([.. settings], cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Migrate()
+    {
+        var command = new Command("migrate", "Bring the database schema up to date and exit.");
+        command.SetAction(async parse =>
+        {
+            await using var app = await OpenAsync(parse);
+            Console.WriteLine("The schema is up to date.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Verify()
+    {
+        var file = new Option<FileInfo?>("--file") { Description = "Check an exported audit log (JSON Lines) instead of the database" };
+        var command = new Command("verify", "Recompute every audit chain and every balance; name the first place anything disagrees.") { file };
+        command.SetAction(async parse =>
+        {
+            VerifyReport report;
+            if (parse.GetValue(file) is { } export)
+            {
+                using var reader = export.OpenText();
+                report = Verifier.VerifyExport(reader);
+            }
+            else
+            {
+                await using var app = await OpenAsync(parse);
+                await using var scope = app.Services.CreateAsyncScope();
+                var progress = new Progress<string>(step => Console.Error.WriteLine($"checking {step}"));
+                report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync(progress);
+            }
+
+            Console.WriteLine($"{report.AuditLinks} audit links, {report.JournalEntries} journal entries, {report.Balances} balances checked.");
+            foreach (var finding in report.Findings)
+            {
+                Console.WriteLine($"MISMATCH at {finding.Where}: {finding.What}");
+            }
+
+            Console.WriteLine(report.IsClean ? "OK: everything agrees." : $"FAILED: {report.Findings.Count} finding(s); the first is at {report.Findings[0].Where}.");
+            return report.IsClean ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command PersonCommands()
+    {
+        var email = new Option<string>("--email") { Required = true };
+        var password = new Option<string>("--password") { Required = true, Description = "At least 10 characters" };
+        var name = new Option<string?>("--name") { Description = "Display name" };
+        var add = new Command("add", "Sign a person up.") { email, password, name };
+        add.SetAction(async parse =>
+        {
+            await using var app = await OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<Register>()
+                .HandleAsync(new RegisterRequest(parse.GetValue(email), parse.GetValue(password), parse.GetValue(name)));
+            return Print(result);
+        });
+        return new Command("person", "People: sign-up.") { add };
+    }
+
+    private static Command CommunityCommands()
+    {
+        var owner = new Option<string>("--owner") { Required = true, Description = "Email of the founding admin" };
+        var slug = new Option<string>("--slug") { Required = true };
+        var name = new Option<string>("--name") { Required = true };
+        var charter = new Option<string?>("--charter") { Description = "Charter text" };
+        var values = new Option<string[]>("--value") { Description = "A shared value (repeat for several)", AllowMultipleArgumentsPerToken = true };
+        var asset = new Option<string>("--asset") { Description = "Base asset", DefaultValueFactory = _ => "JPY" };
+        var create = new Command("create", "Found a community.") { owner, slug, name, charter, values, asset };
+        create.SetAction(async parse =>
+        {
+            await using var app = await OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var person = await FindPersonAsync(scope.ServiceProvider, parse.GetValue(owner)!);
+            if (!person.IsSuccess)
+            {
+                return Print(Result<Written>.Fail(person.Error!));
+            }
+
+            var result = await scope.ServiceProvider.GetRequiredService<CreateCommunity>().HandleAsync(person.Value,
+                new CreateCommunityRequest(parse.GetValue(slug), parse.GetValue(name), parse.GetValue(charter),
+                    parse.GetValue(values) ?? [], parse.GetValue(asset), null));
+            return Print(result);
+        });
+
+        var showSlug = new Argument<string>("slug");
+        var show = new Command("show", "A community's charter and headline figures.") { showSlug };
+        show.SetAction(async parse =>
+        {
+            await using var app = await OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var view = await GetCommunity.FindAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), parse.GetValue(showSlug)!);
+            return view is null
+                ? Print(Result<Written>.Fail(Error.Of("community_not_found", "No such community.")))
+                : PrintJson(view);
+        });
+        return new Command("community", "Communities: found one, show one.") { create, show };
+    }
+
+    private static Command DepositCommand()
+    {
+        var community = new Option<string>("--community") { Required = true, Description = "Community slug" };
+        var by = new Option<string>("--by") { Required = true, Description = "Email of the treasurer recording it" };
+        var asset = new Option<string>("--asset") { Required = true };
+        var amount = new Option<string>("--amount") { Required = true, Description = "Minor units, e.g. 1500 for ¥1,500" };
+        var reference = new Option<string>("--reference") { Required = true };
+        var memo = new Option<string?>("--memo");
+        var forPerson = new Option<string?>("--for") { Description = "Email of the person it is for (default: the treasury)" };
+        var key = new Option<string?>("--idempotency-key") { Description = "Run twice with the same key: recorded once" };
+        var command = new Command("deposit", "Record money received for the treasury or a person.") { community, by, asset, amount, reference, memo, forPerson, key };
+        command.SetAction(async parse =>
+        {
+            await using var app = await OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<MikoshiDb>();
+            var slug = parse.GetValue(community)!;
+            var found = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+            var treasurer = await FindPersonAsync(services, parse.GetValue(by)!);
+            if (found is null || !treasurer.IsSuccess)
+            {
+                return Print(Result<Written>.Fail(treasurer.Error ?? Error.Of("community_not_found", $"There is no community '{slug}'.")));
+            }
+
+            var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == found.Id && r.PersonId == treasurer.Value).Select(r => r.Role).ToListAsync();
+            if (!roles.Contains(Domain.Communities.Role.Treasurer) && !roles.Contains(Domain.Communities.Role.Admin))
+            {
+                return Print(Result<Written>.Fail(Error.Of("forbidden", "Only a community treasurer or admin may record deposits.")));
+            }
+
+            string? personId = null;
+            if (parse.GetValue(forPerson) is { } email)
+            {
+                var person = await FindPersonAsync(services, email);
+                if (!person.IsSuccess)
+                {
+                    return Print(Result<Written>.Fail(person.Error!));
+                }
+
+                personId = person.Value.ToString();
+            }
+
+            var request = new DepositRequest(parse.GetValue(asset), parse.GetValue(amount), parse.GetValue(reference), parse.GetValue(memo), personId);
+            var idempotency = parse.GetValue(key) is { } k ? new IdempotencyKey(k, $"POST deposit {slug}\n{JsonSerializer.Serialize(request)}") : null;
+            return Print(await services.GetRequiredService<RecordDeposit>().HandleAsync(treasurer.Value, found, request, idempotency));
+        });
+        return command;
+    }
+
+    private static Command LedgerCommand()
+    {
+        var community = new Option<string>("--community") { Required = true, Description = "Community slug" };
+        var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv");
+        var command = new Command("ledger", "Print the whole public journal of a community.") { community, format };
+        command.SetAction(async parse =>
+        {
+            await using var app = await OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            var slug = parse.GetValue(community)!;
+            var found = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+            if (found is null)
+            {
+                return Print(Result<Written>.Fail(Error.Of("community_not_found", $"There is no community '{slug}'.")));
+            }
+
+            var entries = new List<EntryView>();
+            string? cursor = null;
+            do
+            {
+                var page = (await ReadLedger.PageAsync(db, found.Id, cursor, Api.Paging.MaxLimit)).Value;
+                entries.AddRange(page.Items);
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+
+            if (parse.GetValue(format) == "csv")
+            {
+                Console.Write(ReadLedger.Csv(entries));
+                return 0;
+            }
+
+            return PrintJson(entries);
+        });
+        return command;
+    }
+
+    private static Command AuditCommand()
+    {
+        var community = new Option<string>("--community") { Required = true, Description = "Community slug" };
+        var command = new Command("audit", "Write a community's audit log as JSON Lines to standard output.") { community };
+        command.SetAction(async parse =>
+        {
+            await using var app = await OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            var slug = parse.GetValue(community)!;
+            var found = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+            if (found is null)
+            {
+                return Print(Result<Written>.Fail(Error.Of("community_not_found", $"There is no community '{slug}'.")));
+            }
+
+            await using var output = Console.OpenStandardOutput();
+            await ReadLedger.WriteAuditAsync(db, found.Id.Value, output, CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static async Task<Result<Domain.Communities.PersonId>> FindPersonAsync(IServiceProvider services, string email)
+    {
+        var normalized = email.ToUpperInvariant();
+        var user = await services.GetRequiredService<MikoshiDb>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
+        return user is null
+            ? Error.Of("person_not_found", $"Nobody has signed up as {email}.")
+            : user.PersonId;
+    }
+
+    internal static int Print(Result<Written> result)
+    {
+        if (!result.IsSuccess)
+        {
+            Console.Error.WriteLine($"error {result.Error!.Code}: {result.Error.Detail}");
+            return 2;
+        }
+
+        Console.WriteLine(result.Value.Json);
+        return 0;
+    }
+
+    private static int PrintJson<T>(T value)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(value, Indented));
+        return 0;
+    }
+}

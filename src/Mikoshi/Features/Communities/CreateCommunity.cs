@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Features.Communities;
+
+public sealed record CreateCommunityRequest(
+    string? Slug,
+    string? Name,
+    string? CharterText,
+    IReadOnlyList<string>? Values,
+    string? BaseAsset,
+    IReadOnlyList<string>? Assets);
+
+/// <summary>Founds a community; the founder becomes its first admin. Its audit chain starts here.</summary>
+public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider clock)
+{
+    public async Task<Result<Written>> HandleAsync(PersonId founder, CreateCommunityRequest request, IdempotencyKey? idempotency = null)
+    {
+        var founded = Community.Found(request.Slug, request.Name, request.CharterText, request.Values,
+            request.BaseAsset, request.Assets, founder, clock.GetUtcNow());
+        if (!founded.IsSuccess)
+        {
+            return founded.Error!;
+        }
+
+        var community = founded.Value;
+        return await writer.RunAsync(community.Id.Value, founder.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        {
+            if (await db.Communities.AnyAsync(c => c.Slug == community.Slug))
+            {
+                return Error.Of("slug_taken", $"'{community.Slug}' is taken.");
+            }
+
+            db.Communities.Add(community);
+            db.CommunityRoles.Add(new CommunityRoleRow { CommunityId = community.Id, PersonId = founder, Role = Role.Admin });
+            await write.AuditAsync("community.founded", new
+            {
+                id = community.Id.ToString(),
+                slug = community.Slug,
+                name = community.Name,
+                charter = community.CharterText,
+                values = community.Values,
+                baseAsset = community.BaseAsset,
+                assets = community.Assets,
+                founder = founder.ToString(),
+            });
+            await write.AuditAsync("role.granted", new { person = founder.ToString(), role = "admin" });
+            return Result<CommunityView>.Ok(CommunityView.Of(community, new Figures([], 0, 0)));
+        });
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/communities", async (CreateCommunityRequest request, CreateCommunity create, HttpContext http) =>
+        {
+            var key = Idempotency.Read(http, request);
+            return key.IsSuccess
+                ? Problems.From(await create.HandleAsync(http.Caller().RequirePerson(), request, key.Value), http)
+                : Problems.For(key.Error!);
+        })
+        .Allow(Access.SignedIn)
+        .WithSummary("Found a community with a charter; the caller becomes its first admin.")
+        .Produces<CommunityView>(StatusCodes.Status201Created);
+}

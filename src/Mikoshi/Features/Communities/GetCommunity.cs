@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+
+namespace Mikoshi.Features.Communities;
+
+/// <summary>An amount as the API writes it: the asset's code and a string of minor units.</summary>
+public sealed record AmountView(string Asset, string Amount, int Decimals)
+{
+    public static AmountView Of(Money money) => new(money.Asset.Code, money.UnitsText, money.Asset.Decimals);
+
+    public static AmountView Of(string asset, Int128 units) =>
+        Of(Money.Of(Domain.Asset.FromKnownCode(asset).Value, units));
+}
+
+public sealed record CharterView(string Text, IReadOnlyList<string> Values);
+
+/// <summary>The headline figures: what the treasury holds, how many people hold a role, how many entries the journal has.</summary>
+public sealed record Figures(IReadOnlyList<AmountView> Treasury, int People, long JournalEntries);
+
+public sealed record CommunityView(
+    string Id,
+    string Slug,
+    string Name,
+    CharterView Charter,
+    string BaseAsset,
+    IReadOnlyList<string> Assets,
+    DateTimeOffset CreatedAt,
+    Figures Figures)
+{
+    public static CommunityView Of(Community c, Figures figures) =>
+        new(c.Id.ToString(), c.Slug, c.Name, new CharterView(c.CharterText, c.Values), c.BaseAsset, c.Assets, c.CreatedAt, figures);
+}
+
+public sealed record CommunityList(IReadOnlyList<CommunityView> Items, string? NextCursor);
+
+/// <summary>A community's charter, parameters and headline figures; and the list of communities.</summary>
+public static class GetCommunity
+{
+    public static async Task<Figures> FiguresAsync(MikoshiDb db, CommunityId id)
+    {
+        var treasury = AccountId.Treasury.ToString();
+        var balances = await db.Balances.AsNoTracking().Where(b => b.CommunityId == id && b.Account == treasury).ToListAsync();
+        var people = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == id).Select(r => r.PersonId).Distinct().CountAsync();
+        var entries = await db.JournalEntries.AsNoTracking().Where(e => e.CommunityId == id).CountAsync();
+        return new Figures(balances.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(), people, entries);
+    }
+
+    public static async Task<CommunityView?> FindAsync(MikoshiDb db, string slug)
+    {
+        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+        return community is null ? null : CommunityView.Of(community, await FiguresAsync(db, community.Id));
+    }
+
+    public static async Task<Result<CommunityList>> ListAsync(MikoshiDb db, string? cursor, int? limit)
+    {
+        var page = Paging.Read(cursor, limit);
+        if (!page.IsSuccess)
+        {
+            return page.Error!;
+        }
+
+        var after = page.Value.After ?? string.Empty;
+        var communities = await db.Communities.AsNoTracking()
+            .Where(c => c.Slug.CompareTo(after) > 0)
+            .OrderBy(c => c.Slug).Take(page.Value.Limit + 1).ToListAsync();
+        var items = new List<CommunityView>();
+        foreach (var community in communities.Take(page.Value.Limit))
+        {
+            items.Add(CommunityView.Of(community, await FiguresAsync(db, community.Id)));
+        }
+
+        return new CommunityList(items, communities.Count > page.Value.Limit ? Paging.Cursor(items[^1].Slug) : null);
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities", async (MikoshiDb db, string? cursor, int? limit) => Problems.From(await ListAsync(db, cursor, limit)))
+            .Allow(Access.Anyone)
+            .WithSummary("Every community, by slug.")
+            .Produces<CommunityList>();
+        api.MapGet("/communities/{slug}", async (HttpContext http, MikoshiDb db) =>
+            {
+                var community = http.Caller().RequireCommunity();
+                return Results.Ok(CommunityView.Of(community, await FiguresAsync(db, community.Id)));
+            })
+            .Allow(Access.Anyone)
+            .WithSummary("A community's charter, parameters and headline figures.")
+            .Produces<CommunityView>();
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Features.Communities;
+
+public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
+
+public sealed record RolesView(string PersonId, IReadOnlyList<string> Roles);
+
+/// <summary>An admin sets which of the granted roles (treasurer, admin) a person holds.</summary>
+public sealed class SetRoles(Writer writer, MikoshiDb db)
+{
+    private static readonly Dictionary<string, Role> Grantable = new(StringComparer.Ordinal)
+    {
+        ["treasurer"] = Role.Treasurer,
+        ["admin"] = Role.Admin,
+    };
+
+    public async Task<Result<Written>> HandleAsync(PersonId actor, Community community, string personId, SetRolesRequest request)
+    {
+        if (!Guid.TryParse(personId, out var id) || !await db.Users.AnyAsync(u => u.Id == id))
+        {
+            return Error.Of("person_not_found", $"There is no person '{personId}'.");
+        }
+
+        var wanted = new HashSet<Role>();
+        foreach (var name in request.Roles ?? [])
+        {
+            if (name is null || !Grantable.TryGetValue(name, out var role))
+            {
+                return Error.Of("invalid_role", $"'{name}' is not a role an admin grants; grant 'treasurer' or 'admin'.");
+            }
+
+            wanted.Add(role);
+        }
+
+        var person = new PersonId(id);
+        return await writer.RunAsync(community.Id.Value, actor.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var held = await db.CommunityRoles.Where(r => r.CommunityId == community.Id && r.PersonId == person).ToListAsync();
+            var adminsLeft = await db.CommunityRoles.CountAsync(r => r.CommunityId == community.Id && r.Role == Role.Admin && r.PersonId != person);
+            if (!wanted.Contains(Role.Admin) && adminsLeft == 0)
+            {
+                return Error.Of("last_admin", "A community always keeps at least one admin.");
+            }
+
+            foreach (var row in held.Where(r => !wanted.Contains(r.Role)))
+            {
+                db.CommunityRoles.Remove(row);
+                await write.AuditAsync("role.revoked", new { person = person.ToString(), role = row.Role.ToString().ToLowerInvariant() });
+            }
+
+            foreach (var role in wanted.Where(w => held.All(h => h.Role != w)).Order())
+            {
+                db.CommunityRoles.Add(new CommunityRoleRow { CommunityId = community.Id, PersonId = person, Role = role });
+                await write.AuditAsync("role.granted", new { person = person.ToString(), role = role.ToString().ToLowerInvariant() });
+            }
+
+            return Result<RolesView>.Ok(new RolesView(person.ToString(), wanted.Order().Select(r => r.ToString().ToLowerInvariant()).ToList()));
+        });
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPut("/communities/{slug}/roles/{personId}", async (string personId, SetRolesRequest request, SetRoles set, HttpContext http) =>
+        {
+            var caller = http.Caller();
+            return Problems.From(await set.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), personId, request), http);
+        })
+        .Allow(Access.Admin)
+        .WithSummary("Set the roles (treasurer, admin) a person holds in the community.")
+        .Produces<RolesView>();
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Features.Communities;
+
+namespace Mikoshi.Features.Ledger;
+
+/// <summary>Money received: for the treasury when <see cref="PersonId"/> is empty, else for that person.</summary>
+public sealed record DepositRequest(string? Asset, string? Amount, string? Reference, string? Memo, string? PersonId);
+
+public sealed record DepositView(long Entry, string Account, AmountView Amount, string Reference);
+
+/// <summary>A treasurer records money the community received from outside, with the bank's or payer's reference.</summary>
+public sealed class RecordDeposit(Writer writer, MikoshiDb db)
+{
+    public const int MaxReferenceLength = 200;
+
+    public async Task<Result<Written>> HandleAsync(PersonId treasurer, Community community, DepositRequest request, IdempotencyKey? idempotency = null)
+    {
+        var asset = community.Accepts(request.Asset);
+        if (!asset.IsSuccess)
+        {
+            return asset.Error!;
+        }
+
+        var amount = Money.Parse(asset.Value, request.Amount);
+        if (!amount.IsSuccess)
+        {
+            return amount.Error!;
+        }
+
+        var reference = request.Reference?.Trim() ?? string.Empty;
+        if (reference.Length is 0 or > MaxReferenceLength)
+        {
+            return Error.Of("invalid_reference", $"A deposit needs a reference (the bank's or payer's) of 1 to {MaxReferenceLength} characters.");
+        }
+
+        var account = AccountId.Treasury;
+        if (!string.IsNullOrEmpty(request.PersonId))
+        {
+            if (!Guid.TryParse(request.PersonId, out var id) || !await db.Users.AnyAsync(u => u.Id == id))
+            {
+                return Error.Of("person_not_found", $"There is no person '{request.PersonId}'.");
+            }
+
+            account = AccountId.ForPerson(id);
+        }
+
+        var entry = JournalEntry.Move("deposit", request.Memo, AccountId.External, account, amount.Value);
+        if (!entry.IsSuccess)
+        {
+            return entry.Error!;
+        }
+
+        return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+            (await write.PostAsync(entry.Value, reference)).Map(number =>
+                new DepositView(number, account.ToString(), AmountView.Of(amount.Value), reference)));
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/communities/{slug}/deposits", async (DepositRequest request, RecordDeposit deposit, HttpContext http) =>
+        {
+            var key = Idempotency.Read(http, request);
+            var caller = http.Caller();
+            return key.IsSuccess
+                ? Problems.From(await deposit.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key.Value), http)
+                : Problems.For(key.Error!);
+        })
+        .Allow(Access.Treasurer)
+        .WithSummary("Record money received for the treasury or for a person. Takes an Idempotency-Key.")
+        .Produces<DepositView>(StatusCodes.Status201Created);
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Mikoshi.Api;
+using Mikoshi.Components;
+using Mikoshi.Data;
+using Mikoshi.Features.Auth;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Ledger;
+using Scalar.AspNetCore;
+
+namespace Mikoshi;
+
+/// <summary>Builds the web app: services, the HTTP API under /api/v1, the Blazor UI.</summary>
+public static class MikoshiApp
+{
+    public static readonly CultureInfo[] Cultures = [new("ja"), new("en")];
+
+    /// <summary>Registers everything the use cases need; shared by the web app and the CLI.</summary>
+    public static IServiceCollection AddMikoshi(this IServiceCollection services)
+    {
+        services.AddMikoshiStore();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Writer>();
+        services.AddScoped<Verifier>();
+        services.AddScoped<Register>();
+        services.AddScoped<CreateCommunity>();
+        services.AddScoped<SetRoles>();
+        services.AddScoped<RecordDeposit>();
+        return services;
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(MikoshiApp).Assembly.GetName().Name,
+        });
+        builder.Services.AddMikoshi();
+
+        // One composite scheme: the UI's cookie, or an API client's bearer token.
+        builder.Services.AddIdentityApiEndpoints<MikoshiUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireDigit = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddEntityFrameworkStores<MikoshiDb>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/signin";
+            o.Cookie.Name = "mikoshi";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorization();
+
+        // Keys live in the database, so every replica reads every other's cookies and tokens.
+        builder.Services.AddDataProtection().SetApplicationName("Mikoshi").PersistKeysToDbContext<MikoshiDb>();
+
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Mikoshi API";
+            document.Info.Description = "Amounts are strings of integer minor units next to their asset. Errors are problem+json with a stable `code`.";
+            return Task.CompletedTask;
+        }));
+
+        builder.Services.AddLocalization();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHealthChecks();
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseProblemResponses();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("en"),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            ApplyCurrentCultureToResponseHeaders = true,
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-reference", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Mikoshi API"));
+
+        var api = app.MapGroup("/api/v1").WithTags("Mikoshi");
+        Register.Map(api);
+        Login.Map(api);
+        Me.Map(api);
+        CreateCommunity.Map(api);
+        GetCommunity.Map(api);
+        SetRoles.Map(api);
+        RecordDeposit.Map(api);
+        ReadLedger.Map(api);
+        api.MapFallback(() => Problems.For(Domain.Error.Of("not_found", "There is no such API endpoint.")));
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+        app.MapUiEndpoints();
+        return app;
+    }
+
+    /// <summary>The API answers 401/403; only the UI redirects to the sign-in page.</summary>
+    private static Task ApiAware(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
