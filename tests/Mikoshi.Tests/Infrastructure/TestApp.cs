@@ -1,0 +1,103 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mikoshi.Data;
+
+namespace Mikoshi.Tests.Infrastructure;
+
+/// <summary>
+/// Mikoshi in-process (WebApplicationFactory) on a fresh database of either provider: a SQLite file
+/// of its own, or a database of its own on the run's PostgreSQL server.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly string? sqliteFile;
+
+    private TestApp(StoreOptions store, string? sqliteFile)
+    {
+        Store = store;
+        this.sqliteFile = sqliteFile;
+    }
+
+    public StoreOptions Store { get; }
+
+    public Clock Clock { get; } = new();
+
+    /// <summary>The providers every store test runs against.</summary>
+    public static TheoryData<string> Providers => ["sqlite", "postgres"];
+
+    public static TestApp Create(string provider)
+    {
+        if (provider == "postgres")
+        {
+            return new TestApp(new StoreOptions(StoreProvider.Postgres, PostgresServer.NewDatabase()), null);
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"mikoshi-test-{Guid.NewGuid():N}.db");
+        return new TestApp(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file}"), file);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<StoreOptions>();
+            services.AddSingleton(Store);
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A scope on the app's services, for reading the store directly.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    /// <summary>Signs a new person up and returns a client that sends their bearer token.</summary>
+    public async Task<Person> SignUpAsync(string? email = null, string displayName = "Test Person")
+    {
+        email ??= $"p{Guid.NewGuid():N}@example.jp";
+        var client = CreateClient();
+        var registered = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Person.Password, displayName });
+        registered.EnsureSuccessStatusCode();
+        var person = await registered.Content.ReadFromJsonAsync<JsonElement>();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Person.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new Person(person.GetProperty("personId").GetString()!, email, client);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
+
+/// <summary>A signed-up person and an HTTP client that acts as them.</summary>
+public sealed record Person(string Id, string Email, HttpClient Client)
+{
+    public const string Password = "correct horse battery";
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class Clock : TimeProvider
+{
+    private DateTimeOffset now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
