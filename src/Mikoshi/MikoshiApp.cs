@@ -85,6 +85,7 @@ public static class MikoshiApp
 
         var app = builder.Build();
         app.UseProblemResponses();
+        app.UseProblemStatusCodes();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("en"),
@@ -109,7 +110,6 @@ public static class MikoshiApp
         SetRoles.Map(api);
         RecordDeposit.Map(api);
         ReadLedger.Map(api);
-        api.MapFallback(() => Problems.For(Domain.Error.Of("not_found", "There is no such API endpoint.")));
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

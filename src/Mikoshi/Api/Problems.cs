@@ -84,6 +84,32 @@ public static class Problems
         });
     }
 
+    /// <summary>
+    /// Bodiless 4xx answers from routing and authentication (no such endpoint, wrong method,
+    /// wrong media type, no credentials) become problem+json too, on API paths.
+    /// </summary>
+    public static void UseProblemStatusCodes(this WebApplication app) =>
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var error = http.Response.StatusCode switch
+            {
+                StatusCodes.Status401Unauthorized => Error.Of("not_signed_in", "Sign in first: send a bearer token or the session cookie."),
+                StatusCodes.Status403Forbidden => Error.Of("forbidden", "You may not do this."),
+                StatusCodes.Status405MethodNotAllowed => Error.Of("method_not_allowed", $"{http.Request.Method} is not allowed here."),
+                StatusCodes.Status415UnsupportedMediaType => Error.Of("unsupported_media_type", "Send the body as application/json."),
+                _ => Error.Of("not_found", "There is no such API endpoint."),
+            };
+            var result = Results.Problem(statusCode: http.Response.StatusCode, title: Title(error.Code), detail: error.Detail,
+                type: $"https://mikoshi.dev/problems/{error.Code}", extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+            await result.ExecuteAsync(http);
+        });
+
     private static string Explain(BadHttpRequestException bad) =>
         bad.InnerException is System.Text.Json.JsonException json
             ? $"The body is not valid JSON of the expected shape: {json.Message}"

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Http;
+
+public sealed class AuthTests
+{
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task SignUp_ThenMe_ReturnsThePerson(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        var person = await app.SignUpAsync("hanako@example.jp", "花子");
+
+        var me = await (await person.Client.GetAsync("/api/v1/me")).JsonAsync();
+
+        Assert.Equal(person.Id, me.GetProperty("personId").GetString());
+        Assert.Equal("花子", me.GetProperty("displayName").GetString());
+        Assert.Equal("hanako@example.jp", me.GetProperty("email").GetString());
+    }
+
+    [Theory]
+    [InlineData("not-an-email", "long enough password", "invalid_email")]
+    [InlineData("a@example.jp", "short", "weak_password")]
+    [InlineData("", "long enough password", "invalid_email")]
+    public async Task Register_WithBadInput_IsRefusedWithItsCode(string email, string password, string code)
+    {
+        await using var app = TestApp.Create("sqlite");
+        var response = await app.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email, password });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(code, await response.ProblemCodeAsync());
+    }
+
+    [Fact]
+    public async Task Register_TheSameEmailTwice_IsAConflict()
+    {
+        await using var app = TestApp.Create("sqlite");
+        await app.SignUpAsync("taro@example.jp");
+
+        var again = await app.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email = "taro@example.jp", password = Person.Password });
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("email_taken", await again.ProblemCodeAsync());
+    }
+
+    [Fact]
+    public async Task Login_WithAWrongPassword_IsUnauthorized()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var person = await app.SignUpAsync();
+
+        var response = await app.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = person.Email, password = "wrong password!" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("invalid_credentials", await response.ProblemCodeAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("forged-token")]
+    [InlineData("CfDJ8N_eZPXft6lHj6LRspctW8BMF1eXxOGmF3rO7JjfS4gj6yfmw1u4")]
+    public async Task Me_WithoutAValidToken_IsUnauthorized(string? token)
+    {
+        await using var app = TestApp.Create("sqlite");
+        var client = app.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var response = await client.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("not_signed_in", await response.ProblemCodeAsync());
+    }
+
+    [Fact]
+    public async Task Token_WithOneCharacterChanged_IsRefused()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var person = await app.SignUpAsync();
+        var token = person.Client.DefaultRequestHeaders.Authorization!.Parameter!;
+        var middle = token.Length / 2;
+        var forged = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await person.Client.GetAsync("/api/v1/me")).StatusCode);
+    }
+}

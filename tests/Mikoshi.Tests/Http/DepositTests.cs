@@ -1,0 +1,231 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Mikoshi.Data;
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Http;
+
+public sealed class DepositTests
+{
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Deposit_ForTheTreasuryAndForAPerson_MovesMoneyFromOutside(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        var admin = await app.SignUpAsync();
+        var member = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+
+        await admin.DepositAsync(slug, "150000");
+        await admin.DepositAsync(slug, "3000", personId: member.Id);
+
+        var all = await (await admin.Client.GetAsync($"/api/v1/communities/{slug}/accounts")).JsonAsync();
+        var own = await (await member.Client.GetAsync($"/api/v1/communities/{slug}/accounts")).JsonAsync();
+        var balances = all.GetProperty("items").EnumerateArray().ToDictionary(b => b.GetProperty("account").GetString()!, b => b.GetProperty("amount").GetString());
+        Assert.Equal("150000", balances["treasury"]);
+        Assert.Equal("3000", balances[$"person:{member.Id}"]);
+        Assert.Equal("-153000", balances["external"]);
+        var mine = Assert.Single(own.GetProperty("items").EnumerateArray());
+        Assert.Equal("3000", mine.GetProperty("amount").GetString());
+        await AssertVerifiedAsync(app);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Amounts_Beyond10To27_AreExactThroughJsonAndTheStore(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        const string huge = "1000000000000000000000000001";
+        const string max = "1000000000000000000000000000000";
+
+        await admin.DepositAsync(slug, huge, "ETH");
+        await admin.DepositAsync(slug, max, "ETH");
+
+        var community = await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}")).JsonAsync();
+        var treasury = Assert.Single(community.GetProperty("figures").GetProperty("treasury").EnumerateArray());
+        Assert.Equal("1001000000000000000000000000001", treasury.GetProperty("amount").GetString());
+        var ledger = await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/ledger")).JsonAsync();
+        Assert.Equal(huge, ledger.GetProperty("items")[1].GetProperty("postings")[1].GetProperty("amount").GetString());
+        await AssertVerifiedAsync(app);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Deposit_RetriedWithItsKey_IsRecordedOnce_AndAnotherBodyIsAConflict(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var body = new { asset = "JPY", amount = "5000", reference = "振込 0001", memo = "会費" };
+
+        var first = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", body, "key-1");
+        var retry = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", body, "key-1");
+        var other = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", body with { }, "key-2");
+        var reused = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", new { asset = "JPY", amount = "5001", reference = "振込 0001", memo = "会費" }, "key-1");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal("idempotency_key_reused", await reused.ProblemCodeAsync());
+        var ledger = await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/ledger")).JsonAsync();
+        Assert.Equal(2, ledger.GetProperty("items").GetArrayLength());
+    }
+
+    public static TheoryData<string, string, string> BadBodies => new()
+    {
+        { """{"asset":"JPY","amount":"-5","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":"1.5","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":"0","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":"abc","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":"1e9","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":"","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":" 12","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":"1000000000000000000000000000001","reference":"r"}""", "amount_out_of_range", "422" },
+        { """{"asset":"JPY","amount":"99999999999999999999999999999999999999999999999","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":1500,"reference":"r"}""", "malformed_request", "400" },
+        { """{"asset":"JPY","amount":15.5,"reference":"r"}""", "malformed_request", "400" },
+        { """{"asset":"JPY","amount":true,"reference":"r"}""", "malformed_request", "400" },
+        { """{"asset":"DOGE","amount":"1","reference":"r"}""", "unknown_asset", "422" },
+        { """{"asset":"USDC","amount":"1","reference":"r"}""", "unknown_asset", "422" },
+        { """{"asset":null,"amount":"1","reference":"r"}""", "unknown_asset", "422" },
+        { """{"asset":"JPY","amount":"1","reference":""}""", "invalid_reference", "422" },
+        { """{"asset":"JPY","amount":"1","reference":"r","personId":"nobody"}""", "person_not_found", "404" },
+        { """{"asset":"JPY","amount":"1","reference":"r","personId":"00000000000000000000000000000001"}""", "person_not_found", "404" },
+        { """{"asset":"JPY","amount":"1",""", "malformed_request", "400" },
+        { """[1,2,3]""", "malformed_request", "400" },
+        { """not json at all""", "malformed_request", "400" },
+        { "", "malformed_request", "400" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task Deposit_WithBadInput_IsRefusedWithItsCode_AndChangesNothing(string body, string code, string status)
+    {
+        await using var app = TestApp.Create("sqlite");
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        await admin.DepositAsync(slug, "100");
+        var before = await StoreSnapshot.TakeAsync(app);
+
+        var response = await admin.Client.PostRawAsync($"/api/v1/communities/{slug}/deposits", body);
+
+        Assert.Equal(status, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(code, await response.ProblemCodeAsync());
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
+    }
+
+    [Fact]
+    public async Task Deposit_AsFormData_IsUnsupported()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+
+        var response = await admin.Client.PostRawAsync($"/api/v1/communities/{slug}/deposits", "asset=JPY&amount=1", "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("unsupported_media_type", await response.ProblemCodeAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Deposit_ThatWouldOverflowABalance_IsRefusedAndChangesNothing(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        const string max = "1000000000000000000000000000000";
+
+        // Int128 holds 1.7 × 10^38; 10^30 at a time, the 170 millionth deposit would overflow.
+        // Seed the balance near the limit directly, then show the API refuses cleanly.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+            var community = db.Communities.Single(c => c.Slug == slug);
+            var nearMax = Domain.Money.Of(Domain.Asset.Jpy, Int128.MaxValue - Int128.Parse(max, System.Globalization.CultureInfo.InvariantCulture) + 1);
+            var entry = Domain.Ledger.JournalEntry.Move("deposit", "seed", Domain.Ledger.AccountId.External, Domain.Ledger.AccountId.Treasury, nearMax).Value;
+            var seeded = await writer.RunAsync(community.Id.Value, "test", null, 201, async write => await write.PostAsync(entry, "seed"));
+            Assert.True(seeded.IsSuccess);
+        }
+
+        var before = await StoreSnapshot.TakeAsync(app);
+        var response = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", new { asset = "JPY", amount = max, reference = "r" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("amount_out_of_range", await response.ProblemCodeAsync());
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
+    }
+
+    [Fact]
+    public async Task Deposit_ByAVisitor_IsForbidden_AndByNobody_Unauthorized()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var admin = await app.SignUpAsync();
+        var visitor = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var before = await StoreSnapshot.TakeAsync(app);
+        var body = new { asset = "JPY", amount = "1", reference = "r" };
+
+        var byVisitor = await visitor.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", body);
+        var byNobody = await app.CreateClient().PostJsonAsync($"/api/v1/communities/{slug}/deposits", body);
+
+        Assert.Equal("forbidden", await byVisitor.ProblemCodeAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, byVisitor.StatusCode);
+        Assert.Equal("not_signed_in", await byNobody.ProblemCodeAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, byNobody.StatusCode);
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
+    }
+
+    [Fact]
+    public async Task Ledger_PagesNewestFirst_AndRefusesABadCursor()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await admin.DepositAsync(slug, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var client = app.CreateClient();
+        var first = await (await client.GetAsync($"/api/v1/communities/{slug}/ledger?limit=3")).JsonAsync();
+        var next = first.GetProperty("nextCursor").GetString()!;
+        var second = await (await client.GetAsync($"/api/v1/communities/{slug}/ledger?limit=3&cursor={Uri.EscapeDataString(next)}")).JsonAsync();
+        var bad = await client.GetAsync($"/api/v1/communities/{slug}/ledger?cursor=%%%");
+        var tooMany = await client.GetAsync($"/api/v1/communities/{slug}/ledger?limit=100000");
+        var notANumber = await client.GetAsync($"/api/v1/communities/{slug}/ledger?limit=abc");
+
+        Assert.Equal([5L, 4L, 3L], first.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("entry").GetInt64()));
+        Assert.Equal([2L, 1L], second.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("entry").GetInt64()));
+        Assert.Equal("invalid_cursor", await bad.ProblemCodeAsync());
+        Assert.Equal("invalid_limit", await tooMany.ProblemCodeAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        Assert.Equal("malformed_request", await notANumber.ProblemCodeAsync());
+    }
+
+    [Fact]
+    public async Task UnknownCommunity_AndUnknownEndpoint_AreProblemNotFound()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var client = app.CreateClient();
+
+        var community = await client.GetAsync("/api/v1/communities/nope/ledger");
+        var endpoint = await client.GetAsync("/api/v1/nothing-here");
+
+        Assert.Equal("community_not_found", await community.ProblemCodeAsync());
+        Assert.Equal("not_found", await endpoint.ProblemCodeAsync());
+    }
+
+    internal static async Task AssertVerifiedAsync(TestApp app)
+    {
+        await using var scope = app.Scope();
+        var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
+        Assert.True(report.IsClean, string.Join("\n", report.Findings));
+    }
+}
