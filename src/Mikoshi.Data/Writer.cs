@@ -29,7 +29,14 @@ public sealed record Written(int Status, string Json, bool Replayed);
 /// </summary>
 public sealed class Writer(MikoshiDb db, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// JSON as the API writes it: camelCase, and Japanese kept readable rather than \u-escaped
+    /// (HTML-sensitive characters are still escaped).
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public async Task<Result<Written>> RunAsync<T>(
         Guid chain,
@@ -232,5 +239,5 @@ public sealed class WriteScope
     public static AuditRecord ToRecord(AuditRow row) =>
         new(row.Chain, row.Sequence, row.AtUnixMs, row.Actor, row.Kind, row.Payload, row.PreviousHash, row.Hash);
 
-    internal static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
+    internal static JsonSerializerOptions AuditJson => Writer.Json;
 }

@@ -38,7 +38,11 @@ public static class MikoshiApp
         {
             Args = args,
             ApplicationName = typeof(MikoshiApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
         });
+
+        // Serve the UI's static files from a build folder too, not only from publish output.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddMikoshi();
 
         // One composite scheme: the UI's cookie, or an API client's bearer token.
@@ -66,7 +70,11 @@ public static class MikoshiApp
         // Keys live in the database, so every replica reads every other's cookies and tokens.
         builder.Services.AddDataProtection().SetApplicationName("Mikoshi").PersistKeysToDbContext<MikoshiDb>();
 
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            o.SerializerOptions.Encoder = Writer.Json.Encoder;
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>

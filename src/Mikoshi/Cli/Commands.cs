@@ -27,20 +27,36 @@ public static class Commands
         Recursive = true,
     };
 
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new(Writer.Json) { WriteIndented = true };
+
+    private static readonly Option<string?> Urls = new("--urls")
+    {
+        Description = "Where to listen (serve); default http://127.0.0.1:5080",
+        Recursive = true,
+    };
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version" or "-h" or "-?"))
+        var serve = Serve();
+        var root = new RootCommand("Mikoshi (神輿): a community that runs as a DAO for co-creation. With no verb, serves.")
         {
-            // Hosts such as WebApplicationFactory start the entry point with settings only.
-            return await ServeAsync(args, CancellationToken.None);
-        }
-
-        var root = new RootCommand("Mikoshi (神輿): a community that runs as a DAO for co-creation.");
+            // Hosts such as WebApplicationFactory start the entry point with host settings: pass them on.
+            TreatUnmatchedTokensAsErrors = false,
+        };
         root.Options.Add(Provider);
         root.Options.Add(Db);
-        root.Subcommands.Add(Serve());
+        root.Options.Add(Urls);
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                Console.Error.WriteLine($"'{unknown}' is not a mikoshi verb; see mikoshi --help.");
+                return 1;
+            }
+
+            return await ServeAsync(HostSettings(parse), cancellationToken);
+        });
+        root.Subcommands.Add(serve);
         root.Subcommands.Add(Migrate());
         root.Subcommands.Add(Demo.Command());
         root.Subcommands.Add(Verify());
@@ -52,10 +68,10 @@ public static class Commands
         return await root.Parse(args).InvokeAsync();
     }
 
-    /// <summary>The app with the store the flags chose, its schema up to date, not yet listening.</summary>
-    internal static async Task<WebApplication> OpenAsync(ParseResult parse, params string[] extra)
+    /// <summary>The store flags as host settings, plus anything the parser did not recognise.</summary>
+    private static string[] HostSettings(ParseResult parse)
     {
-        var settings = new List<string>(extra);
+        var settings = new List<string>(parse.UnmatchedTokens);
         if (parse.GetValue(Provider) is { } provider)
         {
             settings.Add($"--Mikoshi:Provider={provider}");
@@ -66,7 +82,23 @@ public static class Commands
             settings.Add($"--Mikoshi:Db={db}");
         }
 
-        var app = MikoshiApp.Build([.. settings], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        if (parse.GetValue(Urls) is { } urls)
+        {
+            settings.Add($"--urls={urls}");
+        }
+
+        return [.. settings];
+    }
+
+    /// <summary>The app with the store the flags chose, its schema up to date, not yet listening.</summary>
+    internal static async Task<WebApplication> OpenAsync(ParseResult parse)
+    {
+        var app = MikoshiApp.Build(HostSettings(parse), builder =>
+        {
+            // Standard output carries the verb's result (JSON, CSV, JSON Lines): logs go to standard error.
+            builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning)
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
         await MigrateAsync(app);
         return app;
     }
@@ -92,23 +124,8 @@ public static class Commands
 
     private static Command Serve()
     {
-        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("serve", "Run the web app (UI + HTTP API); migrates the schema first.") { urls };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var settings = new List<string> { $"--urls={parse.GetValue(urls)}" };
-            if (parse.GetValue(Provider) is { } provider)
-            {
-                settings.Add($"--Mikoshi:Provider={provider}");
-            }
-
-            if (parse.GetValue(Db) is { } db)
-            {
-                settings.Add($"--Mikoshi:Db={db}");
-            }
-
-            return await ServeAsync([.. settings], cancellationToken);
-        });
+        var command = new Command("serve", "Run the web app (UI + HTTP API) on http://127.0.0.1:5080 unless --urls says otherwise; migrates the schema first.");
+        command.SetAction((parse, cancellationToken) => ServeAsync(HostSettings(parse), cancellationToken));
         return command;
     }
 

@@ -1,19 +1,109 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Auth;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Ledger;
 
 namespace Mikoshi.Cli;
 
-/// <summary>Fills a fresh database with a living sample community.</summary>
+/// <summary>
+/// Fills a fresh database with a living sample: a creators' salon with a charter, thirty people
+/// with Japanese and English names, a treasurer, and six months of money received, so a newcomer
+/// sees something real at once. Every write goes through the same use cases as the API.
+/// </summary>
 public static class Demo
 {
+    public const string Password = "mikoshi-demo-2026";
+
+    private static readonly (string Name, string Email)[] People =
+    [
+        ("山田 花子", "hanako"), ("佐藤 健", "ken"), ("鈴木 美咲", "misaki"), ("高橋 蓮", "ren"), ("田中 結衣", "yui"),
+        ("伊藤 大輝", "daiki"), ("渡辺 さくら", "sakura"), ("中村 翔太", "shota"), ("小林 葵", "aoi"), ("加藤 陽向", "hinata"),
+        ("吉田 美月", "mizuki"), ("山本 悠真", "yuma"), ("松本 彩", "aya"), ("井上 拓海", "takumi"), ("木村 凛", "rin"),
+        ("林 湊", "minato"), ("清水 芽衣", "mei"), ("山口 颯", "hayate"), ("森 日葵", "himari"), ("池田 樹", "itsuki"),
+        ("Emma Johnson", "emma"), ("Liam Smith", "liam"), ("Olivia Brown", "olivia"), ("Noah Garcia", "noah"), ("Ava Martinez", "ava"),
+        ("Lucas Müller", "lucas"), ("Chloé Dubois", "chloe"), ("Mateo Rossi", "mateo"), ("Priya Sharma", "priya"), ("Minh Nguyen", "minh"),
+    ];
+
     public static Command Command()
     {
-        var command = new Command("demo", "Fill a fresh database with a sample community (people, charter, money) to explore.");
+        var command = new Command("demo", $"Fill a fresh database with a sample community (30 people, a charter, money) to explore. Every person's password is {Password}.");
         command.SetAction(async parse =>
         {
             await using var app = await Commands.OpenAsync(parse);
-            await Task.CompletedTask;
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<MikoshiDb>();
+            if (await db.Communities.AnyAsync() || await db.Users.AnyAsync())
+            {
+                Console.Error.WriteLine("The database is not empty; the demo fills only a fresh one (choose another --db).");
+                return 1;
+            }
+
+            var clock = new DemoClock(DateTimeOffset.UtcNow.AddMonths(-6));
+            var people = new List<PersonId>();
+            var register = services.GetRequiredService<Register>();
+            foreach (var (name, email) in People)
+            {
+                var result = await register.HandleAsync(new RegisterRequest($"{email}@demo.mikoshi.example", Password, name));
+                if (!result.IsSuccess)
+                {
+                    return Commands.Print(result);
+                }
+
+                people.Add((await Commands.FindPersonAsync(services, $"{email}@demo.mikoshi.example")).Value);
+            }
+
+            var writer = new Writer(db, clock);
+            var founded = await new CreateCommunity(writer, db, clock).HandleAsync(people[0], new CreateCommunityRequest(
+                "creators-salon",
+                "クリエイターズ神輿 Creators' Mikoshi",
+                "好きなことを、得意な人と一緒に。私たちは作品づくりの喜びを分かち合い、収益は決めたルールで公平に分け、次の企画の原資に回します。\n" +
+                "Make what you love with people who are good at what you are not. We share the joy of making, split what our works earn by rules we agreed on, and fund the next project from the treasury.",
+                ["創作の喜び", "誠実さ", "越境コラボ", "Joy of making", "Fairness", "Openness"],
+                "JPY",
+                ["USDC", "ETH"]));
+            if (!founded.IsSuccess)
+            {
+                return Commands.Print(founded);
+            }
+
+            var community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
+            await new SetRoles(writer, db).HandleAsync(people[0], community, people[1].ToString(), new SetRolesRequest(["treasurer"]));
+            var deposit = new RecordDeposit(writer, db);
+            var random = new Random(2026);
+            for (var month = 0; month < 6; month++)
+            {
+                clock.Now = clock.Now.AddDays(30);
+                foreach (var person in people)
+                {
+                    // Monthly salon fee, ¥3,000, paid into the treasury; some people also top up their own account.
+                    await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "3000", $"会費 {month + 1}月 {person.ToString()[..8]}", "monthly fee / 月会費", null));
+                    if (random.Next(4) == 0)
+                    {
+                        var amount = (random.Next(1, 20) * 500).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", amount, $"入金 {person.ToString()[..8]}", "top-up / チャージ", person.ToString()));
+                    }
+
+                    clock.Now = clock.Now.AddMinutes(37);
+                }
+
+                await deposit.HandleAsync(people[1], community, new DepositRequest("USDC", "250000000", $"sponsor-{month + 1}", "sponsorship from a partner studio", null));
+            }
+
+            await deposit.HandleAsync(people[1], community, new DepositRequest("ETH", "1500000000000000000", "0x5f3a…grant", "ecosystem grant (1.5 ETH)", null));
+            Console.WriteLine($"Demo ready: {People.Length} people in 'creators-salon'. Sign in as hanako@demo.mikoshi.example (admin) or ken@demo.mikoshi.example (treasurer), password {Password}.");
             return 0;
         });
         return command;
+    }
+
+    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

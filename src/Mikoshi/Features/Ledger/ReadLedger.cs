@@ -70,7 +70,7 @@ public static class ReadLedger
         await foreach (var row in db.AuditLog.AsNoTracking().Where(a => a.Chain == chain).OrderBy(a => a.Sequence)
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            await JsonSerializer.SerializeAsync(output, WriteScope.ToRecord(row), JsonSerializerOptions.Web, cancellationToken);
+            await JsonSerializer.SerializeAsync(output, WriteScope.ToRecord(row), Writer.Json, cancellationToken);
             await output.WriteAsync(newline, cancellationToken);
         }
     }

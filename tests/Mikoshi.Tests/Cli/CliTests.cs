@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Cli;
+
+/// <summary>The `mikoshi` executable, run as a separate process the way an operator runs it.</summary>
+public sealed class CliTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task SignUp_Found_Deposit_Ledger_Audit_Verify_FromTheCommandLine(string provider)
+    {
+        var db = provider == "postgres"
+            ? PostgresServer.NewDatabase()
+            : $"Data Source={Path.Combine(Path.GetTempPath(), $"mikoshi-cli-{Guid.NewGuid():N}.db")}";
+        string[] store = ["--provider", provider, "--db", db];
+
+        var added = await RunAsync(["person", "add", "--email", "kana@example.jp", "--password", "long enough password", "--name", "佳奈", .. store]);
+        var founded = await RunAsync(["community", "create", "--owner", "kana@example.jp", "--slug", "cli-salon", "--name", "CLI 神輿", "--value", "joy", "--value", "craft", .. store]);
+        var deposit = await RunAsync(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "1500", "--reference", "bank-1", "--idempotency-key", "k1", .. store]);
+        var again = await RunAsync(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "1500", "--reference", "bank-1", "--idempotency-key", "k1", .. store]);
+        var bad = await RunAsync(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "-3", "--reference", "bank-2", .. store]);
+        var csv = await RunAsync(["ledger", "--community", "cli-salon", "--format", "csv", .. store]);
+        var audit = await RunAsync(["audit", "--community", "cli-salon", .. store]);
+        var verified = await RunAsync(["verify", .. store]);
+
+        Assert.True(added.Code == 0, added.Error);
+        Assert.Contains("佳奈", added.Output, StringComparison.Ordinal);
+        Assert.True(founded.Code == 0, founded.Error);
+        Assert.True(deposit.Code == 0, deposit.Error);
+        Assert.Equal(deposit.Output, again.Output);
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("invalid_amount", bad.Error, StringComparison.Ordinal);
+        var lines = csv.Output.Trim().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("1,", lines[2], StringComparison.Ordinal);
+        Assert.Contains("treasury,JPY,1500", lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, audit.Output.Trim().Split('\n').Length);
+        Assert.True(verified.Code == 0, verified.Output + verified.Error);
+        Assert.Contains("OK", verified.Output, StringComparison.Ordinal);
+
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, audit.Output.Replace("1500", "1501", StringComparison.Ordinal));
+        var offline = await RunAsync(["verify", "--file", file]);
+        Assert.Equal(1, offline.Code);
+        Assert.Contains("MISMATCH at link 3", offline.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryVerb_HasHelp_AndAnUnknownVerbIsAnError()
+    {
+        foreach (var verb in new[] { "serve", "migrate", "demo", "verify", "person", "community", "deposit", "ledger", "audit" })
+        {
+            var help = await RunAsync([verb, "--help"]);
+            Assert.True(help.Code == 0, verb);
+            Assert.Contains("Usage:", help.Output, StringComparison.Ordinal);
+        }
+
+        var unknown = await RunAsync(["verfy"]);
+        Assert.Equal(1, unknown.Code);
+    }
+
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mikoshi.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mikoshi.Data;
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Http;
+
+/// <summary>`mikoshi verify` catches edits made directly in the database, and names where.</summary>
+public sealed class VerifyTests
+{
+    public static TheoryData<string, string> Tampering => new()
+    {
+        { "sqlite", "posting" }, { "sqlite", "balance" }, { "sqlite", "audit" }, { "sqlite", "journal" }, { "sqlite", "delete" },
+        { "postgres", "posting" }, { "postgres", "balance" }, { "postgres", "audit" }, { "postgres", "journal" }, { "postgres", "delete" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tampering))]
+    public async Task Verify_AfterAnEditInTheDatabase_NamesWhereItDisagrees(string provider, string target)
+    {
+        await using var app = TestApp.Create(provider);
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        await admin.DepositAsync(slug, "1500");
+        await admin.DepositAsync(slug, "2500");
+        await admin.DepositAsync(slug, "3500");
+        await DepositTests.AssertVerifiedAsync(app);
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+        var community = await db.Communities.SingleAsync(c => c.Slug == slug);
+        var (sql, where) = target switch
+        {
+            // One byte: 2500 becomes 2501.
+            "posting" => ("UPDATE postings SET \"Units\" = 2501 WHERE \"EntryNumber\" = 2 AND \"Index\" = 1", "entry 2"),
+            "balance" => ("UPDATE balances SET \"Units\" = 7501 WHERE \"Account\" = 'treasury'", "account treasury"),
+            "audit" => ("UPDATE audit_log SET \"Payload\" = replace(\"Payload\", '2500', '2501') WHERE \"Sequence\" = 4", "link 4"),
+            "journal" => ("UPDATE journal_entries SET \"Memo\" = 'membership feE' WHERE \"Number\" = 3", "entry 3"),
+            _ => ("DELETE FROM audit_log WHERE \"Sequence\" = 3", "link 3"),
+        };
+        if (provider == "sqlite")
+        {
+            sql = sql.Replace("\"Units\" = 2501", "\"Units\" = '2501'", StringComparison.Ordinal)
+                .Replace("\"Units\" = 7501", "\"Units\" = '7501'", StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(sql));
+        var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
+
+        Assert.False(report.IsClean);
+        Assert.Contains(where, report.Findings[0].Where, StringComparison.Ordinal);
+        Assert.Contains(community.Id.ToString(), report.Findings[0].Where, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportedAuditLog_VerifiesOffline_AndAOneByteEditIsCaught()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        await admin.DepositAsync(slug, "1500");
+        await admin.DepositAsync(slug, "2500");
+
+        var export = await app.CreateClient().GetStringAsync($"/api/v1/communities/{slug}/audit");
+        var clean = Verifier.VerifyExport(new StringReader(export));
+        var edited = Verifier.VerifyExport(new StringReader(export.Replace("2500", "2501", StringComparison.Ordinal)));
+
+        Assert.True(clean.IsClean, string.Join("\n", clean.Findings));
+        Assert.Equal(4, clean.AuditLinks);
+        Assert.False(edited.IsClean);
+        Assert.Equal("link 4", edited.Findings[0].Where);
+    }
+}
