@@ -75,7 +75,8 @@ public static class AuditChain
         {
             if (record.Chain != chain)
             {
-                return new AuditBreak(record.Sequence, $"belongs to chain {record.Chain:N}, not {chain:N}");
+                // Report where it sits: its own sequence number belongs to the other chain.
+                return new AuditBreak(expectedSequence, $"belongs to chain {record.Chain:N}, not {chain:N}");
             }
 
             if (record.Sequence != expectedSequence)

@@ -90,7 +90,8 @@ public readonly record struct AccountId
             _ => null,
         };
         var keyed = kind is AccountKind.Person or AccountKind.Project or AccountKind.Escrow;
-        if (kind is null || keyed != (key is { Length: > 0 }))
+        // A keyed account needs a key; a single account takes no colon at all ("treasury:" is not treasury).
+        if (kind is null || (keyed ? string.IsNullOrEmpty(key) : key is not null))
         {
             return Error.Of("invalid_account", $"'{text}' is not an account.");
         }

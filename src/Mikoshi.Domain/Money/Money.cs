@@ -20,6 +20,9 @@ public readonly record struct Money : IComparable<Money>
     /// <summary>The largest amount a person may enter: 10^30 minor units.</summary>
     public static Int128 MaxUnits { get; } = Int128.Parse("1000000000000000000000000000000", CultureInfo.InvariantCulture);
 
+    // 10^30 has 31 digits; anything longer is out of range without parsing it.
+    private const int MaxDigits = 31;
+
     /// <summary>The asset.</summary>
     public Asset Asset { get; }
 
@@ -44,23 +47,27 @@ public readonly record struct Money : IComparable<Money>
     /// </summary>
     public static Result<Money> Parse(Asset asset, string? text)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > 40 || !text.All(char.IsAsciiDigit))
+        if (string.IsNullOrEmpty(text) || !text.All(char.IsAsciiDigit))
         {
             return Error.Of("invalid_amount", "An amount is a string of decimal digits counting minor units, such as \"1500\".");
         }
 
-        var units = Int128.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (units == Int128.Zero)
+        // Judge the size by its digits before parsing: 39 or more digits would overflow Int128.Parse.
+        var significant = text.TrimStart('0');
+        if (significant.Length == 0)
         {
             return Error.Of("invalid_amount", "An amount must be more than zero.");
         }
 
-        if (units > MaxUnits)
+        if (significant.Length > MaxDigits)
         {
-            return Error.Of("amount_out_of_range", "An amount may be at most 10^30 minor units.");
+            return OutOfRange();
         }
 
-        return new Money(asset, units);
+        var units = Int128.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture);
+        return units > MaxUnits ? OutOfRange() : new Money(asset, units);
+
+        static Error OutOfRange() => Error.Of("amount_out_of_range", "An amount may be at most 10^30 minor units.");
     }
 
     /// <summary>Adds two amounts of the same asset.</summary>
