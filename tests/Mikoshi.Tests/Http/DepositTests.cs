@@ -86,7 +86,7 @@ public sealed class DepositTests
         { """{"asset":"JPY","amount":"","reference":"r"}""", "invalid_amount", "422" },
         { """{"asset":"JPY","amount":" 12","reference":"r"}""", "invalid_amount", "422" },
         { """{"asset":"JPY","amount":"1000000000000000000000000000001","reference":"r"}""", "amount_out_of_range", "422" },
-        { """{"asset":"JPY","amount":"99999999999999999999999999999999999999999999999","reference":"r"}""", "invalid_amount", "422" },
+        { """{"asset":"JPY","amount":"99999999999999999999999999999999999999999999999","reference":"r"}""", "amount_out_of_range", "422" },
         { """{"asset":"JPY","amount":1500,"reference":"r"}""", "malformed_request", "400" },
         { """{"asset":"JPY","amount":15.5,"reference":"r"}""", "malformed_request", "400" },
         { """{"asset":"JPY","amount":true,"reference":"r"}""", "malformed_request", "400" },

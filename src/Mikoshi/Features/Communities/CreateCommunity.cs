@@ -47,8 +47,8 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
                 assets = community.Assets,
                 founder = founder.ToString(),
             });
-            await write.AuditAsync("role.granted", new { person = founder.ToString(), role = "admin" });
-            return Result<CommunityView>.Ok(CommunityView.Of(community, new Figures([], 0, 0)));
+            var head = await write.AuditAsync("role.granted", new { person = founder.ToString(), role = "admin" });
+            return Result<CommunityView>.Ok(CommunityView.Of(community, new Figures([], 1, 0, new AuditHead(head.Sequence, head.Hash))));
         });
     }
 

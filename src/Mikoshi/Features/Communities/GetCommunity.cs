@@ -18,8 +18,14 @@ public sealed record AmountView(string Asset, string Amount, int Decimals)
 
 public sealed record CharterView(string Text, IReadOnlyList<string> Values);
 
-/// <summary>The headline figures: what the treasury holds, how many people hold a role, how many entries the journal has.</summary>
-public sealed record Figures(IReadOnlyList<AmountView> Treasury, int People, long JournalEntries);
+/// <summary>The newest link of the community's audit chain: keep it to detect a truncated log later.</summary>
+public sealed record AuditHead(long Sequence, string Hash);
+
+/// <summary>
+/// The headline figures: what the treasury holds, how many people hold a role, how many entries the
+/// journal has, and the head of the audit chain.
+/// </summary>
+public sealed record Figures(IReadOnlyList<AmountView> Treasury, int People, long JournalEntries, AuditHead? AuditHead);
 
 public sealed record CommunityView(
     string Id,
@@ -46,7 +52,9 @@ public static class GetCommunity
         var balances = await db.Balances.AsNoTracking().Where(b => b.CommunityId == id && b.Account == treasury).ToListAsync();
         var people = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == id).Select(r => r.PersonId).Distinct().CountAsync();
         var entries = await db.JournalEntries.AsNoTracking().Where(e => e.CommunityId == id).CountAsync();
-        return new Figures(balances.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(), people, entries);
+        var head = await db.AuditLog.AsNoTracking().Where(a => a.Chain == id.Value).OrderByDescending(a => a.Sequence)
+            .Select(a => new AuditHead(a.Sequence, a.Hash)).FirstOrDefaultAsync();
+        return new Figures(balances.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(), people, entries, head);
     }
 
     public static async Task<CommunityView?> FindAsync(MikoshiDb db, string slug)
