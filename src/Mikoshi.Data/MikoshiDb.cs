@@ -34,11 +34,25 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<TokenRow> Tokens => Set<TokenRow>();
+
+    public DbSet<LineageRow> Lineage => Set<LineageRow>();
+
+    public DbSet<ListingRow> Listings => Set<ListingRow>();
+
+    public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+
+    public DbSet<SuccessionPlanRow> SuccessionPlans => Set<SuccessionPlanRow>();
+
+    public DbSet<SuccessionConfirmationRow> SuccessionConfirmations => Set<SuccessionConfirmationRow>();
+
+    public DbSet<SkillRow> Skills => Set<SkillRow>();
+
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
 
     /// <summary>How money (Int128 minor units) is stored by this provider.</summary>
-    protected abstract void StoreMoney(PropertyBuilder<Int128> units);
+    protected abstract void StoreMoney(PropertyBuilder units);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -52,7 +66,14 @@ public abstract class MikoshiDb(DbContextOptions options)
         // Identity's schema version (3, with passkeys) comes from IdentityOptions.Stores; see Store.
         base.OnModelCreating(builder);
 
-        builder.Entity<MikoshiUser>().Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Entity<MikoshiUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+            user.Property(u => u.Bio).HasMaxLength(2000);
+            user.PrimitiveCollection(u => u.Skills);
+            user.PrimitiveCollection(u => u.Loves);
+            user.PrimitiveCollection(u => u.Values);
+        });
 
         builder.Entity<Community>(community =>
         {
@@ -67,6 +88,10 @@ public abstract class MikoshiDb(DbContextOptions options)
             community.PrimitiveCollection<List<string>>("assets").HasColumnName("assets");
             community.Ignore(c => c.Values);
             community.Ignore(c => c.Assets);
+            community.Ignore(c => c.Policy);
+            community.Ignore(c => c.Base);
+            StoreMoney(community.Property(c => c.MintBasePrice));
+            StoreMoney(community.Property(c => c.MintPriceSlope));
         });
 
         builder.Entity<CommunityRoleRow>(role =>
@@ -113,6 +138,61 @@ public abstract class MikoshiDb(DbContextOptions options)
             audit.Property(a => a.Kind).HasMaxLength(60);
             audit.Property(a => a.PreviousHash).HasMaxLength(64);
             audit.Property(a => a.Hash).HasMaxLength(64);
+            audit.HasIndex(a => new { a.Chain, a.Actor, a.AtUnixMs });
+        });
+
+        builder.Entity<TokenRow>(token =>
+        {
+            token.ToTable("tokens");
+            token.HasKey(t => new { t.CommunityId, t.Serial });
+            token.HasIndex(t => new { t.CommunityId, t.OwnerId });
+            StoreMoney(token.Property(t => t.MintPrice));
+            token.HasMany(t => t.Lineage).WithOne().HasForeignKey(l => new { l.CommunityId, l.Serial });
+        });
+
+        builder.Entity<LineageRow>(step =>
+        {
+            step.ToTable("token_lineage");
+            step.HasKey(l => new { l.CommunityId, l.Serial, l.Step });
+            step.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+            StoreMoney(step.Property(l => l.Price));
+            step.HasIndex(l => new { l.CommunityId, l.AtUnixMs });
+        });
+
+        builder.Entity<ListingRow>(listing =>
+        {
+            listing.ToTable("listings");
+            listing.HasKey(l => new { l.CommunityId, l.Number });
+            listing.HasIndex(l => new { l.CommunityId, l.Serial, l.State });
+            listing.Property(l => l.Asset).HasMaxLength(12);
+            listing.Property(l => l.State).HasMaxLength(12);
+            StoreMoney(listing.Property(l => l.Price));
+        });
+
+        builder.Entity<CheckpointRow>(checkpoint =>
+        {
+            checkpoint.ToTable("holdings_checkpoints");
+            checkpoint.HasKey(c => new { c.CommunityId, c.PersonId, c.Sequence });
+            checkpoint.HasIndex(c => new { c.CommunityId, c.PersonId, c.AtUnixMs });
+        });
+
+        builder.Entity<SuccessionPlanRow>(plan =>
+        {
+            plan.ToTable("succession_plans");
+            plan.HasKey(p => new { p.CommunityId, p.HolderId });
+        });
+
+        builder.Entity<SuccessionConfirmationRow>(confirmation =>
+        {
+            confirmation.ToTable("succession_confirmations");
+            confirmation.HasKey(c => new { c.CommunityId, c.HolderId, c.GuardianId });
+        });
+
+        builder.Entity<SkillRow>(skill =>
+        {
+            skill.ToTable("community_skills");
+            skill.HasKey(s => new { s.CommunityId, s.Name });
+            skill.Property(s => s.Name).HasMaxLength(40);
         });
 
         builder.Entity<IdempotencyRow>(key =>
@@ -136,9 +216,9 @@ public sealed class SqliteMikoshiDb(DbContextOptions<SqliteMikoshiDb> options) :
 {
     public override bool IsPostgres => false;
 
-    protected override void StoreMoney(PropertyBuilder<Int128> units) => units.HasConversion(
+    protected override void StoreMoney(PropertyBuilder units) => units.HasConversion(new ValueConverter<Int128, string>(
         value => value.ToString(CultureInfo.InvariantCulture),
-        text => Int128.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        text => Int128.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)));
 }
 
 /// <summary>PostgreSQL: money is numeric(39,0), exact and summable in SQL.</summary>
@@ -146,7 +226,7 @@ public sealed class PostgresMikoshiDb(DbContextOptions<PostgresMikoshiDb> option
 {
     public override bool IsPostgres => true;
 
-    protected override void StoreMoney(PropertyBuilder<Int128> units) => units
-        .HasConversion(value => (BigInteger)value, big => (Int128)big)
+    protected override void StoreMoney(PropertyBuilder units) => units
+        .HasConversion(new ValueConverter<Int128, BigInteger>(value => (BigInteger)value, big => (Int128)big))
         .HasColumnType("numeric(39,0)");
 }

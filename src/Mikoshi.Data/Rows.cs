@@ -11,6 +11,18 @@ public sealed class MikoshiUser : IdentityUser<Guid>
     public DateTimeOffset CreatedAt { get; set; }
 
     public PersonId PersonId => new(Id);
+
+    /// <summary>A few sentences about themselves.</summary>
+    public string Bio { get; set; } = string.Empty;
+
+    /// <summary>What they are good at (得意): community vocabulary or free tags.</summary>
+    public List<string> Skills { get; set; } = [];
+
+    /// <summary>What they love (好き).</summary>
+    public List<string> Loves { get; set; } = [];
+
+    /// <summary>Values they hold, usually chosen from charters.</summary>
+    public List<string> Values { get; set; } = [];
 }
 
 /// <summary>A role a person holds in a community beyond visitor (member comes from holding a token).</summary>
@@ -110,4 +122,128 @@ public sealed class IdempotencyRow
     public string ResponseJson { get; set; } = string.Empty;
 
     public long AtUnixMs { get; set; }
+}
+
+/// <summary>A membership token (ERC-721 semantics): numbered within its community, owned by one person until burned.</summary>
+public sealed class TokenRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Serial { get; set; }
+
+    public PersonId? OwnerId { get; set; }
+
+    /// <summary>Someone the owner allowed to move this token (ERC-721 approval); cleared on every move.</summary>
+    public PersonId? ApprovedId { get; set; }
+
+    public PersonId MintedBy { get; set; }
+
+    public long MintedAtUnixMs { get; set; }
+
+    public Int128 MintPrice { get; set; }
+
+    public long? BurnedAtUnixMs { get; set; }
+
+    public List<LineageRow> Lineage { get; set; } = [];
+}
+
+/// <summary>One step of a token's lineage.</summary>
+public sealed class LineageRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Serial { get; set; }
+
+    public int Step { get; set; }
+
+    public Domain.Membership.LineageKind Kind { get; set; }
+
+    public PersonId? FromId { get; set; }
+
+    public PersonId? ToId { get; set; }
+
+    public long AtUnixMs { get; set; }
+
+    /// <summary>What was paid, in the community's base asset, for a mint or a sale.</summary>
+    public Int128? Price { get; set; }
+}
+
+/// <summary>A token offered for sale by its owner.</summary>
+public sealed class ListingRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public long Serial { get; set; }
+
+    public PersonId SellerId { get; set; }
+
+    public Int128 Price { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public long CreatedAtUnixMs { get; set; }
+
+    /// <summary>open, sold, cancelled, or stale (the token moved another way).</summary>
+    public string State { get; set; } = "open";
+
+    public long? ClosedAtUnixMs { get; set; }
+}
+
+/// <summary>A person's token count from an instant on (see <see cref="Domain.Membership.HoldingsHistory"/>).</summary>
+public sealed class CheckpointRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public long Sequence { get; set; }
+
+    public long AtUnixMs { get; set; }
+
+    public long Count { get; set; }
+}
+
+/// <summary>A holder's succession plan, as JSON of the domain plan's named people.</summary>
+public sealed class SuccessionPlanRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public PersonId HolderId { get; set; }
+
+    public string SuccessorsJson { get; set; } = "[]";
+
+    public bool ByShares { get; set; }
+
+    public string GuardiansJson { get; set; } = "[]";
+
+    public int Threshold { get; set; }
+
+    public int InactivityDays { get; set; }
+
+    public int VetoDays { get; set; }
+
+    /// <summary>When the guardians' confirmations reached the threshold; null while they have not.</summary>
+    public long? ThresholdReachedAtUnixMs { get; set; }
+}
+
+/// <summary>A guardian's confirmation that a holder's succession should run.</summary>
+public sealed class SuccessionConfirmationRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public PersonId HolderId { get; set; }
+
+    public PersonId GuardianId { get; set; }
+
+    public long AtUnixMs { get; set; }
+}
+
+/// <summary>A skill in a community's shared vocabulary (得意), extended by its admins.</summary>
+public sealed class SkillRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public string Name { get; set; } = string.Empty;
 }

@@ -9,6 +9,8 @@ using Mikoshi.Data;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Ledger;
+using Mikoshi.Features.Membership;
+using Mikoshi.Features.People;
 using Scalar.AspNetCore;
 
 namespace Mikoshi;
@@ -29,6 +31,12 @@ public static class MikoshiApp
         services.AddScoped<CreateCommunity>();
         services.AddScoped<SetRoles>();
         services.AddScoped<RecordDeposit>();
+        services.AddScoped<MintToken>();
+        services.AddScoped<TransferToken>();
+        services.AddScoped<Listings>();
+        services.AddScoped<RedeemToken>();
+        services.AddScoped<Succession>();
+        services.AddScoped<ChangeParameters>();
         return services;
     }
 
@@ -118,6 +126,14 @@ public static class MikoshiApp
         SetRoles.Map(api);
         RecordDeposit.Map(api);
         ReadLedger.Map(api);
+        MintToken.Map(api);
+        TransferToken.Map(api);
+        Listings.Map(api);
+        RedeemToken.Map(api);
+        Succession.Map(api);
+        ReadTokens.Map(api);
+        ChangeParameters.Map(api);
+        Profiles.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

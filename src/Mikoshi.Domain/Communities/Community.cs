@@ -1,3 +1,5 @@
+using Mikoshi.Domain.Membership;
+
 namespace Mikoshi.Domain.Communities;
 
 /// <summary>
@@ -56,6 +58,38 @@ public sealed class Community
     /// <summary>Who founded it.</summary>
     public PersonId CreatedBy { get; private set; }
 
+    /// <summary>The primary price of the first token (see <see cref="Policy"/>).</summary>
+    public Int128 MintBasePrice { get; private set; }
+
+    /// <summary>How much each token in circulation adds to the primary price.</summary>
+    public Int128 MintPriceSlope { get; private set; }
+
+    /// <summary>At most this many tokens in circulation; null for no cap.</summary>
+    public int? SupplyCap { get; private set; }
+
+    /// <summary>The treasury's royalty on member-to-member sales, in basis points.</summary>
+    public int RoyaltyBps { get; private set; }
+
+    /// <summary>The redemption rate r, in basis points.</summary>
+    public int RedemptionRateBps { get; private set; }
+
+    /// <summary>The membership policy these parameters make.</summary>
+    public MembershipPolicy Policy =>
+        MembershipPolicy.Of(MintBasePrice, MintPriceSlope, SupplyCap, RoyaltyBps, RedemptionRateBps).Value;
+
+    /// <summary>The base asset as an <see cref="Asset"/>.</summary>
+    public Asset Base => Asset.FromKnownCode(BaseAsset).Value;
+
+    /// <summary>Adopts new membership parameters (by an admin now; by a passed proposal once governance exists).</summary>
+    public void ChangePolicy(MembershipPolicy policy)
+    {
+        MintBasePrice = policy.BasePrice;
+        MintPriceSlope = policy.Slope;
+        SupplyCap = policy.SupplyCap;
+        RoyaltyBps = policy.RoyaltyBps;
+        RedemptionRateBps = policy.RedemptionRateBps;
+    }
+
     /// <summary>Founds a community, checking every field.</summary>
     public static Result<Community> Found(
         string? slug,
@@ -113,7 +147,7 @@ public sealed class Community
             }
         }
 
-        return new Community
+        var community = new Community
         {
             Id = CommunityId.New(),
             Slug = slug,
@@ -125,7 +159,18 @@ public sealed class Community
             CreatedAt = at,
             CreatedBy = founder,
         };
+        community.ChangePolicy(MembershipPolicy.Of(DefaultPrice(asset.Value), 0, null, 500, MembershipPolicy.Whole).Value);
+        return community;
     }
+
+    // A starting price people recognise: ¥10,000, $100, 0.01 ETH. Admins change it.
+    private static Int128 DefaultPrice(Asset asset) => asset.Code switch
+    {
+        "JPY" => 10_000,
+        "ETH" => 10_000_000_000_000_000,
+        "USDC" => 100_000_000,
+        _ => 10_000,
+    };
 
     /// <summary>The asset named <paramref name="code"/> if this community accepts it.</summary>
     public Result<Asset> Accepts(string? code)

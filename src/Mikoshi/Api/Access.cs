@@ -15,6 +15,9 @@ public enum Access
     /// <summary>Any signed-in person (a visitor of every community).</summary>
     SignedIn,
 
+    /// <summary>A person holding at least one membership token of the community in the route.</summary>
+    Member,
+
     /// <summary>A treasurer or an admin of the community in the route.</summary>
     Treasurer,
 
@@ -74,6 +77,10 @@ public static class AccessExtensions
                         .Where(r => r.CommunityId == community.Id && r.PersonId == person.Value)
                         .Select(r => r.Role).ToListAsync();
                     roles.UnionWith(held);
+                    if (await db.Tokens.AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == person.Value))
+                    {
+                        roles.Add(Role.Member);
+                    }
                 }
             }
 
@@ -84,6 +91,7 @@ public static class AccessExtensions
 
             var allowed = who switch
             {
+                Access.Member => roles.Contains(Role.Member),
                 Access.Treasurer => roles.Contains(Role.Treasurer) || roles.Contains(Role.Admin),
                 Access.Admin => roles.Contains(Role.Admin),
                 _ => true,

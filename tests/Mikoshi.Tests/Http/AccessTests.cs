@@ -15,6 +15,7 @@ public sealed class AccessTests
     {
         Anonymous,
         Visitor,
+        Member,
         Treasurer,
         Admin,
     }
@@ -26,12 +27,20 @@ public sealed class AccessTests
         var admin = await app.SignUpAsync();
         var treasurer = await app.SignUpAsync();
         var visitor = await app.SignUpAsync();
+        var member = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
+        await admin.DepositAsync(slug, "100000", personId: member.Id);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await member.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
+        }
+
         await admin.Client.PutAsync($"/api/v1/communities/{slug}/roles/{treasurer.Id}", JsonContent.Create(new { roles = new[] { "treasurer" } }));
         var clients = new Dictionary<Caller, HttpClient>
         {
             [Caller.Anonymous] = app.CreateClient(),
             [Caller.Visitor] = visitor.Client,
+            [Caller.Member] = member.Client,
             [Caller.Treasurer] = treasurer.Client,
             [Caller.Admin] = admin.Client,
         };
@@ -52,7 +61,9 @@ public sealed class AccessTests
             }
 
             var path = endpoint.RoutePattern.RawText!.Replace("{slug}", slug, StringComparison.Ordinal)
-                .Replace("{personId}", visitor.Id, StringComparison.Ordinal);
+                .Replace("{personId}", visitor.Id, StringComparison.Ordinal)
+                .Replace("{tokenId:long}", "1", StringComparison.Ordinal)
+                .Replace("{listingId:long}", "1", StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (caller, client) in clients)
@@ -89,6 +100,7 @@ public sealed class AccessTests
     {
         Access.Anyone => true,
         Access.SignedIn => caller != Caller.Anonymous,
+        Access.Member => caller is Caller.Member,
         Access.Treasurer => caller is Caller.Treasurer or Caller.Admin,
         Access.Admin => caller is Caller.Admin,
         _ => false,

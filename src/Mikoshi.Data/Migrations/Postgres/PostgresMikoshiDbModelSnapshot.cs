@@ -230,6 +230,8 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.HasKey("Chain", "Sequence");
 
+                    b.HasIndex("Chain", "Actor", "AtUnixMs");
+
                     b.ToTable("audit_log", (string)null);
                 });
 
@@ -252,6 +254,30 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "Account", "Asset");
 
                     b.ToTable("balances", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.CheckpointRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "PersonId", "Sequence");
+
+                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs");
+
+                    b.ToTable("holdings_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.CommunityRoleRow", b =>
@@ -340,6 +366,81 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("journal_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("FromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<BigInteger?>("Price")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<Guid?>("ToId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityId", "Serial", "Step");
+
+                    b.HasIndex("CommunityId", "AtUnixMs");
+
+                    b.ToTable("token_lineage", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ListingRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long?>("ClosedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("Price")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Serial", "State");
+
+                    b.ToTable("listings", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.MikoshiUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -348,6 +449,11 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -374,6 +480,10 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<List<string>>("Loves")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -395,12 +505,20 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.PrimitiveCollection<List<string>>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.PrimitiveCollection<List<string>>("Values")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.HasKey("Id");
 
@@ -445,6 +563,108 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("postings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("CommunityId", "Name");
+
+                    b.ToTable("community_skills", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.SuccessionConfirmationRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuardianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "HolderId", "GuardianId");
+
+                    b.ToTable("succession_confirmations", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.SuccessionPlanRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByShares")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("GuardiansJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("InactivityDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuccessorsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ThresholdReachedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VetoDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommunityId", "HolderId");
+
+                    b.ToTable("succession_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ApprovedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("BurnedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("MintPrice")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<long>("MintedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("MintedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityId", "Serial");
+
+                    b.HasIndex("CommunityId", "OwnerId");
+
+                    b.ToTable("tokens", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Domain.Communities.Community", b =>
                 {
                     b.Property<Guid>("Id")
@@ -466,15 +686,30 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<BigInteger>("MintBasePrice")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<BigInteger>("MintPriceSlope")
+                        .HasColumnType("numeric(39,0)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("RedemptionRateBps")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoyaltyBps")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SupplyCap")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("assets")
                         .IsRequired()
@@ -596,6 +831,15 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
+                {
+                    b.HasOne("Mikoshi.Data.TokenRow", null)
+                        .WithMany("Lineage")
+                        .HasForeignKey("CommunityId", "Serial")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PostingRow", b =>
                 {
                     b.HasOne("Mikoshi.Data.JournalEntryRow", null)
@@ -608,6 +852,11 @@ namespace Mikoshi.Data.Migrations.Postgres
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
+                {
+                    b.Navigation("Lineage");
                 });
 #pragma warning restore 612, 618
         }

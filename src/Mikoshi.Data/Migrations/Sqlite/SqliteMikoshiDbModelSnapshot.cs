@@ -217,6 +217,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Chain", "Sequence");
 
+                    b.HasIndex("Chain", "Actor", "AtUnixMs");
+
                     b.ToTable("audit_log", (string)null);
                 });
 
@@ -240,6 +242,30 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("CommunityId", "Account", "Asset");
 
                     b.ToTable("balances", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.CheckpointRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "PersonId", "Sequence");
+
+                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs");
+
+                    b.ToTable("holdings_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.CommunityRoleRow", b =>
@@ -328,6 +354,82 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("journal_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Price")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Serial", "Step");
+
+                    b.HasIndex("CommunityId", "AtUnixMs");
+
+                    b.ToTable("token_lineage", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ListingRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Price")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Serial", "State");
+
+                    b.ToTable("listings", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.MikoshiUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -336,6 +438,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -362,6 +469,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Loves")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -383,11 +494,19 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Values")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -434,6 +553,109 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("postings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Name");
+
+                    b.ToTable("community_skills", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.SuccessionConfirmationRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuardianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "HolderId", "GuardianId");
+
+                    b.ToTable("succession_confirmations", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.SuccessionPlanRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByShares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuardiansJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InactivityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuccessorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ThresholdReachedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VetoDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "HolderId");
+
+                    b.ToTable("succession_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BurnedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MintPrice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MintedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MintedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Serial");
+
+                    b.HasIndex("CommunityId", "OwnerId");
+
+                    b.ToTable("tokens", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Domain.Communities.Community", b =>
                 {
                     b.Property<Guid>("Id")
@@ -455,15 +677,32 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MintBasePrice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MintPriceSlope")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RedemptionRateBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoyaltyBps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupplyCap")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("assets")
                         .IsRequired()
@@ -585,6 +824,15 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
+                {
+                    b.HasOne("Mikoshi.Data.TokenRow", null)
+                        .WithMany("Lineage")
+                        .HasForeignKey("CommunityId", "Serial")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PostingRow", b =>
                 {
                     b.HasOne("Mikoshi.Data.JournalEntryRow", null)
@@ -597,6 +845,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
+                {
+                    b.Navigation("Lineage");
                 });
 #pragma warning restore 612, 618
         }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mikoshi.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Bio = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", nullable: false),
+                    Loves = table.Column<string>(type: "TEXT", nullable: false),
+                    Values = table.Column<string>(type: "TEXT", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -95,6 +99,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     BaseAsset = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MintBasePrice = table.Column<string>(type: "TEXT", nullable: false),
+                    MintPriceSlope = table.Column<string>(type: "TEXT", nullable: false),
+                    SupplyCap = table.Column<int>(type: "INTEGER", nullable: true),
+                    RoyaltyBps = table.Column<int>(type: "INTEGER", nullable: false),
+                    RedemptionRateBps = table.Column<int>(type: "INTEGER", nullable: false),
                     assets = table.Column<string>(type: "TEXT", nullable: false),
                     charter_values = table.Column<string>(type: "TEXT", nullable: false)
                 },
@@ -117,6 +126,18 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "community_skills",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_skills", x => new { x.CommunityId, x.Name });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -128,6 +149,21 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "holdings_checkpoints",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_holdings_checkpoints", x => new { x.CommunityId, x.PersonId, x.Sequence });
                 });
 
             migrationBuilder.CreateTable(
@@ -162,6 +198,76 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_journal_entries", x => new { x.CommunityId, x.Number });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listings",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<long>(type: "INTEGER", nullable: false),
+                    Serial = table.Column<long>(type: "INTEGER", nullable: false),
+                    SellerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Price = table.Column<string>(type: "TEXT", nullable: false),
+                    Asset = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ClosedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_listings", x => new { x.CommunityId, x.Number });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "succession_confirmations",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HolderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GuardianId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AtUnixMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_succession_confirmations", x => new { x.CommunityId, x.HolderId, x.GuardianId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "succession_plans",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HolderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SuccessorsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ByShares = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GuardiansJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Threshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    InactivityDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    VetoDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThresholdReachedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_succession_plans", x => new { x.CommunityId, x.HolderId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tokens",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Serial = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApprovedId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MintedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MintedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    MintPrice = table.Column<string>(type: "TEXT", nullable: false),
+                    BurnedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tokens", x => new { x.CommunityId, x.Serial });
                 });
 
             migrationBuilder.CreateTable(
@@ -311,6 +417,30 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "token_lineage",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Serial = table.Column<long>(type: "INTEGER", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FromId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    Price = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_token_lineage", x => new { x.CommunityId, x.Serial, x.Step });
+                    table.ForeignKey(
+                        name: "FK_token_lineage_tokens_CommunityId_Serial",
+                        columns: x => new { x.CommunityId, x.Serial },
+                        principalTable: "tokens",
+                        principalColumns: new[] { "CommunityId", "Serial" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -354,15 +484,40 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_log_Chain_Actor_AtUnixMs",
+                table: "audit_log",
+                columns: new[] { "Chain", "Actor", "AtUnixMs" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_communities_Slug",
                 table: "communities",
                 column: "Slug",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_holdings_checkpoints_CommunityId_PersonId_AtUnixMs",
+                table: "holdings_checkpoints",
+                columns: new[] { "CommunityId", "PersonId", "AtUnixMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_listings_CommunityId_Serial_State",
+                table: "listings",
+                columns: new[] { "CommunityId", "Serial", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_postings_CommunityId_Account",
                 table: "postings",
                 columns: new[] { "CommunityId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_token_lineage_CommunityId_AtUnixMs",
+                table: "token_lineage",
+                columns: new[] { "CommunityId", "AtUnixMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tokens_CommunityId_OwnerId",
+                table: "tokens",
+                columns: new[] { "CommunityId", "OwnerId" });
         }
 
         /// <inheritdoc />
@@ -399,13 +554,31 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 name: "community_roles");
 
             migrationBuilder.DropTable(
+                name: "community_skills");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "holdings_checkpoints");
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 
             migrationBuilder.DropTable(
+                name: "listings");
+
+            migrationBuilder.DropTable(
                 name: "postings");
+
+            migrationBuilder.DropTable(
+                name: "succession_confirmations");
+
+            migrationBuilder.DropTable(
+                name: "succession_plans");
+
+            migrationBuilder.DropTable(
+                name: "token_lineage");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -415,6 +588,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "journal_entries");
+
+            migrationBuilder.DropTable(
+                name: "tokens");
         }
     }
 }

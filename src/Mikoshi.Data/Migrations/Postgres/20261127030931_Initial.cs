@@ -9,7 +9,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mikoshi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -35,6 +35,10 @@ namespace Mikoshi.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Bio = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Skills = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Loves = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Values = table.Column<List<string>>(type: "text[]", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -98,6 +102,11 @@ namespace Mikoshi.Data.Migrations.Postgres
                     BaseAsset = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    MintBasePrice = table.Column<BigInteger>(type: "numeric(39,0)", nullable: false),
+                    MintPriceSlope = table.Column<BigInteger>(type: "numeric(39,0)", nullable: false),
+                    SupplyCap = table.Column<int>(type: "integer", nullable: true),
+                    RoyaltyBps = table.Column<int>(type: "integer", nullable: false),
+                    RedemptionRateBps = table.Column<int>(type: "integer", nullable: false),
                     assets = table.Column<List<string>>(type: "text[]", nullable: false),
                     charter_values = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
@@ -120,6 +129,18 @@ namespace Mikoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "community_skills",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_skills", x => new { x.CommunityId, x.Name });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -131,6 +152,21 @@ namespace Mikoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "holdings_checkpoints",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    AtUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_holdings_checkpoints", x => new { x.CommunityId, x.PersonId, x.Sequence });
                 });
 
             migrationBuilder.CreateTable(
@@ -165,6 +201,76 @@ namespace Mikoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_journal_entries", x => new { x.CommunityId, x.Number });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listings",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<long>(type: "bigint", nullable: false),
+                    Serial = table.Column<long>(type: "bigint", nullable: false),
+                    SellerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Price = table.Column<BigInteger>(type: "numeric(39,0)", nullable: false),
+                    Asset = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CreatedAtUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ClosedAtUnixMs = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_listings", x => new { x.CommunityId, x.Number });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "succession_confirmations",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HolderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GuardianId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUnixMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_succession_confirmations", x => new { x.CommunityId, x.HolderId, x.GuardianId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "succession_plans",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HolderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SuccessorsJson = table.Column<string>(type: "text", nullable: false),
+                    ByShares = table.Column<bool>(type: "boolean", nullable: false),
+                    GuardiansJson = table.Column<string>(type: "text", nullable: false),
+                    Threshold = table.Column<int>(type: "integer", nullable: false),
+                    InactivityDays = table.Column<int>(type: "integer", nullable: false),
+                    VetoDays = table.Column<int>(type: "integer", nullable: false),
+                    ThresholdReachedAtUnixMs = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_succession_plans", x => new { x.CommunityId, x.HolderId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tokens",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Serial = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ApprovedId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MintedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    MintedAtUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    MintPrice = table.Column<BigInteger>(type: "numeric(39,0)", nullable: false),
+                    BurnedAtUnixMs = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tokens", x => new { x.CommunityId, x.Serial });
                 });
 
             migrationBuilder.CreateTable(
@@ -314,6 +420,30 @@ namespace Mikoshi.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "token_lineage",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Serial = table.Column<long>(type: "bigint", nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FromId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AtUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    Price = table.Column<BigInteger>(type: "numeric(39,0)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_token_lineage", x => new { x.CommunityId, x.Serial, x.Step });
+                    table.ForeignKey(
+                        name: "FK_token_lineage_tokens_CommunityId_Serial",
+                        columns: x => new { x.CommunityId, x.Serial },
+                        principalTable: "tokens",
+                        principalColumns: new[] { "CommunityId", "Serial" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -357,15 +487,40 @@ namespace Mikoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_log_Chain_Actor_AtUnixMs",
+                table: "audit_log",
+                columns: new[] { "Chain", "Actor", "AtUnixMs" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_communities_Slug",
                 table: "communities",
                 column: "Slug",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_holdings_checkpoints_CommunityId_PersonId_AtUnixMs",
+                table: "holdings_checkpoints",
+                columns: new[] { "CommunityId", "PersonId", "AtUnixMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_listings_CommunityId_Serial_State",
+                table: "listings",
+                columns: new[] { "CommunityId", "Serial", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_postings_CommunityId_Account",
                 table: "postings",
                 columns: new[] { "CommunityId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_token_lineage_CommunityId_AtUnixMs",
+                table: "token_lineage",
+                columns: new[] { "CommunityId", "AtUnixMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tokens_CommunityId_OwnerId",
+                table: "tokens",
+                columns: new[] { "CommunityId", "OwnerId" });
         }
 
         /// <inheritdoc />
@@ -402,13 +557,31 @@ namespace Mikoshi.Data.Migrations.Postgres
                 name: "community_roles");
 
             migrationBuilder.DropTable(
+                name: "community_skills");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "holdings_checkpoints");
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 
             migrationBuilder.DropTable(
+                name: "listings");
+
+            migrationBuilder.DropTable(
                 name: "postings");
+
+            migrationBuilder.DropTable(
+                name: "succession_confirmations");
+
+            migrationBuilder.DropTable(
+                name: "succession_plans");
+
+            migrationBuilder.DropTable(
+                name: "token_lineage");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -418,6 +591,9 @@ namespace Mikoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "journal_entries");
+
+            migrationBuilder.DropTable(
+                name: "tokens");
         }
     }
 }

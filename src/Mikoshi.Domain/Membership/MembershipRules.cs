@@ -1,0 +1,134 @@
+using System.Numerics;
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Domain.Membership;
+
+/// <summary>A membership token's number within its community: 1, 2, 3… in minting order.</summary>
+/// <param name="Value">The serial.</param>
+public readonly record struct TokenId(long Value)
+{
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A community's membership parameters: the primary price (fixed when the slope is zero, else a
+/// linear bonding curve on supply), an optional supply cap, the royalty on member-to-member sales
+/// and the redemption rate. Basis points: 10,000 = 100%.
+/// </summary>
+public sealed record MembershipPolicy
+{
+    private MembershipPolicy(Int128 basePrice, Int128 slope, int? supplyCap, int royaltyBps, int redemptionRateBps)
+    {
+        BasePrice = basePrice;
+        Slope = slope;
+        SupplyCap = supplyCap;
+        RoyaltyBps = royaltyBps;
+        RedemptionRateBps = redemptionRateBps;
+    }
+
+    /// <summary>Basis points in a whole.</summary>
+    public const int Whole = 10_000;
+
+    /// <summary>The price of the first token, in minor units of the base asset.</summary>
+    public Int128 BasePrice { get; }
+
+    /// <summary>How much each token in circulation adds to the next one's price.</summary>
+    public Int128 Slope { get; }
+
+    /// <summary>At most this many tokens in circulation at once; null for no cap.</summary>
+    public int? SupplyCap { get; }
+
+    /// <summary>The treasury's cut of a member-to-member sale, in basis points (0–5,000).</summary>
+    public int RoyaltyBps { get; }
+
+    /// <summary>r in the redemption formula, in basis points: 10,000 is pro-rata; 0 disables redemption.</summary>
+    public int RedemptionRateBps { get; }
+
+    /// <summary>Makes a policy, checking each parameter's range.</summary>
+    public static Result<MembershipPolicy> Of(Int128 basePrice, Int128 slope, int? supplyCap, int royaltyBps, int redemptionRateBps)
+    {
+        if (basePrice < Int128.Zero || basePrice > Money.MaxUnits || slope < Int128.Zero || slope > Money.MaxUnits)
+        {
+            return Error.Of("invalid_parameter", "The base price and the slope are 0 to 10^30 minor units.");
+        }
+
+        if (supplyCap is < 1 or > 1_000_000_000)
+        {
+            return Error.Of("invalid_parameter", "A supply cap is 1 to 1,000,000,000 tokens, or none.");
+        }
+
+        if (royaltyBps is < 0 or > Whole / 2)
+        {
+            return Error.Of("invalid_parameter", "The royalty is 0 to 5,000 basis points (50%).");
+        }
+
+        if (redemptionRateBps is < 0 or > Whole)
+        {
+            return Error.Of("invalid_parameter", "The redemption rate is 0 to 10,000 basis points.");
+        }
+
+        return new MembershipPolicy(basePrice, slope, supplyCap, royaltyBps, redemptionRateBps);
+    }
+
+    /// <summary>The price of the next token when <paramref name="supply"/> are in circulation: base + slope × supply.</summary>
+    public Int128 PriceAt(long supply) => checked(BasePrice + (Slope * supply));
+
+    /// <summary>Whether one more token may be minted.</summary>
+    public Result<bool> MayMint(long supply) =>
+        SupplyCap is { } cap && supply >= cap
+            ? Error.Of("supply_cap_reached", $"All {cap} tokens are in circulation; buy one from a member instead.")
+            : true;
+
+    /// <summary>A sale price split into the treasury's royalty and the seller's proceeds, exactly (largest remainder).</summary>
+    public (Int128 Royalty, Int128 Seller) SplitSale(Int128 price)
+    {
+        var parts = Allocation.Allocate(price, [RoyaltyBps, Whole - RoyaltyBps]).Value;
+        return (parts[0], parts[1]);
+    }
+
+    /// <summary>
+    /// What redeeming <paramref name="redeemed"/> of <paramref name="supply"/> tokens reclaims from
+    /// <paramref name="free"/> units of one treasury asset: base × (r + (1 − r) × x / s) with
+    /// base = free × x / s, rounded down (the remainder stays with those who stay).
+    /// </summary>
+    public Result<Int128> Reclaim(Int128 free, long redeemed, long supply)
+    {
+        if (RedemptionRateBps == 0)
+        {
+            return Error.Of("redemption_disabled", "This community has turned redemption off.");
+        }
+
+        if (redeemed < 1 || redeemed > supply || free < Int128.Zero)
+        {
+            throw new InvariantViolatedException($"Cannot redeem {redeemed} of {supply} tokens.");
+        }
+
+        // free·x·(r·s + (1−r)·x) / (W·s²), with r = R / W.
+        var numerator = (BigInteger)free * redeemed * (((BigInteger)RedemptionRateBps * supply) + ((BigInteger)(Whole - RedemptionRateBps) * redeemed));
+        var denominator = (BigInteger)Whole * supply * supply;
+        return (Int128)(numerator / denominator);
+    }
+}
+
+/// <summary>What happened to a token, for its lineage ("minted by A, 2026 → inherited by B, 2051").</summary>
+public enum LineageKind
+{
+    /// <summary>Minted at the primary price.</summary>
+    Minted,
+
+    /// <summary>Given away, or moved by its owner or an approved person.</summary>
+    Gifted,
+
+    /// <summary>Bought from a member's listing.</summary>
+    Sold,
+
+    /// <summary>Passed to a successor (相続).</summary>
+    Inherited,
+
+    /// <summary>Burned for a share of the treasury.</summary>
+    Redeemed,
+}
+
+/// <summary>One step of a token's lineage.</summary>
+public sealed record LineageStep(LineageKind Kind, PersonId? From, PersonId? To, long AtUnixMs, Int128? Price);

@@ -1,0 +1,144 @@
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Domain.Membership;
+
+/// <summary>Someone named to receive a holder's tokens, with a share when tokens are split.</summary>
+/// <param name="Person">The successor.</param>
+/// <param name="Share">Their weight when the plan splits by shares (ignored in order mode).</param>
+public sealed record Successor(PersonId Person, long Share);
+
+/// <summary>
+/// A holder's succession plan (相続): who receives their tokens — the first successor takes all
+/// (order mode), or tokens are split by shares with largest remainder (shares mode) — and which
+/// guardians, how many of them, after how long an inactivity, may set it in motion; the holder can
+/// veto during a waiting window.
+/// </summary>
+public sealed record SuccessionPlan
+{
+    private SuccessionPlan(PersonId holder, IReadOnlyList<Successor> successors, bool byShares,
+        IReadOnlyList<PersonId> guardians, int threshold, int inactivityDays, int vetoDays)
+    {
+        Holder = holder;
+        Successors = successors;
+        ByShares = byShares;
+        Guardians = guardians;
+        Threshold = threshold;
+        InactivityDays = inactivityDays;
+        VetoDays = vetoDays;
+    }
+
+    /// <summary>Most successors or guardians a plan names.</summary>
+    public const int MaxNamed = 10;
+
+    /// <summary>Whose plan.</summary>
+    public PersonId Holder { get; }
+
+    /// <summary>The successors, in order.</summary>
+    public IReadOnlyList<Successor> Successors { get; }
+
+    /// <summary>True to split by shares; false to give all to the first successor.</summary>
+    public bool ByShares { get; }
+
+    /// <summary>Who may confirm a succession after the holder's inactivity.</summary>
+    public IReadOnlyList<PersonId> Guardians { get; }
+
+    /// <summary>How many guardians must confirm (0 when there are none: only the holder's instruction runs it).</summary>
+    public int Threshold { get; }
+
+    /// <summary>How long the holder must have done nothing in the community before guardians may confirm (30–36,500 days).</summary>
+    public int InactivityDays { get; }
+
+    /// <summary>How long the holder may still veto once the guardians have confirmed (1–365 days).</summary>
+    public int VetoDays { get; }
+
+    /// <summary>Makes a plan, checking every rule.</summary>
+    public static Result<SuccessionPlan> Of(PersonId holder, IReadOnlyList<Successor> successors, bool byShares,
+        IReadOnlyList<PersonId> guardians, int threshold, int inactivityDays, int vetoDays)
+    {
+        if (successors.Count is 0 or > MaxNamed || successors.Select(s => s.Person).Distinct().Count() != successors.Count)
+        {
+            return Error.Of("invalid_successor", $"Name 1 to {MaxNamed} different successors.");
+        }
+
+        if (successors.Any(s => s.Person == holder))
+        {
+            return Error.Of("invalid_successor", "You cannot be your own successor.");
+        }
+
+        if (byShares && successors.Any(s => s.Share is < 1 or > 1_000_000))
+        {
+            return Error.Of("invalid_successor", "Each successor's share is 1 to 1,000,000.");
+        }
+
+        if (guardians.Count > MaxNamed || guardians.Distinct().Count() != guardians.Count)
+        {
+            return Error.Of("invalid_guardian", $"Name up to {MaxNamed} different guardians.");
+        }
+
+        if (guardians.Contains(holder))
+        {
+            return Error.Of("invalid_guardian", "You cannot be your own guardian.");
+        }
+
+        if (threshold > guardians.Count || threshold < 0 || (guardians.Count > 0 && threshold == 0))
+        {
+            return Error.Of("invalid_threshold", $"The threshold is 1 to the number of guardians ({guardians.Count}).");
+        }
+
+        if (inactivityDays is < 30 or > 36_500 || vetoDays is < 1 or > 365)
+        {
+            return Error.Of("invalid_period", "Inactivity is 30 to 36,500 days; the veto window 1 to 365 days.");
+        }
+
+        return new SuccessionPlan(holder, successors, byShares, guardians, threshold, inactivityDays, vetoDays);
+    }
+
+    /// <summary>Who receives each token, in the order given.</summary>
+    public IReadOnlyList<(TokenId Token, PersonId To)> Distribute(IReadOnlyList<TokenId> tokens)
+    {
+        if (!ByShares)
+        {
+            return tokens.Select(t => (t, Successors[0].Person)).ToList();
+        }
+
+        var counts = Allocation.Allocate(tokens.Count, Successors.Select(s => s.Share).ToList()).Value;
+        var result = new List<(TokenId, PersonId)>(tokens.Count);
+        var next = 0;
+        for (var i = 0; i < Successors.Count; i++)
+        {
+            for (var k = Int128.Zero; k < counts[i]; k++)
+            {
+                result.Add((tokens[next++], Successors[i].Person));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="guardian"/> may confirm now, given the holder's last activity and
+    /// who has confirmed already.
+    /// </summary>
+    public Result<bool> MayConfirm(PersonId guardian, DateTimeOffset now, DateTimeOffset holderLastActive, IReadOnlyCollection<PersonId> confirmed)
+    {
+        if (!Guardians.Contains(guardian))
+        {
+            return Error.Of("not_a_guardian", "Only a guardian the holder named may confirm a succession.");
+        }
+
+        if (confirmed.Contains(guardian))
+        {
+            return Error.Of("already_confirmed", "You have already confirmed this succession.");
+        }
+
+        if (now - holderLastActive < TimeSpan.FromDays(InactivityDays))
+        {
+            return Error.Of("holder_active", $"The holder was active within the last {InactivityDays} days.");
+        }
+
+        return true;
+    }
+
+    /// <summary>When the succession may run, once the threshold was reached at <paramref name="thresholdReachedAt"/>.</summary>
+    public DateTimeOffset RunsAfter(DateTimeOffset thresholdReachedAt) => thresholdReachedAt + TimeSpan.FromDays(VetoDays);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Features.Communities;
+
+namespace Mikoshi.Features.Membership;
+
+/// <summary>Amounts are strings of minor units of the base asset; basis points are integers.</summary>
+public sealed record ParametersRequest(string? MintBasePrice, string? MintPriceSlope, int? SupplyCap, int? RoyaltyBps, int? RedemptionRateBps);
+
+public sealed record MembershipView(AmountView MintBasePrice, AmountView MintPriceSlope, int? SupplyCap, int RoyaltyBps, int RedemptionRateBps, long Supply, AmountView NextPrice);
+
+/// <summary>An admin changes the membership parameters (governance will take this over).</summary>
+public sealed class ChangeParameters(Writer writer)
+{
+    public static async Task<MembershipView> ViewAsync(MikoshiDb db, Community community)
+    {
+        var supply = await TokenBook.SupplyAsync(db, community.Id);
+        var policy = community.Policy;
+        return new MembershipView(AmountView.Of(community.BaseAsset, policy.BasePrice), AmountView.Of(community.BaseAsset, policy.Slope),
+            policy.SupplyCap, policy.RoyaltyBps, policy.RedemptionRateBps, supply, AmountView.Of(community.BaseAsset, policy.PriceAt(supply)));
+    }
+
+    public Task<Result<Written>> HandleAsync(PersonId admin, Community community, ParametersRequest request) =>
+        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var current = community.Policy;
+            var basePrice = request.MintBasePrice is null ? current.BasePrice : ParseUnits(request.MintBasePrice);
+            var slope = request.MintPriceSlope is null ? current.Slope : ParseUnits(request.MintPriceSlope);
+            if (basePrice is null || slope is null)
+            {
+                return Error.Of("invalid_parameter", "Prices are strings of digits counting minor units of the base asset.");
+            }
+
+            var policy = MembershipPolicy.Of(basePrice.Value, slope.Value, request.SupplyCap ?? current.SupplyCap,
+                request.RoyaltyBps ?? current.RoyaltyBps, request.RedemptionRateBps ?? current.RedemptionRateBps);
+            if (!policy.IsSuccess)
+            {
+                return policy.Error!;
+            }
+
+            var tracked = await write.Db.Communities.SingleAsync(c => c.Id == community.Id);
+            tracked.ChangePolicy(policy.Value);
+            await write.AuditAsync("parameters.changed", new
+            {
+                mintBasePrice = policy.Value.BasePrice.ToString(CultureInfo.InvariantCulture),
+                mintPriceSlope = policy.Value.Slope.ToString(CultureInfo.InvariantCulture),
+                policy.Value.SupplyCap,
+                policy.Value.RoyaltyBps,
+                policy.Value.RedemptionRateBps,
+            });
+            return Result<MembershipView>.Ok(await ViewAsync(write.Db, tracked));
+        });
+
+    private static Int128? ParseUnits(string text) =>
+        text == "0" ? Int128.Zero : Money.Parse(Asset.Jpy, text) is { IsSuccess: true } parsed ? parsed.Value.Units : null;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities/{slug}/membership", async (HttpContext http, MikoshiDb db) => Results.Ok(await ViewAsync(db, http.Caller().RequireCommunity())))
+            .Allow(Access.Anyone)
+            .WithSummary("Membership parameters, supply and the next primary price.")
+            .Produces<MembershipView>();
+        api.MapPut("/communities/{slug}/parameters", async (ParametersRequest request, ChangeParameters change, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await change.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("Change the mint price (fixed or linear curve), supply cap, royalty and redemption rate.")
+            .Produces<MembershipView>();
+    }
+}

@@ -1,0 +1,70 @@
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Features.Communities;
+
+namespace Mikoshi.Features.Membership;
+
+/// <summary><see cref="MaxPrice"/> guards against the bonding curve moving between a preview and the mint.</summary>
+public sealed record MintRequest(string? MaxPrice);
+
+public sealed record MintView(long Token, string Owner, AmountView Price, long Supply);
+
+/// <summary>Mints a membership token at the current primary price, paid from the caller's account into the treasury.</summary>
+public sealed class MintToken(Writer writer)
+{
+    public Task<Result<Written>> HandleAsync(PersonId person, Community community, MintRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        {
+            var supply = await TokenBook.SupplyAsync(write.Db, community.Id);
+            var policy = community.Policy;
+            var allowed = policy.MayMint(supply);
+            if (!allowed.IsSuccess)
+            {
+                return allowed.Error!;
+            }
+
+            var price = Money.Of(community.Base, policy.PriceAt(supply));
+            if (request.MaxPrice is not null)
+            {
+                var max = Money.Parse(community.Base, request.MaxPrice);
+                if (!max.IsSuccess)
+                {
+                    return max.Error!;
+                }
+
+                if (price > max.Value)
+                {
+                    return Error.Of("price_moved", $"The price is now {price}, above your limit of {max.Value}.");
+                }
+            }
+
+            if (!price.IsZero)
+            {
+                var entry = JournalEntry.Move("mint", $"membership token #{supply + 1}", AccountId.ForPerson(person.Value), AccountId.Treasury, price);
+                var posted = await write.PostAsync(entry.Value);
+                if (!posted.IsSuccess)
+                {
+                    return posted.Error!;
+                }
+            }
+
+            var token = await TokenBook.MintAsync(write, community, person, price.Units);
+            return Result<MintView>.Ok(new MintView(token.Serial, person.ToString(), AmountView.Of(price), supply + 1));
+        });
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/communities/{slug}/tokens", async (MintRequest request, MintToken mint, HttpContext http) =>
+        {
+            var key = Idempotency.Read(http, request);
+            var caller = http.Caller();
+            return key.IsSuccess
+                ? Problems.From(await mint.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key.Value), http)
+                : Problems.For(key.Error!);
+        })
+        .Allow(Access.SignedIn)
+        .WithSummary("Mint a membership token at the current price, paid from your account. Takes an Idempotency-Key.")
+        .Produces<MintView>(StatusCodes.Status201Created);
+}

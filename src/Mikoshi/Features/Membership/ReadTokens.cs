@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Features.Communities;
+
+namespace Mikoshi.Features.Membership;
+
+public sealed record LineageView(string Kind, string? From, string? FromName, string? To, string? ToName, DateTimeOffset At, AmountView? Price);
+
+public sealed record PricePoint(DateTimeOffset At, string Kind, long Token, AmountView Price);
+
+public sealed record TokenView(
+    long Id,
+    string Name,
+    string? Owner,
+    string? OwnerName,
+    string? Approved,
+    bool Burned,
+    DateTimeOffset MintedAt,
+    AmountView MintPrice,
+    IReadOnlyList<LineageView> Lineage,
+    AmountView? LastSale,
+    ListingView? LowestListing,
+    RedemptionView? Redemption,
+    IReadOnlyList<PricePoint> PriceHistory);
+
+public sealed record TokenSummary(long Id, string? Owner, string? OwnerName, bool Burned, DateTimeOffset MintedAt);
+
+public sealed record TokenPage(IReadOnlyList<TokenSummary> Items, string? NextCursor);
+
+public sealed record Attribute(string TraitType, string Value);
+
+/// <summary>ERC-721 metadata JSON, as marketplaces read it.</summary>
+public sealed record TokenMetadata(string Name, string Description, string Image, IReadOnlyList<Attribute> Attributes);
+
+/// <summary>Reading tokens: a token with its lineage, price history and redemption value; its ERC-721 metadata and image.</summary>
+public static class ReadTokens
+{
+    public static async Task<Result<TokenView>> FindAsync(MikoshiDb db, Community community, long serial)
+    {
+        var token = await db.Tokens.AsNoTracking().Include(t => t.Lineage).FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.Serial == serial);
+        if (token is null)
+        {
+            return Error.Of("token_not_found", $"There is no token #{serial}.");
+        }
+
+        var names = await NamesAsync(db, token.Lineage.SelectMany(l => new[] { l.FromId, l.ToId }).Append(token.OwnerId));
+        string? Name(PersonId? id) => id is { } p && names.TryGetValue(p, out var n) ? n : null;
+        var lineage = token.Lineage.OrderBy(l => l.Step).Select(l => new LineageView(
+            l.Kind.ToString().ToLowerInvariant(), l.FromId?.ToString(), Name(l.FromId), l.ToId?.ToString(), Name(l.ToId),
+            DateTimeOffset.FromUnixTimeMilliseconds(l.AtUnixMs), l.Price is { } p ? AmountView.Of(community.BaseAsset, p) : null)).ToList();
+        var lastSale = token.Lineage.Where(l => l.Kind == LineageKind.Sold).MaxBy(l => l.Step);
+        var listings = await db.Listings.AsNoTracking().Where(l => l.CommunityId == community.Id && l.State == "open").ToListAsync();
+        var lowest = listings.OrderBy(l => l.Price).ThenBy(l => l.Number).FirstOrDefault();
+        RedemptionView? redemption = null;
+        if (token.BurnedAtUnixMs is null)
+        {
+            var preview = await RedeemToken.PreviewAsync(db, community, serial);
+            redemption = preview.IsSuccess ? preview.Value : null;
+        }
+
+        return new TokenView(serial, $"{community.Name} #{serial}", token.OwnerId?.ToString(), Name(token.OwnerId), token.ApprovedId?.ToString(),
+            token.BurnedAtUnixMs is not null, DateTimeOffset.FromUnixTimeMilliseconds(token.MintedAtUnixMs), AmountView.Of(community.BaseAsset, token.MintPrice),
+            lineage, lastSale?.Price is { } sale ? AmountView.Of(community.BaseAsset, sale) : null,
+            lowest is null ? null : Listings.View(lowest), redemption, await PriceHistoryAsync(db, community));
+    }
+
+    /// <summary>Every mint and sale in the community, oldest first: the membership's price over time.</summary>
+    public static async Task<IReadOnlyList<PricePoint>> PriceHistoryAsync(MikoshiDb db, Community community)
+    {
+        var steps = await db.Lineage.AsNoTracking()
+            .Where(l => l.CommunityId == community.Id && (l.Kind == LineageKind.Minted || l.Kind == LineageKind.Sold))
+            .OrderBy(l => l.AtUnixMs).Take(5000).ToListAsync();
+        return steps.Select(l => new PricePoint(DateTimeOffset.FromUnixTimeMilliseconds(l.AtUnixMs), l.Kind.ToString().ToLowerInvariant(), l.Serial,
+            AmountView.Of(community.BaseAsset, l.Price ?? Int128.Zero))).ToList();
+    }
+
+    public static async Task<Dictionary<PersonId, string>> NamesAsync(MikoshiDb db, IEnumerable<PersonId?> ids)
+    {
+        var wanted = ids.Where(i => i is not null).Select(i => i!.Value.Value).Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => new PersonId(u.Id), u => u.DisplayName);
+    }
+
+    public static async Task<Result<TokenPage>> ListAsync(MikoshiDb db, Community community, string? owner, string? cursor, int? limit)
+    {
+        var page = Paging.Read(cursor, limit);
+        if (!page.IsSuccess)
+        {
+            return page.Error!;
+        }
+
+        var after = 0L;
+        if (page.Value.After is { } text && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+        {
+            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+        }
+
+        var query = db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.Serial > after);
+        if (owner is not null)
+        {
+            var person = await People.FindAsync(db, owner);
+            if (!person.IsSuccess)
+            {
+                return person.Error!;
+            }
+
+            query = query.Where(t => t.OwnerId == person.Value);
+        }
+
+        var rows = await query.OrderBy(t => t.Serial).Take(page.Value.Limit + 1).ToListAsync();
+        var names = await NamesAsync(db, rows.Select(r => r.OwnerId));
+        var items = rows.Take(page.Value.Limit).Select(t => new TokenSummary(t.Serial, t.OwnerId?.ToString(),
+            t.OwnerId is { } o && names.TryGetValue(o, out var n) ? n : null, t.BurnedAtUnixMs is not null,
+            DateTimeOffset.FromUnixTimeMilliseconds(t.MintedAtUnixMs))).ToList();
+        return new TokenPage(items, rows.Count > page.Value.Limit ? Paging.Cursor(items[^1].Id.ToString(CultureInfo.InvariantCulture)) : null);
+    }
+
+    /// <summary>A token's picture: a shrine roof over its serial, in a colour drawn from the community and serial.</summary>
+    public static string Svg(Community community, long serial)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{community.Id}:{serial}"));
+        var hue = ((hash[0] << 8) | hash[1]) % 360;
+        var name = System.Net.WebUtility.HtmlEncode(community.Name);
+        return $"""
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 320" role="img" aria-label="{name} #{serial}">
+              <rect width="320" height="320" fill="hsl({hue},45%,18%)"/>
+              <path d="M40 130 L160 62 L280 130 Z" fill="hsl({hue},70%,55%)"/>
+              <rect x="78" y="130" width="164" height="92" rx="6" fill="hsl({(hue + 30) % 360},60%,42%)"/>
+              <rect x="30" y="230" width="260" height="12" rx="6" fill="hsl({hue},30%,70%)"/>
+              <circle cx="160" cy="52" r="10" fill="hsl(45,90%,60%)"/>
+              <text x="160" y="190" font-family="sans-serif" font-size="42" font-weight="700" text-anchor="middle" fill="#fff">#{serial}</text>
+              <text x="160" y="285" font-family="sans-serif" font-size="16" text-anchor="middle" fill="#fff">{name}</text>
+            </svg>
+            """;
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities/{slug}/tokens", async (HttpContext http, MikoshiDb db, string? owner, string? cursor, int? limit) =>
+                Problems.From(await ListAsync(db, http.Caller().RequireCommunity(), owner, cursor, limit)))
+            .Allow(Access.Anyone)
+            .WithSummary("Tokens by serial, optionally only one owner's.")
+            .Produces<TokenPage>();
+        api.MapGet("/communities/{slug}/tokens/{tokenId:long}", async (long tokenId, HttpContext http, MikoshiDb db) =>
+                Problems.From(await FindAsync(db, http.Caller().RequireCommunity(), tokenId)))
+            .Allow(Access.Anyone)
+            .WithSummary("A token: owner, lineage, last sale, lowest listing, redemption value, price history.")
+            .Produces<TokenView>();
+        api.MapGet("/communities/{slug}/tokens/{tokenId:long}/metadata", async (long tokenId, HttpContext http, MikoshiDb db) =>
+            {
+                var community = http.Caller().RequireCommunity();
+                var token = await db.Tokens.AsNoTracking().FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.Serial == tokenId);
+                if (token is null)
+                {
+                    return Problems.For(Error.Of("token_not_found", $"There is no token #{tokenId}."));
+                }
+
+                var image = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(Svg(community, tokenId)));
+                var lineage = await db.Lineage.AsNoTracking().CountAsync(l => l.CommunityId == community.Id && l.Serial == tokenId && l.Kind == LineageKind.Inherited);
+                return Results.Ok(new TokenMetadata($"{community.Name} #{tokenId}", $"Membership of {community.Name} on Mikoshi.", image,
+                [
+                    new("community", community.Slug),
+                    new("serial", tokenId.ToString(CultureInfo.InvariantCulture)),
+                    new("minted_at", DateTimeOffset.FromUnixTimeMilliseconds(token.MintedAtUnixMs).ToString("O", CultureInfo.InvariantCulture)),
+                    new("generations", (lineage + 1).ToString(CultureInfo.InvariantCulture)),
+                ]));
+            })
+            .Allow(Access.Anyone)
+            .WithSummary("ERC-721 metadata JSON (name, description, image, attributes).")
+            .Produces<TokenMetadata>();
+        api.MapGet("/communities/{slug}/tokens/{tokenId:long}/image.svg", (long tokenId, HttpContext http) =>
+                Results.Content(Svg(http.Caller().RequireCommunity(), tokenId), "image/svg+xml"))
+            .Allow(Access.Anyone)
+            .WithSummary("The token's picture (SVG).");
+    }
+}

@@ -1,0 +1,329 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
+
+namespace Mikoshi.Features.Membership;
+
+public sealed record SuccessorRequest(string? PersonId, long? Share);
+
+public sealed record SuccessionRequest(
+    IReadOnlyList<SuccessorRequest>? Successors,
+    bool ByShares,
+    IReadOnlyList<string>? Guardians,
+    int Threshold,
+    int? InactivityDays,
+    int? VetoDays);
+
+public sealed record SuccessionView(
+    string Holder,
+    IReadOnlyList<SuccessorRequest> Successors,
+    bool ByShares,
+    IReadOnlyList<string> Guardians,
+    int Threshold,
+    int InactivityDays,
+    int VetoDays,
+    IReadOnlyList<string> Confirmations,
+    DateTimeOffset? RunsAfter,
+    DateTimeOffset? HolderLastActive);
+
+public sealed record InheritedView(string Holder, IReadOnlyList<TokenMoved> Moves);
+
+/// <summary>
+/// Succession (相続): a holder names successors and guardians; the succession runs on the holder's
+/// own instruction, or after their inactivity once enough guardians confirm and the veto window has
+/// passed. Lineage keeps "minted by A → inherited by B".
+/// </summary>
+public sealed class Succession(Writer writer, MikoshiDb db)
+{
+    public async Task<Result<Written>> SetPlanAsync(PersonId holder, Community community, SuccessionRequest request)
+    {
+        var successors = new List<Successor>();
+        foreach (var named in request.Successors ?? [])
+        {
+            var person = await People.FindAsync(db, named.PersonId);
+            if (!person.IsSuccess)
+            {
+                return person.Error!;
+            }
+
+            successors.Add(new Successor(person.Value, named.Share ?? 1));
+        }
+
+        var guardians = new List<PersonId>();
+        foreach (var named in request.Guardians ?? [])
+        {
+            var person = await People.FindAsync(db, named);
+            if (!person.IsSuccess)
+            {
+                return person.Error!;
+            }
+
+            guardians.Add(person.Value);
+        }
+
+        var plan = SuccessionPlan.Of(holder, successors, request.ByShares, guardians, request.Threshold,
+            request.InactivityDays ?? 365, request.VetoDays ?? 30);
+        if (!plan.IsSuccess)
+        {
+            return plan.Error!;
+        }
+
+        return await writer.RunAsync(community.Id.Value, holder.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var row = await write.Db.SuccessionPlans.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.HolderId == holder);
+            if (row is null)
+            {
+                row = new SuccessionPlanRow { CommunityId = community.Id, HolderId = holder };
+                write.Db.SuccessionPlans.Add(row);
+            }
+
+            row.SuccessorsJson = JsonSerializer.Serialize(plan.Value.Successors.Select(s => new SuccessorRequest(s.Person.ToString(), s.Share)), Writer.Json);
+            row.ByShares = plan.Value.ByShares;
+            row.GuardiansJson = JsonSerializer.Serialize(plan.Value.Guardians.Select(g => g.ToString()), Writer.Json);
+            row.Threshold = plan.Value.Threshold;
+            row.InactivityDays = plan.Value.InactivityDays;
+            row.VetoDays = plan.Value.VetoDays;
+            row.ThresholdReachedAtUnixMs = null;
+            await ClearConfirmationsAsync(write, community.Id, holder);
+            await write.AuditAsync("succession.planned", new { holder = holder.ToString(), successors = row.SuccessorsJson, guardians = row.GuardiansJson, row.Threshold, row.ByShares, row.InactivityDays, row.VetoDays });
+            return Result<SuccessionView>.Ok(await ViewAsync(write.Db, community, row));
+        });
+    }
+
+    /// <summary>The holder's own instruction (their signed-in request is their signature): run it now.</summary>
+    public Task<Result<Written>> ExecuteAsync(PersonId holder, Community community, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(community.Id.Value, holder.ToString(), idempotency, StatusCodes.Status200OK, async write =>
+        {
+            var plan = await LoadAsync(write.Db, community.Id, holder);
+            return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction") : plan.Error!;
+        });
+
+    public Task<Result<Written>> ConfirmAsync(PersonId guardian, Community community, string holderId) =>
+        WithPlanAsync(guardian, community, holderId, async (write, plan, row) =>
+        {
+            var confirmed = await write.Db.SuccessionConfirmations
+                .Where(c => c.CommunityId == community.Id && c.HolderId == plan.Holder).Select(c => c.GuardianId).ToListAsync();
+            var lastActive = await LastActiveAsync(write.Db, community, plan.Holder);
+            var may = plan.MayConfirm(guardian, write.At, lastActive, confirmed);
+            if (!may.IsSuccess)
+            {
+                return may.Error!;
+            }
+
+            write.Db.SuccessionConfirmations.Add(new SuccessionConfirmationRow
+            {
+                CommunityId = community.Id,
+                HolderId = plan.Holder,
+                GuardianId = guardian,
+                AtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            });
+            if (confirmed.Count + 1 >= plan.Threshold && row.ThresholdReachedAtUnixMs is null)
+            {
+                row.ThresholdReachedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+            }
+
+            await write.AuditAsync("succession.confirmed", new { holder = plan.Holder.ToString(), guardian = guardian.ToString() });
+            return Result<object>.Ok(await ViewAsync(write.Db, community, row));
+        });
+
+    /// <summary>The holder is still here: clears every confirmation (and counts as activity, being a write of theirs).</summary>
+    public Task<Result<Written>> VetoAsync(PersonId holder, Community community) =>
+        writer.RunAsync(community.Id.Value, holder.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var plan = await LoadAsync(write.Db, community.Id, holder);
+            if (!plan.IsSuccess)
+            {
+                return plan.Error!;
+            }
+
+            plan.Value.Row.ThresholdReachedAtUnixMs = null;
+            await ClearConfirmationsAsync(write, community.Id, holder);
+            await write.AuditAsync("succession.vetoed", new { holder = holder.ToString() });
+            return Result<SuccessionView>.Ok(await ViewAsync(write.Db, community, plan.Value.Row));
+        });
+
+    /// <summary>After the guardians confirmed and the veto window passed, a successor or guardian runs it.</summary>
+    public Task<Result<Written>> ClaimAsync(PersonId claimant, Community community, string holderId, IdempotencyKey? idempotency = null) =>
+        WithPlanAsync(claimant, community, holderId, async (write, plan, row) =>
+        {
+            if (!plan.Guardians.Contains(claimant) && plan.Successors.All(s => s.Person != claimant))
+            {
+                return Error.Of("not_a_guardian", "Only a named successor or guardian may run a succession.");
+            }
+
+            if (row.ThresholdReachedAtUnixMs is not { } reached || (await write.Db.SuccessionConfirmations
+                    .CountAsync(c => c.CommunityId == community.Id && c.HolderId == plan.Holder)) < plan.Threshold)
+            {
+                return Error.Of("not_confirmed", $"{plan.Threshold} guardian confirmation(s) are needed first.");
+            }
+
+            var runsAfter = plan.RunsAfter(DateTimeOffset.FromUnixTimeMilliseconds(reached));
+            if (write.At < runsAfter)
+            {
+                return Error.Of("veto_window_open", $"The holder may still veto until {runsAfter:u}.");
+            }
+
+            return await RunAsync(write, community, plan, row, "guardians' confirmation");
+        }, idempotency);
+
+    private async Task<Result<Written>> WithPlanAsync(
+        PersonId actor, Community community, string holderId,
+        Func<WriteScope, SuccessionPlan, SuccessionPlanRow, Task<Result<object>>> work, IdempotencyKey? idempotency = null)
+    {
+        var holder = await People.FindAsync(db, holderId);
+        if (!holder.IsSuccess)
+        {
+            return holder.Error!;
+        }
+
+        return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
+        {
+            var plan = await LoadAsync(write.Db, community.Id, holder.Value);
+            return plan.IsSuccess ? await work(write, plan.Value.Plan, plan.Value.Row) : plan.Error!;
+        });
+    }
+
+    private static async Task<Result<object>> RunAsync(WriteScope write, Community community, SuccessionPlan plan, SuccessionPlanRow row, string why)
+    {
+        var tokens = await write.Db.Tokens.Include(t => t.Lineage)
+            .Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder).OrderBy(t => t.Serial).ToListAsync();
+        if (tokens.Count == 0)
+        {
+            return Error.Of("nothing_to_inherit", "The holder holds no tokens in this community.");
+        }
+
+        var moves = new List<TokenMoved>();
+        foreach (var (tokenId, to) in plan.Distribute(tokens.Select(t => new TokenId(t.Serial)).ToList()))
+        {
+            var token = tokens.Single(t => t.Serial == tokenId.Value);
+            await TokenBook.MoveAsync(write, token, to, LineageKind.Inherited);
+            moves.Add(new TokenMoved(token.Serial, plan.Holder.ToString(), to.ToString()));
+        }
+
+        row.ThresholdReachedAtUnixMs = null;
+        await ClearConfirmationsAsync(write, community.Id, plan.Holder);
+        await write.AuditAsync("succession.ran", new { holder = plan.Holder.ToString(), why, tokens = moves.Count });
+        return Result<object>.Ok(new InheritedView(plan.Holder.ToString(), moves));
+    }
+
+    private static async Task ClearConfirmationsAsync(WriteScope write, CommunityId community, PersonId holder)
+    {
+        var confirmations = await write.Db.SuccessionConfirmations.Where(c => c.CommunityId == community && c.HolderId == holder).ToListAsync();
+        write.Db.SuccessionConfirmations.RemoveRange(confirmations);
+    }
+
+    private static async Task<Result<(SuccessionPlan Plan, SuccessionPlanRow Row)>> LoadAsync(MikoshiDb db, CommunityId community, PersonId holder)
+    {
+        var row = await db.SuccessionPlans.FirstOrDefaultAsync(p => p.CommunityId == community && p.HolderId == holder);
+        if (row is null)
+        {
+            return Error.Of("no_succession_plan", "That holder has not named successors.");
+        }
+
+        var successors = JsonSerializer.Deserialize<List<SuccessorRequest>>(row.SuccessorsJson, Writer.Json)!
+            .Select(s => new Successor(new PersonId(Guid.Parse(s.PersonId!)), s.Share ?? 1)).ToList();
+        var guardians = JsonSerializer.Deserialize<List<string>>(row.GuardiansJson, Writer.Json)!.Select(g => new PersonId(Guid.Parse(g))).ToList();
+        var plan = SuccessionPlan.Of(holder, successors, row.ByShares, guardians, row.Threshold, row.InactivityDays, row.VetoDays);
+        return plan.IsSuccess ? (plan.Value, row) : throw new InvariantViolatedException($"Stored plan is invalid: {plan.Error!.Detail}");
+    }
+
+    /// <summary>The holder's last write in the community, from its audit chain (sign-ups and reads do not count).</summary>
+    public static async Task<DateTimeOffset> LastActiveAsync(MikoshiDb db, Community community, PersonId holder)
+    {
+        var actor = holder.ToString();
+        var last = await db.AuditLog.Where(a => a.Chain == community.Id.Value && a.Actor == actor).MaxAsync(a => (long?)a.AtUnixMs);
+        return DateTimeOffset.FromUnixTimeMilliseconds(last ?? community.CreatedAt.ToUnixTimeMilliseconds());
+    }
+
+    public static async Task<SuccessionView> ViewAsync(MikoshiDb db, Community community, SuccessionPlanRow row)
+    {
+        var confirmations = await db.SuccessionConfirmations.Where(c => c.CommunityId == community.Id && c.HolderId == row.HolderId)
+            .Select(c => c.GuardianId).ToListAsync();
+        confirmations.AddRange(db.SuccessionConfirmations.Local.Where(c => c.CommunityId == community.Id && c.HolderId == row.HolderId
+            && db.Entry(c).State == EntityState.Added).Select(c => c.GuardianId));
+        return new SuccessionView(
+            row.HolderId.ToString(),
+            JsonSerializer.Deserialize<List<SuccessorRequest>>(row.SuccessorsJson, Writer.Json)!,
+            row.ByShares,
+            JsonSerializer.Deserialize<List<string>>(row.GuardiansJson, Writer.Json)!,
+            row.Threshold,
+            row.InactivityDays,
+            row.VetoDays,
+            confirmations.Distinct().Select(c => c.ToString()).ToList(),
+            row.ThresholdReachedAtUnixMs is { } reached ? DateTimeOffset.FromUnixTimeMilliseconds(reached).AddDays(row.VetoDays) : null,
+            await LastActiveAsync(db, community, row.HolderId));
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPut("/communities/{slug}/succession", async (SuccessionRequest request, Succession succession, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await succession.SetPlanAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+            })
+            .Allow(Access.Member)
+            .WithSummary("Name your successors (in order, or with shares) and guardians with a threshold.")
+            .Produces<SuccessionView>();
+        api.MapGet("/communities/{slug}/people/{personId}/succession", async (string personId, MikoshiDb db, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                var community = caller.RequireCommunity();
+                var holder = await People.FindAsync(db, personId);
+                var row = holder.IsSuccess ? await db.SuccessionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.HolderId == holder.Value) : null;
+                if (row is null)
+                {
+                    return Problems.For(Error.Of("no_succession_plan", "That holder has not named successors."));
+                }
+
+                var view = await ViewAsync(db, community, row);
+                var me = caller.RequirePerson().ToString();
+                var involved = view.Holder == me || view.Guardians.Contains(me) || view.Successors.Any(s => s.PersonId == me);
+                return involved ? Results.Ok(view) : Problems.For(Error.Of("forbidden", "Only the holder, their successors and guardians see a succession plan."));
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("A succession plan and its state, for the holder, successors and guardians.")
+            .Produces<SuccessionView>();
+        api.MapPost("/communities/{slug}/succession/execute", async (Succession succession, HttpContext http) =>
+            {
+                var key = Idempotency.Read(http, "execute");
+                var caller = http.Caller();
+                return key.IsSuccess
+                    ? Problems.From(await succession.ExecuteAsync(caller.RequirePerson(), caller.RequireCommunity(), key.Value), http)
+                    : Problems.For(key.Error!);
+            })
+            .Allow(Access.Member)
+            .WithSummary("Hand your tokens to your successors now, on your own instruction.")
+            .Produces<InheritedView>();
+        api.MapPost("/communities/{slug}/succession/veto", async (Succession succession, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await succession.VetoAsync(caller.RequirePerson(), caller.RequireCommunity()), http);
+            })
+            .Allow(Access.Member)
+            .WithSummary("Still here: clear the guardians' confirmations.")
+            .Produces<SuccessionView>();
+        api.MapPost("/communities/{slug}/people/{personId}/succession/confirm", async (string personId, Succession succession, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await succession.ConfirmAsync(caller.RequirePerson(), caller.RequireCommunity(), personId), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("As a guardian, confirm that an inactive holder's succession should run.")
+            .Produces<SuccessionView>();
+        api.MapPost("/communities/{slug}/people/{personId}/succession/claim", async (string personId, Succession succession, HttpContext http) =>
+            {
+                var key = Idempotency.Read(http, personId);
+                var caller = http.Caller();
+                return key.IsSuccess
+                    ? Problems.From(await succession.ClaimAsync(caller.RequirePerson(), caller.RequireCommunity(), personId, key.Value), http)
+                    : Problems.For(key.Error!);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("As a successor or guardian, run a confirmed succession once the veto window has passed.")
+            .Produces<InheritedView>();
+    }
+}

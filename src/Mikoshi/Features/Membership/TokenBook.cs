@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Membership;
+
+namespace Mikoshi.Features.Membership;
+
+/// <summary>
+/// The one place where tokens change hands, inside a write: owner, approval, lineage, holdings
+/// checkpoints, listings gone stale, and the audit link. Mint, gift, sale, succession and
+/// redemption all come through here, so none of them can forget a step.
+/// </summary>
+public static class TokenBook
+{
+    public static async Task<Result<TokenRow>> FindAsync(MikoshiDb db, CommunityId community, long serial)
+    {
+        var token = await db.Tokens.Include(t => t.Lineage).FirstOrDefaultAsync(t => t.CommunityId == community && t.Serial == serial);
+        if (token is null)
+        {
+            return Error.Of("token_not_found", $"There is no token #{serial}.");
+        }
+
+        return token.BurnedAtUnixMs is null ? token : Error.Of("token_burned", $"Token #{serial} was redeemed and no longer exists.");
+    }
+
+    /// <summary>Tokens in circulation: minted and not burned.</summary>
+    public static Task<int> SupplyAsync(MikoshiDb db, CommunityId community) =>
+        db.Tokens.CountAsync(t => t.CommunityId == community && t.BurnedAtUnixMs == null);
+
+    /// <summary>Mints the next token to <paramref name="owner"/>.</summary>
+    public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price)
+    {
+        var db = write.Db;
+        var serial = (await db.Tokens.Where(t => t.CommunityId == community.Id).Select(t => (long?)t.Serial).MaxAsync() ?? 0) + 1;
+        var token = new TokenRow
+        {
+            CommunityId = community.Id,
+            Serial = serial,
+            OwnerId = owner,
+            MintedBy = owner,
+            MintedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            MintPrice = price,
+        };
+        db.Tokens.Add(token);
+        AddStep(token, LineageKind.Minted, null, owner, write, price);
+        await CheckpointAsync(write, community.Id, owner, +1);
+        await write.AuditAsync("token.minted", new { token = serial, owner = owner.ToString(), price = price.ToString(System.Globalization.CultureInfo.InvariantCulture), asset = community.BaseAsset });
+        return token;
+    }
+
+    /// <summary>Moves a token to <paramref name="to"/> (gift, sale or inheritance).</summary>
+    public static async Task MoveAsync(WriteScope write, TokenRow token, PersonId to, LineageKind kind, Int128? price = null)
+    {
+        var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot move.");
+        token.OwnerId = to;
+        token.ApprovedId = null;
+        AddStep(token, kind, from, to, write, price);
+        await CheckpointAsync(write, token.CommunityId, from, -1);
+        await CheckpointAsync(write, token.CommunityId, to, +1);
+        await CloseListingsAsync(write, token, kind == LineageKind.Sold ? "sold" : "stale");
+        await write.AuditAsync($"token.{kind.ToString().ToLowerInvariant()}", new
+        {
+            token = token.Serial,
+            from = from.ToString(),
+            to = to.ToString(),
+            price = price?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>Burns a token (redemption).</summary>
+    public static async Task BurnAsync(WriteScope write, TokenRow token)
+    {
+        var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot burn again.");
+        token.OwnerId = null;
+        token.ApprovedId = null;
+        token.BurnedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+        AddStep(token, LineageKind.Redeemed, from, null, write, null);
+        await CheckpointAsync(write, token.CommunityId, from, -1);
+        await CloseListingsAsync(write, token, "stale");
+        await write.AuditAsync("token.redeemed", new { token = token.Serial, from = from.ToString() });
+    }
+
+    /// <summary>A posting list without zero legs (a zero royalty, say), as one journal entry.</summary>
+    public static Result<JournalEntry> Entry(string kind, string memo, params Posting[] postings) =>
+        JournalEntry.Create(kind, memo, postings.Where(p => !p.Amount.IsZero).ToList());
+
+    private static void AddStep(TokenRow token, LineageKind kind, PersonId? from, PersonId? to, WriteScope write, Int128? price) =>
+        token.Lineage.Add(new LineageRow
+        {
+            CommunityId = token.CommunityId,
+            Serial = token.Serial,
+            Step = token.Lineage.Count + 1,
+            Kind = kind,
+            FromId = from,
+            ToId = to,
+            AtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            Price = price,
+        });
+
+    private static async Task CheckpointAsync(WriteScope write, CommunityId community, PersonId person, long delta)
+    {
+        var db = write.Db;
+        var last = db.Checkpoints.Local.Where(c => c.CommunityId == community && c.PersonId == person).MaxBy(c => c.Sequence)
+            ?? await db.Checkpoints.Where(c => c.CommunityId == community && c.PersonId == person)
+                .OrderByDescending(c => c.Sequence).FirstOrDefaultAsync();
+        var count = checked((last?.Count ?? 0) + delta);
+        if (count < 0)
+        {
+            throw new InvariantViolatedException($"{person} would hold {count} tokens.");
+        }
+
+        var at = write.At.ToUnixTimeMilliseconds();
+        if (last is not null && last.AtUnixMs == at)
+        {
+            last.Count = count;
+            return;
+        }
+
+        db.Checkpoints.Add(new CheckpointRow { CommunityId = community, PersonId = person, Sequence = (last?.Sequence ?? 0) + 1, AtUnixMs = at, Count = count });
+    }
+
+    private static async Task CloseListingsAsync(WriteScope write, TokenRow token, string state)
+    {
+        var open = await write.Db.Listings.Where(l => l.CommunityId == token.CommunityId && l.Serial == token.Serial && l.State == "open").ToListAsync();
+        foreach (var listing in open)
+        {
+            listing.State = state;
+            listing.ClosedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
+
+namespace Mikoshi.Features.Membership;
+
+public sealed record TransferRequest(string? To);
+
+public sealed record ApproveRequest(string? Spender);
+
+public sealed record TokenMoved(long Token, string From, string To);
+
+public sealed record ApprovalView(long Token, string? Approved);
+
+/// <summary>Gift or move a token (its owner, or the person the owner approved); and ERC-721 approval.</summary>
+public sealed class TransferToken(Writer writer, MikoshiDb db)
+{
+    public async Task<Result<Written>> TransferAsync(PersonId actor, Community community, long serial, TransferRequest request, IdempotencyKey? idempotency = null)
+    {
+        var to = await People.FindAsync(db, request.To);
+        if (!to.IsSuccess)
+        {
+            return to.Error!;
+        }
+
+        return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
+        {
+            var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
+            if (!token.IsSuccess)
+            {
+                return token.Error!;
+            }
+
+            var owner = token.Value.OwnerId!.Value;
+            if (owner != actor && token.Value.ApprovedId != actor)
+            {
+                return Error.Of("not_token_owner", $"Token #{serial} is not yours to move.");
+            }
+
+            if (owner == to.Value)
+            {
+                return Error.Of("same_owner", "The token already belongs to that person.");
+            }
+
+            await TokenBook.MoveAsync(write, token.Value, to.Value, LineageKind.Gifted);
+            return Result<TokenMoved>.Ok(new TokenMoved(serial, owner.ToString(), to.Value.ToString()));
+        });
+    }
+
+    public async Task<Result<Written>> ApproveAsync(PersonId actor, Community community, long serial, ApproveRequest request)
+    {
+        PersonId? spender = null;
+        if (!string.IsNullOrEmpty(request.Spender))
+        {
+            var found = await People.FindAsync(db, request.Spender);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
+
+            spender = found.Value;
+        }
+
+        return await writer.RunAsync(community.Id.Value, actor.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
+            if (!token.IsSuccess)
+            {
+                return token.Error!;
+            }
+
+            if (token.Value.OwnerId != actor)
+            {
+                return Error.Of("not_token_owner", $"Only the owner of token #{serial} may approve someone to move it.");
+            }
+
+            if (spender == actor)
+            {
+                return Error.Of("invalid_spender", "You already may move your own token.");
+            }
+
+            token.Value.ApprovedId = spender;
+            await write.AuditAsync("token.approved", new { token = serial, approved = spender?.ToString() });
+            return Result<ApprovalView>.Ok(new ApprovalView(serial, spender?.ToString()));
+        });
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/transfer", async (long tokenId, TransferRequest request, TransferToken transfer, HttpContext http) =>
+            {
+                var key = Idempotency.Read(http, request);
+                var caller = http.Caller();
+                return key.IsSuccess
+                    ? Problems.From(await transfer.TransferAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request, key.Value), http)
+                    : Problems.For(key.Error!);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("Gift or move a token: its owner, or the person the owner approved.")
+            .Produces<TokenMoved>();
+        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/approve", async (long tokenId, ApproveRequest request, TransferToken transfer, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await transfer.ApproveAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("Allow one person to move your token (ERC-721 approval); an empty spender clears it.")
+            .Produces<ApprovalView>();
+    }
+}
+
+/// <summary>Looking people up by the id the API writes.</summary>
+public static class People
+{
+    public static async Task<Result<PersonId>> FindAsync(MikoshiDb db, string? id)
+    {
+        if (!Guid.TryParse(id, out var guid) || !await db.Users.AnyAsync(u => u.Id == guid))
+        {
+            return Error.Of("person_not_found", $"There is no person '{id}'.");
+        }
+
+        return new PersonId(guid);
+    }
+}
