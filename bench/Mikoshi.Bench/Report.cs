@@ -76,6 +76,7 @@ public static class Report
                 .AppendLine(Fmt.Invariant($"| {store.Store} | raw read entries/s | {Values(store.RawReadEntriesPerSecond, 0)} |"));
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, text.ToString().TrimEnd() + "\n");
         return 0;
     }
