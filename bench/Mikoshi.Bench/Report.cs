@@ -62,7 +62,7 @@ public static class Report
         }
 
         text.AppendLine()
-            .AppendLine(Fmt.Invariant($"{Repetitions(stores)}. Reproduce: `bench/run.sh sqlite` and `bench/run.sh postgres`."))
+            .AppendLine(Fmt.Invariant($"{string.Join("; ", stores.Select(s => Fmt.Invariant($"{s.Store}: {s.Repetitions} repetitions per side, after one unmeasured run of each")))}. Reproduce: `bench/run.sh sqlite` and `bench/run.sh postgres`."))
             .AppendLine()
             .AppendLine("## Every repetition")
             .AppendLine()
