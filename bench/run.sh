@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Mikoshi's benchmarks, and docs/benchmarks.md from what they measured.
+#   bench/run.sh                       everything; regenerates docs/benchmarks.md
+#   bench/run.sh allocate|sqlite|postgres …   only those parts; prints them, leaves the docs alone
+# Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
+# BENCH_ENTRIES (20000, journal entries for verify).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(allocate sqlite postgres)
+want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
+for p in "${parts[@]}"; do case "$p" in allocate|sqlite|postgres) ;; *) echo "unknown part: $p (allocate, sqlite, postgres)" >&2; exit 2 ;; esac; done
+reps=${BENCH_REPS:-5}; seconds=${BENCH_SECONDS:-3}; entries=${BENCH_ENTRIES:-20000}
+
+work=$(mktemp -d /tmp/mikoshi-bench.XXXXXX)
+results="$work/results"; mkdir -p "$results" "$work/sqlite"
+# Not inside $work: that is private to root, and as root the server runs as the postgres user.
+pg_dir=$(mktemp -u /tmp/mikoshi-bench-pg.XXXXXX)
+cleanup() {
+  [ -d "$pg_dir/data" ] && "$root/scripts/pg.sh" stop "$pg_dir" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+started=$(date +%s)
+
+# Release build; a neighbour's build may hold a file for a moment, so try again before giving up.
+for attempt in 1 2 3; do
+  if dotnet build bench/Mikoshi.Bench/Mikoshi.Bench.csproj -c Release -nologo -v quiet; then break; fi
+  [ "$attempt" = 3 ] && exit 1
+  echo "build failed (attempt $attempt); retrying" >&2; sleep 5
+done
+bench=(dotnet "$root/bench/Mikoshi.Bench/bin/Release/net10.0/Mikoshi.Bench.dll")
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+if want allocate; then
+  "${bench[@]}" allocate --out "$results/allocate.md" --artifacts "$work/bdn"
+fi
+if want sqlite; then
+  "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
+    --reps "$reps" --seconds "$seconds" --entries "$entries"
+fi
+if want postgres; then
+  # A free loopback port: ask the kernel for one, then hand it to the server.
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
+  "${bench[@]}" ledger --store postgres --location "$server" --out "$results/postgres.json" \
+    --reps "$reps" --seconds "$seconds" --entries "$entries"
+fi
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+elapsed=$(( $(date +%s) - started ))
+if [ ${#parts[@]} -lt 3 ]; then
+  echo "Ran ${parts[*]} in ${elapsed} s; docs/benchmarks.md is regenerated only by a full run (bench/run.sh)."
+  exit 0
+fi
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+{
+  echo "## Machine and run"
+  echo
+  echo "| | |"
+  echo "|---|---|"
+  echo "| CPU | $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') |"
+  echo "| cores | $(nproc) (shared with other engineers' builds and tests while this ran: expect noise) |"
+  echo "| RAM | $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) |"
+  echo "| OS | $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r) |"
+  echo "| .NET | SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ {v=$2} END {print v}') |"
+  echo "| PostgreSQL | $("$pg_bin/postgres" --version | awk '{print $3}'), started by \`scripts/pg.sh\` under /tmp with \`fsync=off\`, \`synchronous_commit=off\`, \`full_page_writes=off\` (throwaway settings: a commit never waits for the disk) |"
+  echo "| SQLite | file under /tmp on $(df -T /tmp | awk 'NR==2 {print $2}'), WAL, the provider's default \`synchronous\` (see the table) — commits are synced to disk |"
+  echo "| source | \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)') on branch \`$(git rev-parse --abbrev-ref HEAD)\` |"
+  echo "| run | $(date -u '+%Y-%m-%d %H:%M UTC'), ${elapsed} s in all (build included); load average before $load_before, after $load_after |"
+  echo
+  echo "The machine is shared: other engineers build and test on the same 2 cores while this runs, so absolute numbers move by tens of percent"
+  echo "from run to run, and even within a run (see every repetition at the end). Each ratio is measured against a baseline taken alternately in"
+  echo "the same run, which removes some of that noise but not all: read the ranges, and treat differences smaller than them as noise."
+  echo
+  echo "Regenerate this file: \`bench/run.sh\` (about $(( (elapsed + 59) / 60 )) minutes here)."
+} > "$results/machine.md"
+
+"${bench[@]}" report --results "$results" --out "$root/docs/benchmarks.md"
+echo "Wrote docs/benchmarks.md in ${elapsed} s."
