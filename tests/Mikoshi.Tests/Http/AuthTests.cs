@@ -77,6 +77,18 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public async Task Token_AfterItsHour_IsRefused()
+    {
+        await using var app = TestApp.Create("sqlite", longLivedTokens: false);
+        var person = await app.SignUpAsync();
+        Assert.Equal(HttpStatusCode.OK, (await person.Client.GetAsync("/api/v1/me")).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.Client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Token_WithOneCharacterChanged_IsRefused()
     {
         await using var app = TestApp.Create("sqlite");

@@ -24,6 +24,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         this.sqliteFile = sqliteFile;
     }
 
+    /// <summary>
+    /// Tests move the clock by days (succession, grace periods); bearer tokens then outlive their
+    /// usual hour so the test is about its subject. Set false to test expiry itself.
+    /// </summary>
+    public bool LongLivedTokens { get; init; } = true;
+
     public StoreOptions Store { get; }
 
     public Clock Clock { get; } = new();
@@ -31,15 +37,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>The providers every store test runs against.</summary>
     public static TheoryData<string> Providers => ["sqlite", "postgres"];
 
-    public static TestApp Create(string provider)
+    public static TestApp Create(string provider, bool longLivedTokens = true)
     {
         if (provider == "postgres")
         {
-            return new TestApp(new StoreOptions(StoreProvider.Postgres, PostgresServer.NewDatabase()), null);
+            return new TestApp(new StoreOptions(StoreProvider.Postgres, PostgresServer.NewDatabase()), null) { LongLivedTokens = longLivedTokens };
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"mikoshi-test-{Guid.NewGuid():N}.db");
-        return new TestApp(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file}"), file);
+        return new TestApp(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file}"), file) { LongLivedTokens = longLivedTokens };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -51,6 +57,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.AddSingleton(Store);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (LongLivedTokens)
+            {
+                services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(
+                    Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(3650));
+            }
         });
     }
 
