@@ -65,6 +65,8 @@ public static class Commands
         root.Subcommands.Add(DepositCommand());
         root.Subcommands.Add(LedgerCommand());
         root.Subcommands.Add(AuditCommand());
+        root.Subcommands.Add(MembershipCommands.Token());
+        root.Subcommands.Add(MembershipCommands.Members());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -350,6 +352,8 @@ public static class Commands
             : user.PersonId;
     }
 
+    internal static int Print(Error error) => Print(Result<Written>.Fail(error));
+
     internal static int Print(Result<Written> result)
     {
         if (!result.IsSuccess)
@@ -362,7 +366,7 @@ public static class Commands
         return 0;
     }
 
-    private static int PrintJson<T>(T value)
+    internal static int PrintJson<T>(T value)
     {
         Console.WriteLine(JsonSerializer.Serialize(value, Indented));
         return 0;

@@ -5,6 +5,8 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Ledger;
+using Mikoshi.Features.Membership;
+using Mikoshi.Features.People;
 
 namespace Mikoshi.Cli;
 
@@ -26,6 +28,14 @@ public static class Demo
         ("Emma Johnson", "emma"), ("Liam Smith", "liam"), ("Olivia Brown", "olivia"), ("Noah Garcia", "noah"), ("Ava Martinez", "ava"),
         ("Lucas Müller", "lucas"), ("Chloé Dubois", "chloe"), ("Mateo Rossi", "mateo"), ("Priya Sharma", "priya"), ("Minh Nguyen", "minh"),
     ];
+
+    private static readonly string[] SkillWords =
+    [
+        "映像編集", "イラスト", "作曲", "文章", "Web開発", "写真", "企画", "翻訳", "デザイン", "イベント運営", "マーケティング", "3DCG",
+        "Video editing", "Illustration", "Music", "Writing", "Web development", "Photography",
+    ];
+
+    private static readonly string[] LoveWords = ["祭り", "旅", "アニメ", "料理", "猫", "音楽", "日本酒", "登山", "Board games", "Coffee", "Film", "Comics"];
 
     public static Command Command()
     {
@@ -72,8 +82,28 @@ public static class Demo
 
             var community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
             await new SetRoles(writer, db).HandleAsync(people[0], community, people[1].ToString(), new SetRolesRequest(["treasurer"]));
-            var deposit = new RecordDeposit(writer, db);
             var random = new Random(2026);
+            var charterValues = community.Values.ToArray();
+            for (var i = 0; i < people.Count; i++)
+            {
+                var skills = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => SkillWords[random.Next(SkillWords.Length)]).ToList();
+                var loves = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => LoveWords[random.Next(LoveWords.Length)]).ToList();
+                var values = Enumerable.Range(0, 2).Select(_ => charterValues[random.Next(charterValues.Length)]).ToList();
+                var bio = i < 20 ? $"{skills[0]}が得意です。{loves[0]}が好き。一緒に何か作りましょう！" : $"I do {skills[0]} and love {loves[0]}. Let's make something together!";
+                await Profiles.UpdateAsync(db, writer, people[i], new ProfileRequest(null, bio, skills, loves, values));
+            }
+
+            community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
+            await new ChangeParameters(writer).HandleAsync(people[0], community, new ParametersRequest("10000", "200", null, 500, 10_000));
+            community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == "creators-salon");
+            foreach (var skill in SkillWords.Take(12))
+            {
+                db.Skills.Add(new SkillRow { CommunityId = community.Id, Name = skill });
+            }
+
+            await db.SaveChangesAsync();
+            var deposit = new RecordDeposit(writer, db);
+            var mint = new MintToken(writer);
             for (var month = 0; month < 6; month++)
             {
                 clock.Now = clock.Now.AddDays(30);
@@ -90,10 +120,37 @@ public static class Demo
                     clock.Now = clock.Now.AddMinutes(37);
                 }
 
+                // Each month four more people join by minting; the price climbs with supply.
+                foreach (var person in people.Skip(month * 4).Take(month == 0 ? 6 : 4))
+                {
+                    await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"入会 {person.ToString()[..8]}", "joining / 入会", person.ToString()));
+                    await mint.HandleAsync(person, community, new MintRequest(null));
+                    clock.Now = clock.Now.AddHours(5);
+                }
+
                 await deposit.HandleAsync(people[1], community, new DepositRequest("USDC", "250000000", $"sponsor-{month + 1}", "sponsorship from a partner studio", null));
             }
 
             await deposit.HandleAsync(people[1], community, new DepositRequest("ETH", "1500000000000000000", "0x5f3a…grant", "ecosystem grant (1.5 ETH)", null));
+
+            // A little market: two members sell to newcomers, one leaves and comes back, one plans for their grandchild.
+            var listings = new Listings(writer);
+            foreach (var (seller, token, buyer, price) in new[] { (people[2], 3L, people[27], "15000"), (people[4], 5L, people[28], "16500") })
+            {
+                clock.Now = clock.Now.AddDays(2);
+                await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"入金 {buyer.ToString()[..8]}", "top-up / チャージ", buyer.ToString()));
+                var listed = await listings.ListAsync(seller, community, token, new ListRequest(price));
+                var number = System.Text.Json.JsonDocument.Parse(listed.Value.Json).RootElement.GetProperty("id").GetInt64();
+                await listings.BuyAsync(buyer, community, number);
+            }
+
+            clock.Now = clock.Now.AddDays(3);
+            await new RedeemToken(writer, db).RedeemAsync(people[6], community, 7);
+            clock.Now = clock.Now.AddDays(9);
+            await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"再入会 {people[6].ToString()[..8]}", "rejoining / 再入会", people[6].ToString()));
+            await mint.HandleAsync(people[6], community, new MintRequest(null));
+            await new Succession(writer, db).SetPlanAsync(people[3], community, new SuccessionRequest(
+                [new SuccessorRequest(people[29].ToString(), 1)], false, [people[0].ToString(), people[1].ToString()], 2, 365, 30));
             Console.WriteLine($"Demo ready: {People.Length} people in 'creators-salon'. Sign in as hanako@demo.mikoshi.example (admin) or ken@demo.mikoshi.example (treasurer), password {Password}.");
             return 0;
         });
