@@ -1,0 +1,100 @@
+namespace Mikoshi.Domain.Revenue;
+
+/// <summary>
+/// How a community splits a project's revenue, in basis points of what remains after recoupment:
+/// the treasury's share, the holders' share and the project's reserve; contributors get the rest by
+/// their split agreement. Fixed by policy; changed by governance.
+/// </summary>
+public sealed record RevenuePolicy
+{
+    private RevenuePolicy(int treasuryBps, int holderBps, int reserveBps, bool holderShareToTreasury)
+    {
+        TreasuryBps = treasuryBps;
+        HolderBps = holderBps;
+        ReserveBps = reserveBps;
+        HolderShareToTreasury = holderShareToTreasury;
+    }
+
+    /// <summary>Basis points in a whole.</summary>
+    public const int Whole = 10_000;
+
+    /// <summary>The treasury's share (原資 for the next projects).</summary>
+    public int TreasuryBps { get; }
+
+    /// <summary>The token holders' share.</summary>
+    public int HolderBps { get; }
+
+    /// <summary>What the project keeps for itself.</summary>
+    public int ReserveBps { get; }
+
+    /// <summary>Route the holders' share to the treasury instead: holders gain through a higher redemption floor.</summary>
+    public bool HolderShareToTreasury { get; }
+
+    /// <summary>Makes a policy; the three shares together are at most the whole.</summary>
+    public static Result<RevenuePolicy> Of(int treasuryBps, int holderBps, int reserveBps, bool holderShareToTreasury)
+    {
+        if (treasuryBps < 0 || holderBps < 0 || reserveBps < 0 || treasuryBps + holderBps + reserveBps > Whole)
+        {
+            return Error.Of("invalid_parameter", "The treasury, holder and reserve shares are each 0 or more and together at most 10,000 basis points.");
+        }
+
+        return new RevenuePolicy(treasuryBps, holderBps, reserveBps, holderShareToTreasury);
+    }
+}
+
+/// <summary>Where every unit of one revenue event went.</summary>
+/// <param name="Recouped">Back to the treasury against its grant to the project.</param>
+/// <param name="Treasury">The treasury's share.</param>
+/// <param name="Holders">The holders' share (to the holder pool, or to the treasury when so routed).</param>
+/// <param name="Reserve">The project's reserve.</param>
+/// <param name="Contributors">Each party of the split agreement, in the agreement's order.</param>
+public sealed record WaterfallResult(Int128 Recouped, Int128 Treasury, Int128 Holders, Int128 Reserve, IReadOnlyList<Int128> Contributors)
+{
+    /// <summary>The sum of every part: always the revenue itself.</summary>
+    public Int128 Total => Recouped + Treasury + Holders + Reserve + Contributors.Aggregate(Int128.Zero, (a, b) => a + b);
+}
+
+/// <summary>The revenue waterfall: recoupment → treasury → holders → reserve → contributors, exact to the unit.</summary>
+public static class Waterfall
+{
+    /// <summary>
+    /// Splits <paramref name="revenue"/>: first up to <paramref name="recoupRateBps"/> of it back to the
+    /// treasury, capped at <paramref name="outstandingGrant"/>; then the policy's shares of the rest by
+    /// largest remainder; the contributors' part by <paramref name="weights"/> (largest remainder, ties to
+    /// the earlier party). With no holders, the holders' share goes to the treasury.
+    /// </summary>
+    public static Result<WaterfallResult> Run(
+        Int128 revenue,
+        Int128 outstandingGrant,
+        int recoupRateBps,
+        RevenuePolicy policy,
+        IReadOnlyList<long> weights,
+        bool anyHolders)
+    {
+        if (revenue <= Int128.Zero || outstandingGrant < Int128.Zero || recoupRateBps is < 0 or > RevenuePolicy.Whole)
+        {
+            return Error.Of("invalid_amount", "Revenue is more than zero; a recoupment rate is 0 to 10,000 basis points.");
+        }
+
+        var recouped = Int128.Min(outstandingGrant, revenue * recoupRateBps / RevenuePolicy.Whole);
+        var rest = revenue - recouped;
+        var contributorsBps = RevenuePolicy.Whole - policy.TreasuryBps - policy.HolderBps - policy.ReserveBps;
+        var shares = Allocation.Allocate(rest, [policy.TreasuryBps, policy.HolderBps, policy.ReserveBps, contributorsBps]).Value;
+        var (treasury, holders, reserve, contributorsPart) = (shares[0], shares[1], shares[2], shares[3]);
+        if (!anyHolders || policy.HolderShareToTreasury)
+        {
+            treasury += holders;
+            holders = Int128.Zero;
+        }
+
+        if (contributorsPart == Int128.Zero)
+        {
+            return new WaterfallResult(recouped, treasury, holders, reserve, weights.Select(_ => Int128.Zero).ToList());
+        }
+
+        var contributors = Allocation.Allocate(contributorsPart, weights);
+        return contributors.IsSuccess
+            ? new WaterfallResult(recouped, treasury, holders, reserve, contributors.Value)
+            : contributors.Error!;
+    }
+}
