@@ -76,15 +76,14 @@ public static class MikoshiApp
             return Task.CompletedTask;
         }));
 
-        builder.Services.AddLocalization();
-        builder.Services.AddRazorComponents();
-        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddMikoshiUi();
         builder.Services.AddHealthChecks();
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseProblemResponses();
+        app.UseMikoshiUi();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("en"),
