@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,15 +25,41 @@ public static class UiEndpoints
     }
 
     /// <summary>
-    /// Pages get an HTML error page and HTML status pages; the API keeps its problem+json, so
-    /// these only wrap requests outside /api and /openapi.
+    /// A failing page answers with a friendly HTML page in the reader's language instead of the
+    /// API's problem+json; the API and its documents keep theirs. (Unknown pages are the NotFound
+    /// page's catch-all route, so no status-code re-execution is needed.)
     /// </summary>
     public static void UseMikoshiUi(this WebApplication app) =>
-        app.UseWhen(http => IsPage(http.Request.Path), ui =>
+        app.UseWhen(http => IsPage(http.Request.Path), ui => ui.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ui.UseExceptionHandler("/error", createScopeForErrors: true);
-            ui.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
-        });
+            ExceptionHandler = http =>
+            {
+                // The localization middleware ran deeper in the pipeline; its choice is kept on the request.
+                if (http.Features.Get<IRequestCultureFeature>() is { } culture)
+                {
+                    CultureInfo.CurrentCulture = culture.RequestCulture.Culture;
+                    CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
+                }
+
+                return RenderErrorPageAsync(http);
+            },
+        }));
+
+    private static async Task RenderErrorPageAsync(HttpContext http)
+    {
+        // The failed render left its services (navigation, renderer) half-used: render in a fresh scope.
+        await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var failed = http.RequestServices;
+        http.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await new RazorComponentResult<ErrorDocument> { StatusCode = StatusCodes.Status500InternalServerError }.ExecuteAsync(http);
+        }
+        finally
+        {
+            http.RequestServices = failed;
+        }
+    }
 
     public static void MapUiEndpoints(this WebApplication app)
     {
