@@ -66,7 +66,8 @@ public sealed class BrowserApp : IAsyncDisposable
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+                // Generous: two shared cores, and the first PostgreSQL test also starts the server.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserApp(app, baseUrl, playwright, browser, context, page);
     }
