@@ -92,15 +92,14 @@ public static class MikoshiApp
             return Task.CompletedTask;
         }));
 
-        builder.Services.AddLocalization();
-        builder.Services.AddRazorComponents();
-        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddMikoshiUi();
         builder.Services.AddHealthChecks();
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseProblemResponses();
+        app.UseMikoshiUi();
         app.UseProblemStatusCodes();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Auth;
+using Mikoshi.Features.Ledger;
+using Mikoshi.Resources;
+
+namespace Mikoshi.Components;
+
+/// <summary>
+/// Turns a domain error into a sentence in the reader's language. The limits in the sentences come
+/// from the types that own them, never restated here; an unknown code falls back to the error's Detail.
+/// </summary>
+public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOptions> identity)
+{
+    public string For(Error error)
+    {
+        var sentence = text[error.Code];
+        if (sentence.ResourceNotFound)
+        {
+            return error.Detail;
+        }
+
+        object[] limits = error.Code switch
+        {
+            "invalid_name" => [Community.MaxNameLength],
+            "invalid_charter" => [Community.MaxCharterLength, Community.MaxValues, Community.MaxValueLength],
+            "invalid_reference" => [RecordDeposit.MaxReferenceLength],
+            "invalid_display_name" => [Register.MaxDisplayNameLength],
+            "weak_password" => [identity.Value.Password.RequiredLength],
+            _ => [],
+        };
+        return limits.Length == 0 ? sentence.Value : string.Format(CultureInfo.CurrentCulture, sentence.Value, limits);
+    }
+
+    public string For(string code) => For(Error.Of(code, code));
+}

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Browser;
+
+/// <summary>What a person does in the UI, step by step, as the tests need it.</summary>
+public static class UiFlows
+{
+    public static async Task<string> SignUpAsync(this IPage page, string displayName = "山田 花子")
+    {
+        var email = $"p{Guid.NewGuid():N}@example.jp";
+        await page.GotoAsync("/signup");
+        await page.FillAsync("#signup-name", displayName);
+        await page.FillAsync("#signup-email", email);
+        await page.FillAsync("#signup-password", Person.Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**/account?welcome=1");
+        return email;
+    }
+
+    public static async Task<string> FoundCommunityAsync(this IPage page, string name = "みんなの神輿", string asset = "JPY", bool acceptEth = false)
+    {
+        var slug = $"c{Guid.NewGuid():N}"[..12];
+        await page.GotoAsync("/communities/new");
+        await page.FillAsync("#found-name", name);
+        await page.FillAsync("#found-slug", slug);
+        await page.FillAsync("#found-charter", "楽しくつくる。\nWe make things together, and share what they earn.");
+        await page.FillAsync("#found-values", "楽しむ\nものづくり\n誠実");
+        await page.SelectOptionAsync("#found-asset", asset);
+        if (acceptEth)
+        {
+            await page.CheckAsync("input[name='Input.AcceptEth']");
+        }
+
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync($"**/c/{slug}");
+        return slug;
+    }
+
+    /// <summary>Fills and sends the deposit form; the caller checks the outcome.</summary>
+    public static async Task SubmitDepositAsync(this IPage page, string amount, string reference = "bank 001", string? asset = null)
+    {
+        await page.FillAsync("#deposit-amount", amount);
+        if (asset is not null)
+        {
+            await page.SelectOptionAsync("#deposit-asset", asset);
+        }
+
+        await page.FillAsync("#deposit-reference", reference);
+        await page.FillAsync("#deposit-memo", "会費 membership fee");
+        await page.ClickAsync("[data-testid=deposit-form] button[type=submit]");
+    }
+}
