@@ -66,7 +66,7 @@ public static class MembershipGen
     private static readonly Gen<bool> Mostly = Gen.Frequency((4, Gen.Const(true)), (1, Gen.Const(false)));
     private static readonly Gen<bool> Rarely = Gen.Frequency((1, Gen.Const(true)), (4, Gen.Const(false)));
     private static readonly Gen<TokenPick> Pick = Gen.Frequency(
-        (8, Gen.Const(TokenPick.Live)), (1, Gen.Const(TokenPick.Burned)), (1, Gen.Const(TokenPick.Missing)));
+        (10, Gen.Const(TokenPick.Live)), (1, Gen.Const(TokenPick.Burned)), (1, Gen.Const(TokenPick.Missing)));
 
     private static Gen<T?> Sometimes<T>(Gen<T> gen, int weight = 1)
         where T : struct =>
@@ -79,7 +79,7 @@ public static class MembershipGen
     public static readonly Gen<ParameterChange> Change = Gen.Select(
         Sometimes(Gen.Frequency((1, Gen.Const(0L)), (4, Gen.Long[1, 20_000]), (1, Gen.Long[10_000_000, 100_000_000]))),
         Sometimes(Gen.Frequency((1, Gen.Const(0L)), (2, Gen.Long[1, 3_000]))),
-        Sometimes(Gen.Frequency((3, Gen.Int[1, 6]), (1, Gen.Const(1_000_000_000)), (1, Gen.Int[-1, 0]))),
+        Sometimes(Gen.Frequency((2, Gen.Int[1, 6]), (2, Gen.Const(1_000_000_000)), (1, Gen.Int[-1, 0]))),
         Sometimes(Gen.Frequency((1, Gen.Const(0)), (4, Gen.Int[1, 5_000]), (1, Gen.Int[5_001, 10_000]))),
         Sometimes(Gen.Frequency((2, Gen.Const(0)), (4, Gen.Int[1, 10_000]), (2, Gen.Const(10_000)), (1, Gen.Const(10_001)))),
         (basePrice, slope, cap, royalty, rate) => new ParameterChange(basePrice, slope, cap, royalty, rate));
@@ -119,15 +119,18 @@ public static class MembershipGen
         (person, asset, amount) => (Op)new DepositOp(person, asset, amount));
 
     public static readonly Gen<Op> Operation = Gen.Frequency(
-        (6, Mint), (3, Transfer), (2, Approve), (4, List), (1, Cancel), (5, Buy), (3, Redeem), (2, Plan), (2, Execute), (1, Deposit));
+        (8, Mint), (3, Transfer), (2, Approve), (7, List), (1, Cancel), (7, Buy), (3, Redeem), (3, Plan), (2, Execute), (1, Deposit));
 
     // Zero sometimes, so that several changes land on one instant.
     private static readonly Gen<long> Advance = Gen.Frequency(
         (1, Gen.Const(0L)), (2, Gen.Long[1, 1_000]), (3, Gen.Long[1_000, 86_400_000]), (1, Gen.Long[86_400_000, 60L * 86_400_000]));
 
-    public static readonly Gen<Step> Step = Gen.Select(Advance, Operation, Gen.Int, (advance, op, probe) => new Step(advance, op, probe));
+    private static readonly Gen<Step> Step = Gen.Select(Advance, Operation, Gen.Int, (advance, op, probe) => new Step(advance, op, probe));
 
-    public static Gen<Step[]> Sequence(int maxLength) => Step.Array[1, maxLength];
+    /// <summary>A few mints to start from (tokens to act on), then anything.</summary>
+    public static Gen<Step[]> Sequence(int maxLength) =>
+        Gen.Select(Gen.Select(Advance, Mint, Gen.Int, (advance, op, probe) => new Step(advance, op, probe)).Array[1, 4], Step.Array[1, maxLength],
+            (start, rest) => start.Concat(rest).ToArray());
 
     public static string Describe(Step[] steps)
     {

@@ -9,6 +9,26 @@ using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Properties;
 
+/// <summary>What a run did: how often each operation met each outcome, and where the time went.</summary>
+public sealed class RunStats
+{
+    public string Operation { get; set; } = "start";
+
+    public SortedDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, TimeSpan> Timings { get; } = [];
+
+    public void Count(string? refusal)
+    {
+        var key = $"{Operation} {refusal ?? "ok"}";
+        Outcomes[key] = Outcomes.GetValueOrDefault(key) + 1;
+    }
+
+    public override string ToString() =>
+        "outcomes: " + string.Join(", ", Outcomes.Select(o => $"{o.Key} ×{o.Value}")) + "\ntime: " +
+        string.Join(", ", Timings.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value.TotalSeconds:0.0}s"));
+}
+
 /// <summary>A step of a sequence went wrong: says which, and what the model believed.</summary>
 public sealed class StepFailedException(string message, Exception inner) : Exception(message, inner);
 
@@ -17,25 +37,26 @@ public sealed class StepFailedException(string message, Exception inner) : Excep
 /// from the model whether the API must accept or refuse (and with which problem code), sends the
 /// request as the acting person, then checks the API agrees and every invariant still holds.
 /// </summary>
-public sealed class MembershipRun(TestApp app, Person[] people, string slug)
+public sealed class MembershipRun(TestApp app, Person[] people, string slug, RunStats stats)
 {
     public const string External = "external";
     public const string Treasury = "treasury";
     public const string Yen = "JPY";
     public static readonly BigInteger Grant = 100_000;
 
-    public static readonly Dictionary<string, TimeSpan> Timings = [];
-
-    public static async Task<T> Timed<T>(string what, Func<Task<T>> work)
+    private async Task<T> Timed<T>(string what, Func<Task<T>> work)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = await work();
-        Timings[what] = Timings.GetValueOrDefault(what) + watch.Elapsed;
+        stats.Timings[what] = stats.Timings.GetValueOrDefault(what) + watch.Elapsed;
         return result;
     }
 
     private readonly MembershipModel model = new(people.Select(p => p.Id).ToArray());
     private long foundedAt;
+
+    // Whether any request of the current step was accepted.
+    private bool accepted;
 
     private string Api => $"/api/v1/communities/{slug}";
 
@@ -55,12 +76,14 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
             model.Post((External, Yen, -Grant), (model.AccountOf(i), Yen, Grant));
         }
 
-        await CheckAsync(probe: 0);
+        await CheckAsync(probe: 0, changed: true);
     }
 
     public async Task StepAsync(int index, Step step)
     {
         app.Clock.Advance(TimeSpan.FromMilliseconds(step.AdvanceMs));
+        stats.Operation = step.Op.GetType().Name;
+        accepted = false;
         try
         {
             await (step.Op switch
@@ -77,7 +100,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
                 DepositOp op => DepositAsync(op),
                 _ => throw new InvalidOperationException($"No driver for {step.Op}."),
             });
-            await CheckAsync(step.Probe);
+            await CheckAsync(step.Probe, accepted);
         }
         catch (Exception exception) when (exception is not StepFailedException)
         {
@@ -97,7 +120,9 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
     {
         if (op.Change is { } change)
         {
+            stats.Operation = "ParameterChange";
             await ChangeParametersAsync(change);
+            stats.Operation = nameof(MintOp);
         }
 
         var supply = model.Supply;
@@ -385,8 +410,12 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
 
     private async Task ExecuteAsync(ExecuteOp op)
     {
-        var planned = Enumerable.Range(0, people.Length).Where(p => model.IsMember(p) && model.Plans.ContainsKey(p)).ToList();
-        var actor = op.ByHolder && planned.Count > 0 ? planned[op.Actor % planned.Count] : op.Actor;
+        var holders = Enumerable.Range(0, people.Length).Where(model.IsMember).ToList();
+        var planned = holders.Where(model.Plans.ContainsKey).ToList();
+        var actor = !op.ByHolder ? op.Actor
+            : planned.Count > 0 ? planned[op.Actor % planned.Count]
+            : holders.Count > 0 ? holders[op.Actor % holders.Count]
+            : op.Actor;
         var refusal = !model.IsMember(actor) ? "forbidden"
             : !model.Plans.ContainsKey(actor) ? "no_succession_plan"
             : null;
@@ -413,10 +442,35 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
         var account = op.Person < 0 ? Treasury : model.AccountOf(op.Person);
         await Admin.DepositAsync(slug, op.Amount.ToString(CultureInfo.InvariantCulture), op.Asset, op.Person < 0 ? null : people[op.Person].Id);
         model.Post((External, op.Asset, -op.Amount), (account, op.Asset, op.Amount));
+        accepted = true;
     }
 
-    /// <summary>After every step: money, tokens, supply and past holdings all agree with the model.</summary>
-    private async Task CheckAsync(int probe)
+    /// <summary>
+    /// After every step: money, tokens, supply and past holdings all agree with the model. After a
+    /// refused step the snapshot has shown the store unchanged, hence these answers too, so only the
+    /// past holdings are probed again (at other instants).
+    /// </summary>
+    private async Task CheckAsync(int probe, bool changed)
+    {
+        if (changed)
+        {
+            await CheckCurrentAsync();
+        }
+
+        var random = new Random(probe);
+        for (var k = 0; k < 2; k++)
+        {
+            var person = random.Next(people.Length);
+            var at = PastInstant(random);
+            var instant = DateTimeOffset.FromUnixTimeMilliseconds(at).ToString("O", CultureInfo.InvariantCulture);
+            var held = await GetAsync($"{Api}/people/{people[person].Id}/holdings?at={Uri.EscapeDataString(instant)}");
+            var expected = model.HeldAt(person, at);
+            Assert.True(expected == held.GetProperty("tokens").GetInt64(),
+                $"p{person} held {held.GetProperty("tokens")} tokens at {instant}; the model's history says {expected}");
+        }
+    }
+
+    private async Task CheckCurrentAsync()
     {
         var accounts = await GetAsync($"{Api}/accounts", Admin);
         var shown = accounts.GetProperty("items").EnumerateArray()
@@ -466,18 +520,6 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
         Assert.Equal(model.NextPrice, Units(membership.GetProperty("nextPrice")));
         Assert.Equal(model.RoyaltyBps, membership.GetProperty("royaltyBps").GetInt32());
         Assert.Equal(model.RedemptionRateBps, membership.GetProperty("redemptionRateBps").GetInt32());
-
-        var random = new Random(probe);
-        for (var k = 0; k < 2; k++)
-        {
-            var person = random.Next(people.Length);
-            var at = PastInstant(random);
-            var instant = DateTimeOffset.FromUnixTimeMilliseconds(at).ToString("O", CultureInfo.InvariantCulture);
-            var held = await GetAsync($"{Api}/people/{people[person].Id}/holdings?at={Uri.EscapeDataString(instant)}");
-            var expected = model.HeldAt(person, at);
-            Assert.True(expected == held.GetProperty("tokens").GetInt64(),
-                $"p{person} held {held.GetProperty("tokens")} tokens at {instant}; the model's history says {expected}");
-        }
     }
 
     /// <summary>An instant worth asking about: a change, just before or after one, the founding, now, or anywhere between.</summary>
@@ -499,12 +541,14 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
     /// </summary>
     private async Task<JsonElement> SendAsync(Func<Task<HttpResponseMessage>> send, string? refusal, HttpStatusCode success, bool mayAlsoSucceed = false)
     {
-        var before = refusal is null ? null : await Timed("snapshot", () => StoreSnapshot.TakeAsync(app));
+        stats.Count(refusal);
+        var before = refusal is null ? null : await Timed("snapshot", () => CommunitySnapshot.TakeAsync(app, slug));
         using var response = await Timed("write", send);
         var text = await response.Content.ReadAsStringAsync();
         if (refusal is null || (mayAlsoSucceed && response.IsSuccessStatusCode))
         {
             Assert.True(response.StatusCode == success, $"expected {(int)success}, got {(int)response.StatusCode}: {text}");
+            accepted = true;
             return JsonDocument.Parse(text).RootElement.Clone();
         }
 
@@ -513,20 +557,20 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var code = JsonDocument.Parse(text).RootElement.GetProperty("code").GetString();
         Assert.True(code == refusal, $"expected {refusal}, got {code}: {text}");
-        AssertUnchanged(before!, await Timed("snapshot", () => StoreSnapshot.TakeAsync(app)), $"refused with {refusal}");
+        AssertUnchanged(before!, await Timed("snapshot", () => CommunitySnapshot.TakeAsync(app, slug)), $"refused with {refusal}");
         return default;
     }
 
     /// <summary>The same request with the same Idempotency-Key: the first answer again, and nothing paid twice.</summary>
     private async Task ReplayAsync(Func<Task<HttpResponseMessage>> send, HttpStatusCode status, JsonElement first)
     {
-        var before = await Timed("snapshot", () => StoreSnapshot.TakeAsync(app));
+        var before = await Timed("snapshot", () => CommunitySnapshot.TakeAsync(app, slug));
         using var again = await send();
         var text = await again.Content.ReadAsStringAsync();
         Assert.True(again.StatusCode == status, $"replay: expected {(int)status}, got {(int)again.StatusCode}: {text}");
         Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(first.GetRawText(), JsonDocument.Parse(text).RootElement.GetRawText());
-        AssertUnchanged(before, await Timed("snapshot", () => StoreSnapshot.TakeAsync(app)), "replayed");
+        AssertUnchanged(before, await Timed("snapshot", () => CommunitySnapshot.TakeAsync(app, slug)), "replayed");
     }
 
     private static void AssertUnchanged(string before, string after, string what)
@@ -543,7 +587,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
 
     private async Task<JsonElement> GetAsync(string url, Person? who = null)
     {
-        using var response = await Timed("read " + url.Split('?')[0].Split('/')[^1], () => (who?.Client ?? people[1].Client).GetAsync(url));
+        using var response = await Timed("read", () => (who?.Client ?? people[1].Client).GetAsync(url));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
@@ -564,7 +608,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
     private string? TokenRefusal(long serial) =>
         serial > model.Minted ? "token_not_found" : model.IsBurned(serial) ? "token_burned" : null;
 
-    /// <summary>A listing the model knows, or null for a number never used.</summary>
+    /// <summary>A listing the model knows (open ones only if asked and there are some), or null for a number never used.</summary>
     private ListingModel? ChooseListing(int raw, bool openOnly)
     {
         var open = model.Listings.Where(l => l.State == ListingState.Open).ToList();
@@ -573,8 +617,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug)
             return open[raw % open.Count];
         }
 
-        var index = raw % (model.Listings.Count + 1);
-        return index < model.Listings.Count ? model.Listings[index] : null;
+        return model.Listings.Count == 0 || raw % 10 == 0 ? null : model.Listings[raw % model.Listings.Count];
     }
 
     private static string? ListingRefusal(ListingModel? listing) => listing?.State switch
