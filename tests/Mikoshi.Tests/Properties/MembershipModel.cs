@@ -1,0 +1,200 @@
+using System.Numerics;
+
+namespace Mikoshi.Tests.Properties;
+
+public enum ListingState
+{
+    Open,
+    Cancelled,
+    Sold,
+    Stale,
+}
+
+public sealed class ListingModel(long number, long serial, int seller, BigInteger price)
+{
+    public long Number { get; } = number;
+
+    public long Serial { get; } = serial;
+
+    public int Seller { get; } = seller;
+
+    public BigInteger Price { get; } = price;
+
+    public ListingState State { get; set; } = ListingState.Open;
+}
+
+public sealed record PlanModel(IReadOnlyList<(int Person, long Share)> Successors, bool ByShares);
+
+/// <summary>
+/// The naive picture of one community that the API must agree with: plain dictionaries and lists,
+/// money as <see cref="BigInteger"/>, every rule written out again here in the most obvious way
+/// (never by calling the domain code under test).
+/// </summary>
+public sealed class MembershipModel(string[] personIds)
+{
+    public const int Whole = 10_000;
+
+    public string[] PersonIds { get; } = personIds;
+
+    // The policy a new community starts with: ¥10,000 fixed, no cap, 5% royalty, pro-rata redemption.
+    public BigInteger BasePrice { get; set; } = 10_000;
+
+    public BigInteger Slope { get; set; }
+
+    public int? SupplyCap { get; set; }
+
+    public int RoyaltyBps { get; set; } = 500;
+
+    public int RedemptionRateBps { get; set; } = Whole;
+
+    /// <summary>Owner by serial (1..minted); null once burned.</summary>
+    public List<int?> Owners { get; } = [];
+
+    public Dictionary<long, int> Approved { get; } = [];
+
+    public List<ListingModel> Listings { get; } = [];
+
+    public Dictionary<(string Account, string Asset), BigInteger> Balances { get; } = [];
+
+    /// <summary>Every change of anyone's token count, in the order it happened.</summary>
+    public List<(long AtUnixMs, int Person, int Delta)> Holdings { get; } = [];
+
+    public Dictionary<int, PlanModel> Plans { get; } = [];
+
+    public long Minted => Owners.Count;
+
+    public long Supply => Owners.Count(o => o is not null);
+
+    public BigInteger NextPrice => BasePrice + (Slope * Supply);
+
+    public int? OwnerOf(long serial) => Owners[(int)serial - 1];
+
+    public bool IsLive(long serial) => serial >= 1 && serial <= Minted && OwnerOf(serial) is not null;
+
+    public bool IsBurned(long serial) => serial >= 1 && serial <= Minted && OwnerOf(serial) is null;
+
+    public List<long> TokensOf(int person) =>
+        Enumerable.Range(1, Owners.Count).Where(s => Owners[s - 1] == person).Select(s => (long)s).ToList();
+
+    public bool IsMember(int person) => Owners.Contains(person);
+
+    public static string PersonAccount(string personId) => $"person:{Guid.Parse(personId):N}";
+
+    public string AccountOf(int person) => PersonAccount(PersonIds[person]);
+
+    public BigInteger Balance(string account, string asset) => Balances.GetValueOrDefault((account, asset));
+
+    /// <summary>Applies postings that must sum to zero per asset.</summary>
+    public void Post(params (string Account, string Asset, BigInteger Amount)[] postings)
+    {
+        foreach (var group in postings.GroupBy(p => p.Asset, StringComparer.Ordinal))
+        {
+            if (group.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Amount) != BigInteger.Zero)
+            {
+                throw new InvalidOperationException("The model itself posted an unbalanced entry.");
+            }
+        }
+
+        foreach (var (account, asset, amount) in postings)
+        {
+            Balances[(account, asset)] = Balance(account, asset) + amount;
+        }
+    }
+
+    public long Mint(int person, long at)
+    {
+        Owners.Add(person);
+        Holdings.Add((at, person, +1));
+        return Owners.Count;
+    }
+
+    public void Move(long serial, int to, long at, ListingState closeAs = ListingState.Stale)
+    {
+        var from = OwnerOf(serial) ?? throw new InvalidOperationException($"The model moved burned token {serial}.");
+        Owners[(int)serial - 1] = to;
+        Approved.Remove(serial);
+        Holdings.Add((at, from, -1));
+        Holdings.Add((at, to, +1));
+        Close(serial, closeAs);
+    }
+
+    public void Burn(long serial, long at)
+    {
+        var from = OwnerOf(serial) ?? throw new InvalidOperationException($"The model burned token {serial} twice.");
+        Owners[(int)serial - 1] = null;
+        Approved.Remove(serial);
+        Holdings.Add((at, from, -1));
+        Close(serial, ListingState.Stale);
+    }
+
+    public void Close(long serial, ListingState state)
+    {
+        foreach (var listing in Listings.Where(l => l.Serial == serial && l.State == ListingState.Open))
+        {
+            listing.State = state;
+        }
+    }
+
+    /// <summary>How many tokens a person held at an instant, changes at that instant included: a replay of the history.</summary>
+    public long HeldAt(int person, long atUnixMs) =>
+        Holdings.Where(h => h.Person == person && h.AtUnixMs <= atUnixMs).Sum(h => (long)h.Delta);
+
+    /// <summary>
+    /// Largest remainder: everyone gets the floor of their exact share, then the units left over go
+    /// one each to the largest remainders, the earlier one first on a tie.
+    /// </summary>
+    public static BigInteger[] LargestRemainder(BigInteger total, IReadOnlyList<long> weights)
+    {
+        var sum = weights.Aggregate(BigInteger.Zero, (s, w) => s + w);
+        var parts = weights.Select(w => total * w / sum).ToArray();
+        var remainders = weights.Select(w => total * w % sum).ToArray();
+        var leftover = total - parts.Aggregate(BigInteger.Zero, (s, p) => s + p);
+        var order = Enumerable.Range(0, weights.Count).OrderByDescending(i => remainders[i]).ThenBy(i => i).ToList();
+        for (var k = 0; k < (int)leftover; k++)
+        {
+            parts[order[k]] += 1;
+        }
+
+        return parts;
+    }
+
+    /// <summary>The treasury's royalty and the seller's proceeds of a sale.</summary>
+    public (BigInteger Royalty, BigInteger Seller) SplitSale(BigInteger price)
+    {
+        var parts = LargestRemainder(price, [RoyaltyBps, Whole - RoyaltyBps]);
+        return (parts[0], parts[1]);
+    }
+
+    /// <summary>
+    /// What burning one of <paramref name="supply"/> tokens reclaims from <paramref name="free"/>:
+    /// base × (r + (1 − r) / s) with base = free / s, rounded down once at the end.
+    /// </summary>
+    public BigInteger Reclaim(BigInteger free, long supply) =>
+        free * ((RedemptionRateBps * (BigInteger)supply) + (Whole - RedemptionRateBps)) / (Whole * (BigInteger)supply * supply);
+
+    /// <summary>Who receives each of the holder's tokens (ascending serial) under their plan.</summary>
+    public List<(long Serial, int To)> Distribute(int holder)
+    {
+        var plan = Plans[holder];
+        var tokens = TokensOf(holder);
+        if (!plan.ByShares)
+        {
+            return tokens.Select(t => (t, plan.Successors[0].Person)).ToList();
+        }
+
+        var counts = LargestRemainder(tokens.Count, plan.Successors.Select(s => s.Share).ToList());
+        var result = new List<(long, int)>();
+        var next = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            for (var k = 0; k < (int)counts[i]; k++)
+            {
+                result.Add((tokens[next++], plan.Successors[i].Person));
+            }
+        }
+
+        return result;
+    }
+
+    public string Name(int? person) => person is { } p ? $"p{p}" : "nobody";
+}
