@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # Mikoshi's benchmarks, and docs/benchmarks.md from what they measured.
 #   bench/run.sh                       everything; regenerates docs/benchmarks.md
-#   bench/run.sh allocate|sqlite|postgres …   only those parts; prints them, leaves the docs alone
+#   bench/run.sh allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres …
+#                                      only those parts; prints them, leaves the docs alone
+#   bench/run.sh membership            the three membership parts (holdings, membership-sqlite, membership-postgres)
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
-# BENCH_ENTRIES (20000, journal entries for verify).
+# BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
+# (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(allocate sqlite postgres)
+all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres)
+parts=()
+for p in "$@"; do
+  case "$p" in
+    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres) parts+=("$p") ;;
+    membership) parts+=(holdings membership-sqlite membership-postgres) ;;
+    *) echo "unknown part: $p (${all_parts[*]}, membership)" >&2; exit 2 ;;
+  esac
+done
+[ ${#parts[@]} -gt 0 ] || parts=("${all_parts[@]}")
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
-for p in "${parts[@]}"; do case "$p" in allocate|sqlite|postgres) ;; *) echo "unknown part: $p (allocate, sqlite, postgres)" >&2; exit 2 ;; esac; done
+full=1; for p in "${all_parts[@]}"; do want "$p" || full=0; done
 reps=${BENCH_REPS:-5}; seconds=${BENCH_SECONDS:-3}; entries=${BENCH_ENTRIES:-20000}
+history=(--people "${BENCH_CHECKPOINT_PEOPLE:-10000}" --tokens "${BENCH_CHECKPOINT_TOKENS:-100000}" --transfers "${BENCH_CHECKPOINT_TRANSFERS:-450000}")
 
 work=$(mktemp -d /tmp/mikoshi-bench.XXXXXX)
 results="$work/results"; mkdir -p "$results" "$work/sqlite"
@@ -40,17 +52,30 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres; then
+if want postgres || want membership-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
+fi
+if want postgres; then
   "${bench[@]}" ledger --store postgres --location "$server" --out "$results/postgres.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
+fi
+if want holdings; then
+  "${bench[@]}" holdings --out "$results/holdings.json" --reps "$reps"
+fi
+if want membership-sqlite; then
+  "${bench[@]}" membership --store sqlite --location "$work/sqlite" --out "$results/membership-sqlite.json" \
+    --reps "$reps" --seconds "$seconds" "${history[@]}"
+fi
+if want membership-postgres; then
+  "${bench[@]}" membership --store postgres --location "$server" --out "$results/membership-postgres.json" \
+    --reps "$reps" --seconds "$seconds" "${history[@]}"
 fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 elapsed=$(( $(date +%s) - started ))
-if [ ${#parts[@]} -lt 3 ]; then
+if [ "$full" = 0 ]; then
   echo "Ran ${parts[*]} in ${elapsed} s; docs/benchmarks.md is regenerated only by a full run (bench/run.sh)."
   exit 0
 fi

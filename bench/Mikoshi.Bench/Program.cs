@@ -2,12 +2,16 @@ using System.Globalization;
 using Mikoshi.Bench;
 using Mikoshi.Bench.Allocate;
 using Mikoshi.Bench.Ledger;
+using Mikoshi.Bench.Membership;
 using Mikoshi.Data;
 
 // Usage (bench/run.sh drives these):
 //   allocate --out FILE --artifacts DIR
 //   ledger --store sqlite --location DIR --out FILE [--reps 5] [--seconds 3] [--entries 20000]
 //   ledger --store postgres --location "Host=…;Port=…;Username=postgres" --out FILE […]
+//   membership --store sqlite|postgres --location … --out FILE [--reps 5] [--seconds 3] [--members 100]
+//              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
+//   holdings --out FILE [--people 100000] [--tokens 1000000] [--transfers 10000000] [--reps 5] [--lookups 1000000] [--scans 20]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -30,12 +34,34 @@ return args.FirstOrDefault() switch
         int.Parse(Option("reps", "5"), CultureInfo.InvariantCulture),
         double.Parse(Option("seconds", "3"), CultureInfo.InvariantCulture),
         int.Parse(Option("entries", "20000"), CultureInfo.InvariantCulture)),
+    "membership" => await MembershipRun.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Option("out"),
+        Int("reps", 5),
+        double.Parse(Option("seconds", "3"), CultureInfo.InvariantCulture),
+        Int("members", 100),
+        Int("people", 10_000),
+        Int("tokens", 100_000),
+        Int("transfers", 450_000),
+        Int("lookups", 300),
+        Int("scans", 3)),
+    "holdings" => HoldingsRun.Run(
+        Option("out"),
+        Int("people", 100_000),
+        Int("tokens", 1_000_000),
+        Int("transfers", 10_000_000),
+        Int("reps", 5),
+        Int("lookups", 1_000_000),
+        Int("scans", 20)),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };
 
+int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|report [options]; see bench/run.sh");
+    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|report [options]; see bench/run.sh");
     return 2;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Mikoshi.Bench.Ledger;
+using Mikoshi.Bench.Membership;
 
 namespace Mikoshi.Bench;
 
@@ -14,6 +15,13 @@ public static class Report
             .Where(File.Exists)
             .Select(file => JsonSerializer.Deserialize<StoreResult>(File.ReadAllText(file), LedgerRun.Json)!)
             .ToList();
+        var memberships = new[] { "membership-sqlite", "membership-postgres" }
+            .Select(name => Path.Combine(results, name + ".json"))
+            .Where(File.Exists)
+            .Select(file => JsonSerializer.Deserialize<MembershipResult>(File.ReadAllText(file), LedgerRun.Json)!)
+            .ToList();
+        var holdingsFile = Path.Combine(results, "holdings.json");
+        var holdings = File.Exists(holdingsFile) ? JsonSerializer.Deserialize<HoldingsResult>(File.ReadAllText(holdingsFile), LedgerRun.Json) : null;
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks")
             .AppendLine()
@@ -63,8 +71,9 @@ public static class Report
 
         text.AppendLine()
             .AppendLine(Fmt.Invariant($"{string.Join("; ", stores.Select(s => Fmt.Invariant($"{s.Store}: {s.Repetitions} repetitions per side, after one unmeasured run of each")))}. Reproduce: `bench/run.sh sqlite` and `bench/run.sh postgres`."))
-            .AppendLine()
-            .AppendLine("## Every repetition")
+            .AppendLine();
+        MembershipSections.Write(text, memberships, holdings);
+        text.AppendLine("## Every repetition")
             .AppendLine()
             .AppendLine("| store | figure | values in order |")
             .AppendLine("|---|---|---|");
@@ -76,6 +85,8 @@ public static class Report
                 .AppendLine(Fmt.Invariant($"| {store.Store} | raw read entries/s | {Values(store.RawReadEntriesPerSecond, 0)} |"));
         }
 
+        MembershipSections.WriteRepetitions(text, memberships, holdings);
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, text.ToString().TrimEnd() + "\n");
         return 0;
@@ -84,5 +95,5 @@ public static class Report
     private static string Repetitions(List<StoreResult> stores) =>
         string.Join("; ", stores.Select(s => Fmt.Invariant($"{s.Store}: {s.Repetitions} repetitions of {s.SecondsPerRepetition:0.#} s per side")));
 
-    private static string Values(Samples samples, int decimals) => string.Join(", ", samples.Values.Select(v => Fmt.Num(v, decimals)));
+    internal static string Values(Samples samples, int decimals) => string.Join(", ", samples.Values.Select(v => Fmt.Num(v, decimals)));
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Data;
 using Npgsql;
@@ -15,12 +17,19 @@ public sealed class BenchStore : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private BenchStore(StoreOptions options)
+    private BenchStore(StoreOptions options, IInterceptor? interceptor)
     {
         Options = options;
         var collection = new ServiceCollection();
         collection.AddMikoshiStore();
         collection.AddSingleton(options);
+        if (interceptor is not null)
+        {
+            // Only to read back the SQL a handler sends (see SqlCapture); it changes nothing else.
+            collection.ConfigureDbContext<SqliteMikoshiDb>(o => o.AddInterceptors(interceptor));
+            collection.ConfigureDbContext<PostgresMikoshiDb>(o => o.AddInterceptors(interceptor));
+        }
+
         services = collection.BuildServiceProvider();
     }
 
@@ -29,7 +38,7 @@ public sealed class BenchStore : IAsyncDisposable
     public bool IsPostgres => Options.Provider == StoreProvider.Postgres;
 
     /// <summary>A SQLite file <paramref name="name"/>.db in the directory <paramref name="location"/>, or a database of that name on the PostgreSQL server whose connection string is <paramref name="location"/>.</summary>
-    public static BenchStore Create(StoreProvider provider, string location, string name)
+    public static BenchStore Create(StoreProvider provider, string location, string name, IInterceptor? interceptor = null)
     {
         if (provider == StoreProvider.Sqlite)
         {
@@ -39,10 +48,10 @@ public sealed class BenchStore : IAsyncDisposable
                 File.Delete(stale);
             }
 
-            return new BenchStore(new StoreOptions(provider, new SqliteConnectionStringBuilder { DataSource = file }.ToString()));
+            return new BenchStore(new StoreOptions(provider, new SqliteConnectionStringBuilder { DataSource = file }.ToString()), interceptor);
         }
 
-        return new BenchStore(new StoreOptions(provider, new NpgsqlConnectionStringBuilder(location) { Database = name }.ToString()));
+        return new BenchStore(new StoreOptions(provider, new NpgsqlConnectionStringBuilder(location) { Database = name }.ToString()), interceptor);
     }
 
     /// <summary>A request's worth of store: a new scope and context, as one HTTP request gets.</summary>

@@ -142,7 +142,7 @@ public static class LedgerRun
     }
 
     /// <summary>Founds a community through the Writer, as CreateCommunity does, so its audit chain starts.</summary>
-    private static async Task<FoundedCommunity> FoundAsync(BenchStore store, string slug)
+    internal static async Task<FoundedCommunity> FoundAsync(BenchStore store, string slug)
     {
         var founder = new PersonId(Guid.NewGuid());
         var community = Community.Found(slug, "Benchmark " + slug, "Measured, not lived in.", ["honesty"], "JPY", null, founder, TimeProvider.System.GetUtcNow()).Value;
