@@ -173,7 +173,7 @@ public abstract class MikoshiDb(DbContextOptions options)
         {
             checkpoint.ToTable("holdings_checkpoints");
             checkpoint.HasKey(c => new { c.CommunityId, c.PersonId, c.Sequence });
-            checkpoint.HasIndex(c => new { c.CommunityId, c.PersonId, c.AtUnixMs });
+            checkpoint.HasIndex(c => new { c.CommunityId, c.PersonId, c.AtUnixMs, c.Sequence });
         });
 
         builder.Entity<SuccessionPlanRow>(plan =>

@@ -101,6 +101,8 @@ public static class MikoshiApp
         app.UseProblemResponses();
         app.UseMikoshiUi();
         app.UseProblemStatusCodes();
+        app.UseRouting();
+        app.UseApiNotFound();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("en"),

@@ -18,6 +18,9 @@ public static class Problems
         ["community_not_found"] = StatusCodes.Status404NotFound,
         ["person_not_found"] = StatusCodes.Status404NotFound,
         ["not_found"] = StatusCodes.Status404NotFound,
+        ["token_not_found"] = StatusCodes.Status404NotFound,
+        ["listing_not_found"] = StatusCodes.Status404NotFound,
+        ["no_succession_plan"] = StatusCodes.Status404NotFound,
         ["idempotency_key_reused"] = StatusCodes.Status409Conflict,
         ["slug_taken"] = StatusCodes.Status409Conflict,
         ["email_taken"] = StatusCodes.Status409Conflict,
@@ -108,6 +111,28 @@ public static class Problems
             var result = Results.Problem(statusCode: http.Response.StatusCode, title: Title(error.Code), detail: error.Detail,
                 type: $"https://mikoshi.dev/problems/{error.Code}", extensions: new Dictionary<string, object?> { ["code"] = error.Code });
             await result.ExecuteAsync(http);
+        });
+
+    /// <summary>
+    /// Keeps the UI's catch-all "not found" page off API paths: a path under /api that matched no API
+    /// endpoint answers problem+json — 415 when a body came in another media type than JSON (the JSON
+    /// endpoint exists but refused it), else 404.
+    /// </summary>
+    public static void UseApiNotFound(this WebApplication app) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && http.GetEndpoint()?.Metadata.GetMetadata<AccessMetadata>() is null)
+            {
+                var contentType = http.Request.ContentType;
+                var error = contentType is not null && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase)
+                    ? Error.Of("unsupported_media_type", "Send the body as application/json.")
+                    : Error.Of("not_found", "There is no such API endpoint.");
+                await For(error).ExecuteAsync(http);
+                return;
+            }
+
+            await next(http);
         });
 
     private static string Explain(BadHttpRequestException bad) =>

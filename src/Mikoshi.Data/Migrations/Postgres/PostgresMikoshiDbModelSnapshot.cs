@@ -275,7 +275,7 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.HasKey("CommunityId", "PersonId", "Sequence");
 
-                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs");
+                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs", "Sequence");
 
                     b.ToTable("holdings_checkpoints", (string)null);
                 });

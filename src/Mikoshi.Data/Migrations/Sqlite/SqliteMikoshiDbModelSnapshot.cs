@@ -263,7 +263,7 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.HasKey("CommunityId", "PersonId", "Sequence");
 
-                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs");
+                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs", "Sequence");
 
                     b.ToTable("holdings_checkpoints", (string)null);
                 });

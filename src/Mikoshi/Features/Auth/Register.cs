@@ -62,11 +62,8 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, Time
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/auth/register", async (RegisterRequest request, Register register, HttpContext http) =>
-        {
-            var key = Idempotency.Read(http, request);
-            return key.IsSuccess ? Problems.From(await register.HandleAsync(request, key.Value), http) : Problems.For(key.Error!);
-        })
+        api.MapPost("/auth/register", (RegisterRequest request, Register register, HttpContext http) =>
+            Idempotency.WriteAsync(http, request, (caller, key) => register.HandleAsync(request, key)))
         .Allow(Access.Anyone)
         .WithSummary("Sign up with an email and a password.")
         .Produces<PersonView>(StatusCodes.Status201Created);

@@ -53,13 +53,8 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/communities", async (CreateCommunityRequest request, CreateCommunity create, HttpContext http) =>
-        {
-            var key = Idempotency.Read(http, request);
-            return key.IsSuccess
-                ? Problems.From(await create.HandleAsync(http.Caller().RequirePerson(), request, key.Value), http)
-                : Problems.For(key.Error!);
-        })
+        api.MapPost("/communities", (CreateCommunityRequest request, CreateCommunity create, HttpContext http) =>
+            Idempotency.WriteAsync(http, request, (caller, key) => create.HandleAsync(caller.RequirePerson(), request, key)))
         .Allow(Access.SignedIn)
         .WithSummary("Found a community with a charter; the caller becomes its first admin.")
         .Produces<CommunityView>(StatusCodes.Status201Created);

@@ -61,14 +61,8 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/communities/{slug}/deposits", async (DepositRequest request, RecordDeposit deposit, HttpContext http) =>
-        {
-            var key = Idempotency.Read(http, request);
-            var caller = http.Caller();
-            return key.IsSuccess
-                ? Problems.From(await deposit.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key.Value), http)
-                : Problems.For(key.Error!);
-        })
+        api.MapPost("/communities/{slug}/deposits", (DepositRequest request, RecordDeposit deposit, HttpContext http) =>
+            Idempotency.WriteAsync(http, request, (caller, key) => deposit.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
         .Allow(Access.Treasurer)
         .WithSummary("Record money received for the treasury or for a person. Takes an Idempotency-Key.")
         .Produces<DepositView>(StatusCodes.Status201Created);

@@ -9,7 +9,10 @@ using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Features.Membership;
 
-/// <summary>Amounts are strings of minor units of the base asset; basis points are integers.</summary>
+/// <summary>
+/// Amounts are strings of minor units of the base asset; basis points are integers. A field left out
+/// keeps its value; a supply cap of 0 removes the cap.
+/// </summary>
 public sealed record ParametersRequest(string? MintBasePrice, string? MintPriceSlope, int? SupplyCap, int? RoyaltyBps, int? RedemptionRateBps);
 
 public sealed record MembershipView(AmountView MintBasePrice, AmountView MintPriceSlope, int? SupplyCap, int RoyaltyBps, int RedemptionRateBps, long Supply, AmountView NextPrice);
@@ -36,7 +39,13 @@ public sealed class ChangeParameters(Writer writer)
                 return Error.Of("invalid_parameter", "Prices are strings of digits counting minor units of the base asset.");
             }
 
-            var policy = MembershipPolicy.Of(basePrice.Value, slope.Value, request.SupplyCap ?? current.SupplyCap,
+            var cap = request.SupplyCap switch
+            {
+                null => current.SupplyCap,
+                0 => null,
+                var other => other,
+            };
+            var policy = MembershipPolicy.Of(basePrice.Value, slope.Value, cap,
                 request.RoyaltyBps ?? current.RoyaltyBps, request.RedemptionRateBps ?? current.RedemptionRateBps);
             if (!policy.IsSuccess)
             {

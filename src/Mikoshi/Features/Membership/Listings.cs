@@ -141,14 +141,8 @@ public sealed class Listings(Writer writer)
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/listings", async (long tokenId, ListRequest request, Listings listings, HttpContext http) =>
-            {
-                var key = Idempotency.Read(http, request);
-                var caller = http.Caller();
-                return key.IsSuccess
-                    ? Problems.From(await listings.ListAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request, key.Value), http)
-                    : Problems.For(key.Error!);
-            })
+        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/listings", (long tokenId, ListRequest request, Listings listings, HttpContext http) =>
+                Idempotency.WriteAsync(http, request, (caller, key) => listings.ListAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request, key)))
             .Allow(Access.Member)
             .WithSummary("Offer your token for sale at a price in the base asset; replaces your earlier listing of it.")
             .Produces<ListingView>(StatusCodes.Status201Created);
@@ -160,14 +154,8 @@ public sealed class Listings(Writer writer)
             .Allow(Access.Member)
             .WithSummary("Withdraw your listing.")
             .Produces<ListingView>();
-        api.MapPost("/communities/{slug}/listings/{listingId:long}/buy", async (long listingId, Listings listings, HttpContext http) =>
-            {
-                var key = Idempotency.Read(http, listingId);
-                var caller = http.Caller();
-                return key.IsSuccess
-                    ? Problems.From(await listings.BuyAsync(caller.RequirePerson(), caller.RequireCommunity(), listingId, key.Value), http)
-                    : Problems.For(key.Error!);
-            })
+        api.MapPost("/communities/{slug}/listings/{listingId:long}/buy", (long listingId, Listings listings, HttpContext http) =>
+                Idempotency.WriteAsync(http, listingId, (caller, key) => listings.BuyAsync(caller.RequirePerson(), caller.RequireCommunity(), listingId, key)))
             .Allow(Access.SignedIn)
             .WithSummary("Buy a listed token, paid from your account; the royalty goes to the treasury. Takes an Idempotency-Key.")
             .Produces<SaleView>();

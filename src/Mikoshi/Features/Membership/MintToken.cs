@@ -56,14 +56,8 @@ public sealed class MintToken(Writer writer)
         });
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/communities/{slug}/tokens", async (MintRequest request, MintToken mint, HttpContext http) =>
-        {
-            var key = Idempotency.Read(http, request);
-            var caller = http.Caller();
-            return key.IsSuccess
-                ? Problems.From(await mint.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key.Value), http)
-                : Problems.For(key.Error!);
-        })
+        api.MapPost("/communities/{slug}/tokens", (MintRequest request, MintToken mint, HttpContext http) =>
+            Idempotency.WriteAsync(http, request, (caller, key) => mint.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
         .Allow(Access.SignedIn)
         .WithSummary("Mint a membership token at the current price, paid from your account. Takes an Idempotency-Key.")
         .Produces<MintView>(StatusCodes.Status201Created);

@@ -19,6 +19,11 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db)
     /// <summary>What redeeming one token would reclaim now, per treasury asset.</summary>
     public static async Task<Result<RedemptionView>> PreviewAsync(MikoshiDb db, Community community, long serial)
     {
+        if (community.RedemptionRateBps == 0)
+        {
+            return Error.Of("redemption_disabled", "This community has turned redemption off.");
+        }
+
         var supply = await TokenBook.SupplyAsync(db, community.Id);
         var treasury = AccountId.Treasury.ToString();
         var free = await db.Balances.Where(b => b.CommunityId == community.Id && b.Account == treasury).ToListAsync();
@@ -94,15 +99,9 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db)
             .Allow(Access.Anyone)
             .WithSummary("Preview: exactly what redeeming this token would pay right now, per asset.")
             .Produces<RedemptionView>();
-        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/redeem", async (long tokenId, RedeemToken redeem, HttpContext http) =>
-            {
-                var key = Idempotency.Read(http, tokenId);
-                var caller = http.Caller();
-                return key.IsSuccess
-                    ? Problems.From(await redeem.RedeemAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, key.Value), http)
-                    : Problems.For(key.Error!);
-            })
-            .Allow(Access.Member)
+        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/redeem", (long tokenId, RedeemToken redeem, HttpContext http) =>
+                Idempotency.WriteAsync(http, tokenId, (caller, key) => redeem.RedeemAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, key)))
+            .Allow(Access.SignedIn)
             .WithSummary("Free exit: burn your token for its share of the treasury, every asset at once. Takes an Idempotency-Key.")
             .Produces<RedemptionView>();
     }

@@ -287,15 +287,9 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             .Allow(Access.SignedIn)
             .WithSummary("A succession plan and its state, for the holder, successors and guardians.")
             .Produces<SuccessionView>();
-        api.MapPost("/communities/{slug}/succession/execute", async (Succession succession, HttpContext http) =>
-            {
-                var key = Idempotency.Read(http, "execute");
-                var caller = http.Caller();
-                return key.IsSuccess
-                    ? Problems.From(await succession.ExecuteAsync(caller.RequirePerson(), caller.RequireCommunity(), key.Value), http)
-                    : Problems.For(key.Error!);
-            })
-            .Allow(Access.Member)
+        api.MapPost("/communities/{slug}/succession/execute", (Succession succession, HttpContext http) =>
+                Idempotency.WriteAsync(http, "execute", (caller, key) => succession.ExecuteAsync(caller.RequirePerson(), caller.RequireCommunity(), key)))
+            .Allow(Access.SignedIn)
             .WithSummary("Hand your tokens to your successors now, on your own instruction.")
             .Produces<InheritedView>();
         api.MapPost("/communities/{slug}/succession/veto", async (Succession succession, HttpContext http) =>
@@ -314,14 +308,8 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             .Allow(Access.SignedIn)
             .WithSummary("As a guardian, confirm that an inactive holder's succession should run.")
             .Produces<SuccessionView>();
-        api.MapPost("/communities/{slug}/people/{personId}/succession/claim", async (string personId, Succession succession, HttpContext http) =>
-            {
-                var key = Idempotency.Read(http, personId);
-                var caller = http.Caller();
-                return key.IsSuccess
-                    ? Problems.From(await succession.ClaimAsync(caller.RequirePerson(), caller.RequireCommunity(), personId, key.Value), http)
-                    : Problems.For(key.Error!);
-            })
+        api.MapPost("/communities/{slug}/people/{personId}/succession/claim", (string personId, Succession succession, HttpContext http) =>
+                Idempotency.WriteAsync(http, personId, (caller, key) => succession.ClaimAsync(caller.RequirePerson(), caller.RequireCommunity(), personId, key)))
             .Allow(Access.SignedIn)
             .WithSummary("As a successor or guardian, run a confirmed succession once the veto window has passed.")
             .Produces<InheritedView>();

@@ -90,14 +90,8 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/transfer", async (long tokenId, TransferRequest request, TransferToken transfer, HttpContext http) =>
-            {
-                var key = Idempotency.Read(http, request);
-                var caller = http.Caller();
-                return key.IsSuccess
-                    ? Problems.From(await transfer.TransferAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request, key.Value), http)
-                    : Problems.For(key.Error!);
-            })
+        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/transfer", (long tokenId, TransferRequest request, TransferToken transfer, HttpContext http) =>
+                Idempotency.WriteAsync(http, request, (caller, key) => transfer.TransferAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request, key)))
             .Allow(Access.SignedIn)
             .WithSummary("Gift or move a token: its owner, or the person the owner approved.")
             .Produces<TokenMoved>();

@@ -495,9 +495,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_holdings_checkpoints_CommunityId_PersonId_AtUnixMs",
+                name: "IX_holdings_checkpoints_CommunityId_PersonId_AtUnixMs_Sequence",
                 table: "holdings_checkpoints",
-                columns: new[] { "CommunityId", "PersonId", "AtUnixMs" });
+                columns: new[] { "CommunityId", "PersonId", "AtUnixMs", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_listings_CommunityId_Serial_State",

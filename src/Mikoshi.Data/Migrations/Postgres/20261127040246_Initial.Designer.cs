@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mikoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMikoshiDb))]
-    [Migration("20261127030931_Initial")]
+    [Migration("20261127040246_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -278,7 +278,7 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.HasKey("CommunityId", "PersonId", "Sequence");
 
-                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs");
+                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs", "Sequence");
 
                     b.ToTable("holdings_checkpoints", (string)null);
                 });

@@ -11,7 +11,7 @@ using Mikoshi.Data;
 namespace Mikoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMikoshiDb))]
-    [Migration("20261127030902_Initial")]
+    [Migration("20261127040231_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -266,7 +266,7 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.HasKey("CommunityId", "PersonId", "Sequence");
 
-                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs");
+                    b.HasIndex("CommunityId", "PersonId", "AtUnixMs", "Sequence");
 
                     b.ToTable("holdings_checkpoints", (string)null);
                 });
