@@ -15,6 +15,8 @@ public class BankKanaTests
         { "ガギグゲゴザジズゼゾダヂヅデドバビブベボ", "ｶﾞｷﾞｸﾞｹﾞｺﾞｻﾞｼﾞｽﾞｾﾞｿﾞﾀﾞﾁﾞﾂﾞﾃﾞﾄﾞﾊﾞﾋﾞﾌﾞﾍﾞﾎﾞ" },
         { "パピプペポ", "ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ" },
         { "カ\u3099", "ｶﾞ" },      // decomposed input: combining voiced mark
+        { "ハ\u309A", "ﾊﾟ" },      // combining semi-voiced mark
+        { "カ゛", "ｶﾞ" },          // spacing voiced mark
         { "ハ゜", "ﾊﾟ" },          // spacing semi-voiced mark
         // Every plain kana, katakana and hiragana.
         { "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン", "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝ" },
