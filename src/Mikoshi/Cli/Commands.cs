@@ -67,6 +67,8 @@ public static class Commands
         root.Subcommands.Add(AuditCommand());
         root.Subcommands.Add(MembershipCommands.Token());
         root.Subcommands.Add(MembershipCommands.Members());
+        root.Subcommands.Add(MembershipCommands.Succession());
+        root.Subcommands.Add(MembershipCommands.Profile());
         return await root.Parse(args).InvokeAsync();
     }
 

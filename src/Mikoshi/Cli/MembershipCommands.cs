@@ -51,7 +51,105 @@ public static class MembershipCommands
             var token = await ReadTokens.FindAsync(db, community.Value, parse.GetValue(serial));
             return token.IsSuccess ? Commands.PrintJson(token.Value) : Commands.Print(token.Error!);
         });
-        return new Command("token", "Membership tokens: mint, transfer, redeem, show.") { mint, transfer, redeem, show };
+        var price = new Option<string>("--price") { Required = true, Description = "Price in minor units of the base asset" };
+        var sell = new Command("sell", "List a token for sale.") { serial, CommunityOption, by, price };
+        sell.SetAction(parse => RunAsync(parse, by, (services, community, person) =>
+            services.GetRequiredService<Listings>().ListAsync(person, community, parse.GetValue(serial), new ListRequest(parse.GetValue(price)))));
+
+        var listing = new Argument<long>("listing") { Description = "Listing number" };
+        var buy = new Command("buy", "Buy a listed token, paid from the person's account.") { listing, CommunityOption, by };
+        buy.SetAction(parse => RunAsync(parse, by, (services, community, person) =>
+            services.GetRequiredService<Listings>().BuyAsync(person, community, parse.GetValue(listing))));
+        return new Command("token", "Membership tokens: mint, transfer, sell, buy, redeem, show.") { mint, transfer, sell, buy, redeem, show };
+    }
+
+    public static Command Succession()
+    {
+        var by = new Option<string>("--by") { Required = true, Description = "Email of the person acting" };
+        var successors = new Option<string[]>("--successor") { Required = true, Description = "Email of a successor, in order (repeat)", AllowMultipleArgumentsPerToken = true };
+        var guardians = new Option<string[]>("--guardian") { Description = "Email of a guardian (repeat)", AllowMultipleArgumentsPerToken = true };
+        var threshold = new Option<int>("--threshold") { Description = "Guardian confirmations needed" };
+        var inactivity = new Option<int>("--inactivity-days") { DefaultValueFactory = _ => 365 };
+        var veto = new Option<int>("--veto-days") { DefaultValueFactory = _ => 30 };
+        var plan = new Command("plan", "Name successors (in order) and guardians.") { CommunityOption, by, successors, guardians, threshold, inactivity, veto };
+        plan.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        {
+            var named = new List<SuccessorRequest>();
+            var watching = new List<string>();
+            foreach (var (emails, into) in new[] { (parse.GetValue(successors) ?? [], 0), (parse.GetValue(guardians) ?? [], 1) })
+            {
+                foreach (var email in emails)
+                {
+                    var found = await Commands.FindPersonAsync(services, email);
+                    if (!found.IsSuccess)
+                    {
+                        return found.Error!;
+                    }
+
+                    if (into == 0)
+                    {
+                        named.Add(new SuccessorRequest(found.Value.ToString(), 1));
+                    }
+                    else
+                    {
+                        watching.Add(found.Value.ToString());
+                    }
+                }
+            }
+
+            return await services.GetRequiredService<Features.Membership.Succession>().SetPlanAsync(person, community,
+                new SuccessionRequest(named, false, watching, parse.GetValue(threshold), parse.GetValue(inactivity), parse.GetValue(veto)));
+        }));
+
+        var execute = new Command("execute", "Hand your tokens to your successors now.") { CommunityOption, by };
+        execute.SetAction(parse => RunAsync(parse, by, (services, community, person) =>
+            services.GetRequiredService<Features.Membership.Succession>().ExecuteAsync(person, community)));
+
+        var holder = new Option<string>("--holder") { Required = true, Description = "Email of the holder" };
+        var confirm = new Command("confirm", "As a guardian, confirm an inactive holder's succession.") { CommunityOption, by, holder };
+        confirm.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        {
+            var found = await Commands.FindPersonAsync(services, parse.GetValue(holder)!);
+            return found.IsSuccess
+                ? await services.GetRequiredService<Features.Membership.Succession>().ConfirmAsync(person, community, found.Value.ToString())
+                : found.Error!;
+        }));
+        var claim = new Command("claim", "As a successor or guardian, run a confirmed succession after the veto window.") { CommunityOption, by, holder };
+        claim.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        {
+            var found = await Commands.FindPersonAsync(services, parse.GetValue(holder)!);
+            return found.IsSuccess
+                ? await services.GetRequiredService<Features.Membership.Succession>().ClaimAsync(person, community, found.Value.ToString())
+                : found.Error!;
+        }));
+        return new Command("succession", "Succession (相続): plan, execute, confirm, claim.") { plan, execute, confirm, claim };
+    }
+
+    public static Command Profile()
+    {
+        var email = new Option<string>("--email") { Required = true };
+        var name = new Option<string?>("--name");
+        var bio = new Option<string?>("--bio");
+        var skills = new Option<string[]>("--skill") { AllowMultipleArgumentsPerToken = true, Description = "得意 (repeat)" };
+        var loves = new Option<string[]>("--love") { AllowMultipleArgumentsPerToken = true, Description = "好き (repeat)" };
+        var values = new Option<string[]>("--value") { AllowMultipleArgumentsPerToken = true, Description = "Values (repeat)" };
+        var command = new Command("profile", "Set a person's profile: name, bio, skills, loves, values.") { email, name, bio, skills, loves, values };
+        command.SetAction(async parse =>
+        {
+            await using var app = await Commands.OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var person = await Commands.FindPersonAsync(services, parse.GetValue(email)!);
+            if (!person.IsSuccess)
+            {
+                return Commands.Print(person.Error!);
+            }
+
+            var updated = await Profiles.UpdateAsync(services.GetRequiredService<MikoshiDb>(), services.GetRequiredService<Writer>(), person.Value,
+                new ProfileRequest(parse.GetValue(name), parse.GetValue(bio), parse.GetValue(skills), parse.GetValue(loves), parse.GetValue(values)));
+            return updated.IsSuccess ? Commands.PrintJson(updated.Value) : Commands.Print(updated.Error!);
+        });
+        return command;
     }
 
     public static Command Members()

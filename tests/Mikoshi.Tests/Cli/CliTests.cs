@@ -47,10 +47,56 @@ public sealed class CliTests
         Assert.Contains("MISMATCH at link 3", offline.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Membership_FromTheCommandLine_MintSellBuyRedeemRejoinInherit(string provider)
+    {
+        var db = provider == "postgres"
+            ? PostgresServer.NewDatabase()
+            : $"Data Source={Path.Combine(Path.GetTempPath(), $"mikoshi-cli-{Guid.NewGuid():N}.db")}";
+        string[] store = ["--provider", provider, "--db", db];
+        string[] community = ["--community", "cli-guild", .. store];
+        foreach (var who in new[] { "admin", "aki", "ben" })
+        {
+            Assert.Equal(0, (await RunAsync(["person", "add", "--email", $"{who}@example.jp", "--password", "long enough password", .. store])).Code);
+        }
+
+        Assert.Equal(0, (await RunAsync(["community", "create", "--owner", "admin@example.jp", "--slug", "cli-guild", "--name", "Guild", .. store])).Code);
+        foreach (var who in new[] { "aki", "ben" })
+        {
+            Assert.Equal(0, (await RunAsync(["deposit", "--by", "admin@example.jp", "--asset", "JPY", "--amount", "50000", "--reference", $"r-{who}", "--for", $"{who}@example.jp", .. community])).Code);
+        }
+
+        var steps = new List<(int Code, string Output, string Error)>
+        {
+            await RunAsync(["profile", "--email", "aki@example.jp", "--name", "秋", "--skill", "映像編集", "--love", "祭り", .. store]),
+            await RunAsync(["token", "mint", "--by", "aki@example.jp", .. community]),
+            await RunAsync(["token", "sell", "1", "--by", "aki@example.jp", "--price", "20000", .. community]),
+            await RunAsync(["token", "buy", "1", "--by", "ben@example.jp", .. community]),
+            await RunAsync(["token", "redeem", "1", "--by", "ben@example.jp", .. community]),
+            await RunAsync(["token", "mint", "--by", "ben@example.jp", .. community]),
+            await RunAsync(["succession", "plan", "--by", "ben@example.jp", "--successor", "aki@example.jp", .. community]),
+            await RunAsync(["succession", "execute", "--by", "ben@example.jp", .. community]),
+        };
+        var token = await RunAsync(["token", "show", "2", .. community]);
+        var members = await RunAsync(["members", "--skill", "映像編集", .. community]);
+        var refused = await RunAsync(["token", "redeem", "2", "--by", "ben@example.jp", .. community]);
+        var verified = await RunAsync(["verify", .. store]);
+
+        Assert.All(steps, step => Assert.True(step.Code == 0, step.Error));
+        Assert.Contains("\"kind\": \"inherited\"", token.Output, StringComparison.Ordinal);
+        Assert.Contains("\"ownerName\": \"秋\"", token.Output, StringComparison.Ordinal);
+        Assert.Contains("映像編集", members.Output, StringComparison.Ordinal);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("not_token_owner", refused.Error, StringComparison.Ordinal);
+        Assert.True(verified.Code == 0, verified.Output);
+    }
+
     [Fact]
     public async Task EveryVerb_HasHelp_AndAnUnknownVerbIsAnError()
     {
-        foreach (var verb in new[] { "serve", "migrate", "demo", "verify", "person", "community", "deposit", "ledger", "audit" })
+        foreach (var verb in new[] { "serve", "migrate", "demo", "verify", "person", "community", "deposit", "ledger", "audit", "token", "members", "succession", "profile" })
         {
             var help = await RunAsync([verb, "--help"]);
             Assert.True(help.Code == 0, verb);
