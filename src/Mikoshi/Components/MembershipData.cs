@@ -26,11 +26,11 @@ public static class MembershipData
     public static PersonId? SignedIn(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? Api.AccessExtensions.PersonOf(user) : null;
 
-    /// <summary>People a form may name: token holders and role holders of the community, by name.</summary>
+    /// <summary>People a form may name: members, role holders and past holders of the community, by name.</summary>
     public static async Task<IReadOnlyList<PersonChoice>> PeopleAsync(MikoshiDb db, CommunityId community)
     {
-        var holders = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community && t.OwnerId != null)
-            .Select(t => t.OwnerId!.Value).Distinct().ToListAsync();
+        var holders = await db.Lineage.AsNoTracking().Where(l => l.CommunityId == community && l.ToId != null)
+            .Select(l => l.ToId!.Value).Distinct().ToListAsync();
         var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community)
             .Select(r => r.PersonId).Distinct().ToListAsync();
         var ids = holders.Concat(roles).Select(p => p.Value).Distinct().ToList();
