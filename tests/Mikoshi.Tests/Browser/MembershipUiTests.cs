@@ -80,7 +80,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await bob.GotoAsync($"/c/{slug}/market");
         await Expect(bob.GetByTestId("sale")).ToHaveCountAsync(1);
         await Expect(bob.GetByTestId("sale")).ToContainTextAsync("3,000 JPY");
-        await ui.ScreenshotAsync("desktop-market");
+        await bob.ShotAsync("desktop-market");
         await bob.GotoAsync($"/c/{slug}/tokens/1");
         await bob.ShotAsync("desktop-token-burned");
         await bob.GotoAsync($"/c/{slug}/tokens/2");
