@@ -31,6 +31,8 @@ public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOp
             "invalid_reference" => [RecordDeposit.MaxReferenceLength],
             "invalid_display_name" => [Register.MaxDisplayNameLength],
             "weak_password" => [identity.Value.Password.RequiredLength],
+            "invalid_profile" => [Features.People.Profiles.MaxTagLength, Features.People.Profiles.MaxTags, Features.People.Profiles.MaxBioLength],
+            "invalid_successor" or "invalid_guardian" => [Domain.Membership.SuccessionPlan.MaxNamed],
             _ => [],
         };
         return limits.Length == 0 ? sentence.Value : string.Format(CultureInfo.CurrentCulture, sentence.Value, limits);

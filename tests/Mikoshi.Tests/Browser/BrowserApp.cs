@@ -20,15 +20,19 @@ public sealed class BrowserApp : IAsyncDisposable
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly IPlaywright playwright;
+    // Null when the browser is shared (BrowserFixture) and outlives this app.
+    private readonly IPlaywright? playwright;
     private readonly IBrowser browser;
+    private readonly bool ownsBrowser;
+    private readonly List<IBrowserContext> others = [];
 
-    private BrowserApp(TestApp app, string baseUrl, IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    private BrowserApp(TestApp app, string baseUrl, IPlaywright? playwright, IBrowser browser, bool ownsBrowser, IBrowserContext context, IPage page)
     {
         App = app;
         BaseUrl = baseUrl;
         this.playwright = playwright;
         this.browser = browser;
+        this.ownsBrowser = ownsBrowser;
         Context = context;
         Page = page;
     }
@@ -45,31 +49,62 @@ public sealed class BrowserApp : IAsyncDisposable
     public static async Task<BrowserApp> StartAsync(
         string provider = "sqlite", string locale = "ja-JP", int width = 1280, int height = 900, Action<IServiceCollection>? services = null)
     {
+        var (app, baseUrl, host) = StartServer(provider, services);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await LaunchAsync(playwright, host);
+        var (context, page) = await OpenAsync(browser, baseUrl, locale, width, height);
+        return new BrowserApp(app, baseUrl, playwright, browser, ownsBrowser: true, context, page);
+    }
+
+    /// <summary>A fresh app and database driven by a browser the test class shares (see <see cref="BrowserFixture"/>).</summary>
+    public static async Task<BrowserApp> StartAsync(
+        BrowserFixture shared, string provider = "sqlite", string locale = "ja-JP", int width = 1280, int height = 900, Action<IServiceCollection>? services = null)
+    {
+        var (app, baseUrl, host) = StartServer(provider, services);
+        Assert.Equal("127.0.0.1", host);
+        var (context, page) = await OpenAsync(shared.Browser, baseUrl, locale, width, height);
+        return new BrowserApp(app, baseUrl, null, shared.Browser, ownsBrowser: false, context, page);
+    }
+
+    /// <summary>Another person's browser: a context of its own (own cookies), on the same app.</summary>
+    public async Task<IPage> NewPersonAsync(string locale = "ja-JP", int width = 1280, int height = 900)
+    {
+        var (context, page) = await OpenAsync(browser, BaseUrl, locale, width, height);
+        others.Add(context);
+        return page;
+    }
+
+    internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string? host = null) =>
+        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = host is null ? ChromiumArgs : [.. ChromiumArgs, $"--host-resolver-rules=MAP localhost {host}"],
+        });
+
+    private static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services)
+    {
         var app = TestApp.Create(provider);
         WebApplicationFactory<Program> server = services is null ? app : app.WithWebHostBuilder(b => b.ConfigureTestServices(services));
         server.UseKestrel(0);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a)).First(a => a.Scheme == "http");
-        var baseUrl = $"http://localhost:{address.Port}";
+        return (app, $"http://localhost:{address.Port}", address.Host);
+    }
 
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP localhost {address.Host}"],
-        });
+    private static async Task<(IBrowserContext Context, IPage Page)> OpenAsync(IBrowser browser, string baseUrl, string locale, int width, int height)
+    {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-                // Generous: two shared cores, and the first PostgreSQL test also starts the server.
+
+        // Generous: two shared cores, and the first PostgreSQL test also starts the server.
         context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        return new BrowserApp(app, baseUrl, playwright, browser, context, page);
+        return (context, await context.NewPageAsync());
     }
 
     /// <summary>Saves a full-page screenshot when MIKOSHI_SCREENSHOTS names a folder; for looking, never for asserting.</summary>
@@ -85,9 +120,41 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Context.CloseAsync();
-        await browser.CloseAsync();
-        playwright.Dispose();
+        foreach (var context in others.Append(Context))
+        {
+            await context.CloseAsync();
+        }
+
+        if (ownsBrowser)
+        {
+            await browser.CloseAsync();
+            playwright?.Dispose();
+        }
+
         await App.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// One Chromium for a whole test class (IClassFixture): launching it costs more than a test's own
+/// app and database, which stay fresh per test. Every app listens on 127.0.0.1, so one host
+/// mapping serves them all.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        Browser = await BrowserApp.LaunchAsync(playwright, "127.0.0.1");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        playwright?.Dispose();
     }
 }
