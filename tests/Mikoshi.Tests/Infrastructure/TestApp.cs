@@ -25,8 +25,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Tests move the clock by days (succession, grace periods); bearer tokens then outlive their
-    /// usual hour so the test is about its subject. Set false to test expiry itself.
+    /// Tests move the clock by days, property tests by decades; bearer tokens then outlive their usual
+    /// hour (by a thousand years) so the test is about its subject. Set false to test expiry itself.
     /// </summary>
     public bool LongLivedTokens { get; init; } = true;
 
@@ -60,7 +60,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             if (LongLivedTokens)
             {
                 services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(
-                    Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(3650));
+                    Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(1000 * 365));
             }
         });
     }
