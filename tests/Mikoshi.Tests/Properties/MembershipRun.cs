@@ -160,7 +160,13 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
 
     private async Task ChangeParametersAsync(ParameterChange change)
     {
-        var cap = change.SupplyCap ?? model.SupplyCap;
+        // Left out keeps the cap; 0 removes it.
+        var cap = change.SupplyCap switch
+        {
+            null => model.SupplyCap,
+            0 => null,
+            var other => other,
+        };
         var royalty = change.RoyaltyBps ?? model.RoyaltyBps;
         var rate = change.RedemptionRateBps ?? model.RedemptionRateBps;
         var refusal = cap is < 1 or > 1_000_000_000 || royalty is < 0 or > MembershipModel.Whole / 2 || rate is < 0 or > MembershipModel.Whole
