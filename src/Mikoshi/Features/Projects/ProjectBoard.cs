@@ -140,7 +140,7 @@ public sealed class ProjectBoard(Writer writer)
         var names = await ProjectBook.NamesAsync(db, team.Select(m => m.PersonId));
         return new ProjectView(project.Number, project.Title, project.Description, project.Status, project.NeededSkills, project.Values,
             project.CreatedById.ToString(), ProjectBook.Instant(project.CreatedAtUnixMs),
-            team.OrderBy(m => m.JoinedAtUnixMs).ThenBy(m => m.PersonId.Value)
+            team.OrderBy(m => m.JoinedAtUnixMs).ThenBy(m => m.Role == ProjectRules.Lead ? 0 : 1).ThenBy(m => m.PersonId.Value)
                 .Select(m => new TeamMemberView(m.PersonId.ToString(), names.GetValueOrDefault(m.PersonId, string.Empty), m.Role, ProjectBook.Instant(m.JoinedAtUnixMs))).ToList(),
             pending.Select(Teams.View).ToList(), contributions, thanks);
     }
