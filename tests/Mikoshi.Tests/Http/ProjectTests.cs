@@ -2,8 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Mikoshi.Tests.Infrastructure;
 
-namespace Mikoshi.Tests.Http;
+namespace Mikoshi.Tests.Http.Projects;
 
+/// <summary>Projects, teams, contributions and thanks through HTTP (namespace <c>Projects</c> so the suite runs with <c>FullyQualifiedName~Projects</c>).</summary>
 public sealed class ProjectTests
 {
     [Theory]
