@@ -48,6 +48,18 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<SkillRow> Skills => Set<SkillRow>();
 
+    public DbSet<ProjectRow> Projects => Set<ProjectRow>();
+
+    public DbSet<TeamMemberRow> TeamMembers => Set<TeamMemberRow>();
+
+    public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
+
+    public DbSet<ContributionRow> Contributions => Set<ContributionRow>();
+
+    public DbSet<AcknowledgementRow> Acknowledgements => Set<AcknowledgementRow>();
+
+    public DbSet<ThanksRow> Thanks => Set<ThanksRow>();
+
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -193,6 +205,59 @@ public abstract class MikoshiDb(DbContextOptions options)
             skill.ToTable("community_skills");
             skill.HasKey(s => new { s.CommunityId, s.Name });
             skill.Property(s => s.Name).HasMaxLength(40);
+        });
+
+        builder.Entity<ProjectRow>(project =>
+        {
+            project.ToTable("projects");
+            project.HasKey(p => new { p.CommunityId, p.Number });
+            project.HasIndex(p => new { p.CommunityId, p.Status });
+            project.Property(p => p.Title).HasMaxLength(Domain.Projects.ProjectRules.MaxTitleLength);
+            project.Property(p => p.Description).HasMaxLength(Domain.Projects.ProjectRules.MaxDescriptionLength);
+            project.Property(p => p.Status).HasMaxLength(12);
+            project.PrimitiveCollection(p => p.NeededSkills);
+            project.PrimitiveCollection(p => p.Values);
+        });
+
+        builder.Entity<TeamMemberRow>(member =>
+        {
+            member.ToTable("project_team");
+            member.HasKey(m => new { m.CommunityId, m.ProjectNumber, m.PersonId });
+            member.Property(m => m.Role).HasMaxLength(40);
+        });
+
+        builder.Entity<InvitationRow>(invitation =>
+        {
+            invitation.ToTable("project_invitations");
+            invitation.HasKey(i => new { i.CommunityId, i.Number });
+            invitation.HasIndex(i => new { i.CommunityId, i.ProjectNumber, i.PersonId, i.State });
+            invitation.Property(i => i.Kind).HasMaxLength(12);
+            invitation.Property(i => i.Role).HasMaxLength(40);
+            invitation.Property(i => i.State).HasMaxLength(12);
+        });
+
+        builder.Entity<ContributionRow>(contribution =>
+        {
+            contribution.ToTable("contributions");
+            contribution.HasKey(c => new { c.CommunityId, c.Number });
+            contribution.HasIndex(c => new { c.CommunityId, c.ProjectNumber });
+            contribution.HasIndex(c => new { c.CommunityId, c.AuthorId });
+            contribution.Property(c => c.Summary).HasMaxLength(Domain.Projects.ContributionRules.MaxSummaryLength);
+            contribution.Property(c => c.EvidenceUrl).HasMaxLength(Domain.Projects.ContributionRules.MaxEvidenceLength);
+        });
+
+        builder.Entity<AcknowledgementRow>(acknowledgement =>
+        {
+            acknowledgement.ToTable("contribution_acknowledgements");
+            acknowledgement.HasKey(a => new { a.CommunityId, a.ContributionNumber, a.PersonId });
+        });
+
+        builder.Entity<ThanksRow>(thanks =>
+        {
+            thanks.ToTable("thanks");
+            thanks.HasKey(t => new { t.CommunityId, t.Number });
+            thanks.HasIndex(t => new { t.CommunityId, t.ToId });
+            thanks.Property(t => t.Message).HasMaxLength(Domain.Projects.ThanksRules.MaxMessageLength);
         });
 
         builder.Entity<IdempotencyRow>(key =>

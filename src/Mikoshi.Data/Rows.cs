@@ -247,3 +247,122 @@ public sealed class SkillRow
 
     public string Name { get; set; } = string.Empty;
 }
+
+/// <summary>A co-creation project, numbered within its community.</summary>
+public sealed class ProjectRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>The skills the project is looking for.</summary>
+    public List<string> NeededSkills { get; set; } = [];
+
+    public List<string> Values { get; set; } = [];
+
+    /// <summary>idea, forming, active, released or archived (see <see cref="Domain.Projects.ProjectStatus"/>).</summary>
+    public string Status { get; set; } = "idea";
+
+    public PersonId CreatedById { get; set; }
+
+    public long CreatedAtUnixMs { get; set; }
+}
+
+/// <summary>A person on a project's team, with their role.</summary>
+public sealed class TeamMemberRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public string Role { get; set; } = string.Empty;
+
+    public long JoinedAtUnixMs { get; set; }
+}
+
+/// <summary>
+/// A way onto a team: an invitation from a lead (the invitee answers) or a join request from a
+/// member (a lead answers). Numbered within the community.
+/// </summary>
+public sealed class InvitationRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    /// <summary>invitation or request.</summary>
+    public string Kind { get; set; } = "invitation";
+
+    /// <summary>Who would join the team.</summary>
+    public PersonId PersonId { get; set; }
+
+    public string Role { get; set; } = string.Empty;
+
+    /// <summary>Who asked: the lead for an invitation, the person themselves for a request.</summary>
+    public PersonId AskedById { get; set; }
+
+    /// <summary>pending, accepted or declined.</summary>
+    public string State { get; set; } = "pending";
+
+    public long CreatedAtUnixMs { get; set; }
+
+    public long? ClosedAtUnixMs { get; set; }
+}
+
+/// <summary>What a team member did for a project, numbered within the community.</summary>
+public sealed class ContributionRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    public PersonId AuthorId { get; set; }
+
+    public string Summary { get; set; } = string.Empty;
+
+    public string? EvidenceUrl { get; set; }
+
+    public long OccurredAtUnixMs { get; set; }
+
+    public long RecordedAtUnixMs { get; set; }
+}
+
+/// <summary>A team-mate's acknowledgement of a contribution.</summary>
+public sealed class AcknowledgementRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long ContributionNumber { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public long AtUnixMs { get; set; }
+}
+
+/// <summary>Thanks (感謝) from one person to another, optionally for a project.</summary>
+public sealed class ThanksRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public PersonId FromId { get; set; }
+
+    public PersonId ToId { get; set; }
+
+    public string Message { get; set; } = string.Empty;
+
+    public long? ProjectNumber { get; set; }
+
+    public long AtUnixMs { get; set; }
+}

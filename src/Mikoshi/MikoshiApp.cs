@@ -11,6 +11,7 @@ using Mikoshi.Features.Communities;
 using Mikoshi.Features.Ledger;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
+using Mikoshi.Features.Projects;
 using Scalar.AspNetCore;
 
 namespace Mikoshi;
@@ -37,6 +38,10 @@ public static class MikoshiApp
         services.AddScoped<RedeemToken>();
         services.AddScoped<Succession>();
         services.AddScoped<ChangeParameters>();
+        services.AddScoped<ProjectBoard>();
+        services.AddScoped<Teams>();
+        services.AddScoped<ContributionLog>();
+        services.AddScoped<ThanksFeed>();
         return services;
     }
 
@@ -135,6 +140,10 @@ public static class MikoshiApp
         ReadTokens.Map(api);
         ChangeParameters.Map(api);
         Profiles.Map(api);
+        ProjectBoard.Map(api);
+        Teams.Map(api);
+        ContributionLog.Map(api);
+        ThanksFeed.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

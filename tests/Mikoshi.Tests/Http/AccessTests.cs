@@ -63,7 +63,10 @@ public sealed class AccessTests
             var path = endpoint.RoutePattern.RawText!.Replace("{slug}", slug, StringComparison.Ordinal)
                 .Replace("{personId}", visitor.Id, StringComparison.Ordinal)
                 .Replace("{tokenId:long}", "1", StringComparison.Ordinal)
-                .Replace("{listingId:long}", "1", StringComparison.Ordinal);
+                .Replace("{listingId:long}", "1", StringComparison.Ordinal)
+                .Replace("{projectId:long}", "1", StringComparison.Ordinal)
+                .Replace("{invitationId:long}", "1", StringComparison.Ordinal)
+                .Replace("{contributionId:long}", "1", StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (caller, client) in clients)

@@ -193,6 +193,25 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.AcknowledgementRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ContributionNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "ContributionNumber", "PersonId");
+
+                    b.ToTable("contribution_acknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.AuditRow", b =>
                 {
                     b.Property<Guid>("Chain")
@@ -297,6 +316,44 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("community_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ContributionRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("OccurredAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "AuthorId");
+
+                    b.HasIndex("CommunityId", "ProjectNumber");
+
+                    b.ToTable("contributions", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.IdempotencyRow", b =>
                 {
                     b.Property<string>("Scope")
@@ -325,6 +382,51 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("Scope", "Key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.InvitationRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ClosedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber", "PersonId", "State");
+
+                    b.ToTable("project_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>
@@ -563,6 +665,50 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("postings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ProjectRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.PrimitiveCollection<List<string>>("NeededSkills")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.PrimitiveCollection<List<string>>("Values")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.ToTable("projects", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -630,6 +776,62 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "HolderId");
 
                     b.ToTable("succession_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TeamMemberRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("JoinedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "PersonId");
+
+                    b.ToTable("project_team", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ThanksRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.Property<long?>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ToId");
+
+                    b.ToTable("thanks", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>

@@ -180,6 +180,25 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.AcknowledgementRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ContributionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "ContributionNumber", "PersonId");
+
+                    b.ToTable("contribution_acknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.AuditRow", b =>
                 {
                     b.Property<Guid>("Chain")
@@ -285,6 +304,44 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("community_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ContributionRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "AuthorId");
+
+                    b.HasIndex("CommunityId", "ProjectNumber");
+
+                    b.ToTable("contributions", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.IdempotencyRow", b =>
                 {
                     b.Property<string>("Scope")
@@ -313,6 +370,51 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("Scope", "Key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.InvitationRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber", "PersonId", "State");
+
+                    b.ToTable("project_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>
@@ -553,6 +655,50 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("postings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ProjectRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("NeededSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.ToTable("projects", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -620,6 +766,62 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("CommunityId", "HolderId");
 
                     b.ToTable("succession_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TeamMemberRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "PersonId");
+
+                    b.ToTable("project_team", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ThanksRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ToId");
+
+                    b.ToTable("thanks", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>

@@ -26,33 +26,15 @@ public sealed record MemberList(IReadOnlyList<ProfileView> Items, int Total);
 /// </summary>
 public static class Profiles
 {
-    public const int MaxTags = 30;
-    public const int MaxTagLength = 40;
+    public const int MaxTags = TagList.MaxTags;
+    public const int MaxTagLength = TagList.MaxTagLength;
     public const int MaxBioLength = 2000;
 
     public static ProfileView View(MikoshiUser user) =>
         new(user.PersonId.ToString(), user.DisplayName, user.Bio, user.Skills, user.Loves, user.Values);
 
     /// <summary>Tags trimmed, de-duplicated ignoring case, in the order given.</summary>
-    public static Result<List<string>> Tags(IReadOnlyList<string>? tags, string what)
-    {
-        var clean = new List<string>();
-        foreach (var tag in tags ?? [])
-        {
-            var trimmed = tag?.Trim() ?? string.Empty;
-            if (trimmed.Length is 0 or > MaxTagLength)
-            {
-                return Error.Of("invalid_profile", $"Each of your {what} is 1 to {MaxTagLength} characters.");
-            }
-
-            if (!clean.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
-            {
-                clean.Add(trimmed);
-            }
-        }
-
-        return clean.Count > MaxTags ? Error.Of("invalid_profile", $"List at most {MaxTags} {what}.") : clean;
-    }
+    public static Result<List<string>> Tags(IReadOnlyList<string>? tags, string what) => TagList.Clean(tags, what, "invalid_profile");
 
     public static async Task<Result<ProfileView>> UpdateAsync(MikoshiDb db, Writer writer, PersonId person, ProfileRequest request)
     {

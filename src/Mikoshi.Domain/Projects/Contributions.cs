@@ -1,0 +1,87 @@
+namespace Mikoshi.Domain.Projects;
+
+/// <summary>
+/// What a team member says they did, with optional evidence; another team member acknowledges it.
+/// </summary>
+public static class ContributionRules
+{
+    /// <summary>The longest summary, in characters (at least one).</summary>
+    public const int MaxSummaryLength = 1000;
+
+    /// <summary>The longest evidence URL, in characters.</summary>
+    public const int MaxEvidenceLength = 500;
+
+    /// <summary>A summary trimmed and checked.</summary>
+    /// <param name="summary">The summary as given.</param>
+    public static Result<string> Summary(string? summary)
+    {
+        var trimmed = summary?.Trim() ?? string.Empty;
+        return trimmed.Length is 0 or > MaxSummaryLength
+            ? Error.Of("invalid_contribution", $"A contribution's summary is 1 to {MaxSummaryLength} characters.")
+            : trimmed;
+    }
+
+    /// <summary>An evidence link: absent, or an absolute http or https URL of at most <see cref="MaxEvidenceLength"/> characters.</summary>
+    /// <param name="url">The URL as given; null or blank is no evidence.</param>
+    public static Result<string?> Evidence(string? url)
+    {
+        var trimmed = url?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return Result<string?>.Ok(null);
+        }
+
+        return trimmed.Length <= MaxEvidenceLength
+            && Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && !string.IsNullOrEmpty(uri.Host)
+            ? trimmed
+            : Error.Of("invalid_evidence", $"Evidence is an http or https link of at most {MaxEvidenceLength} characters.");
+    }
+
+    /// <summary>When the work happened: not after <paramref name="now"/>; absent means now.</summary>
+    /// <param name="occurredAt">The instant as given.</param>
+    /// <param name="now">The instant of the write.</param>
+    public static Result<DateTimeOffset> OccurredAt(DateTimeOffset? occurredAt, DateTimeOffset now) =>
+        occurredAt is { } at && at > now
+            ? Error.Of("invalid_contribution", "A contribution cannot have happened in the future.")
+            : occurredAt ?? now;
+
+    /// <summary>
+    /// Whether <paramref name="acknowledger"/> may acknowledge a contribution: a team member who is not its
+    /// author and has not acknowledged it before.
+    /// </summary>
+    /// <param name="author">Who recorded the contribution.</param>
+    /// <param name="acknowledger">Who acknowledges it.</param>
+    /// <param name="onTeam">Whether the acknowledger is on the project's team.</param>
+    /// <param name="alreadyAcknowledged">Whether they acknowledged it before.</param>
+    public static Error? Acknowledge(Communities.PersonId author, Communities.PersonId acknowledger, bool onTeam, bool alreadyAcknowledged) =>
+        !onTeam ? Error.Of("not_team_member", "Only a member of the project's team may acknowledge its contributions.")
+        : author == acknowledger ? Error.Of("cannot_acknowledge_own", "Another team member acknowledges your contribution, not you.")
+        : alreadyAcknowledged ? Error.Of("already_acknowledged", "You already acknowledged this contribution.")
+        : null;
+}
+
+/// <summary>Thanks (感謝): a short message from one person to another.</summary>
+public static class ThanksRules
+{
+    /// <summary>The longest message, in characters (at least one).</summary>
+    public const int MaxMessageLength = 280;
+
+    /// <summary>A message trimmed and checked, or an error when someone thanks themselves.</summary>
+    /// <param name="from">Who thanks.</param>
+    /// <param name="to">Who is thanked.</param>
+    /// <param name="message">The message as given.</param>
+    public static Result<string> Message(Communities.PersonId from, Communities.PersonId to, string? message)
+    {
+        if (from == to)
+        {
+            return Error.Of("cannot_thank_yourself", "Thank someone else.");
+        }
+
+        var trimmed = message?.Trim() ?? string.Empty;
+        return trimmed.Length is 0 or > MaxMessageLength
+            ? Error.Of("invalid_thanks", $"A thank-you message is 1 to {MaxMessageLength} characters.")
+            : trimmed;
+    }
+}

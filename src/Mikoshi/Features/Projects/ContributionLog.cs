@@ -1,0 +1,146 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
+
+namespace Mikoshi.Features.Projects;
+
+public sealed record ContributionRequest(string? Summary, string? EvidenceUrl, DateTimeOffset? OccurredAt);
+
+public sealed record AcknowledgementView(string PersonId, string DisplayName, DateTimeOffset At);
+
+public sealed record ContributionView(
+    long Id,
+    long Project,
+    string ProjectTitle,
+    string Author,
+    string AuthorName,
+    string Summary,
+    string? EvidenceUrl,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<AcknowledgementView> AcknowledgedBy);
+
+public sealed record ContributionList(IReadOnlyList<ContributionView> Items);
+
+/// <summary>
+/// Contributions: a team member records what they did; another team member acknowledges it.
+/// A person's history across every project of the community is public.
+/// </summary>
+public sealed class ContributionLog(Writer writer)
+{
+    public Task<Result<Written>> RecordAsync(PersonId author, Community community, long project, ContributionRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(community.Id.Value, author.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var found = await ProjectBook.FindAsync(db, community.Id, project);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
+
+            if (await ProjectBook.RoleAsync(db, community.Id, project, author) is null)
+            {
+                return Error.Of("not_team_member", "Only a member of the project's team may record a contribution to it.");
+            }
+
+            var summary = ContributionRules.Summary(request.Summary);
+            var evidence = ContributionRules.Evidence(request.EvidenceUrl);
+            var occurred = ContributionRules.OccurredAt(request.OccurredAt, write.At);
+            if ((summary.Error ?? evidence.Error ?? occurred.Error) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var number = (await db.Contributions.Where(c => c.CommunityId == community.Id).Select(c => (long?)c.Number).MaxAsync() ?? 0) + 1;
+            var row = new ContributionRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                ProjectNumber = project,
+                AuthorId = author,
+                Summary = summary.Value,
+                EvidenceUrl = evidence.Value,
+                OccurredAtUnixMs = occurred.Value.ToUnixTimeMilliseconds(),
+                RecordedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            };
+            db.Contributions.Add(row);
+            await write.AuditAsync("contribution.recorded", new { project, contribution = number, author = author.ToString(), summary = row.Summary, evidence = row.EvidenceUrl });
+            var names = await ProjectBook.NamesAsync(db, [author]);
+            return Result<ContributionView>.Ok(View(row, found.Value.Title, names, []));
+        });
+
+    public Task<Result<Written>> AcknowledgeAsync(PersonId person, Community community, long number) =>
+        writer.RunAsync(community.Id.Value, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var db = write.Db;
+            var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
+            if (contribution is null)
+            {
+                return Error.Of("contribution_not_found", $"There is no contribution {number}.");
+            }
+
+            var onTeam = await ProjectBook.RoleAsync(db, community.Id, contribution.ProjectNumber, person) is not null;
+            var before = await db.Acknowledgements.AnyAsync(a => a.CommunityId == community.Id && a.ContributionNumber == number && a.PersonId == person);
+            if (ContributionRules.Acknowledge(contribution.AuthorId, person, onTeam, before) is { } refused)
+            {
+                return refused;
+            }
+
+            db.Acknowledgements.Add(new AcknowledgementRow { CommunityId = community.Id, ContributionNumber = number, PersonId = person, AtUnixMs = write.At.ToUnixTimeMilliseconds() });
+            await write.AuditAsync("contribution.acknowledged", new { project = contribution.ProjectNumber, contribution = number, by = person.ToString() });
+            return Result<object>.Ok(new { contribution = number, acknowledgedBy = person.ToString(), at = write.At });
+        });
+
+    /// <summary>Contributions matching a filter, newest first, with their acknowledgements and names.</summary>
+    public static async Task<List<ContributionView>> ViewsAsync(MikoshiDb db, CommunityId community, Expression<Func<ContributionRow, bool>> filter)
+    {
+        var rows = await db.Contributions.AsNoTracking().Where(c => c.CommunityId == community).Where(filter)
+            .OrderByDescending(c => c.OccurredAtUnixMs).ThenByDescending(c => c.Number).ToListAsync();
+        var numbers = rows.Select(r => r.Number).ToList();
+        var projects = rows.Select(r => r.ProjectNumber).Distinct().ToList();
+        var acknowledgements = (await db.Acknowledgements.AsNoTracking()
+                .Where(a => a.CommunityId == community && numbers.Contains(a.ContributionNumber)).ToListAsync())
+            .ToLookup(a => a.ContributionNumber);
+        var titles = await db.Projects.AsNoTracking().Where(p => p.CommunityId == community && projects.Contains(p.Number))
+            .ToDictionaryAsync(p => p.Number, p => p.Title);
+        var names = await ProjectBook.NamesAsync(db, rows.Select(r => r.AuthorId).Concat(acknowledgements.SelectMany(a => a).Select(a => a.PersonId)));
+        return rows.Select(r => View(r, titles.GetValueOrDefault(r.ProjectNumber, string.Empty), names, acknowledgements[r.Number])).ToList();
+    }
+
+    private static ContributionView View(ContributionRow c, string title, Dictionary<PersonId, string> names, IEnumerable<AcknowledgementRow> acknowledgements) =>
+        new(c.Number, c.ProjectNumber, title, c.AuthorId.ToString(), names.GetValueOrDefault(c.AuthorId, string.Empty), c.Summary, c.EvidenceUrl,
+            ProjectBook.Instant(c.OccurredAtUnixMs), ProjectBook.Instant(c.RecordedAtUnixMs),
+            acknowledgements.OrderBy(a => a.AtUnixMs)
+                .Select(a => new AcknowledgementView(a.PersonId.ToString(), names.GetValueOrDefault(a.PersonId, string.Empty), ProjectBook.Instant(a.AtUnixMs))).ToList());
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/contributions", (long projectId, ContributionRequest request, ContributionLog log, HttpContext http) =>
+                Idempotency.WriteAsync(http, request, (caller, key) => log.RecordAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request, key)))
+            .Allow(Access.SignedIn)
+            .WithSummary("A team member records what they did: summary, optional http(s) evidence link, when. Takes an Idempotency-Key.")
+            .Produces<ContributionView>(StatusCodes.Status201Created);
+        api.MapPost("/communities/{slug}/contributions/{contributionId:long}/acknowledge", async (long contributionId, ContributionLog log, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await log.AcknowledgeAsync(caller.RequirePerson(), caller.RequireCommunity(), contributionId), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("Another member of the team acknowledges a contribution; never its author, never twice.");
+        api.MapGet("/communities/{slug}/people/{personId}/contributions", async (string personId, HttpContext http, MikoshiDb db) =>
+            {
+                var community = http.Caller().RequireCommunity();
+                var person = await Membership.People.FindAsync(db, personId);
+                return person.IsSuccess
+                    ? Results.Ok(new ContributionList(await ViewsAsync(db, community.Id, c => c.AuthorId == person.Value)))
+                    : Problems.For(person.Error!);
+            })
+            .Allow(Access.Anyone)
+            .WithSummary("A person's contributions in the community, newest first, with who acknowledged each.")
+            .Produces<ContributionList>();
+    }
+}

@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
+
+namespace Mikoshi.Features.Projects;
+
+public sealed record ProjectRequest(string? Title, string? Description, IReadOnlyList<string>? NeededSkills, IReadOnlyList<string>? Values);
+
+public sealed record StatusRequest(string? Status);
+
+public sealed record TeamMemberView(string PersonId, string DisplayName, string Role, DateTimeOffset JoinedAt);
+
+public sealed record ProjectSummary(long Id, string Title, string Status, IReadOnlyList<string> NeededSkills, IReadOnlyList<string> Values, DateTimeOffset CreatedAt);
+
+public sealed record ProjectView(
+    long Id,
+    string Title,
+    string Description,
+    string Status,
+    IReadOnlyList<string> NeededSkills,
+    IReadOnlyList<string> Values,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<TeamMemberView> Team,
+    IReadOnlyList<InvitationView> Pending,
+    IReadOnlyList<ContributionView> Contributions,
+    IReadOnlyList<ThanksView> Thanks);
+
+public sealed record StatusChange(long Id, string From, string To);
+
+public sealed record ProjectList(IReadOnlyList<ProjectSummary> Items);
+
+/// <summary>
+/// Co-creation projects: a member starts one (and leads its team); a lead moves it
+/// idea → forming → active → released, or archives it; anyone reads the board and a project's page.
+/// </summary>
+public sealed class ProjectBoard(Writer writer)
+{
+    public Task<Result<Written>> CreateAsync(PersonId creator, Community community, ProjectRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(community.Id.Value, creator.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        {
+            var title = ProjectRules.Title(request.Title);
+            var description = ProjectRules.Description(request.Description);
+            var skills = TagList.Clean(request.NeededSkills, "needed skills", "invalid_project");
+            var values = TagList.Clean(request.Values, "values", "invalid_project");
+            var error = title.Error ?? description.Error ?? skills.Error ?? values.Error;
+            if (error is not null)
+            {
+                return error;
+            }
+
+            var db = write.Db;
+            var number = (await db.Projects.Where(p => p.CommunityId == community.Id).Select(p => (long?)p.Number).MaxAsync() ?? 0) + 1;
+            var at = write.At.ToUnixTimeMilliseconds();
+            var project = new ProjectRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                Title = title.Value,
+                Description = description.Value,
+                NeededSkills = skills.Value,
+                Values = values.Value,
+                Status = ProjectRules.Name(ProjectStatus.Idea),
+                CreatedById = creator,
+                CreatedAtUnixMs = at,
+            };
+            db.Projects.Add(project);
+            db.TeamMembers.Add(new TeamMemberRow { CommunityId = community.Id, ProjectNumber = number, PersonId = creator, Role = ProjectRules.Lead, JoinedAtUnixMs = at });
+            await write.AuditAsync("project.created", new { project = number, title = project.Title, lead = creator.ToString() });
+            var names = await ProjectBook.NamesAsync(db, [creator]);
+            return Result<ProjectView>.Ok(new ProjectView(number, project.Title, project.Description, project.Status, project.NeededSkills, project.Values,
+                creator.ToString(), write.At, [new TeamMemberView(creator.ToString(), names[creator], ProjectRules.Lead, write.At)], [], [], []));
+        });
+
+    public Task<Result<Written>> ChangeStatusAsync(PersonId lead, Community community, long number, StatusRequest request) =>
+        writer.RunAsync(community.Id.Value, lead.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var project = await ProjectBook.FindAsync(write.Db, community.Id, number);
+            if (!project.IsSuccess)
+            {
+                return project.Error!;
+            }
+
+            if (await ProjectBook.RequireLeadAsync(write.Db, community.Id, number, lead) is { } notLead)
+            {
+                return notLead;
+            }
+
+            var to = ProjectRules.ParseStatus(request.Status);
+            var from = ProjectBook.StatusOf(project.Value);
+            var moved = to.Then(target => ProjectRules.Move(from.Value, target));
+            if (!moved.IsSuccess)
+            {
+                return moved.Error!;
+            }
+
+            var was = project.Value.Status;
+            project.Value.Status = ProjectRules.Name(moved.Value);
+            await write.AuditAsync("project.status", new { project = number, from = was, to = project.Value.Status });
+            return Result<StatusChange>.Ok(new StatusChange(number, was, project.Value.Status));
+        });
+
+    public static async Task<Result<ProjectList>> ListAsync(MikoshiDb db, Community community, string? status)
+    {
+        string? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            var parsed = ProjectRules.ParseStatus(status);
+            if (!parsed.IsSuccess)
+            {
+                return parsed.Error!;
+            }
+
+            wanted = ProjectRules.Name(parsed.Value);
+        }
+
+        var rows = await db.Projects.AsNoTracking()
+            .Where(p => p.CommunityId == community.Id && (wanted == null || p.Status == wanted))
+            .OrderByDescending(p => p.Number).ToListAsync();
+        return new ProjectList(rows.Select(Summary).ToList());
+    }
+
+    public static async Task<Result<ProjectView>> ViewAsync(MikoshiDb db, Community community, long number)
+    {
+        var found = await ProjectBook.FindAsync(db, community.Id, number);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var project = found.Value;
+        var team = await db.TeamMembers.AsNoTracking().Where(m => m.CommunityId == community.Id && m.ProjectNumber == number).ToListAsync();
+        var pending = await db.Invitations.AsNoTracking()
+            .Where(i => i.CommunityId == community.Id && i.ProjectNumber == number && i.State == "pending").OrderBy(i => i.Number).ToListAsync();
+        var contributions = await ContributionLog.ViewsAsync(db, community.Id, c => c.ProjectNumber == number);
+        var thanks = await ThanksFeed.ViewsAsync(db, community.Id, t => t.ProjectNumber == number, long.MaxValue, ThanksFeed.PerProject);
+        var names = await ProjectBook.NamesAsync(db, team.Select(m => m.PersonId));
+        return new ProjectView(project.Number, project.Title, project.Description, project.Status, project.NeededSkills, project.Values,
+            project.CreatedById.ToString(), ProjectBook.Instant(project.CreatedAtUnixMs),
+            team.OrderBy(m => m.JoinedAtUnixMs).ThenBy(m => m.Role == ProjectRules.Lead ? 0 : 1).ThenBy(m => m.PersonId.Value)
+                .Select(m => new TeamMemberView(m.PersonId.ToString(), names.GetValueOrDefault(m.PersonId, string.Empty), m.Role, ProjectBook.Instant(m.JoinedAtUnixMs))).ToList(),
+            pending.Select(Teams.View).ToList(), contributions, thanks);
+    }
+
+    public static ProjectSummary Summary(ProjectRow p) =>
+        new(p.Number, p.Title, p.Status, p.NeededSkills, p.Values, ProjectBook.Instant(p.CreatedAtUnixMs));
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/communities/{slug}/projects", (ProjectRequest request, ProjectBoard board, HttpContext http) =>
+                Idempotency.WriteAsync(http, request, (caller, key) => board.CreateAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+            .Allow(Access.Member)
+            .WithSummary("Start a project (title, description, needed skills, values); you lead its team. Takes an Idempotency-Key.")
+            .Produces<ProjectView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/projects", async (string? status, HttpContext http, MikoshiDb db) =>
+                Problems.From(await ListAsync(db, http.Caller().RequireCommunity(), status)))
+            .Allow(Access.Anyone)
+            .WithSummary("Projects, newest first; ?status=idea|forming|active|released|archived.")
+            .Produces<ProjectList>();
+        api.MapGet("/communities/{slug}/projects/{projectId:long}", async (long projectId, HttpContext http, MikoshiDb db) =>
+                Problems.From(await ViewAsync(db, http.Caller().RequireCommunity(), projectId)))
+            .Allow(Access.Anyone)
+            .WithSummary("A project: team with names and roles, needed skills, status, pending invitations and requests, contributions, thanks.")
+            .Produces<ProjectView>();
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/status", async (long projectId, StatusRequest request, ProjectBoard board, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await board.ChangeStatusAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("A lead moves the project forward (idea → forming → active → released) or archives it.")
+            .Produces<StatusChange>();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
+
+namespace Mikoshi.Features.Projects;
+
+/// <summary>Reads shared by the project use cases: a project by number, who is on its team, people's names.</summary>
+public static class ProjectBook
+{
+    public static async Task<Result<ProjectRow>> FindAsync(MikoshiDb db, CommunityId community, long number)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.CommunityId == community && p.Number == number);
+        return project is null ? Error.Of("project_not_found", $"There is no project {number}.") : project;
+    }
+
+    /// <summary>The person's role on the team, or null when they are not on it.</summary>
+    public static Task<string?> RoleAsync(MikoshiDb db, CommunityId community, long project, PersonId person) =>
+        db.TeamMembers.Where(m => m.CommunityId == community && m.ProjectNumber == project && m.PersonId == person)
+            .Select(m => m.Role).FirstOrDefaultAsync();
+
+    public static async Task<Error?> RequireLeadAsync(MikoshiDb db, CommunityId community, long project, PersonId person) =>
+        await RoleAsync(db, community, project, person) == ProjectRules.Lead
+            ? null
+            : Error.Of("not_project_lead", "Only a lead of the project may do this.");
+
+    /// <summary>Display names by person.</summary>
+    public static async Task<Dictionary<PersonId, string>> NamesAsync(MikoshiDb db, IEnumerable<PersonId> people)
+    {
+        var ids = people.Select(p => p.Value).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync();
+        return users.ToDictionary(u => new PersonId(u.Id), u => u.DisplayName);
+    }
+
+    public static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
+
+    public static Result<ProjectStatus> StatusOf(ProjectRow project) => ProjectRules.ParseStatus(project.Status);
+}

@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
+
+namespace Mikoshi.Features.Projects;
+
+public sealed record InviteRequest(string? PersonId, string? Role);
+
+public sealed record JoinRequest(string? Role);
+
+public sealed record InvitationView(long Id, long Project, string Kind, string PersonId, string Role, string AskedBy, string State, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Getting onto a team: a lead invites a person (the invitee accepts or declines), or a member asks
+/// to join (a lead accepts or declines). Nobody joins a team twice.
+/// </summary>
+public sealed class Teams(Writer writer)
+{
+    private const string Invitation = "invitation";
+    private const string Request = "request";
+    private const string Pending = "pending";
+
+    public Task<Result<Written>> InviteAsync(PersonId lead, Community community, long project, InviteRequest request) =>
+        writer.RunAsync(community.Id.Value, lead.ToString(), null, StatusCodes.Status201Created, async write =>
+        {
+            var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
+
+            if (await ProjectBook.RequireLeadAsync(write.Db, community.Id, project, lead) is { } notLead)
+            {
+                return notLead;
+            }
+
+            var invitee = await Membership.People.FindAsync(write.Db, request.PersonId);
+            if (!invitee.IsSuccess)
+            {
+                return invitee.Error!;
+            }
+
+            var role = ProjectRules.Role(request.Role);
+            if (!role.IsSuccess)
+            {
+                return role.Error!;
+            }
+
+            return await OpenAsync(write, community, project, Invitation, invitee.Value, role.Value, lead);
+        });
+
+    public Task<Result<Written>> AskToJoinAsync(PersonId person, Community community, long project, JoinRequest request) =>
+        writer.RunAsync(community.Id.Value, person.ToString(), null, StatusCodes.Status201Created, async write =>
+        {
+            var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
+
+            var role = ProjectRules.Role(request.Role);
+            if (!role.IsSuccess)
+            {
+                return role.Error!;
+            }
+
+            return await OpenAsync(write, community, project, Request, person, role.Value, person);
+        });
+
+    /// <summary>Accepts an invitation (as the invitee) or a join request (as a lead): the person joins the team.</summary>
+    public Task<Result<Written>> AnswerAsync(PersonId answerer, Community community, long number, bool accept) =>
+        writer.RunAsync(community.Id.Value, answerer.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var db = write.Db;
+            var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.CommunityId == community.Id && i.Number == number);
+            if (invitation is null)
+            {
+                return Error.Of("invitation_not_found", $"There is no invitation or join request {number}.");
+            }
+
+            if (invitation.Kind == Invitation && invitation.PersonId != answerer)
+            {
+                return Error.Of("not_invited", "Only the person invited may answer an invitation.");
+            }
+
+            if (invitation.Kind == Request && await ProjectBook.RequireLeadAsync(db, community.Id, invitation.ProjectNumber, answerer) is { } notLead)
+            {
+                return notLead;
+            }
+
+            if (invitation.State != Pending)
+            {
+                return Error.Of("invitation_closed", $"This was already {invitation.State}.");
+            }
+
+            if (accept && await ProjectBook.RoleAsync(db, community.Id, invitation.ProjectNumber, invitation.PersonId) is not null)
+            {
+                return Error.Of("already_on_team", "That person is already on the team.");
+            }
+
+            invitation.State = accept ? "accepted" : "declined";
+            invitation.ClosedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+            if (accept)
+            {
+                db.TeamMembers.Add(new TeamMemberRow
+                {
+                    CommunityId = community.Id,
+                    ProjectNumber = invitation.ProjectNumber,
+                    PersonId = invitation.PersonId,
+                    Role = invitation.Role,
+                    JoinedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                });
+            }
+
+            await write.AuditAsync($"project.{invitation.Kind}.{invitation.State}",
+                new { project = invitation.ProjectNumber, invitation = number, person = invitation.PersonId.ToString(), role = invitation.Role });
+            return Result<InvitationView>.Ok(View(invitation));
+        });
+
+    private static async Task<Result<InvitationView>> OpenAsync(WriteScope write, Community community, long project, string kind, PersonId person, string role, PersonId askedBy)
+    {
+        var db = write.Db;
+        if (await ProjectBook.RoleAsync(db, community.Id, project, person) is not null)
+        {
+            return Error.Of("already_on_team", "That person is already on the team.");
+        }
+
+        if (await db.Invitations.AnyAsync(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.PersonId == person && i.State == Pending))
+        {
+            return Error.Of("already_pending", "An invitation or join request for that person is already waiting for an answer.");
+        }
+
+        var number = (await db.Invitations.Where(i => i.CommunityId == community.Id).Select(i => (long?)i.Number).MaxAsync() ?? 0) + 1;
+        var invitation = new InvitationRow
+        {
+            CommunityId = community.Id,
+            Number = number,
+            ProjectNumber = project,
+            Kind = kind,
+            PersonId = person,
+            Role = role,
+            AskedById = askedBy,
+            CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+        };
+        db.Invitations.Add(invitation);
+        await write.AuditAsync($"project.{kind}", new { project, invitation = number, person = person.ToString(), role });
+        return View(invitation);
+    }
+
+    public static InvitationView View(InvitationRow i) =>
+        new(i.Number, i.ProjectNumber, i.Kind, i.PersonId.ToString(), i.Role, i.AskedById.ToString(), i.State, ProjectBook.Instant(i.CreatedAtUnixMs));
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/invitations", async (long projectId, InviteRequest request, Teams teams, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await teams.InviteAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("A lead invites a signed-up person onto the team with a role; no token needed to join.")
+            .Produces<InvitationView>(StatusCodes.Status201Created);
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/join-requests", async (long projectId, JoinRequest request, Teams teams, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await teams.AskToJoinAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+            })
+            .Allow(Access.Member)
+            .WithSummary("Ask to join a project's team in a role; a lead answers.")
+            .Produces<InvitationView>(StatusCodes.Status201Created);
+        api.MapPost("/communities/{slug}/invitations/{invitationId:long}/accept", async (long invitationId, Teams teams, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await teams.AnswerAsync(caller.RequirePerson(), caller.RequireCommunity(), invitationId, accept: true), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("Accept: the invitee their invitation, or a lead a join request. The person joins the team.")
+            .Produces<InvitationView>();
+        api.MapPost("/communities/{slug}/invitations/{invitationId:long}/decline", async (long invitationId, Teams teams, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await teams.AnswerAsync(caller.RequirePerson(), caller.RequireCommunity(), invitationId, accept: false), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("Decline: the invitee their invitation, or a lead a join request.")
+            .Produces<InvitationView>();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
+
+namespace Mikoshi.Features.Projects;
+
+public sealed record ThanksRequest(string? To, string? Message, long? ProjectId);
+
+public sealed record ThanksView(long Id, string From, string FromName, string To, string ToName, string Message, long? Project, DateTimeOffset At);
+
+public sealed record ThanksPage(IReadOnlyList<ThanksView> Items, string? NextCursor);
+
+/// <summary>Thanks (感謝): any signed-in person thanks another, optionally for a project; the feed is public.</summary>
+public sealed class ThanksFeed(Writer writer)
+{
+    /// <summary>How many thanks a project's page shows.</summary>
+    public const int PerProject = 50;
+
+    public Task<Result<Written>> ThankAsync(PersonId from, Community community, ThanksRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(community.Id.Value, from.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var to = await Membership.People.FindAsync(db, request.To);
+            if (!to.IsSuccess)
+            {
+                return to.Error!;
+            }
+
+            var message = ThanksRules.Message(from, to.Value, request.Message);
+            if (!message.IsSuccess)
+            {
+                return message.Error!;
+            }
+
+            if (request.ProjectId is { } project && !(await ProjectBook.FindAsync(db, community.Id, project)).IsSuccess)
+            {
+                return Error.Of("project_not_found", $"There is no project {project}.");
+            }
+
+            var number = (await db.Thanks.Where(t => t.CommunityId == community.Id).Select(t => (long?)t.Number).MaxAsync() ?? 0) + 1;
+            var row = new ThanksRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                FromId = from,
+                ToId = to.Value,
+                Message = message.Value,
+                ProjectNumber = request.ProjectId,
+                AtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            };
+            db.Thanks.Add(row);
+            await write.AuditAsync("thanks", new { thanks = number, from = from.ToString(), to = to.Value.ToString(), project = request.ProjectId, message = row.Message });
+            return Result<ThanksView>.Ok(View(row, await ProjectBook.NamesAsync(db, [from, to.Value])));
+        });
+
+    public static async Task<Result<ThanksPage>> PageAsync(MikoshiDb db, CommunityId community, string? cursor, int? limit)
+    {
+        var page = Paging.Read(cursor, limit);
+        if (!page.IsSuccess)
+        {
+            return page.Error!;
+        }
+
+        var before = long.MaxValue;
+        if (page.Value.After is { } after && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out before))
+        {
+            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+        }
+
+        var rows = await ViewsAsync(db, community, _ => true, before, page.Value.Limit + 1);
+        var items = rows.Take(page.Value.Limit).ToList();
+        var next = rows.Count > page.Value.Limit ? Paging.Cursor(items[^1].Id.ToString(CultureInfo.InvariantCulture)) : null;
+        return new ThanksPage(items, next);
+    }
+
+    /// <summary>Thanks matching a filter with a number below <paramref name="before"/>, newest first.</summary>
+    public static async Task<List<ThanksView>> ViewsAsync(MikoshiDb db, CommunityId community, Expression<Func<ThanksRow, bool>> filter, long before, int take)
+    {
+        var rows = await db.Thanks.AsNoTracking().Where(t => t.CommunityId == community && t.Number < before).Where(filter)
+            .OrderByDescending(t => t.Number).Take(take).ToListAsync();
+        var names = await ProjectBook.NamesAsync(db, rows.SelectMany(t => new[] { t.FromId, t.ToId }));
+        return rows.Select(t => View(t, names)).ToList();
+    }
+
+    private static ThanksView View(ThanksRow t, Dictionary<PersonId, string> names) =>
+        new(t.Number, t.FromId.ToString(), names.GetValueOrDefault(t.FromId, string.Empty), t.ToId.ToString(), names.GetValueOrDefault(t.ToId, string.Empty),
+            t.Message, t.ProjectNumber, ProjectBook.Instant(t.AtUnixMs));
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/communities/{slug}/thanks", (ThanksRequest request, ThanksFeed feed, HttpContext http) =>
+                Idempotency.WriteAsync(http, request, (caller, key) => feed.ThankAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+            .Allow(Access.SignedIn)
+            .WithSummary("Thank someone (感謝): to, a message of at most 280 characters, optionally a project. Takes an Idempotency-Key.")
+            .Produces<ThanksView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/thanks", async (string? cursor, int? limit, HttpContext http, MikoshiDb db) =>
+                Problems.From(await PageAsync(db, http.Caller().RequireCommunity().Id, cursor, limit)))
+            .Allow(Access.Anyone)
+            .WithSummary("Thanks in the community, newest first, paged.")
+            .Produces<ThanksPage>();
+    }
+}
