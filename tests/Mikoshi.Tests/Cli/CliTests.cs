@@ -41,7 +41,7 @@ public sealed class CliTests
         Assert.Contains("OK", verified.Output, StringComparison.Ordinal);
 
         var file = Path.GetTempFileName();
-        await File.WriteAllTextAsync(file, audit.Output.Replace("1500", "1501", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, AuditExport.EditPayload(audit.Output, 3, "\"1500\"", "\"1501\""));
         var offline = await RunAsync(["verify", "--file", file]);
         Assert.Equal(1, offline.Code);
         Assert.Contains("MISMATCH at link 3", offline.Output, StringComparison.Ordinal);

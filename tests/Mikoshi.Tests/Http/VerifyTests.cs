@@ -63,7 +63,7 @@ public sealed class VerifyTests
 
         var export = await app.CreateClient().GetStringAsync($"/api/v1/communities/{slug}/audit");
         var clean = Verifier.VerifyExport(new StringReader(export));
-        var edited = Verifier.VerifyExport(new StringReader(export.Replace("2500", "2501", StringComparison.Ordinal)));
+        var edited = Verifier.VerifyExport(new StringReader(AuditExport.EditPayload(export, 4, "\"2500\"", "\"2501\"")));
 
         Assert.True(clean.IsClean, string.Join("\n", clean.Findings));
         Assert.Equal(4, clean.AuditLinks);
