@@ -86,6 +86,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (Store.Provider == StoreProvider.Postgres)
+        {
+            // Idle pooled connections would outlive the test; across a whole run they would fill
+            // the server's max_connections and later tests would fail to connect.
+            using var connection = new Npgsql.NpgsqlConnection(Store.ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
