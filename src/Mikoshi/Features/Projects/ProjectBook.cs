@@ -26,12 +26,8 @@ public static class ProjectBook
             : Error.Of("not_project_lead", "Only a lead of the project may do this.");
 
     /// <summary>Display names by person.</summary>
-    public static async Task<Dictionary<PersonId, string>> NamesAsync(MikoshiDb db, IEnumerable<PersonId> people)
-    {
-        var ids = people.Select(p => p.Value).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync();
-        return users.ToDictionary(u => new PersonId(u.Id), u => u.DisplayName);
-    }
+    public static Task<Dictionary<PersonId, string>> NamesAsync(MikoshiDb db, IEnumerable<PersonId> people) =>
+        Membership.ReadTokens.NamesAsync(db, people.Select(p => (PersonId?)p));
 
     public static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
 
