@@ -58,6 +58,30 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<AcknowledgementRow> Acknowledgements => Set<AcknowledgementRow>();
 
+    public DbSet<AgreementRow> Agreements => Set<AgreementRow>();
+
+    public DbSet<AgreementPartyRow> AgreementParties => Set<AgreementPartyRow>();
+
+    public DbSet<GrantRow> Grants => Set<GrantRow>();
+
+    public DbSet<FundingRow> Funding => Set<FundingRow>();
+
+    public DbSet<RevenueRow> Revenue => Set<RevenueRow>();
+
+    public DbSet<HolderPoolRow> HolderPools => Set<HolderPoolRow>();
+
+    public DbSet<TokenAccrualRow> TokenAccruals => Set<TokenAccrualRow>();
+
+    public DbSet<HolderPaymentRow> HolderPayments => Set<HolderPaymentRow>();
+
+    public DbSet<ClaimRow> Claims => Set<ClaimRow>();
+
+    public DbSet<PayoutBatchRow> PayoutBatches => Set<PayoutBatchRow>();
+
+    public DbSet<BankAccountRow> BankAccounts => Set<BankAccountRow>();
+
+    public DbSet<PayoutSenderRow> PayoutSenders => Set<PayoutSenderRow>();
+
     public DbSet<ThanksRow> Thanks => Set<ThanksRow>();
 
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
@@ -102,6 +126,7 @@ public abstract class MikoshiDb(DbContextOptions options)
             community.Ignore(c => c.Assets);
             community.Ignore(c => c.Policy);
             community.Ignore(c => c.Base);
+            community.Ignore(c => c.Revenue);
             StoreMoney(community.Property(c => c.MintBasePrice));
             StoreMoney(community.Property(c => c.MintPriceSlope));
         });
@@ -258,6 +283,126 @@ public abstract class MikoshiDb(DbContextOptions options)
             thanks.HasKey(t => new { t.CommunityId, t.Number });
             thanks.HasIndex(t => new { t.CommunityId, t.ToId });
             thanks.Property(t => t.Message).HasMaxLength(Domain.Projects.ThanksRules.MaxMessageLength);
+        });
+
+        builder.Entity<AgreementRow>(agreement =>
+        {
+            agreement.ToTable("split_agreements");
+            agreement.HasKey(a => new { a.CommunityId, a.ProjectNumber, a.Version });
+            agreement.Property(a => a.Basis).HasMaxLength(16);
+            agreement.Property(a => a.State).HasMaxLength(16);
+            agreement.HasMany(a => a.Parties).WithOne().HasForeignKey(p => new { p.CommunityId, p.ProjectNumber, p.Version });
+        });
+
+        builder.Entity<AgreementPartyRow>(party =>
+        {
+            party.ToTable("split_agreement_parties");
+            party.HasKey(p => new { p.CommunityId, p.ProjectNumber, p.Version, p.Index });
+        });
+
+        builder.Entity<GrantRow>(grant =>
+        {
+            grant.ToTable("project_grants");
+            grant.HasKey(g => new { g.CommunityId, g.Number });
+            grant.HasIndex(g => new { g.CommunityId, g.ProjectNumber });
+            grant.Property(g => g.Asset).HasMaxLength(12);
+            StoreMoney(grant.Property(g => g.Amount));
+        });
+
+        builder.Entity<FundingRow>(funding =>
+        {
+            funding.ToTable("project_funding");
+            funding.HasKey(f => new { f.CommunityId, f.ProjectNumber, f.Asset });
+            funding.Property(f => f.Asset).HasMaxLength(12);
+            StoreMoney(funding.Property(f => f.Granted));
+            StoreMoney(funding.Property(f => f.Outstanding));
+            StoreMoney(funding.Property(f => f.Recouped));
+        });
+
+        builder.Entity<RevenueRow>(revenue =>
+        {
+            revenue.ToTable("revenue");
+            revenue.HasKey(r => new { r.CommunityId, r.Number });
+            revenue.HasIndex(r => new { r.CommunityId, r.ProjectNumber });
+            revenue.Property(r => r.Asset).HasMaxLength(12);
+            revenue.Property(r => r.Source).HasMaxLength(200);
+            StoreMoney(revenue.Property(r => r.Amount));
+            StoreMoney(revenue.Property(r => r.Recouped));
+            StoreMoney(revenue.Property(r => r.Treasury));
+            StoreMoney(revenue.Property(r => r.Holders));
+            StoreMoney(revenue.Property(r => r.Reserve));
+            StoreMoney(revenue.Property(r => r.Contributors));
+        });
+
+        builder.Entity<HolderPoolRow>(pool =>
+        {
+            pool.ToTable("holder_pools");
+            pool.HasKey(p => new { p.CommunityId, p.Asset });
+            pool.Property(p => p.Asset).HasMaxLength(12);
+            pool.Property(p => p.PerTokenScaled).HasMaxLength(120);
+            pool.Property(p => p.CarryScaled).HasMaxLength(120);
+        });
+
+        builder.Entity<TokenAccrualRow>(accrual =>
+        {
+            accrual.ToTable("token_accruals");
+            accrual.HasKey(a => new { a.CommunityId, a.Serial, a.Asset });
+            accrual.Property(a => a.Asset).HasMaxLength(12);
+            accrual.Property(a => a.PaidScaled).HasMaxLength(120);
+        });
+
+        builder.Entity<HolderPaymentRow>(payment =>
+        {
+            payment.ToTable("holder_payments");
+            payment.HasKey(p => new { p.CommunityId, p.PersonId, p.Asset });
+            payment.Property(p => p.Asset).HasMaxLength(12);
+            StoreMoney(payment.Property(p => p.Received));
+        });
+
+        builder.Entity<ClaimRow>(claim =>
+        {
+            claim.ToTable("claims");
+            claim.HasKey(c => new { c.CommunityId, c.Number });
+            claim.HasIndex(c => new { c.CommunityId, c.PersonId });
+            claim.HasIndex(c => new { c.CommunityId, c.Asset, c.State });
+            claim.Property(c => c.Asset).HasMaxLength(12);
+            claim.Property(c => c.State).HasMaxLength(12);
+            StoreMoney(claim.Property(c => c.Amount));
+        });
+
+        builder.Entity<PayoutBatchRow>(batch =>
+        {
+            batch.ToTable("payout_batches");
+            batch.HasKey(b => new { b.CommunityId, b.Number });
+            batch.Property(b => b.Asset).HasMaxLength(12);
+            batch.Property(b => b.State).HasMaxLength(12);
+            batch.Property(b => b.TransferDate).HasMaxLength(10);
+            StoreMoney(batch.Property(b => b.Total));
+        });
+
+        builder.Entity<BankAccountRow>(account =>
+        {
+            account.ToTable("bank_accounts");
+            account.HasKey(a => a.PersonId);
+            account.Property(a => a.BankCode).HasMaxLength(4);
+            account.Property(a => a.BankName).HasMaxLength(40);
+            account.Property(a => a.BranchCode).HasMaxLength(3);
+            account.Property(a => a.BranchName).HasMaxLength(40);
+            account.Property(a => a.AccountNumber).HasMaxLength(7);
+            account.Property(a => a.HolderName).HasMaxLength(60);
+        });
+
+        builder.Entity<PayoutSenderRow>(sender =>
+        {
+            sender.ToTable("payout_senders");
+            sender.HasKey(s => s.CommunityId);
+            sender.Property(s => s.SenderCode).HasMaxLength(10);
+            sender.Property(s => s.SenderName).HasMaxLength(60);
+            sender.Property(s => s.BankCode).HasMaxLength(4);
+            sender.Property(s => s.BankName).HasMaxLength(40);
+            sender.Property(s => s.BranchCode).HasMaxLength(3);
+            sender.Property(s => s.BranchName).HasMaxLength(40);
+            sender.Property(s => s.AccountNumber).HasMaxLength(7);
         });
 
         builder.Entity<IdempotencyRow>(key =>

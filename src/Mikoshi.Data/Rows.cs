@@ -366,3 +366,267 @@ public sealed class ThanksRow
 
     public long AtUnixMs { get; set; }
 }
+
+/// <summary>
+/// One version of a project's split agreement. It comes into force once every named party has
+/// accepted it, and stays the one used for revenue that arrived while it was in force.
+/// </summary>
+public sealed class AgreementRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    /// <summary>1, 2, 3… within the project.</summary>
+    public int Version { get; set; }
+
+    public PersonId ProposedById { get; set; }
+
+    public long ProposedAtUnixMs { get; set; }
+
+    /// <summary>manual, or contributions when the weights were derived from acknowledged contributions.</summary>
+    public string Basis { get; set; } = "manual";
+
+    /// <summary>proposed, in-force or superseded.</summary>
+    public string State { get; set; } = "proposed";
+
+    /// <summary>When the last party accepted; revenue that arrived from then on uses this version (until the next).</summary>
+    public long? InForceAtUnixMs { get; set; }
+
+    public List<AgreementPartyRow> Parties { get; set; } = [];
+}
+
+/// <summary>A party named in an agreement version, with its weight or fixed share and its acceptance.</summary>
+public sealed class AgreementPartyRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    public int Version { get; set; }
+
+    public int Index { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public long Weight { get; set; }
+
+    public int FixedBps { get; set; }
+
+    public long? AcceptedAtUnixMs { get; set; }
+}
+
+/// <summary>A treasury grant (原資) to a project, with its recoupment rate.</summary>
+public sealed class GrantRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public Int128 Amount { get; set; }
+
+    /// <summary>The share of each revenue event that goes back to the treasury until the grant is recovered; 0 for none.</summary>
+    public int RecoupRateBps { get; set; }
+
+    public PersonId GrantedById { get; set; }
+
+    public long AtUnixMs { get; set; }
+
+    public long EntryNumber { get; set; }
+}
+
+/// <summary>A project's funding in one asset: granted, still to recover, and at what rate.</summary>
+public sealed class FundingRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public Int128 Granted { get; set; }
+
+    /// <summary>What the treasury may still recover from revenue.</summary>
+    public Int128 Outstanding { get; set; }
+
+    public Int128 Recouped { get; set; }
+
+    public int RecoupRateBps { get; set; }
+}
+
+/// <summary>One revenue event of a project and where its units went (the journal entry has every leg).</summary>
+public sealed class RevenueRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public Int128 Amount { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    public long OccurredAtUnixMs { get; set; }
+
+    public long RecordedAtUnixMs { get; set; }
+
+    public PersonId RecordedById { get; set; }
+
+    /// <summary>The agreement version in force when the revenue arrived.</summary>
+    public int AgreementVersion { get; set; }
+
+    public Int128 Recouped { get; set; }
+
+    public Int128 Treasury { get; set; }
+
+    public Int128 Holders { get; set; }
+
+    public Int128 Reserve { get; set; }
+
+    public Int128 Contributors { get; set; }
+
+    /// <summary>Tokens in circulation the holders' share was spread over.</summary>
+    public long HolderSupply { get; set; }
+
+    public long EntryNumber { get; set; }
+}
+
+/// <summary>
+/// The holders' accumulator for one asset: units owed per token since the beginning (scaled by
+/// 2^128, as decimal digits) and the scaled remainder not yet spread.
+/// </summary>
+public sealed class HolderPoolRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public string PerTokenScaled { get; set; } = "0";
+
+    public string CarryScaled { get; set; } = "0";
+}
+
+/// <summary>How much of the accumulator has been accounted to a token's owners (scaled, decimal digits).</summary>
+public sealed class TokenAccrualRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Serial { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public string PaidScaled { get; set; } = "0";
+}
+
+/// <summary>What a person has received from the holders' share, for the LLC-DAO cap (出資額).</summary>
+public sealed class HolderPaymentRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public Int128 Received { get; set; }
+}
+
+/// <summary>A person's claim: money moved out of their account to be paid out in a batch.</summary>
+public sealed class ClaimRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public Int128 Amount { get; set; }
+
+    /// <summary>pending, batched or paid.</summary>
+    public string State { get; set; } = "pending";
+
+    public long? BatchNumber { get; set; }
+
+    public long AtUnixMs { get; set; }
+
+    public long EntryNumber { get; set; }
+}
+
+/// <summary>A payout batch: pending claims of one asset, exported for the bank, paid on confirmation.</summary>
+public sealed class PayoutBatchRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public Int128 Total { get; set; }
+
+    public int Count { get; set; }
+
+    /// <summary>open (exported, awaiting the bank) or paid.</summary>
+    public string State { get; set; } = "open";
+
+    /// <summary>The day the bank is asked to transfer, yyyy-MM-dd.</summary>
+    public string TransferDate { get; set; } = string.Empty;
+
+    public PersonId CreatedById { get; set; }
+
+    public long CreatedAtUnixMs { get; set; }
+
+    public PersonId? PaidById { get; set; }
+
+    public long? PaidAtUnixMs { get; set; }
+}
+
+/// <summary>A person's bank account for yen payouts (private: only they and treasurers exporting a batch see it).</summary>
+public sealed class BankAccountRow
+{
+    public PersonId PersonId { get; set; }
+
+    public string BankCode { get; set; } = string.Empty;
+
+    public string BankName { get; set; } = string.Empty;
+
+    public string BranchCode { get; set; } = string.Empty;
+
+    public string BranchName { get; set; } = string.Empty;
+
+    public int AccountType { get; set; }
+
+    public string AccountNumber { get; set; } = string.Empty;
+
+    /// <summary>The account holder's name as the bank knows it, in katakana.</summary>
+    public string HolderName { get; set; } = string.Empty;
+}
+
+/// <summary>The community's paying account and bank-given sender code, for Zengin files.</summary>
+public sealed class PayoutSenderRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public string SenderCode { get; set; } = string.Empty;
+
+    public string SenderName { get; set; } = string.Empty;
+
+    public string BankCode { get; set; } = string.Empty;
+
+    public string BankName { get; set; } = string.Empty;
+
+    public string BranchCode { get; set; } = string.Empty;
+
+    public string BranchName { get; set; } = string.Empty;
+
+    public int AccountType { get; set; }
+
+    public string AccountNumber { get; set; } = string.Empty;
+}

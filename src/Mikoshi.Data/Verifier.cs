@@ -65,11 +65,49 @@ public sealed class Verifier(MikoshiDb db)
             }
 
             var (entryCount, balanceCount) = await VerifyLedgerAsync(new CommunityId(chain), records, findings, cancellationToken);
+            await VerifyHoldersAsync(new CommunityId(chain), findings, cancellationToken);
             entries += entryCount;
             balances += balanceCount;
         }
 
         return new VerifyReport(links, entries, balances, findings);
+    }
+
+    /// <summary>
+    /// The supply counter equals the tokens in circulation; and for each asset, the holder pool holds
+    /// exactly what the tokens in circulation are owed (scaled, from the accumulator and each token's
+    /// mark) plus the accumulator's carried remainder: nothing lost, nothing created.
+    /// </summary>
+    private async Task VerifyHoldersAsync(CommunityId community, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var live = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community && t.BurnedAtUnixMs == null).Select(t => t.Serial).ToListAsync(cancellationToken);
+        var supply = await db.Communities.AsNoTracking().Where(c => c.Id == community).Select(c => c.Supply).FirstOrDefaultAsync(cancellationToken);
+        if (supply != live.Count)
+        {
+            findings.Add(new Finding($"community {community.Value:N}", $"counts {supply} tokens in circulation; there are {live.Count}"));
+        }
+
+        var pool = Domain.Ledger.AccountId.HolderPool.ToString();
+        var held = await db.Balances.AsNoTracking().Where(b => b.CommunityId == community && b.Account == pool).ToListAsync(cancellationToken);
+        var pools = await db.HolderPools.AsNoTracking().Where(p => p.CommunityId == community).ToListAsync(cancellationToken);
+        foreach (var asset in held.Select(b => b.Asset).Union(pools.Select(p => p.Asset)).Order(StringComparer.Ordinal))
+        {
+            var balance = held.FirstOrDefault(b => b.Asset == asset)?.Units ?? Int128.Zero;
+            var row = pools.FirstOrDefault(p => p.Asset == asset);
+            var perToken = System.Numerics.BigInteger.Parse(row?.PerTokenScaled ?? "0", CultureInfo.InvariantCulture);
+            var owed = System.Numerics.BigInteger.Parse(row?.CarryScaled ?? "0", CultureInfo.InvariantCulture);
+            var marks = await db.TokenAccruals.AsNoTracking().Where(a => a.CommunityId == community && a.Asset == asset)
+                .ToDictionaryAsync(a => a.Serial, a => System.Numerics.BigInteger.Parse(a.PaidScaled, CultureInfo.InvariantCulture), cancellationToken);
+            foreach (var serial in live)
+            {
+                owed += perToken - marks.GetValueOrDefault(serial);
+            }
+
+            if (owed != (System.Numerics.BigInteger)balance * Domain.Revenue.HolderAccumulator.Scale)
+            {
+                findings.Add(new Finding($"holder-pool {asset}", $"holds {balance} but its tokens and carried remainder come to {owed} / 2^128"));
+            }
+        }
     }
 
     private async Task<(long Entries, long Balances)> VerifyLedgerAsync(

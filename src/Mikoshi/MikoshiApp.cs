@@ -12,6 +12,7 @@ using Mikoshi.Features.Ledger;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
 using Mikoshi.Features.Projects;
+using Mikoshi.Features.Revenue;
 using Scalar.AspNetCore;
 
 namespace Mikoshi;
@@ -42,6 +43,11 @@ public static class MikoshiApp
         services.AddScoped<Teams>();
         services.AddScoped<ContributionLog>();
         services.AddScoped<ThanksFeed>();
+        services.AddScoped<Agreements>();
+        services.AddScoped<RecordRevenue>();
+        services.AddScoped<Earnings>();
+        services.AddScoped<Payouts>();
+        services.AddScoped<RevenueSettings>();
         return services;
     }
 
@@ -144,6 +150,11 @@ public static class MikoshiApp
         Teams.Map(api);
         ContributionLog.Map(api);
         ThanksFeed.Map(api);
+        Agreements.Map(api);
+        RecordRevenue.Map(api);
+        Earnings.Map(api);
+        Payouts.Map(api);
+        RevenueSettings.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

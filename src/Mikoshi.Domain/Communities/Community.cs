@@ -1,4 +1,5 @@
 using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Revenue;
 
 namespace Mikoshi.Domain.Communities;
 
@@ -72,6 +73,44 @@ public sealed class Community
 
     /// <summary>The redemption rate r, in basis points.</summary>
     public int RedemptionRateBps { get; private set; }
+
+    /// <summary>The treasury's share of project revenue after recoupment, in basis points.</summary>
+    public int RevenueTreasuryBps { get; private set; }
+
+    /// <summary>The holders' share of project revenue, in basis points.</summary>
+    public int RevenueHolderBps { get; private set; }
+
+    /// <summary>The share a project keeps as its reserve, in basis points.</summary>
+    public int RevenueReserveBps { get; private set; }
+
+    /// <summary>Whether the holders' share goes to the treasury instead (a higher redemption floor).</summary>
+    public bool HolderShareToTreasury { get; private set; }
+
+    /// <summary>Japan LLC-DAO mode: holder distributions per person capped at what they paid in.</summary>
+    public bool CapHolderDistributions { get; private set; }
+
+    /// <summary>Tokens in circulation (minted and not burned), kept as a count so that reading it is O(1).</summary>
+    public long Supply { get; private set; }
+
+    /// <summary>Counts a token minted.</summary>
+    public void CountMint() => Supply = checked(Supply + 1);
+
+    /// <summary>Counts a token burned.</summary>
+    public void CountBurn() => Supply = Supply > 0 ? Supply - 1 : throw new InvariantViolatedException("No token is left to burn.");
+
+    /// <summary>The revenue policy these parameters make.</summary>
+    public RevenuePolicy Revenue =>
+        RevenuePolicy.Of(RevenueTreasuryBps, RevenueHolderBps, RevenueReserveBps, HolderShareToTreasury, CapHolderDistributions).Value;
+
+    /// <summary>Adopts a new revenue policy; revenue already recorded keeps the split it had.</summary>
+    public void ChangeRevenuePolicy(RevenuePolicy policy)
+    {
+        RevenueTreasuryBps = policy.TreasuryBps;
+        RevenueHolderBps = policy.HolderBps;
+        RevenueReserveBps = policy.ReserveBps;
+        HolderShareToTreasury = policy.HolderShareToTreasury;
+        CapHolderDistributions = policy.CapAtPaidIn;
+    }
 
     /// <summary>The membership policy these parameters make.</summary>
     public MembershipPolicy Policy =>
@@ -160,6 +199,7 @@ public sealed class Community
             CreatedBy = founder,
         };
         community.ChangePolicy(MembershipPolicy.Of(DefaultPrice(asset.Value), 0, null, 500, MembershipPolicy.Whole).Value);
+        community.ChangeRevenuePolicy(RevenuePolicy.Default);
         return community;
     }
 

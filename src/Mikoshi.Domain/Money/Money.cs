@@ -113,24 +113,32 @@ public readonly record struct Money : IComparable<Money>
     /// The amount in major units with every decimal kept and trailing zeros dropped
     /// (<c>1.5</c> ETH, <c>1,500</c> JPY), grouped by thousands; exact, no floating point.
     /// </summary>
-    public string ToMajorString()
+    public string ToMajorString() => Major(grouped: true);
+
+    /// <summary>
+    /// The amount in major units as a spreadsheet reads a number: no grouping (<c>1500</c> JPY,
+    /// <c>-1.5</c> ETH); exact, no floating point.
+    /// </summary>
+    public string ToPlainString() => Major(grouped: false);
+
+    private string Major(bool grouped)
     {
         var digits = Int128.Abs(Units).ToString(CultureInfo.InvariantCulture).PadLeft(Asset.Decimals + 1, '0');
         var whole = digits[..^Asset.Decimals];
         var fraction = digits[^Asset.Decimals..].TrimEnd('0');
-        var grouped = new StringBuilder();
+        var text = new StringBuilder();
         for (var i = 0; i < whole.Length; i++)
         {
-            if (i > 0 && (whole.Length - i) % 3 == 0)
+            if (grouped && i > 0 && (whole.Length - i) % 3 == 0)
             {
-                grouped.Append(',');
+                text.Append(',');
             }
 
-            grouped.Append(whole[i]);
+            text.Append(whole[i]);
         }
 
         var sign = IsNegative ? "-" : string.Empty;
-        return fraction.Length == 0 ? $"{sign}{grouped}" : $"{sign}{grouped}.{fraction}";
+        return fraction.Length == 0 ? $"{sign}{text}" : $"{sign}{text}.{fraction}";
     }
 
     /// <inheritdoc />

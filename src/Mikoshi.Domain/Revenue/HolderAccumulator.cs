@@ -69,4 +69,41 @@ public sealed record HolderAccumulator
         var units = BigInteger.Divide(PerToken - paidScaled, Scale);
         return ((Int128)units, paidScaled + (units * Scale));
     }
+
+    /// <summary>
+    /// Takes back the fraction below one unit that a burned token leaves behind, so the next
+    /// distribution spreads it over the tokens still in circulation and nothing is stranded.
+    /// </summary>
+    public HolderAccumulator Absorb(BigInteger scaledFraction)
+    {
+        if (scaledFraction.Sign < 0 || scaledFraction >= Scale)
+        {
+            throw new InvariantViolatedException("Only a fraction below one unit is taken back.");
+        }
+
+        return new HolderAccumulator(PerToken, Carry + scaledFraction);
+    }
+}
+
+/// <summary>
+/// The Japan LLC-DAO (合同会社型DAO) mode: a person's holder distributions in total never exceed what
+/// they paid in (出資額); the excess goes to the treasury.
+/// </summary>
+public static class DistributionCap
+{
+    /// <summary>
+    /// Splits <paramref name="owed"/> into what the person may receive given <paramref name="paidIn"/> and
+    /// what they <paramref name="received"/> before, and the excess for the treasury.
+    /// </summary>
+    public static (Int128 ToPerson, Int128 ToTreasury) Apply(Int128 owed, Int128 paidIn, Int128 received)
+    {
+        if (owed < Int128.Zero || paidIn < Int128.Zero || received < Int128.Zero)
+        {
+            throw new InvariantViolatedException("Amounts under a distribution cap are never negative.");
+        }
+
+        var room = Int128.Max(Int128.Zero, paidIn - received);
+        var toPerson = Int128.Min(owed, room);
+        return (toPerson, owed - toPerson);
+    }
 }

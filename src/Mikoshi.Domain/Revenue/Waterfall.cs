@@ -7,8 +7,9 @@ namespace Mikoshi.Domain.Revenue;
 /// </summary>
 public sealed record RevenuePolicy
 {
-    private RevenuePolicy(int treasuryBps, int holderBps, int reserveBps, bool holderShareToTreasury)
+    private RevenuePolicy(int treasuryBps, int holderBps, int reserveBps, bool holderShareToTreasury, bool capAtPaidIn)
     {
+        CapAtPaidIn = capAtPaidIn;
         TreasuryBps = treasuryBps;
         HolderBps = holderBps;
         ReserveBps = reserveBps;
@@ -30,15 +31,24 @@ public sealed record RevenuePolicy
     /// <summary>Route the holders' share to the treasury instead: holders gain through a higher redemption floor.</summary>
     public bool HolderShareToTreasury { get; }
 
+    /// <summary>
+    /// Japan LLC-DAO mode (合同会社型DAO): what a person receives from the holders' share never exceeds in
+    /// total what they paid in (出資額, their mint prices); the excess goes to the treasury.
+    /// </summary>
+    public bool CapAtPaidIn { get; }
+
+    /// <summary>A starting policy: 20% to the treasury, 10% to holders, no reserve, 70% to contributors.</summary>
+    public static RevenuePolicy Default { get; } = new(2_000, 1_000, 0, false, false);
+
     /// <summary>Makes a policy; the three shares together are at most the whole.</summary>
-    public static Result<RevenuePolicy> Of(int treasuryBps, int holderBps, int reserveBps, bool holderShareToTreasury)
+    public static Result<RevenuePolicy> Of(int treasuryBps, int holderBps, int reserveBps, bool holderShareToTreasury, bool capAtPaidIn = false)
     {
         if (treasuryBps < 0 || holderBps < 0 || reserveBps < 0 || treasuryBps + holderBps + reserveBps > Whole)
         {
             return Error.Of("invalid_parameter", "The treasury, holder and reserve shares are each 0 or more and together at most 10,000 basis points.");
         }
 
-        return new RevenuePolicy(treasuryBps, holderBps, reserveBps, holderShareToTreasury);
+        return new RevenuePolicy(treasuryBps, holderBps, reserveBps, holderShareToTreasury, capAtPaidIn);
     }
 }
 
@@ -60,15 +70,16 @@ public static class Waterfall
     /// <summary>
     /// Splits <paramref name="revenue"/>: first up to <paramref name="recoupRateBps"/> of it back to the
     /// treasury, capped at <paramref name="outstandingGrant"/>; then the policy's shares of the rest by
-    /// largest remainder; the contributors' part by <paramref name="weights"/> (largest remainder, ties to
-    /// the earlier party). With no holders, the holders' share goes to the treasury.
+    /// largest remainder; the contributors' part by the <paramref name="agreement"/> (fixed shares, then
+    /// weights; largest remainder, ties to the earlier party). With no holders, the holders' share goes
+    /// to the treasury.
     /// </summary>
     public static Result<WaterfallResult> Run(
         Int128 revenue,
         Int128 outstandingGrant,
         int recoupRateBps,
         RevenuePolicy policy,
-        IReadOnlyList<long> weights,
+        SplitAgreement agreement,
         bool anyHolders)
     {
         if (revenue <= Int128.Zero || outstandingGrant < Int128.Zero || recoupRateBps is < 0 or > RevenuePolicy.Whole)
@@ -87,14 +98,6 @@ public static class Waterfall
             holders = Int128.Zero;
         }
 
-        if (contributorsPart == Int128.Zero)
-        {
-            return new WaterfallResult(recouped, treasury, holders, reserve, weights.Select(_ => Int128.Zero).ToList());
-        }
-
-        var contributors = Allocation.Allocate(contributorsPart, weights);
-        return contributors.IsSuccess
-            ? new WaterfallResult(recouped, treasury, holders, reserve, contributors.Value)
-            : contributors.Error!;
+        return new WaterfallResult(recouped, treasury, holders, reserve, agreement.Split(contributorsPart));
     }
 }

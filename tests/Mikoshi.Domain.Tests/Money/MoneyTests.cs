@@ -121,6 +121,7 @@ public class MoneyTests
 
         Assert.Equal(expected, money.ToMajorString());
         Assert.Equal($"{expected} {assetCode}", money.ToString());
+        Assert.Equal(expected.Replace(",", string.Empty, StringComparison.Ordinal), money.ToPlainString());
     }
 
     [Fact]

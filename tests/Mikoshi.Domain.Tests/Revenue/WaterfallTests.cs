@@ -1,3 +1,4 @@
+using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Revenue;
 
 namespace Mikoshi.Domain.Tests.Revenue;
@@ -10,7 +11,7 @@ public class WaterfallTests
     public void Waterfall_RecoupsFirst_ThenSharesByPolicy_ThenContributorsByWeight()
     {
         // ¥100,000 with ¥30,000 of grant outstanding recouped at 50%: ¥30,000 back (cap), ¥70,000 split.
-        var result = Waterfall.Run(100_000, 30_000, 5_000, Policy, [2, 1], anyHolders: true).Value;
+        var result = Waterfall.Run(100_000, 30_000, 5_000, Policy, Weighted(2, 1), anyHolders: true).Value;
 
         Assert.Equal(30_000, result.Recouped);
         Assert.Equal(7_000, result.Treasury);
@@ -23,8 +24,8 @@ public class WaterfallTests
     [Fact]
     public void Waterfall_WithNoHolders_OrRoutedToTheTreasury_GivesTheHolderShareToTheTreasury()
     {
-        var none = Waterfall.Run(10_000, 0, 0, Policy, [1], anyHolders: false).Value;
-        var routed = Waterfall.Run(10_000, 0, 0, RevenuePolicy.Of(1_000, 2_000, 500, true).Value, [1], anyHolders: true).Value;
+        var none = Waterfall.Run(10_000, 0, 0, Policy, Weighted(1), anyHolders: false).Value;
+        var routed = Waterfall.Run(10_000, 0, 0, RevenuePolicy.Of(1_000, 2_000, 500, true).Value, Weighted(1), anyHolders: true).Value;
 
         Assert.Equal(3_000, none.Treasury);
         Assert.Equal(Int128.Zero, none.Holders);
@@ -37,7 +38,7 @@ public class WaterfallTests
         Gen.Select(Gen.Long[1, long.MaxValue], Gen.Long[0, long.MaxValue], Gen.Int[0, 10_000], Gen.Long[0, 1_000].Array[1, 20].Where(w => w.Any(x => x > 0)))
             .Sample((revenue, grant, rate, weights) =>
             {
-                var result = Waterfall.Run(revenue, grant, rate, Policy, weights, anyHolders: true).Value;
+                var result = Waterfall.Run(revenue, grant, rate, Policy, Weighted(weights), anyHolders: true).Value;
                 Assert.Equal((Int128)revenue, result.Total);
                 Assert.True(result.Recouped <= grant);
                 Assert.All(result.Contributors, part => Assert.True(part >= Int128.Zero));
@@ -49,7 +50,11 @@ public class WaterfallTests
     [InlineData(-1, 0, 0)]
     [InlineData(100, 0, 10_001)]
     public void Waterfall_RefusesBadInput(long revenue, long grant, int rate) =>
-        Assert.Equal("invalid_amount", Waterfall.Run(revenue, grant, rate, Policy, [1], true).Error!.Code);
+        Assert.Equal("invalid_amount", Waterfall.Run(revenue, grant, rate, Policy, Weighted(1), true).Error!.Code);
+
+    /// <summary>An agreement of team members with these weights, in order.</summary>
+    public static SplitAgreement Weighted(params long[] weights) =>
+        SplitAgreement.Of(weights.Select(w => new SplitParty(new PersonId(Guid.NewGuid()), w, 0)).ToList()).Value;
 
     [Fact]
     public void Policy_AboveTheWhole_IsRefused() =>

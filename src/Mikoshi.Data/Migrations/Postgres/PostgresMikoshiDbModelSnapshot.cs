@@ -212,6 +212,72 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("contribution_acknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.AgreementPartyRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AcceptedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FixedBps")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Weight")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Version", "Index");
+
+                    b.ToTable("split_agreement_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.AgreementRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("InForceAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProposedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Version");
+
+                    b.ToTable("split_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.AuditRow", b =>
                 {
                     b.Property<Guid>("Chain")
@@ -275,6 +341,49 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("balances", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.BankAccountRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("AccountType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("bank_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.CheckpointRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -297,6 +406,48 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "PersonId", "AtUnixMs", "Sequence");
 
                     b.ToTable("holdings_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ClaimRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("Amount")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BatchNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.HasIndex("CommunityId", "Asset", "State");
+
+                    b.ToTable("claims", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.CommunityRoleRow", b =>
@@ -352,6 +503,117 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "ProjectNumber");
 
                     b.ToTable("contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.FundingRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Granted")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<BigInteger>("Outstanding")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<int>("RecoupRateBps")
+                        .HasColumnType("integer");
+
+                    b.Property<BigInteger>("Recouped")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Asset");
+
+                    b.ToTable("project_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.GrantRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("Amount")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("GrantedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RecoupRateBps")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber");
+
+                    b.ToTable("project_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.HolderPaymentRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Received")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.HasKey("CommunityId", "PersonId", "Asset");
+
+                    b.ToTable("holder_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.HolderPoolRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("CarryScaled")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("PerTokenScaled")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("CommunityId", "Asset");
+
+                    b.ToTable("holder_pools", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.IdempotencyRow", b =>
@@ -634,6 +896,100 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("PaidAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("PaidById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Total")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("TransferDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.PayoutSenderRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("AccountType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SenderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("payout_senders", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PostingRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -707,6 +1063,70 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "Status");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.RevenueRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<BigInteger>("Amount")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Contributors")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HolderSupply")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("Holders")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<long>("OccurredAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<BigInteger>("Recouped")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<BigInteger>("Reserve")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<BigInteger>("Treasury")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber");
+
+                    b.ToTable("revenue", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
@@ -834,6 +1254,28 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("thanks", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.TokenAccrualRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("PaidScaled")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("CommunityId", "Serial", "Asset");
+
+                    b.ToTable("token_accruals", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -877,6 +1319,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<bool>("CapHolderDistributions")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CharterText")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -887,6 +1332,9 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("HolderShareToTreasury")
+                        .HasColumnType("boolean");
 
                     b.Property<BigInteger>("MintBasePrice")
                         .HasColumnType("numeric(39,0)");
@@ -902,6 +1350,15 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<int>("RedemptionRateBps")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RevenueHolderBps")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RevenueReserveBps")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RevenueTreasuryBps")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RoyaltyBps")
                         .HasColumnType("integer");
 
@@ -909,6 +1366,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Supply")
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("SupplyCap")
                         .HasColumnType("integer");
@@ -1033,6 +1493,15 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.AgreementPartyRow", b =>
+                {
+                    b.HasOne("Mikoshi.Data.AgreementRow", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CommunityId", "ProjectNumber", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
                 {
                     b.HasOne("Mikoshi.Data.TokenRow", null)
@@ -1049,6 +1518,11 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .HasForeignKey("CommunityId", "EntryNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.AgreementRow", b =>
+                {
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>

@@ -199,6 +199,72 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("contribution_acknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.AgreementPartyRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FixedBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Version", "Index");
+
+                    b.ToTable("split_agreement_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.AgreementRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InForceAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Version");
+
+                    b.ToTable("split_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.AuditRow", b =>
                 {
                     b.Property<Guid>("Chain")
@@ -263,6 +329,49 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("balances", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.BankAccountRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccountType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("bank_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.CheckpointRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -285,6 +394,49 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasIndex("CommunityId", "PersonId", "AtUnixMs", "Sequence");
 
                     b.ToTable("holdings_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ClaimRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Amount")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BatchNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.HasIndex("CommunityId", "Asset", "State");
+
+                    b.ToTable("claims", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.CommunityRoleRow", b =>
@@ -340,6 +492,122 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasIndex("CommunityId", "ProjectNumber");
 
                     b.ToTable("contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.FundingRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Granted")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outstanding")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecoupRateBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recouped")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Asset");
+
+                    b.ToTable("project_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.GrantRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Amount")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecoupRateBps")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber");
+
+                    b.ToTable("project_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.HolderPaymentRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "PersonId", "Asset");
+
+                    b.ToTable("holder_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.HolderPoolRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarryScaled")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerTokenScaled")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Asset");
+
+                    b.ToTable("holder_pools", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.IdempotencyRow", b =>
@@ -623,6 +891,101 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PaidById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Total")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.PayoutSenderRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccountType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("payout_senders", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PostingRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -697,6 +1060,76 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasIndex("CommunityId", "Status");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.RevenueRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Amount")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contributors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HolderSupply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holders")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recouped")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reserve")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Treasury")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber");
+
+                    b.ToTable("revenue", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
@@ -824,6 +1257,28 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("thanks", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.TokenAccrualRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidScaled")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Serial", "Asset");
+
+                    b.ToTable("token_accruals", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -868,6 +1323,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CapHolderDistributions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CharterText")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -878,6 +1336,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HolderShareToTreasury")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MintBasePrice")
                         .IsRequired()
@@ -895,6 +1356,15 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<int>("RedemptionRateBps")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RevenueHolderBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevenueReserveBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevenueTreasuryBps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoyaltyBps")
                         .HasColumnType("INTEGER");
 
@@ -902,6 +1372,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Supply")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("SupplyCap")
                         .HasColumnType("INTEGER");
@@ -1026,6 +1499,15 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.AgreementPartyRow", b =>
+                {
+                    b.HasOne("Mikoshi.Data.AgreementRow", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CommunityId", "ProjectNumber", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
                 {
                     b.HasOne("Mikoshi.Data.TokenRow", null)
@@ -1042,6 +1524,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasForeignKey("CommunityId", "EntryNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.AgreementRow", b =>
+                {
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>

@@ -25,9 +25,11 @@ public static class TokenBook
         return token.BurnedAtUnixMs is null ? token : Error.Of("token_burned", $"Token #{serial} was redeemed and no longer exists.");
     }
 
-    /// <summary>Tokens in circulation: minted and not burned.</summary>
-    public static Task<int> SupplyAsync(MikoshiDb db, CommunityId community) =>
-        db.Tokens.CountAsync(t => t.CommunityId == community && t.BurnedAtUnixMs == null);
+    /// <summary>Tokens in circulation: minted and not burned (a counter on the community, O(1)).</summary>
+    public static async Task<long> SupplyAsync(MikoshiDb db, CommunityId community) => (await TrackedAsync(db, community)).Supply;
+
+    private static async Task<Community> TrackedAsync(MikoshiDb db, CommunityId community) =>
+        db.Communities.Local.FirstOrDefault(c => c.Id == community) ?? await db.Communities.FirstAsync(c => c.Id == community);
 
     /// <summary>Mints the next token to <paramref name="owner"/>.</summary>
     public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price)
@@ -44,6 +46,8 @@ public static class TokenBook
             MintPrice = price,
         };
         db.Tokens.Add(token);
+        (await TrackedAsync(db, community.Id)).CountMint();
+        await Revenue.HolderShares.OnMintAsync(write, token);
         AddStep(token, LineageKind.Minted, null, owner, write, price);
         await CheckpointAsync(write, community.Id, owner, +1);
         await write.AuditAsync("token.minted", new { token = serial, owner = owner.ToString(), price = price.ToString(System.Globalization.CultureInfo.InvariantCulture), asset = community.BaseAsset });
@@ -54,6 +58,10 @@ public static class TokenBook
     public static async Task MoveAsync(WriteScope write, TokenRow token, PersonId to, LineageKind kind, Int128? price = null)
     {
         var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot move.");
+
+        // The holders' share accrued so far belongs to the owner until now; an heir receives the
+        // deceased's, since the deceased can no longer claim it.
+        await Revenue.HolderShares.SettleAsync(write, [token], kind == LineageKind.Inherited ? to : from);
         token.OwnerId = to;
         token.ApprovedId = null;
         AddStep(token, kind, from, to, write, price);
@@ -73,6 +81,8 @@ public static class TokenBook
     public static async Task BurnAsync(WriteScope write, TokenRow token)
     {
         var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot burn again.");
+        await Revenue.HolderShares.RetireAsync(write, token, from);
+        (await TrackedAsync(write.Db, token.CommunityId)).CountBurn();
         token.OwnerId = null;
         token.ApprovedId = null;
         token.BurnedAtUnixMs = write.At.ToUnixTimeMilliseconds();

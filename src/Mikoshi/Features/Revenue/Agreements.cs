@@ -1,0 +1,295 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
+using Mikoshi.Domain.Revenue;
+using Mikoshi.Features.Projects;
+
+namespace Mikoshi.Features.Revenue;
+
+/// <summary>A party as proposed: a team member with a weight, or anyone with a fixed share in basis points.</summary>
+public sealed record PartyRequest(string? PersonId, long? Weight, int? FixedBps);
+
+/// <summary>
+/// A new version of the split. With <c>basis</c> "contributions", team members' weights are their
+/// acknowledged contributions (the preview explains them) and only fixed shares are taken from <c>parties</c>.
+/// </summary>
+public sealed record AgreementRequest(IReadOnlyList<PartyRequest>? Parties, string? Basis);
+
+public sealed record PartyView(string PersonId, string DisplayName, long Weight, int FixedBps, int ShareBps, DateTimeOffset? AcceptedAt);
+
+public sealed record AgreementView(
+    long Project,
+    int Version,
+    string State,
+    string Basis,
+    string ProposedBy,
+    DateTimeOffset ProposedAt,
+    DateTimeOffset? InForceAt,
+    IReadOnlyList<PartyView> Parties);
+
+public sealed record AgreementList(IReadOnlyList<AgreementView> Items);
+
+public sealed record PreviewLine(string PersonId, string DisplayName, long Weight, int ShareBps, IReadOnlyList<long> Contributions, string Reason);
+
+public sealed record AgreementPreview(long Project, long AcknowledgedContributions, IReadOnlyList<PreviewLine> Parties);
+
+/// <summary>
+/// Split agreements: a lead proposes a version; it comes into force when every named party has
+/// accepted; revenue always uses the version that was in force when it arrived.
+/// </summary>
+public sealed class Agreements(Writer writer)
+{
+    public const string InForce = "in-force";
+
+    public Task<Result<Written>> ProposeAsync(PersonId lead, Community community, long project, AgreementRequest request) =>
+        writer.RunAsync(community.Id.Value, lead.ToString(), null, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var found = await ProjectBook.FindAsync(db, community.Id, project);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
+
+            if (await ProjectBook.RequireLeadAsync(db, community.Id, project, lead) is { } notLead)
+            {
+                return notLead;
+            }
+
+            if (found.Value.Status == ProjectRules.Name(ProjectStatus.Archived))
+            {
+                return Error.Of("project_archived", "An archived project takes no new agreement.");
+            }
+
+            var basis = request.Basis?.Trim().ToLowerInvariant() ?? "manual";
+            if (basis is not ("manual" or "contributions"))
+            {
+                return Error.Of("invalid_split", "The basis of a split is manual or contributions.");
+            }
+
+            var team = await db.TeamMembers.Where(m => m.CommunityId == community.Id && m.ProjectNumber == project).Select(m => m.PersonId).ToListAsync();
+            var parties = new List<SplitParty>();
+            foreach (var party in request.Parties ?? [])
+            {
+                var person = await Membership.People.FindAsync(db, party.PersonId);
+                if (!person.IsSuccess)
+                {
+                    return person.Error!;
+                }
+
+                var isFixed = (party.FixedBps ?? 0) != 0;
+                if (basis == "contributions" && !isFixed)
+                {
+                    continue;
+                }
+
+                if (!isFixed && !team.Contains(person.Value))
+                {
+                    return Error.Of("party_not_on_team", "A party paid by weight is on the project's team; an outside party takes a fixed share.");
+                }
+
+                parties.Add(new SplitParty(person.Value, party.Weight ?? 0, party.FixedBps ?? 0));
+            }
+
+            if (basis == "contributions")
+            {
+                var preview = await PreviewAsync(db, community.Id, project);
+                parties.InsertRange(0, preview.Parties.Where(p => p.Weight > 0 && parties.All(f => f.Person.ToString() != p.PersonId))
+                    .Select(p => new SplitParty(new PersonId(Guid.Parse(p.PersonId)), p.Weight, 0)));
+            }
+
+            var agreement = SplitAgreement.Of(parties);
+            if (!agreement.IsSuccess)
+            {
+                return agreement.Error!;
+            }
+
+            var version = (await db.Agreements.Where(a => a.CommunityId == community.Id && a.ProjectNumber == project).Select(a => (int?)a.Version).MaxAsync() ?? 0) + 1;
+            var at = write.At.ToUnixTimeMilliseconds();
+            var row = new AgreementRow
+            {
+                CommunityId = community.Id,
+                ProjectNumber = project,
+                Version = version,
+                ProposedById = lead,
+                ProposedAtUnixMs = at,
+                Basis = basis,
+                Parties = agreement.Value.Parties.Select((p, i) => new AgreementPartyRow
+                {
+                    CommunityId = community.Id,
+                    ProjectNumber = project,
+                    Version = version,
+                    Index = i,
+                    PersonId = p.Person,
+                    Weight = p.Weight,
+                    FixedBps = p.FixedBps,
+
+                    // Proposing a split is accepting one's own part of it.
+                    AcceptedAtUnixMs = p.Person == lead ? at : null,
+                }).ToList(),
+            };
+            db.Agreements.Add(row);
+            await write.AuditAsync("agreement.proposed", new
+            {
+                project,
+                version,
+                basis,
+                parties = row.Parties.Select(p => new { person = p.PersonId.ToString(), p.Weight, p.FixedBps }),
+            });
+            await ComeIntoForceIfAcceptedAsync(write, row);
+            return Result<AgreementView>.Ok((await ViewsAsync(db, [row])).Single());
+        });
+
+    public Task<Result<Written>> AcceptAsync(PersonId person, Community community, long project, int version) =>
+        writer.RunAsync(community.Id.Value, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var db = write.Db;
+            var row = await db.Agreements.Include(a => a.Parties)
+                .FirstOrDefaultAsync(a => a.CommunityId == community.Id && a.ProjectNumber == project && a.Version == version);
+            if (row is null)
+            {
+                return Error.Of("agreement_not_found", $"Project {project} has no agreement version {version}.");
+            }
+
+            if (row.State != "proposed")
+            {
+                return Error.Of("agreement_not_pending", $"Version {version} is {row.State}; only a proposed version can be accepted.");
+            }
+
+            var party = row.Parties.FirstOrDefault(p => p.PersonId == person);
+            if (party is null)
+            {
+                return Error.Of("not_a_party", "Only a party named in the agreement accepts it.");
+            }
+
+            if (party.AcceptedAtUnixMs is not null)
+            {
+                return Error.Of("already_accepted", "You already accepted this version.");
+            }
+
+            party.AcceptedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+            await write.AuditAsync("agreement.accepted", new { project, version, by = person.ToString() });
+            await ComeIntoForceIfAcceptedAsync(write, row);
+            return Result<AgreementView>.Ok((await ViewsAsync(db, [row])).Single());
+        });
+
+    /// <summary>The version in force at <paramref name="at"/>, or null when none was.</summary>
+    public static async Task<AgreementRow?> InForceAtAsync(MikoshiDb db, CommunityId community, long project, DateTimeOffset at)
+    {
+        var instant = at.ToUnixTimeMilliseconds();
+        return await db.Agreements.AsNoTracking().Include(a => a.Parties)
+            .Where(a => a.CommunityId == community && a.ProjectNumber == project && a.InForceAtUnixMs != null && a.InForceAtUnixMs <= instant)
+            .OrderByDescending(a => a.InForceAtUnixMs).ThenByDescending(a => a.Version)
+            .FirstOrDefaultAsync();
+    }
+
+    public static SplitAgreement Split(AgreementRow row) =>
+        SplitAgreement.Of(row.Parties.OrderBy(p => p.Index).Select(p => new SplitParty(p.PersonId, p.Weight, p.FixedBps)).ToList()).Value;
+
+    /// <summary>Every version of a project's split, newest first.</summary>
+    public static async Task<List<AgreementView>> ViewsAsync(MikoshiDb db, CommunityId community, long project) =>
+        await ViewsAsync(db, await db.Agreements.AsNoTracking().Include(a => a.Parties)
+            .Where(a => a.CommunityId == community && a.ProjectNumber == project)
+            .OrderByDescending(a => a.Version).ToListAsync());
+
+    /// <summary>Versions as the API shows them, with each party's share in basis points of the contributors' part.</summary>
+    public static async Task<List<AgreementView>> ViewsAsync(MikoshiDb db, IReadOnlyList<AgreementRow> rows)
+    {
+        var names = await ProjectBook.NamesAsync(db, rows.SelectMany(r => r.Parties.Select(p => p.PersonId)));
+        return rows.Select(r =>
+        {
+            var parties = r.Parties.OrderBy(p => p.Index).ToList();
+            var shares = Split(r).Split(Domain.Revenue.RevenuePolicy.Whole);
+            return new AgreementView(r.ProjectNumber, r.Version, r.State, r.Basis, r.ProposedById.ToString(), ProjectBook.Instant(r.ProposedAtUnixMs),
+                r.InForceAtUnixMs is { } inForce ? ProjectBook.Instant(inForce) : null,
+                parties.Select((p, i) => new PartyView(p.PersonId.ToString(), names.GetValueOrDefault(p.PersonId, string.Empty), p.Weight, p.FixedBps,
+                    (int)shares[i], p.AcceptedAtUnixMs is { } accepted ? ProjectBook.Instant(accepted) : null)).ToList());
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Weights from acknowledged contributions: each team member's weight is the number of their
+    /// contributions to the project that a team-mate acknowledged, with the reason in words.
+    /// </summary>
+    public static async Task<AgreementPreview> PreviewAsync(MikoshiDb db, CommunityId community, long project)
+    {
+        var team = await db.TeamMembers.AsNoTracking().Where(m => m.CommunityId == community && m.ProjectNumber == project)
+            .OrderBy(m => m.JoinedAtUnixMs).Select(m => m.PersonId).ToListAsync();
+        var acknowledged = await db.Contributions.AsNoTracking()
+            .Where(c => c.CommunityId == community && c.ProjectNumber == project
+                && db.Acknowledgements.Any(a => a.CommunityId == community && a.ContributionNumber == c.Number))
+            .Select(c => new { c.AuthorId, c.Number }).ToListAsync();
+        var byAuthor = acknowledged.ToLookup(c => c.AuthorId, c => c.Number);
+        var weights = team.Select(p => (long)byAuthor[p].Count()).ToList();
+        var total = weights.Sum();
+        var shares = total > 0 ? Allocation.Allocate(Domain.Revenue.RevenuePolicy.Whole, weights).Value : new Int128[team.Count];
+        var names = await ProjectBook.NamesAsync(db, team);
+        var lines = team.Select((person, i) =>
+        {
+            var numbers = byAuthor[person].Order().ToList();
+            var reason = total == 0
+                ? "No acknowledged contribution yet."
+                : $"{numbers.Count} of {total} acknowledged contributions → {(int)shares[i] / 100m:0.##}%";
+            return new PreviewLine(person.ToString(), names.GetValueOrDefault(person, string.Empty), weights[i], (int)shares[i], numbers, reason);
+        }).ToList();
+        return new AgreementPreview(project, total, lines);
+    }
+
+    private static async Task ComeIntoForceIfAcceptedAsync(WriteScope write, AgreementRow row)
+    {
+        if (row.Parties.Any(p => p.AcceptedAtUnixMs is null))
+        {
+            return;
+        }
+
+        var db = write.Db;
+        var earlier = await db.Agreements
+            .Where(a => a.CommunityId == row.CommunityId && a.ProjectNumber == row.ProjectNumber && a.Version != row.Version && (a.State == InForce || (a.State == "proposed" && a.Version < row.Version)))
+            .ToListAsync();
+        foreach (var previous in earlier)
+        {
+            previous.State = "superseded";
+        }
+
+        row.State = InForce;
+        row.InForceAtUnixMs = write.At.ToUnixTimeMilliseconds();
+        await write.AuditAsync("agreement.in-force", new { project = row.ProjectNumber, version = row.Version });
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities/{slug}/projects/{projectId:long}/agreements", async (long projectId, HttpContext http, MikoshiDb db) =>
+                Results.Ok(new AgreementList(await ViewsAsync(db, http.Caller().RequireCommunity().Id, projectId))))
+            .Allow(Access.Anyone)
+            .WithSummary("Every version of the project's split agreement, newest first: parties, weights or fixed shares, acceptances, and which is in force.")
+            .Produces<AgreementList>();
+        api.MapGet("/communities/{slug}/projects/{projectId:long}/agreements/preview", async (long projectId, HttpContext http, MikoshiDb db) =>
+            {
+                var community = http.Caller().RequireCommunity();
+                var found = await ProjectBook.FindAsync(db, community.Id, projectId);
+                return found.IsSuccess ? Results.Ok(await PreviewAsync(db, community.Id, projectId)) : Problems.For(found.Error!);
+            })
+            .Allow(Access.Anyone)
+            .WithSummary("Weights derived from acknowledged contributions, each explained in words.")
+            .Produces<AgreementPreview>();
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/agreements", async (long projectId, AgreementRequest request, Agreements agreements, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await agreements.ProposeAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("A lead proposes a new version of the split: team members by weight, outside parties by fixed share (basis points). In force once every party accepts.")
+            .Produces<AgreementView>(StatusCodes.Status201Created);
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/agreements/{version:int}/accept", async (long projectId, int version, Agreements agreements, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await agreements.AcceptAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, version), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("A named party accepts a proposed version; the last acceptance puts it in force.")
+            .Produces<AgreementView>();
+    }
+}

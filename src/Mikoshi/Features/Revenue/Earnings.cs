@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Projects;
+
+namespace Mikoshi.Features.Revenue;
+
+public sealed record ClaimRequest(string? Asset);
+
+/// <summary>What a person can claim in one asset: their account, plus their tokens' holder share not yet settled.</summary>
+public sealed record EarningLine(string Asset, AmountView Balance, AmountView HolderShareAccrued, AmountView Claimable, AmountView Pending, AmountView Paid);
+
+public sealed record EarningsView(string PersonId, bool BankAccountOnFile, bool CapAtPaidIn, IReadOnlyList<EarningLine> Assets, IReadOnlyList<ClaimView> Claims);
+
+public sealed record ClaimView(long Id, AmountView Amount, string State, long? Batch, DateTimeOffset At, long Entry);
+
+public sealed record StatementLine(long Entry, DateTimeOffset At, string Kind, string Memo, string Reference, AmountView Amount, AmountView Balance);
+
+public sealed record StatementView(string PersonId, string DisplayName, DateOnly From, DateOnly To, string Asset, AmountView Opening, AmountView Closing, IReadOnlyList<StatementLine> Lines);
+
+/// <summary>
+/// "My earnings": what a person can claim in each asset, the claim itself (the holder share settled
+/// and the whole balance moved to the payout escrow, exactly once), and statements per period.
+/// </summary>
+public sealed class Earnings(Writer writer)
+{
+    /// <summary>Where claimed money waits for its payout batch.</summary>
+    public static AccountId PayoutEscrow { get; } = AccountId.ForEscrow("payouts");
+
+    public static async Task<EarningsView> ViewAsync(MikoshiDb db, Community community, PersonId person)
+    {
+        var account = AccountId.ForPerson(person.Value).ToString();
+        var balances = await db.Balances.AsNoTracking().Where(b => b.CommunityId == community.Id && b.Account == account).ToListAsync();
+        var accrued = await HolderShares.AccruedAsync(db, community, person);
+        var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community.Id && c.PersonId == person)
+            .OrderByDescending(c => c.Number).ToListAsync();
+        var lines = community.Assets.Select(asset =>
+        {
+            var balance = balances.FirstOrDefault(b => b.Asset == asset)?.Units ?? Int128.Zero;
+            var share = accrued.GetValueOrDefault(asset);
+            var pending = claims.Where(c => c.Asset == asset && c.State != "paid").Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            var paid = claims.Where(c => c.Asset == asset && c.State == "paid").Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            return new EarningLine(asset, AmountView.Of(asset, balance), AmountView.Of(asset, share), AmountView.Of(asset, balance + share),
+                AmountView.Of(asset, pending), AmountView.Of(asset, paid));
+        }).ToList();
+        var onFile = await db.BankAccounts.AsNoTracking().AnyAsync(b => b.PersonId == person);
+        return new EarningsView(person.ToString(), onFile, community.CapHolderDistributions, lines, claims.Select(ClaimViewOf).ToList());
+    }
+
+    /// <summary>
+    /// Claims everything claimable in an asset: settles the holder share of every token the person
+    /// holds, then moves their whole balance to the payout escrow as one pending claim. Yen needs a
+    /// bank account on file, since a Zengin transfer is how yen is paid.
+    /// </summary>
+    public Task<Result<Written>> ClaimAsync(PersonId person, Community community, ClaimRequest request, IdempotencyKey? idempotency) =>
+        writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var asset = community.Accepts(request.Asset);
+            if (!asset.IsSuccess)
+            {
+                return asset.Error!;
+            }
+
+            if (asset.Value == Asset.Jpy && !await db.BankAccounts.AnyAsync(b => b.PersonId == person))
+            {
+                return Error.Of("bank_account_required", "Add the bank account yen should be paid to before claiming.");
+            }
+
+            var tokens = await db.Tokens.Where(t => t.CommunityId == community.Id && t.OwnerId == person).ToListAsync();
+            await HolderShares.SettleAsync(write, tokens, person);
+            var account = AccountId.ForPerson(person.Value).ToString();
+            var balance = db.Balances.Local.FirstOrDefault(b => b.CommunityId == community.Id && b.Account == account && b.Asset == asset.Value.Code)
+                ?? await db.Balances.FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Account == account && b.Asset == asset.Value.Code);
+            var units = balance?.Units ?? Int128.Zero;
+            if (units == Int128.Zero)
+            {
+                return Error.Of("nothing_to_claim", $"You have no {asset.Value.Code} to claim.");
+            }
+
+            var posted = await write.PostAsync(JournalEntry.Move("claim", "claimed for payout", AccountId.ForPerson(person.Value), PayoutEscrow, Money.Of(asset.Value, units)).Value);
+            if (!posted.IsSuccess)
+            {
+                return posted.Error!;
+            }
+
+            var number = (await db.Claims.Where(c => c.CommunityId == community.Id).Select(c => (long?)c.Number).MaxAsync() ?? 0) + 1;
+            var claim = new ClaimRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                PersonId = person,
+                Asset = asset.Value.Code,
+                Amount = units,
+                AtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                EntryNumber = posted.Value,
+            };
+            db.Claims.Add(claim);
+            await write.AuditAsync("claim.made", new { claim = number, person = person.ToString(), asset = claim.Asset, amount = units.ToString(CultureInfo.InvariantCulture) });
+            return Result<ClaimView>.Ok(ClaimViewOf(claim));
+        });
+
+    /// <summary>Every movement of a person's account in one asset within [from, to] (whole days, UTC), with running balances.</summary>
+    public static async Task<Result<StatementView>> StatementAsync(MikoshiDb db, Community community, PersonId person, DateOnly? from, DateOnly? to, string? assetCode, DateTimeOffset now)
+    {
+        var asset = community.Accepts(assetCode ?? community.BaseAsset);
+        if (!asset.IsSuccess)
+        {
+            return asset.Error!;
+        }
+
+        var last = to ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var first = from ?? new DateOnly(last.Year, last.Month, 1);
+        if (first > last)
+        {
+            return Error.Of("invalid_period", "A statement's period starts on or before it ends.");
+        }
+
+        var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var account = AccountId.ForPerson(person.Value).ToString();
+        var legs = await (from p in db.Postings.AsNoTracking()
+                          join e in db.JournalEntries.AsNoTracking() on new { p.CommunityId, Number = p.EntryNumber } equals new { e.CommunityId, e.Number }
+                          where p.CommunityId == community.Id && p.Account == account && p.Asset == asset.Value.Code && e.AtUnixMs < end
+                          orderby e.Number
+                          select new { e.Number, e.AtUnixMs, e.Kind, e.Memo, e.Reference, p.Units }).ToListAsync();
+        var opening = legs.Where(l => l.AtUnixMs < start).Aggregate(Int128.Zero, (sum, l) => sum + l.Units);
+        var running = opening;
+        var lines = new List<StatementLine>();
+        foreach (var leg in legs.Where(l => l.AtUnixMs >= start))
+        {
+            running += leg.Units;
+            lines.Add(new StatementLine(leg.Number, ProjectBook.Instant(leg.AtUnixMs), leg.Kind, leg.Memo, leg.Reference,
+                AmountView.Of(asset.Value.Code, leg.Units), AmountView.Of(asset.Value.Code, running)));
+        }
+
+        var names = await ProjectBook.NamesAsync(db, [person]);
+        return new StatementView(person.ToString(), names.GetValueOrDefault(person, string.Empty), first, last, asset.Value.Code,
+            AmountView.Of(asset.Value.Code, opening), AmountView.Of(asset.Value.Code, running), lines);
+    }
+
+    /// <summary>A statement as CSV a spreadsheet opens (UTF-8 with BOM, amounts in major units).</summary>
+    public static string Csv(StatementView statement)
+    {
+        var csv = new StringBuilder("\uFEFFentry,date,kind,memo,reference,amount,balance,asset\r\n");
+        var asset = Asset.FromKnownCode(statement.Asset).Value;
+        string Major(AmountView amount) => Money.Of(asset, Int128.Parse(amount.Amount, CultureInfo.InvariantCulture)).ToPlainString();
+        csv.Append(CultureInfo.InvariantCulture, $",{statement.From:yyyy-MM-dd},opening,,,,{Major(statement.Opening)},{statement.Asset}\r\n");
+        foreach (var line in statement.Lines)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{line.Entry},{line.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ},{line.Kind},{Field(line.Memo)},{Field(line.Reference)},{Major(line.Amount)},{Major(line.Balance)},{statement.Asset}\r\n");
+        }
+
+        csv.Append(CultureInfo.InvariantCulture, $",{statement.To:yyyy-MM-dd},closing,,,,{Major(statement.Closing)},{statement.Asset}\r\n");
+        return csv.ToString();
+    }
+
+    /// <summary>A CSV field quoted when needed; a leading formula character is neutralised so a spreadsheet never runs it.</summary>
+    public static string Field(string text)
+    {
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            text = "'" + text;
+        }
+
+        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+
+    private static ClaimView ClaimViewOf(ClaimRow c) =>
+        new(c.Number, AmountView.Of(c.Asset, c.Amount), c.State, c.BatchNumber, ProjectBook.Instant(c.AtUnixMs), c.EntryNumber);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities/{slug}/me/earnings", async (HttpContext http, MikoshiDb db) =>
+            {
+                var caller = http.Caller();
+                return Results.Ok(await ViewAsync(db, caller.RequireCommunity(), caller.RequirePerson()));
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("My earnings per asset: balance, holder share accrued, claimable, pending and paid claims.")
+            .Produces<EarningsView>();
+        api.MapPost("/communities/{slug}/me/claims", (ClaimRequest request, Earnings earnings, HttpContext http) =>
+                Idempotency.WriteAsync(http, request, (caller, key) => earnings.ClaimAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+            .Allow(Access.SignedIn)
+            .WithSummary("Claim everything claimable in an asset for the next payout batch (yen needs a bank account on file). Takes an Idempotency-Key.")
+            .Produces<ClaimView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/people/{personId}/statement", async (string personId, DateOnly? from, DateOnly? to, string? asset, string? format, HttpContext http, MikoshiDb db, TimeProvider clock) =>
+            {
+                var caller = http.Caller();
+                var community = caller.RequireCommunity();
+                var person = personId == "me" ? caller.RequirePerson() : (await Membership.People.FindAsync(db, personId)) is { IsSuccess: true } found ? found.Value : (PersonId?)null;
+                if (person is null)
+                {
+                    return Problems.For(Error.Of("person_not_found", $"There is no person '{personId}'."));
+                }
+
+                if (person != caller.RequirePerson() && !caller.CanKeepTheBooks)
+                {
+                    return Problems.For(Error.Of("forbidden", "A statement is for its person and the community's treasurers."));
+                }
+
+                var statement = await StatementAsync(db, community, person.Value, from, to, asset, clock.GetUtcNow());
+                if (!statement.IsSuccess)
+                {
+                    return Problems.For(statement.Error!);
+                }
+
+                return format == "csv"
+                    ? Results.File(Encoding.UTF8.GetBytes(Csv(statement.Value)), "text/csv; charset=utf-8", $"statement-{community.Slug}-{statement.Value.From:yyyyMMdd}-{statement.Value.To:yyyyMMdd}.csv")
+                    : Results.Ok(statement.Value);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("A person's statement for a period (from/to dates, default this month) in one asset; format=csv for a spreadsheet. Only the person ('me') or a treasurer.")
+            .Produces<StatementView>();
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Numerics;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Revenue;
+using Mikoshi.Features.Membership;
+
+namespace Mikoshi.Features.Revenue;
+
+/// <summary>
+/// The holders' share of revenue, O(1) in the number of holders: a revenue event moves one
+/// accumulator per asset; a token's owed amount is settled into its owner's account only when the
+/// token moves, burns, or its owner claims. No row is written per holder per revenue event.
+/// </summary>
+public static class HolderShares
+{
+    /// <summary>Spreads <paramref name="units"/> over the tokens in circulation: one row read, one row written.</summary>
+    public static async Task DistributeAsync(WriteScope write, CommunityId community, string asset, Int128 units, long supply)
+    {
+        var pool = (await PoolsAsync(write.Db, community)).FirstOrDefault(p => p.Asset == asset);
+        if (pool is null)
+        {
+            pool = new HolderPoolRow { CommunityId = community, Asset = asset };
+            write.Db.HolderPools.Add(pool);
+        }
+
+        Store(pool, Accumulator(pool).Distribute(units, supply));
+    }
+
+    /// <summary>A new token starts with nothing owed: its mark is the accumulator as it stands.</summary>
+    public static async Task OnMintAsync(WriteScope write, Data.TokenRow token)
+    {
+        foreach (var pool in await PoolsAsync(write.Db, token.CommunityId))
+        {
+            write.Db.TokenAccruals.Add(new TokenAccrualRow { CommunityId = token.CommunityId, Serial = token.Serial, Asset = pool.Asset, PaidScaled = pool.PerTokenScaled });
+        }
+    }
+
+    /// <summary>
+    /// Pays what <paramref name="tokens"/> are owed, in whole units, into <paramref name="payee"/>'s account
+    /// (in the LLC-DAO mode, up to what they paid in; the excess to the treasury), as one journal entry.
+    /// Each token keeps its fraction below one unit for later.
+    /// </summary>
+    public static async Task SettleAsync(WriteScope write, IReadOnlyList<Data.TokenRow> tokens, PersonId payee)
+    {
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        var db = write.Db;
+        var communityId = tokens[0].CommunityId;
+        var pools = await PoolsAsync(db, communityId);
+        if (pools.Count == 0)
+        {
+            return;
+        }
+
+        var marks = await MarksAsync(db, communityId, tokens.Select(t => t.Serial).ToList());
+        var postings = new List<Posting>();
+        Community? community = null;
+        foreach (var pool in pools)
+        {
+            var accumulator = Accumulator(pool);
+            var owed = Int128.Zero;
+            foreach (var token in tokens)
+            {
+                var mark = Mark(db, marks, token, pool.Asset);
+                var (units, paid) = accumulator.Owed(Parse(mark.PaidScaled));
+                mark.PaidScaled = Text(paid);
+                owed += units;
+            }
+
+            if (owed == Int128.Zero)
+            {
+                continue;
+            }
+
+            community ??= await db.Communities.AsNoTracking().FirstAsync(c => c.Id == communityId);
+            var (toPerson, toTreasury) = community.CapHolderDistributions
+                ? await CapAsync(db, community, payee, pool.Asset, owed, record: true)
+                : (owed, Int128.Zero);
+            var asset = Asset.FromKnownCode(pool.Asset).Value;
+            postings.Add(new Posting(AccountId.HolderPool, Money.Of(asset, -owed)));
+            postings.Add(new Posting(AccountId.ForPerson(payee.Value), Money.Of(asset, toPerson)));
+            postings.Add(new Posting(AccountId.Treasury, Money.Of(asset, toTreasury)));
+        }
+
+        if (postings.Count > 0)
+        {
+            var memo = tokens.Count == 1 ? $"holders' share of token #{tokens[0].Serial}" : $"holders' share of {tokens.Count} tokens";
+            var entry = TokenBook.Entry("holder-share", memo, [.. postings]).Value;
+            var posted = await write.PostAsync(entry);
+            if (!posted.IsSuccess)
+            {
+                throw new InvariantViolatedException($"The holder pool could not pay what it owes: {posted.Error!.Detail}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before a token burns: settles it to its owner, then gives its leftover fraction back to the
+    /// accumulator so the next distribution spreads it over the tokens still in circulation.
+    /// </summary>
+    public static async Task RetireAsync(WriteScope write, Data.TokenRow token, PersonId owner)
+    {
+        await SettleAsync(write, [token], owner);
+        var db = write.Db;
+        var marks = await MarksAsync(db, token.CommunityId, [token.Serial]);
+        foreach (var pool in await PoolsAsync(db, token.CommunityId))
+        {
+            var accumulator = Accumulator(pool);
+            var mark = Mark(db, marks, token, pool.Asset);
+            Store(pool, accumulator.Absorb(accumulator.PerToken - Parse(mark.PaidScaled)));
+            mark.PaidScaled = pool.PerTokenScaled;
+        }
+    }
+
+    /// <summary>What <paramref name="person"/>'s tokens are owed now and not yet settled, per asset (after the cap, if any).</summary>
+    public static async Task<Dictionary<string, Int128>> AccruedAsync(MikoshiDb db, Community community, PersonId person)
+    {
+        var owed = new Dictionary<string, Int128>(StringComparer.Ordinal);
+        var pools = await db.HolderPools.AsNoTracking().Where(p => p.CommunityId == community.Id).ToListAsync();
+        if (pools.Count == 0)
+        {
+            return owed;
+        }
+
+        var serials = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == person).Select(t => t.Serial).ToListAsync();
+        var marks = (await db.TokenAccruals.AsNoTracking().Where(a => a.CommunityId == community.Id && serials.Contains(a.Serial)).ToListAsync())
+            .ToDictionary(a => (a.Serial, a.Asset), a => Parse(a.PaidScaled));
+        foreach (var pool in pools)
+        {
+            var accumulator = Accumulator(pool);
+            var units = serials.Aggregate(Int128.Zero, (sum, serial) => sum + accumulator.Owed(marks.GetValueOrDefault((serial, pool.Asset))).Units);
+            if (units > Int128.Zero && community.CapHolderDistributions)
+            {
+                units = (await CapAsync(db, community, person, pool.Asset, units, record: false)).ToPerson;
+            }
+
+            owed[pool.Asset] = units;
+        }
+
+        return owed;
+    }
+
+    private static async Task<(Int128 ToPerson, Int128 ToTreasury)> CapAsync(MikoshiDb db, Community community, PersonId person, string asset, Int128 owed, bool record)
+    {
+        // 出資額: what the person paid to mint tokens, in the base asset; nothing was paid in any other asset.
+        var paidIn = Int128.Zero;
+        if (asset == community.BaseAsset)
+        {
+            var prices = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.MintedBy == person).Select(t => t.MintPrice).ToListAsync();
+            paidIn = prices.Aggregate(Int128.Zero, (sum, price) => sum + price);
+        }
+
+        var payment = db.HolderPayments.Local.FirstOrDefault(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset)
+            ?? await db.HolderPayments.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset);
+        var split = DistributionCap.Apply(owed, paidIn, payment?.Received ?? Int128.Zero);
+        if (record && split.ToPerson > Int128.Zero)
+        {
+            if (payment is null)
+            {
+                payment = new HolderPaymentRow { CommunityId = community.Id, PersonId = person, Asset = asset, Received = Int128.Zero };
+                db.HolderPayments.Add(payment);
+            }
+
+            payment.Received += split.ToPerson;
+        }
+
+        return split;
+    }
+
+    private static async Task<List<HolderPoolRow>> PoolsAsync(MikoshiDb db, CommunityId community)
+    {
+        var stored = await db.HolderPools.Where(p => p.CommunityId == community).ToListAsync();
+        return stored.Union(db.HolderPools.Local.Where(p => p.CommunityId == community)).ToList();
+    }
+
+    private static async Task<List<TokenAccrualRow>> MarksAsync(MikoshiDb db, CommunityId community, List<long> serials)
+    {
+        var stored = await db.TokenAccruals.Where(a => a.CommunityId == community && serials.Contains(a.Serial)).ToListAsync();
+        return stored.Union(db.TokenAccruals.Local.Where(a => a.CommunityId == community && serials.Contains(a.Serial))).ToList();
+    }
+
+    // A token minted before the asset's first distribution has no mark yet: it has been paid nothing.
+    private static TokenAccrualRow Mark(MikoshiDb db, List<TokenAccrualRow> marks, Data.TokenRow token, string asset)
+    {
+        var mark = marks.FirstOrDefault(m => m.Serial == token.Serial && m.Asset == asset);
+        if (mark is null)
+        {
+            mark = new TokenAccrualRow { CommunityId = token.CommunityId, Serial = token.Serial, Asset = asset, PaidScaled = "0" };
+            db.TokenAccruals.Add(mark);
+            marks.Add(mark);
+        }
+
+        return mark;
+    }
+
+    private static HolderAccumulator Accumulator(HolderPoolRow pool) => HolderAccumulator.Of(Parse(pool.PerTokenScaled), Parse(pool.CarryScaled));
+
+    private static void Store(HolderPoolRow pool, HolderAccumulator accumulator)
+    {
+        pool.PerTokenScaled = Text(accumulator.PerToken);
+        pool.CarryScaled = Text(accumulator.Carry);
+    }
+
+    private static BigInteger Parse(string digits) => BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static string Text(BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
+}

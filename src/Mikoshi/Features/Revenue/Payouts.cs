@@ -1,0 +1,395 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Payouts;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Projects;
+
+namespace Mikoshi.Features.Revenue;
+
+/// <summary>A bank account in Japan: 4-digit bank code, 3-digit branch code, type (1 普通, 2 当座, 4 貯蓄, 9 その他), 7-digit number, names in kana.</summary>
+public sealed record BankAccountRequest(string? BankCode, string? BankName, string? BranchCode, string? BranchName, int? AccountType, string? AccountNumber, string? HolderName);
+
+/// <summary>The community's paying account and its bank-given 10-digit sender code (振込依頼人コード).</summary>
+public sealed record PayoutSenderRequest(string? SenderCode, string? SenderName, string? BankCode, string? BankName, string? BranchCode, string? BranchName, int? AccountType, string? AccountNumber);
+
+public sealed record BatchRequest(string? Asset, DateOnly? TransferDate);
+
+public sealed record PayoutLine(string PersonId, string DisplayName, AmountView Amount, IReadOnlyList<long> Claims);
+
+public sealed record BatchView(long Id, AmountView Total, int Count, string State, DateOnly TransferDate, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, IReadOnlyList<PayoutLine> Lines);
+
+public sealed record BatchList(IReadOnlyList<BatchView> Items);
+
+/// <summary>
+/// Payouts: a treasurer gathers the pending claims of one asset into a batch, exports it (CSV, and for
+/// yen a Zengin 総合振込 file for the bank), and confirms it once the bank has paid — only then does the
+/// money leave the books. Confirming twice is refused.
+/// </summary>
+public sealed class Payouts(Writer writer)
+{
+    public Task<Result<Written>> SetBankAccountAsync(PersonId person, BankAccountRequest request) =>
+        writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var checkedAccount = Check(request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber, request.HolderName);
+            if (!checkedAccount.IsSuccess)
+            {
+                return checkedAccount.Error!;
+            }
+
+            var db = write.Db;
+            var row = await db.BankAccounts.FirstOrDefaultAsync(b => b.PersonId == person);
+            if (row is null)
+            {
+                row = new BankAccountRow { PersonId = person };
+                db.BankAccounts.Add(row);
+            }
+
+            row.BankCode = request.BankCode!;
+            row.BankName = request.BankName!.Trim();
+            row.BranchCode = request.BranchCode!;
+            row.BranchName = request.BranchName!.Trim();
+            row.AccountType = request.AccountType!.Value;
+            row.AccountNumber = request.AccountNumber!;
+            row.HolderName = request.HolderName!.Trim();
+
+            // The instance's own chain records that an account changed, never the account itself.
+            await write.AuditAsync("person.bank-account", new { person = person.ToString() });
+            return Result<BankAccountRequest>.Ok(ViewOf(row));
+        });
+
+    public Task<Result<Written>> SetSenderAsync(PersonId admin, Community community, PayoutSenderRequest request) =>
+        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var header = Header(request.SenderCode, request.SenderName, DateOnly.FromDateTime(write.At.UtcDateTime), request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber);
+            if (!header.IsSuccess)
+            {
+                return header.Error!;
+            }
+
+            var db = write.Db;
+            var row = await db.PayoutSenders.FirstOrDefaultAsync(s => s.CommunityId == community.Id);
+            if (row is null)
+            {
+                row = new PayoutSenderRow { CommunityId = community.Id };
+                db.PayoutSenders.Add(row);
+            }
+
+            row.SenderCode = request.SenderCode!;
+            row.SenderName = request.SenderName!.Trim();
+            row.BankCode = request.BankCode!;
+            row.BankName = request.BankName!.Trim();
+            row.BranchCode = request.BranchCode!;
+            row.BranchName = request.BranchName!.Trim();
+            row.AccountType = request.AccountType!.Value;
+            row.AccountNumber = request.AccountNumber!;
+            await write.AuditAsync("payout.sender", new { row.SenderCode, row.BankCode, row.BranchCode });
+            return Result<PayoutSenderRequest>.Ok(SenderViewOf(row));
+        });
+
+    public Task<Result<Written>> CreateBatchAsync(PersonId treasurer, Community community, BatchRequest request) =>
+        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var asset = community.Accepts(request.Asset);
+            if (!asset.IsSuccess)
+            {
+                return asset.Error!;
+            }
+
+            var today = DateOnly.FromDateTime(write.At.UtcDateTime);
+            var date = request.TransferDate ?? today;
+            if (date < today)
+            {
+                return Error.Of("invalid_transfer_date", "A transfer date is today or later.");
+            }
+
+            var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.Asset == asset.Value.Code && c.State == "pending")
+                .OrderBy(c => c.Number).ToListAsync();
+            if (claims.Count == 0)
+            {
+                return Error.Of("no_pending_claims", $"No {asset.Value.Code} claim is waiting for a payout.");
+            }
+
+            var number = (await db.PayoutBatches.Where(b => b.CommunityId == community.Id).Select(b => (long?)b.Number).MaxAsync() ?? 0) + 1;
+            var batch = new PayoutBatchRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                Asset = asset.Value.Code,
+                Total = claims.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount),
+                Count = claims.Select(c => c.PersonId).Distinct().Count(),
+                TransferDate = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                CreatedById = treasurer,
+                CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            };
+            foreach (var claim in claims)
+            {
+                claim.State = "batched";
+                claim.BatchNumber = number;
+            }
+
+            db.PayoutBatches.Add(batch);
+            if (asset.Value == Asset.Jpy)
+            {
+                // Refuse now what the bank would refuse later: the file must build.
+                var file = await ZenginAsync(db, community.Id, batch, claims);
+                if (!file.IsSuccess)
+                {
+                    return file.Error!;
+                }
+            }
+
+            await write.AuditAsync("payout.batched", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture), claims = claims.Select(c => c.Number) });
+            return Result<BatchView>.Ok(await ViewAsync(db, batch, claims));
+        });
+
+    public Task<Result<Written>> ConfirmAsync(PersonId treasurer, Community community, long number) =>
+        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var db = write.Db;
+            var batch = await db.PayoutBatches.FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
+            if (batch is null)
+            {
+                return Error.Of("batch_not_found", $"There is no payout batch {number}.");
+            }
+
+            if (batch.State == "paid")
+            {
+                return Error.Of("batch_already_paid", $"Payout batch {number} was confirmed as paid already.");
+            }
+
+            var asset = Asset.FromKnownCode(batch.Asset).Value;
+            var posted = await write.PostAsync(JournalEntry.Move("payout", $"payout batch {number} paid", Earnings.PayoutEscrow, AccountId.External, Money.Of(asset, batch.Total)).Value, $"batch {number}");
+            if (!posted.IsSuccess)
+            {
+                return posted.Error!;
+            }
+
+            var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.BatchNumber == number).ToListAsync();
+            foreach (var claim in claims)
+            {
+                claim.State = "paid";
+            }
+
+            batch.State = "paid";
+            batch.PaidById = treasurer;
+            batch.PaidAtUnixMs = write.At.ToUnixTimeMilliseconds();
+            await write.AuditAsync("payout.paid", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture) });
+            return Result<BatchView>.Ok(await ViewAsync(db, batch, claims));
+        });
+
+    public static async Task<List<BatchView>> ListAsync(MikoshiDb db, CommunityId community)
+    {
+        var batches = await db.PayoutBatches.AsNoTracking().Where(b => b.CommunityId == community).OrderByDescending(b => b.Number).ToListAsync();
+        var numbers = batches.Select(b => (long?)b.Number).ToList();
+        var claims = (await db.Claims.AsNoTracking().Where(c => c.CommunityId == community && numbers.Contains(c.BatchNumber)).ToListAsync())
+            .ToLookup(c => c.BatchNumber);
+        var views = new List<BatchView>();
+        foreach (var batch in batches)
+        {
+            views.Add(await ViewAsync(db, batch, claims[batch.Number].ToList()));
+        }
+
+        return views;
+    }
+
+    /// <summary>The batch as CSV (UTF-8 with BOM): one line per person, amounts in major units.</summary>
+    public static string Csv(BatchView batch, IReadOnlyDictionary<PersonId, BankAccountRow> accounts)
+    {
+        var csv = new StringBuilder("\uFEFFbatch,person,name,amount,asset,bank_code,branch_code,account_type,account_number,account_holder,claims\r\n");
+        var asset = Asset.FromKnownCode(batch.Total.Asset).Value;
+        foreach (var line in batch.Lines)
+        {
+            var account = accounts.GetValueOrDefault(new PersonId(Guid.Parse(line.PersonId)));
+            var amount = Money.Of(asset, Int128.Parse(line.Amount.Amount, CultureInfo.InvariantCulture)).ToPlainString();
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{batch.Id},{line.PersonId},{Earnings.Field(line.DisplayName)},{amount},{asset.Code},{account?.BankCode},{account?.BranchCode},{account?.AccountType},{account?.AccountNumber},{Earnings.Field(account?.HolderName ?? string.Empty)},{string.Join(' ', line.Claims)}\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The batch's Zengin 総合振込 file: one transfer per person, customer code = the batch number.</summary>
+    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, CommunityId community, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims)
+    {
+        var sender = await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community);
+        if (sender is null)
+        {
+            return Error.Of("payout_sender_missing", "An admin sets the community's paying account and sender code before yen can be paid out.");
+        }
+
+        var date = DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var header = Header(sender.SenderCode, sender.SenderName, date, sender.BankCode, sender.BankName, sender.BranchCode, sender.BranchName, sender.AccountType, sender.AccountNumber);
+        if (!header.IsSuccess)
+        {
+            return header.Error!;
+        }
+
+        var people = claims.Select(c => c.PersonId).Distinct().ToList();
+        var accounts = await db.BankAccounts.AsNoTracking().Where(b => people.Contains(b.PersonId)).ToDictionaryAsync(b => b.PersonId);
+        var transfers = new List<ZenginTransfer>();
+        foreach (var person in people)
+        {
+            if (!accounts.TryGetValue(person, out var account))
+            {
+                return Error.Of("bank_account_required", $"Person {person} has no bank account on file.");
+            }
+
+            var amount = claims.Where(c => c.PersonId == person).Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            var transfer = Transfer(account.BankCode, account.BankName, account.BranchCode, account.BranchName, account.AccountType, account.AccountNumber, account.HolderName, amount, batch.Number);
+            if (!transfer.IsSuccess)
+            {
+                return transfer.Error!;
+            }
+
+            transfers.Add(transfer.Value);
+        }
+
+        return ZenginFile.Write(header.Value, transfers);
+    }
+
+    public static async Task<BankAccountRow?> FindBankAccountAsync(MikoshiDb db, PersonId person) =>
+        await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(b => b.PersonId == person);
+
+    public static BankAccountRequest ViewOf(BankAccountRow row) =>
+        new(row.BankCode, row.BankName, row.BranchCode, row.BranchName, row.AccountType, row.AccountNumber, row.HolderName);
+
+    public static PayoutSenderRequest SenderViewOf(PayoutSenderRow row) =>
+        new(row.SenderCode, row.SenderName, row.BankCode, row.BankName, row.BranchCode, row.BranchName, row.AccountType, row.AccountNumber);
+
+    private static Result<ZenginTransfer> Check(string? bankCode, string? bankName, string? branchCode, string? branchName, int? type, string? number, string? holder) =>
+        Transfer(bankCode, bankName, branchCode, branchName, type, number, holder, 1, 0);
+
+    private static Result<ZenginTransfer> Transfer(string? bankCode, string? bankName, string? branchCode, string? branchName, int? type, string? number, string? holder, Int128 yen, long batch)
+    {
+        var bank = BankCode.Of(bankCode);
+        var branch = BranchCode.Of(branchCode);
+        var accountType = AccountType.Of(type ?? 0);
+        var account = AccountNumber.Of(number);
+        var reference = CustomerCode.Of(batch);
+        if ((bank.Error ?? branch.Error ?? accountType.Error ?? account.Error ?? reference.Error) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (string.IsNullOrWhiteSpace(holder))
+        {
+            return Error.Of("invalid_bank_name", "The account holder's name is required, in katakana as the bank knows it.");
+        }
+
+        return ZenginTransfer.Of(bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value, holder, Money.Of(Asset.Jpy, yen), reference.Value);
+    }
+
+    private static Result<ZenginHeader> Header(string? senderCode, string? senderName, DateOnly date, string? bankCode, string? bankName, string? branchCode, string? branchName, int? type, string? number)
+    {
+        var sender = SenderCode.Of(senderCode);
+        var bank = BankCode.Of(bankCode);
+        var branch = BranchCode.Of(branchCode);
+        var accountType = AccountType.Of(type ?? 0);
+        var account = AccountNumber.Of(number);
+        if ((sender.Error ?? bank.Error ?? branch.Error ?? accountType.Error ?? account.Error) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (string.IsNullOrWhiteSpace(senderName))
+        {
+            return Error.Of("invalid_bank_name", "The sender's name is required, in katakana as the bank knows it.");
+        }
+
+        return ZenginHeader.Of(sender.Value, senderName, TransferDate.On(date), bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value);
+    }
+
+    private static async Task<BatchView> ViewAsync(MikoshiDb db, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims)
+    {
+        var names = await ProjectBook.NamesAsync(db, claims.Select(c => c.PersonId));
+        var lines = claims.GroupBy(c => c.PersonId).Select(g => new PayoutLine(g.Key.ToString(), names.GetValueOrDefault(g.Key, string.Empty),
+            AmountView.Of(batch.Asset, g.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount)), g.Select(c => c.Number).Order().ToList())).ToList();
+        return new BatchView(batch.Number, AmountView.Of(batch.Asset, batch.Total), batch.Count, batch.State,
+            DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), ProjectBook.Instant(batch.CreatedAtUnixMs),
+            batch.PaidAtUnixMs is { } paid ? ProjectBook.Instant(paid) : null, lines);
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/me/bank-account", async (HttpContext http, MikoshiDb db) =>
+                await FindBankAccountAsync(db, http.Caller().RequirePerson()) is { } row
+                    ? Results.Ok(ViewOf(row))
+                    : Problems.For(Error.Of("not_found", "No bank account on file.")))
+            .Allow(Access.SignedIn)
+            .WithSummary("My bank account for yen payouts (only I see it; treasurers see it in the batches they export).")
+            .Produces<BankAccountRequest>();
+        api.MapPut("/me/bank-account", async (BankAccountRequest request, Payouts payouts, HttpContext http) =>
+                Problems.From(await payouts.SetBankAccountAsync(http.Caller().RequirePerson(), request), http))
+            .Allow(Access.SignedIn)
+            .WithSummary("Set my bank account: codes, type, number and names in kana, checked against the Zengin layout.")
+            .Produces<BankAccountRequest>();
+        api.MapGet("/communities/{slug}/payout-sender", async (HttpContext http, MikoshiDb db) =>
+                await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == http.Caller().RequireCommunity().Id) is { } row
+                    ? Results.Ok(SenderViewOf(row))
+                    : Problems.For(Error.Of("not_found", "No paying account is set.")))
+            .Allow(Access.Treasurer)
+            .WithSummary("The community's paying account and sender code for Zengin files.")
+            .Produces<PayoutSenderRequest>();
+        api.MapPut("/communities/{slug}/payout-sender", async (PayoutSenderRequest request, Payouts payouts, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await payouts.SetSenderAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("Set the community's paying account and bank-given sender code (振込依頼人コード).")
+            .Produces<PayoutSenderRequest>();
+        api.MapGet("/communities/{slug}/payouts", async (HttpContext http, MikoshiDb db) =>
+                Results.Ok(new BatchList(await ListAsync(db, http.Caller().RequireCommunity().Id))))
+            .Allow(Access.Treasurer)
+            .WithSummary("Payout batches, newest first, with one line per person.")
+            .Produces<BatchList>();
+        api.MapPost("/communities/{slug}/payouts", async (BatchRequest request, Payouts payouts, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await payouts.CreateBatchAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+            })
+            .Allow(Access.Treasurer)
+            .WithSummary("Gather every pending claim in an asset into a batch for a transfer date.")
+            .Produces<BatchView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/payouts/{batchId:long}/export", async (long batchId, string? format, HttpContext http, MikoshiDb db) =>
+            {
+                var community = http.Caller().RequireCommunity();
+                var batch = await db.PayoutBatches.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == batchId);
+                if (batch is null)
+                {
+                    return Problems.For(Error.Of("batch_not_found", $"There is no payout batch {batchId}."));
+                }
+
+                var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community.Id && c.BatchNumber == batchId).ToListAsync();
+                if (format == "zengin")
+                {
+                    var file = await ZenginAsync(db, community.Id, batch, claims);
+                    return file.IsSuccess
+                        ? Results.File(file.Value, "text/plain; charset=shift_jis", $"zengin-{community.Slug}-{batchId}.txt")
+                        : Problems.For(file.Error!);
+                }
+
+                var people = claims.Select(c => c.PersonId).Distinct().ToList();
+                var accounts = await db.BankAccounts.AsNoTracking().Where(b => people.Contains(b.PersonId)).ToDictionaryAsync(b => b.PersonId);
+                var csv = Csv(await ViewAsync(db, batch, claims), accounts);
+                return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"payout-{community.Slug}-{batchId}.csv");
+            })
+            .Allow(Access.Treasurer)
+            .WithSummary("Export a batch: format=csv (default) or format=zengin (yen: a 総合振込 file for the bank, Shift_JIS, 120-byte records).");
+        api.MapPost("/communities/{slug}/payouts/{batchId:long}/confirm", async (long batchId, Payouts payouts, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await payouts.ConfirmAsync(caller.RequirePerson(), caller.RequireCommunity(), batchId), http);
+            })
+            .Allow(Access.Treasurer)
+            .WithSummary("Confirm the bank paid the batch: the money leaves the books and its claims are paid. Only once.")
+            .Produces<BatchView>();
+    }
+}

@@ -1,0 +1,322 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Projects;
+using Mikoshi.Domain.Revenue;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Membership;
+using Mikoshi.Features.Projects;
+
+namespace Mikoshi.Features.Revenue;
+
+/// <summary>Money a project's work earned: amount in minor units, where it came from, when it arrived.</summary>
+public sealed record RevenueRequest(string? Asset, string? Amount, string? Source, DateTimeOffset? OccurredAt);
+
+/// <summary>A treasury grant to a project; the treasury recovers up to the amount at <c>recoupRateBps</c> of each revenue event.</summary>
+public sealed record GrantRequest(string? Asset, string? Amount, int? RecoupRateBps);
+
+/// <summary>Where some of the revenue went: to an account, with a reason in words.</summary>
+public sealed record RevenuePart(string Account, string Kind, string? PersonId, string? DisplayName, AmountView Amount);
+
+public sealed record RevenueView(
+    long Id,
+    long Project,
+    AmountView Amount,
+    string Source,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt,
+    int AgreementVersion,
+    long HolderSupply,
+    long Entry,
+    IReadOnlyList<RevenuePart> Parts);
+
+public sealed record FundingView(AmountView Granted, AmountView Outstanding, AmountView Recouped, int RecoupRateBps);
+
+public sealed record GrantView(long Id, long Project, AmountView Amount, int RecoupRateBps, DateTimeOffset At, long Entry);
+
+public sealed record ProjectMoneyView(long Project, IReadOnlyList<AmountView> Reserve, IReadOnlyList<FundingView> Funding, IReadOnlyList<GrantView> Grants, IReadOnlyList<RevenueView> Revenue);
+
+/// <summary>
+/// A project's money: treasury grants with recoupment, and revenue run through the waterfall —
+/// recoupment → treasury → holders → reserve → contributors by the agreement in force — exact to the
+/// unit, in one journal entry, with no per-holder write.
+/// </summary>
+public sealed class RecordRevenue(Writer writer)
+{
+    public const int MaxSourceLength = 200;
+
+    public Task<Result<Written>> GrantAsync(PersonId admin, Community community, long project, GrantRequest request) =>
+        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var found = await OpenProjectAsync(db, community.Id, project);
+            var asset = community.Accepts(request.Asset);
+            if ((found.Error ?? asset.Error) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var amount = Money.Parse(asset.Value, request.Amount);
+            var rate = request.RecoupRateBps ?? 0;
+            if (!amount.IsSuccess)
+            {
+                return amount.Error!;
+            }
+
+            if (rate is < 0 or > RevenuePolicy.Whole)
+            {
+                return Error.Of("invalid_parameter", "A recoupment rate is 0 to 10,000 basis points.");
+            }
+
+            var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
+            var posted = entry.IsSuccess ? await write.PostAsync(entry.Value) : entry.Error!;
+            if (!posted.IsSuccess)
+            {
+                return posted.Error!;
+            }
+
+            var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
+            funding.Granted += amount.Value.Units;
+            if (rate > 0)
+            {
+                // A grant with a recoupment rate sets the rate for everything still to recover.
+                funding.Outstanding += amount.Value.Units;
+                funding.RecoupRateBps = rate;
+            }
+
+            var number = (await db.Grants.Where(g => g.CommunityId == community.Id).Select(g => (long?)g.Number).MaxAsync() ?? 0) + 1;
+            var grant = new GrantRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                ProjectNumber = project,
+                Asset = asset.Value.Code,
+                Amount = amount.Value.Units,
+                RecoupRateBps = rate,
+                GrantedById = admin,
+                AtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                EntryNumber = posted.Value,
+            };
+            db.Grants.Add(grant);
+            await write.AuditAsync("project.granted", new { project, grant = number, asset = grant.Asset, amount = Units(grant.Amount), recoupRateBps = rate });
+            return Result<GrantView>.Ok(GrantViewOf(grant));
+        });
+
+    public async Task<Result<Written>> RecordAsync(PersonId treasurer, Community community, long project, RevenueRequest request, IdempotencyKey? idempotency)
+    {
+        if (idempotency is null)
+        {
+            return Error.Of("idempotency_key_required", "Recording revenue needs an Idempotency-Key header, so that a retry never records it twice.");
+        }
+
+        var asset = community.Accepts(request.Asset);
+        if (!asset.IsSuccess)
+        {
+            return asset.Error!;
+        }
+
+        var amount = Money.Parse(asset.Value, request.Amount);
+        if (!amount.IsSuccess)
+        {
+            return amount.Error!;
+        }
+
+        var source = request.Source?.Trim() ?? string.Empty;
+        if (source.Length is 0 or > MaxSourceLength)
+        {
+            return Error.Of("invalid_source", $"Say where the revenue came from in 1 to {MaxSourceLength} characters.");
+        }
+
+        return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var found = await OpenProjectAsync(db, community.Id, project);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
+
+            var occurred = request.OccurredAt ?? write.At;
+            if (occurred > write.At)
+            {
+                return Error.Of("invalid_occurred_at", "Revenue cannot have arrived in the future.");
+            }
+
+            var agreement = await Agreements.InForceAtAsync(db, community.Id, project, occurred);
+            if (agreement is null)
+            {
+                return Error.Of("no_split_agreement", "No split agreement accepted by all its parties was in force when this revenue arrived.");
+            }
+
+            var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
+            var supply = await TokenBook.SupplyAsync(db, community.Id);
+            var split = Agreements.Split(agreement);
+            var result = Waterfall.Run(amount.Value.Units, funding.Outstanding, funding.RecoupRateBps, community.Revenue, split, supply > 0);
+            if (!result.IsSuccess)
+            {
+                return result.Error!;
+            }
+
+            var parts = result.Value;
+            Money Of(Int128 units) => Money.Of(asset.Value, units);
+            var postings = new List<Posting>
+            {
+                new(AccountId.External, Of(-amount.Value.Units)),
+                new(AccountId.Treasury, Of(parts.Recouped + parts.Treasury)),
+                new(AccountId.HolderPool, Of(parts.Holders)),
+                new(AccountId.ForProject(project), Of(parts.Reserve)),
+            };
+            postings.AddRange(split.Parties.Select((p, i) => new Posting(AccountId.ForPerson(p.Person.Value), Of(parts.Contributors[i]))));
+            var posted = await write.PostAsync(TokenBook.Entry("revenue", $"revenue of project {project}: {source}", [.. postings]).Value, source);
+            if (!posted.IsSuccess)
+            {
+                return posted.Error!;
+            }
+
+            if (parts.Holders > Int128.Zero)
+            {
+                await HolderShares.DistributeAsync(write, community.Id, asset.Value.Code, parts.Holders, supply);
+            }
+
+            funding.Outstanding -= parts.Recouped;
+            funding.Recouped += parts.Recouped;
+            var number = (await db.Revenue.Where(r => r.CommunityId == community.Id).Select(r => (long?)r.Number).MaxAsync() ?? 0) + 1;
+            var row = new RevenueRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                ProjectNumber = project,
+                Asset = asset.Value.Code,
+                Amount = amount.Value.Units,
+                Source = source,
+                OccurredAtUnixMs = occurred.ToUnixTimeMilliseconds(),
+                RecordedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                RecordedById = treasurer,
+                AgreementVersion = agreement.Version,
+                Recouped = parts.Recouped,
+                Treasury = parts.Treasury,
+                Holders = parts.Holders,
+                Reserve = parts.Reserve,
+                Contributors = parts.Contributors.Aggregate(Int128.Zero, (a, b) => a + b),
+                HolderSupply = supply,
+                EntryNumber = posted.Value,
+            };
+            db.Revenue.Add(row);
+            await write.AuditAsync("project.revenue", new
+            {
+                project,
+                revenue = number,
+                asset = row.Asset,
+                amount = Units(row.Amount),
+                source,
+                occurredAt = occurred,
+                agreementVersion = agreement.Version,
+                recouped = Units(row.Recouped),
+                treasury = Units(row.Treasury),
+                holders = Units(row.Holders),
+                reserve = Units(row.Reserve),
+                contributors = Units(row.Contributors),
+                holderSupply = supply,
+            });
+            var names = await ProjectBook.NamesAsync(db, split.Parties.Select(p => p.Person));
+            return Result<RevenueView>.Ok(View(row, split.Parties.Select((p, i) => (p.Person, parts.Contributors[i])).ToList(), names));
+        });
+    }
+
+    public static async Task<ProjectMoneyView> MoneyAsync(MikoshiDb db, CommunityId community, long project)
+    {
+        var reserve = await db.Balances.AsNoTracking()
+            .Where(b => b.CommunityId == community && b.Account == AccountId.ForProject(project).ToString()).ToListAsync();
+        var funding = await db.Funding.AsNoTracking().Where(f => f.CommunityId == community && f.ProjectNumber == project).ToListAsync();
+        var grants = await db.Grants.AsNoTracking().Where(g => g.CommunityId == community && g.ProjectNumber == project)
+            .OrderByDescending(g => g.Number).ToListAsync();
+        var revenue = await db.Revenue.AsNoTracking().Where(r => r.CommunityId == community && r.ProjectNumber == project)
+            .OrderByDescending(r => r.Number).ToListAsync();
+        var entries = revenue.Select(r => r.EntryNumber).ToList();
+        var contributorLegs = (await db.Postings.AsNoTracking()
+                .Where(p => p.CommunityId == community && entries.Contains(p.EntryNumber) && p.Account.StartsWith("person:"))
+                .ToListAsync())
+            .ToLookup(p => p.EntryNumber);
+        var people = contributorLegs.SelectMany(l => l).Select(p => PersonOf(p.Account)).Distinct().ToList();
+        var names = await ProjectBook.NamesAsync(db, people);
+        return new ProjectMoneyView(
+            project,
+            reserve.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(),
+            funding.Select(f => new FundingView(AmountView.Of(f.Asset, f.Granted), AmountView.Of(f.Asset, f.Outstanding), AmountView.Of(f.Asset, f.Recouped), f.RecoupRateBps)).ToList(),
+            grants.Select(GrantViewOf).ToList(),
+            revenue.Select(r => View(r, contributorLegs[r.EntryNumber].OrderBy(p => p.Index).Select(p => (PersonOf(p.Account), p.Units)).ToList(), names)).ToList());
+    }
+
+    private static RevenueView View(RevenueRow r, List<(PersonId Person, Int128 Units)> contributors, Dictionary<PersonId, string> names)
+    {
+        var parts = new List<RevenuePart>
+        {
+            new(AccountId.Treasury.ToString(), "recouped", null, null, AmountView.Of(r.Asset, r.Recouped)),
+            new(AccountId.Treasury.ToString(), "treasury", null, null, AmountView.Of(r.Asset, r.Treasury)),
+            new(AccountId.HolderPool.ToString(), "holders", null, null, AmountView.Of(r.Asset, r.Holders)),
+            new(AccountId.ForProject(r.ProjectNumber).ToString(), "reserve", null, null, AmountView.Of(r.Asset, r.Reserve)),
+        };
+        parts.AddRange(contributors.Select(c => new RevenuePart(AccountId.ForPerson(c.Person.Value).ToString(), "contributor", c.Person.ToString(),
+            names.GetValueOrDefault(c.Person, string.Empty), AmountView.Of(r.Asset, c.Units))));
+        return new RevenueView(r.Number, r.ProjectNumber, AmountView.Of(r.Asset, r.Amount), r.Source, ProjectBook.Instant(r.OccurredAtUnixMs),
+            ProjectBook.Instant(r.RecordedAtUnixMs), r.AgreementVersion, r.HolderSupply, r.EntryNumber, parts);
+    }
+
+    private static GrantView GrantViewOf(GrantRow g) =>
+        new(g.Number, g.ProjectNumber, AmountView.Of(g.Asset, g.Amount), g.RecoupRateBps, ProjectBook.Instant(g.AtUnixMs), g.EntryNumber);
+
+    private static PersonId PersonOf(string account) => new(Guid.ParseExact(AccountId.Parse(account).Value.Key!, "N"));
+
+    private static string Units(Int128 units) => units.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<Result<ProjectRow>> OpenProjectAsync(MikoshiDb db, CommunityId community, long project)
+    {
+        var found = await ProjectBook.FindAsync(db, community, project);
+        return found.IsSuccess && found.Value.Status == ProjectRules.Name(ProjectStatus.Archived)
+            ? Error.Of("project_archived", "An archived project takes no more money.")
+            : found;
+    }
+
+    private static async Task<FundingRow> FundingAsync(MikoshiDb db, CommunityId community, long project, string asset)
+    {
+        var funding = db.Funding.Local.FirstOrDefault(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset)
+            ?? await db.Funding.FirstOrDefaultAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset);
+        if (funding is null)
+        {
+            funding = new FundingRow { CommunityId = community, ProjectNumber = project, Asset = asset, Granted = Int128.Zero, Outstanding = Int128.Zero, Recouped = Int128.Zero };
+            db.Funding.Add(funding);
+        }
+
+        return funding;
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/revenue", (long projectId, RevenueRequest request, RecordRevenue revenue, HttpContext http) =>
+                Idempotency.WriteAsync(http, request, (caller, key) => revenue.RecordAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request, key)))
+            .Allow(Access.Treasurer)
+            .WithSummary("Record revenue (asset, amount in minor units, source, occurredAt) with a required Idempotency-Key; the response lists where every unit went.")
+            .Produces<RevenueView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/projects/{projectId:long}/revenue", async (long projectId, HttpContext http, MikoshiDb db) =>
+            {
+                var community = http.Caller().RequireCommunity();
+                var found = await ProjectBook.FindAsync(db, community.Id, projectId);
+                return found.IsSuccess ? Results.Ok(await MoneyAsync(db, community.Id, projectId)) : Problems.For(found.Error!);
+            })
+            .Allow(Access.Anyone)
+            .WithSummary("The project's money: reserve, funding and recoupment, grants, and every revenue event with where its units went.")
+            .Produces<ProjectMoneyView>();
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/grants", async (long projectId, GrantRequest request, RecordRevenue revenue, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await revenue.GrantAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("An admin grants treasury money (原資) to a project, optionally recovered from its revenue at a rate in basis points.")
+            .Produces<GrantView>(StatusCodes.Status201Created);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Features.Revenue;
+
+/// <summary>A field left out keeps its value.</summary>
+public sealed record RevenuePolicyRequest(int? TreasuryBps, int? HolderBps, int? ReserveBps, bool? HolderShareToTreasury, bool? CapAtPaidIn);
+
+public sealed record RevenuePolicyView(int TreasuryBps, int HolderBps, int ReserveBps, int ContributorsBps, bool HolderShareToTreasury, bool CapAtPaidIn)
+{
+    public static RevenuePolicyView Of(Community community)
+    {
+        var policy = community.Revenue;
+        return new RevenuePolicyView(policy.TreasuryBps, policy.HolderBps, policy.ReserveBps,
+            Domain.Revenue.RevenuePolicy.Whole - policy.TreasuryBps - policy.HolderBps - policy.ReserveBps, policy.HolderShareToTreasury, policy.CapAtPaidIn);
+    }
+}
+
+/// <summary>An admin sets how project revenue is shared (governance will take this over). Revenue already recorded keeps its split.</summary>
+public sealed class RevenueSettings(Writer writer)
+{
+    public Task<Result<Written>> ChangeAsync(PersonId admin, Community community, RevenuePolicyRequest request) =>
+        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var current = community.Revenue;
+            var policy = Domain.Revenue.RevenuePolicy.Of(
+                request.TreasuryBps ?? current.TreasuryBps,
+                request.HolderBps ?? current.HolderBps,
+                request.ReserveBps ?? current.ReserveBps,
+                request.HolderShareToTreasury ?? current.HolderShareToTreasury,
+                request.CapAtPaidIn ?? current.CapAtPaidIn);
+            if (!policy.IsSuccess)
+            {
+                return policy.Error!;
+            }
+
+            var tracked = await write.Db.Communities.SingleAsync(c => c.Id == community.Id);
+            tracked.ChangeRevenuePolicy(policy.Value);
+            var view = RevenuePolicyView.Of(tracked);
+            await write.AuditAsync("revenue-policy.changed", view);
+            return Result<RevenuePolicyView>.Ok(view);
+        });
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities/{slug}/revenue-policy", (HttpContext http) => Results.Ok(RevenuePolicyView.Of(http.Caller().RequireCommunity())))
+            .Allow(Access.Anyone)
+            .WithSummary("How project revenue is shared after recoupment: treasury, holders, reserve and contributors, in basis points; and the holder-share options.")
+            .Produces<RevenuePolicyView>();
+        api.MapPut("/communities/{slug}/revenue-policy", async (RevenuePolicyRequest request, RevenueSettings settings, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await settings.ChangeAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("Change the revenue policy: shares in basis points (together at most 10,000), route the holder share to the treasury, or cap holder distributions at what each person paid in (LLC-DAO).")
+            .Produces<RevenuePolicyView>();
+    }
+}
