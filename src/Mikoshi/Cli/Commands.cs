@@ -69,6 +69,11 @@ public static class Commands
         root.Subcommands.Add(MembershipCommands.Members());
         root.Subcommands.Add(MembershipCommands.Succession());
         root.Subcommands.Add(MembershipCommands.Profile());
+        foreach (var command in RevenueCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -66,7 +66,9 @@ public sealed class AccessTests
                 .Replace("{listingId:long}", "1", StringComparison.Ordinal)
                 .Replace("{projectId:long}", "1", StringComparison.Ordinal)
                 .Replace("{invitationId:long}", "1", StringComparison.Ordinal)
-                .Replace("{contributionId:long}", "1", StringComparison.Ordinal);
+                .Replace("{contributionId:long}", "1", StringComparison.Ordinal)
+                .Replace("{version:int}", "1", StringComparison.Ordinal)
+                .Replace("{batchId:long}", "1", StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (caller, client) in clients)
