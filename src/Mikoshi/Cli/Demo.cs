@@ -41,7 +41,7 @@ public static class Demo
 
     public static Command Command()
     {
-        var command = new Command("demo", $"Fill a fresh database with a sample community (30 people, a charter, money) to explore. Every person's password is {Password}.");
+        var command = new Command("demo", $"Fill a fresh database with a sample community (30 people, a charter, money, three projects with their teams) to explore. Every person's password is {Password}.");
         command.SetAction(async parse =>
         {
             await using var app = await Commands.OpenAsync(parse);
