@@ -69,6 +69,9 @@ public static class Commands
         root.Subcommands.Add(MembershipCommands.Members());
         root.Subcommands.Add(MembershipCommands.Succession());
         root.Subcommands.Add(MembershipCommands.Profile());
+        root.Subcommands.Add(ProjectCommands.Project());
+        root.Subcommands.Add(ProjectCommands.Contribution());
+        root.Subcommands.Add(ProjectCommands.Thanks());
         foreach (var command in RevenueCommands.All())
         {
             root.Subcommands.Add(command);

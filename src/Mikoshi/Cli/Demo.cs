@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Ledger;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
+using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Cli;
 
@@ -39,7 +41,7 @@ public static class Demo
 
     public static Command Command()
     {
-        var command = new Command("demo", $"Fill a fresh database with a sample community (30 people, a charter, money) to explore. Every person's password is {Password}.");
+        var command = new Command("demo", $"Fill a fresh database with a sample community (30 people, a charter, money, three projects with their teams) to explore. Every person's password is {Password}.");
         command.SetAction(async parse =>
         {
             await using var app = await Commands.OpenAsync(parse);
@@ -151,10 +153,91 @@ public static class Demo
             await mint.HandleAsync(people[6], community, new MintRequest(null));
             await new Succession(writer, db).SetPlanAsync(people[3], community, new SuccessionRequest(
                 [new SuccessorRequest(people[29].ToString(), 1)], false, [people[0].ToString(), people[1].ToString()], 2, 365, 30));
+            await SeedProjectsAsync(writer, clock, community, people);
             Console.WriteLine($"Demo ready: {People.Length} people in 'creators-salon'. Sign in as hanako@demo.mikoshi.example (admin) or ken@demo.mikoshi.example (treasurer), password {Password}.");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Three projects at different stages: an active music video with a full team, a zine still forming
+    /// (one invitation unanswered), and a fresh idea with a request to join waiting. Every lead and every
+    /// person asking to join holds a token, as the API requires.
+    /// </summary>
+    private static async Task SeedProjectsAsync(Writer writer, DemoClock clock, Community community, List<PersonId> people)
+    {
+        var board = new ProjectBoard(writer);
+        var teams = new Teams(writer);
+        var log = new ContributionLog(writer);
+        var thanks = new ThanksFeed(writer);
+        static long Id(Result<Written> written) => System.Text.Json.JsonDocument.Parse(written.Value.Json).RootElement.GetProperty("id").GetInt64();
+        async Task<long> StartAsync(PersonId lead, string title, string description, string[] skills, string[] values)
+        {
+            clock.Now = clock.Now.AddHours(5);
+            return Id(await board.CreateAsync(lead, community, new ProjectRequest(title, description, skills, values)));
+        }
+
+        async Task JoinAsync(PersonId lead, long project, PersonId person, string role, bool invited)
+        {
+            clock.Now = clock.Now.AddHours(1);
+            var opened = invited
+                ? await teams.InviteAsync(lead, community, project, new InviteRequest(person.ToString(), role))
+                : await teams.AskToJoinAsync(person, community, project, new JoinRequest(role));
+            clock.Now = clock.Now.AddHours(2);
+            await teams.AnswerAsync(invited ? person : lead, community, Id(opened), accept: true);
+        }
+
+        async Task<long> RecordAsync(PersonId author, long project, string summary, string? evidence, params PersonId[] acknowledgers)
+        {
+            clock.Now = clock.Now.AddHours(4);
+            var number = Id(await log.RecordAsync(author, community, project, new ContributionRequest(summary, evidence, null)));
+            foreach (var person in acknowledgers)
+            {
+                clock.Now = clock.Now.AddHours(2);
+                await log.AcknowledgeAsync(person, community, number);
+            }
+
+            return number;
+        }
+
+        var (hanako, shota, aya, emma) = (people[0], people[7], people[12], people[20]);
+        var mv = await StartAsync(hanako, "夏祭りのアニメMV Summer Festival Anime MV",
+            "サロンのテーマ曲に、夏祭りを描いた2分のアニメーションMVをつけます。絵コンテ、作画、作曲、英語字幕の仲間を募集中。\n" +
+            "A two-minute animated music video of a summer festival for the salon's theme song. Storyboard, animation, music and English subtitles.",
+            ["イラスト", "作曲", "映像編集", "翻訳"], ["創作の喜び", "越境コラボ"]);
+        await JoinAsync(hanako, mv, shota, "storyboard / 絵コンテ", invited: true);
+        await JoinAsync(hanako, mv, aya, "composer / 作曲", invited: true);
+        await JoinAsync(hanako, mv, emma, "translator / 翻訳", invited: false);
+        await board.ChangeStatusAsync(hanako, community, mv, new StatusRequest("forming"));
+        await board.ChangeStatusAsync(hanako, community, mv, new StatusRequest("active"));
+        await RecordAsync(shota, mv, "絵コンテ 24カットを描きました。Storyboard of 24 cuts.", "https://example.jp/mv/storyboard-v2.pdf", hanako);
+        await RecordAsync(aya, mv, "テーマ曲のデモ音源（2分10秒）。Demo of the theme song, 2:10.", "https://example.jp/mv/demo-track.mp3", hanako, shota);
+        await RecordAsync(emma, mv, "Drafted the English subtitles for the first half. 前半の英語字幕の下書き。", "https://example.com/mv/subtitles-draft");
+        clock.Now = clock.Now.AddHours(3);
+        await thanks.ThankAsync(hanako, community, new ThanksRequest(shota.ToString(), "絵コンテ最高でした！提灯のカット、鳥肌が立ちました。", mv));
+        await thanks.ThankAsync(emma, community, new ThanksRequest(aya.ToString(), "Loved the demo track — the taiko break is perfect!", mv));
+
+        var (liam, aoi, mizuki) = (people[21], people[8], people[10]);
+        var zine = await StartAsync(liam, "Creators' Zine vol.1 同人誌『神輿』創刊号",
+            "A 48-page zine of members' illustrations, short stories and photos, printed for the autumn market.\n" +
+            "メンバーのイラスト・短編・写真を集めた48ページの同人誌。秋のイベントで頒布します。",
+            ["デザイン", "文章", "写真"], ["Openness", "創作の喜び"]);
+        await JoinAsync(liam, zine, aoi, "cover artist / 表紙", invited: true);
+        clock.Now = clock.Now.AddHours(3);
+        await teams.InviteAsync(liam, community, zine, new InviteRequest(mizuki.ToString(), "editor / 編集"));
+        await board.ChangeStatusAsync(liam, community, zine, new StatusRequest("forming"));
+        await RecordAsync(aoi, zine, "表紙のラフを3案つくりました。Three cover roughs.", "https://example.jp/zine/cover-roughs", liam);
+        await RecordAsync(liam, zine, "Called for submissions; 12 pieces in so far. 原稿募集、12作品が集まりました。", null, aoi);
+        await thanks.ThankAsync(liam, community, new ThanksRequest(aoi.ToString(), "The second rough is the one. ありがとう！", zine));
+
+        var (takumi, olivia) = (people[13], people[22]);
+        var onsen = await StartAsync(takumi, "温泉ガイドWebサイト Onsen Guide Website",
+            "メンバーが訪ねた温泉を写真と文章で紹介する、日英二か国語のサイト。\nA bilingual site of the hot springs members have visited, with photos and short essays.",
+            ["Web開発", "写真", "翻訳"], ["Fairness", "Openness"]);
+        clock.Now = clock.Now.AddHours(5);
+        await teams.AskToJoinAsync(olivia, community, onsen, new JoinRequest("web developer / Web開発"));
+        await thanks.ThankAsync(people[1], community, new ThanksRequest(takumi.ToString(), "いい企画！週末に写真を撮ってきます。", onsen));
     }
 
     private sealed class DemoClock(DateTimeOffset start) : TimeProvider

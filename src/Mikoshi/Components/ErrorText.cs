@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Ledger;
 using Mikoshi.Resources;
@@ -33,6 +34,11 @@ public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOp
             "weak_password" => [identity.Value.Password.RequiredLength],
             "invalid_profile" => [Features.People.Profiles.MaxTagLength, Features.People.Profiles.MaxTags, Features.People.Profiles.MaxBioLength],
             "invalid_successor" or "invalid_guardian" => [Domain.Membership.SuccessionPlan.MaxNamed],
+            "invalid_project" => [ProjectRules.MaxTitleLength, ProjectRules.MaxDescriptionLength, TagList.MaxTagLength, TagList.MaxTags],
+            "invalid_team_role" => [ProjectRules.MaxRoleLength],
+            "invalid_contribution" => [ContributionRules.MaxSummaryLength],
+            "invalid_evidence" => [ContributionRules.MaxEvidenceLength],
+            "invalid_thanks" => [ThanksRules.MaxMessageLength],
             _ => [],
         };
         return limits.Length == 0 ? sentence.Value : string.Format(CultureInfo.CurrentCulture, sentence.Value, limits);
