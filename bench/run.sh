@@ -4,19 +4,22 @@
 #   bench/run.sh allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres …
 #                                      only those parts; prints them, leaves the docs alone
 #   bench/run.sh membership            the three membership parts (holdings, membership-sqlite, membership-postgres)
+#   bench/run.sh load                  HTTP load on 127.0.0.1 (load-sqlite, load-postgres): reads and deposits beside a bare endpoint
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
-# (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows).
+# (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows),
+# BENCH_LOAD_CLIENTS (16 concurrent clients), BENCH_LOAD_SECONDS (4, per side per request kind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres)
+all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres load-sqlite load-postgres)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres) parts+=("$p") ;;
+    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|load-sqlite|load-postgres) parts+=("$p") ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
-    *) echo "unknown part: $p (${all_parts[*]}, membership)" >&2; exit 2 ;;
+    load) parts+=(load-sqlite load-postgres) ;;
+    *) echo "unknown part: $p (${all_parts[*]}, membership, load)" >&2; exit 2 ;;
   esac
 done
 [ ${#parts[@]} -gt 0 ] || parts=("${all_parts[@]}")
@@ -26,7 +29,7 @@ reps=${BENCH_REPS:-5}; seconds=${BENCH_SECONDS:-3}; entries=${BENCH_ENTRIES:-200
 history=(--people "${BENCH_CHECKPOINT_PEOPLE:-10000}" --tokens "${BENCH_CHECKPOINT_TOKENS:-100000}" --transfers "${BENCH_CHECKPOINT_TRANSFERS:-450000}")
 
 work=$(mktemp -d /tmp/mikoshi-bench.XXXXXX)
-results="$work/results"; mkdir -p "$results" "$work/sqlite"
+results="$work/results"; mkdir -p "$results" "$work/sqlite" "$work/load"
 # Not inside $work: that is private to root, and as root the server runs as the postgres user.
 pg_dir=$(mktemp -u /tmp/mikoshi-bench-pg.XXXXXX)
 cleanup() {
@@ -52,7 +55,7 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres || want membership-postgres; then
+if want postgres || want membership-postgres || want load-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
@@ -71,6 +74,14 @@ fi
 if want membership-postgres; then
   "${bench[@]}" membership --store postgres --location "$server" --out "$results/membership-postgres.json" \
     --reps "$reps" --seconds "$seconds" "${history[@]}"
+fi
+if want load-sqlite; then
+  "${bench[@]}" load --store sqlite --location "$work/load" --out "$results/load-sqlite.json" \
+    --clients "${BENCH_LOAD_CLIENTS:-16}" --seconds "${BENCH_LOAD_SECONDS:-4}"
+fi
+if want load-postgres; then
+  "${bench[@]}" load --store postgres --location "$server" --out "$results/load-postgres.json" \
+    --clients "${BENCH_LOAD_CLIENTS:-16}" --seconds "${BENCH_LOAD_SECONDS:-4}"
 fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

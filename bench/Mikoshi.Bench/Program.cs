@@ -2,6 +2,7 @@ using System.Globalization;
 using Mikoshi.Bench;
 using Mikoshi.Bench.Allocate;
 using Mikoshi.Bench.Ledger;
+using Mikoshi.Bench.Load;
 using Mikoshi.Bench.Membership;
 using Mikoshi.Data;
 
@@ -12,6 +13,7 @@ using Mikoshi.Data;
 //   membership --store sqlite|postgres --location … --out FILE [--reps 5] [--seconds 3] [--members 100]
 //              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
 //   holdings --out FILE [--people 100000] [--tokens 1000000] [--transfers 10000000] [--reps 5] [--lookups 1000000] [--scans 20]
+//   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -54,6 +56,12 @@ return args.FirstOrDefault() switch
         Int("reps", 5),
         Int("lookups", 1_000_000),
         Int("scans", 20)),
+    "load" => await LoadRun.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Option("out"),
+        Int("clients", 16),
+        double.Parse(Option("seconds", "4"), CultureInfo.InvariantCulture)),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };
@@ -62,6 +70,6 @@ int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(C
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|report [options]; see bench/run.sh");
+    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|report [options]; see bench/run.sh");
     return 2;
 }

@@ -73,6 +73,7 @@ public static class Report
             .AppendLine(Fmt.Invariant($"{string.Join("; ", stores.Select(s => Fmt.Invariant($"{s.Store}: {s.Repetitions} repetitions per side, after one unmeasured run of each")))}. Reproduce: `bench/run.sh sqlite` and `bench/run.sh postgres`."))
             .AppendLine();
         MembershipSections.Write(text, memberships, holdings);
+        Load.LoadSections.Write(text, results);
         text.AppendLine("## Every repetition")
             .AppendLine()
             .AppendLine("| store | figure | values in order |")

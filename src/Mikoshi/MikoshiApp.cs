@@ -93,6 +93,7 @@ public static class MikoshiApp
         {
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             o.SerializerOptions.Encoder = Writer.Json.Encoder;
+            o.SerializerOptions.TypeInfoResolver = TextWithoutNul.Applied(o.SerializerOptions.TypeInfoResolver);
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();

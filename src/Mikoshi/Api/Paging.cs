@@ -9,6 +9,8 @@ public static class Paging
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public sealed record Page(string? After, int Limit);
 
     public static Result<Page> Read(string? cursor, int? limit)
@@ -25,9 +27,12 @@ public static class Paging
 
         try
         {
-            return new Page(Encoding.UTF8.GetString(Convert.FromBase64String(cursor)), limit ?? DefaultLimit);
+            // A cursor this API made names a slug or a number: never invalid UTF-8 nor a control character
+            // (a NUL would reach the database, and PostgreSQL refuses it in text).
+            var after = StrictUtf8.GetString(Convert.FromBase64String(cursor));
+            return after.Any(char.IsControl) ? Error.Of("invalid_cursor", "That cursor did not come from this API.") : new Page(after, limit ?? DefaultLimit);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
         {
             return Error.Of("invalid_cursor", "That cursor did not come from this API.");
         }

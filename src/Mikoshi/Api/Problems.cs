@@ -76,7 +76,7 @@ public static class Problems
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = Status,
             ExceptionHandler = async http =>
             {
                 var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -85,9 +85,10 @@ public static class Problems
                     BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
                         Error.Of("unsupported_media_type", "Send the body as application/json."),
                     BadHttpRequestException bad => Error.Of("malformed_request", Explain(bad)),
+                    _ when IsUnknownCharset(exception) => Error.Of("unsupported_media_type", "Send the body as application/json in a known charset (UTF-8)."),
                     _ => Error.Of("internal_error", "Something went wrong on our side; nothing was changed."),
                 };
-                var status = exception is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError;
+                var status = exception is null ? StatusCodes.Status500InternalServerError : Status(exception);
                 var result = Results.Problem(statusCode: status, title: Title(error.Code), detail: error.Detail,
                     type: $"https://mikoshi.dev/problems/{error.Code}", extensions: new Dictionary<string, object?> { ["code"] = error.Code });
                 await result.ExecuteAsync(http);
@@ -142,6 +143,19 @@ public static class Problems
 
             await next(http);
         });
+
+    private static int Status(Exception exception) =>
+        exception is BadHttpRequestException bad ? bad.StatusCode
+        : IsUnknownCharset(exception) ? StatusCodes.Status415UnsupportedMediaType
+        : StatusCodes.Status500InternalServerError;
+
+    /// <summary>
+    /// The framework's JSON body reader throws InvalidOperationException, not BadHttpRequestException, when
+    /// the Content-Type names a charset it does not know (<c>application/json; charset=bogus</c>): the caller's mistake.
+    /// </summary>
+    private static bool IsUnknownCharset(Exception? exception) =>
+        exception is InvalidOperationException { InnerException: ArgumentException }
+        && exception.TargetSite?.DeclaringType == typeof(HttpRequestJsonExtensions);
 
     private static string Explain(BadHttpRequestException bad) =>
         bad.InnerException is System.Text.Json.JsonException json
