@@ -4,6 +4,7 @@
 #   bench/run.sh allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres …
 #                                      only those parts; prints them, leaves the docs alone
 #   bench/run.sh membership            the three membership parts (holdings, membership-sqlite, membership-postgres)
+#   bench/run.sh revenue               revenue-sqlite, revenue-postgres: a revenue event at 10, 10^3, 10^6 holders vs a push split; claims; a 10^5-line Zengin file
 #   bench/run.sh load                  HTTP load on 127.0.0.1 (load-sqlite, load-postgres): reads and deposits beside a bare endpoint
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
@@ -12,14 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres load-sqlite load-postgres)
+all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres load-sqlite load-postgres)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|load-sqlite|load-postgres) parts+=("$p") ;;
+    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|load-sqlite|load-postgres) parts+=("$p") ;;
+    revenue) parts+=(revenue-sqlite revenue-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
-    *) echo "unknown part: $p (${all_parts[*]}, membership, load)" >&2; exit 2 ;;
+    *) echo "unknown part: $p (${all_parts[*]}, membership, revenue, load)" >&2; exit 2 ;;
   esac
 done
 [ ${#parts[@]} -gt 0 ] || parts=("${all_parts[@]}")
@@ -55,7 +57,7 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres || want membership-postgres || want load-postgres; then
+if want postgres || want membership-postgres || want revenue-postgres || want load-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
@@ -74,6 +76,14 @@ fi
 if want membership-postgres; then
   "${bench[@]}" membership --store postgres --location "$server" --out "$results/membership-postgres.json" \
     --reps "$reps" --seconds "$seconds" "${history[@]}"
+fi
+if want revenue-sqlite; then
+  "${bench[@]}" revenue --store sqlite --location "$work/sqlite" --out "$results/revenue-sqlite.json" \
+    --reps "$reps" --events "${BENCH_REVENUE_EVENTS:-10}" --holders "${BENCH_REVENUE_HOLDERS:-10,1000,1000000}"
+fi
+if want revenue-postgres; then
+  "${bench[@]}" revenue --store postgres --location "$server" --out "$results/revenue-postgres.json" \
+    --reps "$reps" --events "${BENCH_REVENUE_EVENTS:-10}" --holders "${BENCH_REVENUE_HOLDERS:-10,1000,1000000}" --zengin no
 fi
 if want load-sqlite; then
   "${bench[@]}" load --store sqlite --location "$work/load" --out "$results/load-sqlite.json" \

@@ -14,6 +14,7 @@ using Mikoshi.Data;
 //              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
 //   holdings --out FILE [--people 100000] [--tokens 1000000] [--transfers 10000000] [--reps 5] [--lookups 1000000] [--scans 20]
 //   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4]
+//   revenue --store sqlite|postgres --location … --out FILE [--reps 5] [--events 10] [--holders 10,1000,1000000] [--zengin yes|no]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -62,6 +63,14 @@ return args.FirstOrDefault() switch
         Option("out"),
         Int("clients", 16),
         double.Parse(Option("seconds", "4"), CultureInfo.InvariantCulture)),
+    "revenue" => await Mikoshi.Bench.Revenue.RevenueRun.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Option("out"),
+        Int("reps", 5),
+        Int("events", 10),
+        Option("holders", "10,1000,1000000").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
+        Option("zengin", "yes") == "yes"),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };
@@ -70,6 +79,6 @@ int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(C
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|report [options]; see bench/run.sh");
+    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|report [options]; see bench/run.sh");
     return 2;
 }

@@ -74,6 +74,7 @@ public static class Report
             .AppendLine();
         MembershipSections.Write(text, memberships, holdings);
         Load.LoadSections.Write(text, results);
+        Revenue.RevenueSections.Write(text, results);
         text.AppendLine("## Every repetition")
             .AppendLine()
             .AppendLine("| store | figure | values in order |")

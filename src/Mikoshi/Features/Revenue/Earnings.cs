@@ -172,6 +172,20 @@ public sealed class Earnings(Writer writer)
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 
+    private static async Task<IResult> StatementResultAsync(HttpContext http, MikoshiDb db, PersonId person, DateOnly? from, DateOnly? to, string? asset, string? format, TimeProvider clock)
+    {
+        var community = http.Caller().RequireCommunity();
+        var statement = await StatementAsync(db, community, person, from, to, asset, clock.GetUtcNow());
+        if (!statement.IsSuccess)
+        {
+            return Problems.For(statement.Error!);
+        }
+
+        return format == "csv"
+            ? Results.File(Encoding.UTF8.GetBytes(Csv(statement.Value)), "text/csv; charset=utf-8", $"statement-{community.Slug}-{statement.Value.From:yyyyMMdd}-{statement.Value.To:yyyyMMdd}.csv")
+            : Results.Ok(statement.Value);
+    }
+
     private static ClaimView ClaimViewOf(ClaimRow c) =>
         new(c.Number, AmountView.Of(c.Asset, c.Amount), c.State, c.BatchNumber, ProjectBook.Instant(c.AtUnixMs), c.EntryNumber);
 
@@ -190,33 +204,18 @@ public sealed class Earnings(Writer writer)
             .Allow(Access.SignedIn)
             .WithSummary("Claim everything claimable in an asset for the next payout batch (yen needs a bank account on file). Takes an Idempotency-Key.")
             .Produces<ClaimView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/me/statement", (DateOnly? from, DateOnly? to, string? asset, string? format, HttpContext http, MikoshiDb db, TimeProvider clock) =>
+                StatementResultAsync(http, db, http.Caller().RequirePerson(), from, to, asset, format, clock))
+            .Allow(Access.SignedIn)
+            .WithSummary("My statement for a period (from/to dates, default this month) in one asset; format=csv for a spreadsheet.")
+            .Produces<StatementView>();
         api.MapGet("/communities/{slug}/people/{personId}/statement", async (string personId, DateOnly? from, DateOnly? to, string? asset, string? format, HttpContext http, MikoshiDb db, TimeProvider clock) =>
             {
-                var caller = http.Caller();
-                var community = caller.RequireCommunity();
-                var person = personId == "me" ? caller.RequirePerson() : (await Membership.People.FindAsync(db, personId)) is { IsSuccess: true } found ? found.Value : (PersonId?)null;
-                if (person is null)
-                {
-                    return Problems.For(Error.Of("person_not_found", $"There is no person '{personId}'."));
-                }
-
-                if (person != caller.RequirePerson() && !caller.CanKeepTheBooks)
-                {
-                    return Problems.For(Error.Of("forbidden", "A statement is for its person and the community's treasurers."));
-                }
-
-                var statement = await StatementAsync(db, community, person.Value, from, to, asset, clock.GetUtcNow());
-                if (!statement.IsSuccess)
-                {
-                    return Problems.For(statement.Error!);
-                }
-
-                return format == "csv"
-                    ? Results.File(Encoding.UTF8.GetBytes(Csv(statement.Value)), "text/csv; charset=utf-8", $"statement-{community.Slug}-{statement.Value.From:yyyyMMdd}-{statement.Value.To:yyyyMMdd}.csv")
-                    : Results.Ok(statement.Value);
+                var person = await Membership.People.FindAsync(db, personId);
+                return person.IsSuccess ? await StatementResultAsync(http, db, person.Value, from, to, asset, format, clock) : Problems.For(person.Error!);
             })
-            .Allow(Access.SignedIn)
-            .WithSummary("A person's statement for a period (from/to dates, default this month) in one asset; format=csv for a spreadsheet. Only the person ('me') or a treasurer.")
+            .Allow(Access.Treasurer)
+            .WithSummary("A person's statement for a period, for the community's treasurers; format=csv for a spreadsheet.")
             .Produces<StatementView>();
     }
 }

@@ -82,13 +82,14 @@ public sealed class RevenueTests
         Assert.Equal("batch_already_paid", await (await s.Admin.Client.PostJsonAsync($"{payouts}/{id}/confirm", new { })).ProblemCodeAsync());
         Assert.Equal(76_400, RevenueSetup.Units((await s.EarningsAsync(s.Aki)).GetProperty("paid")));
 
-        var statement = await (await s.Aki.Client.GetAsync($"{s.Community}/people/me/statement?format=csv")).Content.ReadAsStringAsync();
+        var statement = await (await s.Aki.Client.GetAsync($"{s.Community}/me/statement?format=csv")).Content.ReadAsStringAsync();
         foreach (var kind in new[] { "deposit", "mint", "revenue", "holder-share", "claim" })
         {
             Assert.Contains($",{kind},", statement, StringComparison.Ordinal);
         }
 
         Assert.Equal("forbidden", await (await s.Ben.Client.GetAsync($"{s.Community}/people/{s.Aki.Id}/statement")).ProblemCodeAsync());
+        Assert.Contains("\"kind\":\"revenue\"", await (await s.Admin.Client.GetAsync($"{s.Community}/people/{s.Aki.Id}/statement")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await DepositTests.AssertVerifiedAsync(app);
     }
 
