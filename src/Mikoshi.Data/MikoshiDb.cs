@@ -58,6 +58,8 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<AcknowledgementRow> Acknowledgements => Set<AcknowledgementRow>();
 
+    public DbSet<WorkRow> Works => Set<WorkRow>();
+
     public DbSet<AgreementRow> Agreements => Set<AgreementRow>();
 
     public DbSet<AgreementPartyRow> AgreementParties => Set<AgreementPartyRow>();
@@ -283,6 +285,15 @@ public abstract class MikoshiDb(DbContextOptions options)
             thanks.HasKey(t => new { t.CommunityId, t.Number });
             thanks.HasIndex(t => new { t.CommunityId, t.ToId });
             thanks.Property(t => t.Message).HasMaxLength(Domain.Projects.ThanksRules.MaxMessageLength);
+        });
+
+        builder.Entity<WorkRow>(work =>
+        {
+            work.ToTable("project_works");
+            work.HasKey(w => new { w.CommunityId, w.Number });
+            work.HasIndex(w => new { w.CommunityId, w.ProjectNumber });
+            work.Property(w => w.Title).HasMaxLength(Domain.Projects.WorkRules.MaxTitleLength);
+            work.Property(w => w.Url).HasMaxLength(Domain.Projects.ContributionRules.MaxEvidenceLength);
         });
 
         builder.Entity<AgreementRow>(agreement =>

@@ -630,3 +630,21 @@ public sealed class PayoutSenderRow
 
     public string AccountNumber { get; set; } = string.Empty;
 }
+
+/// <summary>A work (制作物) a project released, with its link; numbered within the community.</summary>
+public sealed class WorkRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Url { get; set; } = string.Empty;
+
+    public long ReleasedAtUnixMs { get; set; }
+
+    public PersonId AddedById { get; set; }
+}

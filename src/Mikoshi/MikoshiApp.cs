@@ -43,6 +43,7 @@ public static class MikoshiApp
         services.AddScoped<Teams>();
         services.AddScoped<ContributionLog>();
         services.AddScoped<ThanksFeed>();
+        services.AddScoped<Works>();
         services.AddScoped<Agreements>();
         services.AddScoped<RecordRevenue>();
         services.AddScoped<Earnings>();
@@ -151,6 +152,7 @@ public static class MikoshiApp
         Teams.Map(api);
         ContributionLog.Map(api);
         ThanksFeed.Map(api);
+        Works.Map(api);
         Agreements.Map(api);
         RecordRevenue.Map(api);
         Earnings.Map(api);

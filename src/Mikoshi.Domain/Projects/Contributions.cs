@@ -85,3 +85,27 @@ public static class ThanksRules
             : trimmed;
     }
 }
+
+/// <summary>A work (制作物) a project released: a title and a link to where people find it.</summary>
+public static class WorkRules
+{
+    /// <summary>The longest title, in characters (at least one).</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>A title trimmed and checked.</summary>
+    /// <param name="title">The title as given.</param>
+    public static Result<string> Title(string? title)
+    {
+        var trimmed = title?.Trim() ?? string.Empty;
+        return trimmed.Length is 0 or > MaxTitleLength
+            ? Error.Of("invalid_work", $"A work's title is 1 to {MaxTitleLength} characters.")
+            : trimmed;
+    }
+
+    /// <summary>The work's link: an absolute http or https URL, required.</summary>
+    /// <param name="url">The URL as given.</param>
+    public static Result<string> Link(string? url) =>
+        ContributionRules.Evidence(url) is { IsSuccess: true, Value: { } link }
+            ? link
+            : Error.Of("invalid_work", $"A work's link is an http or https URL of at most {ContributionRules.MaxEvidenceLength} characters.");
+}

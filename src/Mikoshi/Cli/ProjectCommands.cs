@@ -76,9 +76,19 @@ public static class ProjectCommands
         var decline = new Command("decline", "Decline: the invitee their invitation, or a lead a join request.") { invitation, CommunityOption, By };
         decline.SetAction(parse => RunAsync(parse, (services, community, person) =>
             services.GetRequiredService<Teams>().AnswerAsync(person, community, parse.GetValue(invitation), accept: false)));
-        return new Command("project", "Co-creation projects: create, list, show, status, invite, join, accept, decline.")
+        var workTitle = new Option<string>("--title") { Required = true };
+        var url = new Option<string>("--url") { Required = true, Description = "Where people find the work (http or https)" };
+        var released = new Option<DateTimeOffset?>("--released-at") { Description = "When it came out (default now)" };
+        var work = new Command("work", "As a team member, add a work (制作物) the project released, with its link.") { project, CommunityOption, By, workTitle, url, released, Key };
+        work.SetAction(parse => RunAsync(parse, (services, community, person) =>
         {
-            create, list, show, move, invite, join, accept, decline,
+            var request = new WorkRequest(parse.GetValue(workTitle), parse.GetValue(url), parse.GetValue(released));
+            return services.GetRequiredService<Works>().AddAsync(person, community, parse.GetValue(project), request,
+                IdempotencyFor(parse, $"work {community.Slug} {parse.GetValue(project)}", request));
+        }));
+        return new Command("project", "Co-creation projects: create, list, show, status, invite, join, accept, decline, work.")
+        {
+            create, list, show, move, invite, join, accept, decline, work,
         };
     }
 

@@ -230,6 +230,34 @@ public sealed class ProjectTests
     }
 
     /// <summary>A community founded by an admin, with Aki holding a token.</summary>
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Works_AreAddedByTheTeamWithALink_AndShownOnTheProject(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        var (slug, admin, aki) = await CommunityWithMemberAsync(app);
+        var url = await ProjectAsync(aki, slug);
+        var added = await aki.Client.PostJsonAsync($"{url}/works", new { title = "絵巻 第一巻", url = "https://example.jp/emaki/1" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+
+        foreach (var (code, request) in new (string, Func<Task<HttpResponseMessage>>)[]
+        {
+            ("invalid_work", () => aki.Client.PostJsonAsync($"{url}/works", new { title = "x", url = "javascript:alert(1)" })),
+            ("invalid_work", () => aki.Client.PostJsonAsync($"{url}/works", new { title = " ", url = "https://example.jp" })),
+            ("invalid_work", () => aki.Client.PostJsonAsync($"{url}/works", new { title = "x", url = "https://example.jp", releasedAt = app.Clock.GetUtcNow().AddDays(1) })),
+            ("not_team_member", () => admin.Client.PostJsonAsync($"{url}/works", new { title = "x", url = "https://example.jp" })),
+        })
+        {
+            var before = await StoreSnapshot.TakeAsync(app);
+            Assert.Equal(code, await (await request()).ProblemCodeAsync());
+            Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
+        }
+
+        var work = Assert.Single((await (await app.CreateClient().GetAsync(url)).JsonAsync()).GetProperty("works").EnumerateArray());
+        Assert.Equal("https://example.jp/emaki/1", work.GetProperty("url").GetString());
+        Assert.Equal("絵巻 第一巻", work.GetProperty("title").GetString());
+    }
+
     private static async Task<(string Slug, Person Admin, Person Aki)> CommunityWithMemberAsync(TestApp app)
     {
         var admin = await app.SignUpAsync(displayName: "Admin");

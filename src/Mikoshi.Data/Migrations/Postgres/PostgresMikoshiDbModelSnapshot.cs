@@ -1309,6 +1309,40 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.WorkRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReleasedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber");
+
+                    b.ToTable("project_works", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Domain.Communities.Community", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1313,6 +1313,40 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.WorkRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReleasedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber");
+
+                    b.ToTable("project_works", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Domain.Communities.Community", b =>
                 {
                     b.Property<Guid>("Id")

@@ -27,7 +27,8 @@ public sealed record ProjectView(
     IReadOnlyList<TeamMemberView> Team,
     IReadOnlyList<InvitationView> Pending,
     IReadOnlyList<ContributionView> Contributions,
-    IReadOnlyList<ThanksView> Thanks);
+    IReadOnlyList<ThanksView> Thanks,
+    IReadOnlyList<WorkView> Works);
 
 public sealed record StatusChange(long Id, string From, string To);
 
@@ -72,7 +73,7 @@ public sealed class ProjectBoard(Writer writer)
             await write.AuditAsync("project.created", new { project = number, title = project.Title, lead = creator.ToString() });
             var names = await ProjectBook.NamesAsync(db, [creator]);
             return Result<ProjectView>.Ok(new ProjectView(number, project.Title, project.Description, project.Status, project.NeededSkills, project.Values,
-                creator.ToString(), write.At, [new TeamMemberView(creator.ToString(), names[creator], ProjectRules.Lead, write.At)], [], [], []));
+                creator.ToString(), write.At, [new TeamMemberView(creator.ToString(), names[creator], ProjectRules.Lead, write.At)], [], [], [], []));
         });
 
     public Task<Result<Written>> ChangeStatusAsync(PersonId lead, Community community, long number, StatusRequest request) =>
@@ -142,7 +143,7 @@ public sealed class ProjectBoard(Writer writer)
             project.CreatedById.ToString(), ProjectBook.Instant(project.CreatedAtUnixMs),
             team.OrderBy(m => m.JoinedAtUnixMs).ThenBy(m => m.Role == ProjectRules.Lead ? 0 : 1).ThenBy(m => m.PersonId.Value)
                 .Select(m => new TeamMemberView(m.PersonId.ToString(), names.GetValueOrDefault(m.PersonId, string.Empty), m.Role, ProjectBook.Instant(m.JoinedAtUnixMs))).ToList(),
-            pending.Select(Teams.View).ToList(), contributions, thanks);
+            pending.Select(Teams.View).ToList(), contributions, thanks, await Works.ViewsAsync(db, community.Id, number));
     }
 
     public static ProjectSummary Summary(ProjectRow p) =>
