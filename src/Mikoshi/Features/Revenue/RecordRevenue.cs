@@ -237,18 +237,27 @@ public sealed class RecordRevenue(Writer writer)
         var revenue = await db.Revenue.AsNoTracking().Where(r => r.CommunityId == community && r.ProjectNumber == project)
             .OrderByDescending(r => r.Number).ToListAsync();
         var entries = revenue.Select(r => r.EntryNumber).ToList();
-        var contributorLegs = (await db.Postings.AsNoTracking()
+        var legs = (await db.Postings.AsNoTracking()
                 .Where(p => p.CommunityId == community && entries.Contains(p.EntryNumber) && p.Account.StartsWith("person:"))
                 .ToListAsync())
             .ToLookup(p => p.EntryNumber);
-        var people = contributorLegs.SelectMany(l => l).Select(p => PersonOf(p.Account)).Distinct().ToList();
-        var names = await ProjectBook.NamesAsync(db, people);
+
+        // Every party of the version each event used, even one whose part rounded to nothing (the journal keeps no zero legs).
+        var versions = (await db.Agreements.AsNoTracking().Include(a => a.Parties)
+                .Where(a => a.CommunityId == community && a.ProjectNumber == project).ToListAsync())
+            .ToDictionary(a => a.Version, a => a.Parties.OrderBy(p => p.Index).Select(p => p.PersonId).ToList());
+        var names = await ProjectBook.NamesAsync(db, versions.Values.SelectMany(v => v));
         return new ProjectMoneyView(
             project,
             reserve.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(),
             funding.Select(f => new FundingView(AmountView.Of(f.Asset, f.Granted), AmountView.Of(f.Asset, f.Outstanding), AmountView.Of(f.Asset, f.Recouped), f.RecoupRateBps)).ToList(),
             grants.Select(GrantViewOf).ToList(),
-            revenue.Select(r => View(r, contributorLegs[r.EntryNumber].OrderBy(p => p.Index).Select(p => (PersonOf(p.Account), p.Units)).ToList(), names)).ToList());
+            revenue.Select(r =>
+            {
+                var paid = legs[r.EntryNumber].ToDictionary(p => p.Account, p => p.Units, StringComparer.Ordinal);
+                var parties = versions.GetValueOrDefault(r.AgreementVersion) ?? [];
+                return View(r, parties.Select(p => (p, paid.GetValueOrDefault(AccountId.ForPerson(p.Value).ToString()))).ToList(), names);
+            }).ToList());
     }
 
     private static RevenueView View(RevenueRow r, List<(PersonId Person, Int128 Units)> contributors, Dictionary<PersonId, string> names)
@@ -268,8 +277,6 @@ public sealed class RecordRevenue(Writer writer)
 
     private static GrantView GrantViewOf(GrantRow g) =>
         new(g.Number, g.ProjectNumber, AmountView.Of(g.Asset, g.Amount), g.RecoupRateBps, ProjectBook.Instant(g.AtUnixMs), g.EntryNumber);
-
-    private static PersonId PersonOf(string account) => new(Guid.ParseExact(AccountId.Parse(account).Value.Key!, "N"));
 
     private static string Units(Int128 units) => units.ToString(CultureInfo.InvariantCulture);
 
