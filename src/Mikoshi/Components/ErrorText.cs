@@ -39,6 +39,7 @@ public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOp
             "invalid_contribution" => [ContributionRules.MaxSummaryLength],
             "invalid_evidence" => [ContributionRules.MaxEvidenceLength],
             "invalid_thanks" => [ThanksRules.MaxMessageLength],
+            "invalid_source" => [Features.Revenue.RecordRevenue.MaxSourceLength],
             _ => [],
         };
         return limits.Length == 0 ? sentence.Value : string.Format(CultureInfo.CurrentCulture, sentence.Value, limits);
