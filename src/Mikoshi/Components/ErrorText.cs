@@ -38,6 +38,7 @@ public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOp
             "invalid_team_role" => [ProjectRules.MaxRoleLength],
             "invalid_contribution" => [ContributionRules.MaxSummaryLength],
             "invalid_evidence" => [ContributionRules.MaxEvidenceLength],
+            "invalid_work" => [WorkRules.MaxTitleLength, ContributionRules.MaxEvidenceLength],
             "invalid_thanks" => [ThanksRules.MaxMessageLength],
             "invalid_source" => [Features.Revenue.RecordRevenue.MaxSourceLength],
             _ => [],

@@ -66,6 +66,15 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await writer.GetByTestId("send-thanks").ClickAsync();
         await Expect(writer.GetByTestId("thanks")).ToContainTextAsync("誘ってくれてありがとう！");
         await Expect(writer.GetByTestId("thanks")).ToContainTextAsync("書き手 → リーダー");
+
+        // A released work, with its link; a script link is refused with a clear message.
+        await writer.FillAsync("#work-title", "絵巻 第一巻");
+        await writer.FillAsync("#work-url", "javascript:alert(1)");
+        await writer.GetByTestId("add-work").ClickAsync();
+        await Expect(writer.GetByTestId("form-error")).ToContainTextAsync("http");
+        await writer.FillAsync("#work-url", "https://example.jp/emaki/1");
+        await writer.GetByTestId("add-work").ClickAsync();
+        await Expect(writer.GetByTestId("works").Locator("a")).ToHaveAttributeAsync("href", "https://example.jp/emaki/1");
         await ui.ScreenshotAsync("desktop-project-lead");
         await writer.ShotAsync("desktop-project-member");
 

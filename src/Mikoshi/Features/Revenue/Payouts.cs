@@ -309,7 +309,7 @@ public sealed class Payouts(Writer writer)
     private static async Task<BatchView> ViewAsync(MikoshiDb db, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims)
     {
         var names = await ProjectBook.NamesAsync(db, claims.Select(c => c.PersonId));
-        var lines = claims.GroupBy(c => c.PersonId).Select(g => new PayoutLine(g.Key.ToString(), names.GetValueOrDefault(g.Key, string.Empty),
+        var lines = claims.GroupBy(c => c.PersonId).OrderBy(g => g.Min(c => c.Number)).Select(g => new PayoutLine(g.Key.ToString(), names.GetValueOrDefault(g.Key, string.Empty),
             AmountView.Of(batch.Asset, g.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount)), g.Select(c => c.Number).Order().ToList())).ToList();
         return new BatchView(batch.Number, AmountView.Of(batch.Asset, batch.Total), batch.Count, batch.State,
             DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), ProjectBook.Instant(batch.CreatedAtUnixMs),
