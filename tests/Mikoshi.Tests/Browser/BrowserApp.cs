@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -85,7 +87,18 @@ public sealed class BrowserApp : IAsyncDisposable
     private static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services)
     {
         var app = TestApp.Create(provider);
-        WebApplicationFactory<Program> server = services is null ? app : app.WithWebHostBuilder(b => b.ConfigureTestServices(services));
+
+        // A server-side exception behind an error page is kept where a failed run can be read:
+        // /tmp/mikoshi-browser-errors.log (the browser only sees "something went wrong").
+        var errors = new Fuzz.ServerErrors();
+        WebApplicationFactory<Program> server = app.WithWebHostBuilder(b =>
+        {
+            b.ConfigureLogging(logging => logging.AddProvider(new ErrorFile(errors, provider)));
+            if (services is not null)
+            {
+                b.ConfigureTestServices(services);
+            }
+        });
         server.UseKestrel(0);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -156,5 +169,37 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Browser.CloseAsync();
         playwright?.Dispose();
+    }
+}
+
+/// <summary>Appends every exception the server logs as an error to a file in the temp directory.</summary>
+internal sealed class ErrorFile(Fuzz.ServerErrors inner, string provider) : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private static readonly string FilePath = Path.Combine(Path.GetTempPath(), "mikoshi-browser-errors.log");
+    private static readonly Lock Gate = new();
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Writer(inner.CreateLogger(categoryName), provider, categoryName);
+
+    public void Dispose() => inner.Dispose();
+
+    private sealed class Writer(Microsoft.Extensions.Logging.ILogger inner, string provider, string category) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (exception is null || !IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            lock (Gate)
+            {
+                File.AppendAllText(FilePath, $"{DateTimeOffset.UtcNow:O} [{provider}] {category}: {formatter(state, exception)}\n{exception}\n\n");
+            }
+        }
     }
 }
