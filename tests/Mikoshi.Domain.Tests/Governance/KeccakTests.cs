@@ -6,6 +6,9 @@ namespace Mikoshi.Domain.Tests.Governance;
 
 public class KeccakTests
 {
+    // Keccak-256 of bytes 0, 1, …, 199 by BouncyCastle's KeccakDigest.
+    private const string Keccak200 = "bfb0aa97863e797943cf7c33bb7e880bb4543f3d2703c0923c6901c2af57b890";
+
     [Theory]
     [InlineData("", "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")]
     [InlineData("abc", "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45")]
@@ -24,8 +27,6 @@ public class KeccakTests
         var input = Enumerable.Range(0, 200).Select(i => (byte)i).ToArray();
         Assert.Equal(Keccak200, Hex(Keccak.Hash256(input)));
     }
-
-    private const string Keccak200 = "bfb0aa97863e797943cf7c33bb7e880bb4543f3d2703c0923c6901c2af57b890";
 
     [Fact]
     public void Hash256_IsNotSha3_256()
