@@ -324,7 +324,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
         if (caller is { } person)
         {
             var mine = votes.Where(v => v.PersonId == person).MaxBy(v => v.Nonce);
-            var delegatedTo = snapshot.DelegateOf.TryGetValue(person.Value, out var to) ? to.ToString() : null;
+            var delegatedTo = snapshot.DelegateOf.TryGetValue(person.Value, out var to) ? new PersonId(to).ToString() : null;
             you = new YourPowerView(snapshot.Tokens.GetValueOrDefault(person.Value), snapshot.OwnOf(person.Value), snapshot.DelegatedTo(person.Value),
                 delegatedTo, mine?.Choice, mine?.Nonce, (mine?.Nonce ?? 0) + 1, snapshot.CanVote(person.Value) && state == ProposalState.Active);
         }

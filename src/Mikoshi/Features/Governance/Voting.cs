@@ -37,7 +37,7 @@ public sealed record VoteExport(
 /// custodial key on the server. The server recovers the signer, checks it is the voter, that the voter is linked
 /// to a person with power at the snapshot, that the window is open, and that the nonce is new; it keeps every vote.
 /// </summary>
-public sealed class Voting(Writer writer, IConfiguration configuration, CustodialKeys keys)
+public sealed class Voting(Writer writer, IConfiguration configuration, CustodialKeys keys, TimeProvider clock)
 {
     public const int MaxReasonLength = 1000;
     public const long DefaultChainId = 31337;
@@ -129,16 +129,14 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             var now = write.At.ToUnixTimeMilliseconds();
             if (row.CancelledAtUnixMs is not null || now < row.OpensAtUnixMs || now >= row.ClosesAtUnixMs)
             {
-                return Error.Of("outside_voting_window", row.CancelledAtUnixMs is not null
-                    ? "This proposal was cancelled."
-                    : $"Voting is open from {Proposals.Instant(row.OpensAtUnixMs):O} until {Proposals.Instant(row.ClosesAtUnixMs):O}.");
+                return OutsideWindow(row);
             }
 
             var person = await CustodialKeys.PersonOfAsync(db, message.Value.Voter);
             var snapshot = await Proposals.SnapshotAsync(db, row);
             if (person is null || !snapshot.CanVote(person.Value.Value))
             {
-                return Error.Of("no_voting_power", "This voter held no voting power at the proposal's snapshot, of their own or delegated.");
+                return NoPower();
             }
 
             if (message.Value.Nonce < await NextNonceAsync(db, community.Id, proposal, person.Value))
@@ -182,15 +180,28 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     /// <summary>The signed-in member's vote, signed on the server with their custodial key (generated on first use).</summary>
     public async Task<Result<Written>> CastCustodialAsync(PersonId person, Community community, long proposal, CustodialVoteRequest request, MikoshiDb db)
     {
-        if (!await db.Proposals.AnyAsync(p => p.CommunityId == community.Id && p.Number == proposal))
-        {
-            return Proposals.NotFound(proposal);
-        }
-
         var early = Message(proposal, request.Choice, "0x0000000000000000000000000000000000000000", 0, request.Reason);
         if (!early.IsSuccess)
         {
             return early.Error!;
+        }
+
+        // Refuse what the vote itself would refuse before making a key, so that a refusal writes nothing.
+        var row = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == proposal);
+        if (row is null)
+        {
+            return Proposals.NotFound(proposal);
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (row.CancelledAtUnixMs is not null || now < row.OpensAtUnixMs || now >= row.ClosesAtUnixMs)
+        {
+            return OutsideWindow(row);
+        }
+
+        if (!(await Proposals.SnapshotAsync(db, row)).CanVote(person.Value))
+        {
+            return NoPower();
         }
 
         var key = await keys.EnsureAsync(person);
@@ -220,11 +231,19 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         return new VoteExport(
             proposal, row.Strategy, row.QuorumBps, row.ThresholdBps, Proposals.Instant(row.OpensAtUnixMs),
             new VoteDomainView(domain.Name, domain.Version, domain.ChainId, "0x" + Convert.ToHexStringLower(domain.Salt)),
-            snapshot.Tokens.Where(t => t.Value > 0).OrderBy(t => t.Key).Select(t => new HolderPowerView(t.Key.ToString(), t.Value, snapshot.OwnOf(t.Key))).ToList(),
-            snapshot.DelegateOf.OrderBy(d => d.Key).Select(d => new DelegationAtView(d.Key.ToString(), d.Value.ToString())).ToList(),
+            snapshot.Tokens.Where(t => t.Value > 0).OrderBy(t => t.Key).Select(t => new HolderPowerView(new PersonId(t.Key).ToString(), t.Value, snapshot.OwnOf(t.Key))).ToList(),
+            snapshot.DelegateOf.OrderBy(d => d.Key).Select(d => new DelegationAtView(new PersonId(d.Key).ToString(), new PersonId(d.Value).ToString())).ToList(),
             votes.Select(v => View(v, counted.Contains(v.Sequence))).ToList(),
             TallyView.Of(snapshot.Count(votes, row.QuorumBps, row.ThresholdBps)));
     }
+
+    private static Error OutsideWindow(ProposalRow row) =>
+        Error.Of("outside_voting_window", row.CancelledAtUnixMs is not null
+            ? "This proposal was cancelled."
+            : $"Voting is open from {Proposals.Instant(row.OpensAtUnixMs):O} until {Proposals.Instant(row.ClosesAtUnixMs):O}.");
+
+    private static Error NoPower() =>
+        Error.Of("no_voting_power", "This voter held no voting power at the proposal's snapshot, of their own or delegated.");
 
     private static VoteView View(VoteRow v, bool counted) =>
         new(v.Sequence, v.ProposalNumber, v.Address, v.PersonId.ToString(), v.Choice, v.Nonce, v.Reason, v.Signature, v.Digest, v.Custodial, Proposals.Instant(v.AtUnixMs), counted);

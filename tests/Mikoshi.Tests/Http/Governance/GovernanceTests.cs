@@ -194,6 +194,7 @@ public sealed class GovernanceTests
         Assert.Equal((2, 0, 2), await s.TallyAsync(id));
 
         // Revoking now changes proposals that open later, not this one.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await s.Ben.Client.PutAsJsonAsync($"{s.Community}/delegation", new { @delegate = (string?)null })).StatusCode);
         Assert.Equal((2, 0, 2), await s.TallyAsync(id));
         var export = await (await app.CreateClient().GetAsync($"{s.Proposal(id)}/votes")).JsonAsync();
