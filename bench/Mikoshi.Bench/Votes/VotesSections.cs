@@ -16,7 +16,7 @@ public static class VotesSections
         }
 
         var v = JsonSerializer.Deserialize<VotesResult>(File.ReadAllText(file), LedgerRun.Json)!;
-        text.AppendLine("## 9. Governance: signed votes verified per second, and a tally of 10^6 ballots")
+        text.AppendLine(Fmt.Invariant($"## 9. Governance: signed votes verified per second, and a tally of {v.Ballots:N0} ballots"))
             .AppendLine()
             .AppendLine(Fmt.Invariant($"{v.Votes:N0} EIP-712 votes, pre-signed by {v.Keys:N0} keys for {v.Communities} communities (random proposal, choice and reason, Japanese included), are verified on one thread: the vote's digest is computed from its fields, the signer recovered from the 65-byte hex signature, and compared with the voter. ")
                 + "**Mikoshi**: `VoteTypedData.Digest` (our own Keccak-256) + `Signatures.Recover` (NBitcoin.Secp256k1, with EIP-2's low-s rule). "

@@ -30,6 +30,23 @@ public sealed record VoteDomain(string Name, string Version, long ChainId, byte[
     /// <param name="chainId">The chain id the community is on, such as 1 or 31337.</param>
     public static VoteDomain For(Guid communityId, long chainId) =>
         new(AppName, CurrentVersion, chainId, Keccak.Hash256(communityId.ToByteArray(bigEndian: true)));
+
+    /// <summary>True when every field is equal, the salt compared byte by byte.</summary>
+    /// <param name="other">The other domain.</param>
+    public bool Equals(VoteDomain? other) =>
+        other is not null && Name == other.Name && Version == other.Version && ChainId == other.ChainId
+        && (Salt ?? []).AsSpan().SequenceEqual(other.Salt ?? []);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Name);
+        hash.Add(Version);
+        hash.Add(ChainId);
+        hash.AddBytes(Salt ?? []);
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>

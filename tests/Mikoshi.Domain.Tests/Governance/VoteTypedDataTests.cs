@@ -113,6 +113,15 @@ public class VoteTypedDataTests
     }
 
     [Fact]
+    public void For_TheSameCommunityAndChain_GivesEqualDomains()
+    {
+        Assert.Equal(VoteDomain.For(Community, 1), VoteDomain.For(Community, 1));
+        Assert.Equal(VoteDomain.For(Community, 1).GetHashCode(), VoteDomain.For(Community, 1).GetHashCode());
+        Assert.NotEqual(VoteDomain.For(Community, 1), VoteDomain.For(Community, 2));
+        Assert.NotEqual(VoteDomain.For(Community, 1), VoteDomain.For(Guid.NewGuid(), 1));
+    }
+
+    [Fact]
     public void Json_IsTheSignTypedDataV4Document()
     {
         var voter = EthAddress.Parse("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed").Value;
