@@ -91,6 +91,7 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(aki.GetByTestId("vote-form")).ToHaveCountAsync(0);
         await Expect(aki.GetByTestId("exit")).ToHaveCountAsync(0);
         await ben.GotoAsync($"/c/{slug}/proposals/{id}");
+        await ben.ShotAsync("gov-grace-against-voter");
         await Expect(ben.GetByTestId("exit-preview")).ToContainTextAsync("1,000 JPY");
         await ben.GetByTestId("exit-button").ClickAsync();
         await Expect(ben.GetByTestId("redeem-amounts")).ToHaveTextAsync("1,000 JPY");
@@ -109,6 +110,7 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(aki.GetByTestId("outcome")).ToContainTextAsync("実行されました");
         await Expect(aki.GetByTestId("parameter-now")).ToContainTextAsync("800");
         await Expect(aki.GetByTestId("cancel-proposal")).ToHaveCountAsync(0);
+        await aki.ShotAsync("gov-executed");
         await aki.GotoAsync($"/c/{slug}");
         await Expect(aki.Locator("#membership")).ToContainTextAsync("8%");
 
@@ -155,6 +157,15 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(aki.GetByTestId("tally-for")).ToContainTextAsync("0");
         await Expect(aki.GetByTestId("you-choice")).ToHaveTextAsync("未投票");
         Assert.Equal(0, (await (await aki.APIRequest.GetAsync($"/api/v1/communities/{slug}/proposals/{id}/votes")).JsonAsync())!.Value.GetProperty("votes").GetArrayLength());
+
+        // The proposer may cancel while voting is open; then nobody can vote on it.
+        var cancelled = await aki.ProposeAsync(slug, "signal", "やめておく提案");
+        await aki.GetByTestId("cancel-proposal").ClickAsync();
+        await aki.WaitForURLAsync($"**/c/{slug}/proposals/{cancelled}?done=cancelled");
+        await Expect(aki.GetByTestId("proposal-state")).ToHaveTextAsync("取り下げ");
+        await Expect(aki.GetByTestId("outcome")).ToContainTextAsync("取り下げられました");
+        await Expect(aki.GetByTestId("vote-form")).ToHaveCountAsync(0);
+        await Expect(aki.GetByTestId("cancel-proposal")).ToHaveCountAsync(0);
     }
 
     [Fact]
