@@ -15,6 +15,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The external vote client (ethers v6) the governance tests run, pinned by its lockfile.
+npm ci --prefix tests/js --no-audit --no-fund --silent
+
 results=$(mktemp -d)
 status=0
 dotnet test Mikoshi.slnx --logger "trx" --results-directory "$results" "$@" || status=$?

@@ -6,18 +6,20 @@
 #   bench/run.sh membership            the three membership parts (holdings, membership-sqlite, membership-postgres)
 #   bench/run.sh revenue               revenue-sqlite, revenue-postgres: a revenue event at 10, 10^3, 10^6 holders vs a push split; claims; a 10^5-line Zengin file
 #   bench/run.sh load                  HTTP load on 127.0.0.1 (load-sqlite, load-postgres): reads and deposits beside a bare endpoint
+#   bench/run.sh votes                 EIP-712 signed votes verified per second against Nethereum; Tally.Count over 10^6 ballots
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
 # (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows),
-# BENCH_LOAD_CLIENTS (16 concurrent clients), BENCH_LOAD_SECONDS (4, per side per request kind).
+# BENCH_LOAD_CLIENTS (16 concurrent clients), BENCH_LOAD_SECONDS (4, per side per request kind),
+# BENCH_VOTES (2000 pre-signed votes per side per repetition), BENCH_BALLOTS (1000000 ballots tallied).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres load-sqlite load-postgres)
+all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres load-sqlite load-postgres votes)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|load-sqlite|load-postgres) parts+=("$p") ;;
+    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|load-sqlite|load-postgres|votes) parts+=("$p") ;;
     revenue) parts+=(revenue-sqlite revenue-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
@@ -92,6 +94,9 @@ fi
 if want load-postgres; then
   "${bench[@]}" load --store postgres --location "$server" --out "$results/load-postgres.json" \
     --clients "${BENCH_LOAD_CLIENTS:-16}" --seconds "${BENCH_LOAD_SECONDS:-4}"
+fi
+if want votes; then
+  "${bench[@]}" votes --out "$results/votes.json" --reps "$reps" --votes "${BENCH_VOTES:-2000}" --ballots "${BENCH_BALLOTS:-1000000}"
 fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -15,6 +15,7 @@ using Mikoshi.Data;
 //   holdings --out FILE [--people 100000] [--tokens 1000000] [--transfers 10000000] [--reps 5] [--lookups 1000000] [--scans 20]
 //   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4]
 //   revenue --store sqlite|postgres --location … --out FILE [--reps 5] [--events 10] [--holders 10,1000,1000000] [--zengin yes|no]
+//   votes --out FILE [--votes 2000] [--reps 5] [--ballots 1000000]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -71,6 +72,7 @@ return args.FirstOrDefault() switch
         Int("events", 10),
         Option("holders", "10,1000,1000000").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
         Option("zengin", "yes") == "yes"),
+    "votes" => Mikoshi.Bench.Votes.VotesRun.Run(Option("out"), Int("votes", 2_000), Int("reps", 5), Int("ballots", 1_000_000)),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };
@@ -79,6 +81,6 @@ int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(C
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|report [options]; see bench/run.sh");
+    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|votes|report [options]; see bench/run.sh");
     return 2;
 }

@@ -75,6 +75,7 @@ public static class Report
         MembershipSections.Write(text, memberships, holdings);
         Load.LoadSections.Write(text, results);
         Revenue.RevenueSections.Write(text, results);
+        Votes.VotesSections.Write(text, results);
         text.AppendLine("## Every repetition")
             .AppendLine()
             .AppendLine("| store | figure | values in order |")
@@ -88,6 +89,7 @@ public static class Report
         }
 
         MembershipSections.WriteRepetitions(text, memberships, holdings);
+        Votes.VotesSections.WriteRepetitions(text, results);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, text.ToString().TrimEnd() + "\n");

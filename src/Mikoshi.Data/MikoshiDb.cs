@@ -86,6 +86,18 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<ThanksRow> Thanks => Set<ThanksRow>();
 
+    public DbSet<ProposalRow> Proposals => Set<ProposalRow>();
+
+    public DbSet<VoteRow> Votes => Set<VoteRow>();
+
+    public DbSet<DelegationRow> Delegations => Set<DelegationRow>();
+
+    public DbSet<CustodialKeyRow> CustodialKeys => Set<CustodialKeyRow>();
+
+    public DbSet<WalletLinkRow> WalletLinks => Set<WalletLinkRow>();
+
+    public DbSet<GovernanceRuleRow> GovernanceRules => Set<GovernanceRuleRow>();
+
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -414,6 +426,67 @@ public abstract class MikoshiDb(DbContextOptions options)
             sender.Property(s => s.BranchCode).HasMaxLength(3);
             sender.Property(s => s.BranchName).HasMaxLength(40);
             sender.Property(s => s.AccountNumber).HasMaxLength(7);
+        });
+
+        builder.Entity<ProposalRow>(proposal =>
+        {
+            proposal.ToTable("proposals");
+            proposal.HasKey(p => new { p.CommunityId, p.Number });
+            proposal.HasIndex(p => new { p.Outcome, p.GraceEndsAtUnixMs });
+            proposal.Property(p => p.Kind).HasMaxLength(12);
+            proposal.Property(p => p.Title).HasMaxLength(200);
+            proposal.Property(p => p.Body).HasMaxLength(20_000);
+            proposal.Property(p => p.PayloadJson).HasMaxLength(20_000);
+            proposal.Property(p => p.Strategy).HasMaxLength(24);
+            proposal.Property(p => p.Outcome).HasMaxLength(12);
+            proposal.Property(p => p.FailureCode).HasMaxLength(60);
+            proposal.Property(p => p.FailureDetail).HasMaxLength(500);
+        });
+
+        builder.Entity<VoteRow>(vote =>
+        {
+            vote.ToTable("votes");
+            vote.HasKey(v => new { v.CommunityId, v.ProposalNumber, v.Sequence });
+
+            // A nonce is used once per voter and proposal: a replay racing its original still fails.
+            vote.HasIndex(v => new { v.CommunityId, v.ProposalNumber, v.PersonId, v.Nonce }).IsUnique();
+            vote.Property(v => v.Address).HasMaxLength(42);
+            vote.Property(v => v.Choice).HasMaxLength(12);
+            vote.Property(v => v.Reason).HasMaxLength(1000);
+            vote.Property(v => v.Signature).HasMaxLength(132);
+            vote.Property(v => v.Digest).HasMaxLength(66);
+        });
+
+        builder.Entity<DelegationRow>(delegation =>
+        {
+            delegation.ToTable("delegations");
+            delegation.HasKey(d => new { d.CommunityId, d.Number });
+            delegation.HasIndex(d => new { d.CommunityId, d.DelegatorId, d.UntilUnixMs });
+        });
+
+        builder.Entity<CustodialKeyRow>(key =>
+        {
+            key.ToTable("custodial_keys");
+            key.HasKey(k => k.PersonId);
+            key.HasIndex(k => k.Address).IsUnique();
+            key.Property(k => k.Address).HasMaxLength(42);
+            key.Property(k => k.ProtectedSecret).HasMaxLength(1000);
+        });
+
+        builder.Entity<WalletLinkRow>(link =>
+        {
+            link.ToTable("wallet_links");
+            link.HasKey(l => l.Address);
+            link.HasIndex(l => l.PersonId);
+            link.Property(l => l.Address).HasMaxLength(42);
+            link.Property(l => l.Kind).HasMaxLength(12);
+        });
+
+        builder.Entity<GovernanceRuleRow>(rule =>
+        {
+            rule.ToTable("governance_rules");
+            rule.HasKey(r => new { r.CommunityId, r.Kind });
+            rule.Property(r => r.Kind).HasMaxLength(12);
         });
 
         builder.Entity<IdempotencyRow>(key =>

@@ -648,3 +648,153 @@ public sealed class WorkRow
 
     public PersonId AddedById { get; set; }
 }
+
+/// <summary>
+/// A governance proposal, numbered within its community. Its rules (strategy, quorum, threshold,
+/// window and grace) are frozen here when it is created; voting power is read at <see cref="OpensAtUnixMs"/>.
+/// </summary>
+public sealed class ProposalRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    /// <summary>fund, parameter, charter or signal.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Body { get; set; } = string.Empty;
+
+    /// <summary>What the proposal would do, as canonical JSON (empty object for a signal).</summary>
+    public string PayloadJson { get; set; } = "{}";
+
+    /// <summary>token-weighted, one-member-one-vote or quadratic.</summary>
+    public string Strategy { get; set; } = string.Empty;
+
+    public int QuorumBps { get; set; }
+
+    public int ThresholdBps { get; set; }
+
+    public PersonId ProposerId { get; set; }
+
+    public long CreatedAtUnixMs { get; set; }
+
+    /// <summary>The voting window opens here, and this is the snapshot instant for voting power.</summary>
+    public long OpensAtUnixMs { get; set; }
+
+    public long ClosesAtUnixMs { get; set; }
+
+    public long GraceEndsAtUnixMs { get; set; }
+
+    public long? CancelledAtUnixMs { get; set; }
+
+    /// <summary>When the executor settled it: executed, failed, defeated, expired or (a signal) passed.</summary>
+    public long? SettledAtUnixMs { get; set; }
+
+    /// <summary>executed, failed, defeated, expired or passed; null until settled.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>Why execution failed, as a problem code (insufficient_funds, …).</summary>
+    public string? FailureCode { get; set; }
+
+    public string? FailureDetail { get; set; }
+
+    /// <summary>The journal entry execution posted, if it moved money.</summary>
+    public long? ExecutionEntryNumber { get; set; }
+}
+
+/// <summary>One signed vote. Every vote is kept; a voter's vote with the greatest nonce counts.</summary>
+public sealed class VoteRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long ProposalNumber { get; set; }
+
+    /// <summary>1, 2, 3… within the proposal, in the order votes arrived.</summary>
+    public long Sequence { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    /// <summary>The signer, EIP-55.</summary>
+    public string Address { get; set; } = string.Empty;
+
+    public string Choice { get; set; } = string.Empty;
+
+    public long Nonce { get; set; }
+
+    public string Reason { get; set; } = string.Empty;
+
+    /// <summary>The 65-byte signature, 0x-hex.</summary>
+    public string Signature { get; set; } = string.Empty;
+
+    /// <summary>The EIP-712 digest that was signed, 0x-hex.</summary>
+    public string Digest { get; set; } = string.Empty;
+
+    /// <summary>True when the server signed with the person's custodial key.</summary>
+    public bool Custodial { get; set; }
+
+    public long AtUnixMs { get; set; }
+}
+
+/// <summary>A delegation of voting power in a community, in force from an instant until another (or until revoked).</summary>
+public sealed class DelegationRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public PersonId DelegatorId { get; set; }
+
+    public PersonId DelegateId { get; set; }
+
+    public long FromUnixMs { get; set; }
+
+    public long? UntilUnixMs { get; set; }
+}
+
+/// <summary>A person's server-held secp256k1 key, the secret encrypted with ASP.NET Data Protection.</summary>
+public sealed class CustodialKeyRow
+{
+    public PersonId PersonId { get; set; }
+
+    /// <summary>EIP-55.</summary>
+    public string Address { get; set; } = string.Empty;
+
+    /// <summary>The 32-byte secret as hex, protected (never stored in the clear).</summary>
+    public string ProtectedSecret { get; set; } = string.Empty;
+
+    public long CreatedAtUnixMs { get; set; }
+
+    public long? LastExportedAtUnixMs { get; set; }
+}
+
+/// <summary>An Ethereum address that acts for a person (custodial today; a wallet proven by SIWE in chain mode).</summary>
+public sealed class WalletLinkRow
+{
+    /// <summary>Lower-case 0x-hex, so that lookups ignore the EIP-55 checksum's case.</summary>
+    public string Address { get; set; } = string.Empty;
+
+    public PersonId PersonId { get; set; }
+
+    /// <summary>custodial (or siwe, later).</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    public long LinkedAtUnixMs { get; set; }
+}
+
+/// <summary>A community's governance rules for one proposal kind, when changed from the defaults.</summary>
+public sealed class GovernanceRuleRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public int QuorumBps { get; set; }
+
+    public int ThresholdBps { get; set; }
+
+    public int VotingPeriodHours { get; set; }
+
+    public int GracePeriodHours { get; set; }
+}

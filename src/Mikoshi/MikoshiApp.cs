@@ -8,6 +8,7 @@ using Mikoshi.Components;
 using Mikoshi.Data;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Communities;
+using Mikoshi.Features.Governance;
 using Mikoshi.Features.Ledger;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
@@ -49,6 +50,11 @@ public static class MikoshiApp
         services.AddScoped<Earnings>();
         services.AddScoped<Payouts>();
         services.AddScoped<RevenueSettings>();
+        services.AddScoped<Proposals>();
+        services.AddScoped<Voting>();
+        services.AddScoped<Delegations>();
+        services.AddScoped<CustodialKeys>();
+        services.AddSingleton<GovernanceExecutor>();
         return services;
     }
 
@@ -106,6 +112,7 @@ public static class MikoshiApp
         }));
 
         builder.Services.AddMikoshiUi();
+        builder.Services.AddHostedService<GovernanceExecutorService>();
         builder.Services.AddHealthChecks();
 
         configure?.Invoke(builder);
@@ -158,6 +165,10 @@ public static class MikoshiApp
         Earnings.Map(api);
         Payouts.Map(api);
         RevenueSettings.Map(api);
+        Proposals.Map(api);
+        Voting.Map(api);
+        Delegations.Map(api);
+        CustodialKeys.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

@@ -152,18 +152,13 @@ public sealed class Community
             return Error.Of("invalid_name", $"A name is 1 to {MaxNameLength} characters.");
         }
 
-        charterText = charterText?.Trim() ?? string.Empty;
-        if (charterText.Length > MaxCharterLength)
+        var charter = CheckCharter(charterText, values);
+        if (!charter.IsSuccess)
         {
-            return Error.Of("invalid_charter", $"A charter is at most {MaxCharterLength} characters.");
+            return charter.Error!;
         }
 
-        var cleanValues = (values ?? []).Select(v => v?.Trim() ?? string.Empty).ToList();
-        if (cleanValues.Count > MaxValues || cleanValues.Any(v => v.Length is 0 or > MaxValueLength)
-            || cleanValues.Distinct(StringComparer.Ordinal).Count() != cleanValues.Count)
-        {
-            return Error.Of("invalid_charter", $"A charter lists up to {MaxValues} distinct values of 1 to {MaxValueLength} characters.");
-        }
+        (charterText, var cleanValues) = charter.Value;
 
         var asset = Asset.FromKnownCode(baseAsset ?? Asset.Jpy.Code);
         if (!asset.IsSuccess)
@@ -211,6 +206,42 @@ public sealed class Community
         "USDC" => 100_000_000,
         _ => 10_000,
     };
+
+    /// <summary>
+    /// A charter's text (trimmed, at most <see cref="MaxCharterLength"/> characters) and its values (up to
+    /// <see cref="MaxValues"/> distinct, each 1 to <see cref="MaxValueLength"/> characters once trimmed).
+    /// Fails with <c>invalid_charter</c>.
+    /// </summary>
+    public static Result<(string Text, List<string> Values)> CheckCharter(string? text, IReadOnlyList<string>? values)
+    {
+        text = text?.Trim() ?? string.Empty;
+        if (text.Length > MaxCharterLength)
+        {
+            return Error.Of("invalid_charter", $"A charter is at most {MaxCharterLength} characters.");
+        }
+
+        var cleanValues = (values ?? []).Select(v => v?.Trim() ?? string.Empty).ToList();
+        if (cleanValues.Count > MaxValues || cleanValues.Any(v => v.Length is 0 or > MaxValueLength)
+            || cleanValues.Distinct(StringComparer.Ordinal).Count() != cleanValues.Count)
+        {
+            return Error.Of("invalid_charter", $"A charter lists up to {MaxValues} distinct values of 1 to {MaxValueLength} characters.");
+        }
+
+        return (text, cleanValues);
+    }
+
+    /// <summary>Amends the charter (by a passed charter proposal), checking it as <see cref="CheckCharter"/> does.</summary>
+    public Result<Community> AmendCharter(string? text, IReadOnlyList<string>? newValues)
+    {
+        var charter = CheckCharter(text, newValues);
+        if (!charter.IsSuccess)
+        {
+            return charter.Error!;
+        }
+
+        (CharterText, values) = charter.Value;
+        return this;
+    }
 
     /// <summary>The asset named <paramref name="code"/> if this community accepts it.</summary>
     public Result<Asset> Accepts(string? code)

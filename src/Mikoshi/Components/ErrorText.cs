@@ -41,6 +41,8 @@ public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOp
             "invalid_work" => [WorkRules.MaxTitleLength, ContributionRules.MaxEvidenceLength],
             "invalid_thanks" => [ThanksRules.MaxMessageLength],
             "invalid_source" => [Features.Revenue.RecordRevenue.MaxSourceLength],
+            "invalid_proposal" => [Features.Governance.Proposals.MaxTitleLength, Features.Governance.Proposals.MaxBodyLength],
+            "invalid_reason" => [Features.Governance.Voting.MaxReasonLength],
             _ => [],
         };
         return limits.Length == 0 ? sentence.Value : string.Format(CultureInfo.CurrentCulture, sentence.Value, limits);

@@ -505,6 +505,62 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("contributions", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.CustodialKeyRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LastExportedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("custodial_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.DelegationRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DelegatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("FromUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UntilUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "DelegatorId", "UntilUnixMs");
+
+                    b.ToTable("delegations", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.FundingRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -532,6 +588,32 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "ProjectNumber", "Asset");
 
                     b.ToTable("project_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.GovernanceRuleRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("GracePeriodHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuorumBps")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThresholdBps")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VotingPeriodHours")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommunityId", "Kind");
+
+                    b.ToTable("governance_rules", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.GrantRow", b =>
@@ -1065,6 +1147,88 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ProposalRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<long?>("CancelledAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosesAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExecutionEntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FailureDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("GraceEndsAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("OpensAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("ProposerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("QuorumBps")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SettledAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("ThresholdBps")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("Outcome", "GraceEndsAtUnixMs");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.RevenueRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1307,6 +1471,86 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "OwnerId");
 
                     b.ToTable("tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.VoteRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProposalNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<bool>("Custodial")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<long>("Nonce")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)");
+
+                    b.HasKey("CommunityId", "ProposalNumber", "Sequence");
+
+                    b.HasIndex("CommunityId", "ProposalNumber", "PersonId", "Nonce")
+                        .IsUnique();
+
+                    b.ToTable("votes", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.WalletLinkRow", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("LinkedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("wallet_links", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.WorkRow", b =>

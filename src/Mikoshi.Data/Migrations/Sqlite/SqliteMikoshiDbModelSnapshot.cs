@@ -494,6 +494,62 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("contributions", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.CustodialKeyRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastExportedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("custodial_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.DelegationRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DelegatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UntilUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "DelegatorId", "UntilUnixMs");
+
+                    b.ToTable("delegations", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.FundingRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -524,6 +580,32 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("CommunityId", "ProjectNumber", "Asset");
 
                     b.ToTable("project_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.GovernanceRuleRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GracePeriodHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuorumBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThresholdBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VotingPeriodHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "Kind");
+
+                    b.ToTable("governance_rules", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.GrantRow", b =>
@@ -1062,6 +1144,88 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ProposalRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExecutionEntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GraceEndsAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuorumBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThresholdBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("Outcome", "GraceEndsAtUnixMs");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.RevenueRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1311,6 +1475,86 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasIndex("CommunityId", "OwnerId");
 
                     b.ToTable("tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.VoteRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposalNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Custodial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Nonce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(132)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "ProposalNumber", "Sequence");
+
+                    b.HasIndex("CommunityId", "ProposalNumber", "PersonId", "Nonce")
+                        .IsUnique();
+
+                    b.ToTable("votes", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.WalletLinkRow", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("wallet_links", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.WorkRow", b =>

@@ -65,6 +65,11 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db)
                 return Error.Of("not_token_owner", $"Only the owner of token #{serial} may redeem it.");
             }
 
+            if (await Governance.Proposals.PendingForVoteAsync(write.Db, community.Id, holder, write.At) is { } pending)
+            {
+                return Error.Of("voted_for_pending", $"You voted for proposal {pending}, which is not yet processed: you may redeem once it is executed or defeated.");
+            }
+
             var preview = await PreviewAsync(write.Db, community, serial);
             if (!preview.IsSuccess)
             {

@@ -50,61 +50,68 @@ public sealed class RecordRevenue(Writer writer)
     public const int MaxSourceLength = 200;
 
     public Task<Result<Written>> GrantAsync(PersonId admin, Community community, long project, GrantRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status201Created, async write =>
+        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status201Created,
+            async write => await GrantAsync(write, admin, community, project, request));
+
+    /// <summary>
+    /// A grant inside a write someone else runs (an admin's request, or an executed fund proposal). On a
+    /// refusal (unknown project, overdraft, …) it has appended nothing to the audit chain.
+    /// </summary>
+    public static async Task<Result<GrantView>> GrantAsync(WriteScope write, PersonId grantedBy, Community community, long project, GrantRequest request)
+    {
+        var db = write.Db;
+        var found = await OpenProjectAsync(db, community.Id, project);
+        var asset = community.Accepts(request.Asset);
+        if ((found.Error ?? asset.Error) is { } invalid)
         {
-            var db = write.Db;
-            var found = await OpenProjectAsync(db, community.Id, project);
-            var asset = community.Accepts(request.Asset);
-            if ((found.Error ?? asset.Error) is { } invalid)
-            {
-                return invalid;
-            }
+            return invalid;
+        }
 
-            var amount = Money.Parse(asset.Value, request.Amount);
-            var rate = request.RecoupRateBps ?? 0;
-            if (!amount.IsSuccess)
-            {
-                return amount.Error!;
-            }
+        var amount = Money.Parse(asset.Value, request.Amount);
+        var rate = request.RecoupRateBps ?? 0;
+        if (!amount.IsSuccess)
+        {
+            return amount.Error!;
+        }
 
-            if (rate is < 0 or > RevenuePolicy.Whole)
-            {
-                return Error.Of("invalid_parameter", "A recoupment rate is 0 to 10,000 basis points.");
-            }
+        if (rate is < 0 or > RevenuePolicy.Whole)
+        {
+            return Error.Of("invalid_parameter", "A recoupment rate is 0 to 10,000 basis points.");
+        }
 
-            var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
-            var posted = entry.IsSuccess ? await write.PostAsync(entry.Value) : entry.Error!;
-            if (!posted.IsSuccess)
-            {
-                return posted.Error!;
-            }
+        var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
+        var posted = entry.IsSuccess ? await write.PostAsync(entry.Value) : entry.Error!;
+        if (!posted.IsSuccess)
+        {
+            return posted.Error!;
+        }
 
-            var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
-            funding.Granted += amount.Value.Units;
-            if (rate > 0)
-            {
-                // A grant with a recoupment rate sets the rate for everything still to recover.
-                funding.Outstanding += amount.Value.Units;
-                funding.RecoupRateBps = rate;
-            }
+        var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
+        funding.Granted += amount.Value.Units;
+        if (rate > 0)
+        {
+            // A grant with a recoupment rate sets the rate for everything still to recover.
+            funding.Outstanding += amount.Value.Units;
+            funding.RecoupRateBps = rate;
+        }
 
-            var number = (await db.Grants.Where(g => g.CommunityId == community.Id).Select(g => (long?)g.Number).MaxAsync() ?? 0) + 1;
-            var grant = new GrantRow
-            {
-                CommunityId = community.Id,
-                Number = number,
-                ProjectNumber = project,
-                Asset = asset.Value.Code,
-                Amount = amount.Value.Units,
-                RecoupRateBps = rate,
-                GrantedById = admin,
-                AtUnixMs = write.At.ToUnixTimeMilliseconds(),
-                EntryNumber = posted.Value,
-            };
-            db.Grants.Add(grant);
-            await write.AuditAsync("project.granted", new { project, grant = number, asset = grant.Asset, amount = Units(grant.Amount), recoupRateBps = rate });
-            return Result<GrantView>.Ok(GrantViewOf(grant));
-        });
+        var number = (await db.Grants.Where(g => g.CommunityId == community.Id).Select(g => (long?)g.Number).MaxAsync() ?? 0) + 1;
+        var grant = new GrantRow
+        {
+            CommunityId = community.Id,
+            Number = number,
+            ProjectNumber = project,
+            Asset = asset.Value.Code,
+            Amount = amount.Value.Units,
+            RecoupRateBps = rate,
+            GrantedById = grantedBy,
+            AtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            EntryNumber = posted.Value,
+        };
+        db.Grants.Add(grant);
+        await write.AuditAsync("project.granted", new { project, grant = number, asset = grant.Asset, amount = Units(grant.Amount), recoupRateBps = rate });
+        return GrantViewOf(grant);
+    }
 
     public async Task<Result<Written>> RecordAsync(PersonId treasurer, Community community, long project, RevenueRequest request, IdempotencyKey? idempotency)
     {

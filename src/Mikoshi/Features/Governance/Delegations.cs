@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
+
+namespace Mikoshi.Features.Governance;
+
+/// <summary>Delegate your voting power to <c>delegate</c> (a person id), or revoke with null.</summary>
+public sealed record DelegationRequest(string? Delegate);
+
+public sealed record DelegationView(string Delegator, string? Delegate, DateTimeOffset? Since);
+
+/// <summary>
+/// Revocable delegation: from now on, on proposals that open later, your own power goes to your delegate
+/// unless you vote yourself. A delegation that would close a loop is refused.
+/// </summary>
+public sealed class Delegations(Writer writer)
+{
+    public Task<Result<Written>> SetAsync(PersonId delegator, Community community, DelegationRequest request) =>
+        writer.RunAsync(community.Id.Value, delegator.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var db = write.Db;
+            PersonId? target = null;
+            if (request.Delegate is not null)
+            {
+                var found = await Membership.People.FindAsync(db, request.Delegate);
+                if (!found.IsSuccess)
+                {
+                    return found.Error!;
+                }
+
+                target = found.Value;
+                var inForce = await db.Delegations.AsNoTracking().Where(d => d.CommunityId == community.Id && d.UntilUnixMs == null)
+                    .ToDictionaryAsync(d => d.DelegatorId.Value, d => d.DelegateId.Value);
+                inForce.Remove(delegator.Value);
+                if (Delegation.WouldLoop(inForce, delegator.Value, target.Value.Value))
+                {
+                    return Error.Of("delegation_loop", "That delegation would come back to you: delegate to someone whose chain does not lead to you.");
+                }
+            }
+
+            var now = write.At.ToUnixTimeMilliseconds();
+            var current = await db.Delegations.FirstOrDefaultAsync(d => d.CommunityId == community.Id && d.DelegatorId == delegator && d.UntilUnixMs == null);
+            if (current is not null)
+            {
+                current.UntilUnixMs = now;
+            }
+
+            if (target is { } to)
+            {
+                var number = (await db.Delegations.Where(d => d.CommunityId == community.Id).Select(d => (long?)d.Number).MaxAsync() ?? 0) + 1;
+                db.Delegations.Add(new DelegationRow { CommunityId = community.Id, Number = number, DelegatorId = delegator, DelegateId = to, FromUnixMs = now });
+            }
+
+            await write.AuditAsync(target is null ? "delegation.revoked" : "delegation.set", new { delegator = delegator.ToString(), @delegate = target?.ToString() });
+            return Result<DelegationView>.Ok(new DelegationView(delegator.ToString(), target?.ToString(), target is null ? null : write.At));
+        });
+
+    public static async Task<DelegationView> ViewAsync(MikoshiDb db, CommunityId community, PersonId delegator)
+    {
+        var current = await db.Delegations.AsNoTracking().FirstOrDefaultAsync(d => d.CommunityId == community && d.DelegatorId == delegator && d.UntilUnixMs == null);
+        return new DelegationView(delegator.ToString(), current?.DelegateId.ToString(), current is null ? null : Proposals.Instant(current.FromUnixMs));
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities/{slug}/delegation", async (MikoshiDb db, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Results.Ok(await ViewAsync(db, caller.RequireCommunity().Id, caller.RequirePerson()));
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("Your delegation in this community, if any.")
+            .Produces<DelegationView>();
+        api.MapPut("/communities/{slug}/delegation", async (DelegationRequest request, Delegations delegations, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await delegations.SetAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+            })
+            .Allow(Access.Member)
+            .WithSummary("Delegate your voting power {delegate: personId}, or revoke it {delegate: null}. Applies to proposals that open from now on; your own vote always overrides it. Loops are refused.")
+            .Produces<DelegationView>();
+    }
+}

@@ -1,0 +1,407 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Projects;
+
+namespace Mikoshi.Features.Governance;
+
+/// <summary>
+/// A new proposal. <c>payload</c> by kind — fund: <c>{projectId, asset, amount, recoupRateBps}</c>; parameter:
+/// <c>{name, value}</c>; charter: <c>{text, values}</c>; signal: nothing. Without <c>opensAt</c> it opens now;
+/// without <c>closesAt</c> or <c>graceHours</c> the community's periods for the kind apply.
+/// </summary>
+public sealed record ProposalRequest(
+    string? Kind,
+    string? Title,
+    string? Body,
+    string? Strategy,
+    JsonElement? Payload,
+    DateTimeOffset? OpensAt,
+    DateTimeOffset? ClosesAt,
+    int? GraceHours);
+
+public sealed record FundPayload(long? ProjectId, string? Asset, string? Amount, int? RecoupRateBps);
+
+public sealed record ParameterPayload(string? Name, JsonElement? Value);
+
+public sealed record CharterPayload(string? Text, IReadOnlyList<string>? Values);
+
+public sealed record TallyView(long For, long Against, long Abstain, long TotalPower, bool QuorumReached, bool Passed)
+{
+    public static TallyView Of(TallyResult t) => new(t.For, t.Against, t.Abstain, t.TotalPower, t.QuorumReached, t.Passed);
+}
+
+/// <summary>The signed-in caller's standing on a proposal: tokens and power at the snapshot, delegation, latest vote.</summary>
+public sealed record YourPowerView(long Tokens, long OwnPower, long DelegatedPower, string? DelegatedTo, string? Choice, long? Nonce, long NextNonce, bool CanVote);
+
+public sealed record ExecutionView(string Outcome, DateTimeOffset At, string? FailureCode, string? FailureDetail, long? Entry);
+
+public sealed record ProposalView(
+    long Id,
+    string Kind,
+    string Title,
+    string Body,
+    JsonElement Payload,
+    string Strategy,
+    int QuorumBps,
+    int ThresholdBps,
+    string ProposerId,
+    string ProposerName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset SnapshotAt,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    DateTimeOffset GraceEndsAt,
+    string State,
+    DateTimeOffset? NextChangeAt,
+    DateTimeOffset Now,
+    TallyView Tally,
+    int Votes,
+    DateTimeOffset? CancelledAt,
+    ExecutionView? Execution,
+    YourPowerView? You);
+
+public sealed record ProposalPage(IReadOnlyList<ProposalView> Items, string? NextCursor);
+
+/// <summary>
+/// Proposals: a member opens one with its rules frozen (strategy, quorum, threshold, window, grace; the
+/// snapshot is the instant it opens); anyone reads its state under the clock and its live tally; the proposer
+/// may cancel it until it is queued.
+/// </summary>
+public sealed class Proposals(Writer writer, TimeProvider clock)
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxBodyLength = 20_000;
+
+    public Task<Result<Written>> CreateAsync(PersonId proposer, Community community, ProposalRequest request, IdempotencyKey? idempotency) =>
+        writer.RunAsync(community.Id.Value, proposer.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var kind = GovernanceRules.Kind(request.Kind);
+            var strategy = GovernanceRules.Strategy(request.Strategy);
+            if ((kind.Error ?? strategy.Error) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var title = request.Title?.Trim() ?? string.Empty;
+            var body = request.Body?.Trim() ?? string.Empty;
+            if (title.Length is 0 or > MaxTitleLength || body.Length > MaxBodyLength)
+            {
+                return Error.Of("invalid_proposal", $"A title is 1 to {MaxTitleLength} characters and a body at most {MaxBodyLength}.");
+            }
+
+            var tracked = await db.Communities.SingleAsync(c => c.Id == community.Id);
+            var payload = await PayloadAsync(write, tracked, kind.Value, request.Payload);
+            if (!payload.IsSuccess)
+            {
+                return payload.Error!;
+            }
+
+            var rules = (await GovernanceRules.InForceAsync(db, community.Id))[kind.Value];
+            var opensAt = request.OpensAt ?? write.At;
+            var closesAt = request.ClosesAt ?? opensAt.AddHours(rules.VotingPeriodHours);
+            var grace = request.GraceHours is { } hours ? TimeSpan.FromHours(hours) : TimeSpan.FromHours(rules.GracePeriodHours);
+            var schedule = ProposalLifecycle.Schedule(write.At, opensAt, closesAt, grace);
+            if (!schedule.IsSuccess)
+            {
+                return schedule.Error!;
+            }
+
+            var number = (await db.Proposals.Where(p => p.CommunityId == community.Id).Select(p => (long?)p.Number).MaxAsync() ?? 0) + 1;
+            var row = new ProposalRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                Kind = GovernanceRules.Name(kind.Value),
+                Title = title,
+                Body = body,
+                PayloadJson = payload.Value,
+                Strategy = GovernanceRules.Name(strategy.Value),
+                QuorumBps = rules.QuorumBps,
+                ThresholdBps = rules.ThresholdBps,
+                ProposerId = proposer,
+                CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                OpensAtUnixMs = schedule.Value.OpensAt.ToUnixTimeMilliseconds(),
+                ClosesAtUnixMs = schedule.Value.ClosesAt.ToUnixTimeMilliseconds(),
+                GraceEndsAtUnixMs = schedule.Value.GraceEndsAt.ToUnixTimeMilliseconds(),
+            };
+            db.Proposals.Add(row);
+            await write.AuditAsync("proposal.created", new
+            {
+                proposal = number,
+                kind = row.Kind,
+                title,
+                payload = JsonDocument.Parse(row.PayloadJson).RootElement,
+                strategy = row.Strategy,
+                quorumBps = row.QuorumBps,
+                thresholdBps = row.ThresholdBps,
+                opensAt = schedule.Value.OpensAt,
+                closesAt = schedule.Value.ClosesAt,
+                graceEndsAt = schedule.Value.GraceEndsAt,
+            });
+            return Result<ProposalView>.Ok(await ViewAsync(db, row, write.At, proposer));
+        });
+
+    public Task<Result<Written>> CancelAsync(PersonId caller, Community community, long number) =>
+        writer.RunAsync(community.Id.Value, caller.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var row = await write.Db.Proposals.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == number);
+            if (row is null)
+            {
+                return NotFound(number);
+            }
+
+            if (row.ProposerId != caller)
+            {
+                return Error.Of("not_proposer", "Only the proposer may cancel a proposal.");
+            }
+
+            var state = await StateAsync(write.Db, row, write.At);
+            if (state is not (ProposalState.Draft or ProposalState.Active or ProposalState.Grace))
+            {
+                return Error.Of("proposal_not_cancellable", $"A {GovernanceRules.Name(state)} proposal can no longer be cancelled; a proposer may cancel until it is queued.");
+            }
+
+            row.CancelledAtUnixMs = write.At.ToUnixTimeMilliseconds();
+            await write.AuditAsync("proposal.cancelled", new { proposal = number });
+            return Result<ProposalView>.Ok(await ViewAsync(write.Db, row, write.At, caller));
+        });
+
+    /// <summary>
+    /// A proposal on which <paramref name="person"/>'s latest vote is "for" and which is not yet processed
+    /// (active, in grace, or queued): a yes voter may not exit until it executes or is defeated.
+    /// </summary>
+    public static async Task<long?> PendingForVoteAsync(MikoshiDb db, CommunityId community, PersonId person, DateTimeOffset now)
+    {
+        var voted = await db.Votes.AsNoTracking().Where(v => v.CommunityId == community && v.PersonId == person)
+            .Select(v => v.ProposalNumber).Distinct().ToListAsync();
+        var open = await db.Proposals.AsNoTracking()
+            .Where(p => p.CommunityId == community && voted.Contains(p.Number) && p.Outcome == null && p.CancelledAtUnixMs == null)
+            .ToListAsync();
+        foreach (var row in open)
+        {
+            var latest = await db.Votes.AsNoTracking().Where(v => v.CommunityId == community && v.ProposalNumber == row.Number && v.PersonId == person)
+                .OrderByDescending(v => v.Nonce).FirstAsync();
+            if (latest.Choice == VoteChoices.For
+                && await StateAsync(db, row, now) is ProposalState.Active or ProposalState.Grace or ProposalState.Queued)
+            {
+                return row.Number;
+            }
+        }
+
+        return null;
+    }
+
+    public static Error NotFound(long number) => Error.Of("proposal_not_found", $"There is no proposal {number}.");
+
+    /// <summary>The payload as canonical JSON, checked against the community as it is now (execution checks again).</summary>
+    private static async Task<Result<string>> PayloadAsync(WriteScope write, Community community, ProposalKind kind, JsonElement? payload)
+    {
+        try
+        {
+            switch (kind)
+            {
+                case ProposalKind.Fund:
+                {
+                    var fund = payload?.Deserialize<FundPayload>(Writer.Json);
+                    if (fund?.ProjectId is not { } project)
+                    {
+                        return Error.Of("invalid_proposal", "A fund proposal names a projectId, an asset, an amount in minor units and a recoupRateBps.");
+                    }
+
+                    var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
+                    var asset = community.Accepts(fund.Asset);
+                    if ((found.Error ?? asset.Error) is { } invalid)
+                    {
+                        return invalid;
+                    }
+
+                    var amount = Money.Parse(asset.Value, fund.Amount);
+                    if (!amount.IsSuccess)
+                    {
+                        return amount.Error!;
+                    }
+
+                    if (amount.Value.Units <= Int128.Zero)
+                    {
+                        return Error.Of("invalid_amount", "A grant is more than zero.");
+                    }
+
+                    var rate = fund.RecoupRateBps ?? 0;
+                    if (rate is < 0 or > Domain.Revenue.RevenuePolicy.Whole)
+                    {
+                        return Error.Of("parameter_out_of_range", "A recoupment rate is 0 to 10,000 basis points.");
+                    }
+
+                    return JsonSerializer.Serialize(new FundPayload(project, asset.Value.Code, amount.Value.Units.ToString(CultureInfo.InvariantCulture), rate), Writer.Json);
+                }
+
+                case ProposalKind.Parameter:
+                {
+                    var parameter = payload?.Deserialize<ParameterPayload>(Writer.Json);
+                    var value = ValueText(parameter?.Value);
+                    var checkedValue = await GovernanceRules.ApplyAsync(write.Db, community, parameter?.Name, value, dryRun: true);
+                    return checkedValue.IsSuccess
+                        ? JsonSerializer.Serialize(new { name = parameter!.Name, value = checkedValue.Value }, Writer.Json)
+                        : checkedValue.Error!;
+                }
+
+                case ProposalKind.Charter:
+                {
+                    var charter = payload?.Deserialize<CharterPayload>(Writer.Json);
+                    var checkedCharter = Community.CheckCharter(charter?.Text, charter?.Values);
+                    return checkedCharter.IsSuccess
+                        ? JsonSerializer.Serialize(new { text = checkedCharter.Value.Text, values = checkedCharter.Value.Values }, Writer.Json)
+                        : checkedCharter.Error!;
+                }
+
+                default:
+                    return "{}";
+            }
+        }
+        catch (JsonException e)
+        {
+            return Error.Of("invalid_proposal", $"The payload is not of the shape its kind needs: {e.Message}");
+        }
+    }
+
+    /// <summary>A parameter value sent as a string, a number or a boolean, as text.</summary>
+    private static string? ValueText(JsonElement? value) => value?.ValueKind switch
+    {
+        JsonValueKind.String => value.Value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.Value.GetRawText(),
+        _ => null,
+    };
+
+    /// <summary>The proposal's state now (the final tally read only once the window has closed).</summary>
+    public static async Task<ProposalState> StateAsync(MikoshiDb db, ProposalRow row, DateTimeOffset now)
+    {
+        var tally = now.ToUnixTimeMilliseconds() >= row.ClosesAtUnixMs ? await TallyAsync(db, row) : null;
+        return StateOf(row, tally, now);
+    }
+
+    public static ProposalState StateOf(ProposalRow row, TallyResult? tally, DateTimeOffset now) =>
+        ProposalLifecycle.StateAt(now, Instant(row.OpensAtUnixMs), Instant(row.ClosesAtUnixMs), Instant(row.GraceEndsAtUnixMs),
+            tally, row.CancelledAtUnixMs is not null, row.Outcome == "executed", expiresAt: null);
+
+    /// <summary>The state's API name; a settled proposal says how it settled (failed execution included).</summary>
+    public static string StateName(ProposalRow row, ProposalState state) =>
+        row.Outcome is "failed" or "defeated" ? row.Outcome : GovernanceRules.Name(state);
+
+    public static async Task<TallyResult> TallyAsync(MikoshiDb db, ProposalRow row)
+    {
+        var snapshot = await SnapshotAsync(db, row);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.CommunityId == row.CommunityId && v.ProposalNumber == row.Number).ToListAsync();
+        return snapshot.Count(votes, row.QuorumBps, row.ThresholdBps);
+    }
+
+    public static Task<Snapshot> SnapshotAsync(MikoshiDb db, ProposalRow row) =>
+        Snapshot.AtAsync(db, row.CommunityId, row.OpensAtUnixMs, GovernanceRules.Strategy(row.Strategy).Value);
+
+    public static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
+
+    public static async Task<ProposalView> ViewAsync(MikoshiDb db, ProposalRow row, DateTimeOffset now, PersonId? caller)
+    {
+        var snapshot = await SnapshotAsync(db, row);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.CommunityId == row.CommunityId && v.ProposalNumber == row.Number).ToListAsync();
+        var tally = snapshot.Count(votes, row.QuorumBps, row.ThresholdBps);
+        var state = StateOf(row, tally, now);
+        var names = await ProjectBook.NamesAsync(db, [row.ProposerId]);
+        DateTimeOffset? next = state switch
+        {
+            ProposalState.Draft => Instant(row.OpensAtUnixMs),
+            ProposalState.Active => Instant(row.ClosesAtUnixMs),
+            ProposalState.Grace => Instant(row.GraceEndsAtUnixMs),
+            _ => null,
+        };
+        YourPowerView? you = null;
+        if (caller is { } person)
+        {
+            var mine = votes.Where(v => v.PersonId == person).MaxBy(v => v.Nonce);
+            var delegatedTo = snapshot.DelegateOf.TryGetValue(person.Value, out var to) ? new PersonId(to).ToString() : null;
+            you = new YourPowerView(snapshot.Tokens.GetValueOrDefault(person.Value), snapshot.OwnOf(person.Value), snapshot.DelegatedTo(person.Value),
+                delegatedTo, mine?.Choice, mine?.Nonce, (mine?.Nonce ?? 0) + 1, snapshot.CanVote(person.Value) && state == ProposalState.Active);
+        }
+
+        var execution = row.Outcome is null || row.SettledAtUnixMs is not { } settled
+            ? null
+            : new ExecutionView(row.Outcome, Instant(settled), row.FailureCode, row.FailureDetail, row.ExecutionEntryNumber);
+        return new ProposalView(row.Number, row.Kind, row.Title, row.Body, JsonDocument.Parse(row.PayloadJson).RootElement.Clone(), row.Strategy,
+            row.QuorumBps, row.ThresholdBps, row.ProposerId.ToString(), names.GetValueOrDefault(row.ProposerId, string.Empty),
+            Instant(row.CreatedAtUnixMs), Instant(row.OpensAtUnixMs), Instant(row.OpensAtUnixMs), Instant(row.ClosesAtUnixMs), Instant(row.GraceEndsAtUnixMs),
+            StateName(row, state), next, now, TallyView.Of(tally), votes.Count,
+            row.CancelledAtUnixMs is { } cancelled ? Instant(cancelled) : null, execution, you);
+    }
+
+    public async Task<Result<ProposalView>> ReadAsync(MikoshiDb db, Community community, long number, PersonId? caller)
+    {
+        var row = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == number);
+        return row is null ? NotFound(number) : await ViewAsync(db, row, clock.GetUtcNow(), caller);
+    }
+
+    public async Task<Result<ProposalPage>> ListAsync(MikoshiDb db, Community community, string? cursor, int? limit, PersonId? caller)
+    {
+        var page = Paging.Read(cursor, limit);
+        if (!page.IsSuccess)
+        {
+            return page.Error!;
+        }
+
+        var before = long.MaxValue;
+        if (page.Value.After is { } after && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out before))
+        {
+            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+        }
+
+        var rows = await db.Proposals.AsNoTracking().Where(p => p.CommunityId == community.Id && p.Number < before)
+            .OrderByDescending(p => p.Number).Take(page.Value.Limit + 1).ToListAsync();
+        var now = clock.GetUtcNow();
+        var items = new List<ProposalView>();
+        foreach (var row in rows.Take(page.Value.Limit))
+        {
+            items.Add(await ViewAsync(db, row, now, caller));
+        }
+
+        var next = rows.Count > page.Value.Limit ? Paging.Cursor(items[^1].Id.ToString(CultureInfo.InvariantCulture)) : null;
+        return new ProposalPage(items, next);
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/communities/{slug}/proposals", (ProposalRequest request, Proposals proposals, HttpContext http) =>
+                Idempotency.WriteAsync(http, request, (caller, key) => proposals.CreateAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+            .Allow(Access.Member)
+            .WithSummary("A member opens a proposal: kind (fund, parameter, charter, signal), title, body, payload, strategy, window and grace. Its rules are frozen now; voting power is read at opensAt. Takes an Idempotency-Key.")
+            .Produces<ProposalView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/proposals", async (string? cursor, int? limit, Proposals proposals, MikoshiDb db, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await proposals.ListAsync(db, caller.RequireCommunity(), cursor, limit, caller.Person));
+            })
+            .Allow(Access.Anyone)
+            .WithSummary("Proposals, newest first, each with its state under the clock and live tally.")
+            .Produces<ProposalPage>();
+        api.MapGet("/communities/{slug}/proposals/{proposalId:long}", async (long proposalId, Proposals proposals, MikoshiDb db, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await proposals.ReadAsync(db, caller.RequireCommunity(), proposalId, caller.Person));
+            })
+            .Allow(Access.Anyone)
+            .WithSummary("A proposal: payload, frozen rules, state, the instant of the next change (countdown), live tally, and — signed in — your power at the snapshot.")
+            .Produces<ProposalView>();
+        api.MapPost("/communities/{slug}/proposals/{proposalId:long}/cancel", async (long proposalId, Proposals proposals, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await proposals.CancelAsync(caller.RequirePerson(), caller.RequireCommunity(), proposalId), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("The proposer cancels a proposal, until it is queued.")
+            .Produces<ProposalView>();
+    }
+}

@@ -1,0 +1,283 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
+
+namespace Mikoshi.Features.Governance;
+
+/// <summary>A signed vote: the EIP-712 message's fields and the voter's 65-byte signature of its digest.</summary>
+public sealed record VoteRequest(string? Choice, string? Voter, long? Nonce, string? Reason, string? Signature);
+
+/// <summary>A vote the server signs with the signed-in member's custodial key.</summary>
+public sealed record CustodialVoteRequest(string? Choice, string? Reason);
+
+public sealed record VoteView(
+    long Sequence, long Proposal, string Voter, string PersonId, string Choice, long Nonce, string Reason,
+    string Signature, string Digest, bool Custodial, DateTimeOffset At, bool Counted);
+
+public sealed record VoteDomainView(string Name, string Version, long ChainId, string Salt);
+
+public sealed record HolderPowerView(string PersonId, long Tokens, long Power);
+
+public sealed record DelegationAtView(string Delegator, string Delegate);
+
+/// <summary>
+/// Everything needed to recompute a tally without trusting the server: the EIP-712 domain, the snapshot
+/// (every holder's tokens and power, every delegation in force), every signed vote with its digest and signature.
+/// </summary>
+public sealed record VoteExport(
+    long Proposal, string Strategy, int QuorumBps, int ThresholdBps, DateTimeOffset SnapshotAt, VoteDomainView Domain,
+    IReadOnlyList<HolderPowerView> Holders, IReadOnlyList<DelegationAtView> Delegations, IReadOnlyList<VoteView> Votes, TallyView Tally);
+
+/// <summary>
+/// Signed votes. A vote is an EIP-712 message (domain "Mikoshi", version, chain id, and the community as salt;
+/// message: proposal, choice, voter, nonce, reason) signed by the voter's key: a wallet's, or the member's
+/// custodial key on the server. The server recovers the signer, checks it is the voter, that the voter is linked
+/// to a person with power at the snapshot, that the window is open, and that the nonce is new; it keeps every vote.
+/// </summary>
+public sealed class Voting(Writer writer, IConfiguration configuration, CustodialKeys keys, TimeProvider clock)
+{
+    public const int MaxReasonLength = 1000;
+    public const long DefaultChainId = 31337;
+
+    public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? DefaultChainId;
+
+    public VoteDomain DomainOf(Community community) => VoteDomain.For(community.Id.Value, ChainId);
+
+    /// <summary>The message a voter signs, checked field by field.</summary>
+    public static Result<VoteMessage> Message(long proposal, string? choice, string? voter, long? nonce, string? reason)
+    {
+        if (!VoteChoices.IsValid(choice))
+        {
+            return Error.Of("choice_not_on_ballot", $"'{choice}' is not on the ballot; the choices are {string.Join(", ", VoteChoices.All)}.");
+        }
+
+        var address = EthAddress.Parse(voter);
+        if (!address.IsSuccess)
+        {
+            return address.Error!;
+        }
+
+        if (nonce is not { } n || n < 0)
+        {
+            return Error.Of("invalid_nonce", "A nonce is a whole number, zero or more, greater than any you used on this proposal.");
+        }
+
+        reason ??= string.Empty;
+        if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
+        {
+            return Error.Of("invalid_reason", $"A reason is at most {MaxReasonLength} characters, without control characters.");
+        }
+
+        return new VoteMessage(proposal, choice!, address.Value, n, reason);
+    }
+
+    /// <summary>The eth_signTypedData_v4 document for a vote; without a nonce, the voter's next one.</summary>
+    public async Task<Result<string>> TypedDataAsync(MikoshiDb db, Community community, long proposal, string? voter, string? choice, long? nonce, string? reason)
+    {
+        if (!await db.Proposals.AnyAsync(p => p.CommunityId == community.Id && p.Number == proposal))
+        {
+            return Proposals.NotFound(proposal);
+        }
+
+        if (nonce is null && EthAddress.Parse(voter) is { IsSuccess: true } address && await CustodialKeys.PersonOfAsync(db, address.Value) is { } person)
+        {
+            nonce = await NextNonceAsync(db, community.Id, proposal, person);
+        }
+
+        var message = Message(proposal, choice, voter, nonce ?? 1, reason);
+        return message.IsSuccess ? VoteTypedData.Json(DomainOf(community), message.Value) : message.Error!;
+    }
+
+    public static async Task<long> NextNonceAsync(MikoshiDb db, CommunityId community, long proposal, PersonId person) =>
+        (await db.Votes.Where(v => v.CommunityId == community && v.ProposalNumber == proposal && v.PersonId == person)
+            .Select(v => (long?)v.Nonce).MaxAsync() ?? 0) + 1;
+
+    /// <summary>Verifies and records a signed vote. Every refusal writes nothing.</summary>
+    public async Task<Result<Written>> CastAsync(Community community, long proposal, VoteRequest request, string actor, bool custodial = false)
+    {
+        var message = Message(proposal, request.Choice, request.Voter, request.Nonce, request.Reason);
+        if (!message.IsSuccess)
+        {
+            return message.Error!;
+        }
+
+        var digest = VoteTypedData.Digest(DomainOf(community), message.Value);
+        var signer = Signatures.Recover(digest, request.Signature);
+        if (!signer.IsSuccess)
+        {
+            return signer.Error!;
+        }
+
+        if (signer.Value != message.Value.Voter)
+        {
+            // A signature for another proposal, community or chain, or by another key, recovers someone else.
+            return Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address.");
+        }
+
+        return await writer.RunAsync(community.Id.Value, actor, null, StatusCodes.Status201Created, async write =>
+        {
+            var db = write.Db;
+            var row = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == proposal);
+            if (row is null)
+            {
+                return Proposals.NotFound(proposal);
+            }
+
+            var now = write.At.ToUnixTimeMilliseconds();
+            if (row.CancelledAtUnixMs is not null || now < row.OpensAtUnixMs || now >= row.ClosesAtUnixMs)
+            {
+                return OutsideWindow(row);
+            }
+
+            var person = await CustodialKeys.PersonOfAsync(db, message.Value.Voter);
+            var snapshot = await Proposals.SnapshotAsync(db, row);
+            if (person is null || !snapshot.CanVote(person.Value.Value))
+            {
+                return NoPower();
+            }
+
+            if (message.Value.Nonce < await NextNonceAsync(db, community.Id, proposal, person.Value))
+            {
+                return Error.Of("vote_replayed", "This nonce is not greater than the voter's last on this proposal: a replay, or an older vote.");
+            }
+
+            var sequence = (await db.Votes.Where(v => v.CommunityId == community.Id && v.ProposalNumber == proposal).Select(v => (long?)v.Sequence).MaxAsync() ?? 0) + 1;
+            var vote = new VoteRow
+            {
+                CommunityId = community.Id,
+                ProposalNumber = proposal,
+                Sequence = sequence,
+                PersonId = person.Value,
+                Address = message.Value.Voter.ToString(),
+                Choice = message.Value.Choice,
+                Nonce = message.Value.Nonce,
+                Reason = message.Value.Reason,
+                Signature = request.Signature!.ToLowerInvariant(),
+                Digest = "0x" + Convert.ToHexStringLower(digest),
+                Custodial = custodial,
+                AtUnixMs = now,
+            };
+            db.Votes.Add(vote);
+            await write.AuditAsync("proposal.voted", new
+            {
+                proposal,
+                voter = vote.Address,
+                personId = vote.PersonId.ToString(),
+                choice = vote.Choice,
+                nonce = vote.Nonce,
+                reason = vote.Reason,
+                digest = vote.Digest,
+                signature = vote.Signature,
+                custodial,
+            });
+            return Result<VoteView>.Ok(View(vote, counted: true));
+        });
+    }
+
+    /// <summary>The signed-in member's vote, signed on the server with their custodial key (generated on first use).</summary>
+    public async Task<Result<Written>> CastCustodialAsync(PersonId person, Community community, long proposal, CustodialVoteRequest request, MikoshiDb db)
+    {
+        var early = Message(proposal, request.Choice, "0x0000000000000000000000000000000000000000", 0, request.Reason);
+        if (!early.IsSuccess)
+        {
+            return early.Error!;
+        }
+
+        // Refuse what the vote itself would refuse before making a key, so that a refusal writes nothing.
+        var row = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == proposal);
+        if (row is null)
+        {
+            return Proposals.NotFound(proposal);
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (row.CancelledAtUnixMs is not null || now < row.OpensAtUnixMs || now >= row.ClosesAtUnixMs)
+        {
+            return OutsideWindow(row);
+        }
+
+        if (!(await Proposals.SnapshotAsync(db, row)).CanVote(person.Value))
+        {
+            return NoPower();
+        }
+
+        var key = await keys.EnsureAsync(person);
+        if (!key.IsSuccess)
+        {
+            return key.Error!;
+        }
+
+        var nonce = await NextNonceAsync(db, community.Id, proposal, person);
+        var message = new VoteMessage(proposal, request.Choice!, key.Value.Address, nonce, request.Reason ?? string.Empty);
+        var signature = key.Value.Sign(VoteTypedData.Digest(DomainOf(community), message));
+        return await CastAsync(community, proposal, new VoteRequest(message.Choice, message.Voter.ToString(), nonce, message.Reason, signature), person.ToString(), custodial: true);
+    }
+
+    public async Task<Result<VoteExport>> ExportAsync(MikoshiDb db, Community community, long proposal)
+    {
+        var row = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == proposal);
+        if (row is null)
+        {
+            return Proposals.NotFound(proposal);
+        }
+
+        var snapshot = await Proposals.SnapshotAsync(db, row);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.CommunityId == community.Id && v.ProposalNumber == proposal).OrderBy(v => v.Sequence).ToListAsync();
+        var counted = Snapshot.Latest(votes).Values.Select(v => v.Sequence).ToHashSet();
+        var domain = DomainOf(community);
+        return new VoteExport(
+            proposal, row.Strategy, row.QuorumBps, row.ThresholdBps, Proposals.Instant(row.OpensAtUnixMs),
+            new VoteDomainView(domain.Name, domain.Version, domain.ChainId, "0x" + Convert.ToHexStringLower(domain.Salt)),
+            snapshot.Tokens.Where(t => t.Value > 0).OrderBy(t => t.Key).Select(t => new HolderPowerView(new PersonId(t.Key).ToString(), t.Value, snapshot.OwnOf(t.Key))).ToList(),
+            snapshot.DelegateOf.OrderBy(d => d.Key).Select(d => new DelegationAtView(new PersonId(d.Key).ToString(), new PersonId(d.Value).ToString())).ToList(),
+            votes.Select(v => View(v, counted.Contains(v.Sequence))).ToList(),
+            TallyView.Of(snapshot.Count(votes, row.QuorumBps, row.ThresholdBps)));
+    }
+
+    private static Error OutsideWindow(ProposalRow row) =>
+        Error.Of("outside_voting_window", row.CancelledAtUnixMs is not null
+            ? "This proposal was cancelled."
+            : $"Voting is open from {Proposals.Instant(row.OpensAtUnixMs):O} until {Proposals.Instant(row.ClosesAtUnixMs):O}.");
+
+    private static Error NoPower() =>
+        Error.Of("no_voting_power", "This voter held no voting power at the proposal's snapshot, of their own or delegated.");
+
+    private static VoteView View(VoteRow v, bool counted) =>
+        new(v.Sequence, v.ProposalNumber, v.Address, v.PersonId.ToString(), v.Choice, v.Nonce, v.Reason, v.Signature, v.Digest, v.Custodial, Proposals.Instant(v.AtUnixMs), counted);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities/{slug}/proposals/{proposalId:long}/typed-data",
+                async (long proposalId, string? voter, string? choice, long? nonce, string? reason, Voting voting, MikoshiDb db, HttpContext http) =>
+                {
+                    var typed = await voting.TypedDataAsync(db, http.Caller().RequireCommunity(), proposalId, voter, choice, nonce, reason);
+                    return typed.IsSuccess ? Results.Content(typed.Value, "application/json") : Problems.For(typed.Error!);
+                })
+            .Allow(Access.Anyone)
+            .WithSummary("The EIP-712 typed data (eth_signTypedData_v4 JSON) a voter signs: ?voter=0x…&choice=for|against|abstain&nonce=…&reason=…; without a nonce, the voter's next.");
+        api.MapPost("/communities/{slug}/proposals/{proposalId:long}/votes", async (long proposalId, VoteRequest request, Voting voting, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await voting.CastAsync(caller.RequireCommunity(), proposalId, request, caller.Actor), http);
+            })
+            .Allow(Access.Anyone)
+            .WithSummary("Cast a signed vote {choice, voter, nonce, reason, signature}: the signature is the authority, so no sign-in is needed. The latest nonce counts; a replayed or older nonce is refused.")
+            .Produces<VoteView>(StatusCodes.Status201Created);
+        api.MapPost("/communities/{slug}/proposals/{proposalId:long}/votes/custodial", async (long proposalId, CustodialVoteRequest request, Voting voting, MikoshiDb db, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await voting.CastCustodialAsync(caller.RequirePerson(), caller.RequireCommunity(), proposalId, request, db), http);
+            })
+            .Allow(Access.SignedIn)
+            .WithSummary("Vote {choice, reason} without a wallet: the server signs with your custodial key (made on first use), the same EIP-712 message a wallet would sign.")
+            .Produces<VoteView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/proposals/{proposalId:long}/votes", async (long proposalId, Voting voting, MikoshiDb db, HttpContext http) =>
+                Problems.From(await voting.ExportAsync(db, http.Caller().RequireCommunity(), proposalId)))
+            .Allow(Access.Anyone)
+            .WithSummary("Every signed vote with its digest and signature, the EIP-712 domain, and the snapshot (holders' power, delegations): enough to recompute the tally.")
+            .Produces<VoteExport>();
+    }
+}
