@@ -42,6 +42,11 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
             return Open(existing);
         }
 
+        // Protect before the write: the first protection may create a Data Protection key, which is stored in
+        // this same database and would wait forever behind SQLite's one writer (our own transaction).
+        var key = CustodialKey.Generate();
+        var address = key.Address.ToString();
+        var protectedSecret = Protector.Protect(Convert.ToHexStringLower(key.Secret()));
         var created = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status201Created, async write =>
         {
             if (await write.Db.CustodialKeys.AnyAsync(k => k.PersonId == person))
@@ -49,13 +54,11 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
                 return Result<string>.Ok("exists");
             }
 
-            var key = CustodialKey.Generate();
-            var address = key.Address.ToString();
             write.Db.CustodialKeys.Add(new CustodialKeyRow
             {
                 PersonId = person,
                 Address = address,
-                ProtectedSecret = Protector.Protect(Convert.ToHexStringLower(key.Secret())),
+                ProtectedSecret = protectedSecret,
                 CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
             });
             write.Db.WalletLinks.Add(new WalletLinkRow { Address = address.ToLowerInvariant(), PersonId = person, Kind = "custodial", LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds() });
