@@ -85,4 +85,66 @@ public sealed class ExternalClientTests
         Assert.Equal(30_000, await s.BalanceAsync($"project:{s.Project}"));
         await DepositTests.AssertVerifiedAsync(app);
     }
+
+    /// <summary>
+    /// Two real `mikoshi serve` processes on one PostgreSQL database, each with its executor polling
+    /// every 0.2 s on the real clock: the proposal (made on a test clock set back in time, so that its
+    /// grace is already over in real time) is executed exactly once.
+    /// </summary>
+    [Fact]
+    public async Task TwoServerProcessesOnOnePostgres_ExecuteAPassedProposalExactlyOnce()
+    {
+        await using var app = TestApp.Create("postgres");
+        app.Clock.Advance(TimeSpan.FromDays(-400));
+        var s = await GovernanceSetup.CreateAsync(app);
+        var id = await s.OpenAsync(s.Aki, "fund", new { projectId = s.Project, asset = "JPY", amount = "30000" });
+        await s.VoteOkAsync(s.Aki, id, "for");
+        app.Clock.Advance(TimeSpan.FromDays(2));
+
+        var servers = Enumerable.Range(0, 2).Select(_ => Serve(app.Store.ConnectionString)).ToList();
+        try
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await s.CountAsync(db => db.AuditLog.CountAsync(a => a.Kind == "proposal.executed")) == 0 && waited.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                Assert.All(servers, server => Assert.False(server.HasExited, "a server process stopped"));
+                await Task.Delay(250);
+            }
+
+            // Both executors keep polling for a while after the first settled it.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+                server.Dispose();
+            }
+        }
+
+        Assert.Equal(1, await s.CountAsync(db => db.AuditLog.CountAsync(a => a.Kind == "proposal.executed")));
+        Assert.Equal(1, await s.CountAsync(db => db.JournalEntries.CountAsync(e => e.Kind == "grant")));
+        Assert.Equal(30_000, await s.BalanceAsync($"project:{s.Project}"));
+        await DepositTests.AssertVerifiedAsync(app);
+    }
+
+    private static System.Diagnostics.Process Serve(string connectionString)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = false,
+            RedirectStandardError = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mikoshi.dll"));
+        foreach (var arg in new[] { "serve", "--provider", "postgres", "--db", connectionString, "--urls", "http://127.0.0.1:0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Mikoshi__Governance__ExecutorPollSeconds"] = "0.2";
+        return System.Diagnostics.Process.Start(start)!;
+    }
 }
