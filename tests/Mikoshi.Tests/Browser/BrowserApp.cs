@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -90,15 +89,8 @@ public sealed class BrowserApp : IAsyncDisposable
 
         // A server-side exception behind an error page is kept where a failed run can be read:
         // /tmp/mikoshi-browser-errors.log (the browser only sees "something went wrong").
-        var errors = new Fuzz.ServerErrors();
-        WebApplicationFactory<Program> server = app.WithWebHostBuilder(b =>
-        {
-            b.ConfigureLogging(logging => logging.AddProvider(new ErrorFile(errors, provider)));
-            if (services is not null)
-            {
-                b.ConfigureTestServices(services);
-            }
-        });
+        app.Logging = logging => logging.AddProvider(new ErrorFile(new Fuzz.ServerErrors(), provider));
+        WebApplicationFactory<Program> server = services is null ? app : app.WithWebHostBuilder(b => b.ConfigureTestServices(services));
         server.UseKestrel(0);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

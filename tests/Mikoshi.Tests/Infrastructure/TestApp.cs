@@ -48,9 +48,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return new TestApp(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file}"), file) { LongLivedTokens = longLivedTokens };
     }
 
+    /// <summary>Extra logging for the server (the browser tests keep its exceptions in a file).</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? Logging { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        if (Logging is { } logging)
+        {
+            builder.ConfigureLogging(logging);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<StoreOptions>();
