@@ -110,3 +110,15 @@ internal static class DesignServices
         .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
         .BuildServiceProvider();
 }
+
+/// <summary>Reads inside a write that must see what the write itself has added or changed.</summary>
+public static class TrackedReads
+{
+    /// <summary>
+    /// The entity this context already tracks (added earlier in the same write, or changed) or else the
+    /// stored one, tracked; null when there is neither.
+    /// </summary>
+    public static async Task<T?> TrackedOrStoredAsync<T>(this DbSet<T> set, System.Linq.Expressions.Expression<Func<T, bool>> where)
+        where T : class =>
+        set.Local.FirstOrDefault(where.Compile()) ?? await set.FirstOrDefaultAsync(where);
+}

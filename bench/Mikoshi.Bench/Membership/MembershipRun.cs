@@ -300,7 +300,7 @@ public static class MembershipRun
     }
 
     /// <summary>How EF's SQLite provider stores a Guid: upper-case text.</summary>
-    private static string SqliteGuid(Guid value) => value.ToString().ToUpperInvariant();
+    internal static string SqliteGuid(Guid value) => value.ToString().ToUpperInvariant();
 
     private enum ParameterRole
     {

@@ -129,13 +129,7 @@ public sealed class RevenueWorld
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO bench_push_credits (event, holder, units) VALUES ($e, $h, $u)";
-        var parameters = new[] { "$e", "$h", "$u" }.Select(n =>
-        {
-            var p = insert.CreateParameter();
-            p.ParameterName = n;
-            insert.Parameters.Add(p);
-            return p;
-        }).ToArray();
+        var parameters = Parameters(insert, "$e", "$h", "$u");
         await insert.PrepareAsync();
         parameters[0].Value = number;
         for (var i = 0; i < owners.Count; i++)
@@ -198,13 +192,7 @@ public sealed class RevenueWorld
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO tokens (\"CommunityId\", \"Serial\", \"OwnerId\", \"MintedBy\", \"MintedAtUnixMs\", \"MintPrice\") VALUES ($c, $s, $o, $o, 0, '10000')";
-        var parameters = new[] { "$c", "$s", "$o" }.Select(n =>
-        {
-            var p = insert.CreateParameter();
-            p.ParameterName = n;
-            insert.Parameters.Add(p);
-            return p;
-        }).ToArray();
+        var parameters = Parameters(insert, "$c", "$s", "$o");
         await insert.PrepareAsync();
         parameters[0].Value = Sqlite(community.Value);
         for (var i = 0; i < holders.Length; i++)
@@ -233,6 +221,15 @@ public sealed class RevenueWorld
         await update.ExecuteNonQueryAsync();
     }
 
-    /// <summary>How EF's SQLite provider stores a Guid: upper-case text.</summary>
-    private static string Sqlite(Guid value) => value.ToString().ToUpperInvariant();
+    private static string Sqlite(Guid value) => Membership.MembershipRun.SqliteGuid(value);
+
+    /// <summary>The command's parameters, named as given, for a prepared statement.</summary>
+    private static DbParameter[] Parameters(DbCommand command, params string[] names) =>
+        names.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
 }

@@ -152,32 +152,17 @@ public static class RevenueCommands
         var export = new Command("export", "Write a batch as CSV, or for yen as a Zengin 総合振込 file.") { batch, CommunityOption, format, output };
         export.SetAction(parse => ReadAsync(parse, async (db, community) =>
         {
-            var row = await db.PayoutBatches.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == parse.GetValue(batch));
-            if (row is null)
+            var exported = await Payouts.ExportAsync(db, community, parse.GetValue(batch), parse.GetValue(format));
+            if (!exported.IsSuccess)
             {
-                return (object)Error.Of("batch_not_found", $"There is no payout batch {parse.GetValue(batch)}.");
+                return exported.Error!;
             }
 
-            var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community.Id && c.BatchNumber == row.Number).ToListAsync();
             var file = parse.GetValue(output)!;
-            if (parse.GetValue(format) == "zengin")
-            {
-                var bytes = await Payouts.ZenginAsync(db, community.Id, row, claims);
-                if (!bytes.IsSuccess)
-                {
-                    return bytes.Error!;
-                }
-
-                await File.WriteAllBytesAsync(file.FullName, bytes.Value);
-                return new { batch = row.Number, file = file.FullName, bytes = bytes.Value.Length };
-            }
-
-            var list = await Payouts.ListAsync(db, community.Id);
-            var people = claims.Select(c => c.PersonId).Distinct().ToList();
-            var accounts = await db.BankAccounts.AsNoTracking().Where(b => people.Contains(b.PersonId)).ToDictionaryAsync(b => b.PersonId);
-            var csv = Payouts.Csv(list.Single(b => b.Id == row.Number), accounts);
-            await File.WriteAllTextAsync(file.FullName, csv);
-            return new { batch = row.Number, file = file.FullName, lines = list.Single(b => b.Id == row.Number).Lines.Count };
+            await File.WriteAllBytesAsync(file.FullName, exported.Value.Bytes);
+            return parse.GetValue(format) == "zengin"
+                ? new { batch = parse.GetValue(batch), file = file.FullName, bytes = exported.Value.Bytes.Length }
+                : (object)new { batch = parse.GetValue(batch), file = file.FullName, lines = exported.Value.People };
         }));
         var list = new Command("list", "Payout batches, newest first.") { CommunityOption };
         list.SetAction(parse => ReadAsync(parse, async (db, community) => await Payouts.ListAsync(db, community.Id)));

@@ -89,7 +89,7 @@ public sealed class BrowserApp : IAsyncDisposable
 
         // A server-side exception behind an error page is kept where a failed run can be read:
         // /tmp/mikoshi-browser-errors.log (the browser only sees "something went wrong").
-        app.Logging = logging => logging.AddProvider(new ErrorFile(new Fuzz.ServerErrors(), provider));
+        app.Logging = logging => logging.AddProvider(new ErrorFile(provider));
         WebApplicationFactory<Program> server = services is null ? app : app.WithWebHostBuilder(b => b.ConfigureTestServices(services));
         server.UseKestrel(0);
         server.StartServer();
@@ -165,23 +165,25 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 /// <summary>Appends every exception the server logs as an error to a file in the temp directory.</summary>
-internal sealed class ErrorFile(Fuzz.ServerErrors inner, string provider) : Microsoft.Extensions.Logging.ILoggerProvider
+internal sealed class ErrorFile(string provider) : ILoggerProvider
 {
     private static readonly string FilePath = Path.Combine(Path.GetTempPath(), "mikoshi-browser-errors.log");
     private static readonly Lock Gate = new();
 
-    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Writer(inner.CreateLogger(categoryName), provider, categoryName);
+    public ILogger CreateLogger(string categoryName) => new Writer(provider, categoryName);
 
-    public void Dispose() => inner.Dispose();
+    public void Dispose()
+    {
+    }
 
-    private sealed class Writer(Microsoft.Extensions.Logging.ILogger inner, string provider, string category) : Microsoft.Extensions.Logging.ILogger
+    private sealed class Writer(string provider, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => inner.IsEnabled(logLevel);
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
 
-        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (exception is null || !IsEnabled(logLevel))
             {

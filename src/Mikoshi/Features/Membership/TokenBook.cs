@@ -29,7 +29,8 @@ public static class TokenBook
     public static async Task<long> SupplyAsync(MikoshiDb db, CommunityId community) => (await TrackedAsync(db, community)).Supply;
 
     private static async Task<Community> TrackedAsync(MikoshiDb db, CommunityId community) =>
-        db.Communities.Local.FirstOrDefault(c => c.Id == community) ?? await db.Communities.FirstAsync(c => c.Id == community);
+        await db.Communities.TrackedOrStoredAsync(c => c.Id == community)
+            ?? throw new InvariantViolatedException($"Community {community} is not in the store.");
 
     /// <summary>Mints the next token to <paramref name="owner"/>.</summary>
     public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price)

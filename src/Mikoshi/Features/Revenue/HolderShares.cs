@@ -157,8 +157,7 @@ public static class HolderShares
             paidIn = prices.Aggregate(Int128.Zero, (sum, price) => sum + price);
         }
 
-        var payment = db.HolderPayments.Local.FirstOrDefault(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset)
-            ?? await db.HolderPayments.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset);
+        var payment = await db.HolderPayments.TrackedOrStoredAsync(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset);
         var split = DistributionCap.Apply(owed, paidIn, payment?.Received ?? Int128.Zero);
         if (record && split.ToPerson > Int128.Zero)
         {

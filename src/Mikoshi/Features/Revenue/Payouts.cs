@@ -26,6 +26,9 @@ public sealed record BatchView(long Id, AmountView Total, int Count, string Stat
 
 public sealed record BatchList(IReadOnlyList<BatchView> Items);
 
+/// <summary>An exported batch: the file's bytes, its type and name, and how many people it pays.</summary>
+public sealed record BatchFile(byte[] Bytes, string ContentType, string FileName, int People);
+
 /// <summary>
 /// Payouts: a treasurer gathers the pending claims of one asset into a batch, exports it (CSV, and for
 /// yen a Zengin 総合振込 file for the bank), and confirms it once the bank has paid — only then does the
@@ -199,6 +202,28 @@ public sealed class Payouts(Writer writer)
         return views;
     }
 
+    /// <summary>A batch as a file: CSV, or for <paramref name="format"/> "zengin" the bank's 総合振込 file.</summary>
+    public static async Task<Result<BatchFile>> ExportAsync(MikoshiDb db, Community community, long number, string? format)
+    {
+        var batch = await db.PayoutBatches.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
+        if (batch is null)
+        {
+            return Error.Of("batch_not_found", $"There is no payout batch {number}.");
+        }
+
+        var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community.Id && c.BatchNumber == number).ToListAsync();
+        var people = claims.Select(c => c.PersonId).Distinct().ToList();
+        if (format == "zengin")
+        {
+            return (await ZenginAsync(db, community.Id, batch, claims))
+                .Map(bytes => new BatchFile(bytes, "text/plain; charset=shift_jis", $"zengin-{community.Slug}-{number}.txt", people.Count));
+        }
+
+        var accounts = await db.BankAccounts.AsNoTracking().Where(b => people.Contains(b.PersonId)).ToDictionaryAsync(b => b.PersonId);
+        var csv = Csv(await ViewAsync(db, batch, claims), accounts);
+        return new BatchFile(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"payout-{community.Slug}-{number}.csv", people.Count);
+    }
+
     /// <summary>The batch as CSV (UTF-8 with BOM): one line per person, amounts in major units.</summary>
     public static string Csv(BatchView batch, IReadOnlyDictionary<PersonId, BankAccountRow> accounts)
     {
@@ -360,26 +385,8 @@ public sealed class Payouts(Writer writer)
             .Produces<BatchView>(StatusCodes.Status201Created);
         api.MapGet("/communities/{slug}/payouts/{batchId:long}/export", async (long batchId, string? format, HttpContext http, MikoshiDb db) =>
             {
-                var community = http.Caller().RequireCommunity();
-                var batch = await db.PayoutBatches.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == batchId);
-                if (batch is null)
-                {
-                    return Problems.For(Error.Of("batch_not_found", $"There is no payout batch {batchId}."));
-                }
-
-                var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community.Id && c.BatchNumber == batchId).ToListAsync();
-                if (format == "zengin")
-                {
-                    var file = await ZenginAsync(db, community.Id, batch, claims);
-                    return file.IsSuccess
-                        ? Results.File(file.Value, "text/plain; charset=shift_jis", $"zengin-{community.Slug}-{batchId}.txt")
-                        : Problems.For(file.Error!);
-                }
-
-                var people = claims.Select(c => c.PersonId).Distinct().ToList();
-                var accounts = await db.BankAccounts.AsNoTracking().Where(b => people.Contains(b.PersonId)).ToDictionaryAsync(b => b.PersonId);
-                var csv = Csv(await ViewAsync(db, batch, claims), accounts);
-                return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"payout-{community.Slug}-{batchId}.csv");
+                var file = await ExportAsync(db, http.Caller().RequireCommunity(), batchId, format);
+                return file.IsSuccess ? Results.File(file.Value.Bytes, file.Value.ContentType, file.Value.FileName) : Problems.For(file.Error!);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Export a batch: format=csv (default) or format=zengin (yen: a 総合振込 file for the bank, Shift_JIS, 120-byte records).");

@@ -297,8 +297,7 @@ public sealed class RecordRevenue(Writer writer)
 
     private static async Task<FundingRow> FundingAsync(MikoshiDb db, CommunityId community, long project, string asset)
     {
-        var funding = db.Funding.Local.FirstOrDefault(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset)
-            ?? await db.Funding.FirstOrDefaultAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset);
+        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset);
         if (funding is null)
         {
             funding = new FundingRow { CommunityId = community, ProjectNumber = project, Asset = asset, Granted = Int128.Zero, Outstanding = Int128.Zero, Recouped = Int128.Zero };
