@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mikoshi.Data;
@@ -73,6 +75,15 @@ public static class StoreRegistration
             {
                 Directory.CreateDirectory(directory);
             }
+        }
+
+        // Migrate also diffs the model against the snapshot each time, seconds of CPU for a one-shot CLI verb:
+        // ask first whether anything is pending, which only reads the history table.
+        // (A database not yet created is asked about quietly, without an error logged for the missing database.)
+        if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
+            && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return;
         }
 
         await db.Database.MigrateAsync(cancellationToken);

@@ -114,6 +114,7 @@ public static class MikoshiApp
         builder.Services.AddMikoshiUi();
         builder.Services.AddHostedService<GovernanceExecutorService>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddMikoshiRateLimits();
 
         configure?.Invoke(builder);
 
@@ -130,6 +131,7 @@ public static class MikoshiApp
             SupportedUICultures = Cultures,
             ApplyCurrentCultureToResponseHeaders = true,
         });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Mikoshi.Api;
 using Mikoshi.Components;
 using Mikoshi.Data;
 
@@ -102,7 +103,8 @@ public static class UiEndpoints
             return Results.Content(await signIn.MakePasskeyCreationOptionsAsync(entity), "application/json");
         });
         passkeys.MapPost("/request-options", async (SignInManager<MikoshiUser> signIn) =>
-            Results.Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json"));
+            Results.Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json"))
+            .LimitedAsSignIn();
     }
 
     /// <summary>A local path to return to; anything else (another host, //evil) goes home.</summary>

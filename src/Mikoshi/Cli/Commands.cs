@@ -35,8 +35,19 @@ public static class Commands
         Recursive = true,
     };
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, null, null);
+
+    /// <summary>
+    /// Runs one command line; with writers given, everything it prints (help and parse errors included) goes
+    /// to them instead of the process's standard streams.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output, TextWriter? error)
     {
+        if (output is not null && error is not null)
+        {
+            Terminal.RedirectTo(output, error);
+        }
+
         var serve = Serve();
         var root = new RootCommand("Mikoshi (神輿): a community that runs as a DAO for co-creation. With no verb, serves.")
         {
@@ -50,7 +61,7 @@ public static class Commands
         {
             if (parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
             {
-                Console.Error.WriteLine($"'{unknown}' is not a mikoshi verb; see mikoshi --help.");
+                Terminal.Error.WriteLine($"'{unknown}' is not a mikoshi verb; see mikoshi --help.");
                 return 1;
             }
 
@@ -77,7 +88,8 @@ public static class Commands
             root.Subcommands.Add(command);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        var invocation = Terminal.IsRedirected ? new InvocationConfiguration { Output = Terminal.Output, Error = Terminal.Error } : null;
+        return await root.Parse(args).InvokeAsync(invocation);
     }
 
     /// <summary>The store flags as host settings, plus anything the parser did not recognise.</summary>
@@ -147,7 +159,7 @@ public static class Commands
         command.SetAction(async parse =>
         {
             await using var app = await OpenAsync(parse);
-            Console.WriteLine("The schema is up to date.");
+            Terminal.Output.WriteLine("The schema is up to date.");
             return 0;
         });
         return command;
@@ -169,17 +181,17 @@ public static class Commands
             {
                 await using var app = await OpenAsync(parse);
                 await using var scope = app.Services.CreateAsyncScope();
-                var progress = new Progress<string>(step => Console.Error.WriteLine($"checking {step}"));
+                var progress = new Progress<string>(step => Terminal.Error.WriteLine($"checking {step}"));
                 report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync(progress);
             }
 
-            Console.WriteLine($"{report.AuditLinks} audit links, {report.JournalEntries} journal entries, {report.Balances} balances checked.");
+            Terminal.Output.WriteLine($"{report.AuditLinks} audit links, {report.JournalEntries} journal entries, {report.Balances} balances checked.");
             foreach (var finding in report.Findings)
             {
-                Console.WriteLine($"MISMATCH at {finding.Where}: {finding.What}");
+                Terminal.Output.WriteLine($"MISMATCH at {finding.Where}: {finding.What}");
             }
 
-            Console.WriteLine(report.IsClean ? "OK: everything agrees." : $"FAILED: {report.Findings.Count} finding(s); the first is at {report.Findings[0].Where}.");
+            Terminal.Output.WriteLine(report.IsClean ? "OK: everything agrees." : $"FAILED: {report.Findings.Count} finding(s); the first is at {report.Findings[0].Where}.");
             return report.IsClean ? 0 : 1;
         });
         return command;
@@ -321,7 +333,7 @@ public static class Commands
 
             if (parse.GetValue(format) == "csv")
             {
-                Console.Write(ReadLedger.Csv(entries));
+                Terminal.Output.Write(ReadLedger.Csv(entries));
                 return 0;
             }
 
@@ -346,8 +358,7 @@ public static class Commands
                 return Print(Result<Written>.Fail(Error.Of("community_not_found", $"There is no community '{slug}'.")));
             }
 
-            await using var output = Console.OpenStandardOutput();
-            await ReadLedger.WriteAuditAsync(db, found.Id.Value, output, CancellationToken.None);
+            await Terminal.WriteBytesAsync(output => ReadLedger.WriteAuditAsync(db, found.Id.Value, output, CancellationToken.None));
             return 0;
         });
         return command;
@@ -368,17 +379,17 @@ public static class Commands
     {
         if (!result.IsSuccess)
         {
-            Console.Error.WriteLine($"error {result.Error!.Code}: {result.Error.Detail}");
+            Terminal.Error.WriteLine($"error {result.Error!.Code}: {result.Error.Detail}");
             return 2;
         }
 
-        Console.WriteLine(result.Value.Json);
+        Terminal.Output.WriteLine(result.Value.Json);
         return 0;
     }
 
     internal static int PrintJson<T>(T value)
     {
-        Console.WriteLine(JsonSerializer.Serialize(value, Indented));
+        Terminal.Output.WriteLine(JsonSerializer.Serialize(value, Indented));
         return 0;
     }
 }

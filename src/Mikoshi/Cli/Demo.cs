@@ -50,7 +50,7 @@ public static class Demo
             var db = services.GetRequiredService<MikoshiDb>();
             if (await db.Communities.AnyAsync() || await db.Users.AnyAsync())
             {
-                Console.Error.WriteLine("The database is not empty; the demo fills only a fresh one (choose another --db).");
+                Terminal.Error.WriteLine("The database is not empty; the demo fills only a fresh one (choose another --db).");
                 return 1;
             }
 
@@ -154,7 +154,7 @@ public static class Demo
             await new Succession(writer, db).SetPlanAsync(people[3], community, new SuccessionRequest(
                 [new SuccessorRequest(people[29].ToString(), 1)], false, [people[0].ToString(), people[1].ToString()], 2, 365, 30));
             await SeedProjectsAsync(writer, clock, community, people);
-            Console.WriteLine($"Demo ready: {People.Length} people in 'creators-salon'. Sign in as hanako@demo.mikoshi.example (admin) or ken@demo.mikoshi.example (treasurer), password {Password}.");
+            Terminal.Output.WriteLine($"Demo ready: {People.Length} people in 'creators-salon'. Sign in as hanako@demo.mikoshi.example (admin) or ken@demo.mikoshi.example (treasurer), password {Password}.");
             return 0;
         });
         return command;

@@ -196,7 +196,7 @@ public static class RevenueCommands
 
             if (parse.GetValue(format) == "csv")
             {
-                Console.Write(Features.Revenue.Earnings.Csv(statement.Value));
+                Terminal.Output.Write(Features.Revenue.Earnings.Csv(statement.Value));
                 return 0;
             }
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace Mikoshi.Tests.Cli;
 
-/// <summary>`mikoshi project`, `contribution` and `thanks`, run as a separate process the way an operator runs them.</summary>
+/// <summary>`mikoshi project`, `contribution` and `thanks`, through the executable's entry point.</summary>
+[Collection(Mikoshi.Tests.Cli.CliCollection.Name)]
 public sealed class ProjectCliTests
 {
     [Fact]

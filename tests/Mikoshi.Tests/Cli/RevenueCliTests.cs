@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace Mikoshi.Tests.Cli;
 
-/// <summary>The revenue verbs, run as a separate process the way an operator runs them.</summary>
+/// <summary>The revenue verbs, through the executable's entry point.</summary>
+[Collection(Mikoshi.Tests.Cli.CliCollection.Name)]
 public sealed class RevenueCliTests
 {
     [Fact]

@@ -28,6 +28,7 @@ public static class Login
                 : Problems.For(Error.Of("invalid_credentials", "That email and password do not match."));
         })
         .Allow(Access.Anyone)
+        .LimitedAsSignIn()
         .WithSummary("Sign in; returns a bearer token.")
         .Produces<AccessTokenResponse>();
 }

@@ -65,6 +65,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, Time
         api.MapPost("/auth/register", (RegisterRequest request, Register register, HttpContext http) =>
             Idempotency.WriteAsync(http, request, (caller, key) => register.HandleAsync(request, key)))
         .Allow(Access.Anyone)
+        .LimitedAsSignIn()
         .WithSummary("Sign up with an email and a password.")
         .Produces<PersonView>(StatusCodes.Status201Created);
 }

@@ -3,7 +3,8 @@ using Mikoshi.Tests.Cli;
 
 namespace Mikoshi.Tests.Http.Governance;
 
-/// <summary>The governance verbs, run as a separate process the way an operator runs them.</summary>
+/// <summary>The governance verbs, through the executable's entry point.</summary>
+[Collection(Mikoshi.Tests.Cli.CliCollection.Name)]
 public sealed class GovernanceCliTests
 {
     [Fact]
