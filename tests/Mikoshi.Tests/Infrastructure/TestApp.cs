@@ -41,10 +41,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         if (provider == "postgres")
         {
-            return new TestApp(new StoreOptions(StoreProvider.Postgres, PostgresServer.NewDatabase()), null) { LongLivedTokens = longLivedTokens };
+            return new TestApp(new StoreOptions(StoreProvider.Postgres, MigratedStores.NewPostgresDatabase()), null) { LongLivedTokens = longLivedTokens };
         }
 
-        var file = Path.Combine(Path.GetTempPath(), $"mikoshi-test-{Guid.NewGuid():N}.db");
+        var file = MigratedStores.NewSqliteFile();
         return new TestApp(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file}"), file) { LongLivedTokens = longLivedTokens };
     }
 
