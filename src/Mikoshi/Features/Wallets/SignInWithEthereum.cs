@@ -139,7 +139,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
 
         var message = verified.Value;
         var address = message.Address.ToString();
-        var written = await writer.RunAsync(Guid.Empty, $"wallet:{address}", null, StatusCodes.Status200OK, async write =>
+        var written = await writer.RunAsync(Guid.Empty, "anonymous", null, StatusCodes.Status200OK, async write =>
         {
             if (await UseNonceAsync(write, message, SignInPurpose, null) is { } refused)
             {
