@@ -77,6 +77,8 @@ public static class Commands
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(WalletCommands.Wallet());
+
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.Json;
+using Mikoshi.Domain.Governance;
+using Mikoshi.Tests.Cli;
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Http.Wallets;
+
+/// <summary>The wallet verbs, run as a separate process on the store a server wrote to.</summary>
+public sealed class WalletCliTests
+{
+    [Fact]
+    public async Task WalletVerbs_ListOwnerAndUnlink_AWalletLinkedThroughTheApi()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var ben = await app.SignUpAsync(displayName: "Ben");
+        var wallet = CustodialKey.Generate();
+        Assert.Equal(HttpStatusCode.Created, (await SiweTests.LinkAsync(ben, wallet)).StatusCode);
+        string[] store = ["--provider", "sqlite", "--db", app.Store.ConnectionString];
+        var address = wallet.Address.ToString();
+
+        var listed = await CliTests.RunAsync(["wallet", "list", "--person", ben.Email, .. store]);
+        var owner = await CliTests.RunAsync(["wallet", "owner", address.ToLowerInvariant(), .. store]);
+        var nobody = await CliTests.RunAsync(["wallet", "owner", CustodialKey.Generate().Address.ToString(), .. store]);
+        var notMine = await CliTests.RunAsync(["wallet", "unlink", CustodialKey.Generate().Address.ToString(), "--person", ben.Email, .. store]);
+        var unlinked = await CliTests.RunAsync(["wallet", "unlink", address, "--person", address, .. store]);
+        var after = await CliTests.RunAsync(["wallet", "list", "--person", ben.Id, .. store]);
+        var verified = await CliTests.RunAsync(["verify", .. store]);
+
+        Assert.True(listed.Code == 0, listed.Error);
+        var list = JsonDocument.Parse(listed.Output).RootElement;
+        Assert.Equal(address, Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("address").GetString());
+        Assert.Equal(address, list.GetProperty("votingAddress").GetString());
+        Assert.True(owner.Code == 0, owner.Error);
+        Assert.Equal(ben.Id, JsonDocument.Parse(owner.Output).RootElement.GetProperty("personId").GetString());
+        Assert.Equal(2, nobody.Code);
+        Assert.Contains("wallet_not_linked", nobody.Error, StringComparison.Ordinal);
+        Assert.Equal(2, notMine.Code);
+        Assert.Contains("wallet_not_linked", notMine.Error, StringComparison.Ordinal);
+        Assert.True(unlinked.Code == 0, unlinked.Error);
+        Assert.Empty(JsonDocument.Parse(after.Output).RootElement.GetProperty("items").EnumerateArray());
+        Assert.True(verified.Code == 0, verified.Output + verified.Error);
+    }
+}
