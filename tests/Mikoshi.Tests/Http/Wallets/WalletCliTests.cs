@@ -21,10 +21,9 @@ public sealed class WalletCliTests
 
         var listed = await CliTests.RunAsync(["wallet", "list", "--person", ben.Email, .. store]);
         var owner = await CliTests.RunAsync(["wallet", "owner", address.ToLowerInvariant(), .. store]);
-        var nobody = await CliTests.RunAsync(["wallet", "owner", CustodialKey.Generate().Address.ToString(), .. store]);
         var notMine = await CliTests.RunAsync(["wallet", "unlink", CustodialKey.Generate().Address.ToString(), "--person", ben.Email, .. store]);
+        // A person may be named by one of their addresses: someone who signed up with a wallet has no email.
         var unlinked = await CliTests.RunAsync(["wallet", "unlink", address, "--person", address, .. store]);
-        var after = await CliTests.RunAsync(["wallet", "list", "--person", ben.Id, .. store]);
         var verified = await CliTests.RunAsync(["verify", .. store]);
 
         Assert.True(listed.Code == 0, listed.Error);
@@ -33,12 +32,10 @@ public sealed class WalletCliTests
         Assert.Equal(address, list.GetProperty("votingAddress").GetString());
         Assert.True(owner.Code == 0, owner.Error);
         Assert.Equal(ben.Id, JsonDocument.Parse(owner.Output).RootElement.GetProperty("personId").GetString());
-        Assert.Equal(2, nobody.Code);
-        Assert.Contains("wallet_not_linked", nobody.Error, StringComparison.Ordinal);
         Assert.Equal(2, notMine.Code);
         Assert.Contains("wallet_not_linked", notMine.Error, StringComparison.Ordinal);
         Assert.True(unlinked.Code == 0, unlinked.Error);
-        Assert.Empty(JsonDocument.Parse(after.Output).RootElement.GetProperty("items").EnumerateArray());
+        Assert.Empty((await (await ben.Client.GetAsync("/api/v1/me/wallets")).JsonAsync()).GetProperty("items").EnumerateArray());
         Assert.True(verified.Code == 0, verified.Output + verified.Error);
     }
 }
