@@ -33,13 +33,17 @@ public sealed class WalletUiTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(owner.GetByTestId("wallet-address")).ToHaveTextAsync(wallet.Address.ToString());
         await Expect(owner.GetByTestId("wallet-kind")).ToHaveTextAsync("ウォレット · 投票用");
 
-        // In another browser, the same wallet signs in from the sign-in page, as its person.
-        var elsewhere = await ui.NewPersonAsync();
+        // On a phone, in English, the same wallet signs in from the sign-in page, as its person.
+        var elsewhere = await ui.NewPersonAsync(locale: "en-US", width: 375, height: 740);
         await GiveWalletAsync(elsewhere, wallet);
         await elsewhere.GotoAsync("/signin?returnUrl=%2Faccount");
+        await Expect(elsewhere.GetByTestId("siwe-signin")).ToHaveTextAsync("Sign in with Ethereum");
+        Assert.True(await elsewhere.FitsAsync(), "the sign-in page scrolls sideways at 375 px");
         await elsewhere.GetByTestId("siwe-signin").ClickAsync();
         await elsewhere.WaitForURLAsync("**/account");
         await Expect(elsewhere.GetByTestId("person-id")).ToHaveTextAsync(ownerId);
+        await Expect(elsewhere.GetByTestId("wallet-kind")).ToHaveTextAsync("Wallet · votes");
+        Assert.True(await elsewhere.FitsAsync(), "the account page scrolls sideways at 375 px");
 
         // Unlinking, with the owner still able to sign in by password.
         await owner.GetByTestId("unlink-wallet").ClickAsync();
