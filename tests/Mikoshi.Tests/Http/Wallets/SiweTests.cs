@@ -143,6 +143,15 @@ public sealed class SiweTests
         var beforeExpiry = await SnapshotAsync(app);
         Assert.Equal("siwe_nonce_expired", await (await anonymous.PostJsonAsync("/api/v1/auth/siwe/verify", Sign(Message(n[6], stranger, later), stranger))).ProblemCodeAsync());
         Assert.Equal(beforeExpiry, await SnapshotAsync(app));
+
+        // The same signed message sent eight times at once signs in once: the nonce is used up under the chain's lock.
+        var once = await SignedAsync(anonymous, "/api/v1/auth/siwe/nonce", bens);
+        var raced = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.CreateClient().PostJsonAsync("/api/v1/auth/siwe/verify", once)));
+        Assert.Single(raced, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in raced.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            Assert.Equal("siwe_nonce_used", await refused.ProblemCodeAsync());
+        }
     }
 
     [Theory]
