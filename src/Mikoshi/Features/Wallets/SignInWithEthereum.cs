@@ -146,7 +146,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
                 return refused;
             }
 
-            if (await CustodialKeys.PersonOfAsync(write.Db, message.Address) is { } known)
+            if (await WalletLinks.PersonOfAsync(write.Db, message.Address) is { } known)
             {
                 return Result<SiweSignInView>.Ok(new SiweSignInView(known.ToString(), address, Created: false));
             }
