@@ -98,6 +98,8 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<GovernanceRuleRow> GovernanceRules => Set<GovernanceRuleRow>();
 
+    public DbSet<SiweNonceRow> SiweNonces => Set<SiweNonceRow>();
+
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -496,6 +498,15 @@ public abstract class MikoshiDb(DbContextOptions options)
             key.Property(k => k.Scope).HasMaxLength(120);
             key.Property(k => k.Key).HasMaxLength(200);
             key.Property(k => k.RequestHash).HasMaxLength(64);
+        });
+
+        builder.Entity<SiweNonceRow>(nonce =>
+        {
+            nonce.ToTable("siwe_nonces");
+            nonce.HasKey(n => n.Nonce);
+            nonce.HasIndex(n => n.ExpiresAtUnixMs);
+            nonce.Property(n => n.Nonce).HasMaxLength(64);
+            nonce.Property(n => n.Purpose).HasMaxLength(8);
         });
     }
 

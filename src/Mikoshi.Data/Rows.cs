@@ -798,3 +798,26 @@ public sealed class GovernanceRuleRow
 
     public int GracePeriodHours { get; set; }
 }
+
+/// <summary>
+/// A Sign-In with Ethereum nonce the server handed out: good once, until it expires. Expired rows are swept
+/// when new nonces are issued, so the table holds roughly the last few minutes' worth.
+/// </summary>
+public sealed class SiweNonceRow
+{
+    /// <summary>ASCII letters and digits, as EIP-4361 allows.</summary>
+    public string Nonce { get; set; } = string.Empty;
+
+    /// <summary><c>sign-in</c>, or <c>link</c> (a wallet to the person who asked for it): a nonce serves only its purpose.</summary>
+    public string Purpose { get; set; } = string.Empty;
+
+    /// <summary>Who asked for a <c>link</c> nonce; only they may use it.</summary>
+    public PersonId? PersonId { get; set; }
+
+    public long IssuedAtUnixMs { get; set; }
+
+    public long ExpiresAtUnixMs { get; set; }
+
+    /// <summary>When a signed message carrying it was accepted; null while unused.</summary>
+    public long? UsedAtUnixMs { get; set; }
+}

@@ -14,6 +14,7 @@ using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Revenue;
+using Mikoshi.Features.Wallets;
 using Scalar.AspNetCore;
 
 namespace Mikoshi;
@@ -55,6 +56,8 @@ public static class MikoshiApp
         services.AddScoped<Delegations>();
         services.AddScoped<CustodialKeys>();
         services.AddSingleton<GovernanceExecutor>();
+        services.AddScoped<SignInWithEthereum>();
+        services.AddScoped<WalletLinks>();
         return services;
     }
 
@@ -171,6 +174,8 @@ public static class MikoshiApp
         Voting.Map(api);
         Delegations.Map(api);
         CustodialKeys.Map(api);
+        SignInWithEthereum.Map(api);
+        WalletLinks.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

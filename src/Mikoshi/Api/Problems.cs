@@ -48,6 +48,12 @@ public static class Problems
         ["invalid_limit"] = StatusCodes.Status400BadRequest,
         ["unsupported_media_type"] = StatusCodes.Status415UnsupportedMediaType,
         ["rate_limited"] = StatusCodes.Status429TooManyRequests,
+        ["invalid_siwe_message"] = StatusCodes.Status400BadRequest,
+        ["siwe_nonce_used"] = StatusCodes.Status409Conflict,
+        ["wallet_already_linked"] = StatusCodes.Status409Conflict,
+        ["wallet_linked_elsewhere"] = StatusCodes.Status409Conflict,
+        ["last_sign_in_method"] = StatusCodes.Status409Conflict,
+        ["wallet_not_linked"] = StatusCodes.Status404NotFound,
     };
 
     /// <summary>The HTTP status an error code answers with; anything not listed is 422.</summary>

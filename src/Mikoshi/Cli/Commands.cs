@@ -88,6 +88,8 @@ public static class Commands
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(WalletCommands.Wallet());
+
         var invocation = Terminal.IsRedirected ? new InvocationConfiguration { Output = Terminal.Output, Error = Terminal.Error } : null;
         return await root.Parse(args).InvokeAsync(invocation);
     }

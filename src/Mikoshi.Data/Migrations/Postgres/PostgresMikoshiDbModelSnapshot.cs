@@ -1293,6 +1293,36 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("revenue", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.SiweNonceRow", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IssuedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("UsedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAtUnixMs");
+
+                    b.ToTable("siwe_nonces", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
                 {
                     b.Property<Guid>("CommunityId")

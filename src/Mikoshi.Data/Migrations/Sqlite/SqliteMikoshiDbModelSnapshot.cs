@@ -1296,6 +1296,36 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("revenue", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.SiweNonceRow", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAtUnixMs");
+
+                    b.ToTable("siwe_nonces", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
                 {
                     b.Property<Guid>("CommunityId")

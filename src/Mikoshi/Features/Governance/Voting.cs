@@ -253,11 +253,17 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         api.MapGet("/communities/{slug}/proposals/{proposalId:long}/typed-data",
                 async (long proposalId, string? voter, string? choice, long? nonce, string? reason, Voting voting, MikoshiDb db, HttpContext http) =>
                 {
+                    // Without a voter, a signed-in member's typed data names their address: a linked wallet, else their custodial key.
+                    if (voter is null && http.Caller().Person is { } person)
+                    {
+                        voter = (await Wallets.WalletLinks.AddressOfAsync(db, person))?.ToString();
+                    }
+
                     var typed = await voting.TypedDataAsync(db, http.Caller().RequireCommunity(), proposalId, voter, choice, nonce, reason);
                     return typed.IsSuccess ? Results.Content(typed.Value, "application/json") : Problems.For(typed.Error!);
                 })
             .Allow(Access.Anyone)
-            .WithSummary("The EIP-712 typed data (eth_signTypedData_v4 JSON) a voter signs: ?voter=0x…&choice=for|against|abstain&nonce=…&reason=…; without a nonce, the voter's next.");
+            .WithSummary("The EIP-712 typed data (eth_signTypedData_v4 JSON) a voter signs: ?voter=0x…&choice=for|against|abstain&nonce=…&reason=…; without a nonce, the voter's next; signed in without a voter, your linked wallet (else your custodial key's address).");
         api.MapPost("/communities/{slug}/proposals/{proposalId:long}/votes", async (long proposalId, VoteRequest request, Voting voting, HttpContext http) =>
             {
                 var caller = http.Caller();

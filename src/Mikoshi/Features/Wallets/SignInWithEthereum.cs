@@ -1,0 +1,215 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
+using Mikoshi.Domain.Identity;
+using Mikoshi.Features.Governance;
+
+namespace Mikoshi.Features.Wallets;
+
+/// <summary>Asks for a nonce; with an address, the server also writes the whole message for the wallet to sign.</summary>
+public sealed record SiweNonceRequest(string? Address);
+
+/// <summary>A nonce and what a message carrying it must say to be accepted here.</summary>
+public sealed record SiweNonceView(
+    string Nonce, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string Domain, string Uri, long ChainId, string Statement, string? Message);
+
+/// <summary>A signed Sign-In with Ethereum message: the exact text the wallet signed and its personal_sign signature.</summary>
+public sealed record SiweSignedRequest(string? Message, string? Signature);
+
+public sealed record SiweSignInView(string PersonId, string Address, bool Created);
+
+/// <summary>
+/// Sign-In with Ethereum (EIP-4361). The server hands out single-use nonces that expire after
+/// <see cref="NonceLifetime"/>; a wallet signs a message carrying one with personal_sign; the server checks the
+/// message (<see cref="SiweVerification"/>: domain, URI, chain, time bounds, signature), then uses up the nonce and
+/// signs the wallet's person in — creating a person for a wallet it has never seen — with the same bearer token or
+/// cookie as a password sign-in. Every refusal changes nothing, the nonce included.
+/// </summary>
+public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfiguration configuration, TimeProvider clock)
+{
+    public const string SignInPurpose = "sign-in";
+    public const string LinkPurpose = "link";
+
+    /// <summary>How long a nonce may wait for its signature: long enough to read the message, short enough to be stale soon.</summary>
+    public static readonly TimeSpan NonceLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Used and expired nonces are kept this long (to answer "used" or "expired" rather than "unknown"), then swept.</summary>
+    private static readonly TimeSpan SweepAfter = TimeSpan.FromDays(1);
+
+    private const string NonceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>20 characters of 62: about 119 bits, far beyond guessing.</summary>
+    private const int NonceLength = 20;
+
+    public const string SignInStatement = "Sign in to Mikoshi with this wallet.";
+    public const string LinkStatement = "Link this wallet to my Mikoshi account.";
+
+    /// <summary>
+    /// This server's origin, which a message's domain and URI must name: <c>Mikoshi:PublicOrigin</c> when set (it must
+    /// be, behind a proxy or wherever the Host header is not trustworthy); otherwise the request's own scheme and host.
+    /// </summary>
+    public Uri OriginOf(HttpRequest request) =>
+        configuration["Mikoshi:PublicOrigin"] is { Length: > 0 } configured && Uri.TryCreate(configured, UriKind.Absolute, out var origin)
+            ? new Uri(origin.GetLeftPart(UriPartial.Authority))
+            : new Uri($"{request.Scheme}://{request.Host.Value}");
+
+    public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? Voting.DefaultChainId;
+
+    public SiweExpectations Expectations(HttpRequest request) => new(OriginOf(request), ChainId, clock.GetUtcNow());
+
+    /// <summary>A new nonce for <paramref name="purpose"/>; a link nonce belongs to <paramref name="person"/>.</summary>
+    public async Task<Result<SiweNonceView>> IssueAsync(string purpose, PersonId? person, string? address, Uri origin)
+    {
+        EthAddress? signer = null;
+        if (address is not null)
+        {
+            var parsed = EthAddress.Parse(address);
+            if (!parsed.IsSuccess)
+            {
+                return parsed.Error!;
+            }
+
+            signer = parsed.Value;
+        }
+
+        var now = clock.GetUtcNow();
+        var nonce = new string(RandomNumberGenerator.GetItems<char>(NonceAlphabet, NonceLength));
+        var expires = now + NonceLifetime;
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await db.SiweNonces.Where(n => n.ExpiresAtUnixMs < nowMs - (long)SweepAfter.TotalMilliseconds).ExecuteDeleteAsync();
+        db.SiweNonces.Add(new SiweNonceRow { Nonce = nonce, Purpose = purpose, PersonId = person, IssuedAtUnixMs = nowMs, ExpiresAtUnixMs = expires.ToUnixTimeMilliseconds() });
+        await db.SaveChangesAsync();
+
+        var domain = new SiweExpectations(origin, ChainId, now).Domain;
+        var uri = origin.GetLeftPart(UriPartial.Authority);
+        var statement = purpose == LinkPurpose ? LinkStatement : SignInStatement;
+        var message = signer is { } a
+            ? SiweMessage.Create(domain, a, uri, ChainId, nonce, now, statement, expirationTime: expires).Value.ToString()
+            : null;
+        return new SiweNonceView(nonce, now, expires, domain, uri, ChainId, statement, message);
+    }
+
+    /// <summary>
+    /// Inside a write: uses up the message's nonce if it was issued for <paramref name="purpose"/> (and, for a link,
+    /// to <paramref name="person"/>), is unused and has not expired.
+    /// </summary>
+    public static async Task<Error?> UseNonceAsync(WriteScope write, SiweMessage message, string purpose, PersonId? person)
+    {
+        var row = await write.Db.SiweNonces.FirstOrDefaultAsync(n => n.Nonce == message.Nonce);
+        if (row is null || row.Purpose != purpose || (purpose == LinkPurpose && row.PersonId != person))
+        {
+            return Error.Of("siwe_nonce_unknown", purpose == LinkPurpose
+                ? "This nonce was not handed out to you for linking a wallet: ask POST /me/wallets/nonce for one."
+                : "This nonce was not handed out for signing in: ask POST /auth/siwe/nonce for one.");
+        }
+
+        if (row.UsedAtUnixMs is not null)
+        {
+            return Error.Of("siwe_nonce_used", "This nonce was used already: every sign-in needs a new one.");
+        }
+
+        var now = write.At.ToUnixTimeMilliseconds();
+        if (now >= row.ExpiresAtUnixMs)
+        {
+            return Error.Of("siwe_nonce_expired", $"This nonce expired {NonceLifetime.TotalMinutes:0} minutes after it was handed out: ask for a new one.");
+        }
+
+        row.UsedAtUnixMs = now;
+        return null;
+    }
+
+    /// <summary>
+    /// Checks a signed message and finds (or creates) the wallet's person. The caller then signs them in.
+    /// A new person is named after their address and has no email or password: the wallet is how they sign in.
+    /// </summary>
+    public async Task<Result<SiweSignInView>> VerifyAsync(SiweSignedRequest request, SiweExpectations expected)
+    {
+        var verified = SiweVerification.Verify(request.Message, request.Signature, expected);
+        if (!verified.IsSuccess)
+        {
+            return verified.Error!;
+        }
+
+        var message = verified.Value;
+        var address = message.Address.ToString();
+        var written = await writer.RunAsync(Guid.Empty, "anonymous", null, StatusCodes.Status200OK, async write =>
+        {
+            if (await UseNonceAsync(write, message, SignInPurpose, null) is { } refused)
+            {
+                return refused;
+            }
+
+            if (await WalletLinks.PersonOfAsync(write.Db, message.Address) is { } known)
+            {
+                return Result<SiweSignInView>.Ok(new SiweSignInView(known.ToString(), address, Created: false));
+            }
+
+            var user = new MikoshiUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = address.ToLowerInvariant(),
+                NormalizedUserName = address.ToUpperInvariant(),
+                DisplayName = $"{address[..6]}…{address[^4..]}",
+                SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)),
+                CreatedAt = write.At,
+            };
+
+            // Identity's UserManager insists on an email (RequireUniqueEmail); a wallet person has none, and the
+            // row is written in this transaction with the nonce and the link, so it is added directly.
+            write.Db.Users.Add(user);
+            write.Db.WalletLinks.Add(new WalletLinkRow { Address = address.ToLowerInvariant(), PersonId = user.PersonId, Kind = WalletLinks.SiweKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds() });
+            await write.AuditAsync("person.registered", new { personId = user.PersonId.ToString(), displayName = user.DisplayName, wallet = address });
+            await write.AuditAsync("wallet.linked", new { personId = user.PersonId.ToString(), address, nonce = message.Nonce });
+            return Result<SiweSignInView>.Ok(new SiweSignInView(user.PersonId.ToString(), address, Created: true));
+        });
+        return written.IsSuccess ? JsonSerializer.Deserialize<SiweSignInView>(written.Value.Json, Writer.Json)! : written.Error!;
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/siwe/nonce", async (SiweNonceRequest? request, SignInWithEthereum siwe, HttpContext http) =>
+                Problems.From(await siwe.IssueAsync(SignInPurpose, null, request?.Address, siwe.OriginOf(http.Request))))
+            .Allow(Access.Anyone)
+            .LimitedAsSignIn()
+            .WithSummary("A single-use Sign-In with Ethereum nonce, good for 10 minutes, with the domain, URI, chain id and statement a message must carry; send {address} to get the whole EIP-4361 message to sign.")
+            .Produces<SiweNonceView>();
+
+        api.MapPost("/auth/siwe/verify", async (SiweSignedRequest request, bool? useCookies, SignInWithEthereum siwe, SignInManager<MikoshiUser> signIn, HttpContext http) =>
+            {
+                var verified = await siwe.VerifyAsync(request, siwe.Expectations(http.Request));
+                if (!verified.IsSuccess)
+                {
+                    return Problems.For(verified.Error!);
+                }
+
+                var user = await signIn.UserManager.FindByIdAsync(verified.Value.PersonId);
+                if (user is null)
+                {
+                    throw new InvariantViolatedException("A wallet link names a person who does not exist.");
+                }
+
+                if (useCookies == true)
+                {
+                    signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+                    await signIn.SignInAsync(user, isPersistent: true, authenticationMethod: "siwe");
+                    return Results.Ok(verified.Value);
+                }
+
+                // As at /auth/login, the bearer handler writes the token as the response.
+                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+                await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "siwe");
+                return Results.Empty;
+            })
+            .Allow(Access.Anyone)
+            .LimitedAsSignIn()
+            .WithSummary("Sign in with a signed EIP-4361 message {message, signature}: returns a bearer token like /auth/login, or with ?useCookies=true sets the session cookie. A wallet never seen before gets a new person.")
+            .Produces<AccessTokenResponse>();
+    }
+}

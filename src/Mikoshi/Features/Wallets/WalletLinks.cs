@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
+using Mikoshi.Domain.Identity;
+using Mikoshi.Features.Governance;
+
+namespace Mikoshi.Features.Wallets;
+
+public sealed record WalletView(string Address, string Kind, DateTimeOffset LinkedAt);
+
+/// <summary>The person's wallets, and the address their votes and on-chain holdings are kept under.</summary>
+public sealed record WalletsView(IReadOnlyList<WalletView> Items, string? VotingAddress);
+
+/// <summary>
+/// The addresses that act for a person: wallets linked by Sign-In with Ethereum (kind <c>siwe</c>) and the custodial
+/// key's address (kind <c>custodial</c>). A signed vote from any of them is the person's vote; the one address the
+/// rest of Mikoshi names for a person is <see cref="AddressOfAsync"/>.
+/// </summary>
+public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<MikoshiUser> users)
+{
+    public const string SiweKind = "siwe";
+    public const string CustodialKind = "custodial";
+
+    /// <summary>
+    /// The member's address: their most recently linked wallet if they linked one, else their custodial key's
+    /// address, else null (no key is made here). Typed data for their votes names it as the voter, and chain mode
+    /// mints and indexes their tokens under it.
+    /// </summary>
+    public static async Task<EthAddress?> AddressOfAsync(MikoshiDb db, PersonId person)
+    {
+        var links = await db.WalletLinks.AsNoTracking().Where(l => l.PersonId == person).ToListAsync();
+        var chosen = links.Where(l => l.Kind == SiweKind).OrderByDescending(l => l.LinkedAtUnixMs).ThenBy(l => l.Address, StringComparer.Ordinal).FirstOrDefault()
+            ?? links.FirstOrDefault(l => l.Kind == CustodialKind);
+        return chosen is null ? null : EthAddress.Parse(chosen.Address).Value;
+    }
+
+    /// <summary>The person an address acts for, if it is linked (a wallet or a custodial key).</summary>
+    public static Task<PersonId?> PersonOfAsync(MikoshiDb db, EthAddress address) => CustodialKeys.PersonOfAsync(db, address);
+
+    public async Task<WalletsView> ListAsync(PersonId person)
+    {
+        var links = await db.WalletLinks.AsNoTracking().Where(l => l.PersonId == person).ToListAsync();
+        var items = links.OrderBy(l => l.Kind == SiweKind ? 0 : 1).ThenByDescending(l => l.LinkedAtUnixMs).ThenBy(l => l.Address, StringComparer.Ordinal)
+            .Select(View).ToList();
+        return new WalletsView(items, (await AddressOfAsync(db, person))?.ToString());
+    }
+
+    /// <summary>Links the wallet that signed <paramref name="request"/> (a message carrying a link nonce issued to this person).</summary>
+    public async Task<Result<Written>> LinkAsync(PersonId person, SiweSignedRequest request, SiweExpectations expected)
+    {
+        var verified = SiweVerification.Verify(request.Message, request.Signature, expected);
+        if (!verified.IsSuccess)
+        {
+            return verified.Error!;
+        }
+
+        var message = verified.Value;
+        var address = message.Address.ToString();
+        var key = address.ToLowerInvariant();
+        return await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status201Created, async write =>
+        {
+            var existing = await write.Db.WalletLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Address == key);
+            if (existing is not null)
+            {
+                return existing.PersonId == person
+                    ? Error.Of("wallet_already_linked", $"{address} is already linked to you.")
+                    : Error.Of("wallet_linked_elsewhere", $"{address} is linked to another person; they must unlink it first.");
+            }
+
+            if (await SignInWithEthereum.UseNonceAsync(write, message, SignInWithEthereum.LinkPurpose, person) is { } refused)
+            {
+                return refused;
+            }
+
+            var row = new WalletLinkRow { Address = key, PersonId = person, Kind = SiweKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds() };
+            write.Db.WalletLinks.Add(row);
+            await write.AuditAsync("wallet.linked", new { personId = person.ToString(), address, nonce = message.Nonce });
+            return Result<WalletView>.Ok(View(row));
+        });
+    }
+
+    /// <summary>
+    /// Unlinks one of the person's Sign-In with Ethereum wallets. Votes it signed stay theirs. The custodial key's
+    /// address is not a wallet they can drop, and a person whose only way in is this wallet keeps it.
+    /// </summary>
+    public async Task<Result<Written>> UnlinkAsync(PersonId person, string? addressText)
+    {
+        var parsed = EthAddress.Parse(addressText);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!;
+        }
+
+        var address = parsed.Value.ToString();
+        var key = address.ToLowerInvariant();
+        var user = await users.FindByIdAsync(person.ToString());
+        var hasPassword = user?.PasswordHash is not null;
+        var hasPasskey = user is not null && (await users.GetPasskeysAsync(user)).Count > 0;
+        return await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var link = await write.Db.WalletLinks.FirstOrDefaultAsync(l => l.Address == key && l.PersonId == person);
+            if (link is null)
+            {
+                return Error.Of("wallet_not_linked", $"{address} is not one of your wallets.");
+            }
+
+            if (link.Kind != SiweKind)
+            {
+                return Error.Of("custodial_wallet", "This is your custodial key's address: it stays linked so that your custodial votes keep counting.");
+            }
+
+            if (!hasPassword && !hasPasskey && await write.Db.WalletLinks.CountAsync(l => l.PersonId == person && l.Kind == SiweKind) == 1)
+            {
+                return Error.Of("last_sign_in_method", "This wallet is your only way to sign in: add a passkey or link another wallet first.");
+            }
+
+            write.Db.WalletLinks.Remove(link);
+            await write.AuditAsync("wallet.unlinked", new { personId = person.ToString(), address });
+            return Result<WalletView>.Ok(View(link));
+        });
+    }
+
+    private static WalletView View(WalletLinkRow row) =>
+        new(EthAddress.Parse(row.Address).Value.ToString(), row.Kind, DateTimeOffset.FromUnixTimeMilliseconds(row.LinkedAtUnixMs));
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/me/wallets", async (WalletLinks wallets, HttpContext http) => Results.Ok(await wallets.ListAsync(http.Caller().RequirePerson())))
+            .Allow(Access.SignedIn)
+            .WithSummary("Your linked wallets (Sign-In with Ethereum) and your custodial key's address, and the address your votes are signed as.")
+            .Produces<WalletsView>();
+        api.MapPost("/me/wallets/nonce", async (SiweNonceRequest? request, SignInWithEthereum siwe, HttpContext http) =>
+                Problems.From(await siwe.IssueAsync(SignInWithEthereum.LinkPurpose, http.Caller().RequirePerson(), request?.Address, siwe.OriginOf(http.Request))))
+            .Allow(Access.SignedIn)
+            .WithSummary("A single-use nonce to link a wallet to you (only you can use it); send {address} to get the whole EIP-4361 message to sign.")
+            .Produces<SiweNonceView>();
+        api.MapPost("/me/wallets", async (SiweSignedRequest request, WalletLinks wallets, SignInWithEthereum siwe, HttpContext http) =>
+                Problems.From(await wallets.LinkAsync(http.Caller().RequirePerson(), request, siwe.Expectations(http.Request)), http))
+            .Allow(Access.SignedIn)
+            .WithSummary("Link a wallet {message, signature}: an EIP-4361 message carrying a nonce from POST /me/wallets/nonce, signed by the wallet.")
+            .Produces<WalletView>(StatusCodes.Status201Created);
+        api.MapPost("/me/wallets/{address}/unlink", async (string address, WalletLinks wallets, HttpContext http) =>
+                Problems.From(await wallets.UnlinkAsync(http.Caller().RequirePerson(), address), http))
+            .Allow(Access.SignedIn)
+            .WithSummary("Unlink one of your wallets; the votes it signed stay yours. Not your custodial key, and not your only way to sign in.")
+            .Produces<WalletView>();
+    }
+
+    /// <summary>The view of a written link or unlink, for the CLI and the UI.</summary>
+    public static WalletView? Read(Written written) => JsonSerializer.Deserialize<WalletView>(written.Json, Writer.Json);
+}
