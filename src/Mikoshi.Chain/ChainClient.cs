@@ -148,7 +148,13 @@ public sealed class ChainClient : IDisposable
 
     /// <summary>Pays <paramref name="value"/> wei to <paramref name="to"/> from the operator.</summary>
     public Task<MinedTransaction> PayAsync(EthAddress to, BigInteger value, CancellationToken cancellationToken = default) =>
-        SendAsync(() => web3.Eth.GetEtherTransferService().TransferEtherAsync(to.ToString(), Nethereum.Util.UnitConversion.Convert.FromWei(value)), cancellationToken);
+        SendAsync(async () =>
+        {
+            // Estimated like every other transaction: a contract's receive() needs more than 21,000.
+            var call = new CallInput { From = Operator.ToString(), To = to.ToString(), Value = new HexBigInteger(value) };
+            var gas = await web3.Eth.TransactionManager.EstimateGasAsync(call);
+            return await web3.Eth.TransactionManager.SendTransactionAsync(new TransactionInput { From = Operator.ToString(), To = to.ToString(), Value = new HexBigInteger(value), Gas = WithMargin(gas) });
+        }, cancellationToken);
 
     public void Dispose()
     {

@@ -7,6 +7,7 @@ using Mikoshi.Api;
 using Mikoshi.Components;
 using Mikoshi.Data;
 using Mikoshi.Features.Auth;
+using Mikoshi.Features.Chain;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
 using Mikoshi.Features.Ledger;
@@ -55,6 +56,15 @@ public static class MikoshiApp
         services.AddScoped<Delegations>();
         services.AddScoped<CustodialKeys>();
         services.AddSingleton<GovernanceExecutor>();
+
+        // Chain mode (issue #6).
+        services.AddSingleton<ChainSettings>();
+        services.AddSingleton<ChainConnection>();
+        services.AddSingleton<ChainOutbox>();
+        services.AddSingleton<ChainIndexer>();
+        services.AddScoped<ChainAddresses>();
+        services.AddScoped<ChainDeployments>();
+        services.AddScoped<ChainClaims>();
         return services;
     }
 
@@ -113,6 +123,7 @@ public static class MikoshiApp
 
         builder.Services.AddMikoshiUi();
         builder.Services.AddHostedService<GovernanceExecutorService>();
+        builder.Services.AddHostedService<ChainIndexerService>();
         builder.Services.AddHealthChecks();
 
         configure?.Invoke(builder);
@@ -169,6 +180,8 @@ public static class MikoshiApp
         Voting.Map(api);
         Delegations.Map(api);
         CustodialKeys.Map(api);
+        ChainDeployments.Map(api);
+        ChainClaims.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

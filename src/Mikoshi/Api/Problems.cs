@@ -48,6 +48,16 @@ public static class Problems
         ["invalid_limit"] = StatusCodes.Status400BadRequest,
         ["unsupported_media_type"] = StatusCodes.Status415UnsupportedMediaType,
         ["rate_limited"] = StatusCodes.Status429TooManyRequests,
+
+        // Chain mode (issue #6).
+        ["chain_unavailable"] = StatusCodes.Status503ServiceUnavailable,
+        ["chain_receipt_timeout"] = StatusCodes.Status504GatewayTimeout,
+        ["chain_refused"] = StatusCodes.Status502BadGateway,
+        ["chain_not_configured"] = StatusCodes.Status409Conflict,
+        ["not_in_chain_mode"] = StatusCodes.Status409Conflict,
+        ["already_deployed"] = StatusCodes.Status409Conflict,
+        ["on_chain_ownership"] = StatusCodes.Status409Conflict,
+        ["no_claim"] = StatusCodes.Status404NotFound,
     };
 
     /// <summary>The HTTP status an error code answers with; anything not listed is 422.</summary>
