@@ -36,6 +36,31 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     }
 
     [Fact]
+    public async Task Votes_CountWithoutSelfDelegation_AndFollowADelegationAndItsUndoing()
+    {
+        using var chain = anvil.Client();
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        using var holder = anvil.Client(key: Anvil.OutsiderKey);
+        var friend = Address(0xf00d);
+        await CommunityContracts.MintAsync(chain, deployment, holder.Operator, 1);
+        await CommunityContracts.MintAsync(chain, deployment, holder.Operator, 2);
+        Assert.Equal(new BigInteger(2), await CommunityContracts.VotesAsync(chain, deployment, holder.Operator));
+
+        await holder.TransactAsync(Contracts.Membership, deployment.Membership, "delegate", 0, CancellationToken.None, friend.ToString());
+        Assert.Equal(BigInteger.Zero, await CommunityContracts.VotesAsync(chain, deployment, holder.Operator));
+        Assert.Equal(new BigInteger(2), await CommunityContracts.VotesAsync(chain, deployment, friend));
+
+        // Delegating to nobody means back to oneself, never votes lost.
+        await holder.TransactAsync(Contracts.Membership, deployment.Membership, "delegate", 0, CancellationToken.None, default(EthAddress).ToString());
+        Assert.Equal(new BigInteger(2), await CommunityContracts.VotesAsync(chain, deployment, holder.Operator));
+        Assert.Equal(BigInteger.Zero, await CommunityContracts.VotesAsync(chain, deployment, friend));
+
+        // A burn by the operator takes the vote with it.
+        await CommunityContracts.BurnAsync(chain, deployment, 2);
+        Assert.Equal(BigInteger.One, await CommunityContracts.VotesAsync(chain, deployment, holder.Operator));
+    }
+
+    [Fact]
     public async Task RoyaltyInfo_PaysTheTreasuryThePolicyBps()
     {
         using var chain = anvil.Client();

@@ -120,10 +120,13 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
             problem = client.Error!.Code;
         }
 
-        return new ChainStatusView(row.ChainId, row.Membership, row.Claims, row.Operator, row.DeployedBlock, row.IndexedBlock, head,
+        // Addresses as EIP-55, like every other address the API writes (the tables keep lower case).
+        return new ChainStatusView(row.ChainId, Eip55(row.Membership), Eip55(row.Claims), Eip55(row.Operator), row.DeployedBlock, row.IndexedBlock, head,
             head is { } h ? Math.Max(0, h - row.IndexedBlock) : null, connection.Settings.Confirmations,
             outbox.FirstOrDefault(o => o.Key == "pending")?.Count ?? 0, outbox.FirstOrDefault(o => o.Key == "failed")?.Count ?? 0, epochs, problem);
     }
+
+    private static string Eip55(string address) => ChainOutbox.Address(address).ToString();
 
     public static Deployment ToDeployment(ChainDeploymentRow row) =>
         new(row.ChainId, ChainOutbox.Address(row.Membership), ChainOutbox.Address(row.Claims), row.DeployedBlock);
