@@ -17,6 +17,8 @@ fi
 
 # The external vote client (ethers v6) the governance tests run, pinned by its lockfile.
 npm ci --prefix tests/js --no-audit --no-fund --silent
+# Chain mode: solc-js and OpenZeppelin for the contracts' build, anvil for the chain tests.
+npm ci --prefix contracts --no-audit --no-fund --silent
 
 results=$(mktemp -d)
 status=0

@@ -7,6 +7,7 @@
 #   bench/run.sh revenue               revenue-sqlite, revenue-postgres: a revenue event at 10, 10^3, 10^6 holders vs a push split; claims; a 10^5-line Zengin file
 #   bench/run.sh load                  HTTP load on 127.0.0.1 (load-sqlite, load-postgres): reads and deposits beside a bare endpoint
 #   bench/run.sh votes                 EIP-712 signed votes verified per second against Nethereum; Tally.Count over 10^6 ballots
+#   bench/run.sh gas                   chain mode: gas per distribution and per claim vs OpenZeppelin 4.9 PaymentSplitter at 10, 100, 400 recipients (anvil)
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
 # (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows),
@@ -15,11 +16,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres load-sqlite load-postgres votes)
+all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres load-sqlite load-postgres votes gas)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|load-sqlite|load-postgres|votes) parts+=("$p") ;;
+    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|load-sqlite|load-postgres|votes|gas) parts+=("$p") ;;
     revenue) parts+=(revenue-sqlite revenue-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
@@ -97,6 +98,12 @@ if want load-postgres; then
 fi
 if want votes; then
   "${bench[@]}" votes --out "$results/votes.json" --reps "$reps" --votes "${BENCH_VOTES:-2000}" --ballots "${BENCH_BALLOTS:-1000000}"
+fi
+
+if want gas; then
+  # Chain mode: anvil and solc-js from contracts/node_modules (pinned by its lockfile).
+  [ -x contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil ] || npm ci --prefix contracts --no-audit --no-fund --silent
+  "${bench[@]}" gas --out "$results/gas.json" --contracts "$root/contracts" --recipients "${BENCH_GAS_RECIPIENTS:-10,100,400}" --claims "${BENCH_GAS_CLAIMS:-20}"
 fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -16,6 +16,7 @@ using Mikoshi.Data;
 //   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4]
 //   revenue --store sqlite|postgres --location … --out FILE [--reps 5] [--events 10] [--holders 10,1000,1000000] [--zengin yes|no]
 //   votes --out FILE [--votes 2000] [--reps 5] [--ballots 1000000]
+//   gas --out FILE --contracts DIR [--recipients 10,100,400] [--claims 20]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -73,6 +74,11 @@ return args.FirstOrDefault() switch
         Option("holders", "10,1000,1000000").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
         Option("zengin", "yes") == "yes"),
     "votes" => Mikoshi.Bench.Votes.VotesRun.Run(Option("out"), Int("votes", 2_000), Int("reps", 5), Int("ballots", 1_000_000)),
+    "gas" => await Mikoshi.Bench.Gas.GasRun.RunAsync(
+        Option("out"),
+        Option("contracts"),
+        Option("recipients", "10,100,400").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
+        Int("claims", 20)),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };

@@ -76,6 +76,7 @@ public static class Report
         Load.LoadSections.Write(text, results);
         Revenue.RevenueSections.Write(text, results);
         Votes.VotesSections.Write(text, results);
+        Gas.GasSections.Write(text, results);
         text.AppendLine("## Every repetition")
             .AppendLine()
             .AppendLine("| store | figure | values in order |")

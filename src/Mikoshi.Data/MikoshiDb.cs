@@ -100,6 +100,18 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<SiweNonceRow> SiweNonces => Set<SiweNonceRow>();
 
+    public DbSet<ChainDeploymentRow> ChainDeployments => Set<ChainDeploymentRow>();
+
+    public DbSet<ChainBlockRow> ChainBlocks => Set<ChainBlockRow>();
+
+    public DbSet<ChainEventRow> ChainEvents => Set<ChainEventRow>();
+
+    public DbSet<ChainOutboxRow> ChainOutbox => Set<ChainOutboxRow>();
+
+    public DbSet<ChainEpochRow> ChainEpochs => Set<ChainEpochRow>();
+
+    public DbSet<ChainEntitlementRow> ChainEntitlements => Set<ChainEntitlementRow>();
+
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -489,6 +501,66 @@ public abstract class MikoshiDb(DbContextOptions options)
             rule.ToTable("governance_rules");
             rule.HasKey(r => new { r.CommunityId, r.Kind });
             rule.Property(r => r.Kind).HasMaxLength(12);
+        });
+
+        // Chain mode (issue #6).
+        builder.Entity<ChainDeploymentRow>(deployment =>
+        {
+            deployment.ToTable("chain_deployments");
+            deployment.HasKey(d => d.CommunityId);
+            deployment.Property(d => d.Membership).HasMaxLength(42);
+            deployment.Property(d => d.Claims).HasMaxLength(42);
+            deployment.Property(d => d.Operator).HasMaxLength(42);
+            deployment.Property(d => d.IndexedBlockHash).HasMaxLength(66);
+        });
+
+        builder.Entity<ChainBlockRow>(block =>
+        {
+            block.ToTable("chain_blocks");
+            block.HasKey(b => new { b.CommunityId, b.Number });
+            block.Property(b => b.Hash).HasMaxLength(66);
+        });
+
+        builder.Entity<ChainEventRow>(log =>
+        {
+            log.ToTable("chain_events");
+            log.HasKey(e => new { e.CommunityId, e.BlockHash, e.LogIndex });
+            log.HasIndex(e => new { e.CommunityId, e.BlockNumber });
+            log.Property(e => e.BlockHash).HasMaxLength(66);
+            log.Property(e => e.TransactionHash).HasMaxLength(66);
+            log.Property(e => e.Kind).HasMaxLength(20);
+        });
+
+        builder.Entity<ChainOutboxRow>(outbox =>
+        {
+            outbox.ToTable("chain_outbox");
+            outbox.HasKey(o => new { o.CommunityId, o.Number });
+            outbox.HasIndex(o => new { o.CommunityId, o.State });
+            outbox.Property(o => o.Kind).HasMaxLength(12);
+            outbox.Property(o => o.State).HasMaxLength(12);
+            outbox.Property(o => o.Asset).HasMaxLength(12);
+            outbox.Property(o => o.TransactionHash).HasMaxLength(66);
+            outbox.Property(o => o.Failure).HasMaxLength(500);
+        });
+
+        builder.Entity<ChainEpochRow>(epoch =>
+        {
+            epoch.ToTable("chain_epochs");
+            epoch.HasKey(e => new { e.CommunityId, e.Asset, e.Epoch });
+            epoch.Property(e => e.Asset).HasMaxLength(12);
+            epoch.Property(e => e.Root).HasMaxLength(66);
+            epoch.Property(e => e.Total).HasMaxLength(80);
+            epoch.Property(e => e.Funding).HasMaxLength(80);
+            epoch.Property(e => e.State).HasMaxLength(12);
+        });
+
+        builder.Entity<ChainEntitlementRow>(entitlement =>
+        {
+            entitlement.ToTable("chain_entitlements");
+            entitlement.HasKey(e => new { e.CommunityId, e.Asset, e.Epoch, e.Address });
+            entitlement.Property(e => e.Asset).HasMaxLength(12);
+            entitlement.Property(e => e.Address).HasMaxLength(42);
+            entitlement.Property(e => e.Cumulative).HasMaxLength(80);
         });
 
         builder.Entity<IdempotencyRow>(key =>

@@ -821,3 +821,129 @@ public sealed class SiweNonceRow
     /// <summary>When a signed message carrying it was accepted; null while unused.</summary>
     public long? UsedAtUnixMs { get; set; }
 }
+
+// ---- Chain mode (issue #6) ----
+
+/// <summary>A community's contracts on a chain (its presence puts the community in chain mode) and the indexer's cursor.</summary>
+public sealed class ChainDeploymentRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long ChainId { get; set; }
+
+    /// <summary>Lower-case 0x-hex, like every address the chain tables keep.</summary>
+    public string Membership { get; set; } = string.Empty;
+
+    public string Claims { get; set; } = string.Empty;
+
+    public string Operator { get; set; } = string.Empty;
+
+    public long DeployedBlock { get; set; }
+
+    public long DeployedAtUnixMs { get; set; }
+
+    /// <summary>The last block whose events are mirrored (DeployedBlock − 1 before the first pass).</summary>
+    public long IndexedBlock { get; set; }
+
+    /// <summary>That block's hash when it was mirrored: if the chain no longer has it, the chain reorganised.</summary>
+    public string IndexedBlockHash { get; set; } = string.Empty;
+}
+
+/// <summary>A block the indexer mirrored, kept so that after a reorganisation it can find where the chains forked.</summary>
+public sealed class ChainBlockRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public string Hash { get; set; } = string.Empty;
+}
+
+/// <summary>A contract event mirrored into Mikoshi, once per (block hash, log index), with what mirroring it did.</summary>
+public sealed class ChainEventRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public string BlockHash { get; set; } = string.Empty;
+
+    public long LogIndex { get; set; }
+
+    public long BlockNumber { get; set; }
+
+    public string TransactionHash { get; set; } = string.Empty;
+
+    /// <summary>transfer, root-published or claimed.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>The event and the effect applied (canonical JSON), enough to undo it after a reorganisation.</summary>
+    public string Json { get; set; } = string.Empty;
+}
+
+/// <summary>A transaction Mikoshi owes the chain (mint, burn, publish), written in the same transaction as its cause and sent afterwards.</summary>
+public sealed class ChainOutboxRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    /// <summary>mint, burn or publish.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    public long? Serial { get; set; }
+
+    public PersonId? PersonId { get; set; }
+
+    public string? Asset { get; set; }
+
+    public long? Epoch { get; set; }
+
+    /// <summary>pending (to send), sent (mined), confirmed (its event is mirrored) or failed (refused by the chain).</summary>
+    public string State { get; set; } = "pending";
+
+    public string? TransactionHash { get; set; }
+
+    public string? Failure { get; set; }
+
+    public long CreatedAtUnixMs { get; set; }
+}
+
+/// <summary>One published (or to-be-published) claims epoch of an asset: a Merkle root over cumulative entitlements.</summary>
+public sealed class ChainEpochRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public long Epoch { get; set; }
+
+    /// <summary>0x-hex.</summary>
+    public string Root { get; set; } = string.Empty;
+
+    /// <summary>Decimal digits of minor units (uint256 on chain).</summary>
+    public string Total { get; set; } = "0";
+
+    public string Funding { get; set; } = "0";
+
+    /// <summary>prepared, or published once its RootPublished event is mirrored.</summary>
+    public string State { get; set; } = "prepared";
+
+    public long PreparedAtUnixMs { get; set; }
+}
+
+/// <summary>An address's cumulative entitlement in an epoch: a leaf of that epoch's tree.</summary>
+public sealed class ChainEntitlementRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public long Epoch { get; set; }
+
+    /// <summary>Lower-case 0x-hex.</summary>
+    public string Address { get; set; } = string.Empty;
+
+    public PersonId PersonId { get; set; }
+
+    /// <summary>Decimal digits of minor units.</summary>
+    public string Cumulative { get; set; } = "0";
+}

@@ -7,6 +7,7 @@ using Mikoshi.Api;
 using Mikoshi.Components;
 using Mikoshi.Data;
 using Mikoshi.Features.Auth;
+using Mikoshi.Features.Chain;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
 using Mikoshi.Features.Ledger;
@@ -58,6 +59,15 @@ public static class MikoshiApp
         services.AddSingleton<GovernanceExecutor>();
         services.AddScoped<SignInWithEthereum>();
         services.AddScoped<WalletLinks>();
+
+        // Chain mode (issue #6).
+        services.AddSingleton<ChainSettings>();
+        services.AddSingleton<ChainConnection>();
+        services.AddSingleton<ChainOutbox>();
+        services.AddSingleton<ChainIndexer>();
+        services.AddScoped<ChainAddresses>();
+        services.AddScoped<ChainDeployments>();
+        services.AddScoped<ChainClaims>();
         return services;
     }
 
@@ -116,6 +126,7 @@ public static class MikoshiApp
 
         builder.Services.AddMikoshiUi();
         builder.Services.AddHostedService<GovernanceExecutorService>();
+        builder.Services.AddHostedService<ChainIndexerService>();
         builder.Services.AddHealthChecks();
         builder.Services.AddMikoshiRateLimits();
 
@@ -176,6 +187,9 @@ public static class MikoshiApp
         CustodialKeys.Map(api);
         SignInWithEthereum.Map(api);
         WalletLinks.Map(api);
+
+        ChainDeployments.Map(api);
+        ChainClaims.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

@@ -54,6 +54,16 @@ public static class Problems
         ["wallet_linked_elsewhere"] = StatusCodes.Status409Conflict,
         ["last_sign_in_method"] = StatusCodes.Status409Conflict,
         ["wallet_not_linked"] = StatusCodes.Status404NotFound,
+
+        // Chain mode (issue #6).
+        ["chain_unavailable"] = StatusCodes.Status503ServiceUnavailable,
+        ["chain_receipt_timeout"] = StatusCodes.Status504GatewayTimeout,
+        ["chain_refused"] = StatusCodes.Status502BadGateway,
+        ["chain_not_configured"] = StatusCodes.Status409Conflict,
+        ["not_in_chain_mode"] = StatusCodes.Status409Conflict,
+        ["already_deployed"] = StatusCodes.Status409Conflict,
+        ["on_chain_ownership"] = StatusCodes.Status409Conflict,
+        ["no_claim"] = StatusCodes.Status404NotFound,
     };
 
     /// <summary>The HTTP status an error code answers with; anything not listed is 422.</summary>

@@ -35,6 +35,12 @@ public static class Commands
         Recursive = true,
     };
 
+    private static readonly Option<string?> ChainRpc = new("--chain-rpc")
+    {
+        Description = "Chain mode: the EVM node's JSON-RPC URL (or Mikoshi:Chain:RpcUrl); the operator key comes from Mikoshi__Chain__OperatorKey",
+        Recursive = true,
+    };
+
     public static Task<int> RunAsync(string[] args) => RunAsync(args, null, null);
 
     /// <summary>
@@ -88,6 +94,8 @@ public static class Commands
             root.Subcommands.Add(command);
         }
 
+        root.Options.Add(ChainRpc);
+        root.Subcommands.Add(ChainCommands.Chain());
         root.Subcommands.Add(WalletCommands.Wallet());
 
         var invocation = Terminal.IsRedirected ? new InvocationConfiguration { Output = Terminal.Output, Error = Terminal.Error } : null;
@@ -111,6 +119,11 @@ public static class Commands
         if (parse.GetValue(Urls) is { } urls)
         {
             settings.Add($"--urls={urls}");
+        }
+
+        if (parse.GetValue(ChainRpc) is { } rpc)
+        {
+            settings.Add($"--Mikoshi:Chain:RpcUrl={rpc}");
         }
 
         return [.. settings];

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mikoshi.Data;
@@ -32,6 +33,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public StoreOptions Store { get; }
 
+    /// <summary>Configuration for the host (chain mode's settings, say), set before its first use.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public Clock Clock { get; } = new();
 
     /// <summary>The providers every store test runs against.</summary>
@@ -54,6 +58,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
         if (Logging is { } logging)
         {
             builder.ConfigureLogging(logging);

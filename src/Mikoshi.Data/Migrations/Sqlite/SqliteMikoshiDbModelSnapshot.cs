@@ -372,6 +372,220 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ChainBlockRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.ToTable("chain_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ChainDeploymentRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Claims")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeployedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeployedBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IndexedBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndexedBlockHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Membership")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("chain_deployments", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ChainEntitlementRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cumulative")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Asset", "Epoch", "Address");
+
+                    b.ToTable("chain_entitlements", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ChainEpochRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PreparedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Root")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Total")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Asset", "Epoch");
+
+                    b.ToTable("chain_epochs", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ChainEventRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "BlockHash", "LogIndex");
+
+                    b.HasIndex("CommunityId", "BlockNumber");
+
+                    b.ToTable("chain_events", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ChainOutboxRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.ToTable("chain_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.CheckpointRow", b =>
                 {
                     b.Property<Guid>("CommunityId")

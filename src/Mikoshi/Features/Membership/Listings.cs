@@ -96,6 +96,11 @@ public sealed class Listings(Writer writer)
                 return token.Error!;
             }
 
+            if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
+            {
+                return Chain.ChainOutbox.OnChainOwnership;
+            }
+
             var seller = listing.Value.SellerId;
             if (token.Value.OwnerId != seller)
             {

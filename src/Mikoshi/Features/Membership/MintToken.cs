@@ -52,6 +52,7 @@ public sealed class MintToken(Writer writer)
             }
 
             var token = await TokenBook.MintAsync(write, community, person, price.Units);
+            await Chain.ChainOutbox.EnqueueMintAsync(write, community.Id, token.Serial, person);
             return Result<MintView>.Ok(new MintView(token.Serial, person.ToString(), AmountView.Of(price), supply + 1));
         });
 

@@ -94,6 +94,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db)
             }
 
             await TokenBook.BurnAsync(write, token.Value);
+            await Chain.ChainOutbox.EnqueueBurnAsync(write, community.Id, serial);
             return preview;
         });
 

@@ -189,6 +189,11 @@ public sealed class Succession(Writer writer, MikoshiDb db)
 
     private static async Task<Result<object>> RunAsync(WriteScope write, Community community, SuccessionPlan plan, SuccessionPlanRow row, string why)
     {
+        if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
+        {
+            return Chain.ChainOutbox.OnChainOwnership;
+        }
+
         var tokens = await write.Db.Tokens.Include(t => t.Lineage)
             .Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder).OrderBy(t => t.Serial).ToListAsync();
         if (tokens.Count == 0)

@@ -28,6 +28,11 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
 
         return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
         {
+            if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
+            {
+                return Chain.ChainOutbox.OnChainOwnership;
+            }
+
             var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
             if (!token.IsSuccess)
             {

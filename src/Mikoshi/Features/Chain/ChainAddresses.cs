@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Governance;
+
+namespace Mikoshi.Features.Chain;
+
+/// <summary>
+/// The one seam between people and addresses on chain: where a member's tokens are minted and their
+/// claims paid (their custodial key's address today; a wallet they link may take precedence), and
+/// who an address is (a linked person, or an outside holder Mikoshi records on first sight).
+/// </summary>
+public sealed class ChainAddresses(CustodialKeys keys, MikoshiDb db)
+{
+    public const string OutsideKind = "outside";
+
+    /// <summary>
+    /// The address that receives <paramref name="person"/>'s tokens and claims: a wallet linked to them that is not
+    /// Mikoshi's custodial key (an outside holder's own address), else their custodial key's, created on first use.
+    /// </summary>
+    public async Task<Result<EthAddress>> ForPersonAsync(PersonId person)
+    {
+        var own = await db.WalletLinks.AsNoTracking().Where(l => l.PersonId == person && l.Kind != "custodial")
+            .OrderBy(l => l.LinkedAtUnixMs).FirstOrDefaultAsync();
+        if (own is not null)
+        {
+            return EthAddress.Parse(own.Address);
+        }
+
+        var key = await keys.EnsureAsync(person);
+        return key.IsSuccess ? key.Value.Address : key.Error!;
+    }
+
+    /// <summary>Lower-case 0x-hex, the form the chain tables keep.</summary>
+    public static string Text(EthAddress address) => address.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The person <paramref name="address"/> acts for; an address nobody is linked to becomes an outside
+    /// holder: a person without a sign-in, named by the address, linked to it as <c>outside</c>.
+    /// </summary>
+    public static async Task<(PersonId Person, bool Created)> PersonOrOutsiderAsync(WriteScope write, EthAddress address)
+    {
+        var text = Text(address);
+        var link = await write.Db.WalletLinks.TrackedOrStoredAsync(l => l.Address == text);
+        if (link is not null)
+        {
+            return (link.PersonId, false);
+        }
+
+        var id = Guid.NewGuid();
+        var name = address.ToString();
+        write.Db.Users.Add(new MikoshiUser
+        {
+            Id = id,
+            UserName = text,
+            NormalizedUserName = text.ToUpperInvariant(),
+            DisplayName = $"{name[..6]}…{name[^4..]}",
+            CreatedAt = write.At,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+        });
+        write.Db.WalletLinks.Add(new WalletLinkRow { Address = text, PersonId = new PersonId(id), Kind = OutsideKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds() });
+        await write.AuditAsync("chain.outside-holder", new { personId = new PersonId(id).ToString(), address = name });
+        return (new PersonId(id), true);
+    }
+}

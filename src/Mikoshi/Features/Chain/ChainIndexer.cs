@@ -1,0 +1,429 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Chain;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Features.Membership;
+
+namespace Mikoshi.Features.Chain;
+
+/// <summary>What one indexer pass did for one community.</summary>
+public sealed record IndexPass(string Community, long IndexedBlock, long Head, int Mirrored, int RolledBack, int Sent);
+
+/// <summary>
+/// Mirrors a community's contracts into Mikoshi: ERC-721 transfers become Mikoshi transfers through
+/// <see cref="TokenBook"/> (so holder shares settle as they do off chain; an address nobody is linked to
+/// becomes an outside holder), published roots mark their epoch, claims move money out of the claims
+/// escrow. Only blocks with <see cref="ChainSettings.Confirmations"/> blocks on top are read; each pass
+/// is one database write (all of its events, or none), each event is applied once per (block hash, log
+/// index), and the cursor is stored with the block's hash. When that hash is no longer the chain's, the
+/// chain reorganised: the events past the fork are undone, newest first, and the blocks read again.
+/// </summary>
+public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection connection, ChainOutbox outbox)
+{
+    public const string Actor = "chain-indexer";
+
+    /// <summary>At most this many blocks per pass, so one write stays small.</summary>
+    public const int MaxBlocksPerPass = 2000;
+
+    /// <summary>One pass over every community in chain mode.</summary>
+    public async Task<Result<IReadOnlyList<IndexPass>>> StepAllAsync(CancellationToken cancellationToken = default)
+    {
+        List<CommunityId> communities;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            communities = await scope.ServiceProvider.GetRequiredService<MikoshiDb>().ChainDeployments.AsNoTracking().Select(d => d.CommunityId).ToListAsync(cancellationToken);
+        }
+
+        var passes = new List<IndexPass>();
+        foreach (var community in communities)
+        {
+            var pass = await StepAsync(community, cancellationToken);
+            if (!pass.IsSuccess)
+            {
+                return pass.Error!;
+            }
+
+            passes.Add(pass.Value);
+        }
+
+        return passes;
+    }
+
+    /// <summary>
+    /// One pass for <paramref name="community"/>: send what the outbox holds, repair a reorganisation, mirror
+    /// the confirmed blocks since the cursor. A chain that cannot be reached gives <c>chain_unavailable</c>
+    /// and leaves the store as it was.
+    /// </summary>
+    public async Task<Result<IndexPass>> StepAsync(CommunityId community, CancellationToken cancellationToken = default)
+    {
+        var client = connection.Client();
+        if (!client.IsSuccess)
+        {
+            return client.Error!;
+        }
+
+        return await ChainConnection.TryAsync(async () =>
+        {
+            var chain = client.Value;
+            var sent = (await outbox.SendPendingAsync(community, cancellationToken)).Sent;
+            var row = await DeploymentAsync(community, cancellationToken);
+            var deployment = ChainDeployments.ToDeployment(row);
+            var head = await chain.HeadAsync(cancellationToken);
+            var rolledBack = 0;
+
+            if (row.IndexedBlock >= row.DeployedBlock && (await chain.BlockAsync(row.IndexedBlock, cancellationToken))?.Hash != row.IndexedBlockHash)
+            {
+                var fork = await ForkAsync(chain, row, cancellationToken);
+                rolledBack = await RollBackAsync(community, row.IndexedBlock, fork, cancellationToken);
+                row = await DeploymentAsync(community, cancellationToken);
+            }
+
+            var from = row.IndexedBlock + 1;
+            var to = Math.Min(head - connection.Settings.Confirmations, from + MaxBlocksPerPass - 1);
+            if (to < from)
+            {
+                return new IndexPass(community.ToString(), row.IndexedBlock, head, 0, rolledBack, sent);
+            }
+
+            var logs = await chain.LogsAsync([deployment.Membership, deployment.Claims], from, to, cancellationToken);
+            var events = logs.Select(l => ChainEvents.Decode(l, deployment.Membership, deployment.Claims)).OfType<ChainEvent>().ToList();
+            var last = await chain.BlockAsync(to, cancellationToken) ?? throw new ChainUnavailableException($"The node has no block {to} any more.");
+            var mirrored = await MirrorAsync(community, row.IndexedBlock, last, events, cancellationToken);
+            return new IndexPass(community.ToString(), to, head, mirrored, rolledBack, sent);
+        });
+    }
+
+    private async Task<ChainDeploymentRow> DeploymentAsync(CommunityId community, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MikoshiDb>().ChainDeployments.AsNoTracking().SingleAsync(d => d.CommunityId == community, cancellationToken);
+    }
+
+    // The newest mirrored block the chain still has; before the deployment if none.
+    private async Task<long> ForkAsync(ChainClient chain, ChainDeploymentRow row, CancellationToken cancellationToken)
+    {
+        List<ChainBlockRow> blocks;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            blocks = await scope.ServiceProvider.GetRequiredService<MikoshiDb>().ChainBlocks.AsNoTracking()
+                .Where(b => b.CommunityId == row.CommunityId && b.Number < row.IndexedBlock).OrderByDescending(b => b.Number).ToListAsync(cancellationToken);
+        }
+
+        foreach (var block in blocks)
+        {
+            if ((await chain.BlockAsync(block.Number, cancellationToken))?.Hash == block.Hash)
+            {
+                return block.Number;
+            }
+        }
+
+        return row.DeployedBlock - 1;
+    }
+
+    private async Task<int> MirrorAsync(CommunityId community, long cursor, BlockHeader last, IReadOnlyList<ChainEvent> events, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+        var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, async write =>
+        {
+            var db = write.Db;
+            var deployment = await db.ChainDeployments.SingleAsync(d => d.CommunityId == community);
+            if (deployment.IndexedBlock != cursor)
+            {
+                // Another replica mirrored these blocks first.
+                return Error.Of("already_indexed", "Another indexer moved the cursor.");
+            }
+
+            var applied = 0;
+            foreach (var e in events)
+            {
+                if (await db.ChainEvents.AnyAsync(r => r.CommunityId == community && r.BlockHash == e.At.BlockHash && r.LogIndex == e.At.LogIndex))
+                {
+                    continue;
+                }
+
+                var effect = await ApplyAsync(write, community, e);
+                if (!effect.IsSuccess)
+                {
+                    return effect.Error!;
+                }
+
+                db.ChainEvents.Add(new ChainEventRow
+                {
+                    CommunityId = community, BlockHash = e.At.BlockHash, LogIndex = e.At.LogIndex, BlockNumber = e.At.BlockNumber,
+                    TransactionHash = e.At.TransactionHash, Kind = effect.Value.Kind, Json = JsonSerializer.Serialize(effect.Value, Writer.Json),
+                });
+                applied++;
+            }
+
+            foreach (var (number, hash) in events.Select(e => (e.At.BlockNumber, e.At.BlockHash)).Append((last.Number, last.Hash)).Distinct())
+            {
+                if (db.ChainBlocks.Local.All(b => b.Number != number || b.CommunityId != community) && !await db.ChainBlocks.AnyAsync(b => b.CommunityId == community && b.Number == number))
+                {
+                    db.ChainBlocks.Add(new ChainBlockRow { CommunityId = community, Number = number, Hash = hash });
+                }
+            }
+
+            (deployment.IndexedBlock, deployment.IndexedBlockHash) = (last.Number, last.Hash);
+            return Result<int>.Ok(applied);
+        }, cancellationToken);
+        return written.IsSuccess ? JsonSerializer.Deserialize<int>(written.Value.Json)
+            : written.Error!.Code == "already_indexed" ? 0
+            : throw new InvariantViolatedException($"Mirroring failed: {written.Error.Code}: {written.Error.Detail}");
+    }
+
+    /// <summary>What mirroring one event did, kept with it so a reorganisation can undo it.</summary>
+    public sealed record Effect(
+        string Kind, string Transaction, long? Serial = null, string? From = null, string? To = null,
+        Guid? FromPerson = null, Guid? ToPerson = null, bool Moved = false, bool Burned = false,
+        string? Asset = null, long? Epoch = null, string? Account = null, string? Amount = null, long? Entry = null);
+
+    private static async Task<Result<Effect>> ApplyAsync(WriteScope write, CommunityId community, ChainEvent e)
+    {
+        var db = write.Db;
+        switch (e)
+        {
+            case TokenTransferred t:
+            {
+                var serial = (long)t.TokenId;
+                var from = ChainAddresses.Text(t.From);
+                var to = ChainAddresses.Text(t.To);
+                var token = await db.Tokens.Include(x => x.Lineage).FirstOrDefaultAsync(x => x.CommunityId == community && x.Serial == serial);
+                var effect = new Effect(t.To == default ? "burn" : t.From == default ? "mint" : "transfer", e.At.TransactionHash, serial, from, to);
+                if (token is null)
+                {
+                    return effect; // Not a Mikoshi token number: nothing of ours to mirror.
+                }
+
+                await ConfirmAsync(db, community, effect.Kind, serial);
+                if (t.To == default)
+                {
+                    if (token.BurnedAtUnixMs is null)
+                    {
+                        await TokenBook.BurnAsync(write, token);
+                        effect = effect with { Burned = true, FromPerson = token.Lineage[^1].FromId?.Value };
+                    }
+
+                    return effect;
+                }
+
+                var (person, _) = await ChainAddresses.PersonOrOutsiderAsync(write, t.To);
+                if (token.BurnedAtUnixMs is not null || token.OwnerId == person)
+                {
+                    return effect;
+                }
+
+                var previous = token.OwnerId!.Value;
+                await TokenBook.MoveAsync(write, token, person, LineageKind.Gifted);
+                await write.AuditAsync("chain.transfer", new { token = serial, from = t.From.ToString(), to = t.To.ToString(), transaction = e.At.TransactionHash, block = e.At.BlockNumber });
+                return effect with { Moved = true, FromPerson = previous.Value, ToPerson = person.Value };
+            }
+
+            case RootPublished r:
+            {
+                var asset = AssetCode(r.Asset);
+                var epoch = (long)r.Epoch;
+                var row = await db.ChainEpochs.FirstOrDefaultAsync(x => x.CommunityId == community && x.Asset == asset && x.Epoch == epoch);
+                if (row is not null)
+                {
+                    row.State = "published";
+                }
+
+                await ConfirmAsync(db, community, "publish", null, epoch);
+                await write.AuditAsync("chain.epoch-published", new { asset, epoch, root = r.Root, total = r.Total.ToString(CultureInfo.InvariantCulture), transaction = e.At.TransactionHash });
+                return new Effect("root-published", e.At.TransactionHash, Asset: asset, Epoch: epoch);
+            }
+
+            case ClaimPaid c:
+            {
+                var asset = AssetCode(c.Asset);
+                var amount = (Int128)c.Amount;
+                var account = ChainAddresses.Text(c.Account);
+                var entry = JournalEntry.Move("chain-claim", $"claimed on chain by {c.Account} (epoch {c.Epoch})", ChainClaims.Escrow, AccountId.External, Money.Of(Asset.FromKnownCode(asset).Value, amount));
+                var posted = await write.PostAsync(entry.Value, e.At.TransactionHash);
+                if (!posted.IsSuccess)
+                {
+                    return Error.Of("books_disagree", $"The claims escrow cannot pay a claim the chain paid: {posted.Error!.Detail}");
+                }
+
+                return new Effect("claimed", e.At.TransactionHash, Asset: asset, Epoch: (long)c.Epoch, Account: account, Amount: amount.ToString(CultureInfo.InvariantCulture), Entry: posted.Value);
+            }
+
+            default:
+                throw new InvariantViolatedException($"Unknown event {e.GetType().Name}.");
+        }
+    }
+
+    private static async Task ConfirmAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null)
+    {
+        var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && o.State != "confirmed").ToListAsync();
+        foreach (var row in rows)
+        {
+            row.State = "confirmed";
+        }
+    }
+
+    private static async Task ReopenAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null)
+    {
+        var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && o.State == "confirmed").ToListAsync();
+        foreach (var row in rows)
+        {
+            row.State = "pending";
+        }
+    }
+
+    /// <summary>Undoes every mirrored event after block <paramref name="fork"/>, newest first, and moves the cursor back to it.</summary>
+    private async Task<int> RollBackAsync(CommunityId community, long cursor, long fork, CancellationToken cancellationToken)
+    {
+        string forkHash;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            forkHash = (await db.ChainBlocks.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community && b.Number == fork, cancellationToken))?.Hash ?? string.Empty;
+        }
+
+        await using var writeScope = scopes.CreateAsyncScope();
+        var writer = writeScope.ServiceProvider.GetRequiredService<Writer>();
+        var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, async write =>
+        {
+            var db = write.Db;
+            var deployment = await db.ChainDeployments.SingleAsync(d => d.CommunityId == community);
+            if (deployment.IndexedBlock != cursor)
+            {
+                return Error.Of("already_indexed", "Another indexer moved the cursor.");
+            }
+
+            var undone = await db.ChainEvents.Where(r => r.CommunityId == community && r.BlockNumber > fork)
+                .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).ToListAsync();
+            foreach (var row in undone)
+            {
+                var effect = JsonSerializer.Deserialize<Effect>(row.Json, Writer.Json)!;
+                var undoneEffect = await UndoAsync(write, community, effect);
+                if (!undoneEffect.IsSuccess)
+                {
+                    return undoneEffect.Error!;
+                }
+
+                db.ChainEvents.Remove(row);
+            }
+
+            db.ChainBlocks.RemoveRange(await db.ChainBlocks.Where(b => b.CommunityId == community && b.Number > fork).ToListAsync());
+            await write.AuditAsync("chain.reorganised", new { from = cursor, fork, undone = undone.Count });
+            (deployment.IndexedBlock, deployment.IndexedBlockHash) = (fork, forkHash);
+            return Result<int>.Ok(undone.Count);
+        }, cancellationToken);
+        return written.IsSuccess ? JsonSerializer.Deserialize<int>(written.Value.Json)
+            : written.Error!.Code == "already_indexed" ? 0
+            : throw new InvariantViolatedException($"Rolling back failed: {written.Error.Code}: {written.Error.Detail}");
+    }
+
+    private static async Task<Result<bool>> UndoAsync(WriteScope write, CommunityId community, Effect effect)
+    {
+        var db = write.Db;
+        switch (effect.Kind)
+        {
+            case "mint" or "burn" or "transfer":
+                await ReopenAsync(db, community, effect.Kind, effect.Serial);
+                if (effect.Moved)
+                {
+                    var token = await db.Tokens.Include(x => x.Lineage).SingleAsync(x => x.CommunityId == community && x.Serial == effect.Serial);
+                    if (token.OwnerId == new PersonId(effect.ToPerson!.Value))
+                    {
+                        await TokenBook.MoveAsync(write, token, new PersonId(effect.FromPerson!.Value), LineageKind.Gifted);
+                        await write.AuditAsync("chain.transfer-undone", new { token = effect.Serial, transaction = effect.Transaction });
+                    }
+                }
+
+                // A burn mirrored from the chain is not undone: a redemption cannot be un-paid. It is
+                // reported in the audit chain instead, for the operator to look at.
+                if (effect.Burned)
+                {
+                    await write.AuditAsync("chain.burn-not-undone", new { token = effect.Serial, transaction = effect.Transaction });
+                }
+
+                return true;
+
+            case "root-published":
+            {
+                var row = await db.ChainEpochs.SingleAsync(x => x.CommunityId == community && x.Asset == effect.Asset && x.Epoch == effect.Epoch);
+                row.State = "prepared";
+                await ReopenAsync(db, community, "publish", null, effect.Epoch);
+                return true;
+            }
+
+            case "claimed":
+            {
+                var asset = Asset.FromKnownCode(effect.Asset).Value;
+                var amount = Int128.Parse(effect.Amount!, CultureInfo.InvariantCulture);
+                var entry = JournalEntry.Move("chain-claim-undone", $"claim by {effect.Account} undone by a chain reorganisation", AccountId.External, ChainClaims.Escrow, Money.Of(asset, amount));
+                var posted = await write.PostAsync(entry.Value, effect.Transaction);
+                return posted.IsSuccess ? true : posted.Error!;
+            }
+
+            default:
+                throw new InvariantViolatedException($"Unknown effect {effect.Kind}.");
+        }
+    }
+
+    internal static (string Account, string Asset, BigInteger Amount) ClaimOf(string json)
+    {
+        var effect = JsonSerializer.Deserialize<Effect>(json, Writer.Json)!;
+        return (effect.Account ?? string.Empty, effect.Asset ?? string.Empty, BigInteger.Parse(effect.Amount ?? "0", CultureInfo.InvariantCulture));
+    }
+
+    private static string AssetCode(Domain.Governance.EthAddress address) =>
+        address == CommunityContracts.NativeCoin ? Asset.Eth.Code : address.ToString();
+}
+
+/// <summary>
+/// Runs the indexer every <c>Mikoshi:Chain:PollSeconds</c> while chain mode is configured. When the chain
+/// cannot be reached it logs <c>chain_unavailable</c> and waits longer each time (doubling, up to a minute).
+/// </summary>
+public sealed class ChainIndexerService(ChainIndexer indexer, ChainSettings settings, ILogger<ChainIndexerService> log) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.IsConfigured)
+        {
+            return;
+        }
+
+        var wait = settings.Poll;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Wait first: the schema may still be migrating when the host starts.
+                await Task.Delay(wait, stoppingToken);
+                var pass = await indexer.StepAllAsync(stoppingToken);
+                if (pass.IsSuccess)
+                {
+                    wait = settings.Poll;
+                    continue;
+                }
+
+                wait = Backoff(wait);
+                log.LogWarning("Chain indexer: {Code} ({Detail}); next try in {Seconds} s.", pass.Error!.Code, pass.Error.Detail, wait.TotalSeconds);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                wait = Backoff(wait);
+                log.LogError(e, "The chain indexer's pass failed; it tries again in {Seconds} s.", wait.TotalSeconds);
+            }
+        }
+    }
+
+    private static TimeSpan Backoff(TimeSpan wait) => wait * 2 > MaxBackoff ? MaxBackoff : wait * 2;
+}

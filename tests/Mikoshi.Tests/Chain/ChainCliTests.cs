@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Mikoshi.Tests.Chain;
+
+/// <summary>`mikoshi chain …` as an operator runs it: separate processes, the node from --chain-rpc, the key from the environment.</summary>
+public sealed class ChainCliTests(AnvilFixture fixture) : IClassFixture<AnvilFixture>
+{
+    [Fact]
+    public async Task ChainVerbs_DeployStatusIndexPublish_FromTheCommandLine()
+    {
+        var db = $"Data Source={Path.Combine(Path.GetTempPath(), $"mikoshi-chain-cli-{Guid.NewGuid():N}.db")}";
+        string[] store = ["--provider", "sqlite", "--db", db];
+        string[] rpc = ["--chain-rpc", fixture.Node.RpcUrl];
+        Assert.Equal(0, (await RunAsync(["person", "add", "--email", "rin@example.jp", "--password", "long enough password", "--name", "凛", .. store])).Code);
+        Assert.Equal(0, (await RunAsync(["community", "create", "--owner", "rin@example.jp", "--slug", "chain-salon", "--name", "鎖の神輿", "--value", "joy", .. store])).Code);
+
+        var deployed = await RunAsync(["chain", "deploy", "--community", "chain-salon", "--by", "rin@example.jp", .. rpc, .. store]);
+        Assert.True(deployed.Code == 0, deployed.Error);
+        var membership = JsonDocument.Parse(deployed.Output).RootElement.GetProperty("membership").GetString();
+        var again = await RunAsync(["chain", "deploy", "--community", "chain-salon", "--by", "rin@example.jp", .. rpc, .. store]);
+        Assert.Contains("already_deployed", again.Error, StringComparison.Ordinal);
+
+        var indexed = await RunAsync(["chain", "index", "--community", "chain-salon", .. rpc, .. store]);
+        Assert.True(indexed.Code == 0, indexed.Error);
+        var status = await RunAsync(["chain", "status", "--community", "chain-salon", .. rpc, .. store]);
+        Assert.True(status.Code == 0, status.Error);
+        var view = JsonDocument.Parse(status.Output).RootElement;
+        Assert.Equal(membership, view.GetProperty("membership").GetString());
+        Assert.Equal(view.GetProperty("head").GetInt64(), view.GetProperty("indexedBlock").GetInt64());
+        Assert.Equal(0, view.GetProperty("lag").GetInt64());
+
+        var nothing = await RunAsync(["chain", "publish", "--community", "chain-salon", "--by", "rin@example.jp", .. rpc, .. store]);
+        Assert.NotEqual(0, nothing.Code);
+        Assert.Contains("nothing_to_publish", nothing.Error, StringComparison.Ordinal);
+
+        var cut = await RunAsync(["chain", "status", "--community", "chain-salon", "--chain-rpc", $"http://127.0.0.1:{Anvil.FreePort()}", .. store]);
+        Assert.True(cut.Code == 0, cut.Error);
+        Assert.Equal("chain_unavailable", JsonDocument.Parse(cut.Output).RootElement.GetProperty("chainProblem").GetString());
+        Assert.Equal(0, (await RunAsync(["chain", "--help"])).Code);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.Environment["Mikoshi__Chain__OperatorKey"] = Anvil.OperatorKey;
+        start.Environment["Mikoshi__Chain__Confirmations"] = "0";
+        start.Environment["Mikoshi__Chain__PollSeconds"] = "3600";
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mikoshi.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        return (process.ExitCode, await output, await error);
+    }
+}
