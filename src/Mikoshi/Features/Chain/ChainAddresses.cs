@@ -1,9 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Governance;
+using Mikoshi.Features.Wallets;
 
 namespace Mikoshi.Features.Chain;
 
@@ -17,16 +17,14 @@ public sealed class ChainAddresses(CustodialKeys keys, MikoshiDb db)
     public const string OutsideKind = "outside";
 
     /// <summary>
-    /// The address that receives <paramref name="person"/>'s tokens and claims: a wallet linked to them that is not
-    /// Mikoshi's custodial key (an outside holder's own address), else their custodial key's, created on first use.
+    /// The address that receives <paramref name="person"/>'s tokens and claims: the member's address as
+    /// <see cref="WalletLinks.AddressOfAsync"/> names it, else a custodial key's, created on first use.
     /// </summary>
     public async Task<Result<EthAddress>> ForPersonAsync(PersonId person)
     {
-        var own = await db.WalletLinks.AsNoTracking().Where(l => l.PersonId == person && l.Kind != "custodial")
-            .OrderBy(l => l.LinkedAtUnixMs).FirstOrDefaultAsync();
-        if (own is not null)
+        if (await WalletLinks.AddressOfAsync(db, person) is { } address)
         {
-            return EthAddress.Parse(own.Address);
+            return address;
         }
 
         var key = await keys.EnsureAsync(person);

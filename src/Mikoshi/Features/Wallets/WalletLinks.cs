@@ -27,14 +27,15 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
     public const string CustodialKind = "custodial";
 
     /// <summary>
-    /// The member's address: their most recently linked wallet if they linked one, else their custodial key's
+    /// The member's address: their most recently linked wallet if they linked one (signed in with it, or, for an
+    /// outside holder, the address the chain first showed them at), else their custodial key's
     /// address, else null (no key is made here). Typed data for their votes names it as the voter, and chain mode
     /// mints and indexes their tokens under it.
     /// </summary>
     public static async Task<EthAddress?> AddressOfAsync(MikoshiDb db, PersonId person)
     {
         var links = await db.WalletLinks.AsNoTracking().Where(l => l.PersonId == person).ToListAsync();
-        var chosen = links.Where(l => l.Kind == SiweKind).OrderByDescending(l => l.LinkedAtUnixMs).ThenBy(l => l.Address, StringComparer.Ordinal).FirstOrDefault()
+        var chosen = links.Where(l => l.Kind != CustodialKind).OrderByDescending(l => l.LinkedAtUnixMs).ThenBy(l => l.Address, StringComparer.Ordinal).FirstOrDefault()
             ?? links.FirstOrDefault(l => l.Kind == CustodialKind);
         return chosen is null ? null : EthAddress.Parse(chosen.Address).Value;
     }
