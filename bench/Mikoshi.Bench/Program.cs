@@ -16,6 +16,7 @@ using Mikoshi.Data;
 //   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4]
 //   revenue --store sqlite|postgres --location … --out FILE [--reps 5] [--events 10] [--holders 10,1000,1000000] [--zengin yes|no]
 //   votes --out FILE [--votes 2000] [--reps 5] [--ballots 1000000]
+//   matching --out FILE [--people 100000] [--queries 200] [--reps 5] [--evaluation-people 10000] [--evaluation-projects 1000]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -73,6 +74,7 @@ return args.FirstOrDefault() switch
         Option("holders", "10,1000,1000000").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
         Option("zengin", "yes") == "yes"),
     "votes" => Mikoshi.Bench.Votes.VotesRun.Run(Option("out"), Int("votes", 2_000), Int("reps", 5), Int("ballots", 1_000_000)),
+    "matching" => Mikoshi.Bench.Matching.MatchingRun.Run(Option("out"), Int("people", 100_000), Int("queries", 200), Int("reps", 5), Int("evaluation-people", 10_000), Int("evaluation-projects", 1_000)),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };
@@ -81,6 +83,6 @@ int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(C
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|votes|report [options]; see bench/run.sh");
+    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|votes|matching|report [options]; see bench/run.sh");
     return 2;
 }

@@ -107,9 +107,13 @@ public static class TeamSuggester
         var projectValues = ValueIds(index, request.Values, out var valueNames);
         double ValueIdf(int id) => id < valueCount ? index.ValueIdf(id) : index.UnheldIdf;
 
-        var candidates = Gather(index, uncovered, team, pool, p => Score(p));
-        Scored Score(int p) => new(p, Similarity.WeightedJaccard(projectValues, index.Values[p], ValueIdf),
-            Similarity.TfIdfCosine(neededVector, index.Skills[p], SkillIdf), index.People[p].ActiveProjects);
+        var candidates = new Candidates(index, Gather(index, uncovered, team), p =>
+            (Similarity.WeightedJaccard(projectValues, index.Values[p], ValueIdf), Similarity.TfIdfCosine(neededVector, index.Skills[p], SkillIdf)));
+        if (pool == CandidatePool.Everyone)
+        {
+            // The baseline scores every person in full, whether or not they hold anything needed.
+            candidates.ScoreEveryone();
+        }
 
         if (candidates.Count == 0)
         {
@@ -126,7 +130,7 @@ public static class TeamSuggester
         }
 
         var members = Describe(index, candidates, chosen, uncoveredSet, teamSkills, neededName, projectValues, valueNames, w);
-        var coveredNow = chosen.SelectMany(k => index.Skills[candidates[k].Position]).Where(uncoveredSet.Contains).ToHashSet();
+        var coveredNow = chosen.SelectMany(k => index.Skills[candidates.Position(k)]).Where(uncoveredSet.Contains).ToHashSet();
         var added = Names(coveredNow);
         var still = Names(uncovered.Where(id => !coveredNow.Contains(id)));
         if (still.Count > 0)
@@ -186,137 +190,237 @@ public static class TeamSuggester
         var teamSkills = Counts(team.Select(p => index.Skills[p]));
         var uncovered = Distinct(request.NeededSkills).Select(index.SkillId).OfType<int>().Where(id => !teamSkills.ContainsKey(id)).ToHashSet();
         var parts = suggestion.Members.Select(m => (Position: index.PositionOf(m.Person)!.Value, m.Score)).ToList();
-        var candidates = parts.Select(p => new Scored(p.Position, p.Score.Values, p.Score.Relevance, p.Score.Load)).ToList();
+        var given = parts.ToDictionary(p => p.Position, p => (p.Score.Values, p.Score.Relevance));
+        var candidates = new Candidates(index, [.. parts.Select(p => p.Position)], p => given[p]);
         return Measure(index, candidates, Enumerable.Range(0, candidates.Count).ToList(), uncovered, teamSkills, w);
     }
 
     private readonly record struct Scored(int Position, double Values, double Relevance, int Load);
 
-    private static List<Scored> Gather(PeopleIndex index, int[] uncovered, HashSet<int> team, CandidatePool pool, Func<int, Scored> score)
+    /// <summary>The positions of everyone off the team who holds an uncovered skill, ascending, found through the skill postings.</summary>
+    private static int[] Gather(PeopleIndex index, int[] uncovered, HashSet<int> team)
     {
-        var found = new List<Scored>();
-        if (pool == CandidatePool.Everyone)
-        {
-            // The baseline: score everyone, then keep those who hold an uncovered skill.
-            var wanted = uncovered.ToHashSet();
-            for (var p = 0; p < index.People.Count; p++)
-            {
-                var scored = score(p);
-                if (!team.Contains(p) && index.Skills[p].Any(wanted.Contains))
-                {
-                    found.Add(scored);
-                }
-            }
-
-            return found;
-        }
-
-        var positions = new HashSet<int>();
+        // A mark per person instead of a set: holders of several needed skills count once, in position order.
+        var marked = new bool[index.People.Count];
+        var count = 0;
         foreach (var skill in uncovered)
         {
             foreach (var p in index.SkillHolders[skill])
             {
-                if (!team.Contains(p))
+                if (!marked[p] && !team.Contains(p))
                 {
-                    positions.Add(p);
+                    marked[p] = true;
+                    count++;
                 }
             }
         }
 
-        foreach (var p in positions.Order())
+        var found = new int[count];
+        var next = 0;
+        for (var p = 0; p < marked.Length && next < count; p++)
         {
-            found.Add(score(p));
+            if (marked[p])
+            {
+                found[next++] = p;
+            }
         }
 
         return found;
     }
 
-    private static List<int> Greedy(PeopleIndex index, List<Scored> candidates, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
+    /// <summary>
+    /// The people a suggestion may choose, with their values and relevance computed only when first asked
+    /// for: the cover and the swaps work from upper bounds (values and relevance at most 1) and score in full
+    /// only the few people whose bound could still win.
+    /// </summary>
+    private sealed class Candidates
     {
-        var remaining = new HashSet<int>(uncovered);
-        var held = new Dictionary<int, int>(teamSkills);
-        var chosen = new List<int>();
-        var taken = new bool[candidates.Count];
-        while (remaining.Count > 0 && chosen.Count < w.MaxTeam)
+        private readonly PeopleIndex index;
+        private readonly int[] positions;
+        private readonly Func<int, (double Values, double Relevance)> score;
+        private readonly double[] values;
+        private readonly double[] relevance;
+
+        public Candidates(PeopleIndex index, int[] positions, Func<int, (double Values, double Relevance)> score)
         {
-            var best = -1;
-            var bestScore = 0.0;
-            for (var k = 0; k < candidates.Count; k++)
+            this.index = index;
+            this.positions = positions;
+            this.score = score;
+            values = new double[positions.Length];
+            relevance = new double[positions.Length];
+            Array.Fill(values, double.NaN);
+        }
+
+        public int Count => positions.Length;
+
+        public Scored this[int k]
+        {
+            get
             {
-                if (taken[k])
+                if (double.IsNaN(values[k]))
                 {
-                    continue;
+                    (values[k], relevance[k]) = score(positions[k]);
                 }
 
-                var skills = index.Skills[candidates[k].Position];
-                var gain = 0;
-                var fresh = 0;
-                foreach (var s in skills)
-                {
-                    gain += remaining.Contains(s) ? 1 : 0;
-                    fresh += held.ContainsKey(s) ? 0 : 1;
-                }
+                return new Scored(positions[k], values[k], relevance[k], index.People[positions[k]].ActiveProjects);
+            }
+        }
 
-                if (gain == 0)
-                {
-                    continue;
-                }
+        public int Position(int k) => positions[k];
 
-                var c = candidates[k];
-                var score = gain * w.Quality(c.Values, c.Relevance, fresh / (double)skills.Length, c.Load);
-                if (best < 0 || Better(score, c, bestScore, candidates[best], index))
-                {
-                    best = k;
-                    bestScore = score;
-                }
+        public int Load(int k) => index.People[positions[k]].ActiveProjects;
+
+        public Guid Person(int k) => index.People[positions[k]].Person.Value;
+
+        public bool Scored(int k) => !double.IsNaN(values[k]);
+
+        /// <summary>The brute-force baseline: every person in the community scored, then the candidates' scores kept.</summary>
+        public void ScoreEveryone()
+        {
+            var all = new (double, double)[index.People.Count];
+            for (var p = 0; p < all.Length; p++)
+            {
+                all[p] = score(p);
             }
 
-            if (best < 0)
+            for (var k = 0; k < positions.Length; k++)
             {
-                break;
+                (values[k], relevance[k]) = all[positions[k]];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The greedy cover, evaluated lazily: a person's score can only fall as the team grows (fewer skills left
+    /// to cover, fewer of theirs new), and is at most its value with values and relevance at 1; so a key from an
+    /// earlier round, or that bound, is an upper bound. The best key is recomputed in full; if it still beats every
+    /// other key it is the round's best. The same team as rescoring everyone every round, at a fraction of the work.
+    /// </summary>
+    private static List<int> Greedy(PeopleIndex index, Candidates candidates, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
+    {
+        var remaining = new bool[index.SkillHolders.Length];
+        foreach (var s in uncovered)
+        {
+            remaining[s] = true;
+        }
+
+        var left = uncovered.Count;
+        var held = new int[index.SkillHolders.Length];
+        foreach (var (s, n) in teamSkills)
+        {
+            held[s] = n;
+        }
+
+        Rank Rank(int k, bool exact)
+        {
+            var skills = index.Skills[candidates.Position(k)];
+            var gain = 0;
+            var fresh = 0;
+            foreach (var s in skills)
+            {
+                gain += remaining[s] ? 1 : 0;
+                fresh += held[s] == 0 ? 1 : 0;
             }
 
-            taken[best] = true;
-            chosen.Add(best);
-            foreach (var s in index.Skills[candidates[best].Position])
+            var load = candidates.Load(k);
+            var diversity = skills.Length == 0 ? 0 : fresh / (double)skills.Length;
+            var c = exact ? candidates[k] : default;
+            var score = gain == 0 ? 0 : gain * w.Quality(exact ? c.Values : 1, exact ? c.Relevance : 1, diversity, load);
+            return new Rank(score, load, candidates.Person(k));
+        }
+
+        var bounds = new PriorityQueue<int, Rank>(Enumerable.Range(0, candidates.Count).Select(k => (k, Rank(k, candidates.Scored(k)))), BestFirst.Instance);
+        var chosen = new List<int>();
+        while (left > 0 && chosen.Count < w.MaxTeam && bounds.Count > 0)
+        {
+            var k = bounds.Dequeue();
+            var rank = Rank(k, exact: true);
+            if (rank.Score <= 0)
             {
-                remaining.Remove(s);
-                held[s] = held.GetValueOrDefault(s) + 1;
+                continue;
+            }
+
+            if (bounds.TryPeek(out _, out var next) && BestFirst.Instance.Compare(rank, next) > 0)
+            {
+                bounds.Enqueue(k, rank);
+                continue;
+            }
+
+            chosen.Add(k);
+            foreach (var s in index.Skills[candidates.Position(k)])
+            {
+                left -= remaining[s] ? 1 : 0;
+                remaining[s] = false;
+                held[s]++;
             }
         }
 
         return chosen;
     }
 
-    private static bool Better(double score, Scored c, double bestScore, Scored best, PeopleIndex index)
-    {
-        if (Math.Abs(score - bestScore) > Epsilon)
-        {
-            return score > bestScore;
-        }
+    private readonly record struct Rank(double Score, int Load, Guid Person);
 
-        return c.Load != best.Load ? c.Load < best.Load
-            : index.People[c.Position].Person.Value.CompareTo(index.People[best.Position].Person.Value) < 0;
+    /// <summary>Best first: higher score, then fewer active projects, then the smaller id — a total order, so ties break the same way every time.</summary>
+    private sealed class BestFirst : IComparer<Rank>
+    {
+        public static readonly BestFirst Instance = new();
+
+        public int Compare(Rank x, Rank y) =>
+            x.Score != y.Score ? y.Score.CompareTo(x.Score)
+            : x.Load != y.Load ? x.Load.CompareTo(y.Load)
+            : x.Person.CompareTo(y.Person);
     }
 
-    private static List<int> Swap(PeopleIndex index, List<Scored> candidates, List<int> chosen, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
+    private static List<int> Swap(PeopleIndex index, Candidates candidates, List<int> chosen, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
     {
-        // The people swaps may bring in: per uncovered skill, its best holders on their own.
-        var alone = candidates.Select((c, k) =>
+        // The people swaps may bring in: per uncovered skill, its best holders on their own. Found lazily as in
+        // the cover: keys start as upper bounds, and a key scored in full at the top of the heap is the next best.
+        Rank Alone(int k, bool exact)
         {
-            var skills = index.Skills[c.Position];
-            var gain = skills.Count(uncovered.Contains);
-            var fresh = skills.Count(s => !teamSkills.ContainsKey(s));
-            return (k, score: gain * w.Quality(c.Values, c.Relevance, skills.Length == 0 ? 0 : fresh / (double)skills.Length, c.Load));
-        }).ToList();
+            var skills = index.Skills[candidates.Position(k)];
+            var gain = 0;
+            var fresh = 0;
+            foreach (var s in skills)
+            {
+                gain += uncovered.Contains(s) ? 1 : 0;
+                fresh += teamSkills.ContainsKey(s) ? 0 : 1;
+            }
+
+            var c = exact ? candidates[k] : default;
+            var diversity = skills.Length == 0 ? 0 : fresh / (double)skills.Length;
+            return new Rank(gain * w.Quality(exact ? c.Values : 1, exact ? c.Relevance : 1, diversity, candidates.Load(k)), candidates.Load(k), candidates.Person(k));
+        }
+
+        var holders = uncovered.ToDictionary(s => s, _ => new List<(int, (Rank, bool))>());
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            var exact = candidates.Scored(k);
+            var bound = Alone(k, exact);
+            foreach (var s in index.Skills[candidates.Position(k)])
+            {
+                if (holders.TryGetValue(s, out var list))
+                {
+                    list.Add((k, (bound, exact)));
+                }
+            }
+        }
+
         var pool = new SortedSet<int>();
         foreach (var skill in uncovered.Order())
         {
-            foreach (var (k, _) in alone.Where(a => index.Skills[candidates[a.k].Position].Contains(skill))
-                .OrderByDescending(a => a.score).ThenBy(a => candidates[a.k].Load).ThenBy(a => index.People[candidates[a.k].Position].Person.Value)
-                .Take(w.SwapPoolPerSkill))
+            var heap = new PriorityQueue<int, (Rank Rank, bool Exact)>(holders[skill], ByRank.Instance);
+            var taken = 0;
+            while (taken < w.SwapPoolPerSkill && heap.TryDequeue(out var k, out var key))
             {
-                pool.Add(k);
+                if (key.Exact)
+                {
+                    pool.Add(k);
+                    taken++;
+                }
+                else
+                {
+                    heap.Enqueue(k, (Alone(k, exact: true), true));
+                }
             }
         }
 
@@ -370,12 +474,19 @@ public static class TeamSuggester
         return team;
     }
 
-    private static Objective Measure(PeopleIndex index, List<Scored> candidates, List<int> team, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
+    private sealed class ByRank : IComparer<(Rank Rank, bool Exact)>
+    {
+        public static readonly ByRank Instance = new();
+
+        public int Compare((Rank Rank, bool Exact) x, (Rank Rank, bool Exact) y) => BestFirst.Instance.Compare(x.Rank, y.Rank);
+    }
+
+    private static Objective Measure(PeopleIndex index, Candidates candidates, List<int> team, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
     {
         var held = new Dictionary<int, int>(teamSkills);
         foreach (var k in team)
         {
-            foreach (var s in index.Skills[candidates[k].Position])
+            foreach (var s in index.Skills[candidates.Position(k)])
             {
                 held[s] = held.GetValueOrDefault(s) + 1;
             }
@@ -396,11 +507,11 @@ public static class TeamSuggester
     private static double Exclusive(int[] skills, Dictionary<int, int> held) =>
         skills.Length == 0 ? 0 : skills.Count(s => held[s] == 1) / (double)skills.Length;
 
-    private static List<Suggestion> Describe(PeopleIndex index, List<Scored> candidates, List<int> team, HashSet<int> uncovered, Dictionary<int, int> teamSkills,
+    private static List<Suggestion> Describe(PeopleIndex index, Candidates candidates, List<int> team, HashSet<int> uncovered, Dictionary<int, int> teamSkills,
         Dictionary<int, string> neededName, int[] projectValues, Dictionary<int, string> valueNames, MatchWeights w)
     {
         var held = new Dictionary<int, int>(teamSkills);
-        foreach (var s in team.SelectMany(k => index.Skills[candidates[k].Position]))
+        foreach (var s in team.SelectMany(k => index.Skills[candidates.Position(k)]))
         {
             held[s] = held.GetValueOrDefault(s) + 1;
         }
