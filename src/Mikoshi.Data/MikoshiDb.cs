@@ -98,6 +98,8 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<GovernanceRuleRow> GovernanceRules => Set<GovernanceRuleRow>();
 
+    public DbSet<MatchingSettingsRow> MatchingSettings => Set<MatchingSettingsRow>();
+
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -487,6 +489,12 @@ public abstract class MikoshiDb(DbContextOptions options)
             rule.ToTable("governance_rules");
             rule.HasKey(r => new { r.CommunityId, r.Kind });
             rule.Property(r => r.Kind).HasMaxLength(12);
+        });
+
+        builder.Entity<MatchingSettingsRow>(settings =>
+        {
+            settings.ToTable("matching_settings");
+            settings.HasKey(s => s.CommunityId);
         });
 
         builder.Entity<IdempotencyRow>(key =>

@@ -798,3 +798,12 @@ public sealed class GovernanceRuleRow
 
     public int GracePeriodHours { get; set; }
 }
+
+/// <summary>A community's matching settings: the half-life of reputation. No row means the defaults.</summary>
+public sealed class MatchingSettingsRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    /// <summary>Days after which an acknowledged contribution counts half (Domain.Matching.HalfLife's range).</summary>
+    public int HalfLifeDays { get; set; }
+}

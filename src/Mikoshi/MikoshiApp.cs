@@ -54,6 +54,7 @@ public static class MikoshiApp
         services.AddScoped<Voting>();
         services.AddScoped<Delegations>();
         services.AddScoped<CustodialKeys>();
+        services.AddScoped<Features.Matching.ReputationBoard>();
         services.AddSingleton<GovernanceExecutor>();
         return services;
     }
@@ -169,6 +170,9 @@ public static class MikoshiApp
         Voting.Map(api);
         Delegations.Map(api);
         CustodialKeys.Map(api);
+        Features.Matching.Suggestions.Map(api);
+        Features.Matching.ReputationBoard.Map(api);
+        Features.Matching.ContributionViews.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

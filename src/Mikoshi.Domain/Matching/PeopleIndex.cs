@@ -31,6 +31,8 @@ public sealed class PeopleIndex
             Values[p] = Intern(people[p].Values, valueIds, valueNames, valuePostings, p);
         }
 
+        Loads = people.Select(p => p.ActiveProjects).ToArray();
+        Ids = people.Select(p => p.Person.Value).ToArray();
         SkillHolders = skillPostings.Select(l => l.ToArray()).ToArray();
         ValueHolders = valuePostings.Select(l => l.ToArray()).ToArray();
         skillIdf = SkillHolders.Select(h => Idf(h.Length)).ToArray();
@@ -39,6 +41,12 @@ public sealed class PeopleIndex
 
     /// <summary>Everyone indexed, in the order given; a person's position is their index.</summary>
     public IReadOnlyList<Candidate> People { get; }
+
+    /// <summary>Each person's active projects, by position (flat, so scanning many people stays in cache).</summary>
+    public int[] Loads { get; }
+
+    /// <summary>Each person's id, by position.</summary>
+    public Guid[] Ids { get; }
 
     /// <summary>Each person's skill ids, sorted ascending.</summary>
     public int[][] Skills { get; }

@@ -108,12 +108,8 @@ public static class TeamSuggester
         double ValueIdf(int id) => id < valueCount ? index.ValueIdf(id) : index.UnheldIdf;
 
         var candidates = new Candidates(index, Gather(index, uncovered, team), p =>
-            (Similarity.WeightedJaccard(projectValues, index.Values[p], ValueIdf), Similarity.TfIdfCosine(neededVector, index.Skills[p], SkillIdf)));
-        if (pool == CandidatePool.Everyone)
-        {
-            // The baseline scores every person in full, whether or not they hold anything needed.
-            candidates.ScoreEveryone();
-        }
+            (Similarity.WeightedJaccard(projectValues, index.Values[p], ValueIdf), Similarity.TfIdfCosine(neededVector, index.Skills[p], SkillIdf)),
+            everyone: pool == CandidatePool.Everyone);
 
         if (candidates.Count == 0)
         {
@@ -228,73 +224,62 @@ public static class TeamSuggester
         return found;
     }
 
-    /// <summary>
-    /// The people a suggestion may choose, with their values and relevance computed only when first asked
-    /// for: the cover and the swaps work from upper bounds (values and relevance at most 1) and score in full
-    /// only the few people whose bound could still win.
-    /// </summary>
+    /// <summary>The people a suggestion may choose, scored (values, relevance), with their load and id in flat arrays.</summary>
     private sealed class Candidates
     {
-        private readonly PeopleIndex index;
         private readonly int[] positions;
-        private readonly Func<int, (double Values, double Relevance)> score;
         private readonly double[] values;
         private readonly double[] relevance;
+        private readonly int[] loads;
+        private readonly Guid[] ids;
 
-        public Candidates(PeopleIndex index, int[] positions, Func<int, (double Values, double Relevance)> score)
+        public Candidates(PeopleIndex index, int[] positions, Func<int, (double Values, double Relevance)> score, bool everyone = false)
         {
-            this.index = index;
             this.positions = positions;
-            this.score = score;
             values = new double[positions.Length];
             relevance = new double[positions.Length];
-            Array.Fill(values, double.NaN);
-        }
-
-        public int Count => positions.Length;
-
-        public Scored this[int k]
-        {
-            get
+            loads = new int[positions.Length];
+            ids = new Guid[positions.Length];
+            if (everyone)
             {
-                if (double.IsNaN(values[k]))
+                // The brute-force baseline: every person in the community scored, then the candidates' scores kept.
+                var all = new (double, double)[index.People.Count];
+                for (var p = 0; p < all.Length; p++)
                 {
-                    (values[k], relevance[k]) = score(positions[k]);
+                    all[p] = score(p);
                 }
 
-                return new Scored(positions[k], values[k], relevance[k], index.People[positions[k]].ActiveProjects);
-            }
-        }
-
-        public int Position(int k) => positions[k];
-
-        public int Load(int k) => index.People[positions[k]].ActiveProjects;
-
-        public Guid Person(int k) => index.People[positions[k]].Person.Value;
-
-        public bool Scored(int k) => !double.IsNaN(values[k]);
-
-        /// <summary>The brute-force baseline: every person in the community scored, then the candidates' scores kept.</summary>
-        public void ScoreEveryone()
-        {
-            var all = new (double, double)[index.People.Count];
-            for (var p = 0; p < all.Length; p++)
-            {
-                all[p] = score(p);
+                score = p => all[p];
             }
 
             for (var k = 0; k < positions.Length; k++)
             {
-                (values[k], relevance[k]) = all[positions[k]];
+                (values[k], relevance[k]) = score(positions[k]);
+                loads[k] = index.Loads[positions[k]];
+                ids[k] = index.Ids[positions[k]];
             }
         }
+
+        public int Count => positions.Length;
+
+        public Scored this[int k] => new(positions[k], values[k], relevance[k], loads[k]);
+
+        public int Position(int k) => positions[k];
+
+        public int Load(int k) => loads[k];
+
+        public Guid Person(int k) => ids[k];
+
+        public double Values(int k) => values[k];
+
+        public double Relevance(int k) => relevance[k];
     }
 
     /// <summary>
-    /// The greedy cover, evaluated lazily: a person's score can only fall as the team grows (fewer skills left
-    /// to cover, fewer of theirs new), and is at most its value with values and relevance at 1; so a key from an
-    /// earlier round, or that bound, is an upper bound. The best key is recomputed in full; if it still beats every
-    /// other key it is the round's best. The same team as rescoring everyone every round, at a fraction of the work.
+    /// The greedy cover, evaluated lazily: a person's score can only fall as the team grows (fewer skills left to
+    /// cover, fewer of theirs new), so a key computed in an earlier round is an upper bound. The best key is
+    /// recomputed; if it still beats every other key it is the round's best. The same team as rescoring every
+    /// candidate every round, for a fraction of the work.
     /// </summary>
     private static List<int> Greedy(PeopleIndex index, Candidates candidates, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
     {
@@ -311,7 +296,7 @@ public static class TeamSuggester
             held[s] = n;
         }
 
-        Rank Rank(int k, bool exact)
+        Rank Rank(int k)
         {
             var skills = index.Skills[candidates.Position(k)];
             var gain = 0;
@@ -322,19 +307,22 @@ public static class TeamSuggester
                 fresh += held[s] == 0 ? 1 : 0;
             }
 
-            var load = candidates.Load(k);
-            var diversity = skills.Length == 0 ? 0 : fresh / (double)skills.Length;
-            var c = exact ? candidates[k] : default;
-            var score = gain == 0 ? 0 : gain * w.Quality(exact ? c.Values : 1, exact ? c.Relevance : 1, diversity, load);
-            return new Rank(score, load, candidates.Person(k));
+            var score = gain == 0 ? 0 : gain * w.Quality(candidates.Values(k), candidates.Relevance(k), fresh / (double)skills.Length, candidates.Load(k));
+            return new Rank(score, candidates.Load(k), candidates.Person(k));
         }
 
-        var bounds = new PriorityQueue<int, Rank>(Enumerable.Range(0, candidates.Count).Select(k => (k, Rank(k, candidates.Scored(k)))), BestFirst.Instance);
+        var keys = new (int, Rank)[candidates.Count];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            keys[k] = (k, Rank(k));
+        }
+
+        var bounds = new PriorityQueue<int, Rank>(keys, BestFirst.Instance);
         var chosen = new List<int>();
         while (left > 0 && chosen.Count < w.MaxTeam && bounds.Count > 0)
         {
             var k = bounds.Dequeue();
-            var rank = Rank(k, exact: true);
+            var rank = Rank(k);
             if (rank.Score <= 0)
             {
                 continue;
@@ -373,9 +361,9 @@ public static class TeamSuggester
 
     private static List<int> Swap(PeopleIndex index, Candidates candidates, List<int> chosen, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
     {
-        // The people swaps may bring in: per uncovered skill, its best holders on their own. Found lazily as in
-        // the cover: keys start as upper bounds, and a key scored in full at the top of the heap is the next best.
-        Rank Alone(int k, bool exact)
+        // The people swaps may bring in: per uncovered skill, its best holders on their own, kept in a short sorted buffer.
+        var leaders = uncovered.ToDictionary(s => s, _ => new List<(Rank Rank, int K)>(w.SwapPoolPerSkill + 1));
+        for (var k = 0; k < candidates.Count; k++)
         {
             var skills = index.Skills[candidates.Position(k)];
             var gain = 0;
@@ -386,44 +374,30 @@ public static class TeamSuggester
                 fresh += teamSkills.ContainsKey(s) ? 0 : 1;
             }
 
-            var c = exact ? candidates[k] : default;
             var diversity = skills.Length == 0 ? 0 : fresh / (double)skills.Length;
-            return new Rank(gain * w.Quality(exact ? c.Values : 1, exact ? c.Relevance : 1, diversity, candidates.Load(k)), candidates.Load(k), candidates.Person(k));
-        }
-
-        var holders = uncovered.ToDictionary(s => s, _ => new List<(int, (Rank, bool))>());
-        for (var k = 0; k < candidates.Count; k++)
-        {
-            var exact = candidates.Scored(k);
-            var bound = Alone(k, exact);
-            foreach (var s in index.Skills[candidates.Position(k)])
+            var rank = new Rank(gain * w.Quality(candidates.Values(k), candidates.Relevance(k), diversity, candidates.Load(k)), candidates.Load(k), candidates.Person(k));
+            foreach (var s in skills)
             {
-                if (holders.TryGetValue(s, out var list))
+                if (!leaders.TryGetValue(s, out var best) || (best.Count == w.SwapPoolPerSkill && BestFirst.Instance.Compare(rank, best[^1].Rank) > 0))
                 {
-                    list.Add((k, (bound, exact)));
+                    continue;
+                }
+
+                var at = best.Count;
+                while (at > 0 && BestFirst.Instance.Compare(rank, best[at - 1].Rank) < 0)
+                {
+                    at--;
+                }
+
+                best.Insert(at, (rank, k));
+                if (best.Count > w.SwapPoolPerSkill)
+                {
+                    best.RemoveAt(best.Count - 1);
                 }
             }
         }
 
-        var pool = new SortedSet<int>();
-        foreach (var skill in uncovered.Order())
-        {
-            var heap = new PriorityQueue<int, (Rank Rank, bool Exact)>(holders[skill], ByRank.Instance);
-            var taken = 0;
-            while (taken < w.SwapPoolPerSkill && heap.TryDequeue(out var k, out var key))
-            {
-                if (key.Exact)
-                {
-                    pool.Add(k);
-                    taken++;
-                }
-                else
-                {
-                    heap.Enqueue(k, (Alone(k, exact: true), true));
-                }
-            }
-        }
-
+        var pool = new SortedSet<int>(leaders.Values.SelectMany(l => l.Select(x => x.K)));
         var team = new List<int>(chosen);
         var current = Measure(index, candidates, team, uncovered, teamSkills, w);
         for (var pass = 0; pass < w.SwapPasses; pass++)
@@ -472,13 +446,6 @@ public static class TeamSuggester
         }
 
         return team;
-    }
-
-    private sealed class ByRank : IComparer<(Rank Rank, bool Exact)>
-    {
-        public static readonly ByRank Instance = new();
-
-        public int Compare((Rank Rank, bool Exact) x, (Rank Rank, bool Exact) y) => BestFirst.Instance.Compare(x.Rank, y.Rank);
     }
 
     private static Objective Measure(PeopleIndex index, Candidates candidates, List<int> team, HashSet<int> uncovered, Dictionary<int, int> teamSkills, MatchWeights w)
