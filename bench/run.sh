@@ -8,6 +8,7 @@
 #   bench/run.sh load                  HTTP load on 127.0.0.1 (load-sqlite, load-postgres): reads and deposits beside a bare endpoint
 #   bench/run.sh votes                 EIP-712 signed votes verified per second against Nethereum; Tally.Count over 10^6 ballots
 #   bench/run.sh gas                   chain mode: gas per distribution and per claim vs OpenZeppelin 4.9 PaymentSplitter at 10, 100, 400 recipients (anvil)
+#   bench/run.sh matching              a suggested team among 10^5 people, indexed vs brute force; coverage over 10^4 people and 10^3 projects
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
 # (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows),
@@ -16,11 +17,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres load-sqlite load-postgres votes gas)
+all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres load-sqlite load-postgres votes gas matching)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|load-sqlite|load-postgres|votes|gas) parts+=("$p") ;;
+    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|load-sqlite|load-postgres|votes|gas|matching) parts+=("$p") ;;
     revenue) parts+=(revenue-sqlite revenue-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
@@ -98,6 +99,9 @@ if want load-postgres; then
 fi
 if want votes; then
   "${bench[@]}" votes --out "$results/votes.json" --reps "$reps" --votes "${BENCH_VOTES:-2000}" --ballots "${BENCH_BALLOTS:-1000000}"
+fi
+if want matching; then
+  "${bench[@]}" matching --out "$results/matching.json" --reps "$reps" --people "${BENCH_MATCHING_PEOPLE:-100000}"
 fi
 
 if want gas; then

@@ -17,6 +17,7 @@ using Mikoshi.Data;
 //   revenue --store sqlite|postgres --location … --out FILE [--reps 5] [--events 10] [--holders 10,1000,1000000] [--zengin yes|no]
 //   votes --out FILE [--votes 2000] [--reps 5] [--ballots 1000000]
 //   gas --out FILE --contracts DIR [--recipients 10,100,400] [--claims 20]
+//   matching --out FILE [--people 100000] [--queries 200] [--reps 5] [--evaluation-people 10000] [--evaluation-projects 1000]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -79,6 +80,7 @@ return args.FirstOrDefault() switch
         Option("contracts"),
         Option("recipients", "10,100,400").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
         Int("claims", 20)),
+    "matching" => Mikoshi.Bench.Matching.MatchingRun.Run(Option("out"), Int("people", 100_000), Int("queries", 200), Int("reps", 5), Int("evaluation-people", 10_000), Int("evaluation-projects", 1_000)),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };
@@ -87,6 +89,6 @@ int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(C
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|votes|report [options]; see bench/run.sh");
+    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|votes|matching|report [options]; see bench/run.sh");
     return 2;
 }

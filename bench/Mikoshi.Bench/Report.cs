@@ -77,6 +77,7 @@ public static class Report
         Revenue.RevenueSections.Write(text, results);
         Votes.VotesSections.Write(text, results);
         Gas.GasSections.Write(text, results);
+        Matching.MatchingSections.Write(text, results);
         text.AppendLine("## Every repetition")
             .AppendLine()
             .AppendLine("| store | figure | values in order |")
@@ -91,6 +92,7 @@ public static class Report
 
         MembershipSections.WriteRepetitions(text, memberships, holdings);
         Votes.VotesSections.WriteRepetitions(text, results);
+        Matching.MatchingSections.WriteRepetitions(text, results);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, text.ToString().TrimEnd() + "\n");

@@ -111,6 +111,7 @@ public abstract class MikoshiDb(DbContextOptions options)
     public DbSet<ChainEpochRow> ChainEpochs => Set<ChainEpochRow>();
 
     public DbSet<ChainEntitlementRow> ChainEntitlements => Set<ChainEntitlementRow>();
+    public DbSet<MatchingSettingsRow> MatchingSettings => Set<MatchingSettingsRow>();
 
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
@@ -561,6 +562,12 @@ public abstract class MikoshiDb(DbContextOptions options)
             entitlement.Property(e => e.Asset).HasMaxLength(12);
             entitlement.Property(e => e.Address).HasMaxLength(42);
             entitlement.Property(e => e.Cumulative).HasMaxLength(80);
+        });
+
+        builder.Entity<MatchingSettingsRow>(settings =>
+        {
+            settings.ToTable("matching_settings");
+            settings.HasKey(s => s.CommunityId);
         });
 
         builder.Entity<IdempotencyRow>(key =>

@@ -947,3 +947,12 @@ public sealed class ChainEntitlementRow
     /// <summary>Decimal digits of minor units.</summary>
     public string Cumulative { get; set; } = "0";
 }
+
+/// <summary>A community's matching settings: the half-life of reputation. No row means the defaults.</summary>
+public sealed class MatchingSettingsRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    /// <summary>Days after which an acknowledged contribution counts half (Domain.Matching.HalfLife's range).</summary>
+    public int HalfLifeDays { get; set; }
+}

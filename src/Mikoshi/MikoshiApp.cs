@@ -56,6 +56,7 @@ public static class MikoshiApp
         services.AddScoped<Voting>();
         services.AddScoped<Delegations>();
         services.AddScoped<CustodialKeys>();
+        services.AddScoped<Features.Matching.ReputationBoard>();
         services.AddSingleton<GovernanceExecutor>();
         services.AddScoped<SignInWithEthereum>();
         services.AddScoped<WalletLinks>();
@@ -190,6 +191,9 @@ public static class MikoshiApp
 
         ChainDeployments.Map(api);
         ChainClaims.Map(api);
+        Features.Matching.Suggestions.Map(api);
+        Features.Matching.ReputationBoard.Map(api);
+        Features.Matching.ContributionViews.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

@@ -89,6 +89,7 @@ public static class Commands
         root.Subcommands.Add(ProjectCommands.Project());
         root.Subcommands.Add(ProjectCommands.Contribution());
         root.Subcommands.Add(ProjectCommands.Thanks());
+        root.Subcommands.Add(MatchingCommands.Suggest());
         foreach (var command in RevenueCommands.All().Concat(GovernanceCommands.All()))
         {
             root.Subcommands.Add(command);

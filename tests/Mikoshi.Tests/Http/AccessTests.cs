@@ -69,7 +69,8 @@ public sealed class AccessTests
                 .Replace("{contributionId:long}", "1", StringComparison.Ordinal)
                 .Replace("{version:int}", "1", StringComparison.Ordinal)
                 .Replace("{batchId:long}", "1", StringComparison.Ordinal)
-                .Replace("{proposalId:long}", "1", StringComparison.Ordinal);
+                .Replace("{proposalId:long}", "1", StringComparison.Ordinal)
+                .Replace("{workId:long}", "1", StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (caller, client) in clients)

@@ -1101,6 +1101,19 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("listings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.MatchingSettingsRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("HalfLifeDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("matching_settings", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.MikoshiUser", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1096,6 +1096,19 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("listings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.MatchingSettingsRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HalfLifeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("matching_settings", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.MikoshiUser", b =>
                 {
                     b.Property<Guid>("Id")
