@@ -58,10 +58,12 @@ public sealed class BrowserApp : IAsyncDisposable
     }
 
     /// <summary>A fresh app and database driven by a browser the test class shares (see <see cref="BrowserFixture"/>).</summary>
+    /// <remarks><paramref name="settings"/> are configuration the app starts with (chain mode's node, for one).</remarks>
     public static async Task<BrowserApp> StartAsync(
-        BrowserFixture shared, string provider = "sqlite", string locale = "ja-JP", int width = 1280, int height = 900, Action<IServiceCollection>? services = null)
+        BrowserFixture shared, string provider = "sqlite", string locale = "ja-JP", int width = 1280, int height = 900, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var (app, baseUrl, host) = StartServer(provider, services);
+        var (app, baseUrl, host) = StartServer(provider, services, settings);
         Assert.Equal("127.0.0.1", host);
         var (context, page) = await OpenAsync(shared.Browser, baseUrl, locale, width, height);
         return new BrowserApp(app, baseUrl, null, shared.Browser, ownsBrowser: false, context, page);
@@ -83,9 +85,14 @@ public sealed class BrowserApp : IAsyncDisposable
             Args = host is null ? ChromiumArgs : [.. ChromiumArgs, $"--host-resolver-rules=MAP localhost {host}"],
         });
 
-    private static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services)
+    private static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var app = TestApp.Create(provider);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            app.Settings[key] = value;
+        }
+
 
         // A server-side exception behind an error page is kept where a failed run can be read:
         // /tmp/mikoshi-browser-errors.log (the browser only sees "something went wrong").
