@@ -1,0 +1,48 @@
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Proof;
+
+/// <summary>
+/// 64 concurrent clients racing for what may happen once (see <see cref="Races"/>): on SQLite and on
+/// PostgreSQL in-process, and across two real <c>mikoshi serve</c> processes on one PostgreSQL database.
+/// The fast suite races 64 clients among 16 people; <c>MIKOSHI_LONG=1</c> gives every client a person of its own.
+/// </summary>
+public sealed class RaceTests
+{
+    private const int Clients = 64;
+
+    private static int People => ProofSettings.LongRun ? Clients : 16;
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task SixtyFourClients_RacingForWhatHappensOnce_GetOneSuccessAndCodes_BooksMoveOnce(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        var target = new RaceTarget(provider, app.Store, [new ProofApi(app.CreateClient())]);
+
+        var failures = await new Races(target, Clients, People).RunAsync();
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task SixtyFourClients_AcrossTwoServerProcessesOnOnePostgres_GetOneSuccessAndCodes_BooksMoveOnce()
+    {
+        var store = ProofStore.Fresh("postgres");
+        await using var first = new ServerProcess(store, "race-a");
+        await using var second = new ServerProcess(store, "race-b");
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+
+        // The first process migrates the new database and makes the Data Protection key both will use.
+        await first.StartAsync();
+        await new ProofApi(http, () => first.BaseAddress).SignUpAsync("Warmup");
+        await second.StartAsync();
+        var target = new RaceTarget("two processes", store, [new ProofApi(http, () => first.BaseAddress), new ProofApi(http, () => second.BaseAddress)]);
+
+        var failures = await new Races(target, Clients, People).RunAsync();
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + $"\nfirst server:\n{first.Tail()}\nsecond server:\n{second.Tail()}");
+        Assert.False(first.HasExited || second.HasExited, "a server process stopped during the races");
+        ProofStore.Delete(store);
+    }
+}
