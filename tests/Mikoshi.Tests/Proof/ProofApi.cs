@@ -155,13 +155,19 @@ public sealed class ProofApi(HttpClient http, Func<Uri>? baseAddress = null)
 /// <summary>The store opened directly, outside any server, to read what the server wrote.</summary>
 public static class ProofStore
 {
+    // One service provider per store, so that EF builds its model once rather than at every read.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<StoreOptions, ServiceProvider> Providers = new();
+
     public static async Task<T> ReadAsync<T>(StoreOptions store, Func<MikoshiDb, Task<T>> read)
     {
-        var services = new ServiceCollection().AddLogging().AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddMikoshiStore();
-        services.RemoveAll<StoreOptions>();
-        services.AddSingleton(store);
-        await using var provider = services.BuildServiceProvider();
+        var provider = Providers.GetOrAdd(store, s =>
+        {
+            var services = new ServiceCollection().AddLogging().AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+            services.AddMikoshiStore();
+            services.RemoveAll<StoreOptions>();
+            services.AddSingleton(s);
+            return services.BuildServiceProvider();
+        });
         await using var scope = provider.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<MikoshiDb>());
     }
@@ -175,6 +181,11 @@ public static class ProofStore
     /// <summary>Removes a SQLite store's files (PostgreSQL databases go with the run's server).</summary>
     public static void Delete(StoreOptions store)
     {
+        if (Providers.TryRemove(store, out var provider))
+        {
+            provider.Dispose();
+        }
+
         if (store.Provider == StoreProvider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

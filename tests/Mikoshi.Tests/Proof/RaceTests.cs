@@ -1,17 +1,18 @@
 using Mikoshi.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Mikoshi.Tests.Proof;
 
 /// <summary>
 /// 64 concurrent clients racing for what may happen once (see <see cref="Races"/>): on SQLite and on
 /// PostgreSQL in-process, and across two real <c>mikoshi serve</c> processes on one PostgreSQL database.
-/// The fast suite races 64 clients among 16 people; <c>MIKOSHI_LONG=1</c> gives every client a person of its own.
+/// The fast suite races 64 clients among 8 people; <c>MIKOSHI_LONG=1</c> gives every client a person of its own.
 /// </summary>
-public sealed class RaceTests
+public sealed class RaceTests(ITestOutputHelper output)
 {
     private const int Clients = 64;
 
-    private static int People => ProofSettings.LongRun ? Clients : 16;
+    private static int People => ProofSettings.LongRun ? Clients : 8;
 
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
@@ -20,7 +21,9 @@ public sealed class RaceTests
         await using var app = TestApp.Create(provider);
         var target = new RaceTarget(provider, app.Store, [new ProofApi(app.CreateClient())]);
 
-        var failures = await new Races(target, Clients, People).RunAsync();
+        var races = new Races(target, Clients, People);
+        var failures = await races.RunAsync();
+        output.WriteLine($"{target.Name}: {string.Join(", ", races.Timings)}");
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -39,7 +42,9 @@ public sealed class RaceTests
         await second.StartAsync();
         var target = new RaceTarget("two processes", store, [new ProofApi(http, () => first.BaseAddress), new ProofApi(http, () => second.BaseAddress)]);
 
-        var failures = await new Races(target, Clients, People).RunAsync();
+        var races = new Races(target, Clients, People);
+        var failures = await races.RunAsync();
+        output.WriteLine($"{target.Name}: {string.Join(", ", races.Timings)}");
 
         Assert.True(failures.Count == 0, string.Join("\n", failures) + $"\nfirst server:\n{first.Tail()}\nsecond server:\n{second.Tail()}");
         Assert.False(first.HasExited || second.HasExited, "a server process stopped during the races");

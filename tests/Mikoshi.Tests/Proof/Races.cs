@@ -32,18 +32,31 @@ public sealed class Races(RaceTarget target, int clients, int people)
     private string slug = string.Empty;
     private string Community => $"/api/v1/communities/{slug}";
 
+    private readonly List<string> timings = [];
+
+    /// <summary>How long each step took, for the test's output.</summary>
+    public IReadOnlyList<string> Timings => timings;
+
     /// <summary>Runs every race in one community; returns what went wrong (nothing, when all is well).</summary>
     public async Task<IReadOnlyList<string>> RunAsync()
     {
-        await SetUpAsync();
-        await SameRequestFromEveryClientAsync();
-        await SpendTheSameDepositAsync();
-        await ClaimTheSameBalanceAsync();
-        await BuyTheSameListingAsync();
-        await RedeemTheSameTokenAsync();
-        await MoveTheSameTokenAsync();
-        await VoteTwiceAsync();
-        await PayTheSameBatchAsync();
+        foreach (var (name, step) in new (string, Func<Task>)[]
+        {
+            ("set-up", SetUpAsync),
+            ("same request", SameRequestFromEveryClientAsync),
+            ("spend the same deposit", SpendTheSameDepositAsync),
+            ("claim the same balance", ClaimTheSameBalanceAsync),
+            ("buy the same listing", BuyTheSameListingAsync),
+            ("redeem the same token", RedeemTheSameTokenAsync),
+            ("move the same token", MoveTheSameTokenAsync),
+            ("vote twice", VoteTwiceAsync),
+            ("pay the same batch", PayTheSameBatchAsync),
+        })
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await step();
+            timings.Add($"{name} {watch.Elapsed.TotalSeconds:F1} s");
+        }
 
         var report = await ProofStore.ReadAsync(target.Store, db => new Verifier(db).VerifyAsync());
         failures.AddRange(report.Findings.Select(f => $"verify: {f}"));
