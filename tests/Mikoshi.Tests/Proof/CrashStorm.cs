@@ -78,7 +78,17 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
         var clients = Enumerable.Range(0, memberClients + 1).Select(c => Task.Run(() => ClientAsync(c, new Random(seed + 1 + c)))).ToList();
         for (var kill = 0; kill < kills; kill++)
         {
-            await Task.Delay(random.Next(250, 1500));
+            // Kill once this life of the server has answered a random number of operations, then a random moment
+            // later: on a slow or busy machine too, every kill lands in the middle of traffic.
+            var answered = done.Count;
+            var wanted = random.Next(1, 3 * (memberClients + 1));
+            var waiting = Stopwatch.StartNew();
+            while (done.Count - answered < wanted && waiting.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                await Task.Delay(10);
+            }
+
+            await Task.Delay(random.Next(0, 200));
             await server.KillAsync();
             await Task.Delay(random.Next(0, 300));
             await server.StartAsync();
