@@ -13,18 +13,22 @@ public sealed record StormOp(string Kind, int Client, Actor Actor, string Path, 
 {
     public Answer? Answer { get; set; }
 
-    /// <summary>How many times the request went unanswered (the server died under it) before an answer came.</summary>
-    public int Interrupted { get; set; }
+    /// <summary>How many times the request went unanswered (the server died under it, or was down) before an answer came.</summary>
+    public int Unanswered { get; set; }
+
+    /// <summary>How many kills struck while this operation's request was in flight.</summary>
+    public int CutByKill { get; set; }
 }
 
 /// <summary>What a storm did and found: the figures a run reports, and every failure it saw.</summary>
 public sealed record StormReport(
     string Provider, int Kills, int Clients, int Operations, int Succeeded, int Refused, int Interrupted, int InterruptedThenReplayed,
-    int Replays, TimeSpan Elapsed, TimeSpan Starting, IReadOnlyList<string> Failures)
+    int Unanswered, int Replays, TimeSpan Elapsed, TimeSpan Starting, IReadOnlyList<string> Failures)
 {
     public string Summary =>
         $"{Provider}: {Kills} SIGKILLs, {Clients} clients, {Operations} operations ({Succeeded} done, {Refused} refused with a code), " +
-        $"{Interrupted} interrupted by a kill and retried with their key ({InterruptedThenReplayed} of them had committed and were replayed), " +
+        $"{Interrupted} in flight at a kill and retried with their key ({InterruptedThenReplayed} of them had committed and were replayed), " +
+        $"{Unanswered} requests unanswered in all, " +
         $"{Replays} final replays byte-identical, {Elapsed.TotalSeconds:F1} s in all ({Starting.TotalSeconds:F1} s of it starting servers)";
 }
 
@@ -52,6 +56,7 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
 
     private readonly ConcurrentQueue<StormOp> done = new();
     private readonly ConcurrentQueue<string> failures = new();
+    private readonly ConcurrentDictionary<StormOp, bool> inFlight = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<long, int> believedOwner = new();
     private readonly ConcurrentDictionary<long, (long Token, int Seller)> openListings = new();
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -89,7 +94,13 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
             }
 
             await Task.Delay(random.Next(0, 200));
+            var cut = inFlight.Keys.ToList();
             await server.KillAsync();
+            foreach (var op in cut)
+            {
+                op.CutByKill++;
+            }
+
             await Task.Delay(random.Next(0, 300));
             await server.StartAsync();
         }
@@ -114,9 +125,9 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
             failures.Enqueue($"the server logged an error: {logged}\n{server.Tail()}");
         }
 
-        var interrupted = operations.Where(o => o.Interrupted > 0).ToList();
+        var interrupted = operations.Where(o => o.CutByKill > 0).ToList();
         return new StormReport(provider, kills, memberClients + 1, operations.Count, operations.Count(o => o.Answer!.IsSuccess),
-            operations.Count(o => !o.Answer!.IsSuccess), interrupted.Count, interrupted.Count(o => o.Answer!.Replayed), replays,
+            operations.Count(o => !o.Answer!.IsSuccess), interrupted.Count, interrupted.Count(o => o.Answer!.Replayed), operations.Sum(o => o.Unanswered), replays,
             watch.Elapsed, server.StartingTime, failures.ToList());
     }
 
@@ -222,13 +233,18 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
         {
             try
             {
+                inFlight[op] = true;
                 op.Answer = await api.SendAsync(HttpMethod.Post, op.Path, op.Body, op.Actor, op.Key);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                op.Interrupted++;
+                op.Unanswered++;
                 await Task.Delay(100);
                 continue;
+            }
+            finally
+            {
+                inFlight.TryRemove(op, out _);
             }
 
             if (op.Answer.Status >= 500)

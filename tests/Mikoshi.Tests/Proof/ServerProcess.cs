@@ -41,7 +41,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             process = Launch();
             Starts++;
-            if (await WaitHealthyAsync(process, TimeSpan.FromSeconds(90)))
+            if (await WaitHealthyAsync(process, TimeSpan.FromMinutes(5)))
             {
                 StartingTime += watch.Elapsed;
                 return;
