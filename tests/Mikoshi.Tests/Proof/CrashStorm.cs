@@ -69,6 +69,9 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
     private int sequence;
     private volatile bool stopping;
 
+    /// <summary>A line per kill, for watching a long run: <c>tail -f</c> it.</summary>
+    public string Progress { get; } = Path.Combine(Path.GetTempPath(), $"mikoshi-proof-crash-{provider}-{seed}.progress");
+
     public async Task<StormReport> RunAsync()
     {
         var watch = Stopwatch.StartNew();
@@ -86,7 +89,7 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
             // Kill once this life of the server has answered a random number of operations, then a random moment
             // later: on a slow or busy machine too, every kill lands in the middle of traffic.
             var answered = done.Count;
-            var wanted = random.Next(1, 3 * (memberClients + 1));
+            var wanted = random.Next(1, memberClients + 2);
             var waiting = Stopwatch.StartNew();
             while (done.Count - answered < wanted && waiting.Elapsed < TimeSpan.FromMinutes(3))
             {
@@ -100,6 +103,9 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
             {
                 op.CutByKill++;
             }
+
+            await File.AppendAllTextAsync(Progress, FormattableString.Invariant(
+                $"{DateTimeOffset.UtcNow:HH:mm:ss} kill {kill + 1}/{kills}: {done.Count} operations answered, {cut.Count} in flight at the kill, {server.StartingTime.TotalSeconds:F0} s starting so far\n"));
 
             await Task.Delay(random.Next(0, 300));
             await server.StartAsync();

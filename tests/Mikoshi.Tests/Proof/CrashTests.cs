@@ -10,15 +10,15 @@ namespace Mikoshi.Tests.Proof;
 public sealed class CrashTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task ServerKilledMidStorm_RetriesWithTheirKeys_BooksEqualTheAnswers_NothingTwice_VerifyClean(string provider)
+    [InlineData("sqlite", 3)]
+    [InlineData("postgres", 2)]
+    public async Task ServerKilledMidStorm_RetriesWithTheirKeys_BooksEqualTheAnswers_NothingTwice_VerifyClean(string provider, int fastKills)
     {
         var seed = ProofSettings.Seed();
         var store = ProofStore.Fresh(provider);
         try
         {
-            var report = await new CrashStorm(store, provider, kills: ProofSettings.LongRun ? 50 : 3, memberClients: ProofSettings.LongRun ? 8 : 4, seed).RunAsync();
+            var report = await new CrashStorm(store, provider, kills: ProofSettings.Kills(fastKills), memberClients: ProofSettings.LongRun ? 8 : 4, seed).RunAsync();
             output.WriteLine($"{report.Summary} (MIKOSHI_PROOF_SEED={seed})");
 
             Assert.True(report.Failures.Count == 0, $"{report.Summary}, seed {seed}:\n" + string.Join("\n", report.Failures.Take(30)));

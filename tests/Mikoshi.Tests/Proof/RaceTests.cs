@@ -14,9 +14,14 @@ public sealed class RaceTests(ITestOutputHelper output)
 
     private static int People => ProofSettings.LongRun ? Clients : 8;
 
-    [Theory]
-    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
-    public async Task SixtyFourClients_RacingForWhatHappensOnce_GetOneSuccessAndCodes_BooksMoveOnce(string provider)
+    [Fact]
+    public Task SixtyFourClients_RacingForWhatHappensOnce_OnSqlite_GetOneSuccessAndCodes_BooksMoveOnce() => RaceInProcessAsync("sqlite");
+
+    /// <summary>The fast suite races PostgreSQL across two processes (below); this in-process run is the long suite's.</summary>
+    [LongFact]
+    public Task SixtyFourClients_RacingForWhatHappensOnce_OnPostgres_GetOneSuccessAndCodes_BooksMoveOnce() => RaceInProcessAsync("postgres");
+
+    private async Task RaceInProcessAsync(string provider)
     {
         await using var app = TestApp.Create(provider);
         var target = new RaceTarget(provider, app.Store, [new ProofApi(app.CreateClient())]);
