@@ -132,24 +132,10 @@ public sealed class ProofApi(HttpClient http, Func<Uri>? baseAddress = null)
     }
 
     /// <summary>Every balance of the community, as (account, asset) → units, read by a treasurer.</summary>
-    public async Task<Dictionary<(string Account, string Asset), System.Numerics.BigInteger>> BalancesAsync(string slug, Actor treasurer)
-    {
-        var balances = new Dictionary<(string, string), System.Numerics.BigInteger>();
-        string? cursor = null;
-        do
-        {
-            var page = await OkAsync(GetAsync($"/api/v1/communities/{slug}/accounts?limit=500{(cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor))}", treasurer));
-            foreach (var item in page.GetProperty("items").EnumerateArray())
-            {
-                balances[(item.GetProperty("account").GetString()!, item.GetProperty("asset").GetString()!)] =
-                    System.Numerics.BigInteger.Parse(item.GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-        }
-        while (cursor is not null);
-        return balances;
-    }
+    public async Task<Dictionary<(string Account, string Asset), System.Numerics.BigInteger>> BalancesAsync(string slug, Actor treasurer) =>
+        (await OkAsync(GetAsync($"/api/v1/communities/{slug}/accounts", treasurer))).GetProperty("items").EnumerateArray().ToDictionary(
+            item => (item.GetProperty("account").GetString()!, item.GetProperty("asset").GetString()!),
+            item => System.Numerics.BigInteger.Parse(item.GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>The store opened directly, outside any server, to read what the server wrote.</summary>
