@@ -54,6 +54,20 @@ public static class AccessExtensions
     public static PersonId? PersonOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? new PersonId(id) : null;
 
+    /// <summary>Whether the request carries an Idempotency-Key under which this caller's write already succeeded.</summary>
+    private static async Task<bool> IsRetryOfAnAnsweredWriteAsync(HttpContext http, PersonId person)
+    {
+        var key = http.Request.Headers[Idempotency.Header].ToString();
+        if (key.Length is 0 or > IdempotencyKey.MaxKeyLength)
+        {
+            return false;
+        }
+
+        var scope = person.ToString();
+        return await http.RequestServices.GetRequiredService<MikoshiDb>().IdempotencyKeys.AsNoTracking()
+            .AnyAsync(k => k.Scope == scope && k.Key == key);
+    }
+
     /// <summary>Declares who may call the endpoint and enforces it before the handler runs.</summary>
     public static RouteHandlerBuilder Allow(this RouteHandlerBuilder endpoint, Access who) =>
         endpoint.WithMetadata(new AccessMetadata(who)).AddEndpointFilter(async (context, next) =>
@@ -96,6 +110,14 @@ public static class AccessExtensions
                 Access.Admin => roles.Contains(Role.Admin),
                 _ => true,
             };
+            if (!allowed && person is not null && await IsRetryOfAnAnsweredWriteAsync(http, person.Value))
+            {
+                // This door let the key's first request through and the write succeeded; its retry gets that
+                // answer back (or idempotency_key_reused) even if the caller has since lost the role — say a
+                // member who listed their last token and saw it sold before the answer reached them.
+                allowed = true;
+            }
+
             if (!allowed)
             {
                 return Problems.For(Error.Of("forbidden", $"Only a community {who.ToString().ToLowerInvariant()} may do this."));

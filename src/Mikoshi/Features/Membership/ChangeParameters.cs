@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
@@ -31,7 +30,9 @@ public sealed class ChangeParameters(Writer writer)
     public Task<Result<Written>> HandleAsync(PersonId admin, Community community, ParametersRequest request) =>
         writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
         {
-            var current = community.Policy;
+            // Fields left out keep the value in force now, not the one this request read on arrival.
+            var tracked = await TokenBook.CurrentAsync(write.Db, community.Id);
+            var current = tracked.Policy;
             var basePrice = request.MintBasePrice is null ? current.BasePrice : ParseUnits(request.MintBasePrice);
             var slope = request.MintPriceSlope is null ? current.Slope : ParseUnits(request.MintPriceSlope);
             if (basePrice is null || slope is null)
@@ -52,7 +53,6 @@ public sealed class ChangeParameters(Writer writer)
                 return policy.Error!;
             }
 
-            var tracked = await write.Db.Communities.SingleAsync(c => c.Id == community.Id);
             tracked.ChangePolicy(policy.Value);
             await write.AuditAsync("parameters.changed", new
             {

@@ -113,7 +113,7 @@ public sealed class Listings(Writer writer)
             }
 
             var price = Money.Of(community.Base, listing.Value.Price);
-            var (royalty, proceeds) = community.Policy.SplitSale(price.Units);
+            var (royalty, proceeds) = (await TokenBook.CurrentAsync(write.Db, community.Id)).Policy.SplitSale(price.Units);
             var entry = TokenBook.Entry("sale", $"token #{token.Value.Serial} sold", 
                 new Posting(AccountId.ForPerson(buyer.Value), -price),
                 new Posting(AccountId.Treasury, Money.Of(community.Base, royalty)),

@@ -19,7 +19,7 @@ public sealed class MintToken(Writer writer)
         writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
         {
             var supply = await TokenBook.SupplyAsync(write.Db, community.Id);
-            var policy = community.Policy;
+            var policy = (await TokenBook.CurrentAsync(write.Db, community.Id)).Policy;
             var allowed = policy.MayMint(supply);
             if (!allowed.IsSuccess)
             {

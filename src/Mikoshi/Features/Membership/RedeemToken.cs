@@ -70,7 +70,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db)
                 return Error.Of("voted_for_pending", $"You voted for proposal {pending}, which is not yet processed: you may redeem once it is executed or defeated.");
             }
 
-            var preview = await PreviewAsync(write.Db, community, serial);
+            var preview = await PreviewAsync(write.Db, await TokenBook.CurrentAsync(write.Db, community.Id), serial);
             if (!preview.IsSuccess)
             {
                 return preview.Error!;

@@ -28,6 +28,12 @@ public static class TokenBook
     /// <summary>Tokens in circulation: minted and not burned (a counter on the community, O(1)).</summary>
     public static async Task<long> SupplyAsync(MikoshiDb db, CommunityId community) => (await TrackedAsync(db, community)).Supply;
 
+    /// <summary>
+    /// The community as it stands inside the write, under its chain's lock. A write prices, splits and pays by
+    /// this one, never by the copy its request read on arrival: a parameter change may have committed between.
+    /// </summary>
+    public static Task<Community> CurrentAsync(MikoshiDb db, CommunityId community) => TrackedAsync(db, community);
+
     private static async Task<Community> TrackedAsync(MikoshiDb db, CommunityId community) =>
         await db.Communities.TrackedOrStoredAsync(c => c.Id == community)
             ?? throw new InvariantViolatedException($"Community {community} is not in the store.");

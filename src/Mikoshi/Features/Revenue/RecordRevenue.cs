@@ -162,7 +162,8 @@ public sealed class RecordRevenue(Writer writer)
             var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
             var supply = await TokenBook.SupplyAsync(db, community.Id);
             var split = Agreements.Split(agreement);
-            var result = Waterfall.Run(amount.Value.Units, funding.Outstanding, funding.RecoupRateBps, community.Revenue, split, supply > 0);
+            var policy = (await TokenBook.CurrentAsync(db, community.Id)).Revenue;
+            var result = Waterfall.Run(amount.Value.Units, funding.Outstanding, funding.RecoupRateBps, policy, split, supply > 0);
             if (!result.IsSuccess)
             {
                 return result.Error!;

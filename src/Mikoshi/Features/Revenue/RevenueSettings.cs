@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
@@ -25,7 +24,9 @@ public sealed class RevenueSettings(Writer writer)
     public Task<Result<Written>> ChangeAsync(PersonId admin, Community community, RevenuePolicyRequest request) =>
         writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
         {
-            var current = community.Revenue;
+            // Fields left out keep the value in force now, not the one this request read on arrival.
+            var tracked = await Membership.TokenBook.CurrentAsync(write.Db, community.Id);
+            var current = tracked.Revenue;
             var policy = Domain.Revenue.RevenuePolicy.Of(
                 request.TreasuryBps ?? current.TreasuryBps,
                 request.HolderBps ?? current.HolderBps,
@@ -37,7 +38,6 @@ public sealed class RevenueSettings(Writer writer)
                 return policy.Error!;
             }
 
-            var tracked = await write.Db.Communities.SingleAsync(c => c.Id == community.Id);
             tracked.ChangeRevenuePolicy(policy.Value);
             var view = RevenuePolicyView.Of(tracked);
             await write.AuditAsync("revenue-policy.changed", view);
