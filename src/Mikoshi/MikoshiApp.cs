@@ -97,6 +97,7 @@ public static class MikoshiApp
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<MikoshiDb>();
+        builder.Services.AddScoped<ILookupNormalizer, LookupNormalizer>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/signin";
@@ -114,7 +115,7 @@ public static class MikoshiApp
         {
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             o.SerializerOptions.Encoder = Writer.Json.Encoder;
-            o.SerializerOptions.TypeInfoResolver = TextWithoutNul.Applied(o.SerializerOptions.TypeInfoResolver);
+            o.SerializerOptions.TypeInfoResolver = StorableText.Applied(o.SerializerOptions.TypeInfoResolver);
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();

@@ -197,7 +197,8 @@ public static class Commands
             {
                 await using var app = await OpenAsync(parse);
                 await using var scope = app.Services.CreateAsyncScope();
-                var progress = new Progress<string>(step => Terminal.Error.WriteLine($"checking {step}"));
+                // Written as reported, not posted to the thread pool as Progress<T> does: a late line could outlive the run.
+                var progress = new Lines(Terminal.Error, "checking ");
                 report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync(progress);
             }
 
@@ -408,4 +409,10 @@ public static class Commands
         Terminal.Output.WriteLine(JsonSerializer.Serialize(value, Indented));
         return 0;
     }
+}
+
+/// <summary>Progress written straight to a writer, one line per report, each with a prefix.</summary>
+internal sealed class Lines(TextWriter writer, string prefix) : IProgress<string>
+{
+    public void Report(string value) => writer.WriteLine(prefix + value);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Mikoshi.Tests.Chain;
@@ -40,22 +39,12 @@ public sealed class ChainCliTests(AnvilFixture fixture) : IClassFixture<AnvilFix
         Assert.Equal(0, (await RunAsync(["chain", "--help"])).Code);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.Environment["Mikoshi__Chain__OperatorKey"] = Anvil.OperatorKey;
-        start.Environment["Mikoshi__Chain__Confirmations"] = "0";
-        start.Environment["Mikoshi__Chain__PollSeconds"] = "3600";
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mikoshi.dll"));
-        foreach (var arg in args)
+    /// <summary>The executable as its own process, with the operator's key and chain settings in its environment.</summary>
+    private static Task<(int Code, string Output, string Error)> RunAsync(string[] args) =>
+        Cli.CliTests.RunProcessAsync(args, new Dictionary<string, string>
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await output, await error);
-    }
+            ["Mikoshi__Chain__OperatorKey"] = Anvil.OperatorKey,
+            ["Mikoshi__Chain__Confirmations"] = "0",
+            ["Mikoshi__Chain__PollSeconds"] = "3600",
+        });
 }

@@ -125,7 +125,7 @@ public sealed class CliTests
     }
 
     /// <summary>Runs the `mikoshi` executable as its own process, the way an operator does.</summary>
-    internal static async Task<(int Code, string Output, string Error)> RunProcessAsync(string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunProcessAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -133,6 +133,11 @@ public sealed class CliTests
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mikoshi.dll"));
         foreach (var arg in args)
         {
@@ -142,7 +147,8 @@ public sealed class CliTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        // A verb that hangs fails its test instead of stalling the run.
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
         return (process.ExitCode, await output, await error);
     }
 }

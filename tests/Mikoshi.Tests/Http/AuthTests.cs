@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
@@ -43,6 +44,26 @@ public sealed class AuthTests
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("email_taken", await again.ProblemCodeAsync());
+    }
+
+    [Fact]
+    public async Task SignIn_WithTextUnicodeCannotNormalize_IsRefusedNotAServerError()
+    {
+        // Found by the fuzzer (seed 1132503609): Identity's normalizer threw on U+FFFF U+FFFE, a 500.
+        await using var app = TestApp.Create("sqlite");
+        var before = await StoreSnapshot.TakeAsync(app);
+
+        var response = await app.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "\uFFFF\uFFFE", password = Person.Password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("malformed_request", await response.ProblemCodeAsync());
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
+
+        // Paths that do not come through JSON (the sign-in page, the CLI) meet the normalizer itself: it answers, and nobody has that name.
+        await using var scope = app.Scope();
+        var normalizer = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.ILookupNormalizer>();
+        Assert.Equal("\uFFFE@EXAMPLE.JP", normalizer.NormalizeEmail("\uFFFE@example.jp"));
+        Assert.Equal("HANAKO@EXAMPLE.JP", normalizer.NormalizeEmail("hanako@example.jp"));
     }
 
     [Fact]

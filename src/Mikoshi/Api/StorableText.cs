@@ -4,12 +4,13 @@ using System.Text.Json.Serialization.Metadata;
 namespace Mikoshi.Api;
 
 /// <summary>
-/// Refuses a JSON body whose text holds the NUL character (JSON <c>"\u0000"</c>), in any string or list
-/// of strings of any object. PostgreSQL cannot store U+0000 in text: a NUL that reached the store was a
-/// 500 there (and stored text on SQLite). Refused at the edge, both stores answer alike: a malformed request.
-/// A type-info modifier rather than a string converter, so the OpenAPI schemas keep their types.
+/// Refuses a JSON body whose text, in any string or list of strings of any object, holds a character no text
+/// should: NUL (JSON <c>"\u0000"</c>) — PostgreSQL cannot store U+0000, so it was a 500 there and stored text on
+/// SQLite — or the noncharacters U+FFFE and U+FFFF, which Unicode normalization refuses (an email of them was a
+/// 500 in Identity's name lookup, found by the fuzzer). Refused at the edge, both stores answer alike: a
+/// malformed request. A type-info modifier rather than a string converter, so the OpenAPI schemas keep their types.
 /// </summary>
-public static class TextWithoutNul
+public static class StorableText
 {
     /// <summary>The resolver (the framework's default when none) with the refusal added.</summary>
     public static IJsonTypeInfoResolver Applied(IJsonTypeInfoResolver? resolver) =>
@@ -37,13 +38,13 @@ public static class TextWithoutNul
             foreach (var property in texts)
             {
                 var read = property.Get!(value);
-                if ((read is string text && HasNul(text)) || (read is IEnumerable<string> list && list.Any(HasNul)))
+                if ((read is string text && !IsStorable(text)) || (read is IEnumerable<string> list && !list.All(IsStorable)))
                 {
-                    throw new JsonException($"Text may not contain the NUL character (U+0000): '{property.Name}'.");
+                    throw new JsonException($"Text may not contain U+0000, U+FFFE or U+FFFF: '{property.Name}'.");
                 }
             }
         };
     }
 
-    private static bool HasNul(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
+    private static bool IsStorable(string? text) => text is null || text.AsSpan().IndexOfAny('\0', '\uFFFE', '\uFFFF') < 0;
 }
