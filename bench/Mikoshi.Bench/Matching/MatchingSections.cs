@@ -16,7 +16,7 @@ public static class MatchingSections
         }
 
         var m = JsonSerializer.Deserialize<MatchingResult>(File.ReadAllText(file), LedgerRun.Json)!;
-        text.AppendLine(Fmt.Invariant($"## 10. Matching: a suggested team among {m.People:N0} people, and how often it covers the project"))
+        text.AppendLine(Fmt.Invariant($"## 11. Matching: a suggested team among {m.People:N0} people, and how often it covers the project"))
             .AppendLine()
             .AppendLine(Fmt.Invariant($"A generated community of {m.People:N0} people (skills from a vocabulary of 400 with a long tail, 1–5 each; 40 values, 1–4 each; 0–3 active projects) and {m.Queries:N0} projects needing 2–6 skills. ")
                 + "**Indexed**: `TeamSuggester.Suggest` as the app calls it — only the holders of an uncovered needed skill are scored (through the skill postings of `PeopleIndex`), then the greedy weighted cover and local swaps. "
