@@ -107,10 +107,13 @@ public static class UiEndpoints
             .LimitedAsSignIn();
     }
 
-    /// <summary>A local path to return to; anything else (another host, //evil) goes home.</summary>
+    /// <summary>
+    /// A local path to return to; anything else goes home: another host, //evil, /\evil, and any control character or
+    /// backslash anywhere (browsers drop tabs and newlines from a URL and read \ as /, so /&lt;TAB&gt;/evil is //evil).
+    /// </summary>
     public static string LocalOrHome(string? returnUrl) =>
         returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && !returnUrl.Any(c => char.IsControl(c) || c == '\\')
             ? returnUrl
             : "/";
 

@@ -54,6 +54,8 @@ public static class Problems
         ["wallet_linked_elsewhere"] = StatusCodes.Status409Conflict,
         ["last_sign_in_method"] = StatusCodes.Status409Conflict,
         ["wallet_not_linked"] = StatusCodes.Status404NotFound,
+        ["siwe_origin_unset"] = StatusCodes.Status409Conflict,
+        ["work_not_found"] = StatusCodes.Status404NotFound,
 
         // Chain mode (issue #6).
         ["chain_unavailable"] = StatusCodes.Status503ServiceUnavailable,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Mikoshi.Domain;
 
@@ -43,7 +45,7 @@ public static class RateLimits
                 await Results.Text(text.For(error.Code), "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
             };
             o.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                PartitionOf(http.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     // Read when an address is first seen, from the host's configuration as finally built.
@@ -53,6 +55,32 @@ public static class RateLimits
                 }));
         });
         return services;
+    }
+
+    /// <summary>
+    /// The allowance an address counts against: an IPv4 address alone; an IPv6 address by its /64, the block one
+    /// subscriber is usually given, so that stepping through a block's addresses does not buy new allowances.
+    /// </summary>
+    public static string PartitionOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     /// <summary>Counts this endpoint's requests against the caller's address's sign-in allowance.</summary>

@@ -2,11 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Mikoshi.Api;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
 
-/// <summary>One address gets a bounded number of sign-in attempts per minute; beyond it, nothing runs.</summary>
+/// <summary>
+/// The sign-in doors' limits: one address gets a bounded number of attempts per minute (beyond it, nothing runs),
+/// and a person is only ever sent back to a page of this site.
+/// </summary>
 public sealed class RateLimitTests
 {
     private static WebApplicationFactory<Program> Limited(TestApp app, int perMinute) =>
@@ -59,5 +63,37 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("text/plain", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("試", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64")]
+    [InlineData("::1", "::/64")]
+    public void AnIPv6Address_CountsAgainstItsSlash64(string address, string partition) =>
+        Assert.Equal(partition, RateLimits.PartitionOf(System.Net.IPAddress.Parse(address)));
+
+    /// <summary>Where a person may be sent back to after signing in or switching language: this site only.</summary>
+    [Theory]
+    [InlineData("/c/aozora/projects", "/c/aozora/projects")]
+    [InlineData("/account?welcome=1", "/account?welcome=1")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/a\\b", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("", "/")]
+    [InlineData(null, "/")]
+    public void ReturnUrls_StayOnThisSite(string? asked, string used) => Assert.Equal(used, UiEndpoints.LocalOrHome(asked));
+
+    [Fact]
+    public async Task ReturnUrlWithATab_GoesHome_NotToAnotherSite()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/culture/en?returnUrl=%2F%09%2Fevil.example");
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 }

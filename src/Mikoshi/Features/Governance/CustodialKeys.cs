@@ -97,14 +97,6 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
     private Result<CustodialKey> Open(CustodialKeyRow row) =>
         CustodialKey.FromSecret(Convert.FromHexString(Protector.Unprotect(row.ProtectedSecret)));
 
-    /// <summary>The person an address acts for, if it is linked.</summary>
-    public static async Task<PersonId?> PersonOfAsync(MikoshiDb db, EthAddress address)
-    {
-        var text = address.ToString().ToLowerInvariant();
-        var link = await db.WalletLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Address == text);
-        return link?.PersonId;
-    }
-
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/me/custodial-key", async (CustodialKeys keys, HttpContext http) => Results.Ok(await keys.ViewAsync(http.Caller().RequirePerson())))

@@ -82,7 +82,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             return Proposals.NotFound(proposal);
         }
 
-        if (nonce is null && EthAddress.Parse(voter) is { IsSuccess: true } address && await CustodialKeys.PersonOfAsync(db, address.Value) is { } person)
+        if (nonce is null && EthAddress.Parse(voter) is { IsSuccess: true } address && await Wallets.WalletLinks.PersonOfAsync(db, address.Value) is { } person)
         {
             nonce = await NextNonceAsync(db, community.Id, proposal, person);
         }
@@ -132,7 +132,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                 return OutsideWindow(row);
             }
 
-            var person = await CustodialKeys.PersonOfAsync(db, message.Value.Voter);
+            var person = await Wallets.WalletLinks.PersonOfAsync(db, message.Value.Voter);
             var snapshot = await Proposals.SnapshotAsync(db, row);
             if (person is null || !snapshot.CanVote(person.Value.Value))
             {

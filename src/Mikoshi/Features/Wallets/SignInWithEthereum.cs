@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -52,21 +53,41 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
     public const string LinkStatement = "Link this wallet to my Mikoshi account.";
 
     /// <summary>
-    /// This server's origin, which a message's domain and URI must name: <c>Mikoshi:PublicOrigin</c> when set (it must
-    /// be, behind a proxy or wherever the Host header is not trustworthy); otherwise the request's own scheme and host.
+    /// This server's origin, which a message's domain and URI must name: <c>Mikoshi:PublicOrigin</c>. Without it only a
+    /// request to a loopback host (localhost, 127.0.0.1, [::1]) may name its own origin: any other Host header is
+    /// written by whoever sends the request, and trusting it would let another site's signed message sign in here.
     /// </summary>
-    public Uri OriginOf(HttpRequest request) =>
-        configuration["Mikoshi:PublicOrigin"] is { Length: > 0 } configured && Uri.TryCreate(configured, UriKind.Absolute, out var origin)
-            ? new Uri(origin.GetLeftPart(UriPartial.Authority))
-            : new Uri($"{request.Scheme}://{request.Host.Value}");
+    public Result<Uri> OriginOf(HttpRequest request)
+    {
+        if (configuration["Mikoshi:PublicOrigin"] is { Length: > 0 } configured && Uri.TryCreate(configured, UriKind.Absolute, out var origin))
+        {
+            return new Uri(origin.GetLeftPart(UriPartial.Authority));
+        }
+
+        var host = request.Host.Host;
+        return host == "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip))
+            ? new Uri($"{request.Scheme}://{request.Host.Value}")
+            : Error.Of("siwe_origin_unset", "This server does not know its public address (Mikoshi:PublicOrigin), so it cannot tell which site a wallet signed for: wallet sign-in is off until an operator sets it.");
+    }
 
     public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? Voting.DefaultChainId;
 
-    public SiweExpectations Expectations(HttpRequest request) => new(OriginOf(request), ChainId, clock.GetUtcNow());
+    public Result<SiweExpectations> Expectations(HttpRequest request)
+    {
+        var origin = OriginOf(request);
+        return origin.IsSuccess ? new SiweExpectations(origin.Value, ChainId, clock.GetUtcNow()) : origin.Error!;
+    }
 
     /// <summary>A new nonce for <paramref name="purpose"/>; a link nonce belongs to <paramref name="person"/>.</summary>
-    public async Task<Result<SiweNonceView>> IssueAsync(string purpose, PersonId? person, string? address, Uri origin)
+    public async Task<Result<SiweNonceView>> IssueAsync(string purpose, PersonId? person, string? address, HttpRequest request)
     {
+        var found = OriginOf(request);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var origin = found.Value;
         EthAddress? signer = null;
         if (address is not null)
         {
@@ -90,9 +111,18 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
         var domain = new SiweExpectations(origin, ChainId, now).Domain;
         var uri = origin.GetLeftPart(UriPartial.Authority);
         var statement = purpose == LinkPurpose ? LinkStatement : SignInStatement;
-        var message = signer is { } a
-            ? SiweMessage.Create(domain, a, uri, ChainId, nonce, now, statement, expirationTime: expires).Value.ToString()
-            : null;
+        string? message = null;
+        if (signer is { } a)
+        {
+            var created = SiweMessage.Create(domain, a, uri, ChainId, nonce, now, statement, expirationTime: expires);
+            if (!created.IsSuccess)
+            {
+                return created.Error!;
+            }
+
+            message = created.Value.ToString();
+        }
+
         return new SiweNonceView(nonce, now, expires, domain, uri, ChainId, statement, message);
     }
 
@@ -129,9 +159,14 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
     /// Checks a signed message and finds (or creates) the wallet's person. The caller then signs them in.
     /// A new person is named after their address and has no email or password: the wallet is how they sign in.
     /// </summary>
-    public async Task<Result<SiweSignInView>> VerifyAsync(SiweSignedRequest request, SiweExpectations expected)
+    public async Task<Result<SiweSignInView>> VerifyAsync(SiweSignedRequest request, Result<SiweExpectations> expected)
     {
-        var verified = SiweVerification.Verify(request.Message, request.Signature, expected);
+        if (!expected.IsSuccess)
+        {
+            return expected.Error!;
+        }
+
+        var verified = SiweVerification.Verify(request.Message, request.Signature, expected.Value);
         if (!verified.IsSuccess)
         {
             return verified.Error!;
@@ -175,7 +210,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/auth/siwe/nonce", async (SiweNonceRequest? request, SignInWithEthereum siwe, HttpContext http) =>
-                Problems.From(await siwe.IssueAsync(SignInPurpose, null, request?.Address, siwe.OriginOf(http.Request))))
+                Problems.From(await siwe.IssueAsync(SignInPurpose, null, request?.Address, http.Request)))
             .Allow(Access.Anyone)
             .LimitedAsSignIn()
             .WithSummary("A single-use Sign-In with Ethereum nonce, good for 10 minutes, with the domain, URI, chain id and statement a message must carry; send {address} to get the whole EIP-4361 message to sign.")

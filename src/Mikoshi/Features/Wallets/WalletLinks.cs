@@ -7,7 +7,6 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Identity;
-using Mikoshi.Features.Governance;
 
 namespace Mikoshi.Features.Wallets;
 
@@ -17,8 +16,9 @@ public sealed record WalletView(string Address, string Kind, DateTimeOffset Link
 public sealed record WalletsView(IReadOnlyList<WalletView> Items, string? VotingAddress);
 
 /// <summary>
-/// The addresses that act for a person: wallets linked by Sign-In with Ethereum (kind <c>siwe</c>) and the custodial
-/// key's address (kind <c>custodial</c>). A signed vote from any of them is the person's vote; the one address the
+/// The addresses that act for a person: wallets linked by Sign-In with Ethereum (kind <c>siwe</c>), the custodial
+/// key's address (kind <c>custodial</c>), and in chain mode the address an outside holder was first seen at (kind
+/// <c>outside</c>, which also signs in with Ethereum). A signed vote from any of them is the person's vote; the one address the
 /// rest of Mikoshi names for a person is <see cref="AddressOfAsync"/>.
 /// </summary>
 public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<MikoshiUser> users)
@@ -32,29 +32,40 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
     /// address, else null (no key is made here). Typed data for their votes names it as the voter, and chain mode
     /// mints and indexes their tokens under it.
     /// </summary>
-    public static async Task<EthAddress?> AddressOfAsync(MikoshiDb db, PersonId person)
+    public static async Task<EthAddress?> AddressOfAsync(MikoshiDb db, PersonId person) =>
+        AddressOf(await db.WalletLinks.AsNoTracking().Where(l => l.PersonId == person).ToListAsync());
+
+    private static EthAddress? AddressOf(IReadOnlyList<WalletLinkRow> links)
     {
-        var links = await db.WalletLinks.AsNoTracking().Where(l => l.PersonId == person).ToListAsync();
         var chosen = links.Where(l => l.Kind != CustodialKind).OrderByDescending(l => l.LinkedAtUnixMs).ThenBy(l => l.Address, StringComparer.Ordinal).FirstOrDefault()
             ?? links.FirstOrDefault(l => l.Kind == CustodialKind);
         return chosen is null ? null : EthAddress.Parse(chosen.Address).Value;
     }
 
     /// <summary>The person an address acts for, if it is linked (a wallet or a custodial key).</summary>
-    public static Task<PersonId?> PersonOfAsync(MikoshiDb db, EthAddress address) => CustodialKeys.PersonOfAsync(db, address);
+    public static async Task<PersonId?> PersonOfAsync(MikoshiDb db, EthAddress address)
+    {
+        var text = address.ToString().ToLowerInvariant();
+        return (await db.WalletLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Address == text))?.PersonId;
+    }
 
     public async Task<WalletsView> ListAsync(PersonId person)
     {
         var links = await db.WalletLinks.AsNoTracking().Where(l => l.PersonId == person).ToListAsync();
-        var items = links.OrderBy(l => l.Kind == SiweKind ? 0 : 1).ThenByDescending(l => l.LinkedAtUnixMs).ThenBy(l => l.Address, StringComparer.Ordinal)
+        var items = links.OrderBy(l => l.Kind == CustodialKind ? 1 : 0).ThenByDescending(l => l.LinkedAtUnixMs).ThenBy(l => l.Address, StringComparer.Ordinal)
             .Select(View).ToList();
-        return new WalletsView(items, (await AddressOfAsync(db, person))?.ToString());
+        return new WalletsView(items, AddressOf(links)?.ToString());
     }
 
     /// <summary>Links the wallet that signed <paramref name="request"/> (a message carrying a link nonce issued to this person).</summary>
-    public async Task<Result<Written>> LinkAsync(PersonId person, SiweSignedRequest request, SiweExpectations expected)
+    public async Task<Result<Written>> LinkAsync(PersonId person, SiweSignedRequest request, Result<SiweExpectations> expected)
     {
-        var verified = SiweVerification.Verify(request.Message, request.Signature, expected);
+        if (!expected.IsSuccess)
+        {
+            return expected.Error!;
+        }
+
+        var verified = SiweVerification.Verify(request.Message, request.Signature, expected.Value);
         if (!verified.IsSuccess)
         {
             return verified.Error!;
@@ -110,17 +121,23 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
                 return Error.Of("wallet_not_linked", $"{address} is not one of your wallets.");
             }
 
-            if (link.Kind != SiweKind)
+            if (link.Kind == CustodialKind)
             {
                 return Error.Of("custodial_wallet", "This is your custodial key's address: it stays linked so that your custodial votes keep counting.");
             }
 
-            if (!hasPassword && !hasPasskey && await write.Db.WalletLinks.CountAsync(l => l.PersonId == person && l.Kind == SiweKind) == 1)
+            if (!hasPassword && !hasPasskey && await write.Db.WalletLinks.CountAsync(l => l.PersonId == person && l.Kind != CustodialKind) == 1)
             {
                 return Error.Of("last_sign_in_method", "This wallet is your only way to sign in: add a passkey or link another wallet first.");
             }
 
             write.Db.WalletLinks.Remove(link);
+
+            // A new security stamp: a session cookie the wallet started ends at its next stamp check (Identity's
+            // interval, 30 minutes); a bearer token already handed out lives out its hour.
+            var owner = await write.Db.Users.SingleAsync(u => u.Id == person.Value);
+            owner.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+            owner.ConcurrencyStamp = Guid.NewGuid().ToString();
             await write.AuditAsync("wallet.unlinked", new { personId = person.ToString(), address });
             return Result<WalletView>.Ok(View(link));
         });
@@ -136,7 +153,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
             .WithSummary("Your linked wallets (Sign-In with Ethereum) and your custodial key's address, and the address your votes are signed as.")
             .Produces<WalletsView>();
         api.MapPost("/me/wallets/nonce", async (SiweNonceRequest? request, SignInWithEthereum siwe, HttpContext http) =>
-                Problems.From(await siwe.IssueAsync(SignInWithEthereum.LinkPurpose, http.Caller().RequirePerson(), request?.Address, siwe.OriginOf(http.Request))))
+                Problems.From(await siwe.IssueAsync(SignInWithEthereum.LinkPurpose, http.Caller().RequirePerson(), request?.Address, http.Request)))
             .Allow(Access.SignedIn)
             .WithSummary("A single-use nonce to link a wallet to you (only you can use it); send {address} to get the whole EIP-4361 message to sign.")
             .Produces<SiweNonceView>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -27,8 +26,6 @@ public sealed class SiweTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task EthersWallet_LinksSignsInAndVotes_AndTheVoteCountsWithTheMembersPower(string provider)
     {
-        var client = Path.Combine(Repository.Root, "tests", "js");
-        Assert.True(Directory.Exists(Path.Combine(client, "node_modules", "ethers")), "Run `npm ci --prefix tests/js` first (test.sh does).");
         await using var app = TestApp.Create(provider);
         app.UseKestrel(0);
         app.StartServer();
@@ -37,7 +34,7 @@ public sealed class SiweTests
         var id = await s.OpenAsync(s.Aki, "signal");
         var wallet = CustodialKey.Generate();
 
-        var results = await RunNodeAsync(client, "siwe.mjs", $"http://127.0.0.1:{port}", s.Slug, id.ToString(CultureInfo.InvariantCulture),
+        var results = await EthersScripts.RunAsync("siwe.mjs", $"http://127.0.0.1:{port}", s.Slug, id.ToString(CultureInfo.InvariantCulture),
             "0x" + Convert.ToHexStringLower(wallet.Secret()), TokenOf(s.Aki));
 
         var address = wallet.Address.ToString();
@@ -128,6 +125,10 @@ public sealed class SiweTests
             ("unlink not an address", await aki.Client.PostJsonAsync("/api/v1/me/wallets/0xabc/unlink", new { }), "invalid_address"),
             ("unlink the only way in", await lonerClient.PostJsonAsync($"/api/v1/me/wallets/{loner.Address}/unlink", new { }), "last_sign_in_method"),
             ("nonce for not an address", await anonymous.PostJsonAsync("/api/v1/auth/siwe/nonce", new { address = "0xabc" }), "invalid_address"),
+            ("a nonce asked under another site's Host, with no public origin set", await anonymous.PostJsonAsync("http://evil.example/api/v1/auth/siwe/nonce", new { }), "siwe_origin_unset"),
+            ("another site's message under its Host, with no public origin set",
+                await anonymous.PostJsonAsync("http://evil.example/api/v1/auth/siwe/verify", Sign(Message(n[6], stranger, now, domain: "evil.example", uri: "http://evil.example/"), stranger)), "siwe_origin_unset"),
+            ("a link under another site's Host", await aki.Client.PostJsonAsync("http://evil.example/api/v1/me/wallets", Sign(Message(akiLink, stranger, now, domain: "evil.example", uri: "http://evil.example/"), stranger)), "siwe_origin_unset"),
         };
 
         foreach (var (what, response, code) in refusals)
@@ -191,6 +192,11 @@ public sealed class SiweTests
         Assert.Equal("custodial", Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("kind").GetString());
         Assert.NotEqual(wallet.Address.ToString(), list.GetProperty("votingAddress").GetString());
         Assert.Equal("custodial_wallet", await (await ben.Client.PostJsonAsync($"/api/v1/me/wallets/{list.GetProperty("votingAddress").GetString()}/unlink", new { })).ProblemCodeAsync());
+
+        // The session the wallet started ends at its next security-stamp check: unlinking changed Ben's stamp.
+        Assert.Equal(HttpStatusCode.OK, (await cookieClient.GetAsync("/api/v1/me")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cookieClient.GetAsync("/api/v1/me")).StatusCode);
 
         var again = await (await SignInAsync(anonymous, wallet)).JsonAsync();
         var someoneNew = await (await Bearer(app, again.GetProperty("accessToken").GetString()!).GetAsync("/api/v1/me")).JsonAsync();
@@ -267,21 +273,5 @@ public sealed class SiweTests
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var person = new Domain.Communities.PersonId(Guid.Parse(personId));
         return (await db.WalletLinks.AsNoTracking().SingleAsync(l => l.PersonId == person)).Address;
-    }
-
-    internal static async Task<JsonElement> RunNodeAsync(string directory, params string[] arguments)
-    {
-        var node = new ProcessStartInfo("node") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            node.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(node)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, await error);
-        return JsonDocument.Parse(await output).RootElement;
     }
 }
