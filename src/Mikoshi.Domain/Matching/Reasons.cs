@@ -8,7 +8,7 @@ public enum ReasonKind
     /// <summary>Holds needed skills the team lacks ("covers video editing").</summary>
     Covers,
 
-    /// <summary>Holds values in common ("shares 3 of your values").</summary>
+    /// <summary>Holds values in common ("shares 3 of the project's values", "shares 3 of Aki's values").</summary>
     SharesValues,
 
     /// <summary>How many active projects the person is on ("on 1 active project").</summary>
@@ -17,7 +17,7 @@ public enum ReasonKind
     /// <summary>Skills nobody else on the team has: another discipline ("also brings photography").</summary>
     AlsoBrings,
 
-    /// <summary>Skills the person asking does not list ("brings music, which you don't list").</summary>
+    /// <summary>Skills the person asking does not list ("brings music, which Aki doesn't list").</summary>
     BringsSkills,
 
     /// <summary>The two have never been on a team together.</summary>

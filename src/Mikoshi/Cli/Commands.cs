@@ -381,12 +381,29 @@ public static class Commands
         return command;
     }
 
-    internal static async Task<Result<Domain.Communities.PersonId>> FindPersonAsync(IServiceProvider services, string email)
+    /// <summary>A person named on the command line by email, by id, or by an address linked to them (0x…).</summary>
+    internal static async Task<Result<Domain.Communities.PersonId>> FindPersonAsync(IServiceProvider services, string who)
     {
-        var normalized = email.ToUpperInvariant();
-        var user = await services.GetRequiredService<MikoshiDb>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
+        var db = services.GetRequiredService<MikoshiDb>();
+        if (who.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            var address = Domain.Governance.EthAddress.Parse(who);
+            return !address.IsSuccess ? address.Error!
+                : await Features.Wallets.WalletLinks.PersonOfAsync(db, address.Value) is { } linked ? linked
+                : Error.Of("person_not_found", $"No person has linked {address.Value}.");
+        }
+
+        if (Guid.TryParse(who, out var id))
+        {
+            return await db.Users.AsNoTracking().AnyAsync(u => u.Id == id)
+                ? new Domain.Communities.PersonId(id)
+                : Error.Of("person_not_found", $"There is no person {who}.");
+        }
+
+        var normalized = who.ToUpperInvariant();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
         return user is null
-            ? Error.Of("person_not_found", $"Nobody has signed up as {email}.")
+            ? Error.Of("person_not_found", $"Nobody has signed up as {who}.")
             : user.PersonId;
     }
 

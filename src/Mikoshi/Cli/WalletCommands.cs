@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
@@ -29,7 +28,7 @@ public static class WalletCommands
         {
             await using var app = await Commands.OpenAsync(parse);
             await using var scope = app.Services.CreateAsyncScope();
-            var person = await FindAsync(scope.ServiceProvider, parse.GetValue(Person)!);
+            var person = await Commands.FindPersonAsync(scope.ServiceProvider, parse.GetValue(Person)!);
             return person.IsSuccess
                 ? Commands.Print(await scope.ServiceProvider.GetRequiredService<WalletLinks>().UnlinkAsync(person.Value, parse.GetValue(address)))
                 : Commands.Print(person.Error!);
@@ -59,7 +58,7 @@ public static class WalletCommands
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
-        var person = await FindAsync(scope.ServiceProvider, parse.GetValue(Person)!);
+        var person = await Commands.FindPersonAsync(scope.ServiceProvider, parse.GetValue(Person)!);
         if (!person.IsSuccess)
         {
             return Commands.Print(person.Error!);
@@ -67,24 +66,5 @@ public static class WalletCommands
 
         var result = await work(scope.ServiceProvider, person.Value);
         return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error!);
-    }
-
-    private static async Task<Result<PersonId>> FindAsync(IServiceProvider services, string who)
-    {
-        var db = services.GetRequiredService<MikoshiDb>();
-        if (who.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-        {
-            var address = EthAddress.Parse(who);
-            return !address.IsSuccess ? address.Error!
-                : await WalletLinks.PersonOfAsync(db, address.Value) is { } linked ? linked
-                : Error.Of("person_not_found", $"No person has linked {address.Value}.");
-        }
-
-        if (Guid.TryParse(who, out var id))
-        {
-            return await db.Users.AsNoTracking().AnyAsync(u => u.Id == id) ? new PersonId(id) : Error.Of("person_not_found", $"There is no person {who}.");
-        }
-
-        return await Commands.FindPersonAsync(services, who);
     }
 }

@@ -7,11 +7,14 @@ namespace Mikoshi.Components;
 /// <summary>Matching's reasons and notes, which the API gives as data, in the reader's language.</summary>
 public static class MatchingText
 {
-    /// <summary>One reason as a phrase: "covers video editing", "shares 3 of your values (joy、craft、honesty)".</summary>
+    /// <summary>One reason as a phrase: "covers video editing", "shares 3 of Aki's values (joy、craft、honesty)".</summary>
     /// <param name="t">The UI's words.</param>
     /// <param name="reason">The reason as the API gives it.</param>
-    /// <param name="yours">On a person's own suggestions the values are "yours", on a project's the project's.</param>
-    public static string Reason(IStringLocalizer<Ui> t, ReasonView reason, bool yours = false)
+    /// <param name="person">
+    /// On a person's collaborators, that person's name (whoever reads the page): the values are theirs, the skills
+    /// ones they don't list. On a project's suggestions, null: the values are the project's.
+    /// </param>
+    public static string Reason(IStringLocalizer<Ui> t, ReasonView reason, string? person = null)
     {
         var tags = string.Join(t["ListSeparator"].Value, reason.Tags);
         return reason.Kind switch
@@ -22,8 +25,8 @@ public static class MatchingText
                 1 => t["Reason_activeProjects_1"],
                 _ => t["Reason_activeProjects", tags, reason.Count],
             },
-            "sharesValues" when yours => t["Reason_sharesValuesYours", tags, reason.Count],
-            _ => t[$"Reason_{reason.Kind}", tags, reason.Count],
+            "sharesValues" when person is not null => t["Reason_sharesValuesOf", tags, reason.Count, person],
+            _ => t[$"Reason_{reason.Kind}", tags, reason.Count, person ?? string.Empty],
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Numerics;
@@ -281,21 +280,6 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
     private static async Task<BigInteger> GasPriceAsync(ChainClient wallet, string hash) =>
         BigInteger.Parse("0" + (string)(await wallet.RequestAsync<Newtonsoft.Json.Linq.JObject>("eth_getTransactionReceipt", hash))["effectiveGasPrice"]!.ToString()[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
-    private async Task<JsonElement> TransferWithEthersAsync(string holderKey, EthAddress contract, long token, string to)
-    {
-        var client = Path.Combine(Repository.Root, "tests", "js");
-        Assert.True(Directory.Exists(Path.Combine(client, "node_modules", "ethers")), "Run `npm ci --prefix tests/js` first (test.sh does).");
-        var node = new ProcessStartInfo("node") { WorkingDirectory = client, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "transfer.mjs", anvil.RpcUrl, Anvil.OutsiderKey, holderKey, contract.ToString(), token.ToString(CultureInfo.InvariantCulture), to })
-        {
-            node.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(node)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, await error);
-        return JsonDocument.Parse(await output).RootElement;
-    }
+    private Task<JsonElement> TransferWithEthersAsync(string holderKey, EthAddress contract, long token, string to) =>
+        EthersScripts.RunAsync("transfer.mjs", anvil.RpcUrl, Anvil.OutsiderKey, holderKey, contract.ToString(), token.ToString(CultureInfo.InvariantCulture), to);
 }

@@ -13,7 +13,8 @@ namespace Mikoshi.Features.Matching;
 
 public sealed record TimelineItem(string Kind, DateTimeOffset At, long? Project, string ProjectTitle, string Text, string? Other, string? OtherName, int Acknowledgements);
 
-public sealed record TimelineView(string PersonId, IReadOnlyList<TimelineItem> Items);
+/// <summary>The newest <see cref="ContributionViews.MaxTimeline"/> moments of a person; <c>More</c> says older ones were left out.</summary>
+public sealed record TimelineView(string PersonId, IReadOnlyList<TimelineItem> Items, bool More);
 
 public sealed record CreditLine(string PersonId, string DisplayName, int Contributions, int Acknowledged);
 
@@ -50,14 +51,14 @@ public static class ContributionViews
         var projectNumbers = joined.Select(m => m.ProjectNumber).ToList();
         var contributions = await ContributionLog.ViewsAsync(db, community.Id, c => c.AuthorId == who);
         var works = await db.Works.AsNoTracking().Where(w => w.CommunityId == community.Id && projectNumbers.Contains(w.ProjectNumber)).ToListAsync();
-        var thanks = await ThanksFeed.ViewsAsync(db, community.Id, t => t.ToId == who, long.MaxValue, MaxTimeline);
+        var thanks = await ThanksFeed.ViewsAsync(db, community.Id, t => t.ToId == who, long.MaxValue, MaxTimeline + 1);
         var titles = await db.Projects.AsNoTracking().Where(p => p.CommunityId == community.Id).ToDictionaryAsync(p => p.Number, p => p.Title);
         var items = joined.Select(m => new TimelineItem("joined", ProjectBook.Instant(m.JoinedAtUnixMs), m.ProjectNumber, titles.GetValueOrDefault(m.ProjectNumber, string.Empty), m.Role, null, null, 0))
             .Concat(contributions.Select(c => new TimelineItem("contribution", c.OccurredAt, c.Project, c.ProjectTitle, c.Summary, null, null, c.AcknowledgedBy.Count)))
             .Concat(works.Select(w => new TimelineItem("work", ProjectBook.Instant(w.ReleasedAtUnixMs), w.ProjectNumber, titles.GetValueOrDefault(w.ProjectNumber, string.Empty), w.Title, null, null, 0)))
             .Concat(thanks.Select(t => new TimelineItem("thanks", t.At, t.Project, t.Project is { } p ? titles.GetValueOrDefault(p, string.Empty) : string.Empty, t.Message, t.From, t.FromName, 0)))
-            .OrderByDescending(i => i.At).ThenBy(i => i.Kind, StringComparer.Ordinal).Take(MaxTimeline).ToList();
-        return new TimelineView(who.ToString(), items);
+            .OrderByDescending(i => i.At).ThenBy(i => i.Kind, StringComparer.Ordinal).Take(MaxTimeline + 1).ToList();
+        return new TimelineView(who.ToString(), items.Take(MaxTimeline).ToList(), More: items.Count > MaxTimeline);
     }
 
     public static async Task<Result<CreditsView>> CreditsAsync(MikoshiDb db, Community community, long workNumber)

@@ -42,8 +42,10 @@ public static class MatchingBook
         var holders = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community && t.OwnerId != null)
             .Select(t => t.OwnerId!.Value).Distinct().ToListAsync();
         var ids = holders.Concat(teams.ByProject.Values.SelectMany(t => t)).Select(p => p.Value).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Id)
-            .Select(u => new { u.Id, u.Skills, u.Values }).ToListAsync();
+        // Ordered here, not in SQL: SQLite orders ids as text and PostgreSQL as uuids, and ties between equally good
+        // people follow this order, so both stores suggest the same team.
+        var users = (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Skills, u.Values }).ToListAsync()).OrderBy(u => u.Id).ToList();
         var load = teams.ByProject.Where(t => ActiveStatuses.Contains(teams.Status.GetValueOrDefault(t.Key)))
             .SelectMany(t => t.Value).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
         var index = PeopleIndex.Build(users.Select(u => new Candidate(new PersonId(u.Id), u.Skills, u.Values, load.GetValueOrDefault(new PersonId(u.Id)))));

@@ -46,7 +46,7 @@ public static class Suggestions
 
         var suggestion = TeamSuggester.Suggest(index, new TeamRequest(row.NeededSkills, values, team));
         var invited = (await db.Invitations.AsNoTracking()
-                .Where(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.State == "pending").Select(i => i.PersonId).ToListAsync())
+                .Where(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.Kind == "invitation" && i.State == "pending").Select(i => i.PersonId).ToListAsync())
             .ToHashSet();
         var names = await ProjectBook.NamesAsync(db, suggestion.Members.Select(m => m.Person));
         return new TeamSuggestionView(project, suggestion.Members.Select(m => MatchingBook.View(m, names, invited)).ToList(),

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,8 +16,6 @@ public sealed class ExternalClientTests
     [Fact]
     public async Task EthersWallet_SignsTheTypedDataTheApiHandsOut_AndForgedReplayedAndCrossProposalSignaturesAreRefused()
     {
-        var client = Path.Combine(Repository.Root, "tests", "js");
-        Assert.True(Directory.Exists(Path.Combine(client, "node_modules", "ethers")), "Run `npm ci --prefix tests/js` first (test.sh does).");
         await using var app = TestApp.Create("sqlite");
         app.UseKestrel(0);
         app.StartServer();
@@ -30,18 +26,8 @@ public sealed class ExternalClientTests
 
         // Aki takes her custodial key to a wallet of her own.
         var exported = await (await s.Aki.Client.PostJsonAsync("/api/v1/me/custodial-key/export", new { })).JsonAsync();
-        var node = new ProcessStartInfo("node") { WorkingDirectory = client, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "vote.mjs", $"http://127.0.0.1:{address.Port}", s.Slug, id.ToString(System.Globalization.CultureInfo.InvariantCulture), other.ToString(System.Globalization.CultureInfo.InvariantCulture), exported.GetProperty("secret").GetString()! })
-        {
-            node.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(node)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, await error);
-        var results = JsonDocument.Parse(await output).RootElement;
+        var results = await EthersScripts.RunAsync("vote.mjs", $"http://127.0.0.1:{address.Port}", s.Slug, id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            other.ToString(System.Globalization.CultureInfo.InvariantCulture), exported.GetProperty("secret").GetString()!);
 
         Assert.Equal(exported.GetProperty("address").GetString(), results.GetProperty("address").GetString());
         Assert.Equal(201, results.GetProperty("accepted").GetProperty("status").GetInt32());

@@ -49,6 +49,11 @@ public sealed class MatchingTests
         Assert.Equal(["video editing"], Strings(after.GetProperty("coveredByTeam")));
         Assert.Equal(painter.Id, Assert.Single(after.GetProperty("members").EnumerateArray()).GetProperty("personId").GetString());
 
+        // Cai asks to join: a request is not an invitation, so Cai is not shown as invited.
+        Assert.Equal(HttpStatusCode.Created, (await painter.Client.PostJsonAsync($"{url}/join-requests", new { role = "illustration" })).StatusCode);
+        Assert.False(Assert.Single((await (await app.CreateClient().GetAsync($"{url}/suggestions")).JsonAsync()).GetProperty("members").EnumerateArray())
+            .GetProperty("invited").GetBoolean());
+
         // Ben's work, acknowledged by Aki, becomes reputation in video editing, with its breakdown.
         var contribution = (await (await editor.Client.PostJsonAsync($"{url}/contributions", new { summary = "Cut the festival film" })).JsonAsync()).GetProperty("id").GetInt64();
         await lead.Client.PostJsonAsync($"/api/v1/communities/{slug}/contributions/{contribution}/acknowledge", new { });
