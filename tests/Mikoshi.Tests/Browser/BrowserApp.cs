@@ -21,19 +21,15 @@ public sealed class BrowserApp : IAsyncDisposable
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    // Null when the browser is shared (BrowserFixture) and outlives this app.
-    private readonly IPlaywright? playwright;
+    // The test class's (BrowserFixture): it outlives this app.
     private readonly IBrowser browser;
-    private readonly bool ownsBrowser;
     private readonly List<IBrowserContext> others = [];
 
-    private BrowserApp(TestApp app, string baseUrl, IPlaywright? playwright, IBrowser browser, bool ownsBrowser, IBrowserContext context, IPage page)
+    private BrowserApp(TestApp app, string baseUrl, IBrowser browser, IBrowserContext context, IPage page)
     {
         App = app;
         BaseUrl = baseUrl;
-        this.playwright = playwright;
         this.browser = browser;
-        this.ownsBrowser = ownsBrowser;
         Context = context;
         Page = page;
     }
@@ -47,16 +43,6 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserApp> StartAsync(
-        string provider = "sqlite", string locale = "ja-JP", int width = 1280, int height = 900, Action<IServiceCollection>? services = null)
-    {
-        var (app, baseUrl, host) = StartServer(provider, services);
-        var playwright = await Playwright.CreateAsync();
-        var browser = await LaunchAsync(playwright, host);
-        var (context, page) = await OpenAsync(browser, baseUrl, locale, width, height);
-        return new BrowserApp(app, baseUrl, playwright, browser, ownsBrowser: true, context, page);
-    }
-
     /// <summary>A fresh app and database driven by a browser the test class shares (see <see cref="BrowserFixture"/>).</summary>
     /// <remarks><paramref name="settings"/> are configuration the app starts with (chain mode's node, for one).</remarks>
     public static async Task<BrowserApp> StartAsync(
@@ -66,7 +52,7 @@ public sealed class BrowserApp : IAsyncDisposable
         var (app, baseUrl, host) = StartServer(provider, services, settings);
         Assert.Equal("127.0.0.1", host);
         var (context, page) = await OpenAsync(shared.Browser, baseUrl, locale, width, height);
-        return new BrowserApp(app, baseUrl, null, shared.Browser, ownsBrowser: false, context, page);
+        return new BrowserApp(app, baseUrl, shared.Browser, context, page);
     }
 
     /// <summary>Another person's browser: a context of its own (own cookies), on the same app.</summary>
@@ -77,12 +63,12 @@ public sealed class BrowserApp : IAsyncDisposable
         return page;
     }
 
-    internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string? host = null) =>
+    internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string host) =>
         await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = host is null ? ChromiumArgs : [.. ChromiumArgs, $"--host-resolver-rules=MAP localhost {host}"],
+            Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP localhost {host}"],
         });
 
     private static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services, IReadOnlyDictionary<string, string?>? settings = null)
@@ -135,12 +121,6 @@ public sealed class BrowserApp : IAsyncDisposable
         foreach (var context in others.Append(Context))
         {
             await context.CloseAsync();
-        }
-
-        if (ownsBrowser)
-        {
-            await browser.CloseAsync();
-            playwright?.Dispose();
         }
 
         await App.DisposeAsync();

@@ -7,11 +7,10 @@ namespace Mikoshi.Tests.Browser;
 /// <summary>Governance in the browser: proposing, voting and changing a vote, the tally, exit during grace, execution.</summary>
 public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Theory]
-    [MemberData(nameof(Infrastructure.TestApp.Providers), MemberType = typeof(Infrastructure.TestApp))]
-    public async Task ParameterProposal_VotedChangedExitedAndExecuted_ShowsTallyPowerExitAndTheNewValue(string provider)
+    [Fact]
+    public async Task ParameterProposal_VotedChangedExitedAndExecuted_ShowsTallyPowerExitAndTheNewValue()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, provider);
+        await using var ui = await BrowserApp.StartAsync(browser);
         var admin = ui.Page;
         await admin.SignUpAsync("管理者");
         var aki = await ui.NewPersonAsync();

@@ -7,12 +7,10 @@ namespace Mikoshi.Tests.Browser;
 /// <summary>Projects in the browser: a team forms, records and acknowledges its work, and people thank each other.</summary>
 public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task Project_CreatedInvitedAcceptedContributedAcknowledgedThanked_ShowsTheWholeStory(string provider)
+    [Fact]
+    public async Task Project_CreatedInvitedAcceptedContributedAcknowledgedThanked_ShowsTheWholeStory()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, provider);
+        await using var ui = await BrowserApp.StartAsync(browser);
         var lead = ui.Page;
         await lead.SignUpAsync("リーダー");
         var slug = await lead.FoundWithFreeMembershipAsync();

@@ -11,12 +11,10 @@ namespace Mikoshi.Tests.Browser;
 /// </summary>
 public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task Revenue_SplitAcceptedRecordedClaimedAndPaid_EveryYenShownAndPaidOnce(string provider)
+    [Fact]
+    public async Task Revenue_SplitAcceptedRecordedClaimedAndPaid_EveryYenShownAndPaidOnce()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, provider);
+        await using var ui = await BrowserApp.StartAsync(browser);
 
         // The founder is the community's admin (so also its treasurer) and holds token #1.
         var treasurer = ui.Page;

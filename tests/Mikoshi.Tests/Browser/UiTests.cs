@@ -5,14 +5,14 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Mikoshi.Tests.Browser;
 
-public sealed class UiTests
+public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public async Task Deposit_RecordedInTheUi_ShowsOnTheLedgerAndInTheFigures(string provider)
     {
-        await using var ui = await BrowserApp.StartAsync(provider);
+        await using var ui = await BrowserApp.StartAsync(browser, provider);
         var page = ui.Page;
         await page.SignUpAsync();
         var slug = await page.FoundCommunityAsync();
@@ -40,7 +40,7 @@ public sealed class UiTests
     [Fact]
     public async Task Deposit_InMajorUnitsOfEther_IsKeptExactlyInWei()
     {
-        await using var ui = await BrowserApp.StartAsync();
+        await using var ui = await BrowserApp.StartAsync(browser);
         var page = ui.Page;
         await page.SignUpAsync();
         var slug = await page.FoundCommunityAsync(asset: "ETH");
@@ -60,7 +60,7 @@ public sealed class UiTests
     [InlineData("1.5")]
     public async Task Deposit_WithABadAmount_ShowsALocalizedErrorAndRecordsNothing(string amount)
     {
-        await using var ui = await BrowserApp.StartAsync();
+        await using var ui = await BrowserApp.StartAsync(browser);
         var page = ui.Page;
         await page.SignUpAsync();
         var slug = await page.FoundCommunityAsync();
@@ -78,7 +78,7 @@ public sealed class UiTests
     [Fact]
     public async Task FoundCommunity_WithATakenSlug_ShowsTheErrorBesideTheField()
     {
-        await using var ui = await BrowserApp.StartAsync(locale: "en-US");
+        await using var ui = await BrowserApp.StartAsync(browser, locale: "en-US");
         var page = ui.Page;
         await page.SignUpAsync("Hanako");
         var slug = await page.FoundCommunityAsync();
@@ -95,7 +95,7 @@ public sealed class UiTests
     [Fact]
     public async Task Passkey_AddedWhileSignedIn_SignsInAfterSigningOut()
     {
-        await using var ui = await BrowserApp.StartAsync();
+        await using var ui = await BrowserApp.StartAsync(browser);
         var page = ui.Page;
         var cdp = await ui.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
@@ -130,7 +130,7 @@ public sealed class UiTests
     [Fact]
     public async Task Password_SignOutThenSignIn_RestoresTheSession()
     {
-        await using var ui = await BrowserApp.StartAsync();
+        await using var ui = await BrowserApp.StartAsync(browser);
         var page = ui.Page;
         var email = await page.SignUpAsync("花子");
         await page.ClickAsync("header form[action='/signout'] button");
@@ -150,7 +150,7 @@ public sealed class UiTests
     [Fact]
     public async Task Language_FromAcceptLanguage_ThenSwitchedToEnglishAndBack()
     {
-        await using var ui = await BrowserApp.StartAsync(locale: "ja-JP");
+        await using var ui = await BrowserApp.StartAsync(browser, locale: "ja-JP");
         var page = ui.Page;
         await page.GotoAsync("/");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
@@ -169,7 +169,7 @@ public sealed class UiTests
     [Fact]
     public async Task Language_WithoutJapaneseInAcceptLanguage_IsEnglish()
     {
-        await using var ui = await BrowserApp.StartAsync(locale: "en-GB");
+        await using var ui = await BrowserApp.StartAsync(browser, locale: "en-GB");
         await ui.Page.GotoAsync("/");
         await Expect(ui.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(ui.Page.Locator("h1")).ToHaveTextAsync("Carry it together");
@@ -178,7 +178,7 @@ public sealed class UiTests
     [Fact]
     public async Task Phone_CommunityAndLedgerPages_DoNotScrollSideways()
     {
-        await using var ui = await BrowserApp.StartAsync(width: 360, height: 740);
+        await using var ui = await BrowserApp.StartAsync(browser, width: 360, height: 740);
         var page = ui.Page;
         await page.SignUpAsync("とても長い表示名をもつ会計担当者のひとり");
         var slug = await page.FoundCommunityAsync("とても長い名前のコミュニティ・オンラインサロン・クリエイターの集まり", asset: "ETH");
@@ -201,7 +201,7 @@ public sealed class UiTests
     [Fact]
     public async Task UnknownPages_ShowAFriendlyNotFoundPage()
     {
-        await using var ui = await BrowserApp.StartAsync();
+        await using var ui = await BrowserApp.StartAsync(browser);
         var response = await ui.Page.GotoAsync("/c/no-such-community");
         Assert.Equal(404, response!.Status);
         await Expect(ui.Page.Locator("h1")).ToHaveTextAsync("ページが見つかりません");
@@ -215,7 +215,7 @@ public sealed class UiTests
     [Fact]
     public async Task FailingPage_ShowsAFriendlyErrorWithoutTheException()
     {
-        await using var ui = await BrowserApp.StartAsync(services: s =>
+        await using var ui = await BrowserApp.StartAsync(browser, services: s =>
             s.AddScoped<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Errors>, BrokenLocalizer>());
         var page = ui.Page;
         await page.GotoAsync("/signin");
@@ -234,7 +234,7 @@ public sealed class UiTests
     [Fact]
     public async Task Desktop_Screenshots()
     {
-        await using var ui = await BrowserApp.StartAsync(width: 1280, height: 900);
+        await using var ui = await BrowserApp.StartAsync(browser, width: 1280, height: 900);
         var page = ui.Page;
         await page.SignUpAsync();
         await ui.ScreenshotAsync("desktop-account");

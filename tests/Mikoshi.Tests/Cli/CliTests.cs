@@ -4,8 +4,9 @@ using Mikoshi.Tests.Infrastructure;
 namespace Mikoshi.Tests.Cli;
 
 /// <summary>
-/// The `mikoshi` executable: the first flow runs it as a separate process the way an operator does, on both
-/// stores; the longer flows run its entry point in this process (<see cref="RunAsync"/>).
+/// The `mikoshi` executable: the first flow runs it as a separate process the way an operator does (on the
+/// embedded store; on PostgreSQL the same verbs run in this process); the longer flows run its entry point in
+/// this process (<see cref="RunAsync"/>), which is the same code without a process start per verb.
 /// </summary>
 [Collection(CliCollection.Name)]
 public sealed class CliTests
@@ -19,15 +20,16 @@ public sealed class CliTests
             ? PostgresServer.NewDatabase()
             : $"Data Source={Path.Combine(Path.GetTempPath(), $"mikoshi-cli-{Guid.NewGuid():N}.db")}";
         string[] store = ["--provider", provider, "--db", db];
+        Func<string[], Task<(int Code, string Output, string Error)>> run = provider == "sqlite" ? args => RunProcessAsync(args) : RunAsync;
 
-        var added = await RunProcessAsync(["person", "add", "--email", "kana@example.jp", "--password", "long enough password", "--name", "佳奈", .. store]);
-        var founded = await RunProcessAsync(["community", "create", "--owner", "kana@example.jp", "--slug", "cli-salon", "--name", "CLI 神輿", "--value", "joy", "--value", "craft", .. store]);
-        var deposit = await RunProcessAsync(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "1500", "--reference", "bank-1", "--idempotency-key", "k1", .. store]);
-        var again = await RunProcessAsync(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "1500", "--reference", "bank-1", "--idempotency-key", "k1", .. store]);
-        var bad = await RunProcessAsync(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "-3", "--reference", "bank-2", .. store]);
-        var csv = await RunProcessAsync(["ledger", "--community", "cli-salon", "--format", "csv", .. store]);
-        var audit = await RunProcessAsync(["audit", "--community", "cli-salon", .. store]);
-        var verified = await RunProcessAsync(["verify", .. store]);
+        var added = await run(["person", "add", "--email", "kana@example.jp", "--password", "long enough password", "--name", "佳奈", .. store]);
+        var founded = await run(["community", "create", "--owner", "kana@example.jp", "--slug", "cli-salon", "--name", "CLI 神輿", "--value", "joy", "--value", "craft", .. store]);
+        var deposit = await run(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "1500", "--reference", "bank-1", "--idempotency-key", "k1", .. store]);
+        var again = await run(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "1500", "--reference", "bank-1", "--idempotency-key", "k1", .. store]);
+        var bad = await run(["deposit", "--community", "cli-salon", "--by", "kana@example.jp", "--asset", "JPY", "--amount", "-3", "--reference", "bank-2", .. store]);
+        var csv = await run(["ledger", "--community", "cli-salon", "--format", "csv", .. store]);
+        var audit = await run(["audit", "--community", "cli-salon", .. store]);
+        var verified = await run(["verify", .. store]);
 
         Assert.True(added.Code == 0, added.Error);
         Assert.Contains("佳奈", added.Output, StringComparison.Ordinal);
@@ -46,7 +48,7 @@ public sealed class CliTests
 
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, AuditExport.EditPayload(audit.Output, 3, "\"1500\"", "\"1501\""));
-        var offline = await RunProcessAsync(["verify", "--file", file]);
+        var offline = await run(["verify", "--file", file]);
         Assert.Equal(1, offline.Code);
         Assert.Contains("MISMATCH at link 3", offline.Output, StringComparison.Ordinal);
     }

@@ -70,6 +70,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.AddSingleton(Store);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // Hundreds of people sign up and in across the suite; Identity's 100,000 PBKDF2 rounds cost each of them
+            // a tenth of a second of CPU twice. The hash format and its checks are the same at 1,000 rounds; the
+            // `mikoshi serve` processes of the proof and CLI tests keep the default.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
             if (LongLivedTokens)
             {
                 services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(
