@@ -9,7 +9,8 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 /// @title A Mikoshi community's membership token.
 /// @notice Holding one is being a member. Token ids are the community's token numbers in Mikoshi.
-/// Only the Mikoshi operator mints (a member paid for it in Mikoshi) and burns (a member redeemed it);
+/// Only the Mikoshi operator mints (a member paid for it in Mikoshi) and burns (a member redeemed it,
+/// and still held it when the burn ran);
 /// holders transfer freely, on any marketplace, and the treasury earns the community's royalty.
 /// @dev Votes count from the moment a token is held: an account that never delegated votes for
 /// itself, so members need no self-delegation transaction. Delegating elsewhere still works, and
@@ -35,8 +36,17 @@ contract MikoshiMembership is ERC721, ERC2981, ERC721Votes, Ownable {
         _safeMint(to, tokenId);
     }
 
-    /// @notice Burns token `tokenId` (a redemption made in Mikoshi).
-    function burn(uint256 tokenId) external onlyOwner {
+    /// @notice The token is not held by the account a redemption was asked for: it moved since.
+    error OwnerChanged(uint256 tokenId, address expectedOwner, address holder);
+
+    /// @notice Burns token `tokenId` for a redemption its holder asked for in Mikoshi, only if
+    /// `expectedOwner` still holds it. Mikoshi pays the holder once it sees this burn, so a token sold
+    /// on chain before the burn is mined stays with its buyer and nobody is paid for it.
+    function burn(uint256 tokenId, address expectedOwner) external onlyOwner {
+        address holder = _ownerOf(tokenId);
+        if (holder != expectedOwner) {
+            revert OwnerChanged(tokenId, expectedOwner, holder);
+        }
         _burn(tokenId);
     }
 

@@ -25,13 +25,17 @@ public sealed record BlockHeader(long Number, string Hash, string ParentHash, Da
 /// <summary>
 /// Mikoshi's one door to an EVM chain, with Nethereum. Every transaction has its gas estimated first
 /// (a transaction sent with the 21,000 default can sit unmined forever) and every receipt wait has a
-/// deadline; a node that cannot be reached raises <see cref="ChainUnavailableException"/>.
-/// Transactions from the operator are sent one at a time, so their nonces never collide.
+/// deadline. A revert raises <see cref="ChainRefusedException"/>; anything else the node answers with
+/// (unreachable, timed out, rate-limited, out of funds, nonce too low…) raises
+/// <see cref="ChainUnavailableException"/>, to be tried again later.
+/// Transactions from the operator are sent one at a time within this process, so its own nonces never
+/// collide; two processes sending for the same operator can (see decisions.md).
 /// </summary>
 public sealed class ChainClient : IDisposable
 {
     private static readonly TimeSpan ReceiptPoll = TimeSpan.FromMilliseconds(50);
     private readonly HttpClient http;
+    private readonly Account account;
     private readonly Web3 web3;
     private readonly SemaphoreSlim sending = new(1, 1);
 
@@ -39,7 +43,7 @@ public sealed class ChainClient : IDisposable
     {
         Endpoint = endpoint;
         http = new HttpClient { Timeout = endpoint.RpcTimeout };
-        var account = new Account(endpoint.OperatorKey, endpoint.ChainId);
+        account = new Account(endpoint.OperatorKey, endpoint.ChainId);
         web3 = new Web3(account, new RpcClient(new Uri(endpoint.RpcUrl), http));
         web3.TransactionManager.UseLegacyAsDefault = false;
         Operator = EthAddress.Parse(account.Address).Value;
@@ -171,6 +175,14 @@ public sealed class ChainClient : IDisposable
         string hash;
         try
         {
+            // The nonce comes from the chain's pending count for every send, never from a count kept here: a
+            // send the node refused, or a reorganisation that dropped a mined one, would otherwise leave a gap
+            // that every later transaction waits behind forever.
+            if (account.NonceService is { } nonces)
+            {
+                await nonces.ResetNonceAsync();
+            }
+
             hash = await Rpc(send);
         }
         finally
@@ -191,11 +203,29 @@ public sealed class ChainClient : IDisposable
         {
             throw new ChainUnavailableException($"The chain's node did not answer: {Innermost(e).Message}", e);
         }
-        catch (Exception e) when (e is RpcResponseException or Nethereum.ABI.FunctionEncoding.SmartContractRevertException or Nethereum.Contracts.SmartContractCustomErrorRevertException)
+        catch (Nethereum.Contracts.SmartContractCustomErrorRevertException e)
         {
-            throw new ChainRefusedException($"The chain refused it: {e.Message}", e);
+            throw new ChainRefusedException($"The chain refused it: {e.Message}", e, e.ExceptionEncodedData);
+        }
+        catch (Nethereum.ABI.FunctionEncoding.SmartContractRevertException e)
+        {
+            throw new ChainRefusedException($"The chain refused it: {e.Message}", e, e.EncodedData);
+        }
+        catch (RpcResponseException e) when (IsRevert(e.RpcError))
+        {
+            throw new ChainRefusedException($"The chain refused it: {e.Message}", e, e.RpcError.Data?.ToString());
+        }
+        catch (RpcResponseException e)
+        {
+            // Insufficient funds, nonce too low, rate limits, a header the node does not have yet: the
+            // node cannot take it now, and the same request may well pass later.
+            throw new ChainUnavailableException($"The chain's node cannot take it now: {e.Message}", e);
         }
     }
+
+    // EIP-1474 gives a revert code 3; nodes that answer a data-less revert otherwise still say so.
+    private static bool IsRevert(RpcError? error) =>
+        error is not null && (error.Code == 3 || error.Message?.Contains("revert", StringComparison.OrdinalIgnoreCase) == true);
 
     private static bool IsUnreachable(Exception e) => e switch
     {

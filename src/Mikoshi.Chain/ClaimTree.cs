@@ -78,8 +78,6 @@ public sealed class ClaimTree
 
     public static ClaimTree Build(IEnumerable<ClaimLeaf> leaves) => new(leaves.ToList());
 
-    public ClaimLeaf? LeafOf(EthAddress account) => positions.TryGetValue(account, out var i) ? Leaves[i] : null;
-
     /// <summary>The sibling hashes from <paramref name="account"/>'s leaf up to the root.</summary>
     public IReadOnlyList<byte[]> ProofOf(EthAddress account)
     {

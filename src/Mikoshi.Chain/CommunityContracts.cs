@@ -29,14 +29,19 @@ public static class CommunityContracts
     public static Task<MinedTransaction> MintAsync(ChainClient chain, Deployment deployment, EthAddress to, long tokenId, CancellationToken cancellationToken = default) =>
         chain.TransactAsync(Contracts.Membership, deployment.Membership, "mint", 0, cancellationToken, to.ToString(), (BigInteger)tokenId);
 
-    public static Task<MinedTransaction> BurnAsync(ChainClient chain, Deployment deployment, long tokenId, CancellationToken cancellationToken = default) =>
-        chain.TransactAsync(Contracts.Membership, deployment.Membership, "burn", 0, cancellationToken, (BigInteger)tokenId);
+    /// <summary>Burns token <paramref name="tokenId"/> if <paramref name="expectedOwner"/> still holds it; the contract reverts (<c>OwnerChanged</c>) otherwise.</summary>
+    public static Task<MinedTransaction> BurnAsync(ChainClient chain, Deployment deployment, long tokenId, EthAddress expectedOwner, CancellationToken cancellationToken = default) =>
+        chain.TransactAsync(Contracts.Membership, deployment.Membership, "burn", 0, cancellationToken, (BigInteger)tokenId, expectedOwner.ToString());
 
     /// <summary>Publishes epoch <paramref name="epoch"/> of <paramref name="asset"/> and pays in <paramref name="funding"/> (native coin).</summary>
     public static Task<MinedTransaction> PublishAsync(ChainClient chain, Deployment deployment, EthAddress asset, long epoch, byte[] root, BigInteger total, BigInteger funding, CancellationToken cancellationToken = default) =>
         chain.TransactAsync(Contracts.Claims, deployment.Claims, "publish", asset == NativeCoin ? funding : 0, cancellationToken, asset.ToString(), (BigInteger)epoch, root, total);
 
-    /// <summary>The owner of a token, or null if it does not exist (never minted, or burned).</summary>
+    /// <summary>
+    /// The owner of a token, or null if it does not exist (never minted, or burned): only the contract's
+    /// <c>ERC721NonexistentToken</c> says so. Any other failure is <see cref="ChainUnavailableException"/>,
+    /// since "no owner" would let a caller believe a mint or burn already happened.
+    /// </summary>
     public static async Task<EthAddress?> OwnerOfAsync(ChainClient chain, Deployment deployment, long tokenId, CancellationToken cancellationToken = default)
     {
         try
@@ -44,11 +49,21 @@ public static class CommunityContracts
             var owner = (string)(await chain.CallAsync(Contracts.Membership, deployment.Membership, "ownerOf", cancellationToken, (BigInteger)tokenId))[0];
             return EthAddress.Parse(owner.ToLowerInvariant()).Value;
         }
-        catch (ChainRefusedException)
+        catch (ChainRefusedException e) when (e.IsError(NonexistentToken))
         {
             return null;
         }
+        catch (ChainRefusedException e)
+        {
+            throw new ChainUnavailableException($"The chain did not say who owns token #{tokenId}: {e.Message}", e);
+        }
     }
+
+    /// <summary>OpenZeppelin's ERC-721 revert for a token that does not exist.</summary>
+    public const string NonexistentToken = "ERC721NonexistentToken(uint256)";
+
+    /// <summary>MikoshiMembership's revert when a redemption's burn finds the token held by someone else.</summary>
+    public const string OwnerChanged = "OwnerChanged(uint256,address,address)";
 
     public static async Task<long> LatestEpochAsync(ChainClient chain, Deployment deployment, EthAddress asset, CancellationToken cancellationToken = default) =>
         (long)(BigInteger)(await chain.CallAsync(Contracts.Claims, deployment.Claims, "latestEpoch", cancellationToken, asset.ToString()))[0];

@@ -527,6 +527,7 @@ public abstract class MikoshiDb(DbContextOptions options)
             log.ToTable("chain_events");
             log.HasKey(e => new { e.CommunityId, e.BlockHash, e.LogIndex });
             log.HasIndex(e => new { e.CommunityId, e.BlockNumber });
+            log.HasIndex(e => new { e.CommunityId, e.Serial });
             log.Property(e => e.BlockHash).HasMaxLength(66);
             log.Property(e => e.TransactionHash).HasMaxLength(66);
             log.Property(e => e.Kind).HasMaxLength(20);
@@ -540,6 +541,7 @@ public abstract class MikoshiDb(DbContextOptions options)
             outbox.Property(o => o.Kind).HasMaxLength(12);
             outbox.Property(o => o.State).HasMaxLength(12);
             outbox.Property(o => o.Asset).HasMaxLength(12);
+            outbox.Property(o => o.Address).HasMaxLength(42);
             outbox.Property(o => o.TransactionHash).HasMaxLength(66);
             outbox.Property(o => o.Failure).HasMaxLength(500);
         });

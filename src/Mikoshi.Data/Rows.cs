@@ -872,8 +872,11 @@ public sealed class ChainEventRow
 
     public string TransactionHash { get; set; } = string.Empty;
 
-    /// <summary>transfer, root-published or claimed.</summary>
+    /// <summary>mint, transfer, burn, root-published or claimed.</summary>
     public string Kind { get; set; } = string.Empty;
+
+    /// <summary>The membership token a mint, transfer or burn moved (null for the claims contract's events).</summary>
+    public long? Serial { get; set; }
 
     /// <summary>The event and the effect applied (canonical JSON), enough to undo it after a reorganisation.</summary>
     public string Json { get; set; } = string.Empty;
@@ -891,13 +894,17 @@ public sealed class ChainOutboxRow
 
     public long? Serial { get; set; }
 
+    /// <summary>A mint's recipient; a redemption's holder, who is paid when its burn is mirrored.</summary>
     public PersonId? PersonId { get; set; }
+
+    /// <summary>A redemption's burn: the address the holder held the token at when they asked (lower-case 0x-hex); the contract burns only from it.</summary>
+    public string? Address { get; set; }
 
     public string? Asset { get; set; }
 
     public long? Epoch { get; set; }
 
-    /// <summary>pending (to send), sent (mined), confirmed (its event is mirrored) or failed (refused by the chain).</summary>
+    /// <summary>pending (to send), sent (mined), confirmed (its event is mirrored) or failed (refused by the chain; for a redemption, closed unpaid).</summary>
     public string State { get; set; } = "pending";
 
     public string? TransactionHash { get; set; }

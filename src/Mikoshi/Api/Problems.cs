@@ -65,6 +65,7 @@ public static class Problems
         ["not_in_chain_mode"] = StatusCodes.Status409Conflict,
         ["already_deployed"] = StatusCodes.Status409Conflict,
         ["on_chain_ownership"] = StatusCodes.Status409Conflict,
+        ["redemption_pending"] = StatusCodes.Status409Conflict,
         ["no_claim"] = StatusCodes.Status404NotFound,
     };
 

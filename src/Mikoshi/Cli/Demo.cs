@@ -147,7 +147,7 @@ public static class Demo
             }
 
             clock.Now = clock.Now.AddDays(3);
-            await new RedeemToken(writer, db).RedeemAsync(people[6], community, 7);
+            await new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(people[6], community, 7);
             clock.Now = clock.Now.AddDays(9);
             await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"再入会 {people[6].ToString()[..8]}", "rejoining / 再入会", people[6].ToString()));
             await mint.HandleAsync(people[6], community, new MintRequest(null));

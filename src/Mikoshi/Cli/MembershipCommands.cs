@@ -33,8 +33,18 @@ public static class MembershipCommands
         }));
 
         var redeem = new Command("redeem", "Burn a token for its share of the treasury (free exit).") { serial, CommunityOption, by };
-        redeem.SetAction(parse => RunAsync(parse, by, (services, community, person) =>
-            services.GetRequiredService<RedeemToken>().RedeemAsync(person, community, parse.GetValue(serial))));
+        redeem.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        {
+            var redeemed = await services.GetRequiredService<RedeemToken>().RedeemAsync(person, community, parse.GetValue(serial));
+            if (redeemed.IsSuccess && redeemed.Value.Status == StatusCodes.Status202Accepted)
+            {
+                // Chain mode: nothing is paid yet. Standard output keeps the JSON; the person reads this line.
+                var pending = System.Text.Json.JsonSerializer.Deserialize<RedemptionPendingView>(redeemed.Value.Json, Writer.Json)!;
+                Terminal.Error.WriteLine(services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui>>()["RedeemPendingCli", pending.Token, pending.Holder]);
+            }
+
+            return redeemed;
+        }));
 
         var show = new Command("show", "A token: owner, lineage, redemption value.") { serial, CommunityOption };
         show.SetAction(async parse =>

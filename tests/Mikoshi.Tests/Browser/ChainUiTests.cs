@@ -103,6 +103,45 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
         await Expect(page.GetByTestId("chain-claim-send")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Holder_RedeemsFromTheTokenPage_AndSeesItPendingUntilTheBurnIsMined()
+    {
+        await using var ui = await BrowserApp.StartAsync(browser, settings: new Dictionary<string, string?>
+        {
+            ["Mikoshi:Chain:RpcUrl"] = anvil.RpcUrl,
+            ["Mikoshi:Chain:OperatorKey"] = Anvil.OperatorKey,
+            ["Mikoshi:Chain:Confirmations"] = "0",
+            ["Mikoshi:Chain:ReceiptTimeoutSeconds"] = "30",
+            ["Mikoshi:Chain:PollSeconds"] = "3600",
+        });
+        var holder = await ui.App.SignUpAsync(displayName: "持ち主");
+        var slug = await holder.FoundCommunityAsync();
+        await holder.DepositAsync(slug, "50000", personId: holder.Id);
+        Assert.Equal(HttpStatusCode.Created, (await holder.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await holder.Client.PostJsonAsync($"/api/v1/communities/{slug}/chain/deployment", new { })).StatusCode);
+        var community = await CommunityIdAsync(ui.App, slug);
+        await StepAsync(ui.App, community);
+
+        var page = await ui.NewPersonAsync(width: 375, height: 740);
+        await page.SignInAsync(holder.Email);
+        await page.GotoAsync($"/c/{slug}/tokens/1?redeem=preview");
+        await Expect(page.GetByTestId("redeem-confirm")).ToHaveTextAsync("償還を申し込む");
+        await page.GetByTestId("redeem-confirm").ClickAsync();
+        await page.WaitForURLAsync("**/tokens/1?done=redeemPending*");
+
+        // Nothing is paid yet: the page says so and offers no second redemption.
+        await Expect(page.GetByTestId("token-notice")).ToContainTextAsync("償還を申し込みました");
+        await Expect(page.GetByTestId("redeem-pending")).ToContainTextAsync("確定を待っています");
+        await Expect(page.GetByTestId("redeem-preview-link")).ToHaveCountAsync(0);
+        Assert.True(await page.FitsAsync(), "the token page scrolls sideways at 375 px");
+
+        // Once the burn is mined and mirrored, the token is gone and the pending note with it.
+        await StepAsync(ui.App, community);
+        await page.GotoAsync($"/c/{slug}/tokens/1");
+        await Expect(page.GetByTestId("burned")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("redeem-pending")).ToHaveCountAsync(0);
+    }
+
     /// <summary>
     /// A window.ethereum for <paramref name="wallet"/>: it answers eth_requestAccounts with the wallet's address and
     /// forwards every other request to the anvil node over JSON-RPC, where the development accounts are unlocked.

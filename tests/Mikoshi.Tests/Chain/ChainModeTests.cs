@@ -9,6 +9,7 @@ using Mikoshi.Chain;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Domain.Ledger;
 using Mikoshi.Features.Chain;
 using Mikoshi.Tests.Http.Revenue;
 using Mikoshi.Tests.Infrastructure;
@@ -217,6 +218,188 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
         Assert.Equal(admin.Id, (await OwnerAsync(app, community, 1)).ToString());
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Redemption_InChainMode_WaitsForTheBurn_ThenPaysOnce_AndVerifyIsClean(string provider)
+    {
+        await using var app = ChainApp(provider);
+        var (slug, admin, community, deployment) = await DeployedCommunityAsync(app);
+        using var chain = anvil.Client();
+        var holder = await AddressAsync(admin);
+        var account = AccountOf(admin);
+        var before = await BalancesAsync(app, community, account);
+        var treasuryBefore = await BalancesAsync(app, community, "treasury");
+
+        // Asking answers 202: the burn is queued from the holder's address, nothing is paid yet.
+        var asked = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens/1/redeem", new { }, "redeem-chain-1");
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        var pending = await asked.JsonAsync();
+        Assert.Equal("pending_burn", pending.GetProperty("state").GetString());
+        Assert.Equal(holder.ToString(), pending.GetProperty("holder").GetString());
+        var estimate = pending.GetProperty("estimate").EnumerateArray().ToDictionary(a => a.GetProperty("asset").GetString()!, a => Int128.Parse(a.GetProperty("amount").GetString()!, CultureInfo.InvariantCulture));
+        Assert.NotEmpty(estimate);
+        Assert.Equal(before, await BalancesAsync(app, community, account));
+        Assert.Equal(admin.Id, (await OwnerAsync(app, community, 1)).ToString());
+
+        // A retry replays; another request for the same token is refused while the first waits.
+        var retried = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens/1/redeem", new { }, "redeem-chain-1");
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal("redemption_pending", await (await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens/1/redeem", new { }, "redeem-chain-2")).ProblemCodeAsync());
+
+        // The pass burns on chain and mirrors the burn: the payout is posted then, once.
+        await StepAsync(app, community);
+        Assert.Null(await CommunityContracts.OwnerOfAsync(chain, deployment, 1));
+        var after = await BalancesAsync(app, community, account);
+        foreach (var (asset, amount) in estimate)
+        {
+            Assert.Equal(before.GetValueOrDefault(asset) + amount, after[asset]);
+            Assert.Equal(treasuryBefore[asset] - amount, (await BalancesAsync(app, community, "treasury")).GetValueOrDefault(asset));
+        }
+
+        await StepAsync(app, community);
+        Assert.Equal(after, await BalancesAsync(app, community, account));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+        Assert.NotNull((await db.Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == 1)).BurnedAtUnixMs);
+        Assert.Equal(1, await db.JournalEntries.AsNoTracking().CountAsync(e => e.CommunityId == community && e.Kind == "redemption"));
+        Assert.Equal("confirmed", (await db.ChainOutbox.AsNoTracking().SingleAsync(o => o.CommunityId == community && o.Kind == "burn")).State);
+        var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
+        Assert.True(report.IsClean, string.Join("\n", report.Findings));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Redemption_OfATokenSoldOnChainBeforeMikoshiSawIt_PaysNothing_AndTheBuyerKeepsIt(string provider)
+    {
+        await using var app = ChainApp(provider);
+        var (slug, admin, community, deployment) = await DeployedCommunityAsync(app);
+        using var chain = anvil.Client();
+        var account = AccountOf(admin);
+        var before = await BalancesAsync(app, community, account);
+        var treasuryBefore = await BalancesAsync(app, community, "treasury");
+
+        // The holder sells on chain; no pass has run, so Mikoshi still thinks the token is theirs.
+        var exported = await (await admin.Client.PostJsonAsync("/api/v1/me/custodial-key/export", new { })).JsonAsync();
+        var buyer = new Nethereum.Web3.Accounts.Account(BuyerKey).Address;
+        await TransferWithEthersAsync(exported.GetProperty("secret").GetString()!, deployment.Membership, 1, buyer);
+        var asked = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens/1/redeem", new { }, "redeem-sold-1");
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+
+        // The burn is refused (the token left the holder's address), and the sale is mirrored instead.
+        await StepAsync(app, community);
+        await StepAsync(app, community);
+        Assert.Equal(EthAddress.Parse(buyer).Value, await CommunityContracts.OwnerOfAsync(chain, deployment, 1));
+        Assert.Equal(buyer.ToLowerInvariant(), await LinkedAddressAsync(app, await OwnerAsync(app, community, 1)));
+        Assert.Equal(before, await BalancesAsync(app, community, account));
+        Assert.Equal(treasuryBefore, await BalancesAsync(app, community, "treasury"));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+        var burn = await db.ChainOutbox.AsNoTracking().SingleAsync(o => o.CommunityId == community && o.Kind == "burn");
+        Assert.Equal("failed", burn.State);
+        Assert.Null((await db.Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == 1)).BurnedAtUnixMs);
+        Assert.Equal(0, await db.JournalEntries.AsNoTracking().CountAsync(e => e.CommunityId == community && e.Kind == "redemption"));
+        var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
+        Assert.True(report.IsClean, string.Join("\n", report.Findings));
+    }
+
+    [Fact]
+    public async Task Indexer_WhenAReorganisationDropsARedemptionsBurn_ReversesThePayout_ThenBurnsAndPaysAgainOnce()
+    {
+        await using var app = ChainApp("sqlite");
+        var (slug, admin, community, deployment) = await DeployedCommunityAsync(app);
+        using var chain = anvil.Client();
+        var account = AccountOf(admin);
+        var before = await BalancesAsync(app, community, account);
+        var snapshot = await chain.RequestAsync<string>("evm_snapshot");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens/1/redeem", new { }, "redeem-reorg-1")).StatusCode);
+        await StepAsync(app, community);
+        var paid = await BalancesAsync(app, community, account);
+        Assert.NotEqual(before, paid);
+
+        // The block with the burn is orphaned: the payout goes back to the treasury and the token to its holder.
+        Assert.True(await chain.RequestAsync<bool>("evm_revert", snapshot));
+        for (var i = 0; i < 4; i++)
+        {
+            await chain.RequestAsync<string>("evm_mine");
+        }
+
+        var repaired = await StepAsync(app, community);
+        Assert.True(repaired.RolledBack > 0);
+        Assert.Equal(before, await BalancesAsync(app, community, account));
+        Assert.Equal(admin.Id, (await OwnerAsync(app, community, 1)).ToString());
+
+        // The reopened burn is sent again on the new chain and pays once more: once in all.
+        await StepAsync(app, community);
+        Assert.Null(await CommunityContracts.OwnerOfAsync(chain, deployment, 1));
+        Assert.Equal(paid, await BalancesAsync(app, community, account));
+        await using var scope = app.Scope();
+        var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
+        Assert.True(report.IsClean, string.Join("\n", report.Findings));
+    }
+
+    [Fact]
+    public async Task RootPublished_ThatTheBooksNeverPrepared_StopsTheIndexerWithBooksDisagree_AuditedOnce()
+    {
+        await using var app = ChainApp("sqlite");
+        var (_, _, community, deployment) = await DeployedCommunityAsync(app);
+        using var chain = anvil.Client();
+        ChainDeploymentRow before;
+        await using (var scope = app.Scope())
+        {
+            before = await scope.ServiceProvider.GetRequiredService<MikoshiDb>().ChainDeployments.AsNoTracking().SingleAsync(d => d.CommunityId == community);
+        }
+
+        // The operator's key publishes a root outside Mikoshi.
+        var root = Enumerable.Repeat((byte)0x11, 32).ToArray();
+        await CommunityContracts.PublishAsync(chain, deployment, CommunityContracts.NativeCoin, 1, root, 5, 5);
+
+        var indexer = app.Services.GetRequiredService<ChainIndexer>();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var refused = await indexer.StepAsync(community);
+            Assert.False(refused.IsSuccess);
+            Assert.Equal("books_disagree", refused.Error!.Code);
+        }
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            Assert.Equal(before.IndexedBlock, (await db.ChainDeployments.AsNoTracking().SingleAsync(d => d.CommunityId == community)).IndexedBlock);
+            Assert.Equal(1, await db.AuditLog.AsNoTracking().CountAsync(a => a.Chain == community.Value && a.Kind == "chain.books-disagree"));
+        }
+    }
+
+    [Fact]
+    public async Task Outbox_WhenTheOperatorCannotPayForGas_KeepsTheMintPending_AndSendsItOnceFunded()
+    {
+        await using var app = ChainApp("sqlite");
+        var (slug, admin, community, deployment) = await DeployedCommunityAsync(app);
+        using var chain = anvil.Client();
+        var funds = await chain.BalanceAsync(chain.Operator);
+        await admin.DepositAsync(slug, "50000", personId: admin.Id);
+        Assert.Equal(HttpStatusCode.Created, (await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
+
+        await chain.RequestAsync<object>("anvil_setBalance", chain.Operator.ToString(), "0x0");
+        try
+        {
+            // Out of funds is not a refusal: the pass mirrors as usual and the mint waits.
+            var starved = await StepAsync(app, community);
+            Assert.Equal("chain_unavailable", starved.OutboxProblem);
+            await using var scope = app.Scope();
+            Assert.Equal("pending", (await scope.ServiceProvider.GetRequiredService<MikoshiDb>().ChainOutbox.AsNoTracking()
+                .SingleAsync(o => o.CommunityId == community && o.Kind == "mint" && o.Serial == 2)).State);
+        }
+        finally
+        {
+            await chain.RequestAsync<object>("anvil_setBalance", chain.Operator.ToString(), "0x" + funds.ToString("x", CultureInfo.InvariantCulture).TrimStart('0'));
+        }
+
+        var funded = await StepAsync(app, community);
+        Assert.Null(funded.OutboxProblem);
+        Assert.Equal(await AddressAsync(admin), await CommunityContracts.OwnerOfAsync(chain, deployment, 2));
+    }
+
     private async Task<(string Slug, Person Admin, CommunityId Community, Deployment Deployment)> DeployedCommunityAsync(TestApp app)
     {
         var admin = await app.SignUpAsync(displayName: "Admin");
@@ -266,6 +449,15 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
     {
         await using var scope = app.Scope();
         return (await scope.ServiceProvider.GetRequiredService<MikoshiDb>().WalletLinks.AsNoTracking().SingleAsync(l => l.PersonId == person)).Address;
+    }
+
+    private static string AccountOf(Person person) => AccountId.ForPerson(Guid.Parse(person.Id)).ToString();
+
+    private static async Task<Dictionary<string, Int128>> BalancesAsync(TestApp app, CommunityId community, string account)
+    {
+        await using var scope = app.Scope();
+        return (await scope.ServiceProvider.GetRequiredService<MikoshiDb>().Balances.AsNoTracking().Where(b => b.CommunityId == community && b.Account == account).ToListAsync())
+            .Where(b => b.Units != Int128.Zero).ToDictionary(b => b.Asset, b => b.Units);
     }
 
     private static async Task<EthAddress> AddressAsync(Person person) =>

@@ -56,8 +56,50 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
         Assert.Equal(BigInteger.Zero, await CommunityContracts.VotesAsync(chain, deployment, friend));
 
         // A burn by the operator takes the vote with it.
-        await CommunityContracts.BurnAsync(chain, deployment, 2);
+        await CommunityContracts.BurnAsync(chain, deployment, 2, holder.Operator);
         Assert.Equal(BigInteger.One, await CommunityContracts.VotesAsync(chain, deployment, holder.Operator));
+    }
+
+    [Fact]
+    public async Task Burn_FromAnAddressThatNoLongerHoldsTheToken_RevertsWithOwnerChanged_AndTheBuyerKeepsIt()
+    {
+        using var chain = anvil.Client();
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        using var seller = anvil.Client(key: Anvil.OutsiderKey);
+        var buyer = Address(0xb0b);
+        await CommunityContracts.MintAsync(chain, deployment, seller.Operator, 1);
+        await seller.TransactAsync(Contracts.Membership, deployment.Membership, "transferFrom", 0, CancellationToken.None, seller.Operator.ToString(), buyer.ToString(), BigInteger.One);
+
+        // The operator burns for the seller's redemption: the token is the buyer's now, so nothing burns.
+        var refused = await Assert.ThrowsAsync<ChainRefusedException>(() => CommunityContracts.BurnAsync(chain, deployment, 1, seller.Operator));
+        Assert.True(refused.IsError(CommunityContracts.OwnerChanged), refused.RevertData);
+        Assert.Equal(buyer, await CommunityContracts.OwnerOfAsync(chain, deployment, 1));
+
+        await CommunityContracts.BurnAsync(chain, deployment, 1, buyer);
+        Assert.Null(await CommunityContracts.OwnerOfAsync(chain, deployment, 1));
+    }
+
+    [Fact]
+    public async Task OwnerOf_WhenTheCallFailsForAnotherReason_IsUnavailable_NotNoOwner()
+    {
+        using var chain = anvil.Client();
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+
+        // The claims contract has no ownerOf: a revert, but not "no such token".
+        var wrong = deployment with { Membership = deployment.Claims };
+        await Assert.ThrowsAsync<ChainUnavailableException>(() => CommunityContracts.OwnerOfAsync(chain, wrong, 1));
+    }
+
+    [Fact]
+    public async Task Transaction_FromAnAccountWithoutFunds_IsUnavailable_NotRefused()
+    {
+        using var chain = anvil.Client();
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        using var broke = anvil.Client(key: Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+
+        // Paying costs gas the account does not have: the node cannot take it now, and would once funded.
+        await Assert.ThrowsAsync<ChainUnavailableException>(() => broke.PayAsync(Address(3), 1));
+        Assert.Null(await CommunityContracts.OwnerOfAsync(chain, deployment, 1));
     }
 
     [Fact]

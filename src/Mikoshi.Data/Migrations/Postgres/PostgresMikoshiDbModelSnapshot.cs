@@ -537,6 +537,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long?>("Serial")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("TransactionHash")
                         .IsRequired()
                         .HasMaxLength(66)
@@ -545,6 +548,8 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "BlockHash", "LogIndex");
 
                     b.HasIndex("CommunityId", "BlockNumber");
+
+                    b.HasIndex("CommunityId", "Serial");
 
                     b.ToTable("chain_events", (string)null);
                 });
@@ -556,6 +561,10 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<long>("Number")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
 
                     b.Property<string>("Asset")
                         .HasMaxLength(12)

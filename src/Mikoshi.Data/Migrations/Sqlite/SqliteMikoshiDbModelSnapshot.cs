@@ -525,6 +525,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Serial")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TransactionHash")
                         .IsRequired()
                         .HasMaxLength(66)
@@ -533,6 +536,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("CommunityId", "BlockHash", "LogIndex");
 
                     b.HasIndex("CommunityId", "BlockNumber");
+
+                    b.HasIndex("CommunityId", "Serial");
 
                     b.ToTable("chain_events", (string)null);
                 });
@@ -544,6 +549,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Asset")
                         .HasMaxLength(12)

@@ -46,7 +46,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
 
         if (!await ChainOutbox.InChainModeAsync(db, community.Id))
         {
-            return Error.Of("not_in_chain_mode", "This community has no contracts on chain.");
+            return ChainOutbox.NotInChainMode;
         }
 
         // Addresses first, outside the write: a new custodial key is a write of its own.
@@ -158,7 +158,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         var deployment = await db.ChainDeployments.AsNoTracking().FirstOrDefaultAsync(d => d.CommunityId == community.Id);
         if (deployment is null)
         {
-            return Error.Of("not_in_chain_mode", "This community has no contracts on chain.");
+            return ChainOutbox.NotInChainMode;
         }
 
         var address = ChainAddresses.Text(parsed.Value);

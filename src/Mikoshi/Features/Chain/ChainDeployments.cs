@@ -50,7 +50,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
                 throw new ChainRefusedException($"The node is chain {chainId}, but Mikoshi:ChainId says {connection.Settings.ChainId}.");
             }
 
-            // Royalties go to the operator's address, which keeps the community's money on chain.
+            // ERC-2981 royalties go to the operator's address: its gas wallet, outside the books (see decisions).
             return await CommunityContracts.DeployAsync(chain, community.Name, symbol, chain.Operator, community.RoyaltyBps, cancellationToken);
         });
         if (!deployed.IsSuccess)
@@ -58,6 +58,8 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
             return deployed.Error!;
         }
 
+        // The contracts exist and were paid for: record them even if the caller has gone, or they would be
+        // orphaned and a second deployment paid for.
         var deployment = deployed.Value;
         return await writer.RunAsync(community.Id.Value, by.ToString(), null, StatusCodes.Status201Created, async write =>
         {
@@ -92,7 +94,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
             }
 
             return Result<DeploymentView>.Ok(new DeploymentView(deployment.ChainId, deployment.Membership.ToString(), deployment.Claims.ToString(), chain.Operator.ToString(), deployment.Block, tokens.Count));
-        }, cancellationToken);
+        }, CancellationToken.None);
     }
 
     public async Task<Result<ChainStatusView>> StatusAsync(Community community, CancellationToken cancellationToken = default)
@@ -100,7 +102,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         var row = await db.ChainDeployments.AsNoTracking().FirstOrDefaultAsync(d => d.CommunityId == community.Id, cancellationToken);
         if (row is null)
         {
-            return Error.Of("not_in_chain_mode", "This community has no contracts on chain.");
+            return ChainOutbox.NotInChainMode;
         }
 
         var outbox = await db.ChainOutbox.AsNoTracking().Where(o => o.CommunityId == community.Id && (o.State == "pending" || o.State == "failed"))

@@ -8,18 +8,19 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Features.Chain;
 
-/// <summary>What one indexer pass did for one community.</summary>
-public sealed record IndexPass(string Community, long IndexedBlock, long Head, int Mirrored, int RolledBack, int Sent);
+/// <summary>What one indexer pass did for one community; <see cref="OutboxProblem"/> is why the outbox stopped early, if it did.</summary>
+public sealed record IndexPass(string Community, long IndexedBlock, long Head, int Mirrored, int RolledBack, int Sent, string? OutboxProblem = null);
 
 /// <summary>
 /// Mirrors a community's contracts into Mikoshi: ERC-721 transfers become Mikoshi transfers through
 /// <see cref="TokenBook"/> (so holder shares settle as they do off chain; an address nobody is linked to
-/// becomes an outside holder), published roots mark their epoch, claims move money out of the claims
-/// escrow. Only blocks with <see cref="ChainSettings.Confirmations"/> blocks on top are read; each pass
+/// becomes an outside holder), a burn pays the redemption that asked for it, published roots mark their
+/// epoch, claims move money out of the claims escrow. Only blocks with <see cref="ChainSettings.Confirmations"/> blocks on top are read; each pass
 /// is one database write (all of its events, or none), each event is applied once per (block hash, log
 /// index), and the cursor is stored with the block's hash. When that hash is no longer the chain's, the
 /// chain reorganised: the events past the fork are undone, newest first, and the blocks read again.
@@ -68,35 +69,77 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             return client.Error!;
         }
 
-        return await ChainConnection.TryAsync(async () =>
+        var outcome = await ChainConnection.TryAsync(async () =>
         {
             var chain = client.Value;
-            var sent = (await outbox.SendPendingAsync(community, cancellationToken)).Sent;
+            var sending = await outbox.SendPendingAsync(community, cancellationToken);
+            var sent = sending.Sent;
             var row = await DeploymentAsync(community, cancellationToken);
             var deployment = ChainDeployments.ToDeployment(row);
             var head = await chain.HeadAsync(cancellationToken);
             var rolledBack = 0;
+            var nothing = new IndexPass(community.ToString(), row.IndexedBlock, head, 0, rolledBack, sent, sending.Problem);
 
-            if (row.IndexedBlock >= row.DeployedBlock && (await chain.BlockAsync(row.IndexedBlock, cancellationToken))?.Hash != row.IndexedBlockHash)
+            if (row.IndexedBlock >= row.DeployedBlock)
             {
-                var fork = await ForkAsync(chain, row, cancellationToken);
-                rolledBack = await RollBackAsync(community, row.IndexedBlock, fork, cancellationToken);
-                row = await DeploymentAsync(community, cancellationToken);
+                if (row.IndexedBlock > head)
+                {
+                    // The node is behind the cursor: a lagging node and a shorter fork look alike. Once the
+                    // chain has grown past the cursor, its hash tells which it was.
+                    return Result<IndexPass>.Ok(nothing);
+                }
+
+                if ((await CanonicalAsync(chain, row.IndexedBlock, cancellationToken)).Hash != row.IndexedBlockHash)
+                {
+                    var fork = await ForkAsync(chain, row, cancellationToken);
+                    rolledBack = await RollBackAsync(community, row.IndexedBlock, fork, cancellationToken);
+                    row = await DeploymentAsync(community, cancellationToken);
+                    nothing = nothing with { IndexedBlock = row.IndexedBlock, RolledBack = rolledBack };
+                }
             }
 
             var from = row.IndexedBlock + 1;
             var to = Math.Min(head - connection.Settings.Confirmations, from + MaxBlocksPerPass - 1);
             if (to < from)
             {
-                return new IndexPass(community.ToString(), row.IndexedBlock, head, 0, rolledBack, sent);
+                return Result<IndexPass>.Ok(nothing);
             }
 
+            // The logs are read between two reads of block `to`, and the cursor is checked again after: if
+            // the chain reorganised meanwhile, the logs may belong to neither chain, so this pass mirrors
+            // nothing and the next one repairs the fork first.
+            var first = await CanonicalAsync(chain, to, cancellationToken);
             var logs = await chain.LogsAsync([deployment.Membership, deployment.Claims], from, to, cancellationToken);
+            var last = await CanonicalAsync(chain, to, cancellationToken);
+            if (last.Hash != first.Hash || (row.IndexedBlock >= row.DeployedBlock && (await CanonicalAsync(chain, row.IndexedBlock, cancellationToken)).Hash != row.IndexedBlockHash))
+            {
+                return Result<IndexPass>.Ok(nothing);
+            }
+
             var events = logs.Select(l => ChainEvents.Decode(l, deployment.Membership, deployment.Claims)).OfType<ChainEvent>().ToList();
-            var last = await chain.BlockAsync(to, cancellationToken) ?? throw new ChainUnavailableException($"The node has no block {to} any more.");
             var mirrored = await MirrorAsync(community, row.IndexedBlock, last, events, cancellationToken);
-            return new IndexPass(community.ToString(), to, head, mirrored, rolledBack, sent);
+            return mirrored.IsSuccess
+                ? new IndexPass(community.ToString(), to, head, mirrored.Value, rolledBack, sent, sending.Problem)
+                : Result<IndexPass>.Fail(mirrored.Error!);
         });
+        return outcome.IsSuccess ? outcome.Value : outcome.Error!;
+    }
+
+    /// <summary>
+    /// The chain's block at <paramref name="number"/>, which is at or below the head: a node without it is
+    /// lagging (behind a load balancer, say), not telling of a reorganisation.
+    /// </summary>
+    private static async Task<BlockHeader> CanonicalAsync(ChainClient chain, long number, CancellationToken cancellationToken) =>
+        await chain.BlockAsync(number, cancellationToken)
+            ?? throw new ChainUnavailableException($"The node has no block {number} although its head is past it; it is lagging.");
+
+    /// <summary>The address token <paramref name="serial"/> last moved to on chain as mirrored (its mint or latest transfer), or null if none is.</summary>
+    public static async Task<Domain.Governance.EthAddress?> MirroredAddressAsync(MikoshiDb db, CommunityId community, long serial)
+    {
+        var last = await db.ChainEvents.AsNoTracking()
+            .Where(e => e.CommunityId == community && e.Serial == serial && (e.Kind == "mint" || e.Kind == "transfer"))
+            .OrderByDescending(e => e.BlockNumber).ThenByDescending(e => e.LogIndex).FirstOrDefaultAsync();
+        return last is null ? null : ChainOutbox.Address(JsonSerializer.Deserialize<Effect>(last.Json, Writer.Json)!.To!);
     }
 
     private async Task<ChainDeploymentRow> DeploymentAsync(CommunityId community, CancellationToken cancellationToken)
@@ -117,7 +160,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
 
         foreach (var block in blocks)
         {
-            if ((await chain.BlockAsync(block.Number, cancellationToken))?.Hash == block.Hash)
+            if ((await CanonicalAsync(chain, block.Number, cancellationToken)).Hash == block.Hash)
             {
                 return block.Number;
             }
@@ -126,8 +169,9 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         return row.DeployedBlock - 1;
     }
 
-    private async Task<int> MirrorAsync(CommunityId community, long cursor, BlockHeader last, IReadOnlyList<ChainEvent> events, CancellationToken cancellationToken)
+    private async Task<Result<int>> MirrorAsync(CommunityId community, long cursor, BlockHeader last, IReadOnlyList<ChainEvent> events, CancellationToken cancellationToken)
     {
+        ChainEvent? disagreeing = null;
         await using var scope = scopes.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<Writer>();
         var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, async write =>
@@ -151,13 +195,15 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 var effect = await ApplyAsync(write, community, e);
                 if (!effect.IsSuccess)
                 {
+                    disagreeing = e;
                     return effect.Error!;
                 }
 
                 db.ChainEvents.Add(new ChainEventRow
                 {
                     CommunityId = community, BlockHash = e.At.BlockHash, LogIndex = e.At.LogIndex, BlockNumber = e.At.BlockNumber,
-                    TransactionHash = e.At.TransactionHash, Kind = effect.Value.Kind, Json = JsonSerializer.Serialize(effect.Value, Writer.Json),
+                    TransactionHash = e.At.TransactionHash, Kind = effect.Value.Kind, Serial = effect.Value.Serial,
+                    Json = JsonSerializer.Serialize(effect.Value, Writer.Json),
                 });
                 applied++;
             }
@@ -173,16 +219,58 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             (deployment.IndexedBlock, deployment.IndexedBlockHash) = (last.Number, last.Hash);
             return Result<int>.Ok(applied);
         }, cancellationToken);
-        return written.IsSuccess ? JsonSerializer.Deserialize<int>(written.Value.Json)
-            : written.Error!.Code == "already_indexed" ? 0
-            : throw new InvariantViolatedException($"Mirroring failed: {written.Error.Code}: {written.Error.Detail}");
+        if (written.IsSuccess)
+        {
+            return JsonSerializer.Deserialize<int>(written.Value.Json);
+        }
+
+        if (written.Error!.Code == "already_indexed")
+        {
+            return 0;
+        }
+
+        if (written.Error.Code == BooksDisagree && disagreeing is not null)
+        {
+            // Nothing of the pass was written; the indexer stops at this event until an operator looks.
+            await ReportAsync(community, disagreeing, written.Error, cancellationToken);
+            return written.Error;
+        }
+
+        throw new InvariantViolatedException($"Mirroring failed: {written.Error.Code}: {written.Error.Detail}");
     }
 
-    /// <summary>What mirroring one event did, kept with it so a reorganisation can undo it.</summary>
+    /// <summary>The chain did something the books cannot follow.</summary>
+    public const string BooksDisagree = "books_disagree";
+
+    // One audit link per disagreeing event, however many passes meet it.
+    private async Task ReportAsync(CommunityId community, ChainEvent e, Error error, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+        await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, async write =>
+        {
+            var reported = await write.Db.AuditLog.AsNoTracking()
+                .AnyAsync(a => a.Chain == community.Value && a.Kind == "chain.books-disagree" && a.Payload.Contains(e.At.TransactionHash));
+            if (!reported)
+            {
+                await write.AuditAsync("chain.books-disagree", new { block = e.At.BlockNumber, logIndex = e.At.LogIndex, transaction = e.At.TransactionHash, detail = error.Detail });
+            }
+
+            return Result<bool>.Ok(!reported);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// What mirroring one event did, kept with it so a reorganisation can undo it. For a burn, <c>Paid</c> is
+    /// the redemption paid to <c>ToPerson</c> (journal entry <c>Entry</c>), reversed if the burn is undone.
+    /// </summary>
     public sealed record Effect(
         string Kind, string Transaction, long? Serial = null, string? From = null, string? To = null,
         Guid? FromPerson = null, Guid? ToPerson = null, bool Moved = false, bool Burned = false,
-        string? Asset = null, long? Epoch = null, string? Account = null, string? Amount = null, long? Entry = null);
+        string? Asset = null, long? Epoch = null, string? Account = null, string? Amount = null, long? Entry = null,
+        IReadOnlyList<AmountView>? Paid = null);
+
+    private sealed record Payout(PersonId Holder, long? Entry, IReadOnlyList<AmountView> Amounts);
 
     private static async Task<Result<Effect>> ApplyAsync(WriteScope write, CommunityId community, ChainEvent e)
     {
@@ -201,13 +289,23 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     return effect; // Not a Mikoshi token number: nothing of ours to mirror.
                 }
 
-                await ConfirmAsync(db, community, effect.Kind, serial);
+                await ConfirmAsync(db, community, effect.Kind, serial, burnedFrom: t.To == default ? from : null);
                 if (t.To == default)
                 {
                     if (token.BurnedAtUnixMs is null)
                     {
+                        var owner = token.OwnerId!.Value;
+                        var payout = await PayRedemptionAsync(write, community, token, from, e.At);
+                        if (!payout.IsSuccess)
+                        {
+                            return payout.Error!;
+                        }
+
                         await TokenBook.BurnAsync(write, token);
-                        effect = effect with { Burned = true, FromPerson = token.Lineage[^1].FromId?.Value };
+                        effect = effect with
+                        {
+                            Burned = true, FromPerson = owner.Value, ToPerson = payout.Value?.Holder.Value, Entry = payout.Value?.Entry, Paid = payout.Value?.Amounts,
+                        };
                     }
 
                     return effect;
@@ -230,13 +328,18 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 var asset = AssetCode(r.Asset);
                 var epoch = (long)r.Epoch;
                 var row = await db.ChainEpochs.FirstOrDefaultAsync(x => x.CommunityId == community && x.Asset == asset && x.Epoch == epoch);
-                if (row is not null)
+                var total = r.Total.ToString(CultureInfo.InvariantCulture);
+                if (row is null || !string.Equals(row.Root, r.Root, StringComparison.OrdinalIgnoreCase) || row.Total != total)
                 {
-                    row.State = "published";
+                    // Claims against a root the books never prepared would pay money the books do not hold.
+                    return Error.Of(BooksDisagree, $"Epoch {epoch} of {asset} was published on chain with root {r.Root} and total {total}, but Mikoshi prepared "
+                        + (row is null ? "no such epoch." : $"root {row.Root} and total {row.Total}."));
                 }
 
+                row.State = "published";
+
                 await ConfirmAsync(db, community, "publish", null, epoch);
-                await write.AuditAsync("chain.epoch-published", new { asset, epoch, root = r.Root, total = r.Total.ToString(CultureInfo.InvariantCulture), transaction = e.At.TransactionHash });
+                await write.AuditAsync("chain.epoch-published", new { asset, epoch, root = r.Root, total, transaction = e.At.TransactionHash });
                 return new Effect("root-published", e.At.TransactionHash, Asset: asset, Epoch: epoch);
             }
 
@@ -249,7 +352,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 var posted = await write.PostAsync(entry.Value, e.At.TransactionHash);
                 if (!posted.IsSuccess)
                 {
-                    return Error.Of("books_disagree", $"The claims escrow cannot pay a claim the chain paid: {posted.Error!.Detail}");
+                    return Error.Of(BooksDisagree, $"The claims escrow cannot pay a claim the chain paid: {posted.Error!.Detail}");
                 }
 
                 return new Effect("claimed", e.At.TransactionHash, Asset: asset, Epoch: (long)c.Epoch, Account: account, Amount: amount.ToString(CultureInfo.InvariantCulture), Entry: posted.Value);
@@ -260,22 +363,59 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         }
     }
 
-    private static async Task ConfirmAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null)
+    // A burn confirms only the redemption asked from the address it burned from: one refused earlier, when
+    // the token was elsewhere, stays closed.
+    private static async Task ConfirmAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null, string? burnedFrom = null)
     {
         var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && o.State != "confirmed").ToListAsync();
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => burnedFrom is null || r.Address is null || r.Address == burnedFrom))
         {
             row.State = "confirmed";
         }
     }
 
+    // Sent rows too: their transaction may have been mined only in the blocks the reorganisation dropped.
     private static async Task ReopenAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null)
     {
-        var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && o.State == "confirmed").ToListAsync();
+        var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && (o.State == "confirmed" || o.State == "sent")).ToListAsync();
         foreach (var row in rows)
         {
             row.State = "pending";
         }
+    }
+
+    /// <summary>
+    /// The redemption a burn carries out: the holder who asked for it from the address the token burned
+    /// from is paid by the same rule as off chain, at the treasury as it is now. A burn nobody asked for
+    /// from that address (only the operator burns, so it should not happen) pays nothing and is audited.
+    /// </summary>
+    private static async Task<Result<Payout?>> PayRedemptionAsync(WriteScope write, CommunityId community, TokenRow token, string from, LogPosition at)
+    {
+        var db = write.Db;
+        var intent = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == "burn" && o.Serial == token.Serial && o.PersonId != null && o.Address == from)
+            .OrderByDescending(o => o.Number).FirstOrDefaultAsync();
+        if (intent is null || intent.PersonId != token.OwnerId)
+        {
+            await write.AuditAsync("chain.burn-unpaid", new { token = token.Serial, from, transaction = at.TransactionHash, reason = "no_redemption_from_this_address" });
+            return Result<Payout?>.Ok(null);
+        }
+
+        var holder = intent.PersonId!.Value;
+        var preview = await RedeemToken.PreviewAsync(db, await TokenBook.CurrentAsync(db, community), token.Serial);
+        if (!preview.IsSuccess)
+        {
+            // Redemption was turned off while the burn waited: the token is gone on chain either way.
+            await write.AuditAsync("chain.burn-unpaid", new { token = token.Serial, from, transaction = at.TransactionHash, reason = preview.Error!.Code });
+            return Result<Payout?>.Ok(null);
+        }
+
+        var entry = await RedeemToken.PayAsync(write, holder, token.Serial, preview.Value);
+        if (!entry.IsSuccess)
+        {
+            return Error.Of(BooksDisagree, $"The treasury cannot pay the redemption of token #{token.Serial}: {entry.Error!.Detail}");
+        }
+
+        return new Payout(holder, entry.Value, preview.Value.Reclaim);
     }
 
     /// <summary>Undoes every mirrored event after block <paramref name="fork"/>, newest first, and moves the cursor back to it.</summary>
@@ -313,6 +453,13 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 db.ChainEvents.Remove(row);
             }
 
+            // Anything sent and not yet mirrored may have been mined in the dropped blocks: send it again
+            // (each send asks the chain first, so what survived is not sent twice).
+            foreach (var sent in await db.ChainOutbox.Where(o => o.CommunityId == community && o.State == "sent").ToListAsync())
+            {
+                sent.State = "pending";
+            }
+
             db.ChainBlocks.RemoveRange(await db.ChainBlocks.Where(b => b.CommunityId == community && b.Number > fork).ToListAsync());
             await write.AuditAsync("chain.reorganised", new { from = cursor, fork, undone = undone.Count });
             (deployment.IndexedBlock, deployment.IndexedBlockHash) = (fork, forkHash);
@@ -340,11 +487,32 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     }
                 }
 
-                // A burn mirrored from the chain is not undone: a redemption cannot be un-paid. It is
-                // reported in the audit chain instead, for the operator to look at.
+                // The burn is gone from the chain: the token is its holder's again and the redemption it
+                // paid is reversed; the reopened burn is sent again and pays again when it is mined.
                 if (effect.Burned)
                 {
-                    await write.AuditAsync("chain.burn-not-undone", new { token = effect.Serial, transaction = effect.Transaction });
+                    var burned = await db.Tokens.Include(x => x.Lineage).SingleAsync(x => x.CommunityId == community && x.Serial == effect.Serial);
+                    if (burned.BurnedAtUnixMs is not null)
+                    {
+                        await TokenBook.RestoreAsync(write, burned, new PersonId(effect.FromPerson!.Value));
+                    }
+
+                    if (effect.Paid is { Count: > 0 } paid && effect.ToPerson is { } holder)
+                    {
+                        var postings = paid.SelectMany(a =>
+                        {
+                            var money = Money.Of(Asset.FromKnownCode(a.Asset).Value, Int128.Parse(a.Amount, CultureInfo.InvariantCulture));
+                            return new[] { new Posting(AccountId.ForPerson(holder), -money), new Posting(AccountId.Treasury, money) };
+                        }).ToList();
+                        var entry = JournalEntry.Create("redemption-undone", $"redemption of token #{effect.Serial} undone by a chain reorganisation", postings);
+                        var posted = await write.PostAsync(entry.Value, effect.Transaction);
+                        if (!posted.IsSuccess)
+                        {
+                            return Error.Of(BooksDisagree, $"The redemption of token #{effect.Serial} cannot be reversed: {posted.Error!.Detail}");
+                        }
+                    }
+
+                    await write.AuditAsync("chain.burn-undone", new { token = effect.Serial, transaction = effect.Transaction, entry = effect.Entry });
                 }
 
                 return true;
@@ -406,6 +574,11 @@ public sealed class ChainIndexerService(ChainIndexer indexer, ChainSettings sett
                 var pass = await indexer.StepAllAsync(stoppingToken);
                 if (pass.IsSuccess)
                 {
+                    foreach (var stalled in pass.Value.Where(p => p.OutboxProblem is not null))
+                    {
+                        log.LogWarning("Chain outbox of {Community}: {Code}; its pending transactions wait for the next pass.", stalled.Community, stalled.OutboxProblem);
+                    }
+
                     wait = settings.Poll;
                     continue;
                 }

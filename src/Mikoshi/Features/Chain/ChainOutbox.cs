@@ -9,14 +9,16 @@ using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Features.Chain;
 
-/// <summary>What the outbox sent in one pass.</summary>
-public sealed record OutboxPass(int Sent, int Failed, int Pending);
+/// <summary>What the outbox sent in one pass; <see cref="Problem"/> is why it stopped early (the chain could not take a row now), if it did.</summary>
+public sealed record OutboxPass(int Sent, int Failed, int Pending, string? Problem = null);
 
 /// <summary>
 /// The transactions Mikoshi owes the chain. A mint, burn or epoch is written to the outbox in the same
 /// database transaction as its cause, so the books never promise a transaction they forgot; it is sent
-/// afterwards, in order, and every send first asks the chain whether it already happened, so a crash
-/// between sending and recording, or a replica racing another, never mints or publishes twice.
+/// afterwards, in order, and every send first asks the chain whether it already happened. A crash
+/// between sending and recording, or a replica racing another, can still send a row twice while the
+/// first is unmined; the duplicate then reverts (the token exists, is gone, or the epoch is taken) and
+/// changes nothing.
 /// </summary>
 public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection connection)
 {
@@ -29,9 +31,22 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
     public static Task EnqueueMintAsync(WriteScope write, CommunityId community, long serial, PersonId owner) =>
         EnqueueAsync(write, community, new ChainOutboxRow { Kind = "mint", Serial = serial, PersonId = owner });
 
-    /// <summary>In chain mode, queues burning token <paramref name="serial"/>.</summary>
-    public static Task EnqueueBurnAsync(WriteScope write, CommunityId community, long serial) =>
-        EnqueueAsync(write, community, new ChainOutboxRow { Kind = "burn", Serial = serial });
+    /// <summary>
+    /// In chain mode, queues the burn a redemption waits for: token <paramref name="serial"/>, only from
+    /// <paramref name="expectedOwner"/>, where <paramref name="holder"/> holds it. The indexer pays the holder
+    /// when it mirrors that burn; if the token moved first, the burn reverts and nothing is paid.
+    /// </summary>
+    public static Task<ChainOutboxRow> EnqueueRedemptionAsync(WriteScope write, CommunityId community, long serial, PersonId holder, EthAddress expectedOwner) =>
+        EnqueueAsync(write, community, new ChainOutboxRow { Kind = "burn", Serial = serial, PersonId = holder, Address = ChainAddresses.Text(expectedOwner) });
+
+    /// <summary>The redemption of token <paramref name="serial"/> still waiting for its burn, if any.</summary>
+    public static Task<ChainOutboxRow?> PendingRedemptionAsync(MikoshiDb db, CommunityId community, long serial) =>
+        db.ChainOutbox.AsNoTracking()
+            .Where(o => o.CommunityId == community && o.Kind == "burn" && o.Serial == serial && o.PersonId != null && (o.State == "pending" || o.State == "sent"))
+            .OrderByDescending(o => o.Number).FirstOrDefaultAsync();
+
+    /// <summary>This community has no contracts on chain.</summary>
+    public static Error NotInChainMode { get; } = Error.Of("not_in_chain_mode", "This community has no contracts on chain.");
 
     internal static Task EnqueuePublishAsync(WriteScope write, CommunityId community, string asset, long epoch) =>
         EnqueueAsync(write, community, new ChainOutboxRow { Kind = "publish", Asset = asset, Epoch = epoch });
@@ -40,12 +55,12 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
     public static async Task<bool> InChainModeAsync(MikoshiDb db, CommunityId community) =>
         await db.ChainDeployments.TrackedOrStoredAsync(d => d.CommunityId == community) is not null;
 
-    private static async Task EnqueueAsync(WriteScope write, CommunityId community, ChainOutboxRow row)
+    private static async Task<ChainOutboxRow> EnqueueAsync(WriteScope write, CommunityId community, ChainOutboxRow row)
     {
         var db = write.Db;
         if (!await InChainModeAsync(db, community))
         {
-            return;
+            return row;
         }
 
         var last = db.ChainOutbox.Local.Where(o => o.CommunityId == community).Select(o => (long?)o.Number).Max() ?? 0;
@@ -55,9 +70,15 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
         row.CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds();
         db.ChainOutbox.Add(row);
         await write.AuditAsync("chain.queued", new { number = row.Number, kind = row.Kind, serial = row.Serial, asset = row.Asset, epoch = row.Epoch });
+        return row;
     }
 
-    /// <summary>Sends every pending transaction of <paramref name="community"/>, oldest first; stops at the first the chain cannot take now.</summary>
+    /// <summary>
+    /// Sends the pending transactions of <paramref name="community"/>, oldest first, and stops at the first
+    /// failure: a row the chain refuses is closed as failed (rows after it may depend on it, so they wait for
+    /// the next pass); a row the chain cannot take now (unreachable, out of funds, no receipt in time) stays
+    /// pending, with every row after it, for the next pass.
+    /// </summary>
     public async Task<OutboxPass> SendPendingAsync(CommunityId community, CancellationToken cancellationToken = default)
     {
         var chain = connection.Client().Value;
@@ -84,6 +105,14 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
             {
                 (hash, failure) = (null, e.Message.Length > 500 ? e.Message[..500] : e.Message);
             }
+            catch (ChainUnavailableException)
+            {
+                return new OutboxPass(sent, failed, pending.Count - sent - failed, ChainUnavailableException.Code);
+            }
+            catch (ReceiptTimeoutException)
+            {
+                return new OutboxPass(sent, failed, pending.Count - sent - failed, ReceiptTimeoutException.Code);
+            }
 
             await using var scope = scopes.CreateAsyncScope();
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
@@ -95,18 +124,18 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
                     return Result<string>.Ok(stored.State);
                 }
 
-                (stored.State, stored.TransactionHash, stored.Failure) = failure is null ? ("sent", hash, (string?)null) : ("failed", (string?)null, failure);
+                // A re-sent row that the chain already had keeps the hash of the transaction that did it.
+                (stored.State, stored.TransactionHash, stored.Failure) = failure is null ? ("sent", hash ?? stored.TransactionHash, (string?)null) : ("failed", stored.TransactionHash, failure);
                 await write.AuditAsync(failure is null ? "chain.sent" : "chain.failed", new { number = row.Number, kind = row.Kind, transaction = hash, failure });
                 return Result<string>.Ok(stored.State);
             }, cancellationToken);
-            if (failure is null)
-            {
-                sent++;
-            }
-            else
+            if (failure is not null)
             {
                 failed++;
+                break;
             }
+
+            sent++;
         }
 
         return new OutboxPass(sent, failed, pending.Count - sent - failed);
@@ -135,9 +164,23 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
             }
 
             case "burn":
-                return await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value, cancellationToken) is null
-                    ? null
-                    : (await CommunityContracts.BurnAsync(chain, deployment, row.Serial.Value, cancellationToken)).Hash;
+            {
+                var owner = await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value, cancellationToken);
+                if (owner is null)
+                {
+                    return null;
+                }
+
+                // Checked here to spare a reverting transaction; the contract checks again when it runs,
+                // which is what stops a sale mined between this read and the burn.
+                var expected = row.Address is { } address ? Address(address) : owner.Value;
+                if (owner.Value != expected)
+                {
+                    throw new ChainRefusedException($"Token #{row.Serial} is held by {owner.Value}, not by {expected} who asked to redeem it: nothing is burned or paid.");
+                }
+
+                return (await CommunityContracts.BurnAsync(chain, deployment, row.Serial.Value, expected, cancellationToken)).Hash;
+            }
 
             case "publish":
             {

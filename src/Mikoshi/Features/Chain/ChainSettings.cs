@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mikoshi.Chain;
 using Mikoshi.Domain;
 
@@ -71,6 +70,4 @@ public sealed class ChainConnection(ChainSettings settings) : IDisposable
             client.Value.Dispose();
         }
     }
-
-    internal static string Digits(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -99,6 +99,31 @@ public static class TokenBook
         await write.AuditAsync("token.redeemed", new { token = token.Serial, from = from.ToString() });
     }
 
+    /// <summary>
+    /// Undoes a burn that a chain reorganisation took back: the token is <paramref name="owner"/>'s again,
+    /// counted in the supply and owed nothing yet, and its lineage loses the redemption step.
+    /// </summary>
+    public static async Task RestoreAsync(WriteScope write, TokenRow token, PersonId owner)
+    {
+        if (token.OwnerId is not null || token.BurnedAtUnixMs is null)
+        {
+            throw new InvariantViolatedException($"Token #{token.Serial} is not burned.");
+        }
+
+        token.OwnerId = owner;
+        token.BurnedAtUnixMs = null;
+        (await TrackedAsync(write.Db, token.CommunityId)).CountMint();
+        await Revenue.HolderShares.ReviveAsync(write, token);
+        if (token.Lineage.Count > 0 && token.Lineage[^1].Kind == LineageKind.Redeemed)
+        {
+            write.Db.Lineage.Remove(token.Lineage[^1]);
+            token.Lineage.RemoveAt(token.Lineage.Count - 1);
+        }
+
+        await CheckpointAsync(write, token.CommunityId, owner, +1);
+        await write.AuditAsync("token.restored", new { token = token.Serial, owner = owner.ToString() });
+    }
+
     /// <summary>A posting list without zero legs (a zero royalty, say), as one journal entry.</summary>
     public static Result<JournalEntry> Entry(string kind, string memo, params Posting[] postings) =>
         JournalEntry.Create(kind, memo, postings.Where(p => !p.Amount.IsZero).ToList());

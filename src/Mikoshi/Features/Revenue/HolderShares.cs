@@ -119,6 +119,20 @@ public static class HolderShares
         }
     }
 
+    /// <summary>
+    /// A burned token back in circulation (a chain reorganisation dropped its burn): like a new token it
+    /// is owed nothing yet. What it was owed was settled when it burned, and its fraction was spread then.
+    /// </summary>
+    public static async Task ReviveAsync(WriteScope write, Data.TokenRow token)
+    {
+        var db = write.Db;
+        var marks = await MarksAsync(db, token.CommunityId, [token.Serial]);
+        foreach (var pool in await PoolsAsync(db, token.CommunityId))
+        {
+            Mark(db, marks, token, pool.Asset).PaidScaled = pool.PerTokenScaled;
+        }
+    }
+
     /// <summary>What <paramref name="person"/>'s tokens are owed now and not yet settled, per asset (after the cap, if any).</summary>
     public static async Task<Dictionary<string, Int128>> AccruedAsync(MikoshiDb db, Community community, PersonId person)
     {
