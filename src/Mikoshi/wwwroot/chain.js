@@ -47,11 +47,34 @@
     }
   }
 
+  // The wallet must be on the community's chain: a claim sent elsewhere would go to whatever lives at that
+  // address there. Ask the wallet to switch; if it will not, say so and send nothing.
+  async function onTheRightChain(block) {
+    const wanted = "0x" + BigInt(block.dataset.chainId).toString(16);
+    const current = await window.ethereum.request({ method: "eth_chainId" });
+    if (BigInt(current) === BigInt(wanted)) {
+      return true;
+    }
+
+    try {
+      await window.ethereum.request({ method: "wallet_switchEthereumChain", params: [{ chainId: wanted }] });
+      return BigInt(await window.ethereum.request({ method: "eth_chainId" })) === BigInt(wanted);
+    } catch {
+      return false;
+    }
+  }
+
   async function claim(button) {
     const block = button.closest("[data-chain-claim]");
     button.disabled = true;
     say(block, block.dataset.working);
     try {
+      if (!(await onTheRightChain(block))) {
+        say(block, block.dataset.wrongChain);
+        button.disabled = false;
+        return;
+      }
+
       const [from] = await window.ethereum.request({ method: "eth_requestAccounts" });
       const data = claimCalldata(block, JSON.parse(block.dataset.proof));
       const hash = await window.ethereum.request({

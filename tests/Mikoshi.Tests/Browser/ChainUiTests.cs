@@ -83,8 +83,17 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
         await Expect(page.GetByTestId("chain-claimable")).ToHaveTextAsync("0.25 ETH");
         Assert.True(await page.FitsAsync(), "the earnings page scrolls sideways at 375 px");
 
-        // Claiming sends a real transaction from the wallet; the page shows its hash.
+        // A wallet on another network that will not switch is told so, and nothing is sent.
         using var chain = anvil.Client();
+        var nonceBefore = await chain.RequestAsync<string>("eth_getTransactionCount", wallet.Address.ToString(), "latest");
+        await page.EvaluateAsync("() => { window.__otherChain = true; }");
+        await page.GetByTestId("chain-claim-send").ClickAsync();
+        await Expect(page.GetByTestId("chain-claim-status")).ToContainTextAsync("31337");
+        await Expect(page.GetByTestId("chain-claim-sent")).ToBeHiddenAsync();
+        Assert.Equal(nonceBefore, await chain.RequestAsync<string>("eth_getTransactionCount", wallet.Address.ToString(), "latest"));
+        await page.EvaluateAsync("() => { window.__otherChain = false; }");
+
+        // Claiming sends a real transaction from the wallet; the page shows its hash.
         var before = await chain.BalanceAsync(wallet.Address);
         await page.GetByTestId("chain-claim-send").ClickAsync();
         await Expect(page.GetByTestId("chain-claim-sent")).ToBeVisibleAsync();
@@ -145,6 +154,7 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
     /// <summary>
     /// A window.ethereum for <paramref name="wallet"/>: it answers eth_requestAccounts with the wallet's address and
     /// forwards every other request to the anvil node over JSON-RPC, where the development accounts are unlocked.
+    /// With <c>window.__otherChain</c> set it says it is on mainnet and refuses to switch.
     /// </summary>
     private async Task GiveAnvilWalletAsync(IPage page, CustodialKey wallet)
     {
@@ -159,6 +169,8 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
             window.ethereum = {
               request: async ({ method, params }) => {
                 if (method === "eth_requestAccounts" || method === "eth_accounts") { return ["{{wallet.Address.ToString().ToLowerInvariant()}}"]; }
+                if (window.__otherChain && method === "eth_chainId") { return "0x1"; }
+                if (window.__otherChain && method === "wallet_switchEthereumChain") { throw new Error("the user refused to switch"); }
                 const answer = JSON.parse(await window.__anvil(method, JSON.stringify(params || [])));
                 if (answer.error) { throw new Error(answer.error.message); }
                 return answer.result;
