@@ -13,7 +13,7 @@ namespace Mikoshi.Tests.Properties;
 /// </summary>
 public sealed class MembershipProperties(ITestOutputHelper output)
 {
-    /// <summary>Provider, sequences, longest sequence: many on SQLite, a few on PostgreSQL.</summary>
+    /// <summary>Provider, sequences, longest sequence: many on SQLite, a few on PostgreSQL; <c>MIKOSHI_LONG=1</c> runs five times as many, twice as long.</summary>
     public static TheoryData<string, int, int> Runs => new()
     {
         { "sqlite", 15, 40 },
@@ -24,6 +24,7 @@ public sealed class MembershipProperties(ITestOutputHelper output)
     [MemberData(nameof(Runs))]
     public async Task MembershipOperations_InAnyOrder_ConserveMoney_KeepOneOwnerPerToken_AndRememberPastHoldings(string provider, int sequences, int maxLength)
     {
+        var isLong = Environment.GetEnvironmentVariable("MIKOSHI_LONG") == "1";
         await using var app = TestApp.Create(provider);
         var stats = new RunStats();
         var people = new Person[MembershipGen.People];
@@ -32,7 +33,7 @@ public sealed class MembershipProperties(ITestOutputHelper output)
             people[i] = await app.SignUpAsync(displayName: $"p{i}");
         }
 
-        await MembershipGen.Sequence(maxLength).SampleAsync(async steps =>
+        await MembershipGen.Sequence(isLong ? 2 * maxLength : maxLength).SampleAsync(async steps =>
             {
                 // Every sequence gets a community of its own, founded by p0, with the same people.
                 var foundedAt = app.Clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -48,7 +49,7 @@ public sealed class MembershipProperties(ITestOutputHelper output)
             },
             writeLine: output.WriteLine,
             seed: Environment.GetEnvironmentVariable("CsCheck_Seed"),
-            iter: int.TryParse(Environment.GetEnvironmentVariable("MIKOSHI_PROP_SEQUENCES"), out var n) ? n : sequences,
+            iter: int.TryParse(Environment.GetEnvironmentVariable("MIKOSHI_PROP_SEQUENCES"), out var n) ? n : isLong ? 5 * sequences : sequences,
             threads: 1,
             print: MembershipGen.Describe);
         output.WriteLine(stats.ToString());
