@@ -22,7 +22,7 @@ npm ci --prefix contracts --no-audit --no-fund --silent
 
 results=$(mktemp -d)
 status=0
-dotnet test Mikoshi.slnx --logger "trx" --results-directory "$results" "$@" || status=$?
+dotnet test Mikoshi.slnx -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
 
 # One plain closing line over every test project.
 passed=0; failed=0; skipped=0
