@@ -27,18 +27,20 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
 
     private readonly Anvil anvil = fixture.Node;
 
+    /// <summary>Chain mode on the class's node; the background indexer stays idle and each test runs its passes itself.</summary>
+    private Dictionary<string, string?> ChainSettings => new()
+    {
+        ["Mikoshi:Chain:RpcUrl"] = anvil.RpcUrl,
+        ["Mikoshi:Chain:OperatorKey"] = Anvil.OperatorKey,
+        ["Mikoshi:Chain:Confirmations"] = "0",
+        ["Mikoshi:Chain:ReceiptTimeoutSeconds"] = "30",
+        ["Mikoshi:Chain:PollSeconds"] = "3600",
+    };
+
     [Fact]
     public async Task Holder_ClaimsOnChainFromTheEarningsPage_AndTheMirroredClaimLeavesNothingToClaim()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, settings: new Dictionary<string, string?>
-        {
-            ["Mikoshi:Chain:RpcUrl"] = anvil.RpcUrl,
-            ["Mikoshi:Chain:OperatorKey"] = Anvil.OperatorKey,
-            ["Mikoshi:Chain:Confirmations"] = "0",
-            ["Mikoshi:Chain:ReceiptTimeoutSeconds"] = "30",
-            // The background indexer stays idle; the test runs each pass itself.
-            ["Mikoshi:Chain:PollSeconds"] = "3600",
-        });
+        await using var ui = await BrowserApp.StartAsync(browser, settings: ChainSettings);
 
         // The holder links a wallet that is an anvil development account, founds the community, holds token #1,
         // puts the community on chain and is owed 0.25 ETH.
@@ -115,14 +117,7 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
     [Fact]
     public async Task Holder_RedeemsFromTheTokenPage_AndSeesItPendingUntilTheBurnIsMined()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, settings: new Dictionary<string, string?>
-        {
-            ["Mikoshi:Chain:RpcUrl"] = anvil.RpcUrl,
-            ["Mikoshi:Chain:OperatorKey"] = Anvil.OperatorKey,
-            ["Mikoshi:Chain:Confirmations"] = "0",
-            ["Mikoshi:Chain:ReceiptTimeoutSeconds"] = "30",
-            ["Mikoshi:Chain:PollSeconds"] = "3600",
-        });
+        await using var ui = await BrowserApp.StartAsync(browser, settings: ChainSettings);
         var holder = await ui.App.SignUpAsync(displayName: "持ち主");
         var slug = await holder.FoundCommunityAsync();
         await holder.DepositAsync(slug, "50000", personId: holder.Id);

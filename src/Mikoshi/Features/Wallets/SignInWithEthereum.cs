@@ -72,10 +72,13 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
 
     public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? Voting.DefaultChainId;
 
-    public Result<SiweExpectations> Expectations(HttpRequest request)
+    /// <summary>The signed message, checked against this server's origin, chain and clock (<see cref="SiweVerification"/>).</summary>
+    public Result<SiweMessage> Check(SiweSignedRequest request, HttpRequest http)
     {
-        var origin = OriginOf(request);
-        return origin.IsSuccess ? new SiweExpectations(origin.Value, ChainId, clock.GetUtcNow()) : origin.Error!;
+        var origin = OriginOf(http);
+        return origin.IsSuccess
+            ? SiweVerification.Verify(request.Message, request.Signature, new SiweExpectations(origin.Value, ChainId, clock.GetUtcNow()))
+            : origin.Error!;
     }
 
     /// <summary>A new nonce for <paramref name="purpose"/>; a link nonce belongs to <paramref name="person"/>.</summary>
@@ -159,14 +162,8 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
     /// Checks a signed message and finds (or creates) the wallet's person. The caller then signs them in.
     /// A new person is named after their address and has no email or password: the wallet is how they sign in.
     /// </summary>
-    public async Task<Result<SiweSignInView>> VerifyAsync(SiweSignedRequest request, Result<SiweExpectations> expected)
+    public async Task<Result<SiweSignInView>> VerifyAsync(Result<SiweMessage> verified)
     {
-        if (!expected.IsSuccess)
-        {
-            return expected.Error!;
-        }
-
-        var verified = SiweVerification.Verify(request.Message, request.Signature, expected.Value);
         if (!verified.IsSuccess)
         {
             return verified.Error!;
@@ -218,7 +215,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
 
         api.MapPost("/auth/siwe/verify", async (SiweSignedRequest request, bool? useCookies, SignInWithEthereum siwe, SignInManager<MikoshiUser> signIn, HttpContext http) =>
             {
-                var verified = await siwe.VerifyAsync(request, siwe.Expectations(http.Request));
+                var verified = await siwe.VerifyAsync(siwe.Check(request, http.Request));
                 if (!verified.IsSuccess)
                 {
                     return Problems.For(verified.Error!);

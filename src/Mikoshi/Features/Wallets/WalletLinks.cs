@@ -57,15 +57,9 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
         return new WalletsView(items, AddressOf(links)?.ToString());
     }
 
-    /// <summary>Links the wallet that signed <paramref name="request"/> (a message carrying a link nonce issued to this person).</summary>
-    public async Task<Result<Written>> LinkAsync(PersonId person, SiweSignedRequest request, Result<SiweExpectations> expected)
+    /// <summary>Links the wallet that signed a checked message (<see cref="SignInWithEthereum.Check"/>) carrying a link nonce issued to this person.</summary>
+    public async Task<Result<Written>> LinkAsync(PersonId person, Result<SiweMessage> verified)
     {
-        if (!expected.IsSuccess)
-        {
-            return expected.Error!;
-        }
-
-        var verified = SiweVerification.Verify(request.Message, request.Signature, expected.Value);
         if (!verified.IsSuccess)
         {
             return verified.Error!;
@@ -158,7 +152,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
             .WithSummary("A single-use nonce to link a wallet to you (only you can use it); send {address} to get the whole EIP-4361 message to sign.")
             .Produces<SiweNonceView>();
         api.MapPost("/me/wallets", async (SiweSignedRequest request, WalletLinks wallets, SignInWithEthereum siwe, HttpContext http) =>
-                Problems.From(await wallets.LinkAsync(http.Caller().RequirePerson(), request, siwe.Expectations(http.Request)), http))
+                Problems.From(await wallets.LinkAsync(http.Caller().RequirePerson(), siwe.Check(request, http.Request)), http))
             .Allow(Access.SignedIn)
             .WithSummary("Link a wallet {message, signature}: an EIP-4361 message carrying a nonce from POST /me/wallets/nonce, signed by the wallet.")
             .Produces<WalletView>(StatusCodes.Status201Created);
