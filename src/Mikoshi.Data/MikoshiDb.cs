@@ -74,6 +74,10 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<TokenAccrualRow> TokenAccruals => Set<TokenAccrualRow>();
 
+    public DbSet<TreasuryPoolRow> TreasuryPools => Set<TreasuryPoolRow>();
+
+    public DbSet<TokenUnitsRow> TokenUnits => Set<TokenUnitsRow>();
+
     public DbSet<HolderPaymentRow> HolderPayments => Set<HolderPaymentRow>();
 
     public DbSet<ClaimRow> Claims => Set<ClaimRow>();
@@ -387,6 +391,26 @@ public abstract class MikoshiDb(DbContextOptions options)
             accrual.HasKey(a => new { a.CommunityId, a.Serial, a.Asset });
             accrual.Property(a => a.Asset).HasMaxLength(12);
             accrual.Property(a => a.PaidScaled).HasMaxLength(120);
+        });
+
+        builder.Entity<TreasuryPoolRow>(pool =>
+        {
+            pool.ToTable("treasury_pools");
+            pool.HasKey(p => new { p.CommunityId, p.Asset });
+            pool.Property(p => p.Asset).HasMaxLength(12);
+            pool.Ignore(p => p.Pool);
+            StoreMoney(pool.Property(p => p.Units));
+            StoreMoney(pool.Property(p => p.IssuedPerToken));
+            StoreMoney(pool.Property(p => p.Unowned));
+        });
+
+        builder.Entity<TokenUnitsRow>(units =>
+        {
+            units.ToTable("token_units");
+            units.HasKey(u => new { u.CommunityId, u.Serial, u.Asset });
+            units.Property(u => u.Asset).HasMaxLength(12);
+            StoreMoney(units.Property(u => u.Holds));
+            StoreMoney(units.Property(u => u.Mark));
         });
 
         builder.Entity<HolderPaymentRow>(payment =>

@@ -525,6 +525,43 @@ public sealed class TokenAccrualRow
     public string PaidScaled { get; set; } = "0";
 }
 
+/// <summary>One asset of the treasury as the tokens' common property (see <see cref="Domain.Membership.TreasuryPool"/>).</summary>
+public sealed class TreasuryPoolRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public Int128 Units { get; set; }
+
+    public Int128 IssuedPerToken { get; set; }
+
+    public Int128 Unowned { get; set; }
+
+    public Domain.Membership.TreasuryPool Pool
+    {
+        get => Domain.Membership.TreasuryPool.Of(Units, IssuedPerToken, Unowned);
+        set => (Units, IssuedPerToken, Unowned) = (value.Units, value.IssuedPerToken, value.Unowned);
+    }
+}
+
+/// <summary>
+/// A token's units of one pool: those it holds, and the pool's issuance per token when it started counting
+/// (a token with no row for a pool holds nothing of it and has counted every issuance).
+/// </summary>
+public sealed class TokenUnitsRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Serial { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public Int128 Holds { get; set; }
+
+    public Int128 Mark { get; set; }
+}
+
 /// <summary>What a person has received from the holders' share, for the LLC-DAO cap (出資額).</summary>
 public sealed class HolderPaymentRow
 {

@@ -66,6 +66,7 @@ public sealed class Verifier(MikoshiDb db)
 
             var (entryCount, balanceCount) = await VerifyLedgerAsync(new CommunityId(chain), records, findings, cancellationToken);
             await VerifyHoldersAsync(new CommunityId(chain), findings, cancellationToken);
+            await VerifyTreasuryPoolsAsync(new CommunityId(chain), findings, cancellationToken);
             entries += entryCount;
             balances += balanceCount;
         }
@@ -106,6 +107,65 @@ public sealed class Verifier(MikoshiDb db)
             if (owed != (System.Numerics.BigInteger)balance * Domain.Revenue.HolderAccumulator.Scale)
             {
                 findings.Add(new Finding($"holder-pool {asset}", $"holds {balance} but its tokens and carried remainder come to {owed} / 2^128"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each treasury pool agrees with the tokens and the ledger: its units are the sum of the units of the tokens
+    /// in circulation (each token's held units plus the issuance since its mark), its unowned part is within the
+    /// treasury's balance, and a pool that no token holds units of is unowned entirely. Every treasury asset
+    /// with a balance has its pool.
+    /// </summary>
+    private async Task VerifyTreasuryPoolsAsync(CommunityId community, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var treasury = AccountId.Treasury.ToString();
+        var balances = await db.Balances.AsNoTracking().Where(b => b.CommunityId == community && b.Account == treasury)
+            .ToDictionaryAsync(b => b.Asset, b => b.Units, cancellationToken);
+        var pools = await db.TreasuryPools.AsNoTracking().Where(p => p.CommunityId == community).ToListAsync(cancellationToken);
+        foreach (var asset in balances.Where(b => b.Value > Int128.Zero).Select(b => b.Key).Except(pools.Select(p => p.Asset)).Order(StringComparer.Ordinal))
+        {
+            findings.Add(new Finding($"treasury-pool {asset}", $"the treasury holds {balances[asset]} {asset} but has no pool for it"));
+        }
+
+        var live = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community && t.BurnedAtUnixMs == null).Select(t => t.Serial).ToListAsync(cancellationToken);
+        foreach (var row in pools.OrderBy(p => p.Asset, StringComparer.Ordinal))
+        {
+            var where = $"treasury-pool {row.Asset}";
+            if (row.Units < Int128.Zero || row.IssuedPerToken < Int128.Zero || row.Unowned < Int128.Zero)
+            {
+                findings.Add(new Finding(where, "holds a negative figure"));
+                continue;
+            }
+
+            var balance = balances.GetValueOrDefault(row.Asset);
+            if (row.Unowned > balance)
+            {
+                findings.Add(new Finding(where, $"counts {row.Unowned} unowned but the treasury holds {balance}"));
+            }
+
+            if (row.Units == Int128.Zero && row.Unowned != balance)
+            {
+                findings.Add(new Finding(where, $"no token holds units of it, yet only {row.Unowned} of the treasury's {balance} is unowned"));
+            }
+
+            var held = await db.TokenUnits.AsNoTracking().Where(u => u.CommunityId == community && u.Asset == row.Asset)
+                .ToDictionaryAsync(u => u.Serial, cancellationToken);
+            var sum = System.Numerics.BigInteger.Zero;
+            foreach (var serial in live)
+            {
+                var units = held.TryGetValue(serial, out var mine) ? mine.Holds + row.IssuedPerToken - mine.Mark : row.IssuedPerToken;
+                if (units < Int128.Zero)
+                {
+                    findings.Add(new Finding(where, $"token #{serial} would hold {units} units"));
+                }
+
+                sum += (System.Numerics.BigInteger)units;
+            }
+
+            if (sum != (System.Numerics.BigInteger)row.Units)
+            {
+                findings.Add(new Finding(where, $"counts {row.Units} units but its tokens in circulation hold {sum}"));
             }
         }
     }

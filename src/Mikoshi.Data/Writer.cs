@@ -144,6 +144,9 @@ public sealed class WriteScope
 
     public MikoshiDb Db => db;
 
+    /// <summary>The audit chain this write appends to: its community's id, or the instance's.</summary>
+    public Guid Chain => chain;
+
     /// <summary>Appends a link to this write's audit chain.</summary>
     public async Task<AuditRecord> AuditAsync(string kind, string payloadJson)
     {
@@ -177,9 +180,11 @@ public sealed class WriteScope
 
     /// <summary>
     /// Posts a journal entry in this write's community: refuses it if any account would go below
-    /// zero, updates the cached balances and records the entry in the audit chain.
+    /// zero, updates the cached balances and the treasury pools, and records the entry in the audit chain.
+    /// A mint's price and a redemption's payment are <see cref="TreasuryFlow.OneToken"/>: their use cases
+    /// move the token's units themselves; every other movement of the treasury is every token's alike.
     /// </summary>
-    public async Task<Result<long>> PostAsync(JournalEntry entry, string? reference = null)
+    public async Task<Result<long>> PostAsync(JournalEntry entry, string? reference = null, TreasuryFlow flow = TreasuryFlow.Shared)
     {
         var community = new CommunityId(chain);
         var touched = new Dictionary<(string Account, string Asset), BalanceRow>();
@@ -206,7 +211,13 @@ public sealed class WriteScope
 
         foreach (var (account, balance) in applied.Value)
         {
-            touched[(account.ToString(), balance.Asset.Code)].Units = balance.Units;
+            var row = touched[(account.ToString(), balance.Asset.Code)];
+            var delta = balance.Units - row.Units;
+            row.Units = balance.Units;
+            if (flow == TreasuryFlow.Shared && account == AccountId.Treasury && delta != Int128.Zero)
+            {
+                await TreasuryPools.OnSharedFlowAsync(db, community, balance.Asset.Code, delta, balance.Units);
+            }
         }
 
         lastEntryNumber ??= await db.JournalEntries.Where(e => e.CommunityId == community)

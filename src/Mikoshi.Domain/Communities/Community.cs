@@ -98,6 +98,12 @@ public sealed class Community
     /// <summary>Counts a token burned.</summary>
     public void CountBurn() => Supply = Supply > 0 ? Supply - 1 : throw new InvariantViolatedException("No token is left to burn.");
 
+    /// <summary>The last instant any token changed hands, was minted or burned (Unix ms; 0 before the first).</summary>
+    public long HoldingsChangedAtUnixMs { get; private set; }
+
+    /// <summary>Notes that holdings changed at <paramref name="atUnixMs"/>.</summary>
+    public void HoldingsChanged(long atUnixMs) => HoldingsChangedAtUnixMs = Math.Max(HoldingsChangedAtUnixMs, atUnixMs);
+
     /// <summary>The revenue policy these parameters make.</summary>
     public RevenuePolicy Revenue =>
         RevenuePolicy.Of(RevenueTreasuryBps, RevenueHolderBps, RevenueReserveBps, HolderShareToTreasury, CapHolderDistributions).Value;

@@ -32,7 +32,7 @@ public static class Problems
         ["proposal_not_cancellable"] = StatusCodes.Status409Conflict,
         ["outside_voting_window"] = StatusCodes.Status409Conflict,
         ["vote_replayed"] = StatusCodes.Status409Conflict,
-        ["voted_for_pending"] = StatusCodes.Status409Conflict,
+        ["token_locked_by_vote"] = StatusCodes.Status409Conflict,
         ["invalid_signature"] = StatusCodes.Status400BadRequest,
         ["signature_mismatch"] = StatusCodes.Status422UnprocessableEntity,
         ["no_voting_power"] = StatusCodes.Status403Forbidden,

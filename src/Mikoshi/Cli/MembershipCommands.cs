@@ -58,7 +58,7 @@ public static class MembershipCommands
                 return Commands.Print(community.Error!);
             }
 
-            var token = await ReadTokens.FindAsync(db, community.Value, parse.GetValue(serial));
+            var token = await ReadTokens.FindAsync(db, community.Value, parse.GetValue(serial), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
             return token.IsSuccess ? Commands.PrintJson(token.Value) : Commands.Print(token.Error!);
         });
         var price = new Option<string>("--price") { Required = true, Description = "Price in minor units of the base asset" };

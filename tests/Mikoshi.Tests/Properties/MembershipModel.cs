@@ -65,7 +65,98 @@ public sealed class MembershipModel(string[] personIds)
 
     public long Supply => Owners.Count(o => o is not null);
 
-    public BigInteger NextPrice => BasePrice + (Slope * Supply);
+    /// <summary>What a token would cost by the policy alone.</summary>
+    public BigInteger PolicyPrice => BasePrice + (Slope * Supply);
+
+    /// <summary>The policy's price, never below what a new token's base units are worth (rounded up).</summary>
+    public BigInteger NextPrice => BigInteger.Max(PolicyPrice, MintTerms().Floor);
+
+    // The treasury as the tokens' common property, written out token by token (the product keeps one
+    // issuance counter per asset instead): each token's units of each asset, each asset's units in all,
+    // and the part of the treasury no token holds.
+    public const long UnitsPerToken = 1_000_000_000_000;
+
+    public Dictionary<(long Serial, string Asset), BigInteger> TokenUnits { get; } = [];
+
+    public Dictionary<string, BigInteger> PoolUnits { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, BigInteger> Unowned { get; } = new(StringComparer.Ordinal);
+
+    public BigInteger Owned(string asset) => Balance("treasury", asset) - Unowned.GetValueOrDefault(asset);
+
+    /// <summary>A new token takes the average base units (a fresh pool: UnitsPerToken); the floor is their value, rounded up.</summary>
+    public (BigInteger Units, BigInteger Floor) MintTerms()
+    {
+        var units = PoolUnits.GetValueOrDefault("JPY");
+        if (units.IsZero || Supply == 0)
+        {
+            return (UnitsPerToken, BigInteger.Zero);
+        }
+
+        var share = units / Supply;
+        var floor = BigInteger.DivRem(share * Owned("JPY"), units, out var remainder);
+        return (share, remainder.IsZero ? floor : floor + 1);
+    }
+
+    public void MintUnits(long serial, BigInteger units)
+    {
+        TokenUnits[(serial, "JPY")] = units;
+        PoolUnits["JPY"] = PoolUnits.GetValueOrDefault("JPY") + units;
+    }
+
+    /// <summary>Money that came into the treasury for every token: a unit's value rises, or a pool no token holds is issued to every token, or it is nobody's.</summary>
+    public void TreasuryReceived(string asset, BigInteger amount)
+    {
+        if (PoolUnits.GetValueOrDefault(asset) > 0)
+        {
+            return;
+        }
+
+        if (Supply == 0)
+        {
+            Unowned[asset] = Unowned.GetValueOrDefault(asset) + amount;
+            return;
+        }
+
+        for (var serial = 1L; serial <= Minted; serial++)
+        {
+            if (IsLive(serial))
+            {
+                TokenUnits[(serial, asset)] = UnitsPerToken;
+            }
+        }
+
+        PoolUnits[asset] = UnitsPerToken * Supply;
+    }
+
+    /// <summary>What a token's units of <paramref name="asset"/> are worth, exactly, as numerator over denominator.</summary>
+    public (BigInteger Numerator, BigInteger Denominator) Value(long serial, string asset)
+    {
+        var units = PoolUnits.GetValueOrDefault(asset);
+        return units.IsZero ? (BigInteger.Zero, BigInteger.One) : (TokenUnits.GetValueOrDefault((serial, asset)) * Owned(asset), units);
+    }
+
+    /// <summary>What redeeming a token pays of each asset now: its units' value × (r + (1 − r) / s), rounded down once.</summary>
+    public List<(string Asset, BigInteger Amount)> Redemption(long serial) =>
+        PoolUnits.Where(p => p.Value > 0).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => (p.Key, TokenUnits.GetValueOrDefault((serial, p.Key))
+                * Owned(p.Key) * ((RedemptionRateBps * (BigInteger)Supply) + (Whole - RedemptionRateBps)) / (p.Value * Whole * Supply)))
+            .Where(r => r.Item2 > 0)
+            .ToList();
+
+    /// <summary>The token's units leave every pool; a pool left with none belongs to nobody.</summary>
+    public void BurnUnits(long serial)
+    {
+        foreach (var asset in PoolUnits.Keys.ToList())
+        {
+            PoolUnits[asset] -= TokenUnits.GetValueOrDefault((serial, asset));
+            TokenUnits.Remove((serial, asset));
+            if (PoolUnits[asset].IsZero)
+            {
+                Unowned[asset] = Balance("treasury", asset);
+            }
+        }
+    }
 
     public int? OwnerOf(long serial) => Owners[(int)serial - 1];
 
@@ -164,13 +255,6 @@ public sealed class MembershipModel(string[] personIds)
         var parts = LargestRemainder(price, [RoyaltyBps, Whole - RoyaltyBps]);
         return (parts[0], parts[1]);
     }
-
-    /// <summary>
-    /// What burning one of <paramref name="supply"/> tokens reclaims from <paramref name="free"/>:
-    /// base × (r + (1 − r) / s) with base = free / s, rounded down once at the end.
-    /// </summary>
-    public BigInteger Reclaim(BigInteger free, long supply) =>
-        free * ((RedemptionRateBps * (BigInteger)supply) + (Whole - RedemptionRateBps)) / (Whole * (BigInteger)supply * supply);
 
     /// <summary>Who receives each of the holder's tokens (ascending serial) under their plan.</summary>
     public List<(long Serial, int To)> Distribute(int holder)

@@ -115,7 +115,7 @@ public static class MembershipGen
     private static readonly Gen<Op> Execute = Gen.Select(Person, Mostly, (actor, byHolder) => (Op)new ExecuteOp(actor, byHolder));
 
     private static readonly Gen<Op> Deposit = Gen.Select(Gen.Frequency((4, Person), (1, Gen.Const(-1))),
-        Gen.Frequency((3, Gen.Const("JPY")), (1, Gen.Const("ETH"))), Gen.Long[1, 200_000],
+        Gen.Frequency((3, Gen.Const("JPY")), (1, Gen.Const("ETH")), (1, Gen.Const("USDC"))), Gen.Long[1, 200_000],
         (person, asset, amount) => (Op)new DepositOp(person, asset, amount));
 
     public static readonly Gen<Op> Operation = Gen.Frequency(

@@ -37,7 +37,7 @@ public sealed class MembershipProperties(ITestOutputHelper output)
             {
                 // Every sequence gets a community of its own, founded by p0, with the same people.
                 var foundedAt = app.Clock.GetUtcNow().ToUnixTimeMilliseconds();
-                var slug = await people[0].FoundCommunityAsync();
+                var slug = await people[0].FoundCommunityAsync(assets: ["ETH", "USDC"]);
                 var run = new MembershipRun(app, people, slug, stats);
                 await run.StartAsync(foundedAt);
                 for (var i = 0; i < steps.Length; i++)

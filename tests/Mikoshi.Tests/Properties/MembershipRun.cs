@@ -53,10 +53,20 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
     }
 
     private readonly MembershipModel model = new(people.Select(p => p.Id).ToArray());
+
+    // The attacking coalition: p1 and p2 (p0 is the admin, p3 and p4 are honest members).
+    private static readonly int[] Coalition = [1, 2];
+
+    // Each live token's exact value per asset when last checked: no step may lower it (no outflow here is shared).
+    private readonly Dictionary<(long Serial, string Asset), (BigInteger Numerator, BigInteger Denominator)> lastValue = [];
+
+    // The coalition's wealth per asset (accounts plus the exact value of its tokens) before the current step.
+    private Dictionary<string, (BigInteger Numerator, BigInteger Denominator)> coalitionBefore = [];
     private long foundedAt;
 
-    // Whether any request of the current step was accepted.
+    // Whether any request of the current step was accepted, and who acted (-1: the admin's deposit, a buyer, …).
     private bool accepted;
+    private int stepActor = -1;
 
     private string Api => $"/api/v1/communities/{slug}";
 
@@ -84,6 +94,8 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         app.Clock.Advance(TimeSpan.FromMilliseconds(step.AdvanceMs));
         stats.Operation = step.Op.GetType().Name;
         accepted = false;
+        coalitionBefore = CoalitionWealth();
+        stepActor = -1;
         try
         {
             await (step.Op switch
@@ -101,6 +113,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
                 _ => throw new InvalidOperationException($"No driver for {step.Op}."),
             });
             await CheckAsync(step.Probe, accepted);
+            CheckNoFreeLunch(step.Op);
         }
         catch (Exception exception) when (exception is not StepFailedException)
         {
@@ -125,8 +138,10 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
             stats.Operation = nameof(MintOp);
         }
 
+        stepActor = op.Actor;
         var supply = model.Supply;
         var price = model.NextPrice;
+        var terms = model.MintTerms();
         var account = model.AccountOf(op.Actor);
         var maxPrice = op.MaxPrice switch
         {
@@ -136,7 +151,8 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         };
         var refusal = model.SupplyCap is { } cap && supply >= cap ? "supply_cap_reached"
             : maxPrice == "0" ? "invalid_amount"
-            : maxPrice is not null && price > BigInteger.Parse(maxPrice, CultureInfo.InvariantCulture) ? "price_moved"
+            : maxPrice is not null && price > BigInteger.Parse(maxPrice, CultureInfo.InvariantCulture)
+                ? (model.PolicyPrice <= BigInteger.Parse(maxPrice, CultureInfo.InvariantCulture) ? "price_below_value" : "price_moved")
             : model.Balance(account, Yen) < price ? "insufficient_funds"
             : null;
         var at = Now;
@@ -146,11 +162,13 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
             return;
         }
 
-        var serial = model.Mint(op.Actor, at);
         if (price > 0)
         {
             model.Post((account, Yen, -price), (Treasury, Yen, price));
         }
+
+        var serial = model.Mint(op.Actor, at);
+        model.MintUnits(serial, terms.Units);
 
         Assert.Equal(serial, body.GetProperty("token").GetInt64());
         Assert.Equal(price, Units(body.GetProperty("price")));
@@ -206,6 +224,9 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
             1 when approved is { } s => s,
             _ => op.Actor,
         };
+
+        // A move by the approved person is the owner's, who chose to allow it.
+        stepActor = actor == approved && actor != owner ? owner ?? -1 : actor;
         var refusal = TokenRefusal(serial)
             ?? (actor != owner && actor != approved ? "not_token_owner"
             : owner == op.To ? "same_owner"
@@ -265,6 +286,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         var serial = ChooseToken(op.Pick, op.Token);
         var owner = model.IsLive(serial) ? model.OwnerOf(serial) : null;
         var actor = op.ByOwner && owner is { } o ? o : op.Actor;
+        stepActor = actor;
         var refusal = !model.IsMember(actor) ? "forbidden"
             : TokenRefusal(serial) ?? (owner != actor ? "not_token_owner" : null);
         var price = new BigInteger(op.Price);
@@ -323,6 +345,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         var sold = listing!;
         var (royalty, proceeds) = model.SplitSale(sold.Price);
         model.Post((buyerAccount, Yen, -sold.Price), (Treasury, Yen, royalty), (model.AccountOf(sold.Seller), Yen, proceeds));
+        model.TreasuryReceived(Yen, royalty);
         model.Move(sold.Serial, buyer, at, ListingState.Sold);
         Assert.Equal(sold.Price, Units(body.GetProperty("price")));
         Assert.Equal(royalty, Units(body.GetProperty("royalty")));
@@ -338,17 +361,13 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         var serial = ChooseToken(op.Pick, op.Token);
         var owner = model.IsLive(serial) ? model.OwnerOf(serial) : null;
         var actor = op.ByOwner && owner is { } o ? o : op.Actor;
+        stepActor = actor;
         var refusal = TokenRefusal(serial)
             ?? (owner != actor ? "not_token_owner"
             : model.RedemptionRateBps == 0 ? "redemption_disabled"
             : null);
         var supply = model.Supply;
-        var reclaim = model.Balances
-            .Where(b => supply > 0 && b.Key.Account == Treasury && b.Value > 0)
-            .OrderBy(b => b.Key.Asset, StringComparer.Ordinal)
-            .Select(b => (Asset: b.Key.Asset, Amount: model.Reclaim(b.Value, supply)))
-            .Where(r => r.Amount > 0)
-            .ToList();
+        var reclaim = refusal is null ? model.Redemption(serial) : [];
         var key = op.Retry ? Guid.NewGuid().ToString("N") : null;
         var at = Now;
 
@@ -364,6 +383,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
             model.Post((Treasury, asset, -amount), (model.AccountOf(actor), asset, amount));
         }
 
+        model.BurnUnits(serial);
         model.Burn(serial, at);
         Assert.Equal(supply, body.GetProperty("supply").GetInt64());
         var paid = body.GetProperty("reclaim").EnumerateArray().Select(r => (r.GetProperty("asset").GetString()!, Units(r))).ToList();
@@ -419,6 +439,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         var refusal = !model.Plans.ContainsKey(actor) ? "no_succession_plan"
             : !model.IsMember(actor) ? "nothing_to_inherit"
             : null;
+        stepActor = actor;
         var at = Now;
         var body = await SendAsync(() => people[actor].Client.PostJsonAsync($"{Api}/succession/execute", new { }), refusal, HttpStatusCode.OK);
         if (refusal is not null)
@@ -442,6 +463,11 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         var account = op.Person < 0 ? Treasury : model.AccountOf(op.Person);
         await Admin.DepositAsync(slug, op.Amount.ToString(CultureInfo.InvariantCulture), op.Asset, op.Person < 0 ? null : people[op.Person].Id);
         model.Post((External, op.Asset, -op.Amount), (account, op.Asset, op.Amount));
+        if (op.Person < 0)
+        {
+            model.TreasuryReceived(op.Asset, op.Amount);
+        }
+
         accepted = true;
     }
 
@@ -515,11 +541,92 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
             Assert.True(model.OwnerOf(listing.Serial) == listing.Seller, $"the model keeps listing {listing.Number} open after token #{listing.Serial} moved");
         }
 
+        await CheckTokenValuesAsync();
         var membership = await GetAsync($"{Api}/membership");
         Assert.Equal(model.Minted - model.Owners.Count(o => o is null), membership.GetProperty("supply").GetInt64());
         Assert.Equal(model.NextPrice, Units(membership.GetProperty("nextPrice")));
         Assert.Equal(model.RoyaltyBps, membership.GetProperty("royaltyBps").GetInt32());
         Assert.Equal(model.RedemptionRateBps, membership.GetProperty("redemptionRateBps").GetInt32());
+    }
+
+    /// <summary>
+    /// Every live token's share of every pool, as the API shows it, agrees with the model (units exactly, value as the
+    /// floor of the exact value); no token's exact value went down (no dilution: nothing in these sequences spends
+    /// the treasury for everyone); and conservation: the owned part of each pool is the tokens' exact values, so
+    /// the values shown fall short of it by less than one minor unit per token.
+    /// </summary>
+    private async Task CheckTokenValuesAsync()
+    {
+        var live = Enumerable.Range(1, (int)model.Minted).Select(s => (long)s).Where(model.IsLive).ToList();
+        var shownSum = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
+        foreach (var serial in live)
+        {
+            var view = await GetAsync($"{Api}/tokens/{serial}");
+            var shown = view.GetProperty("value").EnumerateArray().ToDictionary(
+                v => v.GetProperty("asset").GetString()!, v => (Units: Parse(v.GetProperty("units").GetString()), Value: Units(v.GetProperty("value"))), StringComparer.Ordinal);
+            foreach (var asset in model.PoolUnits.Keys.Union(shown.Keys).Order(StringComparer.Ordinal))
+            {
+                var units = model.TokenUnits.GetValueOrDefault((serial, asset));
+                var (numerator, denominator) = model.Value(serial, asset);
+                var expected = (Units: units, Value: numerator / denominator);
+                var actual = shown.TryGetValue(asset, out var a) ? a : (BigInteger.Zero, BigInteger.Zero);
+                Assert.True(expected == actual, $"token #{serial} holds {actual.Item1} units of {asset} worth {actual.Item2}; the model says {expected.Units} worth {expected.Value}");
+                shownSum[asset] = shownSum.GetValueOrDefault(asset) + actual.Item2;
+                if (lastValue.TryGetValue((serial, asset), out var before))
+                {
+                    Assert.True(numerator * before.Denominator >= before.Numerator * denominator,
+                        $"token #{serial} lost value in {asset}: {before.Numerator}/{before.Denominator} → {numerator}/{denominator}");
+                }
+
+                lastValue[(serial, asset)] = (numerator, denominator);
+            }
+        }
+
+        foreach (var (asset, sum) in shownSum)
+        {
+            var owned = model.PoolUnits.GetValueOrDefault(asset).IsZero ? BigInteger.Zero : model.Owned(asset);
+            Assert.True(sum <= owned && owned - sum < Math.Max(live.Count, 1),
+                $"the tokens' values of {asset} come to {sum}; the owned treasury is {owned}, so more than a unit per token is unaccounted for");
+        }
+    }
+
+    private Dictionary<string, (BigInteger Numerator, BigInteger Denominator)> CoalitionWealth()
+    {
+        var wealth = new Dictionary<string, (BigInteger Numerator, BigInteger Denominator)>(StringComparer.Ordinal);
+        foreach (var asset in new[] { Yen, "ETH", "USDC" })
+        {
+            var (numerator, denominator) = (Coalition.Aggregate(BigInteger.Zero, (sum, p) => sum + model.Balance(model.AccountOf(p), asset)), BigInteger.One);
+            foreach (var serial in Coalition.SelectMany(model.TokensOf))
+            {
+                var (n, d) = model.Value(serial, asset);
+                (numerator, denominator) = ((numerator * d) + (n * denominator), denominator * d);
+            }
+
+            wealth[asset] = (numerator, denominator);
+        }
+
+        return wealth;
+    }
+
+    /// <summary>
+    /// No free lunch: a step the coalition takes (mint, redeem, gift, listing, succession) never raises its wealth in
+    /// any asset, counting its tokens at their exact value. Buying a member's listing is left out: there the
+    /// coalition pays the seller's own price, which the seller chose.
+    /// </summary>
+    private void CheckNoFreeLunch(Op op)
+    {
+        var actor = op is BuyOp ? -1 : stepActor;
+        if (!Coalition.Contains(actor))
+        {
+            return;
+        }
+
+        foreach (var (asset, after) in CoalitionWealth())
+        {
+            var before = coalitionBefore[asset];
+            Assert.True(after.Numerator * before.Denominator <= before.Numerator * after.Denominator,
+                $"the coalition (p1, p2) gained {asset} by its own {op.GetType().Name}: {before.Numerator}/{before.Denominator} → {after.Numerator}/{after.Denominator}");
+        }
     }
 
     /// <summary>An instant worth asking about: a change, just before or after one, the founding, now, or anywhere between.</summary>

@@ -1739,6 +1739,52 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.TokenUnitsRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Holds")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<BigInteger>("Mark")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.HasKey("CommunityId", "Serial", "Asset");
+
+                    b.ToTable("token_units", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TreasuryPoolRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("IssuedPerToken")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<BigInteger>("Units")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<BigInteger>("Unowned")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.HasKey("CommunityId", "Asset");
+
+                    b.ToTable("treasury_pools", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.VoteRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1879,6 +1925,9 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<bool>("HolderShareToTreasury")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("HoldingsChangedAtUnixMs")
+                        .HasColumnType("bigint");
 
                     b.Property<BigInteger>("MintBasePrice")
                         .HasColumnType("numeric(39,0)");

@@ -1743,6 +1743,57 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.TokenUnitsRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Serial", "Asset");
+
+                    b.ToTable("token_units", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TreasuryPoolRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedPerToken")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unowned")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Asset");
+
+                    b.ToTable("treasury_pools", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.VoteRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1882,6 +1933,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HolderShareToTreasury")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HoldingsChangedAtUnixMs")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MintBasePrice")

@@ -505,7 +505,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                             return new[] { new Posting(AccountId.ForPerson(holder), -money), new Posting(AccountId.Treasury, money) };
                         }).ToList();
                         var entry = JournalEntry.Create("redemption-undone", $"redemption of token #{effect.Serial} undone by a chain reorganisation", postings);
-                        var posted = await write.PostAsync(entry.Value, effect.Transaction);
+                        var posted = await write.PostAsync(entry.Value, effect.Transaction, TreasuryFlow.OneToken);
                         if (!posted.IsSuccess)
                         {
                             return Error.Of(BooksDisagree, $"The redemption of token #{effect.Serial} cannot be reversed: {posted.Error!.Detail}");

@@ -173,31 +173,6 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             return Result<ProposalView>.Ok(await ViewAsync(write.Db, row, write.At, caller));
         });
 
-    /// <summary>
-    /// A proposal on which <paramref name="person"/>'s latest vote is "for" and which is not yet processed
-    /// (active, in grace, or queued): a yes voter may not exit until it executes or is defeated.
-    /// </summary>
-    public static async Task<long?> PendingForVoteAsync(MikoshiDb db, CommunityId community, PersonId person, DateTimeOffset now)
-    {
-        var voted = await db.Votes.AsNoTracking().Where(v => v.CommunityId == community && v.PersonId == person)
-            .Select(v => v.ProposalNumber).Distinct().ToListAsync();
-        var open = await db.Proposals.AsNoTracking()
-            .Where(p => p.CommunityId == community && voted.Contains(p.Number) && p.Outcome == null && p.CancelledAtUnixMs == null)
-            .ToListAsync();
-        foreach (var row in open)
-        {
-            var latest = await db.Votes.AsNoTracking().Where(v => v.CommunityId == community && v.ProposalNumber == row.Number && v.PersonId == person)
-                .OrderByDescending(v => v.Nonce).FirstAsync();
-            if (latest.Choice == VoteChoices.For
-                && await StateAsync(db, row, now) is ProposalState.Active or ProposalState.Grace or ProposalState.Queued)
-            {
-                return row.Number;
-            }
-        }
-
-        return null;
-    }
-
     public static Error NotFound(long number) => Error.Of("proposal_not_found", $"There is no proposal {number}.");
 
     /// <summary>The payload as canonical JSON, checked against the community as it is now (execution checks again).</summary>

@@ -14,17 +14,24 @@ namespace Mikoshi.Features.Membership;
 /// </summary>
 public sealed record ParametersRequest(string? MintBasePrice, string? MintPriceSlope, int? SupplyCap, int? RoyaltyBps, int? RedemptionRateBps);
 
-public sealed record MembershipView(AmountView MintBasePrice, AmountView MintPriceSlope, int? SupplyCap, int RoyaltyBps, int RedemptionRateBps, long Supply, AmountView NextPrice);
+/// <summary>
+/// <see cref="NextPrice"/> is what the next token costs: the policy's price (<see cref="PolicyPrice"/>), raised to
+/// <see cref="Floor"/> — what one token already holds of the treasury's base asset — when that is more, so that
+/// minting and redeeming at once can never take the other members' money.
+/// </summary>
+public sealed record MembershipView(AmountView MintBasePrice, AmountView MintPriceSlope, int? SupplyCap, int RoyaltyBps, int RedemptionRateBps, long Supply,
+    AmountView NextPrice, AmountView PolicyPrice, AmountView Floor);
 
 /// <summary>An admin changes the membership parameters (governance will take this over).</summary>
 public sealed class ChangeParameters(Writer writer)
 {
     public static async Task<MembershipView> ViewAsync(MikoshiDb db, Community community)
     {
-        var supply = await TokenBook.SupplyAsync(db, community.Id);
         var policy = community.Policy;
+        var next = await TokenBook.NextMintAsync(db, community);
         return new MembershipView(AmountView.Of(community.BaseAsset, policy.BasePrice), AmountView.Of(community.BaseAsset, policy.Slope),
-            policy.SupplyCap, policy.RoyaltyBps, policy.RedemptionRateBps, supply, AmountView.Of(community.BaseAsset, policy.PriceAt(supply)));
+            policy.SupplyCap, policy.RoyaltyBps, policy.RedemptionRateBps, community.Supply, AmountView.Of(community.BaseAsset, next.Price),
+            AmountView.Of(community.BaseAsset, next.PolicyPrice), AmountView.Of(community.BaseAsset, next.Terms.Floor));
     }
 
     public Task<Result<Written>> HandleAsync(PersonId admin, Community community, ParametersRequest request) =>

@@ -13,7 +13,7 @@ public sealed record ListRequest(string? Price);
 
 public sealed record ListingView(long Id, long Token, string Seller, AmountView Price, string State, DateTimeOffset CreatedAt);
 
-public sealed record SaleView(long Listing, long Token, string Seller, string Buyer, AmountView Price, AmountView Royalty, AmountView SellerReceives);
+public sealed record SaleView(long Listing, long Token, string Seller, string Buyer, AmountView Price, AmountView Royalty, AmountView SellerReceives, Revenue.SettledShare? Settled = null);
 
 /// <summary>Member-to-member sales: the owner lists a token; another person buys it; the treasury takes the royalty.</summary>
 public sealed class Listings(Writer writer)
@@ -27,7 +27,7 @@ public sealed class Listings(Writer writer)
                 return price.Error!;
             }
 
-            var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
+            var token = await TokenBook.FindMovableAsync(write, community.Id, serial);
             if (!token.IsSuccess)
             {
                 return token.Error!;
@@ -90,7 +90,7 @@ public sealed class Listings(Writer writer)
                 return listing.Error!;
             }
 
-            var token = await TokenBook.FindAsync(write.Db, community.Id, listing.Value.Serial);
+            var token = await TokenBook.FindMovableAsync(write, community.Id, listing.Value.Serial);
             if (!token.IsSuccess)
             {
                 return token.Error!;
@@ -124,9 +124,9 @@ public sealed class Listings(Writer writer)
                 return posted.Error!;
             }
 
-            await TokenBook.MoveAsync(write, token.Value, buyer, LineageKind.Sold, price.Units);
+            var settled = await TokenBook.MoveAsync(write, token.Value, buyer, LineageKind.Sold, price.Units);
             return Result<SaleView>.Ok(new SaleView(number, token.Value.Serial, seller.ToString(), buyer.ToString(),
-                AmountView.Of(price), AmountView.Of(community.BaseAsset, royalty), AmountView.Of(community.BaseAsset, proceeds)));
+                AmountView.Of(price), AmountView.Of(community.BaseAsset, royalty), AmountView.Of(community.BaseAsset, proceeds), settled));
         });
 
     private static async Task<Result<ListingRow>> OpenListingAsync(MikoshiDb db, CommunityId community, long number)

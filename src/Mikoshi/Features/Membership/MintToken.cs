@@ -10,7 +10,8 @@ namespace Mikoshi.Features.Membership;
 /// <summary><see cref="MaxPrice"/> guards against the bonding curve moving between a preview and the mint.</summary>
 public sealed record MintRequest(string? MaxPrice);
 
-public sealed record MintView(long Token, string Owner, AmountView Price, long Supply);
+/// <summary><see cref="Floor"/> is what the token holds of the treasury the moment it is minted: the price never goes below it.</summary>
+public sealed record MintView(long Token, string Owner, AmountView Price, long Supply, AmountView Floor);
 
 /// <summary>Mints a membership token at the current primary price, paid from the caller's account into the treasury.</summary>
 public sealed class MintToken(Writer writer)
@@ -18,15 +19,17 @@ public sealed class MintToken(Writer writer)
     public Task<Result<Written>> HandleAsync(PersonId person, Community community, MintRequest request, IdempotencyKey? idempotency = null) =>
         writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
         {
-            var supply = await TokenBook.SupplyAsync(write.Db, community.Id);
-            var policy = (await TokenBook.CurrentAsync(write.Db, community.Id)).Policy;
-            var allowed = policy.MayMint(supply);
+            // Never below what a token is worth: minting and redeeming at once returns at most what was paid.
+            var current = await TokenBook.CurrentAsync(write.Db, community.Id);
+            var supply = current.Supply;
+            var allowed = current.Policy.MayMint(supply);
             if (!allowed.IsSuccess)
             {
                 return allowed.Error!;
             }
 
-            var price = Money.Of(community.Base, policy.PriceAt(supply));
+            var next = await TokenBook.NextMintAsync(write.Db, current);
+            var price = Money.Of(community.Base, next.Price);
             if (request.MaxPrice is not null)
             {
                 var max = Money.Parse(community.Base, request.MaxPrice);
@@ -37,23 +40,25 @@ public sealed class MintToken(Writer writer)
 
                 if (price > max.Value)
                 {
-                    return Error.Of("price_moved", $"The price is now {price}, above your limit of {max.Value}.");
+                    return next.PolicyPrice <= max.Value.Units
+                        ? Error.Of("price_below_value", $"A token now holds {Money.Of(community.Base, next.Terms.Floor)} of the treasury, so a new one costs {price}, above your limit of {max.Value}.")
+                        : Error.Of("price_moved", $"The price is now {price}, above your limit of {max.Value}.");
                 }
             }
 
             if (!price.IsZero)
             {
                 var entry = JournalEntry.Move("mint", $"membership token #{supply + 1}", AccountId.ForPerson(person.Value), AccountId.Treasury, price);
-                var posted = await write.PostAsync(entry.Value);
+                var posted = await write.PostAsync(entry.Value, flow: TreasuryFlow.OneToken);
                 if (!posted.IsSuccess)
                 {
                     return posted.Error!;
                 }
             }
 
-            var token = await TokenBook.MintAsync(write, community, person, price.Units);
+            var token = await TokenBook.MintAsync(write, current, person, price.Units, next.Terms.Units);
             await Chain.ChainOutbox.EnqueueMintAsync(write, community.Id, token.Serial, person);
-            return Result<MintView>.Ok(new MintView(token.Serial, person.ToString(), AmountView.Of(price), supply + 1));
+            return Result<MintView>.Ok(new MintView(token.Serial, person.ToString(), AmountView.Of(price), supply + 1, AmountView.Of(Money.Of(community.Base, next.Terms.Floor))));
         });
 
     public static void Map(RouteGroupBuilder api) =>

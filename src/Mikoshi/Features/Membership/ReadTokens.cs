@@ -28,7 +28,17 @@ public sealed record TokenView(
     AmountView? LastSale,
     ListingView? LowestListing,
     RedemptionView? Redemption,
-    IReadOnlyList<PricePoint> PriceHistory);
+    IReadOnlyList<PricePoint> PriceHistory)
+{
+    /// <summary>The token's share of each treasury pool and what it is worth now (before the redemption rate).</summary>
+    public IReadOnlyList<TokenShareView> Value { get; init; } = [];
+
+    /// <summary>The pending proposal whose "for" vote this token backed: until it is processed the token cannot move or be redeemed.</summary>
+    public long? LockedByProposal { get; init; }
+
+    /// <summary>The holders' share the token has accrued and not yet paid to its holder, per asset, with each pool's carried remainder.</summary>
+    public IReadOnlyList<Revenue.TokenAccrual> Accrued { get; init; } = [];
+}
 
 public sealed record TokenSummary(long Id, string? Owner, string? OwnerName, bool Burned, DateTimeOffset MintedAt);
 
@@ -42,7 +52,7 @@ public sealed record TokenMetadata(string Name, string Description, string Image
 /// <summary>Reading tokens: a token with its lineage, price history and redemption value; its ERC-721 metadata and image.</summary>
 public static class ReadTokens
 {
-    public static async Task<Result<TokenView>> FindAsync(MikoshiDb db, Community community, long serial)
+    public static async Task<Result<TokenView>> FindAsync(MikoshiDb db, Community community, long serial, DateTimeOffset now)
     {
         var token = await db.Tokens.AsNoTracking().Include(t => t.Lineage).FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.Serial == serial);
         if (token is null)
@@ -59,16 +69,27 @@ public static class ReadTokens
         var listings = await db.Listings.AsNoTracking().Where(l => l.CommunityId == community.Id && l.State == "open").ToListAsync();
         var lowest = listings.OrderBy(l => l.Price).ThenBy(l => l.Number).FirstOrDefault();
         RedemptionView? redemption = null;
+        IReadOnlyList<TokenShareView> value = [];
+        long? lockedBy = null;
+        IReadOnlyList<Revenue.TokenAccrual> accrued = [];
         if (token.BurnedAtUnixMs is null)
         {
             var preview = await RedeemToken.PreviewAsync(db, community, serial);
             redemption = preview.IsSuccess ? preview.Value : null;
+            value = (await TokenBook.SharesAsync(db, community.Id, serial)).Where(s => s.Units > Int128.Zero).Select(s => TokenShareView.Of(s, null)).ToList();
+            lockedBy = await Governance.TokenLocks.HeldByAsync(db, token, now);
+            accrued = await Revenue.HolderShares.AccruedOfTokenAsync(db, community.Id, serial);
         }
 
         return new TokenView(serial, $"{community.Name} #{serial}", token.OwnerId?.ToString(), Name(token.OwnerId), token.ApprovedId?.ToString(),
             token.BurnedAtUnixMs is not null, DateTimeOffset.FromUnixTimeMilliseconds(token.MintedAtUnixMs), AmountView.Of(community.BaseAsset, token.MintPrice),
             lineage, lastSale?.Price is { } sale ? AmountView.Of(community.BaseAsset, sale) : null,
-            lowest is null ? null : Listings.View(lowest), redemption, await PriceHistoryAsync(db, community));
+            lowest is null ? null : Listings.View(lowest), redemption, await PriceHistoryAsync(db, community))
+        {
+            Value = value,
+            LockedByProposal = lockedBy,
+            Accrued = accrued,
+        };
     }
 
     /// <summary>Every mint and sale in the community, oldest first: the membership's price over time.</summary>
@@ -147,10 +168,10 @@ public static class ReadTokens
             .Allow(Access.Anyone)
             .WithSummary("Tokens by serial, optionally only one owner's.")
             .Produces<TokenPage>();
-        api.MapGet("/communities/{slug}/tokens/{tokenId:long}", async (long tokenId, HttpContext http, MikoshiDb db) =>
-                Problems.From(await FindAsync(db, http.Caller().RequireCommunity(), tokenId)))
+        api.MapGet("/communities/{slug}/tokens/{tokenId:long}", async (long tokenId, HttpContext http, MikoshiDb db, TimeProvider clock) =>
+                Problems.From(await FindAsync(db, http.Caller().RequireCommunity(), tokenId, clock.GetUtcNow())))
             .Allow(Access.Anyone)
-            .WithSummary("A token: owner, lineage, last sale, lowest listing, redemption value, price history.")
+            .WithSummary("A token: owner, lineage, last sale, lowest listing, its share of each treasury pool and redemption value, a vote lock, the holders' share it accrued, price history.")
             .Produces<TokenView>();
         api.MapGet("/communities/{slug}/tokens/{tokenId:long}/metadata", async (long tokenId, HttpContext http, MikoshiDb db) =>
             {

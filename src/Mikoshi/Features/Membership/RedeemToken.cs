@@ -9,7 +9,26 @@ using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Features.Membership;
 
-public sealed record RedemptionView(long Token, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Reclaim);
+/// <summary>
+/// What redeeming a token pays now: <see cref="Reclaim"/> per asset, from its <see cref="Shares"/> of the treasury
+/// (each pool's units and their value) at the redemption rate; <see cref="Settled"/> is the holders' share paid as
+/// it burned (on a redemption, not a preview).
+/// </summary>
+public sealed record RedemptionView(long Token, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Reclaim, IReadOnlyList<TokenShareView> Shares)
+{
+    public Revenue.SettledShare? Settled { get; init; }
+}
+
+/// <summary>
+/// A token's part of one treasury pool: its units out of all units, what they are worth, and what redeeming
+/// pays of it now (after the rate and, in an LLC-DAO, the cap at what its holder paid in).
+/// </summary>
+public sealed record TokenShareView(string Asset, string Units, string PoolUnits, AmountView Value, AmountView? Redeems)
+{
+    public static TokenShareView Of(TokenShare share, Int128? redeems) => new(share.Asset,
+        share.Units.ToString(System.Globalization.CultureInfo.InvariantCulture), share.Pool.Units.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        AmountView.Of(share.Asset, share.Value), redeems is { } r ? AmountView.Of(share.Asset, r) : null);
+}
 
 /// <summary>
 /// A redemption in chain mode, waiting for its burn (<see cref="State"/> <c>pending_burn</c>): nothing is paid yet.
@@ -31,7 +50,12 @@ public sealed record RedemptionPendingView(long Token, string State, string Hold
 /// </summary>
 public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresses addresses)
 {
-    /// <summary>What redeeming one token would reclaim now, per treasury asset.</summary>
+    /// <summary>
+    /// What redeeming token <paramref name="serial"/> would pay now, per asset: each pool's units of the token,
+    /// valued at the pool's owned balance over its units, times r + (1 − r) / supply, rounded down. In an
+    /// LLC-DAO (distributions capped at what each person paid in) the owner receives no more than the cap
+    /// allows; the rest stays in the treasury. Reads what <paramref name="db"/> tracks, so a write sees itself.
+    /// </summary>
     public static async Task<Result<RedemptionView>> PreviewAsync(MikoshiDb db, Community community, long serial)
     {
         if (community.RedemptionRateBps == 0)
@@ -40,24 +64,30 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         }
 
         var supply = await TokenBook.SupplyAsync(db, community.Id);
-        var treasury = AccountId.Treasury.ToString();
-        var free = await db.Balances.Where(b => b.CommunityId == community.Id && b.Account == treasury).ToListAsync();
+        var owner = await db.Tokens.Where(t => t.CommunityId == community.Id && t.Serial == serial).Select(t => t.OwnerId).FirstOrDefaultAsync();
         var reclaim = new List<AmountView>();
-        foreach (var balance in free.Where(b => b.Units > Int128.Zero).OrderBy(b => b.Asset, StringComparer.Ordinal))
+        var shares = new List<TokenShareView>();
+        foreach (var share in await TokenBook.SharesAsync(db, community.Id, serial))
         {
-            var amount = community.Policy.Reclaim(balance.Units, 1, supply);
-            if (!amount.IsSuccess)
+            var pays = share.Pool.Redemption(share.Units, share.Balance, supply, community.RedemptionRateBps);
+            if (pays > Int128.Zero && community.CapHolderDistributions && owner is { } holder)
             {
-                return amount.Error!;
+                pays = (await Revenue.HolderShares.CapAsync(db, community, holder, share.Asset, pays, record: false)).ToPerson;
             }
 
-            if (amount.Value > Int128.Zero)
+            if (share.Units == Int128.Zero && share.Value == Int128.Zero)
             {
-                reclaim.Add(AmountView.Of(balance.Asset, amount.Value));
+                continue;
+            }
+
+            shares.Add(TokenShareView.Of(share, pays));
+            if (pays > Int128.Zero)
+            {
+                reclaim.Add(AmountView.Of(share.Asset, pays));
             }
         }
 
-        return new RedemptionView(serial, supply, community.RedemptionRateBps, reclaim);
+        return new RedemptionView(serial, supply, community.RedemptionRateBps, reclaim, shares);
     }
 
     public async Task<Result<RedemptionView>> PreviewAsync(Community community, long serial)
@@ -99,8 +129,8 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
                     return paid.Error!;
                 }
 
-                await TokenBook.BurnAsync(write, token.Value);
-                return preview;
+                var settled = await TokenBook.BurnAsync(write, token.Value);
+                return Result<RedemptionView>.Ok(preview.Value with { Settled = settled });
             });
         }
 
@@ -158,11 +188,18 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     internal static async Task<Result<long?>> PayAsync(WriteScope write, PersonId holder, long serial, RedemptionView preview)
     {
         var postings = new List<Posting>();
+        var community = await TokenBook.CurrentAsync(write.Db, new CommunityId(write.Chain));
         foreach (var amount in preview.Reclaim)
         {
-            var money = Money.Of(Asset.FromKnownCode(amount.Asset).Value, Int128.Parse(amount.Amount, System.Globalization.CultureInfo.InvariantCulture));
+            var units = Int128.Parse(amount.Amount, System.Globalization.CultureInfo.InvariantCulture);
+            var money = Money.Of(Asset.FromKnownCode(amount.Asset).Value, units);
             postings.Add(new Posting(AccountId.Treasury, -money));
             postings.Add(new Posting(AccountId.ForPerson(holder.Value), money));
+            if (community.CapHolderDistributions)
+            {
+                // Counted against the holder's cap, like every other distribution.
+                await Revenue.HolderShares.CapAsync(write.Db, community, holder, amount.Asset, units, record: true);
+            }
         }
 
         if (postings.Count == 0)
@@ -170,7 +207,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             return Result<long?>.Ok(null);
         }
 
-        var posted = await write.PostAsync(JournalEntry.Create("redemption", $"token #{serial} redeemed", postings).Value);
+        var posted = await write.PostAsync(JournalEntry.Create("redemption", $"token #{serial} redeemed", postings).Value, flow: TreasuryFlow.OneToken);
         return posted.IsSuccess ? Result<long?>.Ok(posted.Value) : posted.Error!;
     }
 
@@ -187,12 +224,8 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             return Error.Of("not_token_owner", $"Only the owner of token #{serial} may redeem it.");
         }
 
-        if (await Governance.Proposals.PendingForVoteAsync(write.Db, community.Id, holder, write.At) is { } pending)
-        {
-            return Error.Of("voted_for_pending", $"You voted for proposal {pending}, which is not yet processed: you may redeem once it is executed or defeated.");
-        }
-
-        return token;
+        var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
+        return unlocked.IsSuccess ? token : unlocked.Error!;
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -99,7 +99,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         writer.RunAsync(community.Id.Value, holder.ToString(), idempotency, StatusCodes.Status200OK, async write =>
         {
             var plan = await LoadAsync(write.Db, community.Id, holder);
-            return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction") : plan.Error!;
+            return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction", estate: false) : plan.Error!;
         });
 
     public Task<Result<Written>> ConfirmAsync(PersonId guardian, Community community, string holderId) =>
@@ -167,7 +167,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
                 return Error.Of("veto_window_open", $"The holder may still veto until {runsAfter:u}.");
             }
 
-            return await RunAsync(write, community, plan, row, "guardians' confirmation");
+            return await RunAsync(write, community, plan, row, "guardians' confirmation", estate: true);
         }, idempotency);
 
     private async Task<Result<Written>> WithPlanAsync(
@@ -187,7 +187,9 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         });
     }
 
-    private static async Task<Result<object>> RunAsync(WriteScope write, Community community, SuccessionPlan plan, SuccessionPlanRow row, string why)
+    // estate: the tokens pass after the holder's inactivity (the guardians' path), so the holders' share accrued
+    // goes to the heir; on the holder's own instruction the holder keeps it.
+    private static async Task<Result<object>> RunAsync(WriteScope write, Community community, SuccessionPlan plan, SuccessionPlanRow row, string why, bool estate)
     {
         if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
         {
@@ -205,8 +207,14 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         foreach (var (tokenId, to) in plan.Distribute(tokens.Select(t => new TokenId(t.Serial)).ToList()))
         {
             var token = tokens.Single(t => t.Serial == tokenId.Value);
-            await TokenBook.MoveAsync(write, token, to, LineageKind.Inherited);
-            moves.Add(new TokenMoved(token.Serial, plan.Holder.ToString(), to.ToString()));
+            var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token, write.At);
+            if (!unlocked.IsSuccess)
+            {
+                return unlocked.Error!;
+            }
+
+            var settled = await TokenBook.MoveAsync(write, token, to, LineageKind.Inherited, estate: estate);
+            moves.Add(new TokenMoved(token.Serial, plan.Holder.ToString(), to.ToString(), settled));
         }
 
         row.ThresholdReachedAtUnixMs = null;

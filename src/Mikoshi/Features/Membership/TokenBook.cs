@@ -38,8 +38,48 @@ public static class TokenBook
         await db.Communities.TrackedOrStoredAsync(c => c.Id == community)
             ?? throw new InvariantViolatedException($"Community {community} is not in the store.");
 
-    /// <summary>Mints the next token to <paramref name="owner"/>.</summary>
-    public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price)
+    /// <summary>What the next token receives of the base asset's pool, and the least it may cost (its value).</summary>
+    public static async Task<MintTerms> MintTermsAsync(MikoshiDb db, Community community)
+    {
+        var pool = await db.TreasuryPools.TrackedOrStoredAsync(p => p.CommunityId == community.Id && p.Asset == community.BaseAsset);
+        var balance = await TreasuryPools.BalanceAsync(db, community.Id, community.BaseAsset);
+        return (pool?.Pool ?? TreasuryPool.Empty).MintTerms(balance, community.Supply);
+    }
+
+    /// <summary>
+    /// The next primary price: the policy's (fixed or curve), raised to the floor when a token already holds more
+    /// of the treasury than that, with the terms it buys.
+    /// </summary>
+    public static async Task<NextMint> NextMintAsync(MikoshiDb db, Community community)
+    {
+        var policyPrice = community.Policy.PriceAt(community.Supply);
+        var terms = await MintTermsAsync(db, community);
+        return new NextMint(Int128.Max(policyPrice, terms.Floor), policyPrice, terms);
+    }
+
+    /// <summary>
+    /// The token's units of each pool and what they are worth now, in asset order: the token's share of the
+    /// treasury (what it redeems for at a 100% rate; <see cref="RedeemToken"/> applies the rate).
+    /// </summary>
+    public static async Task<IReadOnlyList<TokenShare>> SharesAsync(MikoshiDb db, CommunityId community, long serial)
+    {
+        var held = (await db.TokenUnits.Where(u => u.CommunityId == community && u.Serial == serial).ToListAsync())
+            .Union(db.TokenUnits.Local.Where(u => u.CommunityId == community && u.Serial == serial))
+            .ToDictionary(u => u.Asset, StringComparer.Ordinal);
+        var shares = new List<TokenShare>();
+        foreach (var row in await TreasuryPools.AllAsync(db, community))
+        {
+            var pool = row.Pool;
+            var units = held.TryGetValue(row.Asset, out var mine) ? pool.UnitsOf(mine.Holds, mine.Mark) : pool.UnitsOf(Int128.Zero, Int128.Zero);
+            var balance = await TreasuryPools.BalanceAsync(db, community, row.Asset);
+            shares.Add(new TokenShare(row.Asset, pool, units, balance, pool.ValueOf(units, balance)));
+        }
+
+        return shares;
+    }
+
+    /// <summary>Mints the next token to <paramref name="owner"/>, with <paramref name="units"/> of the base asset's pool.</summary>
+    public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price, Int128 units)
     {
         var db = write.Db;
         var serial = (await db.Tokens.Where(t => t.CommunityId == community.Id).Select(t => (long?)t.Serial).MaxAsync() ?? 0) + 1;
@@ -53,22 +93,56 @@ public static class TokenBook
             MintPrice = price,
         };
         db.Tokens.Add(token);
+
+        // The new token counts from each pool's issuance as it stands, and holds only the base units it paid for.
+        var basePool = await TreasuryPools.RowAsync(db, community.Id, community.BaseAsset);
+        basePool.Pool = basePool.Pool.Minted(units);
+        foreach (var pool in await TreasuryPools.AllAsync(db, community.Id))
+        {
+            db.TokenUnits.Add(new TokenUnitsRow
+            {
+                CommunityId = community.Id, Serial = serial, Asset = pool.Asset, Mark = pool.IssuedPerToken,
+                Holds = pool.Asset == community.BaseAsset ? units : Int128.Zero,
+            });
+        }
+
         (await TrackedAsync(db, community.Id)).CountMint();
         await Revenue.HolderShares.OnMintAsync(write, token);
         AddStep(token, LineageKind.Minted, null, owner, write, price);
         await CheckpointAsync(write, community.Id, owner, +1);
-        await write.AuditAsync("token.minted", new { token = serial, owner = owner.ToString(), price = price.ToString(System.Globalization.CultureInfo.InvariantCulture), asset = community.BaseAsset });
+        await write.AuditAsync("token.minted", new
+        {
+            token = serial, owner = owner.ToString(), price = price.ToString(System.Globalization.CultureInfo.InvariantCulture), asset = community.BaseAsset,
+            units = units.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         return token;
     }
 
-    /// <summary>Moves a token to <paramref name="to"/> (gift, sale or inheritance).</summary>
-    public static async Task MoveAsync(WriteScope write, TokenRow token, PersonId to, LineageKind kind, Int128? price = null)
+    /// <summary>
+    /// A token the caller may move: it exists, and no pending proposal holds it (<see cref="Governance.TokenLocks"/>).
+    /// </summary>
+    public static async Task<Result<TokenRow>> FindMovableAsync(WriteScope write, CommunityId community, long serial)
+    {
+        var token = await FindAsync(write.Db, community, serial);
+        if (!token.IsSuccess)
+        {
+            return token;
+        }
+
+        var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
+        return unlocked.IsSuccess ? token : unlocked.Error!;
+    }
+
+    /// <summary>
+    /// Moves a token to <paramref name="to"/> (gift, sale or inheritance), and says what holders' share it settled.
+    /// The share accrued so far belongs to whoever held the token while it accrued, so it is paid to the owner
+    /// until now — a living giver keeps it — except when an estate passes after the holder's inactivity
+    /// (<paramref name="estate"/>): the holder can no longer claim it, so it goes with the token to the heir.
+    /// </summary>
+    public static async Task<Revenue.SettledShare> MoveAsync(WriteScope write, TokenRow token, PersonId to, LineageKind kind, Int128? price = null, bool estate = false)
     {
         var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot move.");
-
-        // The holders' share accrued so far belongs to the owner until now; an heir receives the
-        // deceased's, since the deceased can no longer claim it.
-        await Revenue.HolderShares.SettleAsync(write, [token], kind == LineageKind.Inherited ? to : from);
+        var settled = await Revenue.HolderShares.SettleAsync(write, [token], estate ? to : from);
         token.OwnerId = to;
         token.ApprovedId = null;
         AddStep(token, kind, from, to, write, price);
@@ -82,13 +156,25 @@ public static class TokenBook
             to = to.ToString(),
             price = price?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        return settled;
     }
 
-    /// <summary>Burns a token (redemption).</summary>
-    public static async Task BurnAsync(WriteScope write, TokenRow token)
+    /// <summary>
+    /// Burns a token (redemption), after whatever it was paid left the treasury: its units leave every pool,
+    /// so what it was not paid stays with the tokens that stay. The token's rows keep the units it had.
+    /// </summary>
+    public static async Task<Revenue.SettledShare> BurnAsync(WriteScope write, TokenRow token)
     {
         var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot burn again.");
-        await Revenue.HolderShares.RetireAsync(write, token, from);
+        var settled = await Revenue.HolderShares.RetireAsync(write, token, from);
+        foreach (var share in await SharesAsync(write.Db, token.CommunityId, token.Serial))
+        {
+            var pool = await TreasuryPools.RowAsync(write.Db, token.CommunityId, share.Asset);
+            pool.Pool = share.Pool.Burned(share.Units, share.Balance);
+            var mine = await UnitsRowAsync(write.Db, token, share.Asset);
+            (mine.Holds, mine.Mark) = (share.Units, share.Pool.IssuedPerToken);
+        }
+
         (await TrackedAsync(write.Db, token.CommunityId)).CountBurn();
         token.OwnerId = null;
         token.ApprovedId = null;
@@ -97,6 +183,7 @@ public static class TokenBook
         await CheckpointAsync(write, token.CommunityId, from, -1);
         await CloseListingsAsync(write, token, "stale");
         await write.AuditAsync("token.redeemed", new { token = token.Serial, from = from.ToString() });
+        return settled;
     }
 
     /// <summary>
@@ -112,6 +199,15 @@ public static class TokenBook
 
         token.OwnerId = owner;
         token.BurnedAtUnixMs = null;
+
+        // Back with the units it burned with, counting issuance from now; its payment comes back after this.
+        foreach (var pool in await TreasuryPools.AllAsync(write.Db, token.CommunityId))
+        {
+            var mine = await UnitsRowAsync(write.Db, token, pool.Asset);
+            pool.Pool = pool.Pool.Minted(mine.Holds);
+            mine.Mark = pool.IssuedPerToken;
+        }
+
         (await TrackedAsync(write.Db, token.CommunityId)).CountMint();
         await Revenue.HolderShares.ReviveAsync(write, token);
         if (token.Lineage.Count > 0 && token.Lineage[^1].Kind == LineageKind.Redeemed)
@@ -127,6 +223,19 @@ public static class TokenBook
     /// <summary>A posting list without zero legs (a zero royalty, say), as one journal entry.</summary>
     public static Result<JournalEntry> Entry(string kind, string memo, params Posting[] postings) =>
         JournalEntry.Create(kind, memo, postings.Where(p => !p.Amount.IsZero).ToList());
+
+    private static async Task<TokenUnitsRow> UnitsRowAsync(MikoshiDb db, TokenRow token, string asset)
+    {
+        var row = await db.TokenUnits.TrackedOrStoredAsync(u => u.CommunityId == token.CommunityId && u.Serial == token.Serial && u.Asset == asset);
+        if (row is null)
+        {
+            // No row: it held nothing of this pool and counted every issuance.
+            row = new TokenUnitsRow { CommunityId = token.CommunityId, Serial = token.Serial, Asset = asset };
+            db.TokenUnits.Add(row);
+        }
+
+        return row;
+    }
 
     private static void AddStep(TokenRow token, LineageKind kind, PersonId? from, PersonId? to, WriteScope write, Int128? price) =>
         token.Lineage.Add(new LineageRow
@@ -154,6 +263,7 @@ public static class TokenBook
         }
 
         var at = write.At.ToUnixTimeMilliseconds();
+        (await TrackedAsync(db, community)).HoldingsChanged(at);
         if (last is not null && last.AtUnixMs == at)
         {
             last.Count = count;
@@ -173,3 +283,9 @@ public static class TokenBook
         }
     }
 }
+
+/// <summary>A token's part of one treasury pool: its units and what they are worth out of the balance now.</summary>
+public sealed record TokenShare(string Asset, TreasuryPool Pool, Int128 Units, Int128 Balance, Int128 Value);
+
+/// <summary>The next primary price, the policy's price it came from, and what the token receives (units, floor).</summary>
+public sealed record NextMint(Int128 Price, Int128 PolicyPrice, MintTerms Terms);

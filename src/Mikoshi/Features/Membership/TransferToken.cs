@@ -11,7 +11,8 @@ public sealed record TransferRequest(string? To);
 
 public sealed record ApproveRequest(string? Spender);
 
-public sealed record TokenMoved(long Token, string From, string To);
+/// <summary>A token that changed hands, and the holders' share that was settled as it moved (to whom, how much).</summary>
+public sealed record TokenMoved(long Token, string From, string To, Revenue.SettledShare? Settled = null);
 
 public sealed record ApprovalView(long Token, string? Approved);
 
@@ -33,7 +34,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
                 return Chain.ChainOutbox.OnChainOwnership;
             }
 
-            var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
+            var token = await TokenBook.FindMovableAsync(write, community.Id, serial);
             if (!token.IsSuccess)
             {
                 return token.Error!;
@@ -50,8 +51,8 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
                 return Error.Of("same_owner", "The token already belongs to that person.");
             }
 
-            await TokenBook.MoveAsync(write, token.Value, to.Value, LineageKind.Gifted);
-            return Result<TokenMoved>.Ok(new TokenMoved(serial, owner.ToString(), to.Value.ToString()));
+            var settled = await TokenBook.MoveAsync(write, token.Value, to.Value, LineageKind.Gifted);
+            return Result<TokenMoved>.Ok(new TokenMoved(serial, owner.ToString(), to.Value.ToString(), settled));
         });
     }
 

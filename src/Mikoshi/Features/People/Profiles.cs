@@ -14,7 +14,8 @@ public sealed record ProfileView(string PersonId, string DisplayName, string Bio
 
 public sealed record MembershipPeriod(DateTimeOffset From, DateTimeOffset? Until);
 
-public sealed record HeldToken(long Id, IReadOnlyList<LineageView> Lineage);
+/// <summary>A token a person holds: its lineage, and the pending proposal that locks it (its "for" vote), if any.</summary>
+public sealed record HeldToken(long Id, IReadOnlyList<LineageView> Lineage, long? LockedByProposal = null);
 
 public sealed record PersonPage(ProfileView Profile, IReadOnlyList<string> Roles, IReadOnlyList<HeldToken> Tokens, IReadOnlyList<MembershipPeriod> MembershipPeriods);
 
@@ -89,7 +90,7 @@ public static class Profiles
         return new MemberList(found, users.Count);
     }
 
-    public static async Task<Result<PersonPage>> PageAsync(MikoshiDb db, Community community, string? personId)
+    public static async Task<Result<PersonPage>> PageAsync(MikoshiDb db, Community community, string? personId, DateTimeOffset now)
     {
         var person = await Membership.People.FindAsync(db, personId);
         if (!person.IsSuccess)
@@ -105,8 +106,8 @@ public static class Profiles
         var held = new List<HeldToken>();
         foreach (var serial in tokens)
         {
-            var view = await ReadTokens.FindAsync(db, community, serial);
-            held.Add(new HeldToken(serial, view.Value.Lineage));
+            var view = await ReadTokens.FindAsync(db, community, serial, now);
+            held.Add(new HeldToken(serial, view.Value.Lineage, view.Value.LockedByProposal));
         }
 
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.CommunityId == community.Id && c.PersonId == person.Value)
@@ -144,8 +145,8 @@ public static class Profiles
             .Allow(Access.Anyone)
             .WithSummary("Members, filterable by skill, value and free text.")
             .Produces<MemberList>();
-        api.MapGet("/communities/{slug}/people/{personId}", async (string personId, HttpContext http, MikoshiDb db) =>
-                Problems.From(await PageAsync(db, http.Caller().RequireCommunity(), personId)))
+        api.MapGet("/communities/{slug}/people/{personId}", async (string personId, HttpContext http, MikoshiDb db, TimeProvider clock) =>
+                Problems.From(await PageAsync(db, http.Caller().RequireCommunity(), personId, clock.GetUtcNow())))
             .Allow(Access.Anyone)
             .WithSummary("A person: profile, roles, tokens with lineage, and every period of membership.")
             .Produces<PersonPage>();

@@ -6,6 +6,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Revenue;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Features.Revenue;
@@ -44,11 +45,12 @@ public static class HolderShares
     /// (in the LLC-DAO mode, up to what they paid in; the excess to the treasury), as one journal entry.
     /// Each token keeps its fraction below one unit for later.
     /// </summary>
-    public static async Task SettleAsync(WriteScope write, IReadOnlyList<Data.TokenRow> tokens, PersonId payee)
+    public static async Task<SettledShare> SettleAsync(WriteScope write, IReadOnlyList<Data.TokenRow> tokens, PersonId payee)
     {
+        var settled = new SettledShare(payee.ToString(), []);
         if (tokens.Count == 0)
         {
-            return;
+            return settled;
         }
 
         var db = write.Db;
@@ -56,7 +58,7 @@ public static class HolderShares
         var pools = await PoolsAsync(db, communityId);
         if (pools.Count == 0)
         {
-            return;
+            return settled;
         }
 
         var marks = await MarksAsync(db, communityId, tokens.Select(t => t.Serial).ToList());
@@ -87,6 +89,11 @@ public static class HolderShares
             postings.Add(new Posting(AccountId.HolderPool, Money.Of(asset, -owed)));
             postings.Add(new Posting(AccountId.ForPerson(payee.Value), Money.Of(asset, toPerson)));
             postings.Add(new Posting(AccountId.Treasury, Money.Of(asset, toTreasury)));
+            settled.Paid.Add(AmountView.Of(pool.Asset, toPerson));
+            if (toTreasury > Int128.Zero)
+            {
+                settled.ToTreasury.Add(AmountView.Of(pool.Asset, toTreasury));
+            }
         }
 
         if (postings.Count > 0)
@@ -99,15 +106,17 @@ public static class HolderShares
                 throw new InvariantViolatedException($"The holder pool could not pay what it owes: {posted.Error!.Detail}");
             }
         }
+
+        return settled;
     }
 
     /// <summary>
     /// Before a token burns: settles it to its owner, then gives its leftover fraction back to the
     /// accumulator so the next distribution spreads it over the tokens still in circulation.
     /// </summary>
-    public static async Task RetireAsync(WriteScope write, Data.TokenRow token, PersonId owner)
+    public static async Task<SettledShare> RetireAsync(WriteScope write, Data.TokenRow token, PersonId owner)
     {
-        await SettleAsync(write, [token], owner);
+        var settled = await SettleAsync(write, [token], owner);
         var db = write.Db;
         var marks = await MarksAsync(db, token.CommunityId, [token.Serial]);
         foreach (var pool in await PoolsAsync(db, token.CommunityId))
@@ -117,6 +126,8 @@ public static class HolderShares
             Store(pool, accumulator.Absorb(accumulator.PerToken - Parse(mark.PaidScaled)));
             mark.PaidScaled = pool.PerTokenScaled;
         }
+
+        return settled;
     }
 
     /// <summary>
@@ -161,7 +172,23 @@ public static class HolderShares
         return owed;
     }
 
-    private static async Task<(Int128 ToPerson, Int128 ToTreasury)> CapAsync(MikoshiDb db, Community community, PersonId person, string asset, Int128 owed, bool record)
+    /// <summary>What token <paramref name="serial"/> is owed now and not yet settled, per asset (before any cap), with each pool's carried remainder.</summary>
+    public static async Task<IReadOnlyList<TokenAccrual>> AccruedOfTokenAsync(MikoshiDb db, CommunityId community, long serial)
+    {
+        var pools = await db.HolderPools.AsNoTracking().Where(p => p.CommunityId == community).OrderBy(p => p.Asset).ToListAsync();
+        var marks = (await db.TokenAccruals.AsNoTracking().Where(a => a.CommunityId == community && a.Serial == serial).ToListAsync())
+            .ToDictionary(a => a.Asset, a => Parse(a.PaidScaled), StringComparer.Ordinal);
+        return pools.Select(pool => new TokenAccrual(
+                AmountView.Of(pool.Asset, Accumulator(pool).Owed(marks.GetValueOrDefault(pool.Asset)).Units),
+                pool.CarryScaled))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The LLC-DAO cap (出資額): of <paramref name="owed"/> to <paramref name="person"/>, what they may receive
+    /// given what they paid in and already received, and what stays in the treasury; recorded when <paramref name="record"/>.
+    /// </summary>
+    internal static async Task<(Int128 ToPerson, Int128 ToTreasury)> CapAsync(MikoshiDb db, Community community, PersonId person, string asset, Int128 owed, bool record)
     {
         // 出資額: what the person paid to mint tokens, in the base asset; nothing was paid in any other asset.
         var paidIn = Int128.Zero;
@@ -225,3 +252,12 @@ public static class HolderShares
 
     private static string Text(BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>The holders' share a token move settled: paid to <see cref="To"/>, and (LLC-DAO cap) kept by the treasury.</summary>
+public sealed record SettledShare(string To, List<AmountView> Paid)
+{
+    public List<AmountView> ToTreasury { get; } = [];
+}
+
+/// <summary>A token's unsettled holders' share of one asset, and the pool's carried remainder (scaled by 2^128) for audit.</summary>
+public sealed record TokenAccrual(AmountView Owed, string PoolCarryScaled);

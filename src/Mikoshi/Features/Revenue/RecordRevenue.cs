@@ -169,7 +169,16 @@ public sealed class RecordRevenue(Writer writer)
                 return result.Error!;
             }
 
+            // The holders' share goes to the tokens in circulation now; it may not be dated back past a change of
+            // holdings, or today's holders would be paid for an instant when others held the tokens.
             var parts = result.Value;
+            var holdingsChanged = (await TokenBook.CurrentAsync(db, community.Id)).HoldingsChangedAtUnixMs;
+            if (parts.Holders > Int128.Zero && occurred.ToUnixTimeMilliseconds() < holdingsChanged)
+            {
+                return Error.Of("revenue_before_holdings_change",
+                    $"Tokens changed hands at {DateTimeOffset.FromUnixTimeMilliseconds(holdingsChanged):u}, after this revenue arrived; record it as of that instant or later, so that its holders' share goes to those who held the tokens.");
+            }
+
             Money Of(Int128 units) => Money.Of(asset.Value, units);
             var postings = new List<Posting>
             {

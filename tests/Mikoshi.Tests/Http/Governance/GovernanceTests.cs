@@ -35,10 +35,13 @@ public sealed class GovernanceTests
         app.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal("grace", await s.StateAsync(id));
         Assert.Empty(await s.ExecuteAsync());
+        // The ¥100,000 seeded before any token existed is the community's (unowned), so each of the four tokens
+        // owns what it paid, ¥10,000, and Ben's takes exactly that.
         var treasuryBefore = await s.TreasuryAsync();
+        Assert.Equal(140_000, treasuryBefore);
         Assert.Equal(HttpStatusCode.OK, (await s.RedeemAsync(s.Ben)).StatusCode);
-        Assert.Equal(treasuryBefore - (treasuryBefore / 4), await s.TreasuryAsync());
-        Assert.Equal("voted_for_pending", await (await s.RedeemAsync(s.Aki)).ProblemCodeAsync());
+        Assert.Equal(130_000, await s.TreasuryAsync());
+        Assert.Equal("token_locked_by_vote", await (await s.RedeemAsync(s.Aki)).ProblemCodeAsync());
 
         app.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal("queued", await s.StateAsync(id));

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
+
+namespace Mikoshi.Features.Governance;
+
+/// <summary>
+/// The grace guard, on tokens: a token whose power was counted in a "for" vote — its holder at the proposal's
+/// snapshot voted for, or did not vote and their delegate at the snapshot did — may not change hands, be listed
+/// or be redeemed until that proposal is executed, defeated or cancelled. It is the token that is locked, not
+/// the person: giving it to a second account first changes nothing.
+/// </summary>
+public static class TokenLocks
+{
+    /// <summary>The first unprocessed proposal that holds <paramref name="token"/>, or null.</summary>
+    public static async Task<long?> HeldByAsync(MikoshiDb db, TokenRow token, DateTimeOffset now)
+    {
+        var open = await db.Proposals.AsNoTracking()
+            .Where(p => p.CommunityId == token.CommunityId && p.Outcome == null && p.CancelledAtUnixMs == null)
+            .OrderBy(p => p.Number).ToListAsync();
+        foreach (var proposal in open)
+        {
+            if (OwnerAt(token, proposal.OpensAtUnixMs) is not { } holder || !await CountedForAsync(db, proposal, holder))
+            {
+                continue;
+            }
+
+            if (await Proposals.StateAsync(db, proposal, now) is ProposalState.Active or ProposalState.Grace or ProposalState.Queued)
+            {
+                return proposal.Number;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><see cref="HeldByAsync"/> as a refusal: <c>token_locked_by_vote</c>, naming the proposal.</summary>
+    public static async Task<Result<bool>> CheckAsync(MikoshiDb db, TokenRow token, DateTimeOffset now) =>
+        await HeldByAsync(db, token, now) is { } proposal
+            ? Error.Of("token_locked_by_vote", $"Token #{token.Serial} backed a vote for proposal {proposal}: it stays where it is until that proposal is executed, defeated or cancelled.")
+            : true;
+
+    /// <summary>Who held the token at <paramref name="atUnixMs"/> by its lineage (the last step at or before it).</summary>
+    private static PersonId? OwnerAt(TokenRow token, long atUnixMs) =>
+        token.Lineage.Where(step => step.AtUnixMs <= atUnixMs).MaxBy(step => step.Step)?.ToId;
+
+    private static async Task<bool> CountedForAsync(MikoshiDb db, ProposalRow proposal, PersonId holder)
+    {
+        var votes = await db.Votes.AsNoTracking()
+            .Where(v => v.CommunityId == proposal.CommunityId && v.ProposalNumber == proposal.Number)
+            .ToListAsync();
+        var latest = Snapshot.Latest(votes);
+        if (latest.TryGetValue(holder.Value, out var own))
+        {
+            return own.Choice == VoteChoices.For;
+        }
+
+        var at = proposal.OpensAtUnixMs;
+        var delegation = await db.Delegations.AsNoTracking()
+            .Where(d => d.CommunityId == proposal.CommunityId && d.DelegatorId == holder && d.FromUnixMs <= at && (d.UntilUnixMs == null || d.UntilUnixMs > at))
+            .OrderByDescending(d => d.Number).FirstOrDefaultAsync();
+        return delegation is not null && delegation.DelegateId != holder
+            && latest.TryGetValue(delegation.DelegateId.Value, out var cast) && cast.Choice == VoteChoices.For;
+    }
+}
