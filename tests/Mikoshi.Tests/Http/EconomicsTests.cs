@@ -221,6 +221,60 @@ public sealed class EconomicsTests
         await DepositTests.AssertVerifiedAsync(app);
     }
 
+    /// <summary>The worked example of docs/economics.md, step by step through the API: the page says what the product does.</summary>
+    [Fact]
+    public async Task TheWorkedExampleOfTheEconomicsPage_HoldsToTheYen()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var admin = await app.SignUpAsync(displayName: "Admin");
+        var (aki, ben, cai, dan, eri) = (await app.SignUpAsync(), await app.SignUpAsync(), await app.SignUpAsync(), await app.SignUpAsync(), await app.SignUpAsync());
+        var slug = await admin.FoundCommunityAsync();
+        var api = $"/api/v1/communities/{slug}";
+        async Task<long> MintAsync(Person person)
+        {
+            await admin.DepositAsync(slug, "100000", personId: person.Id);
+            var minted = await person.Client.PostJsonAsync($"{api}/tokens", new { });
+            Assert.Equal(HttpStatusCode.Created, minted.StatusCode);
+            return RevenueSetup.Units((await minted.JsonAsync()).GetProperty("price"));
+        }
+
+        // 1. Three tokens at ¥10,000; 2. ¥90,000 comes in for everyone: each token holds ¥40,000.
+        foreach (var person in new[] { aki, ben, cai })
+        {
+            Assert.Equal(10_000, await MintAsync(person));
+        }
+
+        await admin.DepositAsync(slug, "90000");
+        Assert.Equal(40_000, (await ValueAsync(aki, api, 1))["JPY"]);
+
+        // 3. The floor: Dan pays ¥40,000, not the set ¥10,000, and his token is worth what he paid.
+        Assert.Equal(40_000, await MintAsync(dan));
+        Assert.Equal(40_000, (await ValueAsync(dan, api, 4))["JPY"]);
+
+        // 4. The first ETH is issued to the four tokens alike; 5. Eri's token, minted after, holds none of it.
+        await admin.DepositAsync(slug, "40000000000000000", "ETH");
+        Assert.Equal(10_000_000_000_000_000, (await ValueAsync(aki, api, 1))["ETH"]);
+        Assert.Equal(40_000, await MintAsync(eri));
+        Assert.False((await ValueAsync(eri, api, 5)).ContainsKey("ETH"));
+
+        // 6. A grant of ¥50,000 lowers every token alike, to ¥30,000.
+        var project = (await (await aki.Client.PostJsonAsync($"{api}/projects", new { title = "祭りの絵巻" })).JsonAsync()).GetProperty("id").GetInt64();
+        var granted = await admin.Client.PostJsonAsync($"{api}/projects/{project}/grants", new { asset = "JPY", amount = "50000", recoupRateBps = 0 });
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+        foreach (var token in new[] { 1L, 5L })
+        {
+            Assert.Equal(30_000, (await ValueAsync(aki, api, token))["JPY"]);
+        }
+
+        // 7. At r = 80%, Aki's redemption pays ¥25,200 and 0.0084 ETH.
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"{api}/parameters", new { redemptionRateBps = 8000 })).StatusCode);
+        var redeemed = await (await aki.Client.PostJsonAsync($"{api}/tokens/1/redeem", new { })).JsonAsync();
+        var paid = redeemed.GetProperty("reclaim").EnumerateArray().ToDictionary(a => a.GetProperty("asset").GetString()!, RevenueSetup.Units);
+        Assert.Equal(25_200, paid["JPY"]);
+        Assert.Equal(8_400_000_000_000_000, paid["ETH"]);
+        await DepositTests.AssertVerifiedAsync(app);
+    }
+
     private static async Task<Dictionary<string, long>> HoldingsAsync(Person person, string api)
     {
         var statement = await (await person.Client.GetAsync($"{api}/me/earnings")).JsonAsync();
