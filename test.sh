@@ -2,8 +2,22 @@
 # The whole test suite, on a fresh machine of this project's kind: installs what the tests need
 # (Debian's Chromium, the PostgreSQL server binaries), then runs every test project. The tests
 # start their own PostgreSQL server on a loopback port and stop it at the end.
+#   ./test.sh            everything (what CI runs)
+#   ./test.sh --fast     the quick lane while working: domain tests and the HTTP and CLI tests on SQLite;
+#                        no browser, chain, crash, fuzz or model-based property runs, no PostgreSQL cases
+# Other arguments go to `dotnet test` (e.g. --filter).
 set -euo pipefail
 cd "$(dirname "$0")"
+
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --fast ]; then
+    args+=(--filter "FullyQualifiedName!~.Browser.&FullyQualifiedName!~.Chain.&FullyQualifiedName!~.Proof.&FullyQualifiedName!~.Fuzz.&FullyQualifiedName!~.Properties.&DisplayName!~postgres")
+  else
+    args+=("$arg")
+  fi
+done
+set -- ${args[@]+"${args[@]}"}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()

@@ -188,7 +188,35 @@ public sealed class RevenueModel(string[] personIds)
 
     public BigInteger Balance(string account, string asset) => Balances.GetValueOrDefault((account, asset));
 
+    /// <summary>The treasury's pools; every shared movement of the treasury reaches them through <see cref="Post"/>.</summary>
+    public PoolsModel Pools => pools ??= new PoolsModel(asset => Balance(Treasury, asset), () => Live);
+
+    private PoolsModel? pools;
+
+    /// <summary>The last instant any token was minted, moved or burned: revenue may not be dated before it.</summary>
+    public long HoldingsChangedAt { get; private set; }
+
+    /// <summary>Posts a movement that is one token's own (a mint's price, a redemption's payment): the pools are the caller's to move.</summary>
+    public void PostForOneToken(params (string Account, string Asset, BigInteger Amount)[] postings) => Apply(postings);
+
+    /// <summary>Posts a movement; what it brings to or takes from the treasury is every token's alike.</summary>
     public void Post(params (string Account, string Asset, BigInteger Amount)[] postings)
+    {
+        Apply(postings);
+        foreach (var (account, asset, amount) in postings.Where(p => p.Account == Treasury && !p.Amount.IsZero))
+        {
+            if (amount > 0)
+            {
+                Pools.Received(asset, amount);
+            }
+            else
+            {
+                Pools.Spent(asset, -amount);
+            }
+        }
+    }
+
+    private void Apply((string Account, string Asset, BigInteger Amount)[] postings)
     {
         foreach (var asset in postings.GroupBy(p => p.Asset, StringComparer.Ordinal))
         {
@@ -204,24 +232,33 @@ public sealed class RevenueModel(string[] personIds)
         }
     }
 
-    public long Mint(int person)
+    /// <summary>The next token's price: the policy's, never below what its base units are worth.</summary>
+    public BigInteger NextPrice => BigInteger.Max(MintPrice, Pools.MintTerms().Floor);
+
+    public long Mint(int person, BigInteger price, long at)
     {
+        var units = Pools.MintTerms().Units;
         Owners.Add(person);
-        Mints.Add((person, MintPrice));
+        Mints.Add((person, price));
+        Pools.Minted(Owners.Count, units);
         History.Add(new HolderEvent.Minted(Owners.Count, person));
+        HoldingsChangedAt = Math.Max(HoldingsChangedAt, at);
         return Owners.Count;
     }
 
-    public void Move(long serial, int to, bool inherited)
+    public void Move(long serial, int to, bool inherited, long at)
     {
         Owners[(int)serial - 1] = to;
         History.Add(new HolderEvent.Moved(serial, to, inherited));
+        HoldingsChangedAt = Math.Max(HoldingsChangedAt, at);
     }
 
-    public void Burn(long serial)
+    public void Burn(long serial, long at)
     {
+        Pools.Burned(serial);
         Owners[(int)serial - 1] = null;
         History.Add(new HolderEvent.Burned(serial));
+        HoldingsChangedAt = Math.Max(HoldingsChangedAt, at);
     }
 
     /// <summary>What a person paid in to mint tokens (出資額): only ever in the base asset.</summary>

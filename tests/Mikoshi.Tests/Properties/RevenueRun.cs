@@ -162,6 +162,11 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
         };
         var agreement = model.AgreementAt(occurred);
         var refusal = occurred > now ? "invalid_occurred_at" : agreement is null ? "no_split_agreement" : null;
+        if (refusal is null && occurred < model.HoldingsChangedAt && model.Waterfall(op.Asset, op.Amount, agreement!).Holders > 0)
+        {
+            refusal = "revenue_before_holdings_change";
+        }
+
         var key = $"revenue-{Guid.NewGuid():N}";
         Task<HttpResponseMessage> Send(BigInteger amount) => Admin.Client.PostJsonAsync($"{ProjectApi}/revenue",
             new { asset = op.Asset, amount = Text(amount), source = "Booth sales", occurredAt = DateTimeOffset.FromUnixTimeMilliseconds(occurred) }, key);
@@ -209,15 +214,17 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
     private async Task MintAsync(RevenueOp.Mint op)
     {
         var account = model.AccountOf(op.Actor);
-        var refusal = model.Balance(account, RevenueModel.Yen) < model.MintPrice ? "insufficient_funds" : null;
+        var price = model.NextPrice;
+        var refusal = model.Balance(account, RevenueModel.Yen) < price ? "insufficient_funds" : null;
         var body = await SendAsync(() => people[op.Actor].Client.PostJsonAsync($"{Api}/tokens", new { }), refusal, HttpStatusCode.Created);
         if (refusal is not null)
         {
             return;
         }
 
-        model.Post((account, RevenueModel.Yen, -model.MintPrice), (RevenueModel.Treasury, RevenueModel.Yen, model.MintPrice));
-        Assert.Equal(model.Mint(op.Actor), body.GetProperty("token").GetInt64());
+        model.PostForOneToken((account, RevenueModel.Yen, -price), (RevenueModel.Treasury, RevenueModel.Yen, price));
+        Assert.Equal(price, Units(body.GetProperty("price")));
+        Assert.Equal(model.Mint(op.Actor, price, Now), body.GetProperty("token").GetInt64());
     }
 
     private async Task GiftAsync(RevenueOp.Gift op)
@@ -230,7 +237,7 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
         if (refusal is null)
         {
             payees[serial] = owner!.Value;
-            model.Move(serial, to, inherited: false);
+            model.Move(serial, to, inherited: false, Now);
         }
     }
 
@@ -261,7 +268,7 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
         Assert.Equal(split[1], Units(body.GetProperty("sellerReceives")));
         model.Post((buyerAccount, RevenueModel.Yen, -price), (RevenueModel.Treasury, RevenueModel.Yen, split[0]), (model.AccountOf(seller), RevenueModel.Yen, split[1]));
         payees[serial] = seller;
-        model.Move(serial, buyer, inherited: false);
+        model.Move(serial, buyer, inherited: false, Now);
     }
 
     private async Task RedeemAsync(RevenueOp.Redeem op)
@@ -270,14 +277,11 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
         var actor = owner ?? op.Token % people.Length;
         var refusal = owner is null ? "token_not_found" : null;
 
-        // base × (r + (1 − r) / s) with base = free / s, rounded down once; read before the token's holder share settles.
-        var supply = (BigInteger)model.Supply;
-        var r = (BigInteger)model.RedemptionRateBps;
-        var reclaim = RevenueModel.Assets.Order(StringComparer.Ordinal)
-            .Select(asset => (Asset: asset, Free: model.Balance(RevenueModel.Treasury, asset)))
-            .Where(t => t.Free > 0 && supply > 0)
-            .Select(t => (t.Asset, Amount: t.Free * ((r * supply) + (RevenueModel.Whole - r)) / (RevenueModel.Whole * supply * supply)))
-            .Where(t => t.Amount > 0)
+        // The token's units of each pool at their value × (r + (1 − r) / s), rounded down once, then (LLC-DAO) no more than
+        // the room left under the holder's cap; read before the token's holder share settles.
+        var reclaim = refusal is not null ? [] : model.Pools.Redemption(serial, model.RedemptionRateBps)
+            .Select(r => (r.Asset, Amount: model.CapAtPaidIn ? BigInteger.Min(r.Amount, model.CapRoom(actor, r.Asset)) : r.Amount))
+            .Where(r => r.Amount > 0)
             .ToList();
         var body = await SendAsync(() => people[actor].Client.PostJsonAsync($"{Api}/tokens/{serial}/redeem", new { }), refusal, HttpStatusCode.OK);
         if (refusal is not null)
@@ -289,11 +293,15 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
         Assert.Equal(reclaim, paid);
         foreach (var (asset, amount) in reclaim)
         {
-            model.Post((RevenueModel.Treasury, asset, -amount), (model.AccountOf(actor), asset, amount));
+            model.PostForOneToken((RevenueModel.Treasury, asset, -amount), (model.AccountOf(actor), asset, amount));
+            if (model.CapAtPaidIn)
+            {
+                model.CapReceived[(actor, asset)] = model.CapReceived.GetValueOrDefault((actor, asset)) + amount;
+            }
         }
 
         payees[serial] = actor;
-        model.Burn(serial);
+        model.Burn(serial, Now);
     }
 
     private async Task InheritAsync(RevenueOp.Inherit op)
@@ -319,10 +327,11 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
         var body = await SendAsync(() => people[holder].Client.PostJsonAsync($"{Api}/succession/execute", new { }), null, HttpStatusCode.OK);
         var moves = body.GetProperty("moves").EnumerateArray().Select(m => (m.GetProperty("token").GetInt64(), Guid.Parse(m.GetProperty("to").GetString()!))).ToList();
         Assert.Equal(tokens.Select(t => (t, Guid.Parse(people[heir].Id))).ToList(), moves);
+        // On the holder's own instruction, what the tokens accrued is paid to the holder.
         foreach (var serial in tokens)
         {
-            payees[serial] = heir;
-            model.Move(serial, heir, inherited: true);
+            payees[serial] = holder;
+            model.Move(serial, heir, inherited: false, Now);
         }
     }
 
