@@ -68,6 +68,7 @@ public static class MikoshiApp
         services.AddSingleton<SecretBox>();
         services.AddSingleton<SecretsAtRest>();
         services.AddSingleton<Pseudonyms>();
+        services.AddSingleton<PublicNames>();
 
         // Chain mode (issue #6).
         services.AddSingleton<ChainSettings>();
@@ -184,6 +185,7 @@ public static class MikoshiApp
         ReadTokens.Map(api);
         ChangeParameters.Map(api);
         Profiles.Map(api);
+        Privacy.Map(api);
         ProjectBoard.Map(api);
         Teams.Map(api);
         ContributionLog.Map(api);
