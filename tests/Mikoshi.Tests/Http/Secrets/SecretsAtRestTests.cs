@@ -7,6 +7,7 @@ using PasswordHasher = Microsoft.AspNetCore.Identity.PasswordHasher<Mikoshi.Data
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Mikoshi.Data;
 using Mikoshi.Features.Secrets;
 using Mikoshi.Tests.Infrastructure;
@@ -164,9 +165,14 @@ public sealed class SecretsAtRestTests : IDisposable
         File.SetUnixFileMode(database, WorldReadable);
         File.SetUnixFileMode(data, PrivateFiles.PrivateFolderMode | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         File.SetUnixFileMode(Path.Combine(data, "keys", "kek"), WorldReadable);
+        var log = new LogLines();
         await using (var app = App(store, "sqlite", "modes"))
         {
+            app.Logging = logging => logging.AddProvider(log);
             await app.SignUpAsync();
+            Assert.Contains(log.Lines, l => l.Contains($"Tightened {data} to 0700", StringComparison.Ordinal));
+            Assert.Contains(log.Lines, l => l.Contains($"Tightened {database} to 0600", StringComparison.Ordinal));
+            Assert.Contains(log.Lines, l => l.Contains("Tightened the key-encryption key", StringComparison.Ordinal));
             Assert.Equal(PrivateFiles.PrivateFolderMode, File.GetUnixFileMode(data));
             Assert.Equal(PrivateFiles.PrivateFileMode, File.GetUnixFileMode(database));
             Assert.Equal(PrivateFiles.PrivateFileMode, File.GetUnixFileMode(database + "-wal"));
@@ -344,5 +350,27 @@ public sealed class SecretsAtRestTests : IDisposable
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+    }
+
+    /// <summary>What the server logged, to read the warnings it gives at start.</summary>
+    private sealed class LogLines : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+        public IReadOnlyCollection<string> Lines => lines;
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
     }
 }
