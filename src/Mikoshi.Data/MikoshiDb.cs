@@ -450,7 +450,8 @@ public abstract class MikoshiDb(DbContextOptions options)
             account.Property(a => a.BankName).HasMaxLength(40);
             account.Property(a => a.BranchCode).HasMaxLength(3);
             account.Property(a => a.BranchName).HasMaxLength(40);
-            account.Property(a => a.AccountNumber).HasMaxLength(7);
+            // Sealed with the key-encryption key (kek1: + base64 of nonce, tag and ciphertext), not the 7 digits themselves.
+            account.Property(a => a.AccountNumber).HasMaxLength(200);
             account.Property(a => a.HolderName).HasMaxLength(60);
         });
 

@@ -23,6 +23,12 @@ public sealed class MikoshiUser : IdentityUser<Guid>
 
     /// <summary>Values they hold, usually chosen from charters.</summary>
     public List<string> Values { get; set; } = [];
+
+    /// <summary>
+    /// Whether public pages (ledger, votes) show this person by id and name; otherwise anonymous readers and
+    /// non-members see a per-community pseudonym. Off until the person turns it on.
+    /// </summary>
+    public bool ShownInPublic { get; set; }
 }
 
 /// <summary>A role a person holds in a community beyond visitor (member comes from holding a token).</summary>

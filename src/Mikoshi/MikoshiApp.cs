@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -15,6 +16,7 @@ using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Revenue;
+using Mikoshi.Features.Secrets;
 using Mikoshi.Features.Wallets;
 using Scalar.AspNetCore;
 
@@ -60,6 +62,13 @@ public static class MikoshiApp
         services.AddSingleton<GovernanceExecutor>();
         services.AddScoped<SignInWithEthereum>();
         services.AddScoped<WalletLinks>();
+
+        // Secrets at rest (issue 15): one key outside the database seals every secret inside it.
+        services.AddSingleton(sp => KeyEncryptionKey.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Data.StoreOptions>()));
+        services.AddSingleton<SecretBox>();
+        services.AddSingleton<SecretsAtRest>();
+        services.AddSingleton<Pseudonyms>();
+        services.AddSingleton<PublicNames>();
 
         // Chain mode (issue #6).
         services.AddSingleton<ChainSettings>();
@@ -108,8 +117,11 @@ public static class MikoshiApp
         });
         builder.Services.AddAuthorization();
 
-        // Keys live in the database, so every replica reads every other's cookies and tokens.
+        // Keys live in the database, so every replica reads every other's cookies and tokens; each is encrypted
+        // with the key-encryption key, kept outside the database, so a copy of the database cannot forge or decrypt.
         builder.Services.AddDataProtection().SetApplicationName("Mikoshi").PersistKeysToDbContext<MikoshiDb>();
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<KeyEncryptionKey>((o, kek) => o.XmlEncryptor = new KeyRingEncryptor(kek));
 
         builder.Services.Configure<JsonOptions>(o =>
         {
@@ -173,6 +185,7 @@ public static class MikoshiApp
         ReadTokens.Map(api);
         ChangeParameters.Map(api);
         Profiles.Map(api);
+        Privacy.Map(api);
         ProjectBoard.Map(api);
         Teams.Map(api);
         ContributionLog.Map(api);

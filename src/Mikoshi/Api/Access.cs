@@ -21,6 +21,9 @@ public enum Access
     /// <summary>A treasurer or an admin of the community in the route.</summary>
     Treasurer,
 
+    /// <summary>Anyone with a place in the community in the route: a token holder, a treasurer or an admin.</summary>
+    Insider,
+
     /// <summary>An admin of the community in the route.</summary>
     Admin,
 }
@@ -108,6 +111,7 @@ public static class AccessExtensions
                 Access.Member => roles.Contains(Role.Member),
                 Access.Treasurer => roles.Contains(Role.Treasurer) || roles.Contains(Role.Admin),
                 Access.Admin => roles.Contains(Role.Admin),
+                Access.Insider => Features.Ledger.PublicNames.IsInsider(roles),
                 _ => true,
             };
             if (!allowed && person is not null && await IsRetryOfAnAnsweredWriteAsync(http, person.Value))

@@ -67,6 +67,7 @@ public static class Problems
         ["on_chain_ownership"] = StatusCodes.Status409Conflict,
         ["redemption_pending"] = StatusCodes.Status409Conflict,
         ["no_claim"] = StatusCodes.Status404NotFound,
+        ["secret_unreadable"] = StatusCodes.Status409Conflict,
     };
 
     /// <summary>The HTTP status an error code answers with; anything not listed is 422.</summary>

@@ -145,8 +145,13 @@ public static class Commands
 
     private static async Task MigrateAsync(WebApplication app)
     {
+        // Private files before SQLite creates any; plaintext secrets of an older version sealed once the schema is current.
+        var secrets = app.Services.GetRequiredService<Features.Secrets.SecretsAtRest>();
+        secrets.GuardFiles();
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MikoshiDb>().MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+        await db.MigrateAsync();
+        await secrets.SealPlaintextAsync(db);
     }
 
     private static async Task<int> ServeAsync(string[] settings, CancellationToken cancellationToken)

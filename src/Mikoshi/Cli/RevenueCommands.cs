@@ -150,9 +150,9 @@ public static class RevenueCommands
         var format = new Option<string>("--format") { Description = "csv or zengin", DefaultValueFactory = _ => "csv" };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "File to write" };
         var export = new Command("export", "Write a batch as CSV, or for yen as a Zengin 総合振込 file.") { batch, CommunityOption, format, output };
-        export.SetAction(parse => ReadAsync(parse, async (db, community) =>
+        export.SetAction(parse => ReadAsync(parse, async (services, db, community) =>
         {
-            var exported = await Payouts.ExportAsync(db, community, parse.GetValue(batch), parse.GetValue(format));
+            var exported = await Payouts.ExportAsync(db, services.GetRequiredService<Features.Secrets.SecretBox>(), community, parse.GetValue(batch), parse.GetValue(format));
             if (!exported.IsSuccess)
             {
                 return exported.Error!;
@@ -253,7 +253,10 @@ public static class RevenueCommands
         return Commands.Print(await work(services, community.Value, person.Value));
     }
 
-    private static async Task<int> ReadAsync(ParseResult parse, Func<MikoshiDb, Community, Task<object>> read)
+    private static Task<int> ReadAsync(ParseResult parse, Func<MikoshiDb, Community, Task<object>> read) =>
+        ReadAsync(parse, (_, db, community) => read(db, community));
+
+    private static async Task<int> ReadAsync(ParseResult parse, Func<IServiceProvider, MikoshiDb, Community, Task<object>> read)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
@@ -264,7 +267,7 @@ public static class RevenueCommands
             return Commands.Print(community.Error!);
         }
 
-        var value = await read(db, community.Value);
+        var value = await read(scope.ServiceProvider, db, community.Value);
         return value is Error error ? Commands.Print(error) : Commands.PrintJson(value);
     }
 

@@ -110,6 +110,7 @@ public sealed class AccessTests
         Access.Member => caller is Caller.Member,
         Access.Treasurer => caller is Caller.Treasurer or Caller.Admin,
         Access.Admin => caller is Caller.Admin,
+        Access.Insider => caller is Caller.Member or Caller.Treasurer or Caller.Admin,
         _ => false,
     };
 }

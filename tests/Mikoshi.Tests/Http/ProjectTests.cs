@@ -60,7 +60,7 @@ public sealed class ProjectTests
         Assert.Equal(project, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
         Assert.Empty((await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/projects?status=idea")).JsonAsync()).GetProperty("items").EnumerateArray());
 
-        var audit = await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/audit")).Content.ReadAsStringAsync();
+        var audit = await (await aki.Client.GetAsync($"/api/v1/communities/{slug}/audit")).Content.ReadAsStringAsync();
         foreach (var kind in new[] { "project.created", "project.invitation", "project.invitation.accepted", "contribution.recorded", "contribution.acknowledged", "project.status", "thanks" })
         {
             Assert.Contains($"\"{kind}\"", audit, StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public sealed class VerifyTests
         await admin.DepositAsync(slug, "1500");
         await admin.DepositAsync(slug, "2500");
 
-        var export = await app.CreateClient().GetStringAsync($"/api/v1/communities/{slug}/audit");
+        var export = await admin.Client.GetStringAsync($"/api/v1/communities/{slug}/audit");
         var clean = Verifier.VerifyExport(new StringReader(export));
         var edited = Verifier.VerifyExport(new StringReader(AuditExport.EditPayload(export, 4, "\"2500\"", "\"2501\"")));
 

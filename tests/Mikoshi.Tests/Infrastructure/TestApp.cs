@@ -52,6 +52,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return new TestApp(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file}"), file) { LongLivedTokens = longLivedTokens };
     }
 
+    /// <summary>
+    /// The app on a store the test made itself (a database file in a folder of its own, a copy of another app's
+    /// store): nothing is migrated ahead or deleted afterwards; the test owns the store.
+    /// </summary>
+    public static TestApp On(StoreOptions store) => new(store, null);
+
     /// <summary>Extra logging for the server (the browser tests keep its exceptions in a file).</summary>
     public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? Logging { get; set; }
 

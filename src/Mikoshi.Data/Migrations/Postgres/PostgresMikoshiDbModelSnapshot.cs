@@ -348,8 +348,8 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<string>("AccountNumber")
                         .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("character varying(7)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("AccountType")
                         .HasColumnType("integer");
@@ -1186,6 +1186,9 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<bool>("ShownInPublic")
+                        .HasColumnType("boolean");
 
                     b.PrimitiveCollection<List<string>>("Skills")
                         .IsRequired()

@@ -336,7 +336,7 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<string>("AccountNumber")
                         .IsRequired()
-                        .HasMaxLength(7)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccountType")
@@ -1181,6 +1181,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShownInPublic")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Skills")
                         .IsRequired()

@@ -94,8 +94,19 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
             : exported.Error!;
     }
 
-    private Result<CustodialKey> Open(CustodialKeyRow row) =>
-        CustodialKey.FromSecret(Convert.FromHexString(Protector.Unprotect(row.ProtectedSecret)));
+    private Result<CustodialKey> Open(CustodialKeyRow row)
+    {
+        try
+        {
+            return CustodialKey.FromSecret(Convert.FromHexString(Protector.Unprotect(row.ProtectedSecret)));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // Its Data Protection key is missing or was sealed under another key-encryption key: a copied
+            // database started without its key file. Nothing of the secret is here to hand out.
+            return Features.Secrets.SecretBox.Unreadable();
+        }
+    }
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -280,10 +280,17 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             .Allow(Access.SignedIn)
             .WithSummary("Vote {choice, reason} without a wallet: the server signs with your custodial key (made on first use), the same EIP-712 message a wallet would sign.")
             .Produces<VoteView>(StatusCodes.Status201Created);
-        api.MapGet("/communities/{slug}/proposals/{proposalId:long}/votes", async (long proposalId, Voting voting, MikoshiDb db, HttpContext http) =>
-                Problems.From(await voting.ExportAsync(db, http.Caller().RequireCommunity(), proposalId)))
+        api.MapGet("/communities/{slug}/proposals/{proposalId:long}/votes", async (long proposalId, Voting voting, MikoshiDb db, Ledger.PublicNames names, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                var community = caller.RequireCommunity();
+                var export = await voting.ExportAsync(db, community, proposalId);
+                return export.IsSuccess
+                    ? Results.Ok(await names.VotesAsync(db, community.Id, Ledger.PublicNames.IsInsider(caller.Roles), export.Value))
+                    : Problems.For(export.Error!);
+            })
             .Allow(Access.Anyone)
-            .WithSummary("Every signed vote with its digest and signature, the EIP-712 domain, and the snapshot (holders' power, delegations): enough to recompute the tally.")
+            .WithSummary("Every signed vote with its digest and signature, the EIP-712 domain, and the snapshot (holders' power, delegations): enough to recompute the tally. Outside the community, people who did not choose to be shown appear under their pseudonym (member-…) in place of their id.")
             .Produces<VoteExport>();
     }
 }

@@ -11,7 +11,8 @@ using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Features.Ledger;
 
-public sealed record PostingView(string Account, string Asset, string Amount);
+/// <summary>A posting; <paramref name="Name"/> is the person's display name where the reader may see it.</summary>
+public sealed record PostingView(string Account, string Asset, string Amount, string? Name = null);
 
 public sealed record EntryView(long Entry, string Kind, string Memo, string Reference, DateTimeOffset At, string Actor, IReadOnlyList<PostingView> Postings);
 
@@ -77,10 +78,17 @@ public static class ReadLedger
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/communities/{slug}/ledger", async (HttpContext http, MikoshiDb db, string? cursor, int? limit) =>
-                Problems.From(await PageAsync(db, http.Caller().RequireCommunity().Id, cursor, limit)))
+        api.MapGet("/communities/{slug}/ledger", async (HttpContext http, MikoshiDb db, PublicNames names, string? cursor, int? limit) =>
+            {
+                var caller = http.Caller();
+                var community = caller.RequireCommunity().Id;
+                var page = await PageAsync(db, community, cursor, limit);
+                return page.IsSuccess
+                    ? Results.Ok(await names.LedgerAsync(db, community, PublicNames.IsInsider(caller.Roles), page.Value))
+                    : Problems.For(page.Error!);
+            })
             .Allow(Access.Anyone)
-            .WithSummary("The public journal, newest first, paged.")
+            .WithSummary("The public journal, newest first, paged. Outside the community a person's postings and actions appear under a pseudonym (person:member-…) unless they chose to be shown; members see ids and names.")
             .Produces<LedgerPage>();
         api.MapGet("/communities/{slug}/accounts", async (HttpContext http, MikoshiDb db) =>
             {
@@ -96,8 +104,8 @@ public static class ReadLedger
                 return Results.Stream(stream => WriteAuditAsync(db, community.Id.Value, stream, http.RequestAborted),
                     "application/jsonl; charset=utf-8", $"{community.Slug}-audit.jsonl");
             })
-            .Allow(Access.Anyone)
-            .WithSummary("The community's hash-chained audit log as JSON Lines; check it offline with `mikoshi verify --file`.")
+            .Allow(Access.Insider)
+            .WithSummary("The community's hash-chained audit log as JSON Lines, for its members, treasurers and admins (it names people by id); check it offline with `mikoshi verify --file`.")
             .Produces(StatusCodes.Status200OK, contentType: "application/jsonl");
     }
 

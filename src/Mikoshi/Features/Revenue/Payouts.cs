@@ -9,6 +9,7 @@ using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payouts;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
+using Mikoshi.Features.Secrets;
 
 namespace Mikoshi.Features.Revenue;
 
@@ -34,7 +35,7 @@ public sealed record BatchFile(byte[] Bytes, string ContentType, string FileName
 /// yen a Zengin 総合振込 file for the bank), and confirms it once the bank has paid — only then does the
 /// money leave the books. Confirming twice is refused.
 /// </summary>
-public sealed class Payouts(Writer writer)
+public sealed class Payouts(Writer writer, SecretBox box)
 {
     public Task<Result<Written>> SetBankAccountAsync(PersonId person, BankAccountRequest request) =>
         writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -58,12 +59,13 @@ public sealed class Payouts(Writer writer)
             row.BranchCode = request.BranchCode!;
             row.BranchName = request.BranchName!.Trim();
             row.AccountType = request.AccountType!.Value;
-            row.AccountNumber = request.AccountNumber!;
+            // Sealed with the key-encryption key: a copy of the database alone does not hold the number.
+            row.AccountNumber = box.Seal(request.AccountNumber!, SecretBox.BankAccountNumber);
             row.HolderName = request.HolderName!.Trim();
 
             // The instance's own chain records that an account changed, never the account itself.
             await write.AuditAsync("person.bank-account", new { person = person.ToString() });
-            return Result<BankAccountRequest>.Ok(ViewOf(row));
+            return Result<BankAccountRequest>.Ok(ViewOf(row, request.AccountNumber!));
         });
 
     public Task<Result<Written>> SetSenderAsync(PersonId admin, Community community, PayoutSenderRequest request) =>
@@ -141,7 +143,7 @@ public sealed class Payouts(Writer writer)
             if (asset.Value == Asset.Jpy)
             {
                 // Refuse now what the bank would refuse later: the file must build.
-                var file = await ZenginAsync(db, community.Id, batch, claims);
+                var file = await ZenginAsync(db, box, community.Id, batch, claims);
                 if (!file.IsSuccess)
                 {
                     return file.Error!;
@@ -203,7 +205,7 @@ public sealed class Payouts(Writer writer)
     }
 
     /// <summary>A batch as a file: CSV, or for <paramref name="format"/> "zengin" the bank's 総合振込 file.</summary>
-    public static async Task<Result<BatchFile>> ExportAsync(MikoshiDb db, Community community, long number, string? format)
+    public static async Task<Result<BatchFile>> ExportAsync(MikoshiDb db, SecretBox box, Community community, long number, string? format)
     {
         var batch = await db.PayoutBatches.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
         if (batch is null)
@@ -215,12 +217,17 @@ public sealed class Payouts(Writer writer)
         var people = claims.Select(c => c.PersonId).Distinct().ToList();
         if (format == "zengin")
         {
-            return (await ZenginAsync(db, community.Id, batch, claims))
+            return (await ZenginAsync(db, box, community.Id, batch, claims))
                 .Map(bytes => new BatchFile(bytes, "text/plain; charset=shift_jis", $"zengin-{community.Slug}-{number}.txt", people.Count));
         }
 
-        var accounts = await db.BankAccounts.AsNoTracking().Where(b => people.Contains(b.PersonId)).ToDictionaryAsync(b => b.PersonId);
-        var csv = Csv(await ViewAsync(db, batch, claims), accounts);
+        var accounts = await OpenAccountsAsync(db, box, people);
+        if (!accounts.IsSuccess)
+        {
+            return accounts.Error!;
+        }
+
+        var csv = Csv(await ViewAsync(db, batch, claims), accounts.Value);
         return new BatchFile(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"payout-{community.Slug}-{number}.csv", people.Count);
     }
 
@@ -241,7 +248,7 @@ public sealed class Payouts(Writer writer)
     }
 
     /// <summary>The batch's Zengin 総合振込 file: one transfer per person, customer code = the batch number.</summary>
-    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, CommunityId community, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims)
+    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, SecretBox box, CommunityId community, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims)
     {
         var sender = await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community);
         if (sender is null)
@@ -257,7 +264,13 @@ public sealed class Payouts(Writer writer)
         }
 
         var people = claims.Select(c => c.PersonId).Distinct().ToList();
-        var accounts = await db.BankAccounts.AsNoTracking().Where(b => people.Contains(b.PersonId)).ToDictionaryAsync(b => b.PersonId);
+        var opened = await OpenAccountsAsync(db, box, people);
+        if (!opened.IsSuccess)
+        {
+            return opened.Error!;
+        }
+
+        var accounts = opened.Value;
         var transfers = new List<ZenginTransfer>();
         foreach (var person in people)
         {
@@ -279,11 +292,35 @@ public sealed class Payouts(Writer writer)
         return ZenginFile.Write(header.Value, transfers);
     }
 
-    public static async Task<BankAccountRow?> FindBankAccountAsync(MikoshiDb db, PersonId person) =>
-        await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(b => b.PersonId == person);
+    /// <summary>A person's bank account with its number opened; <c>not_found</c> without one.</summary>
+    public static async Task<Result<BankAccountRequest>> FindBankAccountAsync(MikoshiDb db, SecretBox box, PersonId person)
+    {
+        var row = await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(b => b.PersonId == person);
+        return row is null
+            ? Error.Of("not_found", "No bank account on file.")
+            : box.Open(row.AccountNumber, SecretBox.BankAccountNumber).Map(number => ViewOf(row, number));
+    }
 
-    public static BankAccountRequest ViewOf(BankAccountRow row) =>
-        new(row.BankCode, row.BankName, row.BranchCode, row.BranchName, row.AccountType, row.AccountNumber, row.HolderName);
+    /// <summary>The accounts of <paramref name="people"/>, numbers opened (rows not tracked, so nothing is written back).</summary>
+    private static async Task<Result<Dictionary<PersonId, BankAccountRow>>> OpenAccountsAsync(MikoshiDb db, SecretBox box, IReadOnlyCollection<PersonId> people)
+    {
+        var accounts = await db.BankAccounts.AsNoTracking().Where(b => people.Contains(b.PersonId)).ToDictionaryAsync(b => b.PersonId);
+        foreach (var account in accounts.Values)
+        {
+            var number = box.Open(account.AccountNumber, SecretBox.BankAccountNumber);
+            if (!number.IsSuccess)
+            {
+                return number.Error!;
+            }
+
+            account.AccountNumber = number.Value;
+        }
+
+        return accounts;
+    }
+
+    private static BankAccountRequest ViewOf(BankAccountRow row, string accountNumber) =>
+        new(row.BankCode, row.BankName, row.BranchCode, row.BranchName, row.AccountType, accountNumber, row.HolderName);
 
     public static PayoutSenderRequest SenderViewOf(PayoutSenderRow row) =>
         new(row.SenderCode, row.SenderName, row.BankCode, row.BankName, row.BranchCode, row.BranchName, row.AccountType, row.AccountNumber);
@@ -343,10 +380,8 @@ public sealed class Payouts(Writer writer)
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/me/bank-account", async (HttpContext http, MikoshiDb db) =>
-                await FindBankAccountAsync(db, http.Caller().RequirePerson()) is { } row
-                    ? Results.Ok(ViewOf(row))
-                    : Problems.For(Error.Of("not_found", "No bank account on file.")))
+        api.MapGet("/me/bank-account", async (HttpContext http, MikoshiDb db, SecretBox box) =>
+                Problems.From(await FindBankAccountAsync(db, box, http.Caller().RequirePerson())))
             .Allow(Access.SignedIn)
             .WithSummary("My bank account for yen payouts (only I see it; treasurers see it in the batches they export).")
             .Produces<BankAccountRequest>();
@@ -383,9 +418,9 @@ public sealed class Payouts(Writer writer)
             .Allow(Access.Treasurer)
             .WithSummary("Gather every pending claim in an asset into a batch for a transfer date.")
             .Produces<BatchView>(StatusCodes.Status201Created);
-        api.MapGet("/communities/{slug}/payouts/{batchId:long}/export", async (long batchId, string? format, HttpContext http, MikoshiDb db) =>
+        api.MapGet("/communities/{slug}/payouts/{batchId:long}/export", async (long batchId, string? format, HttpContext http, MikoshiDb db, SecretBox box) =>
             {
-                var file = await ExportAsync(db, http.Caller().RequireCommunity(), batchId, format);
+                var file = await ExportAsync(db, box, http.Caller().RequireCommunity(), batchId, format);
                 return file.IsSuccess ? Results.File(file.Value.Bytes, file.Value.ContentType, file.Value.FileName) : Problems.For(file.Error!);
             })
             .Allow(Access.Treasurer)

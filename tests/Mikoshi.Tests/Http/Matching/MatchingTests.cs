@@ -143,7 +143,7 @@ public sealed class MatchingTests
         Assert.Equal(180, (await (await app.CreateClient().GetAsync(settings)).JsonAsync()).GetProperty("halfLifeDays").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync(settings, new { halfLifeDays = 7 })).StatusCode);
         Assert.Equal(7, (await (await app.CreateClient().GetAsync(settings)).JsonAsync()).GetProperty("halfLifeDays").GetInt32());
-        Assert.Contains("\"matching-settings.changed\"", await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/audit")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"matching-settings.changed\"", await (await admin.Client.GetAsync($"/api/v1/communities/{slug}/audit")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>A member with a token (the founder pays it in) and the profile given.</summary>

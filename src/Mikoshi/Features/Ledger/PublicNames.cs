@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
+using Mikoshi.Features.Governance;
+
+namespace Mikoshi.Features.Ledger;
+
+/// <summary>
+/// How a person appears on a community's public pages (issue 15, finding 4). Members of the community (a token
+/// holder, treasurer or admin) see everyone by id and display name; so does everyone else for a person who chose
+/// to be shown (<see cref="MikoshiUser.ShownInPublic"/>). Anyone else appears to outsiders under a pseudonym
+/// (<see cref="Pseudonyms"/>): their postings still add up, the totals and the hash chain are the same, but no
+/// one outside can tell whose they are, nor tie a wallet address to a person.
+/// </summary>
+public sealed class PublicNames(Pseudonyms pseudonyms)
+{
+    /// <summary>Whether <paramref name="roles"/> make the reader an insider of the community.</summary>
+    public static bool IsInsider(IReadOnlySet<Role> roles) => roles.Any(r => r != Role.Visitor);
+
+    /// <summary>The same question for a page, which has a person rather than the API's roles.</summary>
+    public static async Task<bool> IsInsiderAsync(MikoshiDb db, CommunityId community, PersonId? person) =>
+        person is { } who
+        && (await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community && r.PersonId == who)
+            || await db.Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community && t.OwnerId == who));
+
+    /// <summary>The journal page as the reader may see it: postings of hidden people under their pseudonym.</summary>
+    public async Task<LedgerPage> LedgerAsync(MikoshiDb db, CommunityId community, bool insider, LedgerPage page)
+    {
+        var people = page.Items.SelectMany(e => e.Postings.Select(p => PersonOf(p.Account)).Append(ActorOf(e.Actor)))
+            .OfType<Guid>().ToHashSet();
+        var shown = await ShownAsync(db, people, insider);
+        return page with
+        {
+            Items = page.Items.Select(e => e with
+            {
+                Actor = ActorOf(e.Actor) is { } actor ? Name(community, actor, shown, id => id.ToString()) : e.Actor,
+                Postings = e.Postings.Select(p => PersonOf(p.Account) is { } person
+                    ? shown.TryGetValue(person, out var name)
+                        ? p with { Name = name }
+                        : p with { Account = $"person:{pseudonyms.Of(community, person)}" }
+                    : p).ToList(),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// A proposal's votes as the reader may see them: a hidden person's id becomes their pseudonym everywhere in
+    /// the export (holders, delegations, votes), so the tally can still be recomputed; addresses and signatures stay.
+    /// </summary>
+    public async Task<VoteExport> VotesAsync(MikoshiDb db, CommunityId community, bool insider, VoteExport export)
+    {
+        var people = export.Holders.Select(h => h.PersonId)
+            .Concat(export.Delegations.SelectMany(d => new[] { d.Delegator, d.Delegate }))
+            .Concat(export.Votes.Select(v => v.PersonId))
+            .Select(id => Guid.TryParse(id, out var guid) ? guid : (Guid?)null).OfType<Guid>().ToHashSet();
+        var shown = await ShownAsync(db, people, insider);
+        string Show(string id) => Guid.TryParse(id, out var guid) ? Name(community, guid, shown, _ => id) : id;
+        return export with
+        {
+            Holders = export.Holders.Select(h => h with { PersonId = Show(h.PersonId) }).ToList(),
+            Delegations = export.Delegations.Select(d => new DelegationAtView(Show(d.Delegator), Show(d.Delegate))).ToList(),
+            Votes = export.Votes.Select(v => v with { PersonId = Show(v.PersonId) }).ToList(),
+        };
+    }
+
+    private string Name(CommunityId community, Guid person, Dictionary<Guid, string> shown, Func<Guid, string> asItIs) =>
+        shown.ContainsKey(person) ? asItIs(person) : pseudonyms.Of(community, person);
+
+    /// <summary>The display names of those the reader may see by name: all of them for an insider.</summary>
+    private static async Task<Dictionary<Guid, string>> ShownAsync(MikoshiDb db, HashSet<Guid> people, bool insider) =>
+        people.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => people.Contains(u.Id) && (insider || u.ShownInPublic))
+                .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+
+    private static Guid? PersonOf(string account) =>
+        AccountId.Parse(account) is { IsSuccess: true, Value: { Kind: AccountKind.Person, Key: { } key } } && Guid.TryParseExact(key, "N", out var person)
+            ? person
+            : null;
+
+    private static Guid? ActorOf(string actor) => Guid.TryParse(actor, out var person) ? person : null;
+}
