@@ -5,6 +5,7 @@
 #                                      only those parts; prints them, leaves the docs alone
 #   bench/run.sh membership            the three membership parts (holdings, membership-sqlite, membership-postgres)
 #   bench/run.sh revenue               revenue-sqlite, revenue-postgres: a revenue event at 10, 10^3, 10^6 holders vs a push split; claims; a 10^5-line Zengin file
+#   bench/run.sh redemption            redemption-sqlite, redemption-postgres: the redemption preview and a redemption with 10 and 10^6 tokens, three assets
 #   bench/run.sh load                  HTTP load on 127.0.0.1 (load-sqlite, load-postgres): reads and deposits beside a bare endpoint
 #   bench/run.sh votes                 EIP-712 signed votes verified per second against Nethereum; Tally.Count over 10^6 ballots
 #   bench/run.sh gas                   chain mode: gas per distribution and per claim vs OpenZeppelin 4.9 PaymentSplitter at 10, 100, 400 recipients (anvil)
@@ -13,19 +14,22 @@
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
 # (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows),
 # BENCH_LOAD_CLIENTS (16 concurrent clients), BENCH_LOAD_SECONDS (4, per side per request kind),
-# BENCH_VOTES (2000 pre-signed votes per side per repetition), BENCH_BALLOTS (1000000 ballots tallied).
+# BENCH_VOTES (2000 pre-signed votes per side per repetition), BENCH_BALLOTS (1000000 ballots tallied),
+# BENCH_REDEMPTION_PREVIEWS / BENCH_REDEMPTIONS (40 / 20 per world per repetition), BENCH_REDEMPTION_TOKENS (10,1000000: few,many),
+# BENCH_RESULTS (unset: a directory to keep the result files in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres load-sqlite load-postgres votes gas matching)
+all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres redemption-sqlite redemption-postgres load-sqlite load-postgres votes gas matching)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|load-sqlite|load-postgres|votes|gas|matching) parts+=("$p") ;;
+    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|redemption-sqlite|redemption-postgres|load-sqlite|load-postgres|votes|gas|matching) parts+=("$p") ;;
     revenue) parts+=(revenue-sqlite revenue-postgres) ;;
+    redemption) parts+=(redemption-sqlite redemption-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
-    *) echo "unknown part: $p (${all_parts[*]}, membership, revenue, load)" >&2; exit 2 ;;
+    *) echo "unknown part: $p (${all_parts[*]}, membership, revenue, redemption, load)" >&2; exit 2 ;;
   esac
 done
 [ ${#parts[@]} -gt 0 ] || parts=("${all_parts[@]}")
@@ -39,6 +43,8 @@ results="$work/results"; mkdir -p "$results" "$work/sqlite" "$work/load"
 # Not inside $work: that is private to root, and as root the server runs as the postgres user.
 pg_dir=$(mktemp -u /tmp/mikoshi-bench-pg.XXXXXX)
 cleanup() {
+  # BENCH_RESULTS=DIR keeps a partial run's result files (the JSON each part wrote), e.g. to write one section by hand.
+  [ -n "${BENCH_RESULTS:-}" ] && mkdir -p "$BENCH_RESULTS" && cp -r "$results/." "$BENCH_RESULTS/" || true
   [ -d "$pg_dir/data" ] && "$root/scripts/pg.sh" stop "$pg_dir" || true
   rm -rf "$work"
 }
@@ -61,7 +67,7 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres || want membership-postgres || want revenue-postgres || want load-postgres; then
+if want postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
@@ -88,6 +94,13 @@ fi
 if want revenue-postgres; then
   "${bench[@]}" revenue --store postgres --location "$server" --out "$results/revenue-postgres.json" \
     --reps "$reps" --events "${BENCH_REVENUE_EVENTS:-10}" --holders "${BENCH_REVENUE_HOLDERS:-10,1000,1000000}" --zengin no
+fi
+redemption=(--reps "$reps" --previews "${BENCH_REDEMPTION_PREVIEWS:-40}" --redemptions "${BENCH_REDEMPTIONS:-20}" --tokens "${BENCH_REDEMPTION_TOKENS:-10,1000000}")
+if want redemption-sqlite; then
+  "${bench[@]}" redemption --store sqlite --location "$work/sqlite" --out "$results/redemption-sqlite.json" "${redemption[@]}"
+fi
+if want redemption-postgres; then
+  "${bench[@]}" redemption --store postgres --location "$server" --out "$results/redemption-postgres.json" "${redemption[@]}"
 fi
 if want load-sqlite; then
   "${bench[@]}" load --store sqlite --location "$work/load" --out "$results/load-sqlite.json" \

@@ -15,6 +15,7 @@ using Mikoshi.Data;
 //   holdings --out FILE [--people 100000] [--tokens 1000000] [--transfers 10000000] [--reps 5] [--lookups 1000000] [--scans 20]
 //   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4]
 //   revenue --store sqlite|postgres --location … --out FILE [--reps 5] [--events 10] [--holders 10,1000,1000000] [--zengin yes|no]
+//   redemption --store sqlite|postgres --location … --out FILE [--reps 5] [--previews 40] [--redemptions 20] [--tokens 10,1000000]
 //   votes --out FILE [--votes 2000] [--reps 5] [--ballots 1000000]
 //   gas --out FILE --contracts DIR [--recipients 10,100,400] [--claims 20]
 //   matching --out FILE [--people 100000] [--queries 200] [--reps 5] [--evaluation-people 10000] [--evaluation-projects 1000]
@@ -74,6 +75,15 @@ return args.FirstOrDefault() switch
         Int("events", 10),
         Option("holders", "10,1000,1000000").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
         Option("zengin", "yes") == "yes"),
+    "redemption" => await Mikoshi.Bench.Redemption.RedemptionRun.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Option("out"),
+        Int("reps", 5),
+        Int("previews", 40),
+        Int("redemptions", 20),
+        int.Parse(Option("tokens", "10,1000000").Split(',')[0], CultureInfo.InvariantCulture),
+        int.Parse(Option("tokens", "10,1000000").Split(',')[^1], CultureInfo.InvariantCulture)),
     "votes" => Mikoshi.Bench.Votes.VotesRun.Run(Option("out"), Int("votes", 2_000), Int("reps", 5), Int("ballots", 1_000_000)),
     "gas" => await Mikoshi.Bench.Gas.GasRun.RunAsync(
         Option("out"),
@@ -89,6 +99,6 @@ int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(C
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|votes|matching|report [options]; see bench/run.sh");
+    Console.Error.WriteLine("usage: Mikoshi.Bench allocate|ledger|membership|holdings|load|revenue|redemption|votes|matching|report [options]; see bench/run.sh");
     return 2;
 }

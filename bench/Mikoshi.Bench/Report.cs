@@ -78,6 +78,7 @@ public static class Report
         Votes.VotesSections.Write(text, results);
         Gas.GasSections.Write(text, results);
         Matching.MatchingSections.Write(text, results);
+        Redemption.RedemptionSections.Write(text, results);
         text.AppendLine("## Every repetition")
             .AppendLine()
             .AppendLine("| store | figure | values in order |")
@@ -93,6 +94,7 @@ public static class Report
         MembershipSections.WriteRepetitions(text, memberships, holdings);
         Votes.VotesSections.WriteRepetitions(text, results);
         Matching.MatchingSections.WriteRepetitions(text, results);
+        Redemption.RedemptionSections.WriteRepetitions(text, results);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, text.ToString().TrimEnd() + "\n");

@@ -216,6 +216,10 @@ public abstract class MikoshiDb(DbContextOptions options)
             token.ToTable("tokens");
             token.HasKey(t => new { t.CommunityId, t.Serial });
             token.HasIndex(t => new { t.CommunityId, t.OwnerId });
+
+            // What a person paid in (the LLC-DAO cap, read on every capped redemption and distribution) is the
+            // prices of the tokens they minted: found by minter, not by reading every token of the community.
+            token.HasIndex(t => new { t.CommunityId, t.MintedBy });
             StoreMoney(token.Property(t => t.MintPrice));
             token.HasMany(t => t.Lineage).WithOne().HasForeignKey(l => new { l.CommunityId, l.Serial });
         });

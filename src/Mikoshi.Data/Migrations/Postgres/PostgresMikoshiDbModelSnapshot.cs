@@ -1737,6 +1737,8 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.HasKey("CommunityId", "Serial");
 
+                    b.HasIndex("CommunityId", "MintedBy");
+
                     b.HasIndex("CommunityId", "OwnerId");
 
                     b.ToTable("tokens", (string)null);

@@ -1741,6 +1741,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.HasKey("CommunityId", "Serial");
 
+                    b.HasIndex("CommunityId", "MintedBy");
+
                     b.HasIndex("CommunityId", "OwnerId");
 
                     b.ToTable("tokens", (string)null);
