@@ -103,6 +103,7 @@ public static class MikoshiApp
             o.LoginPath = "/signin";
             o.Cookie.Name = "mikoshi";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
@@ -131,10 +132,15 @@ public static class MikoshiApp
         builder.Services.AddHostedService<ChainIndexerService>();
         builder.Services.AddHealthChecks();
         builder.Services.AddMikoshiRateLimits();
+        builder.Services.AddTrustedProxies();
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseTrustedProxies();
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         app.UseProblemResponses();
         app.UseMikoshiUi();
         app.UseProblemStatusCodes();
@@ -149,6 +155,7 @@ public static class MikoshiApp
         });
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSameOriginWrites();
         app.UseAuthorization();
         app.UseAntiforgery();
 
