@@ -145,6 +145,10 @@ public static class MikoshiApp
         app.UseMikoshiUi();
         app.UseProblemStatusCodes();
         app.UseRouting();
+
+        // Before anything answers for an endpoint (even "no such endpoint"): a forged cookie write is refused as one.
+        app.UseAuthentication();
+        app.UseSameOriginWrites();
         app.UseApiNotFound();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -154,8 +158,6 @@ public static class MikoshiApp
             ApplyCurrentCultureToResponseHeaders = true,
         });
         app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseSameOriginWrites();
         app.UseAuthorization();
         app.UseAntiforgery();
 
