@@ -106,6 +106,14 @@ public static class MikoshiApp
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+
+            // Signing in at the login path, the handler itself follows ?returnUrl=: through the same local-only,
+            // ASCII-encoded check as the page's own redirect (a raw /あ in a Location header was a 500).
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(UiEndpoints.LocalOrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
         builder.Services.AddAuthorization();
 

@@ -117,13 +117,13 @@ public sealed class ProxyAndHeaderTests
         Assert.DoesNotContain("; secure", Assert.Single(claimed.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Starts the app on a loopback port and returns a client for it (cookies off: each answer read alone).</summary>
-    internal static HttpClient Serve(TestApp app)
+    /// <summary>Starts the app on a loopback port and returns a client for it (cookies off unless asked: each answer read alone).</summary>
+    internal static HttpClient Serve(TestApp app, bool cookies = false)
     {
         app.UseKestrel(0);
         app.StartServer();
         var port = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).First().Port;
-        return new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        return new HttpClient(new HttpClientHandler { UseCookies = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
 
     private static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string? forwardedFor, string? proto)
