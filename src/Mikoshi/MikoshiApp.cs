@@ -171,7 +171,8 @@ public static class MikoshiApp
 
         app.MapHealthChecks("/health");
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-reference", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Mikoshi API"));
+        app.MapScalarApiReference("/api-reference", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Mikoshi API")
+            .DisableDefaultFonts()); // its fonts would come from another host, which the CSP does not allow
 
         var api = app.MapGroup("/api/v1").WithTags("Mikoshi");
         Register.Map(api);
