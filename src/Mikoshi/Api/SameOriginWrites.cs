@@ -71,9 +71,15 @@ public static class SameOriginWrites
         return valid ? null : Error.Of("csrf_token_missing", "Send the page's antiforgery token, or a JSON body.");
     }
 
-    /// <summary>The composite scheme uses the bearer token whenever one is sent, and then never reads the cookie.</summary>
-    private static bool IsBearer(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The composite scheme uses a bearer token whenever one is sent, and then never reads the cookie; an empty one
+    /// counts as none (the scheme would fall back to the cookie).
+    /// </summary>
+    private static bool IsBearer(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.AsSpan(7).Trim().Length > 0;
+    }
 
     private static bool CarriesTheSessionCookie(HttpContext http)
     {

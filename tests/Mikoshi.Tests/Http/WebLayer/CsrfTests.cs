@@ -56,6 +56,7 @@ public sealed class CsrfTests
             ("JSON, Sec-Fetch-Site same-site", await SendAsync(victim, HttpMethod.Post, buy, Json(), null, "same-site"), "cross_origin_refused"),
             ("JSON, our Origin but Sec-Fetch-Site same-site", await SendAsync(victim, HttpMethod.Post, buy, Json(), Own, "same-site"), "cross_origin_refused"),
             ("the sign-out form without its token", await SendAsync(victim, HttpMethod.Post, "/signout", Form(), Own, "same-origin"), "csrf_token_missing"),
+            ("an empty bearer token beside the cookie", await SendAsync(victim, HttpMethod.Post, buy, Text(), Sibling, "same-site", emptyBearer: true), "cross_origin_refused"),
         };
 
         foreach (var (what, response, code) in refusals)
@@ -96,9 +97,14 @@ public sealed class CsrfTests
         Assert.True(fromSite.IsSuccessStatusCode, $"{(int)fromSite.StatusCode}");
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, HttpContent? body, string? origin, string? fetchSite)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, HttpContent? body, string? origin, string? fetchSite, bool emptyBearer = false)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body };
+        if (emptyBearer)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer ");
+        }
+
         if (origin is not null)
         {
             request.Headers.Add("Origin", origin);
