@@ -112,8 +112,17 @@ public static class MikoshiApp
             o.LoginPath = "/signin";
             o.Cookie.Name = "mikoshi";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+
+            // Signing in at the login path, the handler itself follows ?returnUrl=: through the same local-only,
+            // ASCII-encoded check as the page's own redirect (a raw /あ in a Location header was a 500).
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(UiEndpoints.LocalOrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
         builder.Services.AddAuthorization();
 
@@ -143,14 +152,23 @@ public static class MikoshiApp
         builder.Services.AddHostedService<ChainIndexerService>();
         builder.Services.AddHealthChecks();
         builder.Services.AddMikoshiRateLimits();
+        builder.Services.AddTrustedProxies();
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseTrustedProxies();
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         app.UseProblemResponses();
         app.UseMikoshiUi();
         app.UseProblemStatusCodes();
         app.UseRouting();
+
+        // Before anything answers for an endpoint (even "no such endpoint"): a forged cookie write is refused as one.
+        app.UseAuthentication();
+        app.UseSameOriginWrites();
         app.UseApiNotFound();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -160,13 +178,13 @@ public static class MikoshiApp
             ApplyCurrentCultureToResponseHeaders = true,
         });
         app.UseRateLimiter();
-        app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health");
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-reference", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Mikoshi API"));
+        app.MapScalarApiReference("/api-reference", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Mikoshi API")
+            .DisableDefaultFonts()); // its fonts would come from another host, which the CSP does not allow
 
         var api = app.MapGroup("/api/v1").WithTags("Mikoshi");
         Register.Map(api);

@@ -110,12 +110,42 @@ public static class UiEndpoints
     /// <summary>
     /// A local path to return to; anything else goes home: another host, //evil, /\evil, and any control character or
     /// backslash anywhere (browsers drop tabs and newlines from a URL and read \ as /, so /&lt;TAB&gt;/evil is //evil).
+    /// Characters beyond ASCII are percent-encoded (UTF-8), as a Location header must be: /あ returns as /%E3%81%82.
     /// </summary>
     public static string LocalOrHome(string? returnUrl) =>
         returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
             && !returnUrl.Any(c => char.IsControl(c) || c == '\\')
-            ? returnUrl
+            ? AsciiOnly(returnUrl)
             : "/";
+
+    private static string AsciiOnly(string path)
+    {
+        if (path.All(char.IsAscii))
+        {
+            return path;
+        }
+
+        var ascii = new System.Text.StringBuilder(path.Length * 3);
+        Span<byte> utf8 = stackalloc byte[4];
+
+        // A lone surrogate enumerates as U+FFFD.
+        foreach (var rune in path.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                ascii.Append((char)rune.Value);
+                continue;
+            }
+
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
+            {
+                ascii.Append(CultureInfo.InvariantCulture, $"%{b:X2}");
+            }
+        }
+
+        return ascii.ToString();
+    }
 
     private static bool IsPage(PathString path) =>
         !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)

@@ -15,6 +15,10 @@ public static class Problems
         ["not_signed_in"] = StatusCodes.Status401Unauthorized,
         ["invalid_credentials"] = StatusCodes.Status401Unauthorized,
         ["forbidden"] = StatusCodes.Status403Forbidden,
+        ["cross_origin_refused"] = StatusCodes.Status403Forbidden,
+        ["csrf_token_missing"] = StatusCodes.Status403Forbidden,
+        ["not_a_member"] = StatusCodes.Status403Forbidden,
+        ["payload_too_large"] = StatusCodes.Status413PayloadTooLarge,
         ["community_not_found"] = StatusCodes.Status404NotFound,
         ["person_not_found"] = StatusCodes.Status404NotFound,
         ["not_found"] = StatusCodes.Status404NotFound,
@@ -70,6 +74,8 @@ public static class Problems
         ["secret_unreadable"] = StatusCodes.Status409Conflict,
     };
 
+    private static readonly Error TooLarge = Error.Of("payload_too_large", "The body is larger than this server accepts.");
+
     /// <summary>The HTTP status an error code answers with; anything not listed is 422.</summary>
     public static int StatusOf(string code) => StatusByCode.GetValueOrDefault(code, StatusCodes.Status422UnprocessableEntity);
 
@@ -113,6 +119,7 @@ public static class Problems
                 {
                     BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
                         Error.Of("unsupported_media_type", "Send the body as application/json."),
+                    BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge,
                     BadHttpRequestException bad => Error.Of("malformed_request", Explain(bad)),
                     _ when IsUnknownCharset(exception) => Error.Of("unsupported_media_type", "Send the body as application/json in a known charset (UTF-8)."),
                     _ => Error.Of("internal_error", "Something went wrong on our side; nothing was changed."),
@@ -144,6 +151,7 @@ public static class Problems
                 StatusCodes.Status403Forbidden => Error.Of("forbidden", "You may not do this."),
                 StatusCodes.Status405MethodNotAllowed => Error.Of("method_not_allowed", $"{http.Request.Method} is not allowed here."),
                 StatusCodes.Status415UnsupportedMediaType => Error.Of("unsupported_media_type", "Send the body as application/json."),
+                StatusCodes.Status413PayloadTooLarge => TooLarge,
                 _ => Error.Of("not_found", "There is no such API endpoint."),
             };
             var result = Results.Problem(statusCode: http.Response.StatusCode, title: Title(error.Code), detail: error.Detail,

@@ -40,6 +40,9 @@ public sealed class ProjectCliTests
         };
         var outsider = await CliTests.RunAsync(["project", "create", "--by", "ina@example.jp", "--title", "Mine", .. community]);
         var own = await CliTests.RunAsync(["contribution", "acknowledge", "1", "--by", "ina@example.jp", .. community]);
+
+        // 稲 works on the project but holds no token: not a member, so no thanks in the community's name.
+        var outsiderThanks = await CliTests.RunAsync(["thanks", "--by", "ina@example.jp", "--to", "lead@example.jp", "--message", "Thank you!", .. community]);
         var shown = await CliTests.RunAsync(["project", "show", "1", .. community]);
         var forming = await CliTests.RunAsync(["project", "list", "--status", "forming", .. community]);
         var ideas = await CliTests.RunAsync(["project", "list", "--status", "idea", .. community]);
@@ -54,6 +57,8 @@ public sealed class ProjectCliTests
         Assert.Contains("forbidden", outsider.Error, StringComparison.Ordinal);
         Assert.Equal(2, own.Code);
         Assert.Contains("cannot_acknowledge_own", own.Error, StringComparison.Ordinal);
+        Assert.Equal(2, outsiderThanks.Code);
+        Assert.Contains("not_a_member", outsiderThanks.Error, StringComparison.Ordinal);
 
         Assert.True(shown.Code == 0, shown.Error);
         var project = JsonDocument.Parse(shown.Output).RootElement;

@@ -15,7 +15,10 @@ public sealed record ThanksView(long Id, string From, string FromName, string To
 
 public sealed record ThanksPage(IReadOnlyList<ThanksView> Items, string? NextCursor);
 
-/// <summary>Thanks (感謝): any signed-in person thanks another, optionally for a project; the feed is public.</summary>
+/// <summary>
+/// Thanks (感謝): a member of the community (a token holder) thanks another person, optionally for a project; the feed
+/// is public. Only members may post, so that no outsider can speak in a community's name.
+/// </summary>
 public sealed class ThanksFeed(Writer writer)
 {
     /// <summary>How many thanks a project's page shows.</summary>
@@ -25,6 +28,11 @@ public sealed class ThanksFeed(Writer writer)
         writer.RunAsync(community.Id.Value, from.ToString(), idempotency, StatusCodes.Status201Created, async write =>
         {
             var db = write.Db;
+            if (!await db.Tokens.AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == from))
+            {
+                return Error.Of("not_a_member", "Only a member of this community (a token holder) may post thanks here.");
+            }
+
             var to = await Membership.People.FindAsync(db, request.To);
             if (!to.IsSuccess)
             {
@@ -95,8 +103,8 @@ public sealed class ThanksFeed(Writer writer)
     {
         api.MapPost("/communities/{slug}/thanks", (ThanksRequest request, ThanksFeed feed, HttpContext http) =>
                 Idempotency.WriteAsync(http, request, (caller, key) => feed.ThankAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
-            .Allow(Access.SignedIn)
-            .WithSummary("Thank someone (感謝): to, a message of at most 280 characters, optionally a project. Takes an Idempotency-Key.")
+            .Allow(Access.Member)
+            .WithSummary("A member thanks someone (感謝): to, a message of at most 280 characters, optionally a project. Takes an Idempotency-Key.")
             .Produces<ThanksView>(StatusCodes.Status201Created);
         api.MapGet("/communities/{slug}/thanks", async (string? cursor, int? limit, HttpContext http, MikoshiDb db) =>
                 Problems.From(await PageAsync(db, http.Caller().RequireCommunity().Id, cursor, limit)))

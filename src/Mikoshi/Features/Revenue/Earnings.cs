@@ -106,6 +106,12 @@ public sealed class Earnings(Writer writer)
         });
 
     /// <summary>Every movement of a person's account in one asset within [from, to] (whole days, UTC), with running balances.</summary>
+    /// <summary>No entry is older than the Unix epoch the ledger counts from.</summary>
+    public static readonly DateOnly EarliestStatementDay = new(1970, 1, 1);
+
+    /// <summary>A period ends at the start of the day after its last: the calendar's last day has none.</summary>
+    public static readonly DateOnly LatestStatementDay = DateOnly.MaxValue.AddDays(-1);
+
     public static async Task<Result<StatementView>> StatementAsync(MikoshiDb db, Community community, PersonId person, DateOnly? from, DateOnly? to, string? assetCode, DateTimeOffset now)
     {
         var asset = community.Accepts(assetCode ?? community.BaseAsset);
@@ -119,6 +125,11 @@ public sealed class Earnings(Writer writer)
         if (first > last)
         {
             return Error.Of("invalid_period", "A statement's period starts on or before it ends.");
+        }
+
+        if (first < EarliestStatementDay || last > LatestStatementDay)
+        {
+            return Error.Of("invalid_period", $"A statement's period lies between {EarliestStatementDay:yyyy-MM-dd} and {LatestStatementDay:yyyy-MM-dd}.");
         }
 
         var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();

@@ -53,9 +53,11 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
     public const string LinkStatement = "Link this wallet to my Mikoshi account.";
 
     /// <summary>
-    /// This server's origin, which a message's domain and URI must name: <c>Mikoshi:PublicOrigin</c>. Without it only a
-    /// request to a loopback host (localhost, 127.0.0.1, [::1]) may name its own origin: any other Host header is
-    /// written by whoever sends the request, and trusting it would let another site's signed message sign in here.
+    /// This server's origin, which a message's domain and URI must name: <c>Mikoshi:PublicOrigin</c>. Without it only the
+    /// exact loopback origin this request reached may name itself: a loopback Host (localhost, 127.0.0.1, [::1]) on the
+    /// port and scheme the connection came in on, over a loopback connection. Any other Host header is written by
+    /// whoever sends the request, and trusting it would let another site's signed message sign in here — another port
+    /// of the same machine (a different local app, which a wallet names as <c>127.0.0.1:other</c>) included.
     /// </summary>
     public Result<Uri> OriginOf(HttpRequest request)
     {
@@ -64,10 +66,28 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             return new Uri(origin.GetLeftPart(UriPartial.Authority));
         }
 
-        var host = request.Host.Host;
-        return host == "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip))
+        return IsThisLoopbackListener(request)
             ? new Uri($"{request.Scheme}://{request.Host.Value}")
             : Error.Of("siwe_origin_unset", "This server does not know its public address (Mikoshi:PublicOrigin), so it cannot tell which site a wallet signed for: wallet sign-in is off until an operator sets it.");
+    }
+
+    private static bool IsThisLoopbackListener(HttpRequest request)
+    {
+        var host = request.Host.Host;
+        if (host != "localhost" && !(IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip)))
+        {
+            return false;
+        }
+
+        var connection = request.HttpContext.Connection;
+        if (connection.LocalIpAddress is null)
+        {
+            // No socket: the in-process host of the tests, which nothing outside the process can reach.
+            return true;
+        }
+
+        var port = request.Host.Port ?? (request.IsHttps ? 443 : 80);
+        return IPAddress.IsLoopback(connection.LocalIpAddress) && port == connection.LocalPort;
     }
 
     public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? Voting.DefaultChainId;
