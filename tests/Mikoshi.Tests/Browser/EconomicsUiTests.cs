@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Mikoshi.Tests.Browser;
@@ -28,12 +29,15 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(admin.GetByTestId("deposit-recorded")).ToBeVisibleAsync();
         await admin.SubmitDepositAsync("2", "wallet treasury", asset: "ETH");
         await Expect(admin.GetByTestId("deposit-recorded")).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("base-price-floor")).ToContainTextAsync("1,000 JPY");
+        await admin.ShotAsync("desktop-settings-floor");
         var eve = await ui.NewPersonAsync();
         await eve.SignUpAsync("イブ");
         await admin.DepositForAsync(slug, await eve.PersonIdAsync(), "1000000");
 
         await eve.GotoAsync($"/c/{slug}");
         await Expect(eve.GetByTestId("price-floor")).ToContainTextAsync("1,000 JPY");
+        await eve.ShotAsync("desktop-community-floor");
         var before = Yen(await eve.GetByTestId("my-balance").TextContentAsync());
         var token = await eve.MintAsync(slug);
         await Expect(eve.GetByTestId("holding")).ToHaveCountAsync(1);
@@ -82,6 +86,7 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
         await aki.ShotAsync("desktop-token-locked");
         await aki.GotoAsync($"/c/{slug}/people/{akiId}");
         await Expect(aki.GetByTestId("lock-badge")).ToContainTextAsync($"提案 {proposal}");
+        await aki.ShotAsync("desktop-person-locked");
 
         var phone = await ui.NewPersonAsync(width: 390, height: 844);
         await phone.SignInAsync(email);
@@ -89,6 +94,26 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(phone.GetByTestId("token-lock")).ToBeVisibleAsync();
         await phone.ShotAsync("phone-token-locked");
         Assert.True(await phone.FitsAsync(), "the locked token page scrolls sideways at 390 px");
+    }
+
+    [Fact]
+    public async Task Gift_AfterRevenue_ShowsTheHoldersShareSettledToTheGiver()
+    {
+        await using var ui = await BrowserApp.StartAsync(browser, locale: "en-US");
+        var setup = await Http.Revenue.RevenueSetup.CreateAsync(ui.App);
+        await setup.RecordOkAsync("100000");
+        var page = ui.Page;
+        await page.SignInAsync(setup.Aki.Email);
+        await page.GotoAsync($"/c/{setup.Slug}/tokens/1");
+        await Expect(page.GetByTestId("holding-accrued")).Not.ToHaveTextAsync("—");
+        var accrued = await page.GetByTestId("holding-accrued").TextContentAsync();
+        await page.ShotAsync("desktop-token-accrued-en");
+
+        await page.SelectOptionAsync("#gift-to", new SelectOptionValue { Label = "Admin" });
+        await page.GetByTestId("gift").ClickAsync();
+        await page.WaitForURLAsync($"**/c/{setup.Slug}/tokens/1?done=gifted&receipt=*");
+        await Expect(page.GetByTestId("token-settled")).ToContainTextAsync($"{accrued} paid to Aki");
+        await page.ShotAsync("desktop-token-settled-en");
     }
 
     private static long Yen(string? text) =>
