@@ -18,8 +18,18 @@ public static class MembershipCommands
         var by = new Option<string>("--by") { Required = true, Description = "Email of the person acting" };
         var maxPrice = new Option<string?>("--max-price") { Description = "Refuse if the price is above this (minor units)" };
         var mint = new Command("mint", "Mint a membership token at the current price, paid from the person's account.") { CommunityOption, by, maxPrice };
-        mint.SetAction(parse => RunAsync(parse, by, (services, community, person) =>
-            services.GetRequiredService<MintToken>().HandleAsync(person, community, new MintRequest(parse.GetValue(maxPrice)))));
+        mint.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        {
+            var minted = await services.GetRequiredService<MintToken>().HandleAsync(person, community, new MintRequest(parse.GetValue(maxPrice)));
+            if (minted.IsSuccess)
+            {
+                // Standard output keeps the JSON; the person reads what was paid and the floor under it.
+                var view = System.Text.Json.JsonSerializer.Deserialize<MintView>(minted.Value.Json, Writer.Json)!;
+                Terminal.Error.WriteLine(Text(services)["MintedCli", view.Token, Money(view.Price), Money(view.Floor)]);
+            }
+
+            return minted;
+        }));
 
         var serial = new Argument<long>("token") { Description = "Token number" };
         var to = new Option<string>("--to") { Required = true, Description = "Email of the recipient" };
@@ -27,9 +37,19 @@ public static class MembershipCommands
         transfer.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
         {
             var recipient = await Commands.FindPersonAsync(services, parse.GetValue(to)!);
-            return recipient.IsSuccess
-                ? await services.GetRequiredService<TransferToken>().TransferAsync(person, community, parse.GetValue(serial), new TransferRequest(recipient.Value.ToString()))
-                : recipient.Error!;
+            if (!recipient.IsSuccess)
+            {
+                return recipient.Error!;
+            }
+
+            var moved = await services.GetRequiredService<TransferToken>().TransferAsync(person, community, parse.GetValue(serial), new TransferRequest(recipient.Value.ToString()));
+            if (moved.IsSuccess)
+            {
+                Terminal.Error.WriteLine(Text(services)["MovedCli", parse.GetValue(serial), parse.GetValue(to)!]);
+                PrintSettled(services, moved.Value);
+            }
+
+            return moved;
         }));
 
         var redeem = new Command("redeem", "Burn a token for its share of the treasury (free exit).") { serial, CommunityOption, by };
@@ -40,7 +60,13 @@ public static class MembershipCommands
             {
                 // Chain mode: nothing is paid yet. Standard output keeps the JSON; the person reads this line.
                 var pending = System.Text.Json.JsonSerializer.Deserialize<RedemptionPendingView>(redeemed.Value.Json, Writer.Json)!;
-                Terminal.Error.WriteLine(services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui>>()["RedeemPendingCli", pending.Token, pending.Holder]);
+                Terminal.Error.WriteLine(Text(services)["RedeemPendingCli", pending.Token, pending.Holder]);
+            }
+            else if (redeemed.IsSuccess)
+            {
+                var paid = System.Text.Json.JsonSerializer.Deserialize<RedemptionView>(redeemed.Value.Json, Writer.Json)!;
+                Terminal.Error.WriteLine(Text(services)["RedeemedCli", paid.Token, Join(services, paid.Reclaim)]);
+                PrintSettled(services, redeemed.Value);
             }
 
             return redeemed;
@@ -193,6 +219,33 @@ public static class MembershipCommands
 
         var person = await Commands.FindPersonAsync(services, parse.GetValue(by)!);
         return person.IsSuccess ? Commands.Print(await work(services, community.Value, person.Value)) : Commands.Print(person.Error!);
+    }
+
+    private static Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui> Text(IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui>>();
+
+    private static string Money(Features.Communities.AmountView amount) => $"{Components.Amounts.Major(amount.Asset, amount.Amount)} {amount.Asset}";
+
+    private static string Join(IServiceProvider services, IReadOnlyList<Features.Communities.AmountView> amounts) =>
+        amounts.Count == 0 ? Text(services)["None"] : string.Join(" + ", amounts.Select(Money));
+
+    /// <summary>The holders' share a move settled, and to whom, when it settled any.</summary>
+    private static void PrintSettled(IServiceProvider services, Written written)
+    {
+        if (Components.MembershipData.Settled(written.Json) is not { IsEmpty: false } settled)
+        {
+            return;
+        }
+
+        if (settled.PaidAny.Count > 0)
+        {
+            Terminal.Error.WriteLine(Text(services)["SettledCli", settled.To, Join(services, settled.PaidAny)]);
+        }
+
+        if (settled.KeptAny.Count > 0)
+        {
+            Terminal.Error.WriteLine(Text(services)["SettledKeptCli", Join(services, settled.KeptAny)]);
+        }
     }
 
     internal static async Task<Result<Community>> FindCommunityAsync(MikoshiDb db, string slug) =>

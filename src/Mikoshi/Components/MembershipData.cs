@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
@@ -13,6 +14,17 @@ public sealed record PersonChoice(string Id, string Name);
 
 /// <summary>A sale in the market's recent history.</summary>
 public sealed record RecentSale(long Token, string? Seller, string? SellerName, string? Buyer, string? BuyerName, Int128 Price, DateTimeOffset At);
+
+/// <summary>The holders' share a token move settled: paid to <see cref="To"/>, and (LLC-DAO cap) kept by the treasury.</summary>
+public sealed record SettledView(string To, IReadOnlyList<Features.Communities.AmountView> Paid, IReadOnlyList<Features.Communities.AmountView>? ToTreasury)
+{
+    /// <summary>The amounts paid that are more than zero.</summary>
+    public IReadOnlyList<Features.Communities.AmountView> PaidAny => Paid.Where(a => a.Amount != "0").ToList();
+
+    public IReadOnlyList<Features.Communities.AmountView> KeptAny => (ToTreasury ?? []).Where(a => a.Amount != "0").ToList();
+
+    public bool IsEmpty => PaidAny.Count == 0 && KeptAny.Count == 0;
+}
 
 /// <summary>
 /// Read-only queries the membership pages need and the use cases do not offer, and the small
@@ -112,4 +124,44 @@ public static class MembershipData
     public static string DateTime(DateTimeOffset at) => at.UtcDateTime.ToString("g", CultureInfo.CurrentCulture) + " UTC";
 
     public static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A token's units of a pool as people read a share: a percent to two decimals, rounded down ("25", "0.25"),
+    /// or null when it is a share below 0.01%; and N when the units are exactly 1/N of the pool ("1 of 4 tokens' worth").
+    /// </summary>
+    public static (string? Percent, long? OneOf) ShareOfPool(string units, string poolUnits)
+    {
+        if (!System.Numerics.BigInteger.TryParse(units, NumberStyles.None, CultureInfo.InvariantCulture, out var mine)
+            || !System.Numerics.BigInteger.TryParse(poolUnits, NumberStyles.None, CultureInfo.InvariantCulture, out var all) || mine.IsZero || all < mine)
+        {
+            return (null, null);
+        }
+
+        // Hundredths of a percent are basis points, at most 10,000: they fit an int.
+        var bps = (int)(mine * 10_000 / all);
+        var (whole, rest) = System.Numerics.BigInteger.DivRem(all, mine);
+        return (bps == 0 ? null : Percent(bps), rest.IsZero && whole <= 1_000_000 ? (long)whole : null);
+    }
+
+    /// <summary>The holders' share a token move settled (gift, sale, redemption), as the move answered it; null when the answer has none.</summary>
+    public static SettledView? Settled(string json) => JsonSerializer.Deserialize<MoveAnswer>(json, Writer.Json)?.Settled;
+
+    /// <summary>
+    /// What <paramref name="person"/>'s own write with the form key <paramref name="key"/> settled, read back from its
+    /// stored answer: the page it redirects to shows the outcome without carrying amounts in the address.
+    /// </summary>
+    public static async Task<SettledView?> ReceiptAsync(MikoshiDb db, PersonId person, string? key)
+    {
+        if (key is not { Length: > 0 and <= 64 } k || !k.All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        var scope = person.ToString();
+        var stored = $"ui-{k}";
+        var row = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == stored);
+        return row is null ? null : Settled(row.ResponseJson);
+    }
+
+    private sealed record MoveAnswer(SettledView? Settled);
 }
