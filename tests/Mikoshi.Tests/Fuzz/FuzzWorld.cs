@@ -83,10 +83,11 @@ public sealed record FuzzWorld(string Slug, Person Admin, Person Member, Person 
     {
         var email = $"fuzz{Guid.NewGuid():N}@example.jp";
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        var person = await Ok(await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Person.Password, displayName }));
+        await Ok(await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Person.Password, displayName }));
         var token = (await Ok(await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Person.Password }))).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return new Person(person.GetProperty("personId").GetString()!, email, client);
+        var me = await Ok(await client.GetAsync("/api/v1/me"));
+        return new Person(me.GetProperty("personId").GetString()!, email, client);
     }
 
     private static async Task<JsonElement> Ok(HttpResponseMessage response)
