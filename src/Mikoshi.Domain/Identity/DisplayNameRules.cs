@@ -33,6 +33,15 @@ public static class DisplayNameRules
             : Error.Of("invalid_display_name", "A display name needs at least one visible character.");
     }
 
+    /// <summary>
+    /// What a name looks like, for telling two people apart: compatibility-normalized (full-width letters read as
+    /// their usual forms), case-folded, invisible characters and spaces dropped. Two names alike here look the same.
+    /// </summary>
+    /// <param name="name">A stored display name.</param>
+    public static string Likeness(string name) =>
+        new string((name ?? throw new ArgumentNullException(nameof(name))).Normalize(System.Text.NormalizationForm.FormKC)
+            .Where(IsVisible).ToArray()).ToUpperInvariant();
+
     private static bool IsDirectionControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
     private static bool IsVisible(char c) =>

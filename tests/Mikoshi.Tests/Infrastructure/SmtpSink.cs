@@ -41,7 +41,12 @@ public sealed class SmtpSink : IAsyncDisposable
         node.ArgumentList.Add(folder);
         var process = Process.Start(node)!;
         var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(line?.StartsWith("listening ", StringComparison.Ordinal) == true, $"smtp-sink did not start: {line} {await process.StandardError.ReadToEndAsync()}");
+        if (line?.StartsWith("listening ", StringComparison.Ordinal) != true)
+        {
+            process.Kill();
+            Assert.Fail($"smtp-sink did not start: {line} {await process.StandardError.ReadToEndAsync()}");
+        }
+
         return new SmtpSink(process, int.Parse(line!["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture), folder);
     }
 

@@ -88,7 +88,10 @@ public sealed class MailSender(MailQueue queue, IConfiguration configuration, IL
             }
 
             var name = $"{DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.eml";
-            await message.WriteToAsync(Path.Combine(folder, name), cancellationToken);
+            // Written whole under another name, then renamed: a reader never sees half a message.
+            var partial = Path.Combine(folder, name + ".part");
+            await message.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, Path.Combine(folder, name));
             return;
         }
 
