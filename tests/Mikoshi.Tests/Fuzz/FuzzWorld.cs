@@ -68,6 +68,15 @@ public sealed record FuzzWorld(string Slug, Person Admin, Person Member, Person 
     /// </summary>
     public async Task<bool> IntactAsync(IServiceProvider services)
     {
+        // A fuzzed POST /auth/revoke or password change ends that caller's tokens (issue 15): then a new world.
+        foreach (var person in new[] { Admin, Member, Visitor })
+        {
+            if ((await person.Client.GetAsync("/api/v1/me")).StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                return false;
+            }
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == Slug);
