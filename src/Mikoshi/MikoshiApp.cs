@@ -35,6 +35,12 @@ public static class MikoshiApp
         services.AddScoped<Writer>();
         services.AddScoped<Verifier>();
         services.AddScoped<Register>();
+        services.AddScoped<Passwords>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StandInHash>();
+        services.AddSingleton<Features.Mail.MailQueue>();
+        services.AddSingleton<Features.Mail.MailText>();
         services.AddScoped<CreateCommunity>();
         services.AddScoped<SetRoles>();
         services.AddScoped<RecordDeposit>();
@@ -97,15 +103,22 @@ public static class MikoshiApp
         // One composite scheme: the UI's cookie, or an API client's bearer token.
         builder.Services.AddIdentityApiEndpoints<MikoshiUser>(o =>
             {
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = Domain.Identity.PasswordPolicy.MinLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireDigit = false;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+
+                // No lockout: it let anyone lock anyone out. Guessing is slowed by SignInThrottle instead (issue 15).
+                o.Lockout.AllowedForNewUsers = false;
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
+                o.Tokens.PasswordResetTokenProvider = ExpiringTokenProvider.Name;
+                o.Tokens.EmailConfirmationTokenProvider = ExpiringTokenProvider.Name;
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
-            .AddEntityFrameworkStores<MikoshiDb>();
+            .AddEntityFrameworkStores<MikoshiDb>()
+            .AddTokenProvider<ExpiringTokenProvider>(ExpiringTokenProvider.Name)
+            .AddPasswordValidator<PolicyPasswordValidator>();
         builder.Services.AddScoped<ILookupNormalizer, LookupNormalizer>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -150,6 +163,7 @@ public static class MikoshiApp
         builder.Services.AddMikoshiUi();
         builder.Services.AddHostedService<GovernanceExecutorService>();
         builder.Services.AddHostedService<ChainIndexerService>();
+        builder.Services.AddHostedService<Features.Mail.MailSender>();
         builder.Services.AddHealthChecks();
         builder.Services.AddMikoshiRateLimits();
         builder.Services.AddTrustedProxies();
@@ -168,6 +182,7 @@ public static class MikoshiApp
 
         // Before anything answers for an endpoint (even "no such endpoint"): a forged cookie write is refused as one.
         app.UseAuthentication();
+        app.UseSecurityStampCheck();
         app.UseSameOriginWrites();
         app.UseApiNotFound();
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -189,6 +204,7 @@ public static class MikoshiApp
         var api = app.MapGroup("/api/v1").WithTags("Mikoshi");
         Register.Map(api);
         Login.Map(api);
+        Passwords.Map(api);
         Me.Map(api);
         CreateCommunity.Map(api);
         GetCommunity.Map(api);

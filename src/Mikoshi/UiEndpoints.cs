@@ -77,8 +77,14 @@ public static class UiEndpoints
         }).ExcludeFromDescription();
 
         // [FromForm] makes the antiforgery middleware check the token the layout's form sends.
-        app.MapPost("/signout", async ([FromForm] string? returnUrl, SignInManager<MikoshiUser> signIn) =>
+        // Signing out ends every session and bearer token of the person (a new security stamp; issue 15).
+        app.MapPost("/signout", async ([FromForm] string? returnUrl, SignInManager<MikoshiUser> signIn, HttpContext http) =>
         {
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LocalOrHome(returnUrl));
         }).ExcludeFromDescription();

@@ -222,7 +222,7 @@ public static class Commands
     private static Command PersonCommands()
     {
         var email = new Option<string>("--email") { Required = true };
-        var password = new Option<string>("--password") { Required = true, Description = "At least 10 characters" };
+        var password = new Option<string>("--password") { Required = true, Description = $"{Domain.Identity.PasswordPolicy.MinLength} to {Domain.Identity.PasswordPolicy.MaxLength} characters, not a common one" };
         var name = new Option<string?>("--name") { Description = "Display name" };
         var add = new Command("add", "Sign a person up.") { email, password, name };
         add.SetAction(async parse =>
@@ -233,7 +233,22 @@ public static class Commands
                 .HandleAsync(new RegisterRequest(parse.GetValue(email), parse.GetValue(password), parse.GetValue(name)));
             return Print(result);
         });
-        return new Command("person", "People: sign-up.") { add };
+
+        var change = new Command("password", "Set a person's password (an operator's reset): every session and token of theirs ends.") { email, password };
+        change.SetAction(async parse =>
+        {
+            await using var app = await OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var failed = await scope.ServiceProvider.GetRequiredService<Passwords>().SetAsync(parse.GetValue(email), parse.GetValue(password));
+            if (failed is not null)
+            {
+                return Print(Result<Written>.Fail(failed));
+            }
+
+            Terminal.Output.WriteLine($"The password of {parse.GetValue(email)} is set; every session and token of theirs has ended.");
+            return 0;
+        });
+        return new Command("person", "People: sign-up, password.") { add, change };
     }
 
     private static Command CommunityCommands()

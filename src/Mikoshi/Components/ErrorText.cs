@@ -32,6 +32,7 @@ public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOp
             "invalid_reference" => [RecordDeposit.MaxReferenceLength],
             "invalid_display_name" => [Register.MaxDisplayNameLength],
             "weak_password" => [identity.Value.Password.RequiredLength],
+            "password_too_long" => [Domain.Identity.PasswordPolicy.MaxLength],
             "invalid_profile" => [Features.People.Profiles.MaxTagLength, Features.People.Profiles.MaxTags, Features.People.Profiles.MaxBioLength],
             "invalid_successor" or "invalid_guardian" => [Domain.Membership.SuccessionPlan.MaxNamed],
             "invalid_project" => [ProjectRules.MaxTitleLength, ProjectRules.MaxDescriptionLength, TagList.MaxTagLength, TagList.MaxTags],

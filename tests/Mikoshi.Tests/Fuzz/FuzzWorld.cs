@@ -68,6 +68,15 @@ public sealed record FuzzWorld(string Slug, Person Admin, Person Member, Person 
     /// </summary>
     public async Task<bool> IntactAsync(IServiceProvider services)
     {
+        // A fuzzed POST /auth/revoke or password change ends that caller's tokens (issue 15): then a new world.
+        foreach (var person in new[] { Admin, Member, Visitor })
+        {
+            if ((await person.Client.GetAsync("/api/v1/me")).StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                return false;
+            }
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == Slug);
@@ -83,10 +92,11 @@ public sealed record FuzzWorld(string Slug, Person Admin, Person Member, Person 
     {
         var email = $"fuzz{Guid.NewGuid():N}@example.jp";
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        var person = await Ok(await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Person.Password, displayName }));
+        await Ok(await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Person.Password, displayName }));
         var token = (await Ok(await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Person.Password }))).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return new Person(person.GetProperty("personId").GetString()!, email, client);
+        var me = await Ok(await client.GetAsync("/api/v1/me"));
+        return new Person(me.GetProperty("personId").GetString()!, email, client);
     }
 
     private static async Task<JsonElement> Ok(HttpResponseMessage response)

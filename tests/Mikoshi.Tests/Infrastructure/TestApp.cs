@@ -61,9 +61,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>Extra logging for the server (the browser tests keep its exceptions in a file).</summary>
     public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? Logging { get; set; }
 
+    /// <summary>Where this app writes the mail it would send (no SMTP server is configured unless a test sets one).</summary>
+    public string Outbox { get; } = Path.Combine(Path.GetTempPath(), $"mikoshi-outbox-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        Settings.TryAdd("Mikoshi:Outbox", Outbox);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
         if (Logging is { } logging)
         {
@@ -99,12 +103,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var client = CreateClient();
         var registered = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Person.Password, displayName });
         registered.EnsureSuccessStatusCode();
-        var person = await registered.Content.ReadFromJsonAsync<JsonElement>();
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Person.Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new Person(person.GetProperty("personId").GetString()!, email, client);
+
+        // Sign-up answers alike for a new and a taken address (issue 15), so the id comes from /me.
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        return new Person(me.GetProperty("personId").GetString()!, email, client);
     }
 
     protected override void Dispose(bool disposing)
@@ -116,6 +122,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // the server's max_connections and later tests would fail to connect.
             using var connection = new Npgsql.NpgsqlConnection(Store.ConnectionString);
             Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
+        if (Directory.Exists(Outbox))
+        {
+            Directory.Delete(Outbox, recursive: true);
         }
 
         if (sqliteFile is not null)

@@ -77,9 +77,11 @@ public sealed class ProofApi(HttpClient http, Func<Uri>? baseAddress = null)
     public async Task<Actor> SignUpAsync(string name)
     {
         var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.jp";
-        var person = await OkAsync(PostAsync("/api/v1/auth/register", new { email, password = Password, displayName = name }));
+        await OkAsync(PostAsync("/api/v1/auth/register", new { email, password = Password, displayName = name }));
         var login = await OkAsync(PostAsync("/api/v1/auth/login", new { email, password = Password }));
-        return new Actor(person.GetProperty("personId").GetString()!, email, login.GetProperty("accessToken").GetString()!, name);
+        var token = login.GetProperty("accessToken").GetString()!;
+        var me = await OkAsync(GetAsync("/api/v1/me", new Actor(string.Empty, email, token, name)));
+        return new Actor(me.GetProperty("personId").GetString()!, email, token, name);
     }
 
     /// <summary>A fresh bearer token for the same person (after a token's lifetime, or to be safe after restarts).</summary>

@@ -1,34 +1,37 @@
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Identity;
 using Mikoshi.Api;
-using Mikoshi.Data;
-using Mikoshi.Domain;
 
 namespace Mikoshi.Features.Auth;
 
 public sealed record LoginRequest(string? Email, string? Password);
 
-/// <summary>Exchanges an email and a password for a bearer token (API clients; the UI uses a cookie).</summary>
+/// <summary>
+/// Exchanges an email and a password for a bearer token (API clients; the UI uses a cookie). Guessing is slowed per
+/// address and account (<see cref="SignInThrottle"/>), never locked: the owner signs in from a new address.
+/// </summary>
 public static class Login
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/auth/login", async (LoginRequest request, SignInManager<MikoshiUser> signIn) =>
+        api.MapPost("/auth/login", async (LoginRequest request, PasswordSignIn passwords, HttpContext http) =>
         {
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(request.Email ?? string.Empty, request.Password ?? string.Empty,
-                isPersistent: false, lockoutOnFailure: true);
-            if (result.IsLockedOut)
+            var check = await passwords.CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress);
+            if (!check.Succeeded)
             {
-                return Problems.For(Error.Of("rate_limited", "Too many failed attempts; try again in a few minutes."));
+                SetRetryAfter(http, check.RetryAfter);
+                return Problems.For(check.Error!);
             }
 
-            // On success the bearer handler has already written the token as the response.
-            return result.Succeeded
-                ? Results.Empty
-                : Problems.For(Error.Of("invalid_credentials", "That email and password do not match."));
+            return Results.Ok(await BearerTokens.IssueAsync(http, check.User!));
         })
         .Allow(Access.Anyone)
         .LimitedAsSignIn()
-        .WithSummary("Sign in; returns a bearer token.")
-        .Produces<AccessTokenResponse>();
+        .WithSummary("Sign in; returns a bearer token (no refresh token: sign in again when it ends).")
+        .Produces<AccessTokenView>();
+
+    internal static void SetRetryAfter(HttpContext http, TimeSpan wait)
+    {
+        if (wait > TimeSpan.Zero)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 }

@@ -11,9 +11,11 @@ internal sealed class LookupNormalizer : ILookupNormalizer
 {
     private static readonly UpperInvariantLookupNormalizer Standard = new();
 
-    public string? NormalizeName(string? name) => Normalize(name, Standard.NormalizeName);
+    /// <summary>User names are email addresses here, so they are normalized as addresses are.</summary>
+    public string? NormalizeName(string? name) => Normalize(name?.Trim().TrimEnd('.'), Standard.NormalizeName);
 
-    public string? NormalizeEmail(string? email) => Normalize(email, Standard.NormalizeEmail);
+    /// <summary>An address upper-cased, without the trailing dot of a fully qualified domain: <c>name@example.org.</c> is <c>name@example.org</c>.</summary>
+    public string? NormalizeEmail(string? email) => Normalize(email?.Trim().TrimEnd('.'), Standard.NormalizeEmail);
 
     private static string? Normalize(string? text, Func<string?, string?> standard)
     {

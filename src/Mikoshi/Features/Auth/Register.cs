@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Identity;
 
 namespace Mikoshi.Features.Auth;
 
@@ -9,26 +10,47 @@ public sealed record RegisterRequest(string? Email, string? Password, string? Di
 
 public sealed record PersonView(string PersonId, string Email, string DisplayName);
 
-/// <summary>Signs a new person up with an email and a password; recorded in the instance's audit chain.</summary>
-public sealed class Register(Writer writer, UserManager<MikoshiUser> users, TimeProvider clock)
+/// <summary>
+/// Signs a new person up with an email and a password; recorded in the instance's audit chain. The API and the
+/// sign-up page answer the same whether or not the address already had an account (<see cref="RequestAsync"/>): the
+/// new person gets a confirmation mail, the existing owner a notice, and both paths hash the password once.
+/// </summary>
+public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPasswordHasher<MikoshiUser> hasher, Passwords passwords, TimeProvider clock)
 {
-    public const int MaxDisplayNameLength = 100;
+    public const int MaxDisplayNameLength = DisplayNameRules.MaxLength;
 
+    /// <summary>An address as it is kept: trimmed, without the trailing dot of a fully qualified domain (same mailbox).</summary>
+    public static string CleanEmail(string? email) => (email?.Trim() ?? string.Empty).TrimEnd('.');
+
+    /// <summary>The checks that do not depend on who has an account, so failing them tells nothing.</summary>
+    public static Result<(string Email, string Name)> Check(RegisterRequest request)
+    {
+        var email = CleanEmail(request.Email);
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || email.Length > 254 || parsed.Address != email)
+        {
+            return Error.Of("invalid_email", "That is not an email address.");
+        }
+
+        var name = DisplayNameRules.Check(string.IsNullOrWhiteSpace(request.DisplayName) ? email.Split('@')[0] : request.DisplayName);
+        if (!name.IsSuccess)
+        {
+            return name.Error!;
+        }
+
+        return PasswordPolicy.Check(request.Password, email) is { } weak ? weak : (email, name.Value);
+    }
+
+    /// <summary>Creates the person (the CLI, the demo): says plainly when the address is taken.</summary>
     public Task<Result<Written>> HandleAsync(RegisterRequest request, IdempotencyKey? idempotency = null) =>
         writer.RunAsync(Guid.Empty, "anonymous", idempotency, StatusCodes.Status201Created, async write =>
         {
-            var email = request.Email?.Trim() ?? string.Empty;
-            var name = string.IsNullOrWhiteSpace(request.DisplayName) ? email.Split('@')[0] : request.DisplayName.Trim();
-            if (name.Length > MaxDisplayNameLength)
+            var checkedRequest = Check(request);
+            if (!checkedRequest.IsSuccess)
             {
-                return Error.Of("invalid_display_name", $"A display name is at most {MaxDisplayNameLength} characters.");
+                return checkedRequest.Error!;
             }
 
-            if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Length > 254)
-            {
-                return Error.Of("invalid_email", "That is not an email address.");
-            }
-
+            var (email, name) = checkedRequest.Value;
             var user = new MikoshiUser
             {
                 Id = Guid.CreateVersion7(),
@@ -37,7 +59,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, Time
                 DisplayName = name,
                 CreatedAt = clock.GetUtcNow(),
             };
-            var created = await users.CreateAsync(user, request.Password ?? string.Empty);
+            var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
             {
                 return ToError(created);
@@ -48,13 +70,56 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, Time
             return Result<PersonView>.Ok(view);
         });
 
-    private static Error ToError(IdentityResult result)
+    /// <summary>
+    /// A sign-up from the web: the same answer whether the address was free or taken. Input that is wrong in itself
+    /// (not an address, a weak password) is still refused with its code, since that says nothing about anyone.
+    /// </summary>
+    public async Task<Result<CheckYourMail>> RequestAsync(RegisterRequest request)
+    {
+        var checkedRequest = Check(request);
+        if (!checkedRequest.IsSuccess)
+        {
+            return checkedRequest.Error!;
+        }
+
+        var email = checkedRequest.Value.Email;
+        if (await users.FindByEmailAsync(email) is { Email: { } owner })
+        {
+            // As long as creating an account takes: its cost is the password hash.
+            hasher.HashPassword(new MikoshiUser(), request.Password!);
+            passwords.SendAlreadyRegistered(owner);
+            return CheckYourMail.Sent;
+        }
+
+        var created = await HandleAsync(request);
+        if (!created.IsSuccess)
+        {
+            if (created.Error!.Code != "email_taken")
+            {
+                return created.Error;
+            }
+
+            // Signed up by someone else a moment ago.
+            passwords.SendAlreadyRegistered(email);
+            return CheckYourMail.Sent;
+        }
+
+        if (await users.FindByEmailAsync(email) is { } user)
+        {
+            await passwords.SendConfirmationAsync(user);
+        }
+
+        return CheckYourMail.Sent;
+    }
+
+    public static Error ToError(IdentityResult result)
     {
         var first = result.Errors.First();
         var code = first.Code switch
         {
             nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => "email_taken",
             nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => "invalid_email",
+            "weak_password" or "password_too_long" => first.Code,
             _ when first.Code.StartsWith("Password", StringComparison.Ordinal) => "weak_password",
             _ => "invalid_registration",
         };
@@ -62,10 +127,13 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, Time
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/auth/register", (RegisterRequest request, Register register, HttpContext http) =>
-            Idempotency.WriteAsync(http, request, (caller, key) => register.HandleAsync(request, key)))
+        api.MapPost("/auth/register", async (RegisterRequest request, Register register) =>
+        {
+            var sent = await register.RequestAsync(request);
+            return sent.IsSuccess ? Results.Accepted(value: sent.Value) : Problems.For(sent.Error!);
+        })
         .Allow(Access.Anyone)
         .LimitedAsSignIn()
-        .WithSummary("Sign up with an email and a password.")
-        .Produces<PersonView>(StatusCodes.Status201Created);
+        .WithSummary("Sign up with an email and a password. The answer is 202 \"check your mail\" whether or not the address already had an account; sign in with the password once the mail says so (or at once).")
+        .Produces<CheckYourMail>(StatusCodes.Status202Accepted);
 }

@@ -39,10 +39,16 @@ public static class Profiles
 
     public static async Task<Result<ProfileView>> UpdateAsync(MikoshiDb db, Writer writer, PersonId person, ProfileRequest request)
     {
-        var name = request.DisplayName?.Trim();
-        if (name is { Length: 0 or > Features.Auth.Register.MaxDisplayNameLength })
+        string? name = null;
+        if (request.DisplayName is not null)
         {
-            return Error.Of("invalid_display_name", $"A display name is 1 to {Features.Auth.Register.MaxDisplayNameLength} characters.");
+            var checkedName = Domain.Identity.DisplayNameRules.Check(request.DisplayName);
+            if (!checkedName.IsSuccess)
+            {
+                return checkedName.Error!;
+            }
+
+            name = checkedName.Value;
         }
 
         if (request.Bio is { Length: > MaxBioLength })

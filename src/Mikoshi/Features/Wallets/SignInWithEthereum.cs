@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
@@ -254,14 +253,12 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
                     return Results.Ok(verified.Value);
                 }
 
-                // As at /auth/login, the bearer handler writes the token as the response.
-                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-                await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "siwe");
-                return Results.Empty;
+                // As at /auth/login: an access token, no refresh token.
+                return Results.Ok(await Auth.BearerTokens.IssueAsync(http, user));
             })
             .Allow(Access.Anyone)
             .LimitedAsSignIn()
             .WithSummary("Sign in with a signed EIP-4361 message {message, signature}: returns a bearer token like /auth/login, or with ?useCookies=true sets the session cookie. A wallet never seen before gets a new person.")
-            .Produces<AccessTokenResponse>();
+            .Produces<Auth.AccessTokenView>();
     }
 }
