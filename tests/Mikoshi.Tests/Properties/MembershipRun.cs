@@ -45,6 +45,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
     public const string Yen = "JPY";
     public static readonly BigInteger Grant = 100_000;
     public const long Day = 86_400_000;
+    public static readonly BigInteger Seed = 10_000;
 
     private async Task<T> Timed<T>(string what, Func<Task<T>> work)
     {
@@ -81,10 +82,16 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
 
     public MembershipModel Model => model;
 
-    /// <summary>The admin gives everyone (themself included) the same starting money.</summary>
+    /// <summary>
+    /// The admin seeds the treasury before anyone holds a token (the community's own money, which no token owns and
+    /// a grant spends first), then gives everyone (themself included) the same starting money.
+    /// </summary>
     public async Task StartAsync(long foundedAtUnixMs)
     {
         foundedAt = foundedAtUnixMs;
+        await Admin.DepositAsync(slug, Seed.ToString(CultureInfo.InvariantCulture), Yen);
+        model.Post((External, Yen, -Seed), (Treasury, Yen, Seed));
+        model.TreasuryReceived(Yen, Seed);
         for (var i = 0; i < people.Length; i++)
         {
             await Admin.DepositAsync(slug, Grant.ToString(CultureInfo.InvariantCulture), Yen, people[i].Id);
