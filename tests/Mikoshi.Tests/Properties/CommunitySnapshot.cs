@@ -10,7 +10,7 @@ namespace Mikoshi.Tests.Properties;
 /// <summary>
 /// Everything one community's membership and books hold, as text, to show that a refused request
 /// changed nothing. Unlike <see cref="StoreSnapshot"/> it also covers tokens, approvals, lineage,
-/// listings, checkpoints and succession plans, and it reads only the one community (plus global
+/// listings, checkpoints, succession plans, proposals, votes and delegations, and it reads only the one community (plus global
 /// counts), so it stays cheap however many communities a run founds.
 /// </summary>
 public static class CommunitySnapshot
@@ -68,6 +68,21 @@ public static class CommunitySnapshot
         foreach (var c in (await db.SuccessionConfirmations.AsNoTracking().Where(c => c.CommunityId == id).ToListAsync()).OrderBy(c => (c.HolderId.Value, c.GuardianId.Value)))
         {
             Line($"confirmation {c.HolderId} {c.GuardianId} {c.AtUnixMs}");
+        }
+
+        foreach (var p in (await db.Proposals.AsNoTracking().Where(p => p.CommunityId == id).ToListAsync()).OrderBy(p => p.Number))
+        {
+            Line($"proposal {p.Number} {p.Outcome} {p.CancelledAtUnixMs} {p.FailureCode}");
+        }
+
+        foreach (var v in (await db.Votes.AsNoTracking().Where(v => v.CommunityId == id).ToListAsync()).OrderBy(v => (v.ProposalNumber, v.Sequence)))
+        {
+            Line($"vote {v.ProposalNumber} {v.Sequence} {v.PersonId} {v.Choice} {v.Nonce}");
+        }
+
+        foreach (var d in (await db.Delegations.AsNoTracking().Where(d => d.CommunityId == id).ToListAsync()).OrderBy(d => d.Number))
+        {
+            Line($"delegation {d.Number} {d.DelegatorId} {d.DelegateId} {d.FromUnixMs} {d.UntilUnixMs}");
         }
 
         return text.ToString();

@@ -30,7 +30,7 @@ public sealed record PlanModel(IReadOnlyList<(int Person, long Share)> Successor
 /// money as <see cref="BigInteger"/>, every rule written out again here in the most obvious way
 /// (never by calling the domain code under test).
 /// </summary>
-public sealed class MembershipModel(string[] personIds)
+public sealed partial class MembershipModel(string[] personIds)
 {
     public const int Whole = 10_000;
 
@@ -107,7 +107,7 @@ public sealed class MembershipModel(string[] personIds)
     /// <summary>Money that came into the treasury for every token: a unit's value rises, or a pool no token holds is issued to every token, or it is nobody's.</summary>
     public void TreasuryReceived(string asset, BigInteger amount)
     {
-        if (PoolUnits.GetValueOrDefault(asset) > 0)
+        if (amount <= 0 || PoolUnits.GetValueOrDefault(asset) > 0)
         {
             return;
         }
@@ -127,6 +127,18 @@ public sealed class MembershipModel(string[] personIds)
         }
 
         PoolUnits[asset] = UnitsPerToken * Supply;
+    }
+
+    /// <summary>
+    /// Money that left the treasury for the community (an executed fund proposal), already posted: the part no token
+    /// holds pays first, then every unit loses value alike; a pool no token holds stays nobody's.
+    /// </summary>
+    public void TreasurySpent(string asset, BigInteger amount)
+    {
+        var left = Balance("treasury", asset);
+        Unowned[asset] = PoolUnits.GetValueOrDefault(asset).IsZero
+            ? left
+            : BigInteger.Min(BigInteger.Max(BigInteger.Zero, Unowned.GetValueOrDefault(asset) - amount), left);
     }
 
     /// <summary>What a token's units of <paramref name="asset"/> are worth, exactly, as numerator over denominator.</summary>
@@ -196,27 +208,85 @@ public sealed class MembershipModel(string[] personIds)
     {
         Owners.Add(person);
         Holdings.Add((at, person, +1));
+        Lineage[Owners.Count] = [(at, person)];
         return Owners.Count;
     }
 
+    /// <summary>A gift, sale or hand-over: the holders' share the token accrued goes to the owner until now (a living giver keeps it).</summary>
     public void Move(long serial, int to, long at, ListingState closeAs = ListingState.Stale)
     {
         var from = OwnerOf(serial) ?? throw new InvalidOperationException($"The model moved burned token {serial}.");
+        SettleHolderShare(serial, from);
         Owners[(int)serial - 1] = to;
         Approved.Remove(serial);
         Holdings.Add((at, from, -1));
         Holdings.Add((at, to, +1));
+        Lineage[serial].Add((at, to));
         Close(serial, closeAs);
     }
 
+    /// <summary>A redemption: the owner is paid the holders' share the token accrued; its fraction below a unit goes back to the pool.</summary>
     public void Burn(long serial, long at)
     {
         var from = OwnerOf(serial) ?? throw new InvalidOperationException($"The model burned token {serial} twice.");
+        SettleHolderShare(serial, from);
+        foreach (var asset in HolderCarry.Keys.ToList())
+        {
+            HolderCarry[asset] += Accrued.GetValueOrDefault((serial, asset));
+            Accrued.Remove((serial, asset));
+        }
+
         Owners[(int)serial - 1] = null;
         Approved.Remove(serial);
         Holdings.Add((at, from, -1));
+        Lineage[serial].Add((at, null));
         Close(serial, ListingState.Stale);
     }
+
+    // The holders' share of revenue, token by token (the product keeps one accumulator per asset and a mark per
+    // token instead): each distribution is spread over the tokens in circulation in units of 2^-128, the division
+    // remainder carried into the next; a token is paid its whole units when it moves or burns and keeps its fraction.
+    public const string HolderPool = "holder-pool";
+
+    public static readonly BigInteger Scale = BigInteger.One << 128;
+
+    /// <summary>What each token accrued and was not yet paid, in units of 2^-128.</summary>
+    public Dictionary<(long Serial, string Asset), BigInteger> Accrued { get; } = [];
+
+    /// <summary>Per asset that was ever distributed: what the last distribution could not divide, plus burned tokens' fractions.</summary>
+    public Dictionary<string, BigInteger> HolderCarry { get; } = new(StringComparer.Ordinal);
+
+    public void DistributeHolderShare(string asset, BigInteger units)
+    {
+        var live = Enumerable.Range(1, (int)Minted).Select(s => (long)s).Where(IsLive).ToList();
+        var scaled = (units * Scale) + HolderCarry.GetValueOrDefault(asset);
+        var each = BigInteger.DivRem(scaled, live.Count, out var carry);
+        HolderCarry[asset] = carry;
+        foreach (var serial in live)
+        {
+            Accrued[(serial, asset)] = Accrued.GetValueOrDefault((serial, asset)) + each;
+        }
+    }
+
+    private void SettleHolderShare(long serial, int payee)
+    {
+        foreach (var asset in HolderCarry.Keys.Order(StringComparer.Ordinal))
+        {
+            var owed = Accrued.GetValueOrDefault((serial, asset)) / Scale;
+            if (owed > 0)
+            {
+                Post((HolderPool, asset, -owed), (AccountOf(payee), asset, owed));
+                Accrued[(serial, asset)] -= owed * Scale;
+            }
+        }
+    }
+
+    /// <summary>Who held each token from when: (instant, owner), an owner of null once burned.</summary>
+    public Dictionary<long, List<(long AtUnixMs, int? Owner)>> Lineage { get; } = [];
+
+    /// <summary>Who held the token at an instant, changes at that instant included.</summary>
+    public int? OwnerAt(long serial, long atUnixMs) =>
+        Lineage.TryGetValue(serial, out var steps) ? steps.LastOrDefault(s => s.AtUnixMs <= atUnixMs).Owner : null;
 
     public void Close(long serial, ListingState state)
     {

@@ -54,6 +54,23 @@ public sealed record ExecuteOp(int Actor, bool ByHolder) : Op;
 // Person: A person index, or -1 for the treasury.
 public sealed record DepositOp(int Person, string Asset, long Amount) : Op;
 
+// A member (mostly someone holding a token, when ByMember) asks the treasury to fund the community's project:
+// voting from now for a day, a day of grace. Strategy: null for the default (token-weighted).
+public sealed record ProposeOp(int Actor, bool ByMember, string Asset, long Amount, int RecoupRateBps, string? Strategy) : Op;
+
+// Proposal: an index into the proposals open for votes (OpenOnly, when there are some), else into all, or one never made.
+// ByVoter: the actor is someone who may vote on it, when there is one.
+public sealed record VoteOp(int Actor, bool ByVoter, int Proposal, bool OpenOnly, string Choice) : Op;
+
+// To: A person index, or -1 to revoke.
+public sealed record DelegateOp(int Actor, bool ByMember, int To) : Op;
+
+// The clock runs past the close (PastGrace false) or the end of grace of the earliest unsettled proposal, then the executor runs.
+public sealed record ProcessOp(bool PastGrace, long ExtraMs) : Op;
+
+// The treasurer records revenue of the community's project.
+public sealed record ProjectRevenueOp(string Asset, long Amount) : Op;
+
 /// <summary>An operation, how far the clock moves before it, and a seed for the past instants probed after it.</summary>
 public sealed record Step(long AdvanceMs, Op Op, int Probe);
 
@@ -118,8 +135,31 @@ public static class MembershipGen
         Gen.Frequency((3, Gen.Const("JPY")), (1, Gen.Const("ETH")), (1, Gen.Const("USDC"))), Gen.Long[1, 200_000],
         (person, asset, amount) => (Op)new DepositOp(person, asset, amount));
 
+    private static readonly Gen<string> Asset = Gen.Frequency((3, Gen.Const("JPY")), (1, Gen.Const("ETH")), (1, Gen.Const("USDC")));
+
+    // Mostly a small part of the treasury, sometimes more than it holds (the execution then fails).
+    private static readonly Gen<Op> Propose = Gen.Select(Person, Mostly, Gen.Frequency((6, Gen.Const("JPY")), (1, Gen.Const("ETH")), (1, Gen.Const("USDC"))),
+        Gen.Frequency((6, Gen.Long[1, 5_000]), (1, Gen.Long[100_000, 10_000_000])),
+        Gen.Frequency((3, Gen.Const(0)), (1, Gen.Int[1, 10_000])),
+        Gen.Frequency((4, Gen.Const((string?)null)), (1, Gen.Const((string?)"one-member-one-vote")), (1, Gen.Const((string?)"quadratic"))),
+        (actor, byMember, asset, amount, recoup, strategy) => (Op)new ProposeOp(actor, byMember, asset, amount, recoup, strategy));
+
+    private static readonly Gen<Op> Vote = Gen.Select(Person, Mostly, Index, Mostly,
+        Gen.Frequency((5, Gen.Const("for")), (2, Gen.Const("against")), (1, Gen.Const("abstain"))),
+        (actor, byVoter, proposal, openOnly, choice) => (Op)new VoteOp(actor, byVoter, proposal, openOnly, choice));
+
+    private static readonly Gen<Op> Delegate = Gen.Select(Person, Mostly, Gen.Frequency((5, Person), (1, Gen.Const(-1))),
+        (actor, byMember, to) => (Op)new DelegateOp(actor, byMember, to));
+
+    private static readonly Gen<Op> Process = Gen.Select(Gen.Frequency((1, Gen.Const(false)), (3, Gen.Const(true))), Gen.Frequency((2, Gen.Const(0L)), (1, Gen.Long[1, 86_400_000])),
+        (pastGrace, extra) => (Op)new ProcessOp(pastGrace, extra));
+
+    private static readonly Gen<Op> Revenue = Gen.Select(Asset, Gen.Frequency((5, Gen.Long[1, 100_000]), (1, Gen.Long[1, 30])),
+        (asset, amount) => (Op)new ProjectRevenueOp(asset, amount));
+
     public static readonly Gen<Op> Operation = Gen.Frequency(
-        (8, Mint), (3, Transfer), (2, Approve), (7, List), (1, Cancel), (7, Buy), (3, Redeem), (3, Plan), (2, Execute), (1, Deposit));
+        (8, Mint), (3, Transfer), (2, Approve), (7, List), (1, Cancel), (7, Buy), (3, Redeem), (3, Plan), (2, Execute), (1, Deposit),
+        (2, Propose), (5, Vote), (2, Delegate), (3, Process), (2, Revenue));
 
     // Zero sometimes, so that several changes land on one instant.
     private static readonly Gen<long> Advance = Gen.Frequency(
@@ -127,10 +167,30 @@ public static class MembershipGen
 
     private static readonly Gen<Step> Step = Gen.Select(Advance, Operation, Gen.Int, (advance, op, probe) => new Step(advance, op, probe));
 
-    /// <summary>A few mints to start from (tokens to act on), then anything.</summary>
+    // Within hours: votes that land while a proposal's day-long window is open.
+    private static readonly Gen<long> Brief = Gen.Frequency(
+        (1, Gen.Const(0L)), (2, Gen.Long[1, 1_000]), (2, Gen.Long[1_000, 3_600_000]), (1, Gen.Long[3_600_000, 6 * 3_600_000]));
+
+    private static Gen<Step> BriefStep(Gen<Op> operation) => Gen.Select(Brief, operation, Gen.Int, (advance, op, probe) => new Step(advance, op, probe));
+
+    /// <summary>
+    /// A campaign: sometimes a delegation first, then a member's proposal and a few votes on it while it is open,
+    /// sometimes processed at once (the rest are processed whenever a later step runs the executor).
+    /// </summary>
+    private static readonly Gen<Step[]> Campaign = Gen.Select(BriefStep(Delegate).Array[0, 1],
+        BriefStep(Propose.Select(op => (Op)((ProposeOp)op with { ByMember = true }))),
+        BriefStep(Vote.Select(op => (Op)((VoteOp)op with { OpenOnly = true }))).Array[1, 5],
+        BriefStep(Process).Array[0, 1],
+        (delegations, propose, votes, process) => delegations.Append(propose).Concat(votes).Concat(process).ToArray());
+
+    private static readonly Gen<Step[]> Chunk = Gen.Frequency((10, Step.Select(step => new[] { step })), (1, Campaign));
+
+    /// <summary>A few mints to start from (tokens to act on), often a campaign, then anything (campaigns now and then).</summary>
     public static Gen<Step[]> Sequence(int maxLength) =>
-        Gen.Select(Gen.Select(Advance, Mint, Gen.Int, (advance, op, probe) => new Step(advance, op, probe)).Array[1, 4], Step.Array[1, maxLength],
-            (start, rest) => start.Concat(rest).ToArray());
+        Gen.Select(Gen.Select(Advance, Mint, Gen.Int, (advance, op, probe) => new Step(advance, op, probe)).Array[1, 4],
+            Campaign.Array[0, 1],
+            Chunk.Array[1, maxLength],
+            (start, campaign, rest) => start.Concat(campaign.SelectMany(c => c)).Concat(rest.SelectMany(c => c).Take(rest.Length)).ToArray());
 
     public static string Describe(Step[] steps)
     {

@@ -7,8 +7,10 @@ namespace Mikoshi.Tests.Properties;
 /// <summary>
 /// Model-based property test of membership through the real HTTP API and a real database: random
 /// sequences of mints (sometimes after a parameter change), gifts, approvals, listings, sales,
-/// redemptions, succession plans and their execution, and deposits, each checked against a naive
-/// model, with money, tokens, supply and past holdings checked after every step.
+/// redemptions, succession plans and their execution, deposits, fund proposals, votes, delegations,
+/// the executor settling proposals (grants out of the treasury) and project revenue, each checked
+/// against a naive model, with money, tokens, supply, past holdings, token values, vote locks,
+/// holders' shares and tallies checked after every step.
 /// Reproduce a failure with the seed CsCheck prints: <c>CsCheck_Seed=... dotnet test --filter ...</c>.
 /// </summary>
 public sealed class MembershipProperties(ITestOutputHelper output)

@@ -5,6 +5,7 @@ using System.Numerics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Data;
+using Mikoshi.Features.Governance;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Properties;
@@ -43,6 +44,8 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
     public const string Treasury = "treasury";
     public const string Yen = "JPY";
     public static readonly BigInteger Grant = 100_000;
+    public const long Day = 86_400_000;
+    public static readonly BigInteger Seed = 10_000;
 
     private async Task<T> Timed<T>(string what, Func<Task<T>> work)
     {
@@ -57,8 +60,11 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
     // The attacking coalition: p1 and p2 (p0 is the admin, p3 and p4 are honest members).
     private static readonly int[] Coalition = [1, 2];
 
-    // Each live token's exact value per asset when last checked: no step may lower it (no outflow here is shared).
+    // Each live token's exact value per asset when last checked: only a shared outflow may lower it, for every token alike.
     private readonly Dictionary<(long Serial, string Asset), (BigInteger Numerator, BigInteger Denominator)> lastValue = [];
+
+    // The assets the treasury spent for the community (executed fund proposals) in the current step.
+    private readonly HashSet<string> spent = new(StringComparer.Ordinal);
 
     // The coalition's wealth per asset (accounts plus the exact value of its tokens) before the current step.
     private Dictionary<string, (BigInteger Numerator, BigInteger Denominator)> coalitionBefore = [];
@@ -76,10 +82,16 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
 
     public MembershipModel Model => model;
 
-    /// <summary>The admin gives everyone (themself included) the same starting money.</summary>
+    /// <summary>
+    /// The admin seeds the treasury before anyone holds a token (the community's own money, which no token owns and
+    /// a grant spends first), then gives everyone (themself included) the same starting money.
+    /// </summary>
     public async Task StartAsync(long foundedAtUnixMs)
     {
         foundedAt = foundedAtUnixMs;
+        await Admin.DepositAsync(slug, Seed.ToString(CultureInfo.InvariantCulture), Yen);
+        model.Post((External, Yen, -Seed), (Treasury, Yen, Seed));
+        model.TreasuryReceived(Yen, Seed);
         for (var i = 0; i < people.Length; i++)
         {
             await Admin.DepositAsync(slug, Grant.ToString(CultureInfo.InvariantCulture), Yen, people[i].Id);
@@ -96,6 +108,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         accepted = false;
         coalitionBefore = CoalitionWealth();
         stepActor = -1;
+        spent.Clear();
         try
         {
             await (step.Op switch
@@ -110,10 +123,22 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
                 PlanOp op => PlanAsync(op),
                 ExecuteOp op => ExecuteAsync(op),
                 DepositOp op => DepositAsync(op),
+                ProposeOp op => ProposeAsync(op),
+                VoteOp op => VoteAsync(op),
+                DelegateOp op => DelegateAsync(op),
+                ProcessOp op => ProcessAsync(op),
+                ProjectRevenueOp op => RevenueAsync(op),
                 _ => throw new InvalidOperationException($"No driver for {step.Op}."),
             });
             await CheckAsync(step.Probe, accepted);
+            if (step.Op is ProposeOp or VoteOp or ProcessOp)
+            {
+                // Only these change a tally or move a proposal on (a delegation counts from the next opening on).
+                await CheckProposalsAsync();
+            }
+
             CheckNoFreeLunch(step.Op);
+            await OpenProjectAsync();
         }
         catch (Exception exception) when (exception is not StepFailedException)
         {
@@ -125,6 +150,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
     public async Task VerifyAsync()
     {
         await using var scope = app.Scope();
+        await CheckProposalsAsync();
         var report = await Timed("verify", () => scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync());
         Assert.True(report.IsClean, "verify: " + string.Join("\n", report.Findings));
     }
@@ -227,7 +253,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
 
         // A move by the approved person is the owner's, who chose to allow it.
         stepActor = actor == approved && actor != owner ? owner ?? -1 : actor;
-        var refusal = TokenRefusal(serial)
+        var refusal = TokenRefusal(serial) ?? Locked(serial)
             ?? (actor != owner && actor != approved ? "not_token_owner"
             : owner == op.To ? "same_owner"
             : null);
@@ -288,7 +314,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         var actor = op.ByOwner && owner is { } o ? o : op.Actor;
         stepActor = actor;
         var refusal = !model.IsMember(actor) ? "forbidden"
-            : TokenRefusal(serial) ?? (owner != actor ? "not_token_owner" : null);
+            : TokenRefusal(serial) ?? Locked(serial) ?? (owner != actor ? "not_token_owner" : null);
         var price = new BigInteger(op.Price);
         var body = await SendAsync(() => people[actor].Client.PostJsonAsync($"{Api}/tokens/{serial}/listings", new { price = Text(price) }), refusal, HttpStatusCode.Created);
         if (refusal is not null)
@@ -329,8 +355,8 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         var number = listing?.Number ?? model.Listings.Count + 1;
         var buyer = op.OwnListing && listing is not null ? listing.Seller : op.Actor;
         var buyerAccount = model.AccountOf(buyer);
-        var refusal = ListingRefusal(listing)
-            ?? (buyer == listing!.Seller ? "own_listing"
+        var refusal = ListingRefusal(listing) ?? Locked(listing!.Serial)
+            ?? (buyer == listing.Seller ? "own_listing"
             : model.Balance(buyerAccount, Yen) < listing.Price ? "insufficient_funds"
             : null);
         var key = op.Retry ? Guid.NewGuid().ToString("N") : null;
@@ -364,6 +390,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         stepActor = actor;
         var refusal = TokenRefusal(serial)
             ?? (owner != actor ? "not_token_owner"
+            : Locked(serial) is { } locked ? locked
             : model.RedemptionRateBps == 0 ? "redemption_disabled"
             : null);
         var supply = model.Supply;
@@ -438,7 +465,7 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
             : op.Actor;
         var refusal = !model.Plans.ContainsKey(actor) ? "no_succession_plan"
             : !model.IsMember(actor) ? "nothing_to_inherit"
-            : null;
+            : model.TokensOf(actor).Select(Locked).FirstOrDefault(l => l is not null);
         stepActor = actor;
         var at = Now;
         var body = await SendAsync(() => people[actor].Client.PostJsonAsync($"{Api}/succession/execute", new { }), refusal, HttpStatusCode.OK);
@@ -469,6 +496,212 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         }
 
         accepted = true;
+    }
+
+    private string? Locked(long serial) => model.IsLive(serial) && model.LockOf(serial, Now) is not null ? "token_locked_by_vote" : null;
+
+    private List<int> Members => Enumerable.Range(0, people.Length).Where(model.IsMember).ToList();
+
+    /// <summary>
+    /// As soon as someone holds a token, they open the community's project with themself as the whole split, so
+    /// that fund proposals have a project to fund and revenue a project to come from. Not a step: it moves no money.
+    /// </summary>
+    private async Task OpenProjectAsync()
+    {
+        if (model.Project is not null || Members is not [var lead, ..])
+        {
+            return;
+        }
+
+        using var created = await people[lead].Client.PostJsonAsync($"{Api}/projects", new { title = "祭りの絵巻" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var project = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        using var split = await people[lead].Client.PostJsonAsync($"{Api}/projects/{project}/agreements", new { parties = new[] { new { personId = people[lead].Id, weight = 1 } } });
+        var text = await split.Content.ReadAsStringAsync();
+        Assert.True(split.StatusCode == HttpStatusCode.Created && JsonDocument.Parse(text).RootElement.GetProperty("state").GetString() == "in-force", text);
+        (model.Project, model.Lead) = (project, lead);
+    }
+
+    private async Task ProposeAsync(ProposeOp op)
+    {
+        var members = Members;
+        var actor = op.ByMember && members.Count > 0 ? members[op.Actor % members.Count] : op.Actor;
+        stepActor = actor;
+        var refusal = !model.IsMember(actor) ? "forbidden" : null;
+        var opensAt = Now;
+        var closesAt = opensAt + Day;
+        var request = new
+        {
+            kind = "fund",
+            title = "Fund the scroll",
+            body = "Why we should.",
+            payload = new { projectId = model.Project, asset = op.Asset, amount = Text(op.Amount), recoupRateBps = op.RecoupRateBps },
+            strategy = op.Strategy,
+            graceHours = 24,
+            closesAt = DateTimeOffset.FromUnixTimeMilliseconds(closesAt),
+        };
+        var body = await SendAsync(() => people[actor].Client.PostJsonAsync($"{Api}/proposals", request), refusal, HttpStatusCode.Created);
+        if (refusal is not null)
+        {
+            return;
+        }
+
+        var proposal = new ProposalModel(model.Proposals.Count + 1, actor, op.Strategy ?? "token-weighted", opensAt, closesAt, closesAt + Day, op.Asset, op.Amount, op.RecoupRateBps);
+        model.Proposals.Add(proposal);
+        Assert.Equal(proposal.Number, body.GetProperty("id").GetInt64());
+        Assert.Equal("active", body.GetProperty("state").GetString());
+    }
+
+    private async Task VoteAsync(VoteOp op)
+    {
+        var open = model.Proposals.Where(p => Now >= p.OpensAt && Now < p.ClosesAt).ToList();
+        var pool = op.OpenOnly && open.Count > 0 ? open : model.Proposals;
+        var proposal = pool.Count == 0 || op.Proposal % 12 == 0 ? null : pool[op.Proposal % pool.Count];
+        var number = proposal?.Number ?? model.Proposals.Count + 1;
+        var voters = proposal is null ? [] : Enumerable.Range(0, people.Length).Where(p => model.CanVote(proposal, p)).ToList();
+        var actor = op.ByVoter && voters.Count > 0 ? voters[op.Actor % voters.Count] : op.Actor;
+        stepActor = actor;
+        var refusal = proposal is null ? "proposal_not_found"
+            : Now < proposal.OpensAt || Now >= proposal.ClosesAt ? "outside_voting_window"
+            : !model.CanVote(proposal, actor) ? "no_voting_power"
+            : null;
+        var body = await SendAsync(() => people[actor].Client.PostJsonAsync($"{Api}/proposals/{number}/votes/custodial", new { choice = op.Choice, reason = string.Empty }), refusal, HttpStatusCode.Created);
+        if (refusal is not null)
+        {
+            return;
+        }
+
+        proposal!.Votes[actor] = op.Choice;
+        Assert.Equal(op.Choice, body.GetProperty("choice").GetString());
+        AssertSamePerson(people[actor].Id, body.GetProperty("personId").GetString());
+    }
+
+    private async Task DelegateAsync(DelegateOp op)
+    {
+        var members = Members;
+        var actor = op.ByMember && members.Count > 0 ? members[op.Actor % members.Count] : op.Actor;
+        stepActor = actor;
+        int? to = op.To < 0 ? null : op.To;
+        var refusal = !model.IsMember(actor) ? "forbidden"
+            : to is { } chosen && model.WouldLoop(actor, chosen) ? "delegation_loop"
+            : null;
+        var at = Now;
+        var body = await SendAsync(() => people[actor].Client.PutAsJsonAsync($"{Api}/delegation", new { @delegate = to is { } t ? people[t].Id : null }), refusal, HttpStatusCode.OK);
+        if (refusal is not null)
+        {
+            return;
+        }
+
+        model.Delegate(actor, to, at);
+        var shown = body.GetProperty("delegate");
+        Assert.True(to is null ? shown.ValueKind == JsonValueKind.Null : Guid.Parse(shown.GetString()!) == Guid.Parse(people[to.Value].Id), $"delegation shows {shown}; the model says {model.Name(to)}");
+    }
+
+    /// <summary>
+    /// The clock runs to the close or the end of grace of the earliest unsettled proposal and the executor runs (as
+    /// the background service would): the model settles what is due from its own tally; an executed fund proposal is a
+    /// grant, a shared outflow of the treasury; one the treasury cannot pay fails and moves nothing.
+    /// </summary>
+    private async Task ProcessAsync(ProcessOp op)
+    {
+        var unsettled = model.Proposals.Where(p => p.Outcome is null).ToList();
+        if (unsettled.Count > 0)
+        {
+            var target = op.PastGrace ? unsettled.Min(p => p.GraceEndsAt) : unsettled.Min(p => p.ClosesAt);
+            app.Clock.Advance(TimeSpan.FromMilliseconds(Math.Max(0, target - Now) + op.ExtraMs));
+        }
+
+        var at = Now;
+        var expected = new List<(long, string, string?)>();
+        foreach (var proposal in unsettled.Where(p => p.GraceEndsAt <= at).OrderBy(p => p.GraceEndsAt).ThenBy(p => p.Number))
+        {
+            string? failure = null;
+            if (!model.Tally(proposal).Passed)
+            {
+                proposal.Outcome = "defeated";
+            }
+            else if (model.Balance(Treasury, proposal.Asset) < proposal.Amount)
+            {
+                (proposal.Outcome, failure) = ("failed", "insufficient_funds");
+            }
+            else
+            {
+                proposal.Outcome = "executed";
+                model.Post((Treasury, proposal.Asset, -proposal.Amount), (model.ProjectAccount, proposal.Asset, proposal.Amount));
+                model.TreasurySpent(proposal.Asset, proposal.Amount);
+                spent.Add(proposal.Asset);
+                if (proposal.RecoupRateBps > 0)
+                {
+                    var (outstanding, _) = model.Funding.GetValueOrDefault(proposal.Asset);
+                    model.Funding[proposal.Asset] = (outstanding + proposal.Amount, proposal.RecoupRateBps);
+                }
+            }
+
+            expected.Add((proposal.Number, proposal.Outcome, failure));
+            stats.Count(proposal.Outcome == "executed" ? null : proposal.Outcome);
+        }
+
+        if (expected.Count == 0)
+        {
+            stats.Count("nothing due");
+        }
+
+        var executor = app.Services.GetRequiredService<GovernanceExecutor>();
+        var settled = new List<Settlement>();
+        while (await Timed("write", () => executor.StepAsync()) is { Count: > 0 } pass)
+        {
+            settled.AddRange(pass);
+        }
+
+        var shown = settled.Where(s => s.Community == slug).Select(s => (s.Proposal, s.Outcome, s.FailureCode)).OrderBy(s => s.Proposal).ToList();
+        Assert.True(expected.OrderBy(e => e.Item1).SequenceEqual(shown),
+            $"the executor settled [{string.Join(", ", shown)}]; the model says [{string.Join(", ", expected)}]");
+
+        // Time passed: proposals closed, so locks may have lifted even where nothing was settled.
+        accepted = true;
+    }
+
+    /// <summary>
+    /// Revenue of the project through the waterfall: recoupment of grants, then 20% to the treasury (a shared inflow,
+    /// like a deposit), 10% to the tokens in circulation (accrued per token), the rest to the lead by the split.
+    /// </summary>
+    private async Task RevenueAsync(ProjectRevenueOp op)
+    {
+        if (model.Project is not { } project)
+        {
+            stats.Count("no project yet");
+            return;
+        }
+
+        var amount = new BigInteger(op.Amount);
+        var (outstanding, rate) = model.Funding.GetValueOrDefault(op.Asset);
+        var recouped = BigInteger.Min(outstanding, amount * rate / MembershipModel.Whole);
+        var parts = MembershipModel.LargestRemainder(amount - recouped,
+            [model.TreasuryBps, model.HolderBps, 0, MembershipModel.Whole - model.TreasuryBps - model.HolderBps]);
+        var (treasury, holders, reserve, contributors) = (parts[0], parts[1], parts[2], parts[3]);
+        if (model.Supply == 0)
+        {
+            (treasury, holders) = (treasury + holders, BigInteger.Zero);
+        }
+
+        var request = new { asset = op.Asset, amount = Text(amount), source = "Booth sales" };
+        var body = await SendAsync(() => Admin.Client.PostJsonAsync($"{Api}/projects/{project}/revenue", request, Guid.NewGuid().ToString("N")), null, HttpStatusCode.Created);
+        model.Post((External, op.Asset, -amount), (Treasury, op.Asset, recouped + treasury), (MembershipModel.HolderPool, op.Asset, holders),
+            (model.ProjectAccount, op.Asset, reserve), (model.AccountOf(model.Lead), op.Asset, contributors));
+        model.TreasuryReceived(op.Asset, recouped + treasury);
+        if (holders > 0)
+        {
+            model.DistributeHolderShare(op.Asset, holders);
+        }
+
+        if (recouped > 0)
+        {
+            model.Funding[op.Asset] = (outstanding - recouped, rate);
+        }
+
+        var shown = body.GetProperty("parts").EnumerateArray().ToDictionary(p => p.GetProperty("kind").GetString()!, p => Units(p.GetProperty("amount")), StringComparer.Ordinal);
+        Assert.True(shown["recouped"] == recouped && shown["treasury"] == treasury && shown["holders"] == holders,
+            $"revenue of {amount} {op.Asset}: recouped {shown["recouped"]}, treasury {shown["treasury"]}, holders {shown["holders"]}; the model says {recouped}, {treasury}, {holders}");
     }
 
     /// <summary>
@@ -551,17 +784,34 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
 
     /// <summary>
     /// Every live token's share of every pool, as the API shows it, agrees with the model (units exactly, value as the
-    /// floor of the exact value); no token's exact value went down (no dilution: nothing in these sequences spends
-    /// the treasury for everyone); and conservation: the owned part of each pool is the tokens' exact values, so
+    /// floor of the exact value), and so do its vote lock and the holders' share it accrued; no dilution: no token's
+    /// exact value went down, except in an asset the treasury spent for the community in this step, and then every
+    /// token's by the same factor; and conservation: the owned part of each pool is the tokens' exact values, so
     /// the values shown fall short of it by less than one minor unit per token.
     /// </summary>
     private async Task CheckTokenValuesAsync()
     {
         var live = Enumerable.Range(1, (int)model.Minted).Select(s => (long)s).Where(model.IsLive).ToList();
         var shownSum = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
+        var scaled = new Dictionary<string, List<(long Serial, (BigInteger N, BigInteger D) Before, (BigInteger N, BigInteger D) After)>>(StringComparer.Ordinal);
+        var now = Now;
         foreach (var serial in live)
         {
             var view = await GetAsync($"{Api}/tokens/{serial}");
+            var lockedBy = view.GetProperty("lockedByProposal");
+            var shownLock = lockedBy.ValueKind == JsonValueKind.Null ? (long?)null : lockedBy.GetInt64();
+            var expectedLock = model.LockOf(serial, now);
+            Assert.True(shownLock == expectedLock,
+                $"token #{serial} (held by {model.Name(model.OwnerOf(serial))}) is locked by proposal {shownLock?.ToString(CultureInfo.InvariantCulture) ?? "none"}; the model says {expectedLock?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
+            var accrued = view.GetProperty("accrued").EnumerateArray().ToDictionary(
+                a => a.GetProperty("owed").GetProperty("asset").GetString()!, a => (Owed: Units(a.GetProperty("owed")), Carry: Parse(a.GetProperty("poolCarryScaled").GetString())), StringComparer.Ordinal);
+            foreach (var asset in model.HolderCarry.Keys.Union(accrued.Keys).Order(StringComparer.Ordinal))
+            {
+                var expected = (Owed: model.Accrued.GetValueOrDefault((serial, asset)) / MembershipModel.Scale, Carry: model.HolderCarry.GetValueOrDefault(asset));
+                var actual = accrued.TryGetValue(asset, out var a) ? a : (BigInteger.MinusOne, BigInteger.MinusOne);
+                Assert.True(expected == actual, $"token #{serial} accrued {actual.Item1} {asset} of the holders' share (pool carry {actual.Item2}); the model says {expected.Owed} (carry {expected.Carry})");
+            }
+
             var shown = view.GetProperty("value").EnumerateArray().ToDictionary(
                 v => v.GetProperty("asset").GetString()!, v => (Units: Parse(v.GetProperty("units").GetString()), Value: Units(v.GetProperty("value"))), StringComparer.Ordinal);
             foreach (var asset in model.PoolUnits.Keys.Union(shown.Keys).Order(StringComparer.Ordinal))
@@ -574,11 +824,39 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
                 shownSum[asset] = shownSum.GetValueOrDefault(asset) + actual.Item2;
                 if (lastValue.TryGetValue((serial, asset), out var before))
                 {
-                    Assert.True(numerator * before.Denominator >= before.Numerator * denominator,
-                        $"token #{serial} lost value in {asset}: {before.Numerator}/{before.Denominator} → {numerator}/{denominator}");
+                    if (spent.Contains(asset))
+                    {
+                        scaled.TryAdd(asset, []);
+                        scaled[asset].Add((serial, before, (numerator, denominator)));
+                    }
+                    else
+                    {
+                        Assert.True(numerator * before.Denominator >= before.Numerator * denominator,
+                            $"token #{serial} lost value in {asset}: {before.Numerator}/{before.Denominator} → {numerator}/{denominator}");
+                    }
                 }
 
                 lastValue[(serial, asset)] = (numerator, denominator);
+            }
+        }
+
+        // A shared outflow: every token's value in that asset went from v to v·f with one f ≤ 1 (f = 1 when only
+        // the unowned part paid), so nobody bore more of it than anyone else.
+        foreach (var (asset, changes) in scaled)
+        {
+            var reference = changes.FirstOrDefault(c => !c.Before.N.IsZero);
+            if (reference.Before.N.IsZero)
+            {
+                continue;
+            }
+
+            Assert.True(reference.After.N * reference.Before.D <= reference.Before.N * reference.After.D,
+                $"token #{reference.Serial} gained {asset} from a shared outflow: {reference.Before.N}/{reference.Before.D} → {reference.After.N}/{reference.After.D}");
+            foreach (var (serial, before, after) in changes)
+            {
+                // after / before == reference.After / reference.Before, cross-multiplied.
+                Assert.True(after.N * before.D * reference.After.D * reference.Before.N == reference.After.N * reference.Before.D * after.D * before.N,
+                    $"a shared outflow of {asset} took token #{serial} from {before.N}/{before.D} to {after.N}/{after.D}, not by the same factor as token #{reference.Serial} ({reference.Before.N}/{reference.Before.D} → {reference.After.N}/{reference.After.D})");
             }
         }
 
@@ -587,6 +865,28 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
             var owned = model.PoolUnits.GetValueOrDefault(asset).IsZero ? BigInteger.Zero : model.Owned(asset);
             Assert.True(sum <= owned && owned - sum < Math.Max(live.Count, 1),
                 $"the tokens' values of {asset} come to {sum}; the owned treasury is {owned}, so more than a unit per token is unaccounted for");
+        }
+    }
+
+    /// <summary>Every proposal's state and tally, as the API shows them, agree with the model's own count.</summary>
+    public async Task CheckProposalsAsync()
+    {
+        if (model.Proposals.Count == 0)
+        {
+            return;
+        }
+
+        var page = await GetAsync($"{Api}/proposals?limit=100");
+        var shown = page.GetProperty("items").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetInt64());
+        Assert.Equal(model.Proposals.Count, shown.Count);
+        foreach (var proposal in model.Proposals)
+        {
+            var view = shown[proposal.Number];
+            var tally = view.GetProperty("tally");
+            var actual = (tally.GetProperty("for").GetInt64(), tally.GetProperty("against").GetInt64(), tally.GetProperty("abstain").GetInt64(), tally.GetProperty("totalPower").GetInt64(), view.GetProperty("state").GetString());
+            var (yes, no, abstain, total, _) = model.Tally(proposal);
+            var expected = (yes, no, abstain, total, model.StateOf(proposal, Now));
+            Assert.True(expected == actual, $"proposal {proposal} shows for/against/abstain/total/state {actual}; the model says {expected}");
         }
     }
 
@@ -600,6 +900,9 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
             {
                 var (n, d) = model.Value(serial, asset);
                 (numerator, denominator) = ((numerator * d) + (n * denominator), denominator * d);
+
+                // The holders' share the token accrued and was not yet paid is the coalition's too.
+                (numerator, denominator) = ((numerator * MembershipModel.Scale) + (model.Accrued.GetValueOrDefault((serial, asset)) * denominator), denominator * MembershipModel.Scale);
             }
 
             wealth[asset] = (numerator, denominator);
@@ -609,8 +912,9 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
     }
 
     /// <summary>
-    /// No free lunch: a step the coalition takes (mint, redeem, gift, listing, succession) never raises its wealth in
-    /// any asset, counting its tokens at their exact value. Buying a member's listing is left out: there the
+    /// No free lunch: a step the coalition takes (mint, redeem, gift, listing, succession, proposal, vote, delegation)
+    /// never raises its wealth in any asset, counting its tokens at their exact value and the holders' share they
+    /// accrued. Buying a member's listing is left out: there the
     /// coalition pays the seller's own price, which the seller chose.
     /// </summary>
     private void CheckNoFreeLunch(Op op)
@@ -661,8 +965,9 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
 
         var status = refusal switch
         {
-            "forbidden" => HttpStatusCode.Forbidden,
-            "token_not_found" or "listing_not_found" or "no_succession_plan" or "person_not_found" => HttpStatusCode.NotFound,
+            "forbidden" or "no_voting_power" => HttpStatusCode.Forbidden,
+            "token_not_found" or "listing_not_found" or "no_succession_plan" or "person_not_found" or "proposal_not_found" => HttpStatusCode.NotFound,
+            "token_locked_by_vote" or "outside_voting_window" => HttpStatusCode.Conflict,
             _ => HttpStatusCode.UnprocessableEntity,
         };
         Assert.True(response.StatusCode == status, $"expected {(int)status} {refusal}, got {(int)response.StatusCode}: {text}");
@@ -765,7 +1070,9 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         var owners = string.Join(", ", model.Owners.Select((o, i) => $"#{i + 1}:{model.Name(o)}"));
         var listings = string.Join(", ", model.Listings.Select(l => $"{l.Number}(#{l.Serial} by p{l.Seller} at {l.Price}, {l.State})"));
         var balances = string.Join(", ", model.Balances.Where(b => !b.Value.IsZero).Select(b => $"{AccountName(b.Key.Account)}={b.Value} {b.Key.Asset}"));
+        var delegations = string.Join(", ", model.Delegations.Select(d => $"p{d.Delegator}→p{d.To} from {d.From} until {d.Until?.ToString(CultureInfo.InvariantCulture) ?? "now"}"));
+        var locks = string.Join(", ", Enumerable.Range(1, (int)model.Minted).Where(s => model.IsLive(s) && model.LockOf(s, Now) is not null).Select(s => $"#{s} by {model.LockOf(s, Now)}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"policy base {model.BasePrice} slope {model.Slope} cap {model.SupplyCap?.ToString(CultureInfo.InvariantCulture) ?? "none"} royalty {model.RoyaltyBps} rate {model.RedemptionRateBps}; tokens [{owners}]; listings [{listings}]; balances [{balances}]; plans [{string.Join(", ", model.Plans.Keys.Select(p => $"p{p}"))}]");
+            $"policy base {model.BasePrice} slope {model.Slope} cap {model.SupplyCap?.ToString(CultureInfo.InvariantCulture) ?? "none"} royalty {model.RoyaltyBps} rate {model.RedemptionRateBps}; tokens [{owners}]; listings [{listings}]; balances [{balances}]; plans [{string.Join(", ", model.Plans.Keys.Select(p => $"p{p}"))}]; proposals [{string.Join(", ", model.Proposals)}]; delegations [{delegations}]; locks [{locks}]");
     }
 }
