@@ -75,7 +75,9 @@ public class VoteTypedDataTests
     {
         Votes.Sample(vote =>
         {
-            var key = CustodialKey.FromSecret(vote.Key.GetPrivateKeyAsBytes()).Value;
+            // Nethereum gives the secret as a big-endian number: a leading zero byte is dropped (1 key in 256), so pad it back.
+            var secret = vote.Key.GetPrivateKeyAsBytes();
+            var key = CustodialKey.FromSecret([.. new byte[Math.Max(0, 32 - secret.Length)], .. secret[Math.Max(0, secret.Length - 32)..]]).Value;
             var signature = key.Sign(VoteTypedData.Digest(vote.Domain, vote.Message));
             var recovered = Eip712TypedDataSigner.Current.RecoverFromSignatureV4(NethereumTypedData(vote.Domain, vote.Message), signature);
             Assert.Equal(vote.Message.Voter, EthAddress.Parse(recovered).Value);

@@ -200,10 +200,16 @@ public sealed class ProjectTests
         await using var app = TestApp.Create("sqlite");
         var (slug, admin, aki) = await CommunityWithMemberAsync(app);
         var ben = await app.SignUpAsync(displayName: "Ben");
+        var outsider = await app.SignUpAsync(displayName: "Outsider");
         var thanks = $"/api/v1/communities/{slug}/thanks";
+
+        // Thanks are for members: Ben joins first.
+        await admin.DepositAsync(slug, "50000", personId: ben.Id);
+        Assert.Equal(HttpStatusCode.Created, (await ben.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
 
         foreach (var (code, request) in new (string, Func<Task<HttpResponseMessage>>)[]
         {
+            ("forbidden", () => outsider.Client.PostJsonAsync(thanks, new { to = aki.Id, message = "hi" })),
             ("cannot_thank_yourself", () => ben.Client.PostJsonAsync(thanks, new { to = ben.Id, message = "me!" })),
             ("invalid_thanks", () => ben.Client.PostJsonAsync(thanks, new { to = aki.Id, message = new string('あ', 281) })),
             ("invalid_thanks", () => ben.Client.PostJsonAsync(thanks, new { to = aki.Id, message = "  " })),
@@ -219,7 +225,7 @@ public sealed class ProjectTests
 
         Assert.Equal(HttpStatusCode.Created, (await ben.Client.PostJsonAsync(thanks, new { to = aki.Id, message = new string('あ', 280) })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await aki.Client.PostJsonAsync(thanks, new { to = ben.Id, message = "two" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await admin.Client.PostJsonAsync(thanks, new { to = ben.Id, message = "three" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await aki.Client.PostJsonAsync(thanks, new { to = ben.Id, message = "three" })).StatusCode);
         var first = await (await app.CreateClient().GetAsync($"{thanks}?limit=2")).JsonAsync();
         Assert.Equal(["three", "two"], first.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("message").GetString()));
         Assert.Equal("Ben", first.GetProperty("items")[0].GetProperty("toName").GetString());

@@ -251,7 +251,8 @@ public sealed class Races(RaceTarget target, int clients, int people)
 
         var tally = (await Api.OkAsync(Api.GetAsync($"{Community}/proposals/{proposal}"))).GetProperty("tally");
         var counted = tally.GetProperty("for").GetInt64() + tally.GetProperty("against").GetInt64() + tally.GetProperty("abstain").GetInt64();
-        var export = await Api.OkAsync(Api.GetAsync($"{Community}/proposals/{proposal}/votes"));
+        // Read as a member: outsiders see pseudonyms instead of person ids.
+        var export = await Api.OkAsync(Api.GetAsync($"{Community}/proposals/{proposal}/votes", signer));
         var votes = export.GetProperty("votes").EnumerateArray().ToList();
 
         // Earlier races may have handed either voter more tokens: their power at the snapshot is what must count, once each.
@@ -289,7 +290,8 @@ public sealed class Races(RaceTarget target, int clients, int people)
     /// <summary>
     /// An admin raises the mint price while every other client mints with the old price as its limit: no
     /// token may be minted at the old price after the change (each write must read the policy in force when it
-    /// commits, not the one its request saw on arrival), so every mint after it is refused as <c>price_moved</c>.
+    /// commits, not the one its request saw on arrival), so every mint after it is refused as <c>price_moved</c> (or as
+    /// <c>price_below_value</c> once a token holds more of the treasury than the limit: the floor never undercuts).
     /// </summary>
     private async Task MintWhileThePriceMovesAsync()
     {
@@ -302,7 +304,7 @@ public sealed class Races(RaceTarget target, int clients, int people)
             ? target.For(c).PutAsync($"{Community}/parameters", new { mintBasePrice = "5000" }, admin)
             : target.For(c).PostAsync($"{Community}/tokens", new { maxPrice = "1000" }, crowd[c % people], Guid.NewGuid().ToString()));
 
-        Expect("mint while the price moves", answers, successes: answers.Count(a => a.IsSuccess), codes: ["price_moved", "insufficient_funds"]);
+        Expect("mint while the price moves", answers, successes: answers.Count(a => a.IsSuccess), codes: ["price_moved", "price_below_value", "insufficient_funds"]);
         var links = await ProofStore.ReadAsync(target.Store, async db =>
         {
             var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == slug);

@@ -36,7 +36,11 @@ public sealed class WalletCliTests
         Assert.Equal(2, notMine.Code);
         Assert.Contains("wallet_not_linked", notMine.Error, StringComparison.Ordinal);
         Assert.True(unlinked.Code == 0, unlinked.Error);
-        Assert.Empty((await (await ben.Client.GetAsync("/api/v1/me/wallets")).JsonAsync()).GetProperty("items").EnumerateArray());
+
+        // Unlinking ends the person's sessions: the old token is refused, and the CLI lists no wallet any more.
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await ben.Client.GetAsync("/api/v1/me/wallets")).StatusCode);
+        var after = await CliTests.RunAsync(["wallet", "list", "--person", ben.Email, .. store]);
+        Assert.Empty(JsonDocument.Parse(after.Output).RootElement.GetProperty("items").EnumerateArray());
         Assert.True(verified.Code == 0, verified.Output + verified.Error);
     }
 }
