@@ -71,104 +71,33 @@ public sealed partial class MembershipModel(string[] personIds)
     /// <summary>The policy's price, never below what a new token's base units are worth (rounded up).</summary>
     public BigInteger NextPrice => BigInteger.Max(PolicyPrice, MintTerms().Floor);
 
-    // The treasury as the tokens' common property, written out token by token (the product keeps one
-    // issuance counter per asset instead): each token's units of each asset, each asset's units in all,
-    // and the part of the treasury no token holds.
-    public const long UnitsPerToken = 1_000_000_000_000;
+    // The treasury as the tokens' common property, written out token by token (Properties/PoolsModel).
+    public const long UnitsPerToken = PoolsModel.UnitsPerToken;
 
-    public Dictionary<(long Serial, string Asset), BigInteger> TokenUnits { get; } = [];
+    public PoolsModel Pools => pools ??= new PoolsModel(asset => Balance("treasury", asset), () => Enumerable.Range(1, Owners.Count).Select(s => (long)s).Where(IsLive).ToList());
 
-    public Dictionary<string, BigInteger> PoolUnits { get; } = new(StringComparer.Ordinal);
+    private PoolsModel? pools;
 
-    public Dictionary<string, BigInteger> Unowned { get; } = new(StringComparer.Ordinal);
+    public Dictionary<(long Serial, string Asset), BigInteger> TokenUnits => Pools.TokenUnits;
 
-    public BigInteger Owned(string asset) => Balance("treasury", asset) - Unowned.GetValueOrDefault(asset);
+    public Dictionary<string, BigInteger> PoolUnits => Pools.Units;
 
-    /// <summary>A new token takes the average base units (a fresh pool: UnitsPerToken); the floor is their value, rounded up.</summary>
-    public (BigInteger Units, BigInteger Floor) MintTerms()
-    {
-        var units = PoolUnits.GetValueOrDefault("JPY");
-        if (units.IsZero || Supply == 0)
-        {
-            return (UnitsPerToken, BigInteger.Zero);
-        }
+    public BigInteger Owned(string asset) => Pools.Owned(asset);
 
-        var share = units / Supply;
-        var floor = BigInteger.DivRem(share * Owned("JPY"), units, out var remainder);
-        return (share, remainder.IsZero ? floor : floor + 1);
-    }
+    public (BigInteger Units, BigInteger Floor) MintTerms() => Pools.MintTerms();
 
-    public void MintUnits(long serial, BigInteger units)
-    {
-        TokenUnits[(serial, "JPY")] = units;
-        PoolUnits["JPY"] = PoolUnits.GetValueOrDefault("JPY") + units;
-    }
+    public void MintUnits(long serial, BigInteger units) => Pools.Minted(serial, units);
 
-    /// <summary>Money that came into the treasury for every token: a unit's value rises, or a pool no token holds is issued to every token, or it is nobody's.</summary>
-    public void TreasuryReceived(string asset, BigInteger amount)
-    {
-        if (amount <= 0 || PoolUnits.GetValueOrDefault(asset) > 0)
-        {
-            return;
-        }
+    public void TreasuryReceived(string asset, BigInteger amount) => Pools.Received(asset, amount);
 
-        if (Supply == 0)
-        {
-            Unowned[asset] = Unowned.GetValueOrDefault(asset) + amount;
-            return;
-        }
+    /// <summary>An approved outflow, already posted: the unowned part pays first, then every unit loses value alike.</summary>
+    public void TreasurySpent(string asset, BigInteger amount) => Pools.Spent(asset, amount);
 
-        for (var serial = 1L; serial <= Minted; serial++)
-        {
-            if (IsLive(serial))
-            {
-                TokenUnits[(serial, asset)] = UnitsPerToken;
-            }
-        }
+    public (BigInteger Numerator, BigInteger Denominator) Value(long serial, string asset) => Pools.Value(serial, asset);
 
-        PoolUnits[asset] = UnitsPerToken * Supply;
-    }
+    public List<(string Asset, BigInteger Amount)> Redemption(long serial) => Pools.Redemption(serial, RedemptionRateBps);
 
-    /// <summary>
-    /// Money that left the treasury for the community (an executed fund proposal), already posted: the part no token
-    /// holds pays first, then every unit loses value alike; a pool no token holds stays nobody's.
-    /// </summary>
-    public void TreasurySpent(string asset, BigInteger amount)
-    {
-        var left = Balance("treasury", asset);
-        Unowned[asset] = PoolUnits.GetValueOrDefault(asset).IsZero
-            ? left
-            : BigInteger.Min(BigInteger.Max(BigInteger.Zero, Unowned.GetValueOrDefault(asset) - amount), left);
-    }
-
-    /// <summary>What a token's units of <paramref name="asset"/> are worth, exactly, as numerator over denominator.</summary>
-    public (BigInteger Numerator, BigInteger Denominator) Value(long serial, string asset)
-    {
-        var units = PoolUnits.GetValueOrDefault(asset);
-        return units.IsZero ? (BigInteger.Zero, BigInteger.One) : (TokenUnits.GetValueOrDefault((serial, asset)) * Owned(asset), units);
-    }
-
-    /// <summary>What redeeming a token pays of each asset now: its units' value × (r + (1 − r) / s), rounded down once.</summary>
-    public List<(string Asset, BigInteger Amount)> Redemption(long serial) =>
-        PoolUnits.Where(p => p.Value > 0).OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => (p.Key, TokenUnits.GetValueOrDefault((serial, p.Key))
-                * Owned(p.Key) * ((RedemptionRateBps * (BigInteger)Supply) + (Whole - RedemptionRateBps)) / (p.Value * Whole * Supply)))
-            .Where(r => r.Item2 > 0)
-            .ToList();
-
-    /// <summary>The token's units leave every pool; a pool left with none belongs to nobody.</summary>
-    public void BurnUnits(long serial)
-    {
-        foreach (var asset in PoolUnits.Keys.ToList())
-        {
-            PoolUnits[asset] -= TokenUnits.GetValueOrDefault((serial, asset));
-            TokenUnits.Remove((serial, asset));
-            if (PoolUnits[asset].IsZero)
-            {
-                Unowned[asset] = Balance("treasury", asset);
-            }
-        }
-    }
+    public void BurnUnits(long serial) => Pools.Burned(serial);
 
     public int? OwnerOf(long serial) => Owners[(int)serial - 1];
 
