@@ -26,6 +26,11 @@ public static class SameOriginWrites
         {
             if (await RefusalAsync(http) is { } refused)
             {
+                // An operator should see forged writes (and any page of ours that trips the check by mistake).
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SameOriginWrites).FullName!)
+                    .LogWarning("Refused {Method} {Path} made with the session cookie: {Code} (Origin {Origin}, Sec-Fetch-Site {Site}, {ContentType})",
+                        http.Request.Method, http.Request.Path.Value, refused.Code, http.Request.Headers.Origin.ToString(),
+                        http.Request.Headers["Sec-Fetch-Site"].ToString(), http.Request.ContentType);
                 await Problems.For(refused).ExecuteAsync(http);
                 return;
             }
