@@ -145,8 +145,7 @@ public sealed class Races(RaceTarget target, int clients, int people)
     private async Task BuyTheSameListingAsync()
     {
         var seller = crowd[3];
-        await Api.DepositAsync(slug, admin, MintPrice, seller.Id);
-        var token = await Api.MintAsync(slug, seller);
+        var token = await JoinAsync(seller);
         var listing = (await Api.OkAsync(Api.PostAsync($"{Community}/tokens/{token}/listings", new { price = "2000" }, seller, Guid.NewGuid().ToString()))).GetProperty("id").GetInt64();
         var buyers = crowd.Where(p => p != seller).ToArray();
         foreach (var buyer in buyers)
@@ -176,8 +175,7 @@ public sealed class Races(RaceTarget target, int clients, int people)
     private async Task RedeemTheSameTokenAsync()
     {
         var holder = crowd[4 % people];
-        await Api.DepositAsync(slug, admin, MintPrice, holder.Id);
-        var token = await Api.MintAsync(slug, holder);
+        var token = await JoinAsync(holder);
         var before = await BooksAsync();
 
         var answers = await RaceAsync(c => target.For(c).PostAsync($"{Community}/tokens/{token}/redeem", new { }, holder, Guid.NewGuid().ToString()));
@@ -198,11 +196,22 @@ public sealed class Races(RaceTarget target, int clients, int people)
     }
 
     /// <summary>The owner gives the same token to a different person from every client: one gift.</summary>
+    /// <summary>
+    /// Gives <paramref name="person"/> exactly the next token's price and mints it: the price is the policy's ¥1,000,
+    /// or more once earlier races made a token hold more of the treasury (the floor).
+    /// </summary>
+    private async Task<long> JoinAsync(Actor person)
+    {
+        var membership = await Api.OkAsync(Api.GetAsync($"{Community}/membership"));
+        var price = long.Parse(membership.GetProperty("nextPrice").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
+        await Api.DepositAsync(slug, admin, price, person.Id);
+        return await Api.MintAsync(slug, person);
+    }
+
     private async Task MoveTheSameTokenAsync()
     {
         var owner = crowd[5 % people];
-        await Api.DepositAsync(slug, admin, MintPrice, owner.Id);
-        var token = await Api.MintAsync(slug, owner);
+        var token = await JoinAsync(owner);
         var others = crowd.Where(p => p != owner).ToArray();
         var before = await BooksAsync();
 
@@ -227,8 +236,7 @@ public sealed class Races(RaceTarget target, int clients, int people)
         var (signer, custodial) = (crowd[6 % people], crowd[7 % people]);
         foreach (var voter in new[] { signer, custodial })
         {
-            await Api.DepositAsync(slug, admin, MintPrice, voter.Id);
-            await Api.MintAsync(slug, voter);
+            await JoinAsync(voter);
         }
 
         var proposal = (await Api.OkAsync(Api.PostAsync($"{Community}/proposals",
