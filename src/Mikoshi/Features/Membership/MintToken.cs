@@ -10,7 +10,7 @@ namespace Mikoshi.Features.Membership;
 /// <summary><see cref="MaxPrice"/> guards against the bonding curve moving between a preview and the mint.</summary>
 public sealed record MintRequest(string? MaxPrice);
 
-/// <summary><see cref="Floor"/> is what the token holds of the treasury the moment it is minted: the price never goes below it.</summary>
+/// <summary><see cref="Floor"/> is what the new token's units were worth just before it was minted (an average token's share of the base asset, rounded up): the price never goes below it.</summary>
 public sealed record MintView(long Token, string Owner, AmountView Price, long Supply, AmountView Floor);
 
 /// <summary>Mints a membership token at the current primary price, paid from the caller's account into the treasury.</summary>
