@@ -97,4 +97,18 @@ public sealed class FeedTests
         Assert.Contains("Work released: 祭りの絵巻 第一巻", titles);
         Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task NewsFeed_CarriesRevenueRecorded_WithItsAmount(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        var s = await Revenue.RevenueSetup.CreateAsync(app);
+        Assert.Equal(HttpStatusCode.Created, (await s.RecordAsync("12345")).StatusCode);
+
+        var feed = XDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/communities/{s.Slug}/news.atom")).Root!;
+        var entry = Assert.Single(feed.Elements(Atom + "entry"), e => e.Element(Atom + "title")!.Value.StartsWith("Revenue recorded", StringComparison.Ordinal));
+        Assert.Equal("Revenue recorded: 12,345 JPY", entry.Element(Atom + "title")!.Value);
+        Assert.EndsWith($"/c/{s.Slug}/projects/{s.Project[(s.Project.LastIndexOf('/') + 1)..]}", entry.Element(Atom + "link")!.Attribute("href")!.Value, StringComparison.Ordinal);
+    }
 }
