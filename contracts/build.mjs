@@ -14,6 +14,8 @@ const outDir = path.resolve(process.argv[2] ?? path.join(here, "build"));
 const wanted = {
   "src/MikoshiMembership.sol": ["MikoshiMembership"],
   "src/MikoshiClaims.sol": ["MikoshiClaims"],
+  // Not shipped: a Safe-style EIP-1271 wallet that the vote tests deploy on anvil.
+  "src/MikoshiTestSafe.sol": ["MikoshiTestSafe"],
   "@openzeppelin/contracts-v4/finance/PaymentSplitter.sol": ["PaymentSplitter"],
 };
 

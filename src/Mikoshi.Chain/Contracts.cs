@@ -15,6 +15,7 @@ public static class Contracts
     private static readonly Lazy<ContractArtifact> membership = new(() => Load("MikoshiMembership"));
     private static readonly Lazy<ContractArtifact> claims = new(() => Load("MikoshiClaims"));
     private static readonly Lazy<ContractArtifact> paymentSplitter = new(() => Load("PaymentSplitter"));
+    private static readonly Lazy<ContractArtifact> testSafe = new(() => Load("MikoshiTestSafe"));
 
     /// <summary>The membership token: ERC-721, ERC-2981 royalty to the treasury, votes without self-delegation.</summary>
     public static ContractArtifact Membership => membership.Value;
@@ -24,6 +25,9 @@ public static class Contracts
 
     /// <summary>OpenZeppelin 4.9's PaymentSplitter, the baseline the gas bench compares with.</summary>
     public static ContractArtifact PaymentSplitter => paymentSplitter.Value;
+
+    /// <summary>A Safe-style contract wallet (owners, threshold, EIP-1271), which tests deploy to vote as a contract wallet.</summary>
+    public static ContractArtifact TestSafe => testSafe.Value;
 
     private static ContractArtifact Load(string name)
     {

@@ -100,6 +100,8 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<WalletLinkRow> WalletLinks => Set<WalletLinkRow>();
 
+    public DbSet<CalendarTokenRow> CalendarTokens => Set<CalendarTokenRow>();
+
     public DbSet<GovernanceRuleRow> GovernanceRules => Set<GovernanceRuleRow>();
 
     public DbSet<SiweNonceRow> SiweNonces => Set<SiweNonceRow>();
@@ -497,7 +499,8 @@ public abstract class MikoshiDb(DbContextOptions options)
             vote.Property(v => v.Address).HasMaxLength(42);
             vote.Property(v => v.Choice).HasMaxLength(12);
             vote.Property(v => v.Reason).HasMaxLength(1000);
-            vote.Property(v => v.Signature).HasMaxLength(132);
+            // 65 bytes from a key; a contract wallet's (EIP-1271) may hold several owners' signatures.
+            vote.Property(v => v.Signature).HasMaxLength(2 + (2 * 65 * 16));
             vote.Property(v => v.Digest).HasMaxLength(66);
         });
 
@@ -524,6 +527,16 @@ public abstract class MikoshiDb(DbContextOptions options)
             link.HasIndex(l => l.PersonId);
             link.Property(l => l.Address).HasMaxLength(42);
             link.Property(l => l.Kind).HasMaxLength(12);
+            link.Property(l => l.LinkMessage).HasMaxLength(4000);
+            link.Property(l => l.LinkSignature).HasMaxLength(132);
+        });
+
+        builder.Entity<CalendarTokenRow>(token =>
+        {
+            token.ToTable("calendar_tokens");
+            token.HasKey(t => t.TokenHash);
+            token.HasIndex(t => t.PersonId);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
         });
 
         builder.Entity<GovernanceRuleRow>(rule =>

@@ -824,6 +824,28 @@ public sealed class WalletLinkRow
     public string Kind { get; set; } = string.Empty;
 
     public long LinkedAtUnixMs { get; set; }
+
+    /// <summary>The EIP-4361 message the wallet signed when it was linked (or first signed in), for anyone to check; null for a custodial key, an outside holder, or a link made before #17.</summary>
+    public string? LinkMessage { get; set; }
+
+    /// <summary>The wallet's signature of <see cref="LinkMessage"/>.</summary>
+    public string? LinkSignature { get; set; }
+}
+
+/// <summary>
+/// A person's private calendar token: the feed's URL carries it, so it is kept only as its SHA-256 hash. Revoking
+/// stamps it; a new token is a new row.
+/// </summary>
+public sealed class CalendarTokenRow
+{
+    /// <summary>SHA-256 of the token, lower-case hex.</summary>
+    public string TokenHash { get; set; } = string.Empty;
+
+    public PersonId PersonId { get; set; }
+
+    public long CreatedAtUnixMs { get; set; }
+
+    public long? RevokedAtUnixMs { get; set; }
 }
 
 /// <summary>A community's governance rules for one proposal kind, when changed from the defaults.</summary>

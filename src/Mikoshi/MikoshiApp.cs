@@ -68,6 +68,8 @@ public static class MikoshiApp
         services.AddSingleton<GovernanceExecutor>();
         services.AddScoped<SignInWithEthereum>();
         services.AddScoped<WalletLinks>();
+        services.AddScoped<Features.Feeds.Calendars>();
+        services.AddScoped<Features.Feeds.CommunityNews>();
 
         // Secrets at rest (issue 15): one key outside the database seals every secret inside it.
         services.AddSingleton(sp => KeyEncryptionKey.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Data.StoreOptions>()));
@@ -236,6 +238,8 @@ public static class MikoshiApp
         CustodialKeys.Map(api);
         SignInWithEthereum.Map(api);
         WalletLinks.Map(api);
+        Features.Feeds.Calendars.Map(api);
+        Features.Feeds.CommunityNews.Map(api);
 
         ChainDeployments.Map(api);
         ChainClaims.Map(api);

@@ -12,9 +12,13 @@ public static class Signatures
     /// <summary>The number of bytes in a signature: r (32) ‖ s (32) ‖ v (1).</summary>
     public const int Length = 65;
 
+    /// <summary>The number of bytes in a compact signature (EIP-2098): r (32) ‖ yParity·2^255 + s (32).</summary>
+    public const int CompactLength = 64;
+
     /// <summary>
     /// The address whose key signed <paramref name="digest32"/>. The signature is 65 bytes r‖s‖v in hex, with or
-    /// without <c>0x</c>; v is 27 or 28 (or 0 or 1, as some hardware wallets write it). Refused with
+    /// without <c>0x</c>; v is 27 or 28 (or 0 or 1, as some hardware wallets write it). A 64-byte compact signature
+    /// (EIP-2098, r ‖ vs, the recovery bit in the top bit of vs) is the same signature written shorter, and is read as such. Refused with
     /// <c>invalid_signature</c>: bad hex or length, v out of range, r or s zero or not below the group order n,
     /// s above n/2 (EIP-2: every signature has a twin with s' = n − s, and accepting both would let anyone
     /// change a vote's bytes without the key), and a signature from which no key can be recovered.
@@ -37,9 +41,20 @@ public static class Signatures
         }
 
         Span<byte> signature = stackalloc byte[Length];
-        if (hex.Length != 2 * Length || Convert.FromHexString(hex, signature, out _, out var written) != OperationStatus.Done || written != Length)
+        if (hex.Length == 2 * CompactLength)
         {
-            return Invalid("A signature is 65 bytes r‖s‖v written as 130 hexadecimal digits, with or without 0x.");
+            // EIP-2098: s never uses its top bit (EIP-2 keeps it below n/2), so the recovery bit rides there.
+            if (Convert.FromHexString(hex, signature[..CompactLength], out _, out var compactWritten) != OperationStatus.Done || compactWritten != CompactLength)
+            {
+                return Invalid("A compact signature is 64 bytes r‖vs written as 128 hexadecimal digits, with or without 0x.");
+            }
+
+            signature[64] = (byte)(27 + (signature[32] >> 7));
+            signature[32] &= 0x7f;
+        }
+        else if (hex.Length != 2 * Length || Convert.FromHexString(hex, signature, out _, out var written) != OperationStatus.Done || written != Length)
+        {
+            return Invalid("A signature is 65 bytes r‖s‖v written as 130 hexadecimal digits (or 64 bytes r‖vs, EIP-2098, as 128), with or without 0x.");
         }
 
         var recoveryId = signature[64] switch

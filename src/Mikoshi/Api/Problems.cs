@@ -22,6 +22,7 @@ public static class Problems
         ["community_not_found"] = StatusCodes.Status404NotFound,
         ["person_not_found"] = StatusCodes.Status404NotFound,
         ["not_found"] = StatusCodes.Status404NotFound,
+        ["calendar_not_found"] = StatusCodes.Status404NotFound,
         ["token_not_found"] = StatusCodes.Status404NotFound,
         ["listing_not_found"] = StatusCodes.Status404NotFound,
         ["no_succession_plan"] = StatusCodes.Status404NotFound,

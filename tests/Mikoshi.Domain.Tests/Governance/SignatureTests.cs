@@ -97,6 +97,19 @@ public class SignatureTests
         Assert.Equal(key.Address, Signatures.Recover(digest, "0x" + signature[2..].ToUpperInvariant()).Value);
     }
 
+    /// <summary>EIP-2098: r ‖ (v − 27)·2^255 + s is the same signature in 64 bytes, for either recovery bit.</summary>
+    [Fact]
+    public void Recover_OfACompactSignature_RecoversTheSameSigner()
+    {
+        Gen.Select(Keys, Digests).Sample((key, digest) =>
+        {
+            var bytes = Convert.FromHexString(key.Sign(digest)[2..]);
+            var compact = bytes[..64];
+            compact[32] |= (byte)((bytes[64] - 27) << 7);
+            Assert.Equal(key.Address, Signatures.Recover(digest, "0x" + Convert.ToHexStringLower(compact)).Value);
+        }, iter: 40);
+    }
+
     public static TheoryData<string> Malformed()
     {
         var r = "11".PadLeft(64, '1');
@@ -108,7 +121,9 @@ public class SignatureTests
         {
             string.Empty,
             "0x",
-            "0x" + r + s,
+            // 64 bytes is a compact signature (EIP-2098): with s's low bits all set, s is above n/2.
+            "0x" + r + new string('f', 64),
+            "0x" + r + s[..^2],
             "0x" + r + s + "1b00",
             "0x" + r + s + "1",
             "0x" + r + s + "zz",

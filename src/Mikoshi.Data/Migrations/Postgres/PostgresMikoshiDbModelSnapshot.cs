@@ -384,6 +384,28 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.CalendarTokenRow", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("RevokedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("calendar_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.ChainBlockRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1835,8 +1857,8 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<string>("Signature")
                         .IsRequired()
-                        .HasMaxLength(132)
-                        .HasColumnType("character varying(132)");
+                        .HasMaxLength(2082)
+                        .HasColumnType("character varying(2082)");
 
                     b.HasKey("CommunityId", "ProposalNumber", "Sequence");
 
@@ -1856,6 +1878,14 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<string>("LinkMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("LinkSignature")
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)");
 
                     b.Property<long>("LinkedAtUnixMs")
                         .HasColumnType("bigint");

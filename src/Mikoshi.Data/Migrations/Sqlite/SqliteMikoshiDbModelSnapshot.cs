@@ -372,6 +372,28 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.CalendarTokenRow", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("calendar_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.ChainBlockRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1844,7 +1866,7 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<string>("Signature")
                         .IsRequired()
-                        .HasMaxLength(132)
+                        .HasMaxLength(2082)
                         .HasColumnType("TEXT");
 
                     b.HasKey("CommunityId", "ProposalNumber", "Sequence");
@@ -1864,6 +1886,14 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkSignature")
+                        .HasMaxLength(132)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LinkedAtUnixMs")

@@ -94,6 +94,16 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
             : exported.Error!;
     }
 
+    /// <summary>
+    /// The person's key signs <paramref name="statement"/> as <c>personal_sign</c> would (EIP-191), or null when they
+    /// have no key (none is made here) or its secret cannot be read.
+    /// </summary>
+    public async Task<string?> SignStatementAsync(PersonId person, string statement)
+    {
+        var row = await db.CustodialKeys.AsNoTracking().FirstOrDefaultAsync(k => k.PersonId == person);
+        return row is not null && Open(row) is { IsSuccess: true } key ? key.Value.Sign(Domain.Identity.PersonalSign.Digest(statement)) : null;
+    }
+
     private Result<CustodialKey> Open(CustodialKeyRow row)
     {
         try

@@ -1,14 +1,23 @@
+using System.Buffers;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
+using Mikoshi.Chain;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Chain;
+using Mikoshi.Features.Wallets;
 
 namespace Mikoshi.Features.Governance;
 
-/// <summary>A signed vote: the EIP-712 message's fields and the voter's 65-byte signature of its digest.</summary>
-public sealed record VoteRequest(string? Choice, string? Voter, long? Nonce, string? Reason, string? Signature);
+/// <summary>
+/// A signed vote, in either of two shapes: the EIP-712 message's fields and the voter's signature of its digest
+/// (65 bytes, or 64 compact bytes, EIP-2098; a contract wallet's own format in chain mode), or the envelope a wallet
+/// returns, Snapshot's shape: <c>{address, signature, data: {domain, types, primaryType, message}}</c>.
+/// </summary>
+public sealed record VoteRequest(string? Choice, string? Voter, long? Nonce, string? Reason, string? Signature, string? Address = null, JsonElement? Data = null);
 
 /// <summary>A vote the server signs with the signed-in member's custodial key.</summary>
 public sealed record CustodialVoteRequest(string? Choice, string? Reason);
@@ -18,6 +27,14 @@ public sealed record VoteView(
     string Signature, string Digest, bool Custodial, DateTimeOffset At, bool Counted);
 
 public sealed record VoteDomainView(string Name, string Version, long ChainId, string Salt);
+
+/// <summary>
+/// How an address came to act for its person, so that anyone can check it offline: for a wallet, the EIP-4361
+/// message it signed (<c>personal_sign</c>) when it was linked or first signed in, and that signature; for a
+/// custodial key, a statement naming the person signed by that key; for an outside holder in chain mode, none
+/// (the chain shows the token at that address).
+/// </summary>
+public sealed record AddressLinkView(string Address, string PersonId, string Kind, string? Message, string? Signature);
 
 public sealed record HolderPowerView(string PersonId, long Tokens, long Power);
 
@@ -29,7 +46,17 @@ public sealed record DelegationAtView(string Delegator, string Delegate);
 /// </summary>
 public sealed record VoteExport(
     long Proposal, string Strategy, int QuorumBps, int ThresholdBps, DateTimeOffset SnapshotAt, VoteDomainView Domain,
-    IReadOnlyList<HolderPowerView> Holders, IReadOnlyList<DelegationAtView> Delegations, IReadOnlyList<VoteView> Votes, TallyView Tally);
+    IReadOnlyList<HolderPowerView> Holders, IReadOnlyList<DelegationAtView> Delegations, IReadOnlyList<VoteView> Votes, TallyView Tally)
+{
+    /// <summary>The EIP-712 types every vote was signed with (as eth_signTypedData_v4 writes them).</summary>
+    public JsonElement Types { get; init; }
+
+    /// <summary>The primary type: <c>Vote</c>.</summary>
+    public string PrimaryType { get; init; } = "Vote";
+
+    /// <summary>For each address that voted, the signed message that links it to its person.</summary>
+    public IReadOnlyList<AddressLinkView> Links { get; init; } = [];
+}
 
 /// <summary>
 /// Signed votes. A vote is an EIP-712 message (domain "Mikoshi", version, chain id, and the community as salt;
@@ -37,8 +64,11 @@ public sealed record VoteExport(
 /// custodial key on the server. The server recovers the signer, checks it is the voter, that the voter is linked
 /// to a person with power at the snapshot, that the window is open, and that the nonce is new; it keeps every vote.
 /// </summary>
-public sealed class Voting(Writer writer, IConfiguration configuration, CustodialKeys keys, TimeProvider clock)
+public sealed class Voting(Writer writer, IConfiguration configuration, CustodialKeys keys, TimeProvider clock, ChainConnection chain)
 {
+    /// <summary>The most signature bytes taken (a contract wallet's may hold several owners' signatures).</summary>
+    public const int MaxSignatureBytes = 65 * 16;
+
     public const int MaxReasonLength = 1000;
     public const long DefaultChainId = 31337;
 
@@ -74,8 +104,12 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         return new VoteMessage(proposal, choice!, address.Value, n, reason);
     }
 
-    /// <summary>The eth_signTypedData_v4 document for a vote; without a nonce, the voter's next one.</summary>
-    public async Task<Result<string>> TypedDataAsync(MikoshiDb db, Community community, long proposal, string? voter, string? choice, long? nonce, string? reason)
+    /// <summary>
+    /// The eth_signTypedData_v4 document for a vote; without a nonce, the voter's next one (the signed-in caller's, when
+    /// the voter is not linked yet). Without a choice or a voter, a template: the choice empty, the voter the zero
+    /// address, for the wallet to fill in.
+    /// </summary>
+    public async Task<Result<string>> TypedDataAsync(MikoshiDb db, Community community, long proposal, string? voter, string? choice, long? nonce, string? reason, PersonId? caller = null)
     {
         if (!await db.Proposals.AnyAsync(p => p.CommunityId == community.Id && p.Number == proposal))
         {
@@ -85,6 +119,19 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         if (nonce is null && EthAddress.Parse(voter) is { IsSuccess: true } address && await Wallets.WalletLinks.PersonOfAsync(db, address.Value) is { } person)
         {
             nonce = await NextNonceAsync(db, community.Id, proposal, person);
+        }
+
+        if (nonce is null && voter is null && caller is { } member)
+        {
+            nonce = await NextNonceAsync(db, community.Id, proposal, member);
+        }
+
+        if (choice is null || voter is null)
+        {
+            // A template: the document a wallet will sign once the choice (and, for someone without an address
+            // yet, the voter) is filled in. An empty choice is on no ballot, so the template itself is never a vote.
+            var template = Message(proposal, VoteChoices.For, voter ?? "0x0000000000000000000000000000000000000000", nonce ?? 1, reason);
+            return template.IsSuccess ? VoteTypedData.Json(DomainOf(community), template.Value with { Choice = string.Empty }) : template.Error!;
         }
 
         var message = Message(proposal, choice, voter, nonce ?? 1, reason);
@@ -98,6 +145,17 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     /// <summary>Verifies and records a signed vote. Every refusal writes nothing.</summary>
     public async Task<Result<Written>> CastAsync(Community community, long proposal, VoteRequest request, string actor, bool custodial = false)
     {
+        if (request.Data is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } data)
+        {
+            var opened = OpenEnvelope(community, proposal, request, data);
+            if (!opened.IsSuccess)
+            {
+                return opened.Error!;
+            }
+
+            request = opened.Value;
+        }
+
         var message = Message(proposal, request.Choice, request.Voter, request.Nonce, request.Reason);
         if (!message.IsSuccess)
         {
@@ -105,16 +163,10 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         }
 
         var digest = VoteTypedData.Digest(DomainOf(community), message.Value);
-        var signer = Signatures.Recover(digest, request.Signature);
-        if (!signer.IsSuccess)
+        var verified = await VerifyAsync(digest, message.Value.Voter, request.Signature);
+        if (verified is not null)
         {
-            return signer.Error!;
-        }
-
-        if (signer.Value != message.Value.Voter)
-        {
-            // A signature for another proposal, community or chain, or by another key, recovers someone else.
-            return Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address.");
+            return verified;
         }
 
         return await writer.RunAsync(community.Id.Value, actor, null, StatusCodes.Status201Created, async write =>
@@ -177,6 +229,105 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         });
     }
 
+    /// <summary>
+    /// The envelope's vote as today's fields, after checking that the document is the published one for this
+    /// community, chain and proposal, and that the envelope's address is the vote's voter.
+    /// </summary>
+    private Result<VoteRequest> OpenEnvelope(Community community, long proposal, VoteRequest request, JsonElement data)
+    {
+        if (request.Choice is not null || request.Voter is not null || request.Nonce is not null || request.Reason is not null)
+        {
+            return Error.Of("invalid_typed_data", "Send either the vote's fields {choice, voter, nonce, reason, signature} or a wallet's envelope {address, signature, data}, not both.");
+        }
+
+        var read = VoteEnvelope.Read(data, DomainOf(community));
+        if (!read.IsSuccess)
+        {
+            return read.Error!;
+        }
+
+        var vote = read.Value;
+        if (vote.ProposalId != proposal)
+        {
+            return Error.Of("proposal_mismatch", $"This vote was signed for proposal {vote.ProposalId}, not {proposal}.");
+        }
+
+        if (request.Address is not null)
+        {
+            var address = EthAddress.Parse(request.Address);
+            var voter = EthAddress.Parse(vote.Voter);
+            if (!address.IsSuccess)
+            {
+                return address.Error!;
+            }
+
+            if (voter.IsSuccess && address.Value != voter.Value)
+            {
+                return Error.Of("envelope_address_mismatch", $"The envelope's address {address.Value} is not the vote's voter {voter.Value}.");
+            }
+        }
+
+        return new VoteRequest(vote.Choice, vote.Voter, vote.Nonce, vote.Reason, request.Signature);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="voter"/> signed <paramref name="digest"/>: a key's signature (65 bytes, or 64 compact)
+    /// that recovers the voter, or, in chain mode, one the voter's contract wallet accepts (EIP-1271).
+    /// </summary>
+    private async Task<Error?> VerifyAsync(byte[] digest, EthAddress voter, string? signatureHex)
+    {
+        var signer = Signatures.Recover(digest, signatureHex);
+        if (signer.IsSuccess && signer.Value == voter)
+        {
+            return null;
+        }
+
+        // A signature for another proposal, community or chain, or by another key, recovers someone else.
+        var refusal = signer.IsSuccess
+            ? Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address.")
+            : signer.Error!;
+        if (!chain.Settings.IsConfigured || !TryBytes(signatureHex, out var bytes))
+        {
+            return refusal;
+        }
+
+        var client = chain.Client();
+        if (!client.IsSuccess)
+        {
+            return client.Error!;
+        }
+
+        var accepted = await ChainConnection.TryAsync(() => ContractSignatures.IsValidAsync(client.Value, voter, digest, bytes));
+        return !accepted.IsSuccess ? accepted.Error!
+            : accepted.Value ? null
+            : signer.IsSuccess ? Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address, and no contract wallet at the voter's address accepts it.")
+            : refusal;
+    }
+
+    private static bool TryBytes(string? hex, out byte[] bytes)
+    {
+        bytes = [];
+        var digits = hex.AsSpan();
+        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            digits = digits[2..];
+        }
+
+        if (digits.Length == 0 || digits.Length % 2 != 0 || digits.Length > 2 * MaxSignatureBytes)
+        {
+            return false;
+        }
+
+        var buffer = new byte[digits.Length / 2];
+        if (Convert.FromHexString(digits, buffer, out _, out var written) != OperationStatus.Done || written != buffer.Length)
+        {
+            return false;
+        }
+
+        bytes = buffer;
+        return true;
+    }
+
     /// <summary>The signed-in member's vote, signed on the server with their custodial key (generated on first use).</summary>
     public async Task<Result<Written>> CastCustodialAsync(PersonId person, Community community, long proposal, CustodialVoteRequest request, MikoshiDb db)
     {
@@ -234,7 +385,57 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             snapshot.Tokens.Where(t => t.Value > 0).OrderBy(t => t.Key).Select(t => new HolderPowerView(new PersonId(t.Key).ToString(), t.Value, snapshot.OwnOf(t.Key))).ToList(),
             snapshot.DelegateOf.OrderBy(d => d.Key).Select(d => new DelegationAtView(new PersonId(d.Key).ToString(), new PersonId(d.Value).ToString())).ToList(),
             votes.Select(v => View(v, counted.Contains(v.Sequence))).ToList(),
-            TallyView.Of(snapshot.Count(votes, row.QuorumBps, row.ThresholdBps)));
+            TallyView.Of(snapshot.Count(votes, row.QuorumBps, row.ThresholdBps)))
+        {
+            Types = PublishedTypes,
+            Links = await LinksAsync(db, votes),
+        };
+    }
+
+    /// <summary>The EIP-712 types of a vote, as the typed-data documents carry them.</summary>
+    public static JsonElement PublishedTypes { get; } =
+        JsonDocument.Parse(VoteTypedData.Json(VoteDomain.For(Guid.Empty, 0), new VoteMessage(0, VoteChoices.For, EthAddress.Parse("0x0000000000000000000000000000000000000000").Value, 0, string.Empty)))
+            .RootElement.GetProperty("types").Clone();
+
+    /// <summary>
+    /// The statement a custodial key signs in the export, naming the person as the reader of the export sees them
+    /// (their id, or their pseudonym outside the community).
+    /// </summary>
+    public static string CustodialStatement(string address, string person, string community) =>
+        $"{address} is the custodial key Mikoshi keeps for {person} in the community {community}; it signs that person's votes and no one else's.";
+
+    private static async Task<IReadOnlyList<AddressLinkView>> LinksAsync(MikoshiDb db, IReadOnlyList<VoteRow> votes)
+    {
+        var addresses = votes.Select(v => v.Address.ToLowerInvariant()).Distinct().ToList();
+        var rows = await db.WalletLinks.AsNoTracking().Where(l => addresses.Contains(l.Address)).ToListAsync();
+        return rows.OrderBy(l => l.Address, StringComparer.Ordinal)
+            .Select(l => new AddressLinkView(EthAddress.Parse(l.Address).Value.ToString(), l.PersonId.ToString(), l.Kind, l.LinkMessage, l.LinkSignature))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Has each custodial key in the export sign the statement that it is its person's (as the export names them),
+    /// so that a reader can check with a wallet library alone that the server keeps that key for that person.
+    /// </summary>
+    public async Task<VoteExport> SignCustodialLinksAsync(MikoshiDb db, Community community, VoteExport export)
+    {
+        var links = new List<AddressLinkView>(export.Links.Count);
+        foreach (var link in export.Links)
+        {
+            if (link.Kind != WalletLinks.CustodialKind)
+            {
+                links.Add(link);
+                continue;
+            }
+
+            var lower = link.Address.ToLowerInvariant();
+            var owner = await db.WalletLinks.AsNoTracking().Where(l => l.Address == lower).Select(l => (PersonId?)l.PersonId).FirstOrDefaultAsync();
+            var statement = CustodialStatement(link.Address, link.PersonId, community.Slug);
+            var signature = owner is { } person ? await keys.SignStatementAsync(person, statement) : null;
+            links.Add(link with { Message = signature is null ? null : statement, Signature = signature });
+        }
+
+        return export with { Links = links };
     }
 
     private static Error OutsideWindow(ProposalRow row) =>
@@ -259,18 +460,18 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                         voter = (await Wallets.WalletLinks.AddressOfAsync(db, person))?.ToString();
                     }
 
-                    var typed = await voting.TypedDataAsync(db, http.Caller().RequireCommunity(), proposalId, voter, choice, nonce, reason);
+                    var typed = await voting.TypedDataAsync(db, http.Caller().RequireCommunity(), proposalId, voter, choice, nonce, reason, http.Caller().Person);
                     return typed.IsSuccess ? Results.Content(typed.Value, "application/json") : Problems.For(typed.Error!);
                 })
             .Allow(Access.Anyone)
-            .WithSummary("The EIP-712 typed data (eth_signTypedData_v4 JSON) a voter signs: ?voter=0x…&choice=for|against|abstain&nonce=…&reason=…; without a nonce, the voter's next; signed in without a voter, your linked wallet (else your custodial key's address).");
+            .WithSummary("The EIP-712 typed data (eth_signTypedData_v4 JSON) a voter signs: ?voter=0x…&choice=for|against|abstain&nonce=…&reason=…; without a nonce, the voter's next; signed in without a voter, your linked wallet (else your custodial key's address). Without a choice, or for a member with no address yet, a template (choice empty, voter 0x000…0) to fill in. The domain's chainId is the configured chain.");
         api.MapPost("/communities/{slug}/proposals/{proposalId:long}/votes", async (long proposalId, VoteRequest request, Voting voting, HttpContext http) =>
             {
                 var caller = http.Caller();
                 return Problems.From(await voting.CastAsync(caller.RequireCommunity(), proposalId, request, caller.Actor), http);
             })
             .Allow(Access.Anyone)
-            .WithSummary("Cast a signed vote {choice, voter, nonce, reason, signature}: the signature is the authority, so no sign-in is needed. The latest nonce counts; a replayed or older nonce is refused.")
+            .WithSummary("Cast a signed vote {choice, voter, nonce, reason, signature}, or post the envelope a wallet returns {address, signature, data: {domain, types, primaryType, message}}: the signature is the authority, so no sign-in is needed. Signatures of 65 bytes or 64 (EIP-2098); in chain mode, a contract wallet's (EIP-1271). The latest nonce counts; a replayed or older nonce is refused.")
             .Produces<VoteView>(StatusCodes.Status201Created);
         api.MapPost("/communities/{slug}/proposals/{proposalId:long}/votes/custodial", async (long proposalId, CustodialVoteRequest request, Voting voting, MikoshiDb db, HttpContext http) =>
             {
@@ -286,7 +487,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                 var community = caller.RequireCommunity();
                 var export = await voting.ExportAsync(db, community, proposalId);
                 return export.IsSuccess
-                    ? Results.Ok(await names.VotesAsync(db, community.Id, Ledger.PublicNames.IsInsider(caller.Roles), export.Value))
+                    ? Results.Ok(await voting.SignCustodialLinksAsync(db, community, await names.VotesAsync(db, community.Id, Ledger.PublicNames.IsInsider(caller.Roles), export.Value)))
                     : Problems.For(export.Error!);
             })
             .Allow(Access.Anyone)

@@ -53,6 +53,7 @@ public sealed class PublicNames(Pseudonyms pseudonyms)
         var people = export.Holders.Select(h => h.PersonId)
             .Concat(export.Delegations.SelectMany(d => new[] { d.Delegator, d.Delegate }))
             .Concat(export.Votes.Select(v => v.PersonId))
+            .Concat(export.Links.Select(l => l.PersonId))
             .Select(id => Guid.TryParse(id, out var guid) ? guid : (Guid?)null).OfType<Guid>().ToHashSet();
         var shown = await ShownAsync(db, people, insider);
         string Show(string id) => Guid.TryParse(id, out var guid) ? Name(community, guid, shown, _ => id) : id;
@@ -61,6 +62,7 @@ public sealed class PublicNames(Pseudonyms pseudonyms)
             Holders = export.Holders.Select(h => h with { PersonId = Show(h.PersonId) }).ToList(),
             Delegations = export.Delegations.Select(d => new DelegationAtView(Show(d.Delegator), Show(d.Delegate))).ToList(),
             Votes = export.Votes.Select(v => v with { PersonId = Show(v.PersonId) }).ToList(),
+            Links = export.Links.Select(l => l with { PersonId = Show(l.PersonId) }).ToList(),
         };
     }
 

@@ -181,7 +181,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
     /// Checks a signed message and finds (or creates) the wallet's person. The caller then signs them in.
     /// A new person is named after their address and has no email or password: the wallet is how they sign in.
     /// </summary>
-    public async Task<Result<SiweSignInView>> VerifyAsync(Result<SiweMessage> verified)
+    public async Task<Result<SiweSignInView>> VerifyAsync(Result<SiweMessage> verified, SiweSignedRequest? sent = null)
     {
         if (!verified.IsSuccess)
         {
@@ -215,7 +215,11 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             // Identity's UserManager insists on an email (RequireUniqueEmail); a wallet person has none, and the
             // row is written in this transaction with the nonce and the link, so it is added directly.
             write.Db.Users.Add(user);
-            write.Db.WalletLinks.Add(new WalletLinkRow { Address = address.ToLowerInvariant(), PersonId = user.PersonId, Kind = WalletLinks.SiweKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds() });
+            write.Db.WalletLinks.Add(new WalletLinkRow
+            {
+                Address = address.ToLowerInvariant(), PersonId = user.PersonId, Kind = WalletLinks.SiweKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                LinkMessage = sent?.Message, LinkSignature = sent?.Signature?.ToLowerInvariant(),
+            });
             await write.AuditAsync("person.registered", new { personId = user.PersonId.ToString(), displayName = user.DisplayName, wallet = address });
             await write.AuditAsync("wallet.linked", new { personId = user.PersonId.ToString(), address, nonce = message.Nonce });
             return Result<SiweSignInView>.Ok(new SiweSignInView(user.PersonId.ToString(), address, Created: true));
@@ -234,7 +238,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
 
         api.MapPost("/auth/siwe/verify", async (SiweSignedRequest request, bool? useCookies, SignInWithEthereum siwe, SignInManager<MikoshiUser> signIn, HttpContext http) =>
             {
-                var verified = await siwe.VerifyAsync(siwe.Check(request, http.Request));
+                var verified = await siwe.VerifyAsync(siwe.Check(request, http.Request), request);
                 if (!verified.IsSuccess)
                 {
                     return Problems.For(verified.Error!);

@@ -58,7 +58,10 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
     }
 
     /// <summary>Links the wallet that signed a checked message (<see cref="SignInWithEthereum.Check"/>) carrying a link nonce issued to this person.</summary>
-    public async Task<Result<Written>> LinkAsync(PersonId person, Result<SiweMessage> verified)
+    /// <param name="person">The signed-in person.</param>
+    /// <param name="verified">The checked message.</param>
+    /// <param name="sent">The message and signature as sent, kept so that the vote export can show anyone what linked the wallet.</param>
+    public async Task<Result<Written>> LinkAsync(PersonId person, Result<SiweMessage> verified, SiweSignedRequest? sent = null)
     {
         if (!verified.IsSuccess)
         {
@@ -83,7 +86,11 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
                 return refused;
             }
 
-            var row = new WalletLinkRow { Address = key, PersonId = person, Kind = SiweKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds() };
+            var row = new WalletLinkRow
+            {
+                Address = key, PersonId = person, Kind = SiweKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                LinkMessage = sent?.Message, LinkSignature = sent?.Signature?.ToLowerInvariant(),
+            };
             write.Db.WalletLinks.Add(row);
             await write.AuditAsync("wallet.linked", new { personId = person.ToString(), address, nonce = message.Nonce });
             return Result<WalletView>.Ok(View(row));
@@ -152,7 +159,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
             .WithSummary("A single-use nonce to link a wallet to you (only you can use it); send {address} to get the whole EIP-4361 message to sign.")
             .Produces<SiweNonceView>();
         api.MapPost("/me/wallets", async (SiweSignedRequest request, WalletLinks wallets, SignInWithEthereum siwe, HttpContext http) =>
-                Problems.From(await wallets.LinkAsync(http.Caller().RequirePerson(), siwe.Check(request, http.Request)), http))
+                Problems.From(await wallets.LinkAsync(http.Caller().RequirePerson(), siwe.Check(request, http.Request), request), http))
             .Allow(Access.SignedIn)
             .WithSummary("Link a wallet {message, signature}: an EIP-4361 message carrying a nonce from POST /me/wallets/nonce, signed by the wallet.")
             .Produces<WalletView>(StatusCodes.Status201Created);
