@@ -97,8 +97,10 @@ public sealed class LlcDaoTests
         Assert.Equal(ben.Id, token.GetProperty("owner").GetString());
 
         // The register as CSV, and the draft articles marked as a draft for a professional's review.
-        var csv = await (await admin.Client.GetAsync($"{c}/llc/members?format=csv")).Content.ReadAsStringAsync();
-        Assert.StartsWith("\uFEFF社員ID,氏名,区分,出資額", csv, StringComparison.Ordinal);
+        var bytes = await (await admin.Client.GetAsync($"{c}/llc/members?format=csv")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("社員ID,氏名,区分,出資額", csv, StringComparison.Ordinal);
         Assert.Contains($"{admin.Id},代表 管理者,業務執行社員,0,JPY,0", csv, StringComparison.Ordinal);
         Assert.Contains($"{ben.Id},弁 Ben,非業務執行社員,10000,JPY,1", csv, StringComparison.Ordinal);
         Assert.Contains($"{cai.Id},才 Cai,業務執行社員,0,JPY,0", csv, StringComparison.Ordinal);
