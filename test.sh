@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine of this project's kind: installs what the tests need
-# (Debian's Chromium, the PostgreSQL server binaries), then runs every test project. The tests
+# (Debian's Chromium, poppler-utils, the PostgreSQL server binaries), then runs every test project. The tests
 # start their own PostgreSQL server on a loopback port and stop it at the end.
 #   ./test.sh            everything (what CI runs)
 #   ./test.sh --fast     the quick lane while working: domain tests and the HTTP and CLI tests on SQLite;
@@ -22,6 +22,8 @@ set -- ${args[@]+"${args[@]}"}
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The PDF tests render statements with pdftoppm and read them back with pdftotext and pdffonts.
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian..."

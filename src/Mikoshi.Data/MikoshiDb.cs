@@ -46,6 +46,8 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<SuccessionConfirmationRow> SuccessionConfirmations => Set<SuccessionConfirmationRow>();
 
+    public DbSet<LlcMemberRow> LlcMembers => Set<LlcMemberRow>();
+
     public DbSet<SkillRow> Skills => Set<SkillRow>();
 
     public DbSet<ProjectRow> Projects => Set<ProjectRow>();
@@ -256,6 +258,13 @@ public abstract class MikoshiDb(DbContextOptions options)
         {
             plan.ToTable("succession_plans");
             plan.HasKey(p => new { p.CommunityId, p.HolderId });
+        });
+
+        builder.Entity<LlcMemberRow>(member =>
+        {
+            member.ToTable("llc_members");
+            member.HasKey(m => new { m.CommunityId, m.PersonId });
+            member.Property(m => m.Role).HasMaxLength(20);
         });
 
         builder.Entity<SuccessionConfirmationRow>(confirmation =>

@@ -246,6 +246,21 @@ public sealed class SuccessionConfirmationRow
     public long AtUnixMs { get; set; }
 }
 
+/// <summary>A person in an LLC-type DAO's member register (社員名簿): approved by an executive member (業務執行社員).</summary>
+public sealed class LlcMemberRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    /// <summary><c>executive</c> (業務執行社員) or <c>non_executive</c> (非業務執行社員).</summary>
+    public string Role { get; set; } = string.Empty;
+
+    public PersonId ApprovedById { get; set; }
+
+    public long ApprovedAtUnixMs { get; set; }
+}
+
 /// <summary>A skill in a community's shared vocabulary (得意), extended by its admins.</summary>
 public sealed class SkillRow
 {

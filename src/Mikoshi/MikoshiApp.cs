@@ -49,6 +49,7 @@ public static class MikoshiApp
         services.AddScoped<Listings>();
         services.AddScoped<RedeemToken>();
         services.AddScoped<Succession>();
+        services.AddScoped<LlcDao>();
         services.AddScoped<ChangeParameters>();
         services.AddScoped<ProjectBoard>();
         services.AddScoped<Teams>();
@@ -218,6 +219,7 @@ public static class MikoshiApp
         Listings.Map(api);
         RedeemToken.Map(api);
         Succession.Map(api);
+        LlcDao.Map(api);
         ReadTokens.Map(api);
         ChangeParameters.Map(api);
         Profiles.Map(api);

@@ -89,6 +89,29 @@ public sealed class Community
     /// <summary>Japan LLC-DAO mode: holder distributions per person capped at what they paid in.</summary>
     public bool CapHolderDistributions { get; private set; }
 
+    /// <summary>
+    /// The LLC-type DAO mode (合同会社型DAO): tokens are 社員権, held and received only by persons in the member
+    /// register (transfer consent, 会社法585条), and holder distributions are capped at what each paid in.
+    /// </summary>
+    public bool LlcDao { get; private set; }
+
+    /// <summary>The articles provide that an heir succeeds to a member's interest (定款に相続の定めあり, 会社法608条).</summary>
+    public bool ArticlesProvideInheritance { get; private set; }
+
+    /// <summary>
+    /// Turns the LLC-type DAO mode on or off and records whether the articles provide for inheritance. Turning it on
+    /// turns the distribution cap on with it; while it is on the cap stays on.
+    /// </summary>
+    public void ChangeLlcDao(bool on, bool articlesProvideInheritance)
+    {
+        LlcDao = on;
+        ArticlesProvideInheritance = articlesProvideInheritance;
+        if (on)
+        {
+            CapHolderDistributions = true;
+        }
+    }
+
     /// <summary>Tokens in circulation (minted and not burned), kept as a count so that reading it is O(1).</summary>
     public long Supply { get; private set; }
 
@@ -109,13 +132,19 @@ public sealed class Community
         RevenuePolicy.Of(RevenueTreasuryBps, RevenueHolderBps, RevenueReserveBps, HolderShareToTreasury, CapHolderDistributions).Value;
 
     /// <summary>Adopts a new revenue policy; revenue already recorded keeps the split it had.</summary>
-    public void ChangeRevenuePolicy(RevenuePolicy policy)
+    public Result<Community> ChangeRevenuePolicy(RevenuePolicy policy)
     {
+        if (LlcDao && !policy.CapAtPaidIn)
+        {
+            return Error.Of("llc_cap_required", "In the LLC-type DAO mode distributions stay capped at what each member paid in; turn the mode off first.");
+        }
+
         RevenueTreasuryBps = policy.TreasuryBps;
         RevenueHolderBps = policy.HolderBps;
         RevenueReserveBps = policy.ReserveBps;
         HolderShareToTreasury = policy.HolderShareToTreasury;
         CapHolderDistributions = policy.CapAtPaidIn;
+        return this;
     }
 
     /// <summary>The membership policy these parameters make.</summary>
@@ -200,7 +229,7 @@ public sealed class Community
             CreatedBy = founder,
         };
         community.ChangePolicy(MembershipPolicy.Of(DefaultPrice(asset.Value), 0, null, 500, MembershipPolicy.Whole).Value);
-        community.ChangeRevenuePolicy(RevenuePolicy.Default);
+        _ = community.ChangeRevenuePolicy(RevenuePolicy.Default);
         return community;
     }
 

@@ -86,6 +86,7 @@ public static class Commands
         root.Subcommands.Add(MembershipCommands.Members());
         root.Subcommands.Add(MembershipCommands.Succession());
         root.Subcommands.Add(MembershipCommands.Profile());
+        root.Subcommands.Add(LlcCommands.Llc());
         root.Subcommands.Add(ProjectCommands.Project());
         root.Subcommands.Add(ProjectCommands.Contribution());
         root.Subcommands.Add(ProjectCommands.Thanks());

@@ -147,12 +147,14 @@ public static class RevenueCommands
         confirm.SetAction(parse => RunAsync(parse, Role.Treasurer, (services, community, person) =>
             services.GetRequiredService<Payouts>().ConfirmAsync(person, community, parse.GetValue(batch))));
 
-        var format = new Option<string>("--format") { Description = "csv or zengin", DefaultValueFactory = _ => "csv" };
+        var format = new Option<string>("--format") { Description = "csv, zengin or pdf", DefaultValueFactory = _ => "csv" };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "File to write" };
-        var export = new Command("export", "Write a batch as CSV, or for yen as a Zengin 総合振込 file.") { batch, CommunityOption, format, output };
+        var lang = new Option<string?>("--lang") { Description = "PDF labels: ja (default) or en" };
+        var export = new Command("export", "Write a batch as CSV, as a PDF summary, or for yen as a Zengin 総合振込 file.") { batch, CommunityOption, format, output, lang };
         export.SetAction(parse => ReadAsync(parse, async (services, db, community) =>
         {
-            var exported = await Payouts.ExportAsync(db, services.GetRequiredService<Features.Secrets.SecretBox>(), community, parse.GetValue(batch), parse.GetValue(format));
+            var exported = await Payouts.ExportAsync(db, services.GetRequiredService<Features.Secrets.SecretBox>(), community, parse.GetValue(batch), parse.GetValue(format),
+                TimeProvider.System.GetUtcNow(), parse.GetValue(lang));
             if (!exported.IsSuccess)
             {
                 return exported.Error!;
@@ -160,7 +162,7 @@ public static class RevenueCommands
 
             var file = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, exported.Value.Bytes);
-            return parse.GetValue(format) == "zengin"
+            return parse.GetValue(format) is "zengin" or "pdf"
                 ? new { batch = parse.GetValue(batch), file = file.FullName, bytes = exported.Value.Bytes.Length }
                 : (object)new { batch = parse.GetValue(batch), file = file.FullName, lines = exported.Value.People };
         }));
@@ -174,8 +176,10 @@ public static class RevenueCommands
         var from = new Option<DateOnly?>("--from");
         var to = new Option<DateOnly?>("--to");
         var asset = new Option<string?>("--asset");
-        var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json" };
-        var command = new Command("statement", "A person's statement for a period.") { CommunityOption, By, from, to, asset, format };
+        var format = new Option<string>("--format") { Description = "json, csv or pdf", DefaultValueFactory = _ => "json" };
+        var output = new Option<FileInfo?>("--out") { Description = "File to write (needed for pdf)" };
+        var lang = new Option<string?>("--lang") { Description = "PDF labels: ja (default) or en" };
+        var command = new Command("statement", "A person's statement for a period (a whole month or year makes a monthly or yearly statement).") { CommunityOption, By, from, to, asset, format, output, lang };
         command.SetAction(async parse =>
         {
             await using var app = await Commands.OpenAsync(parse);
@@ -198,6 +202,18 @@ public static class RevenueCommands
             {
                 Terminal.Output.Write(Features.Revenue.Earnings.Csv(statement.Value));
                 return 0;
+            }
+
+            if (parse.GetValue(format) == "pdf")
+            {
+                if (parse.GetValue(output) is not { } file)
+                {
+                    return Commands.Print(Error.Of("output_required", "A PDF statement needs --out FILE."));
+                }
+
+                var pdf = Features.Revenue.Earnings.Pdf(statement.Value, community.Value, TimeProvider.System.GetUtcNow(), parse.GetValue(lang));
+                await File.WriteAllBytesAsync(file.FullName, pdf);
+                return Commands.PrintJson(new { file = file.FullName, bytes = pdf.Length, lines = statement.Value.Lines.Count });
             }
 
             return Commands.PrintJson(statement.Value);

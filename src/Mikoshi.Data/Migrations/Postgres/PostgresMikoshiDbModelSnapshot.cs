@@ -1132,6 +1132,30 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("listings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.LlcMemberRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ApprovedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ApprovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("CommunityId", "PersonId");
+
+                    b.ToTable("llc_members", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.MatchingSettingsRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1939,6 +1963,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ArticlesProvideInheritance")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("BaseAsset")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1963,6 +1990,9 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<long>("HoldingsChangedAtUnixMs")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("LlcDao")
+                        .HasColumnType("boolean");
 
                     b.Property<BigInteger>("MintBasePrice")
                         .HasColumnType("numeric(39,0)");

@@ -1127,6 +1127,30 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("listings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.LlcMemberRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "PersonId");
+
+                    b.ToTable("llc_members", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.MatchingSettingsRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1948,6 +1972,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ArticlesProvideInheritance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BaseAsset")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1971,6 +1998,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("HoldingsChangedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LlcDao")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MintBasePrice")

@@ -154,9 +154,14 @@ public static class GovernanceRules
                     return Error.Of("parameter_out_of_range", next.Error!.Detail);
                 }
 
+                if (community.LlcDao && !next.Value.CapAtPaidIn)
+                {
+                    return Error.Of("llc_cap_required", "In the LLC-type DAO mode distributions stay capped at what each member paid in.");
+                }
+
                 if (!dryRun)
                 {
-                    community.ChangeRevenuePolicy(next.Value);
+                    _ = community.ChangeRevenuePolicy(next.Value);
                 }
 
                 return value;

@@ -112,8 +112,28 @@ public sealed class Listings(Writer writer)
                 return Error.Of("own_listing", "You cannot buy your own listing.");
             }
 
+            var consent = await LlcDao.ConsentAsync(write, community.Id, buyer, LlcMove.Purchase);
+            if (!consent.IsSuccess)
+            {
+                return consent.Error!;
+            }
+
             var price = Money.Of(community.Base, listing.Value.Price);
-            var (royalty, proceeds) = (await TokenBook.CurrentAsync(write.Db, community.Id)).Policy.SplitSale(price.Units);
+            var current = await TokenBook.CurrentAsync(write.Db, community.Id);
+            var (royalty, proceeds) = current.Policy.SplitSale(price.Units);
+
+            // LLC-type DAO: the seller's proceeds count against the cap at what they paid in, like a distribution.
+            if (current.LlcDao)
+            {
+                var (paidIn, received) = await Revenue.HolderShares.CapStandingAsync(write.Db, current, seller, current.BaseAsset);
+                var gain = LlcRules.MaySell(current, proceeds, paidIn, received);
+                if (!gain.IsSuccess)
+                {
+                    return gain.Error!;
+                }
+
+                await Revenue.HolderShares.CapAsync(write.Db, current, seller, current.BaseAsset, proceeds, record: true);
+            }
             var entry = TokenBook.Entry("sale", $"token #{token.Value.Serial} sold", 
                 new Posting(AccountId.ForPerson(buyer.Value), -price),
                 new Posting(AccountId.Treasury, Money.Of(community.Base, royalty)),

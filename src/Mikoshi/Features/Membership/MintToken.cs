@@ -28,6 +28,12 @@ public sealed class MintToken(Writer writer)
                 return allowed.Error!;
             }
 
+            var consent = await LlcDao.ConsentAsync(write, community.Id, person, LlcMove.Mint);
+            if (!consent.IsSuccess)
+            {
+                return consent.Error!;
+            }
+
             var next = await TokenBook.NextMintAsync(write.Db, current);
             var price = Money.Of(community.Base, next.Price);
             if (request.MaxPrice is not null)

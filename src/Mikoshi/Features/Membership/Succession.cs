@@ -203,8 +203,18 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             return Error.Of("nothing_to_inherit", "The holder holds no tokens in this community.");
         }
 
+        var distribution = plan.Distribute(tokens.Select(t => new TokenId(t.Serial)).ToList());
+        foreach (var to in distribution.Select(d => d.Item2).Distinct())
+        {
+            var consent = await LlcDao.ConsentAsync(write, community.Id, to, LlcMove.Succession);
+            if (!consent.IsSuccess)
+            {
+                return consent.Error!;
+            }
+        }
+
         var moves = new List<TokenMoved>();
-        foreach (var (tokenId, to) in plan.Distribute(tokens.Select(t => new TokenId(t.Serial)).ToList()))
+        foreach (var (tokenId, to) in distribution)
         {
             var token = tokens.Single(t => t.Serial == tokenId.Value);
             var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token, write.At);

@@ -51,6 +51,12 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
                 return Error.Of("same_owner", "The token already belongs to that person.");
             }
 
+            var consent = await LlcDao.ConsentAsync(write, community.Id, to.Value, LlcMove.Gift);
+            if (!consent.IsSuccess)
+            {
+                return consent.Error!;
+            }
+
             var settled = await TokenBook.MoveAsync(write, token.Value, to.Value, LineageKind.Gifted);
             return Result<TokenMoved>.Ok(new TokenMoved(serial, owner.ToString(), to.Value.ToString(), settled));
         });

@@ -182,7 +182,11 @@ public sealed class Earnings(Writer writer)
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 
-    private static async Task<IResult> StatementResultAsync(HttpContext http, MikoshiDb db, PersonId person, DateOnly? from, DateOnly? to, string? asset, string? format, TimeProvider clock)
+    /// <summary>A statement as PDF (Japanese unless <paramref name="lang"/> is "en"); <paramref name="extra"/> adds fields under the heading.</summary>
+    public static byte[] Pdf(StatementView statement, Community community, DateTimeOffset now, string? lang, IReadOnlyList<PdfField>? extra = null) =>
+        PdfDocuments.Statement(statement, community.Name, now, PdfDocuments.Language(lang), extra);
+
+    private static async Task<IResult> StatementResultAsync(HttpContext http, MikoshiDb db, PersonId person, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, TimeProvider clock)
     {
         var community = http.Caller().RequireCommunity();
         var statement = await StatementAsync(db, community, person, from, to, asset, clock.GetUtcNow());
@@ -191,9 +195,13 @@ public sealed class Earnings(Writer writer)
             return Problems.For(statement.Error!);
         }
 
-        return format == "csv"
-            ? Results.File(Encoding.UTF8.GetBytes(Csv(statement.Value)), "text/csv; charset=utf-8", $"statement-{community.Slug}-{statement.Value.From:yyyyMMdd}-{statement.Value.To:yyyyMMdd}.csv")
-            : Results.Ok(statement.Value);
+        var name = $"statement-{community.Slug}-{statement.Value.From:yyyyMMdd}-{statement.Value.To:yyyyMMdd}";
+        return format switch
+        {
+            "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(statement.Value)), "text/csv; charset=utf-8", name + ".csv"),
+            "pdf" => Results.File(Pdf(statement.Value, community, clock.GetUtcNow(), lang), PdfDocuments.ContentType, name + ".pdf"),
+            _ => Results.Ok(statement.Value),
+        };
     }
 
     private static ClaimView ClaimViewOf(ClaimRow c) =>
@@ -214,18 +222,18 @@ public sealed class Earnings(Writer writer)
             .Allow(Access.SignedIn)
             .WithSummary("Claim everything claimable in an asset for the next payout batch (yen needs a bank account on file). Takes an Idempotency-Key.")
             .Produces<ClaimView>(StatusCodes.Status201Created);
-        api.MapGet("/communities/{slug}/me/statement", (DateOnly? from, DateOnly? to, string? asset, string? format, HttpContext http, MikoshiDb db, TimeProvider clock) =>
-                StatementResultAsync(http, db, http.Caller().RequirePerson(), from, to, asset, format, clock))
+        api.MapGet("/communities/{slug}/me/statement", (DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, HttpContext http, MikoshiDb db, TimeProvider clock) =>
+                StatementResultAsync(http, db, http.Caller().RequirePerson(), from, to, asset, format, lang, clock))
             .Allow(Access.SignedIn)
-            .WithSummary("My statement for a period (from/to dates, default this month) in one asset; format=csv for a spreadsheet.")
+            .WithSummary("My statement for a period (from/to dates, default this month; a whole month or year makes a monthly or yearly statement) in one asset; format=csv for a spreadsheet, format=pdf for a PDF with an embedded Japanese font (lang=en for English labels).")
             .Produces<StatementView>();
-        api.MapGet("/communities/{slug}/people/{personId}/statement", async (string personId, DateOnly? from, DateOnly? to, string? asset, string? format, HttpContext http, MikoshiDb db, TimeProvider clock) =>
+        api.MapGet("/communities/{slug}/people/{personId}/statement", async (string personId, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, HttpContext http, MikoshiDb db, TimeProvider clock) =>
             {
                 var person = await Membership.People.FindAsync(db, personId);
-                return person.IsSuccess ? await StatementResultAsync(http, db, person.Value, from, to, asset, format, clock) : Problems.For(person.Error!);
+                return person.IsSuccess ? await StatementResultAsync(http, db, person.Value, from, to, asset, format, lang, clock) : Problems.For(person.Error!);
             })
             .Allow(Access.Treasurer)
-            .WithSummary("A person's statement for a period, for the community's treasurers; format=csv for a spreadsheet.")
+            .WithSummary("A person's statement for a period, for the community's treasurers; format=csv for a spreadsheet, format=pdf for a PDF.")
             .Produces<StatementView>();
     }
 }

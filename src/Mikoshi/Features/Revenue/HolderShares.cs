@@ -190,16 +190,9 @@ public static class HolderShares
     /// </summary>
     internal static async Task<(Int128 ToPerson, Int128 ToTreasury)> CapAsync(MikoshiDb db, Community community, PersonId person, string asset, Int128 owed, bool record)
     {
-        // 出資額: what the person paid to mint tokens, in the base asset; nothing was paid in any other asset.
-        var paidIn = Int128.Zero;
-        if (asset == community.BaseAsset)
-        {
-            var prices = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.MintedBy == person).Select(t => t.MintPrice).ToListAsync();
-            paidIn = prices.Aggregate(Int128.Zero, (sum, price) => sum + price);
-        }
-
+        var (paidIn, received) = await CapStandingAsync(db, community, person, asset);
+        var split = DistributionCap.Apply(owed, paidIn, received);
         var payment = await db.HolderPayments.TrackedOrStoredAsync(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset);
-        var split = DistributionCap.Apply(owed, paidIn, payment?.Received ?? Int128.Zero);
         if (record && split.ToPerson > Int128.Zero)
         {
             if (payment is null)
@@ -212,6 +205,31 @@ public static class HolderShares
         }
 
         return split;
+    }
+
+    /// <summary>
+    /// Where a person stands under the cap in one asset: what they paid in (出資額) and what they received so far.
+    /// Paid in is what they paid to mint tokens, in the base asset; in the LLC-type DAO mode also what they paid for
+    /// tokens bought from members (sale proceeds count as received, see <see cref="Membership.Listings"/>).
+    /// </summary>
+    public static async Task<(Int128 PaidIn, Int128 Received)> CapStandingAsync(MikoshiDb db, Community community, PersonId person, string asset)
+    {
+        var paidIn = Int128.Zero;
+        if (asset == community.BaseAsset)
+        {
+            var prices = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.MintedBy == person).Select(t => t.MintPrice).ToListAsync();
+            if (community.LlcDao)
+            {
+                prices.AddRange((await db.Lineage.AsNoTracking()
+                    .Where(l => l.CommunityId == community.Id && l.ToId == person && l.Kind == Domain.Membership.LineageKind.Sold && l.Price != null)
+                    .Select(l => l.Price).ToListAsync()).Select(p => p!.Value));
+            }
+
+            paidIn = prices.Aggregate(Int128.Zero, (sum, price) => sum + price);
+        }
+
+        var payment = await db.HolderPayments.TrackedOrStoredAsync(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset);
+        return (paidIn, payment?.Received ?? Int128.Zero);
     }
 
     private static async Task<List<HolderPoolRow>> PoolsAsync(MikoshiDb db, CommunityId community)

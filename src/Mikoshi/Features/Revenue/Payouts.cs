@@ -205,7 +205,8 @@ public sealed class Payouts(Writer writer, SecretBox box)
     }
 
     /// <summary>A batch as a file: CSV, or for <paramref name="format"/> "zengin" the bank's 総合振込 file.</summary>
-    public static async Task<Result<BatchFile>> ExportAsync(MikoshiDb db, SecretBox box, Community community, long number, string? format)
+    public static async Task<Result<BatchFile>> ExportAsync(MikoshiDb db, SecretBox box, Community community, long number, string? format,
+        DateTimeOffset? now = null, string? lang = null, IReadOnlyList<PdfField>? extra = null)
     {
         var batch = await db.PayoutBatches.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
         if (batch is null)
@@ -219,6 +220,13 @@ public sealed class Payouts(Writer writer, SecretBox box)
         {
             return (await ZenginAsync(db, box, community.Id, batch, claims))
                 .Map(bytes => new BatchFile(bytes, "text/plain; charset=shift_jis", $"zengin-{community.Slug}-{number}.txt", people.Count));
+        }
+
+        if (format == "pdf")
+        {
+            // A summary to file or hand round: names and amounts, never bank account numbers.
+            var pdf = PdfDocuments.Batch(await ViewAsync(db, batch, claims), community.Name, now ?? DateTimeOffset.UtcNow, PdfDocuments.Language(lang), extra);
+            return new BatchFile(pdf, PdfDocuments.ContentType, $"payout-{community.Slug}-{number}.pdf", people.Count);
         }
 
         var accounts = await OpenAccountsAsync(db, box, people);
@@ -418,13 +426,13 @@ public sealed class Payouts(Writer writer, SecretBox box)
             .Allow(Access.Treasurer)
             .WithSummary("Gather every pending claim in an asset into a batch for a transfer date.")
             .Produces<BatchView>(StatusCodes.Status201Created);
-        api.MapGet("/communities/{slug}/payouts/{batchId:long}/export", async (long batchId, string? format, HttpContext http, MikoshiDb db, SecretBox box) =>
+        api.MapGet("/communities/{slug}/payouts/{batchId:long}/export", async (long batchId, string? format, string? lang, HttpContext http, MikoshiDb db, SecretBox box, TimeProvider clock) =>
             {
-                var file = await ExportAsync(db, box, http.Caller().RequireCommunity(), batchId, format);
+                var file = await ExportAsync(db, box, http.Caller().RequireCommunity(), batchId, format, clock.GetUtcNow(), lang);
                 return file.IsSuccess ? Results.File(file.Value.Bytes, file.Value.ContentType, file.Value.FileName) : Problems.For(file.Error!);
             })
             .Allow(Access.Treasurer)
-            .WithSummary("Export a batch: format=csv (default) or format=zengin (yen: a 総合振込 file for the bank, Shift_JIS, 120-byte records).");
+            .WithSummary("Export a batch: format=csv (default), format=zengin (yen: a 総合振込 file for the bank, Shift_JIS, 120-byte records) or format=pdf (a summary with an embedded Japanese font; lang=en for English labels).");
         api.MapPost("/communities/{slug}/payouts/{batchId:long}/confirm", async (long batchId, Payouts payouts, HttpContext http) =>
             {
                 var caller = http.Caller();

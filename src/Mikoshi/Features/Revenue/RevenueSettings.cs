@@ -38,7 +38,12 @@ public sealed class RevenueSettings(Writer writer)
                 return policy.Error!;
             }
 
-            tracked.ChangeRevenuePolicy(policy.Value);
+            var changed = tracked.ChangeRevenuePolicy(policy.Value);
+            if (!changed.IsSuccess)
+            {
+                return changed.Error!;
+            }
+
             var view = RevenuePolicyView.Of(tracked);
             await write.AuditAsync("revenue-policy.changed", view);
             return Result<RevenuePolicyView>.Ok(view);
