@@ -62,6 +62,6 @@ public sealed class TaxCliTests
         Assert.All(rows.GroupBy(r => r.Number), g => Assert.Equal(g.Sum(r => r.DebitAmount), g.Sum(r => r.CreditAmount)));
         // deposit, claim, payout, payment to the tax office.
         Assert.Equal(4, rows.Select(r => r.Number).Distinct().Count());
-        Assert.Contains(rows, r => r.CreditAccount == "預り金" && r.CreditAmount == 20_420 && r.Note.EndsWith("withholding-payment", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.DebitAccount == "預り金" && r.DebitAmount == 20_420 && r.CreditAccount == "普通預金" && r.Note.EndsWith("withholding-payment", StringComparison.Ordinal));
     }
 }

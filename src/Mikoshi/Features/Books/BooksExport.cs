@@ -17,9 +17,11 @@ public sealed record BookAccountsRequest(IReadOnlyDictionary<string, string>? Na
 
 /// <summary>
 /// The journal as a 仕訳帳 CSV in the import layout of マネーフォワード クラウド会計 (issue #21): account names come from
-/// a per-community table an admin edits, with defaults (treasury → 普通預金, withholding → 預り金, revenue → 売上高 …).
-/// Each journal entry is one 取引No; a leg that receives money is a debit (借方), a leg that gives is a credit (貸方).
-/// Yen only: the layout's amounts are 金額(円).
+/// a per-community table an admin edits, with defaults (the bank side → 普通預金, withholding → 預り金, the community's own share → 売上高 …).
+/// Each journal entry is one 取引No. Every internal account holds money the community owes or keeps (a person's
+/// balance, the payout escrow, 預り金, its own funds) and the outside world stands for the bank: so a leg whose account
+/// receives is a credit (貸方) and one that gives is a debit (借方) — money arriving is 借方 普通預金, a payout is
+/// 借方 未払金 / 貸方 普通預金 and 預り金. Yen only: the layout's amounts are 金額(円).
 /// </summary>
 public sealed class BooksExport(Writer writer)
 {
@@ -39,17 +41,17 @@ public sealed class BooksExport(Writer writer)
     /// <summary>The keys an admin may name, with their default account names.</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["treasury"] = "普通預金",
-        ["project"] = "普通預金",
+        ["treasury"] = "売上高",
+        ["project"] = "売上高",
         ["person"] = "未払金",
         ["holder-pool"] = "未払金",
         ["dust"] = "雑収入",
         ["escrow:payouts"] = "未払金",
         ["escrow:withholding"] = "預り金",
         ["escrow"] = "仮受金",
-        ["external"] = "諸口",
-        ["external:revenue"] = "売上高",
-        ["external:deposit"] = "諸口",
+        ["external"] = "普通預金",
+        ["external:revenue"] = "普通預金",
+        ["external:deposit"] = "普通預金",
         ["external:payout"] = "普通預金",
         ["external:withholding-payment"] = "普通預金",
     };
@@ -146,11 +148,11 @@ public sealed class BooksExport(Writer writer)
             var day = DateTimeOffset.FromUnixTimeMilliseconds(entry.AtUnixMs).ToOffset(JapanOffset).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
             var memo = Earnings.Field(entry.Memo);
             var note = $"mikoshi #{entry.Number} {entry.Kind}";
-            var debits = legs.Where(p => p.Units > Int128.Zero).ToList();
-            var credits = legs.Where(p => p.Units < Int128.Zero).ToList();
+            var debits = legs.Where(p => p.Units < Int128.Zero).ToList();
+            var credits = legs.Where(p => p.Units > Int128.Zero).ToList();
             string Name(PostingRow leg) => Earnings.Field(names[KeyOf(leg.Account, entry.Kind)]);
-            string Debit(PostingRow leg) => $"{Name(leg)},,,,対象外,,{leg.Units.ToString(CultureInfo.InvariantCulture)},";
-            string Credit(PostingRow leg) => $"{Name(leg)},,,,対象外,,{(-leg.Units).ToString(CultureInfo.InvariantCulture)},";
+            string Debit(PostingRow leg) => $"{Name(leg)},,,,対象外,,{(-leg.Units).ToString(CultureInfo.InvariantCulture)},";
+            string Credit(PostingRow leg) => $"{Name(leg)},,,,対象外,,{leg.Units.ToString(CultureInfo.InvariantCulture)},";
             const string None = ",,,,,,,";
             if (debits.Count == 1 && credits.Count == 1)
             {
@@ -161,7 +163,7 @@ public sealed class BooksExport(Writer writer)
             // A compound entry (複合仕訳): same 取引No and day on every row, debits and credits summing alike.
             foreach (var leg in legs)
             {
-                var sides = leg.Units > Int128.Zero ? $"{Debit(leg)},{None}" : $"{None},{Credit(leg)}";
+                var sides = leg.Units < Int128.Zero ? $"{Debit(leg)},{None}" : $"{None},{Credit(leg)}";
                 csv.Append(CultureInfo.InvariantCulture, $"{number},{day},{sides},{memo},{note},,,,,,,\r\n");
             }
         }

@@ -125,7 +125,7 @@ public sealed class TaxTests
         Assert.Equal(("1200000", "142940", "1057060"), (payee.GetProperty("gross").GetProperty("amount").GetString(), payee.GetProperty("withheld").GetProperty("amount").GetString(), payee.GetProperty("net").GetProperty("amount").GetString()));
 
         // The journal re-imported from the 仕訳帳 CSV: each 取引No balances, and the totals are the ledger's.
-        await OkAsync(await w.Admin.Client.PutAsJsonAsync($"{w.Community}/books/accounts", new { names = new Dictionary<string, string> { ["treasury"] = "普通預金, 本店" } }));
+        await OkAsync(await w.Admin.Client.PutAsJsonAsync($"{w.Community}/books/accounts", new { names = new Dictionary<string, string> { ["person"] = "未払金, 会員" } }));
         var rows = JournalCsv.Parse(await (await w.Admin.Client.GetAsync($"{w.Community}/books/export")).Content.ReadAsByteArrayAsync());
         Assert.All(rows.GroupBy(r => r.Number), g =>
         {
@@ -137,15 +137,19 @@ public sealed class TaxTests
         {
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
             var postings = await db.Postings.AsNoTracking().Where(p => p.Asset == "JPY").ToListAsync();
-            Assert.Equal((long)postings.Where(p => p.Units > 0).Aggregate(Int128.Zero, (s, p) => s + p.Units), rows.Sum(r => r.DebitAmount));
-            Assert.Equal((long)postings.Where(p => p.Units < 0).Aggregate(Int128.Zero, (s, p) => s - p.Units), rows.Sum(r => r.CreditAmount));
+            // What accounts give is debited, what they receive credited.
+            Assert.Equal((long)postings.Where(p => p.Units < 0).Aggregate(Int128.Zero, (s, p) => s - p.Units), rows.Sum(r => r.DebitAmount));
+            Assert.Equal((long)postings.Where(p => p.Units > 0).Aggregate(Int128.Zero, (s, p) => s + p.Units), rows.Sum(r => r.CreditAmount));
             Assert.Equal(postings.Select(p => p.EntryNumber).Distinct().Count(), rows.Select(r => r.Number).Distinct().Count());
         }
 
         var payout = rows.Where(r => r.Note.EndsWith(" payout", StringComparison.Ordinal)).ToList();
-        Assert.Contains(payout, r => r.DebitAccount == "預り金" && r.DebitAmount == 142_940);
-        Assert.Contains(payout, r => r.DebitAccount == "普通預金" && r.DebitAmount == 1_407_060);
-        Assert.Contains(rows, r => r.DebitAccount == "普通預金, 本店" || r.CreditAccount == "普通預金, 本店");
+        // The payout reads as an accountant writes it: 借方 未払金 gross / 貸方 普通預金 net, 預り金 withheld.
+        Assert.Contains(payout, r => r.DebitAccount == "未払金" && r.DebitAmount == 1_550_000);
+        Assert.Contains(payout, r => r.CreditAccount == "普通預金" && r.CreditAmount == 1_407_060);
+        Assert.Contains(payout, r => r.CreditAccount == "預り金" && r.CreditAmount == 142_940);
+        Assert.Contains(rows, r => r.DebitAccount == "普通預金" && r.CreditAccount == "未払金, 会員" && r.CreditAmount == 1_200_000 && r.Note.EndsWith(" deposit", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.DebitAccount == "預り金" && r.CreditAccount == "普通預金" && r.DebitAmount == 142_940 && r.Note.EndsWith(" withholding-payment", StringComparison.Ordinal));
         await DepositTests.AssertVerifiedAsync(app);
     }
 
