@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Mikoshi.Tests.Browser;
 
-/// <summary>The tax page in the browser (issue #21): a person's tax profile with a checked invoice number, the community's settings, the 支払通知 in both languages.</summary>
+/// <summary>The tax page in the browser (issue #21): a person's tax profile with a checked invoice number, the community's settings, both numbers on the statement and the 支払通知, in both languages.</summary>
 public sealed class TaxUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -33,6 +33,12 @@ public sealed class TaxUiTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByTestId("save-tax-settings").ClickAsync();
         await Expect(page.GetByTestId("community-invoice")).ToHaveTextAsync("T4011001098993");
 
+        // The earnings statement carries both numbers too.
+        await page.GotoAsync($"/c/{slug}/earnings");
+        await Expect(page.GetByTestId("statement-invoice-numbers")).ToContainTextAsync("T4011001098993");
+        await Expect(page.GetByTestId("statement-invoice-numbers")).ToContainTextAsync("T7123456789012");
+
+        await page.GotoAsync($"/c/{slug}/tax");
         await page.GetByTestId("notice-link").ClickAsync();
         await Expect(page.GetByTestId("notice-payer-invoice")).ToHaveTextAsync("T4011001098993");
         await Expect(page.GetByTestId("notice-payee-invoice")).ToHaveTextAsync("T7123456789012");
