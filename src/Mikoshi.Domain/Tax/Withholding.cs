@@ -27,7 +27,7 @@ public static class TaxStatuses
 
 /// <summary>
 /// What a payout pays for, as the 支払調書 names it, and whether it is remuneration from which income tax is
-/// withheld (所得税法 204 条 1 項 1 号: 原稿料, デザイン料, 講演料 …). Only the kinds whose withholding is
+/// withheld (所得税法 204 条 1 項 1 号: 原稿料, デザイン料, 講演料 …; 2 号: 弁護士, 税理士 …). Only the kinds whose withholding is
 /// 10.21% / 20.42% of the whole payment are here; kinds with a deduction first (司法書士, ホステス …) are not.
 /// </summary>
 /// <param name="Code">Stable code used in the API and the store.</param>
@@ -93,7 +93,7 @@ public static class Withholding
             throw new InvariantViolatedException("A payment is never negative.");
         }
 
-        // Companies are not withheld from under 204 条 1 項 1 号; an unknown status is treated as a person, the safe side.
+        // Companies are not withheld from under 204 条 1 項 1・2 号; an unknown status is treated as a person, the safe side.
         if (gross.Asset != Asset.Jpy || !kind.Withholds || status == TaxStatus.Company)
         {
             return new WithholdingSplit(gross, Money.Zero(gross.Asset), gross);
