@@ -129,7 +129,8 @@ public sealed class BooksExport(Writer writer)
         }
 
         var names = (await AccountsAsync(db, community)).ToDictionary(a => a.Key, a => a.Name);
-        var start = from is { } first ? new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), JapanOffset).ToUnixTimeMilliseconds() : long.MinValue;
+        // No entry is older than 1970; an earlier first day (down to year 1, which UTC+9 would push before the calendar) bounds nothing.
+        var start = from is { } first && first > Earnings.EarliestStatementDay ? new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), JapanOffset).ToUnixTimeMilliseconds() : long.MinValue;
         var end = to is { } last && last < DateOnly.MaxValue ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), JapanOffset).ToUnixTimeMilliseconds() : long.MaxValue;
         var entries = await db.JournalEntries.AsNoTracking().Include(e => e.Postings)
             .Where(e => e.CommunityId == community && e.AtUnixMs >= start && e.AtUnixMs < end)

@@ -143,6 +143,9 @@ public sealed class TaxTests
             Assert.Equal(postings.Select(p => p.EntryNumber).Distinct().Count(), rows.Select(r => r.Number).Distinct().Count());
         }
 
+        // The calendar's ends bound the export like any other day.
+        var wholeCalendar = JournalCsv.Parse(await (await w.Admin.Client.GetAsync($"{w.Community}/books/export?from=0001-01-01&to=9999-12-31")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(rows, wholeCalendar);
         var payout = rows.Where(r => r.Note.EndsWith(" payout", StringComparison.Ordinal)).ToList();
         // The payout reads as an accountant writes it: 借方 未払金 gross / 貸方 普通預金 net, 預り金 withheld.
         Assert.Contains(payout, r => r.DebitAccount == "未払金" && r.DebitAmount == 1_550_000);
