@@ -90,6 +90,18 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<PayoutSenderRow> PayoutSenders => Set<PayoutSenderRow>();
 
+    public DbSet<TaxProfileRow> TaxProfiles => Set<TaxProfileRow>();
+
+    public DbSet<CommunityTaxRow> CommunityTax => Set<CommunityTaxRow>();
+
+    public DbSet<PayeeKindRow> PayeeKinds => Set<PayeeKindRow>();
+
+    public DbSet<PayoutLineRow> PayoutLines => Set<PayoutLineRow>();
+
+    public DbSet<WithholdingPaymentRow> WithholdingPayments => Set<WithholdingPaymentRow>();
+
+    public DbSet<BookAccountRow> BookAccounts => Set<BookAccountRow>();
+
     public DbSet<ThanksRow> Thanks => Set<ThanksRow>();
 
     public DbSet<ProposalRow> Proposals => Set<ProposalRow>();
@@ -481,6 +493,62 @@ public abstract class MikoshiDb(DbContextOptions options)
             sender.Property(s => s.BranchCode).HasMaxLength(3);
             sender.Property(s => s.BranchName).HasMaxLength(40);
             sender.Property(s => s.AccountNumber).HasMaxLength(7);
+        });
+
+        builder.Entity<TaxProfileRow>(profile =>
+        {
+            profile.ToTable("tax_profiles");
+            profile.HasKey(p => p.PersonId);
+            profile.Property(p => p.Status).HasMaxLength(12);
+            profile.Property(p => p.LegalName).HasMaxLength(100);
+            // Sealed (kek1: + base64), so longer than the 200 characters of the address itself.
+            profile.Property(p => p.Address).HasMaxLength(1000);
+            profile.Property(p => p.InvoiceNumber).HasMaxLength(14);
+        });
+
+        builder.Entity<CommunityTaxRow>(tax =>
+        {
+            tax.ToTable("community_tax");
+            tax.HasKey(t => t.CommunityId);
+            tax.Property(t => t.InvoiceNumber).HasMaxLength(14);
+            tax.Property(t => t.DefaultKind).HasMaxLength(20);
+        });
+
+        builder.Entity<PayeeKindRow>(kind =>
+        {
+            kind.ToTable("payee_kinds");
+            kind.HasKey(k => new { k.CommunityId, k.PersonId });
+            kind.Property(k => k.Kind).HasMaxLength(20);
+        });
+
+        builder.Entity<PayoutLineRow>(line =>
+        {
+            line.ToTable("payout_lines");
+            line.HasKey(l => new { l.CommunityId, l.BatchNumber, l.PersonId });
+            line.HasIndex(l => new { l.CommunityId, l.PersonId });
+            line.Property(l => l.Asset).HasMaxLength(12);
+            line.Property(l => l.Kind).HasMaxLength(20);
+            line.Property(l => l.Status).HasMaxLength(12);
+            line.Property(l => l.InvoiceNumber).HasMaxLength(14);
+            StoreMoney(line.Property(l => l.Gross));
+            StoreMoney(line.Property(l => l.Withheld));
+            StoreMoney(line.Property(l => l.Net));
+        });
+
+        builder.Entity<WithholdingPaymentRow>(payment =>
+        {
+            payment.ToTable("withholding_payments");
+            payment.HasKey(p => new { p.CommunityId, p.Number });
+            payment.Property(p => p.Period).HasMaxLength(7);
+            StoreMoney(payment.Property(p => p.Amount));
+        });
+
+        builder.Entity<BookAccountRow>(account =>
+        {
+            account.ToTable("book_accounts");
+            account.HasKey(a => new { a.CommunityId, a.Key });
+            account.Property(a => a.Key).HasMaxLength(40);
+            account.Property(a => a.Name).HasMaxLength(40);
         });
 
         builder.Entity<ProposalRow>(proposal =>

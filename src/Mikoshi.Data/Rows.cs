@@ -1043,3 +1043,100 @@ public sealed class MatchingSettingsRow
     /// <summary>Days after which an acknowledged contribution counts half (Domain.Matching.HalfLife's range).</summary>
     public int HalfLifeDays { get; set; }
 }
+
+/// <summary>A person's tax facts (issue #21): individual or company, name and address for the 支払調書, invoice number. Never a My Number.</summary>
+public sealed class TaxProfileRow
+{
+    public PersonId PersonId { get; set; }
+
+    /// <summary>individual or company.</summary>
+    public string Status { get; set; } = string.Empty;
+
+    /// <summary>The payee's legal name as the 支払調書 shows it.</summary>
+    public string LegalName { get; set; } = string.Empty;
+
+    /// <summary>The payee's address, sealed with the key-encryption key.</summary>
+    public string Address { get; set; } = string.Empty;
+
+    /// <summary>T + 13 digits, check digit verified; null when none is registered.</summary>
+    public string? InvoiceNumber { get; set; }
+}
+
+/// <summary>A community's tax settings: whether a payee needs a tax status, its own invoice number, the default payout kind, 納期の特例.</summary>
+public sealed class CommunityTaxRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public bool RequireTaxStatus { get; set; }
+
+    public string? InvoiceNumber { get; set; }
+
+    public string DefaultKind { get; set; } = "none";
+
+    /// <summary>The tax office approved 納期の特例: eligible withholding is paid half-yearly.</summary>
+    public bool HalfYearly { get; set; }
+}
+
+/// <summary>What a community pays a person for (the withholding kind), set by a treasurer.</summary>
+public sealed class PayeeKindRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+}
+
+/// <summary>One person's line in a payout batch: gross, withheld and net as computed when the batch was made.</summary>
+public sealed class PayoutLineRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long BatchNumber { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public string Asset { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>individual, company, or empty when none was on file.</summary>
+    public string Status { get; set; } = string.Empty;
+
+    public string? InvoiceNumber { get; set; }
+
+    public Int128 Gross { get; set; }
+
+    public Int128 Withheld { get; set; }
+
+    public Int128 Net { get; set; }
+}
+
+/// <summary>A payment of withheld tax to the tax office for one period (2026-11, 2026-H2), numbered within the community.</summary>
+public sealed class WithholdingPaymentRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public string Period { get; set; } = string.Empty;
+
+    public Int128 Amount { get; set; }
+
+    public long EntryNumber { get; set; }
+
+    public PersonId PaidById { get; set; }
+
+    public long AtUnixMs { get; set; }
+}
+
+/// <summary>The name an account carries in the accounting export (仕訳帳), per community; defaults apply where none is set.</summary>
+public sealed class BookAccountRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    /// <summary>A mapping key: treasury, person, escrow:withholding, external:revenue …</summary>
+    public string Key { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+}

@@ -61,6 +61,9 @@ public static class MikoshiApp
         services.AddScoped<Earnings>();
         services.AddScoped<Payouts>();
         services.AddScoped<RevenueSettings>();
+        services.AddScoped<Features.Tax.TaxSettings>();
+        services.AddScoped<Features.Tax.TaxReports>();
+        services.AddScoped<Features.Books.BooksExport>();
         services.AddScoped<Proposals>();
         services.AddScoped<Voting>();
         services.AddScoped<Delegations>();
@@ -234,6 +237,9 @@ public static class MikoshiApp
         Earnings.Map(api);
         Payouts.Map(api);
         RevenueSettings.Map(api);
+        Features.Tax.TaxSettings.Map(api);
+        Features.Tax.TaxReports.Map(api);
+        Features.Books.BooksExport.Map(api);
         Proposals.Map(api);
         Voting.Map(api);
         Delegations.Map(api);

@@ -82,6 +82,11 @@ public static class Problems
         ["redemption_pending"] = StatusCodes.Status409Conflict,
         ["no_claim"] = StatusCodes.Status404NotFound,
         ["secret_unreadable"] = StatusCodes.Status409Conflict,
+
+        // Japan tax (issue #21).
+        ["nothing_due"] = StatusCodes.Status409Conflict,
+        ["half_yearly_not_approved"] = StatusCodes.Status409Conflict,
+        ["tax_status_required"] = StatusCodes.Status409Conflict,
     };
 
     private static readonly Error TooLarge = Error.Of("payload_too_large", "The body is larger than this server accepts.");

@@ -91,6 +91,8 @@ public static class Commands
         root.Subcommands.Add(ProjectCommands.Contribution());
         root.Subcommands.Add(ProjectCommands.Thanks());
         root.Subcommands.Add(MatchingCommands.Suggest());
+        root.Subcommands.Add(TaxCommands.Tax());
+        root.Subcommands.Add(TaxCommands.Books());
         foreach (var command in RevenueCommands.All().Concat(GovernanceCommands.All()))
         {
             root.Subcommands.Add(command);

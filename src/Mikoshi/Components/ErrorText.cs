@@ -44,6 +44,8 @@ public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOp
             "invalid_source" => [Features.Revenue.RecordRevenue.MaxSourceLength],
             "invalid_proposal" => [Features.Governance.Proposals.MaxTitleLength, Features.Governance.Proposals.MaxBodyLength],
             "invalid_reason" => [Features.Governance.Voting.MaxReasonLength],
+            "invalid_tax_profile" => [Features.Tax.TaxSettings.MaxLegalNameLength, Features.Tax.TaxSettings.MaxAddressLength],
+            "invalid_book_account_name" => [Features.Books.BooksExport.MaxNameLength],
             _ => [],
         };
         return limits.Length == 0 ? sentence.Value : string.Format(CultureInfo.CurrentCulture, sentence.Value, limits);

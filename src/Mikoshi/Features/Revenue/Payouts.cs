@@ -5,7 +5,6 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
-using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payouts;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
@@ -21,9 +20,10 @@ public sealed record PayoutSenderRequest(string? SenderCode, string? SenderName,
 
 public sealed record BatchRequest(string? Asset, DateOnly? TransferDate);
 
-public sealed record PayoutLine(string PersonId, string DisplayName, AmountView Amount, IReadOnlyList<long> Claims);
+/// <summary>One person's line: <paramref name="Amount"/> is the gross claimed; <paramref name="Net"/> is what the bank transfers.</summary>
+public sealed record PayoutLine(string PersonId, string DisplayName, AmountView Amount, IReadOnlyList<long> Claims, string Kind, AmountView Withheld, AmountView Net, string? InvoiceNumber);
 
-public sealed record BatchView(long Id, AmountView Total, int Count, string State, DateOnly TransferDate, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, IReadOnlyList<PayoutLine> Lines);
+public sealed record BatchView(long Id, AmountView Total, int Count, string State, DateOnly TransferDate, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, IReadOnlyList<PayoutLine> Lines, AmountView Withheld, AmountView Net);
 
 public sealed record BatchList(IReadOnlyList<BatchView> Items);
 
@@ -139,19 +139,27 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 claim.BatchNumber = number;
             }
 
+            // Withholding (issue #21) is fixed when the batch is made: the file, the journal and the reports agree.
+            var lines = await Features.Tax.PayoutTax.LinesAsync(db, community.Id, asset.Value, number, claims);
+            if (!lines.IsSuccess)
+            {
+                return lines.Error!;
+            }
+
+            db.PayoutLines.AddRange(lines.Value);
             db.PayoutBatches.Add(batch);
             if (asset.Value == Asset.Jpy)
             {
                 // Refuse now what the bank would refuse later: the file must build.
-                var file = await ZenginAsync(db, box, community.Id, batch, claims);
+                var file = await ZenginAsync(db, box, community.Id, batch, Features.Tax.PayoutTax.NetByPerson(lines.Value, claims));
                 if (!file.IsSuccess)
                 {
                     return file.Error!;
                 }
             }
 
-            await write.AuditAsync("payout.batched", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture), claims = claims.Select(c => c.Number) });
-            return Result<BatchView>.Ok(await ViewAsync(db, batch, claims));
+            await write.AuditAsync("payout.batched", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture), withheld = lines.Value.Aggregate(Int128.Zero, (sum, l) => sum + l.Withheld).ToString(CultureInfo.InvariantCulture), claims = claims.Select(c => c.Number) });
+            return Result<BatchView>.Ok(await ViewAsync(db, batch, claims, lines.Value));
         });
 
     public Task<Result<Written>> ConfirmAsync(PersonId treasurer, Community community, long number) =>
@@ -170,7 +178,14 @@ public sealed class Payouts(Writer writer, SecretBox box)
             }
 
             var asset = Asset.FromKnownCode(batch.Asset).Value;
-            var posted = await write.PostAsync(JournalEntry.Move("payout", $"payout batch {number} paid", Earnings.PayoutEscrow, AccountId.External, Money.Of(asset, batch.Total)).Value, $"batch {number}");
+            var withheld = (await db.PayoutLines.Where(l => l.CommunityId == community.Id && l.BatchNumber == number).Select(l => l.Withheld).ToListAsync()).Aggregate(Int128.Zero, (sum, w) => sum + w);
+            var entry = Features.Tax.PayoutTax.PayoutEntry(number, asset, batch.Total, withheld);
+            if (!entry.IsSuccess)
+            {
+                return entry.Error!;
+            }
+
+            var posted = await write.PostAsync(entry.Value, $"batch {number}");
             if (!posted.IsSuccess)
             {
                 return posted.Error!;
@@ -185,7 +200,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             batch.State = "paid";
             batch.PaidById = treasurer;
             batch.PaidAtUnixMs = write.At.ToUnixTimeMilliseconds();
-            await write.AuditAsync("payout.paid", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture) });
+            await write.AuditAsync("payout.paid", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture), withheld = withheld.ToString(CultureInfo.InvariantCulture) });
             return Result<BatchView>.Ok(await ViewAsync(db, batch, claims));
         });
 
@@ -218,7 +233,8 @@ public sealed class Payouts(Writer writer, SecretBox box)
         var people = claims.Select(c => c.PersonId).Distinct().ToList();
         if (format == "zengin")
         {
-            return (await ZenginAsync(db, box, community.Id, batch, claims))
+            var stored = await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == community.Id && l.BatchNumber == number).ToListAsync();
+            return (await ZenginAsync(db, box, community.Id, batch, Features.Tax.PayoutTax.NetByPerson(stored, claims)))
                 .Map(bytes => new BatchFile(bytes, "text/plain; charset=shift_jis", $"zengin-{community.Slug}-{number}.txt", people.Count));
         }
 
@@ -242,21 +258,22 @@ public sealed class Payouts(Writer writer, SecretBox box)
     /// <summary>The batch as CSV (UTF-8 with BOM): one line per person, amounts in major units.</summary>
     public static string Csv(BatchView batch, IReadOnlyDictionary<PersonId, BankAccountRow> accounts)
     {
-        var csv = new StringBuilder("\uFEFFbatch,person,name,amount,asset,bank_code,branch_code,account_type,account_number,account_holder,claims\r\n");
+        var csv = new StringBuilder("\uFEFFbatch,person,name,amount,asset,bank_code,branch_code,account_type,account_number,account_holder,claims,gross,withheld,kind,invoice_number\r\n");
         var asset = Asset.FromKnownCode(batch.Total.Asset).Value;
         foreach (var line in batch.Lines)
         {
             var account = accounts.GetValueOrDefault(new PersonId(Guid.Parse(line.PersonId)));
-            var amount = Money.Of(asset, Int128.Parse(line.Amount.Amount, CultureInfo.InvariantCulture)).ToPlainString();
+            // amount is what the bank transfers (net of withholding); gross and withheld follow for the records.
+            string Plain(AmountView view) => Money.Of(asset, Int128.Parse(view.Amount, CultureInfo.InvariantCulture)).ToPlainString();
             csv.Append(CultureInfo.InvariantCulture,
-                $"{batch.Id},{line.PersonId},{Earnings.Field(line.DisplayName)},{amount},{asset.Code},{account?.BankCode},{account?.BranchCode},{account?.AccountType},{account?.AccountNumber},{Earnings.Field(account?.HolderName ?? string.Empty)},{string.Join(' ', line.Claims)}\r\n");
+                $"{batch.Id},{line.PersonId},{Earnings.Field(line.DisplayName)},{Plain(line.Net)},{asset.Code},{account?.BankCode},{account?.BranchCode},{account?.AccountType},{account?.AccountNumber},{Earnings.Field(account?.HolderName ?? string.Empty)},{string.Join(' ', line.Claims)},{Plain(line.Amount)},{Plain(line.Withheld)},{line.Kind},{line.InvoiceNumber}\r\n");
         }
 
         return csv.ToString();
     }
 
     /// <summary>The batch's Zengin 総合振込 file: one transfer per person, customer code = the batch number.</summary>
-    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, SecretBox box, CommunityId community, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims)
+    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, SecretBox box, CommunityId community, PayoutBatchRow batch, IReadOnlyList<(PersonId Person, Int128 Amount)> payees)
     {
         var sender = await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community);
         if (sender is null)
@@ -271,7 +288,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return header.Error!;
         }
 
-        var people = claims.Select(c => c.PersonId).Distinct().ToList();
+        var people = payees.Select(p => p.Person).ToList();
         var opened = await OpenAccountsAsync(db, box, people);
         if (!opened.IsSuccess)
         {
@@ -287,7 +304,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 return Error.Of("bank_account_required", $"Person {person} has no bank account on file.");
             }
 
-            var amount = claims.Where(c => c.PersonId == person).Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            var amount = payees.First(p => p.Person == person).Amount;
             var transfer = Transfer(account.BankCode, account.BankName, account.BranchCode, account.BranchName, account.AccountType, account.AccountNumber, account.HolderName, amount, batch.Number);
             if (!transfer.IsSuccess)
             {
@@ -376,14 +393,23 @@ public sealed class Payouts(Writer writer, SecretBox box)
         return ZenginHeader.Of(sender.Value, senderName, TransferDate.On(date), bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value);
     }
 
-    private static async Task<BatchView> ViewAsync(MikoshiDb db, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims)
+    private static async Task<BatchView> ViewAsync(MikoshiDb db, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims, IReadOnlyList<PayoutLineRow>? lines = null)
     {
+        lines ??= await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == batch.CommunityId && l.BatchNumber == batch.Number).ToListAsync();
+        var byPerson = lines.ToDictionary(l => l.PersonId);
         var names = await ProjectBook.NamesAsync(db, claims.Select(c => c.PersonId));
-        var lines = claims.GroupBy(c => c.PersonId).OrderBy(g => g.Min(c => c.Number)).Select(g => new PayoutLine(g.Key.ToString(), names.GetValueOrDefault(g.Key, string.Empty),
-            AmountView.Of(batch.Asset, g.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount)), g.Select(c => c.Number).Order().ToList())).ToList();
+        var views = claims.GroupBy(c => c.PersonId).OrderBy(g => g.Min(c => c.Number)).Select(g =>
+        {
+            var gross = g.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            // A batch made before withholding existed has no lines: nothing was withheld from it.
+            var line = byPerson.GetValueOrDefault(g.Key);
+            return new PayoutLine(g.Key.ToString(), names.GetValueOrDefault(g.Key, string.Empty), AmountView.Of(batch.Asset, gross), g.Select(c => c.Number).Order().ToList(),
+                line?.Kind ?? Domain.Tax.WithholdingKind.None.Code, AmountView.Of(batch.Asset, line?.Withheld ?? Int128.Zero), AmountView.Of(batch.Asset, line?.Net ?? gross), line?.InvoiceNumber);
+        }).ToList();
+        var withheld = lines.Aggregate(Int128.Zero, (sum, l) => sum + l.Withheld);
         return new BatchView(batch.Number, AmountView.Of(batch.Asset, batch.Total), batch.Count, batch.State,
             DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), ProjectBook.Instant(batch.CreatedAtUnixMs),
-            batch.PaidAtUnixMs is { } paid ? ProjectBook.Instant(paid) : null, lines);
+            batch.PaidAtUnixMs is { } paid ? ProjectBook.Instant(paid) : null, views, AmountView.Of(batch.Asset, withheld), AmountView.Of(batch.Asset, batch.Total - withheld));
     }
 
     public static void Map(RouteGroupBuilder api)

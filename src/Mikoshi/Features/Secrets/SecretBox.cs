@@ -16,6 +16,9 @@ public sealed class SecretBox(KeyEncryptionKey kek)
     /// <summary>The purpose of a person's bank account number.</summary>
     public const string BankAccountNumber = "Mikoshi.Revenue.BankAccount.Number.v1";
 
+    /// <summary>The purpose of a payee's address for the 支払調書 (issue #21).</summary>
+    public const string PayeeAddress = "Mikoshi.Tax.Payee.Address.v1";
+
     public static bool IsSealed(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal);
 
     public string Seal(string plaintext, string purpose) =>
