@@ -211,7 +211,7 @@ public static class RevenueCommands
                     return Commands.Print(Error.Of("output_required", "A PDF statement needs --out FILE."));
                 }
 
-                var pdf = Features.Revenue.Earnings.Pdf(statement.Value, community.Value, TimeProvider.System.GetUtcNow(), parse.GetValue(lang));
+                var pdf = await Features.Revenue.Earnings.PdfAsync(db, statement.Value, community.Value, TimeProvider.System.GetUtcNow(), parse.GetValue(lang));
                 await File.WriteAllBytesAsync(file.FullName, pdf);
                 return Commands.PrintJson(new { file = file.FullName, bytes = pdf.Length, lines = statement.Value.Lines.Count });
             }

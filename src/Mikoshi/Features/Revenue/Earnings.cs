@@ -183,8 +183,13 @@ public sealed class Earnings(Writer writer)
     }
 
     /// <summary>A statement as PDF (Japanese unless <paramref name="lang"/> is "en"); <paramref name="extra"/> adds fields under the heading.</summary>
-    public static byte[] Pdf(StatementView statement, Community community, DateTimeOffset now, string? lang, IReadOnlyList<PdfField>? extra = null) =>
-        PdfDocuments.Statement(statement, community.Name, now, PdfDocuments.Language(lang), extra);
+    public static async Task<byte[]> PdfAsync(MikoshiDb db, StatementView statement, Community community, DateTimeOffset now, string? lang, IReadOnlyList<PdfField>? extra = null)
+    {
+        var language = PdfDocuments.Language(lang);
+        var fields = await Features.Tax.TaxReports.PdfFieldsAsync(db, community.Id, language, statement);
+        fields.AddRange(extra ?? []);
+        return PdfDocuments.Statement(statement, community.Name, now, language, fields);
+    }
 
     private static async Task<IResult> StatementResultAsync(HttpContext http, MikoshiDb db, PersonId person, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, TimeProvider clock)
     {
@@ -199,7 +204,7 @@ public sealed class Earnings(Writer writer)
         return format switch
         {
             "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(statement.Value)), "text/csv; charset=utf-8", name + ".csv"),
-            "pdf" => Results.File(Pdf(statement.Value, community, clock.GetUtcNow(), lang), PdfDocuments.ContentType, name + ".pdf"),
+            "pdf" => Results.File(await PdfAsync(db, statement.Value, community, clock.GetUtcNow(), lang), PdfDocuments.ContentType, name + ".pdf"),
             _ => Results.Ok(statement.Value),
         };
     }

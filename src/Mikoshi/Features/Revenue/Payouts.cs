@@ -241,7 +241,10 @@ public sealed class Payouts(Writer writer, SecretBox box)
         if (format == "pdf")
         {
             // A summary to file or hand round: names and amounts, never bank account numbers.
-            var pdf = PdfDocuments.Batch(await ViewAsync(db, batch, claims), community.Name, now ?? DateTimeOffset.UtcNow, PdfDocuments.Language(lang), extra);
+            var language = PdfDocuments.Language(lang);
+            var fields = await Features.Tax.TaxReports.PdfFieldsAsync(db, community.Id, language);
+            fields.AddRange(extra ?? []);
+            var pdf = PdfDocuments.Batch(await ViewAsync(db, batch, claims), community.Name, now ?? DateTimeOffset.UtcNow, language, fields);
             return new BatchFile(pdf, PdfDocuments.ContentType, $"payout-{community.Slug}-{number}.pdf", people.Count);
         }
 

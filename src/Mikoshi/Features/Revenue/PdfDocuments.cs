@@ -72,7 +72,7 @@ public static class PdfDocuments
         var rows = statement.Lines.Select(l => new[] { Jst(l.At), Describe(language, l.Kind, l.Memo), Amount(l.Amount), Amount(l.Balance) }).ToList();
         return Render(Text(language, kind), fields,
             [Text(language, "Date"), Text(language, "Description"), Text(language, "Amount"), Text(language, "Balance")],
-            [110, 245, 80, 80], rows, Text(language, "NoMovements"));
+            [110, 245, 80, 80], firstAmount: 2, rows, Text(language, "NoMovements"));
     }
 
     /// <summary>A payout batch's summary: who is paid how much, and the total (no bank account numbers).</summary>
@@ -95,11 +95,26 @@ public static class PdfDocuments
 
         fields.Add(new(Text(language, "Issued"), Jst(issuedAt)));
         fields.AddRange(extra ?? []);
-        var rows = batch.Lines.Select(l => new[] { l.DisplayName.Length > 0 ? l.DisplayName : l.PersonId, string.Join(", ", l.Claims), Amount(l.Amount) }).ToList();
+
+        // With withholding (源泉徴収) the bank pays the net: each line shows gross, tax withheld and net.
+        if (batch.Lines.Any(l => l.Withheld.Amount != "0"))
+        {
+            fields.Add(new(Text(language, "Withheld"), Amount(batch.Withheld)));
+            fields.Add(new(Text(language, "Net"), Amount(batch.Net)));
+            var taxed = batch.Lines.Select(l => new[] { Payee(l), string.Join(", ", l.Claims), Amount(l.Amount), Amount(l.Withheld), Amount(l.Net) }).ToList();
+            return Render(Text(language, "BatchTitle"), fields,
+                [Text(language, "Person"), Text(language, "Claims"), Text(language, "Gross"), Text(language, "Withheld"), Text(language, "Net")],
+                [185, 90, 80, 80, 80], firstAmount: 2, taxed, Text(language, "NoMovements"));
+        }
+
+        var rows = batch.Lines.Select(l => new[] { Payee(l), string.Join(", ", l.Claims), Amount(l.Amount) }).ToList();
         return Render(Text(language, "BatchTitle"), fields,
             [Text(language, "Person"), Text(language, "Claims"), Text(language, "Amount")],
-            [260, 155, 100], rows, Text(language, "NoMovements"));
+            [260, 155, 100], firstAmount: 2, rows, Text(language, "NoMovements"));
     }
+
+    private static string Payee(PayoutLine line) =>
+        (line.DisplayName.Length > 0 ? line.DisplayName : line.PersonId) + (line.InvoiceNumber is { } number ? $" ({number})" : string.Empty);
 
     private static string Describe(CultureInfo language, string kind, string memo) =>
         Texts.GetString("Kind_" + kind, language) is { } named ? $"{named}: {memo}" : $"{kind}: {memo}";
@@ -110,7 +125,7 @@ public static class PdfDocuments
     private static bool IsWholeYear(DateOnly from, DateOnly to) =>
         from is { Month: 1, Day: 1 } && to == new DateOnly(from.Year, 12, 31);
 
-    private static byte[] Render(string title, List<PdfField> fields, string[] headers, double[] widths, List<string[]> rows, string empty)
+    private static byte[] Render(string title, List<PdfField> fields, string[] headers, double[] widths, int firstAmount, List<string[]> rows, string empty)
     {
         EnsureFont();
         using var document = new PdfDocument();
@@ -145,7 +160,7 @@ public static class PdfDocuments
             for (var i = 0; i < cells.Length; i++)
             {
                 var text = Fit(page!, cells[i], body, widths[i] - 6);
-                var right = !header && i == cells.Length - 1 || (!header && i == cells.Length - 2 && cells.Length == 4);
+                var right = !header && i >= firstAmount;
                 var box = new XRect(x, y, widths[i] - 6, line);
                 page!.DrawString(text, body, XBrushes.Black, box, right ? XStringFormats.TopRight : XStringFormats.TopLeft);
                 x += widths[i];

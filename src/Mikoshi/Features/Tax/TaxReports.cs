@@ -153,6 +153,38 @@ public sealed class TaxReports(Writer writer)
     public static async Task<PersonTaxSummary> ForPersonAsync(MikoshiDb db, CommunityId community, PersonId person, DateOnly from, DateOnly to) =>
         (await ForPeriodAsync(db, community, from, to, person)).Single();
 
+    /// <summary>
+    /// What a PDF document prints about tax: the community's issuer number, and for a person's statement their own
+    /// number and, for yen, the tax withheld from what they were paid in the period.
+    /// </summary>
+    public static async Task<List<Revenue.PdfField>> PdfFieldsAsync(MikoshiDb db, CommunityId community, System.Globalization.CultureInfo language, StatementView? statement = null)
+    {
+        var fields = new List<Revenue.PdfField>();
+        if ((await TaxSettings.CommunityAsync(db, community)).InvoiceNumber is { } issuer)
+        {
+            fields.Add(new(Revenue.PdfDocuments.Text(language, "CommunityInvoiceNumber"), issuer));
+        }
+
+        if (statement is null)
+        {
+            return fields;
+        }
+
+        var person = new PersonId(Guid.Parse(statement.PersonId));
+        var summary = await ForPersonAsync(db, community, person, statement.From, statement.To);
+        if (summary.InvoiceNumber is { } own)
+        {
+            fields.Add(new(Revenue.PdfDocuments.Text(language, "InvoiceNumber"), own));
+        }
+
+        if (statement.Asset == Asset.Jpy.Code && summary.Withheld.Amount != "0")
+        {
+            fields.Add(new(Revenue.PdfDocuments.Text(language, "Withheld"), Revenue.PdfDocuments.Amount(summary.Withheld)));
+        }
+
+        return fields;
+    }
+
     public static Result<int> Year(int? year, DateTimeOffset now)
     {
         var y = year ?? now.UtcDateTime.Year;

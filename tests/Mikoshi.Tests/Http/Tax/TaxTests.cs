@@ -124,6 +124,20 @@ public sealed class TaxTests
         Assert.Equal(AkiNumber, payee.GetProperty("invoiceNumber").GetString());
         Assert.Equal(("1200000", "142940", "1057060"), (payee.GetProperty("gross").GetProperty("amount").GetString(), payee.GetProperty("withheld").GetProperty("amount").GetString(), payee.GetProperty("net").GetProperty("amount").GetString()));
 
+        // The PDFs say the same: the batch summary lines gross, withheld and net with the payee's number under the
+        // community's; Aki's statement for November names both numbers and what was withheld.
+        var summary = await PdfText.ReadAsync(await (await w.Admin.Client.GetAsync($"{w.Community}/payouts/{id}/export?format=pdf")).Content.ReadAsByteArrayAsync());
+        foreach (var text in new[] { "源泉徴収税額", "差引支払額", "¥142,940", "¥1,057,060", PayerNumber, AkiNumber })
+        {
+            Assert.Contains(text, summary.Text, StringComparison.Ordinal);
+        }
+
+        var statement = await PdfText.ReadAsync(await (await w.Aki.Client.GetAsync($"{w.Community}/me/statement?from=2026-11-01&to=2026-11-30&asset=JPY&format=pdf")).Content.ReadAsByteArrayAsync());
+        foreach (var text in new[] { "源泉徴収税額", "¥142,940", PayerNumber, AkiNumber })
+        {
+            Assert.Contains(text, statement.Text, StringComparison.Ordinal);
+        }
+
         // The journal re-imported from the 仕訳帳 CSV: each 取引No balances, and the totals are the ledger's.
         await OkAsync(await w.Admin.Client.PutAsJsonAsync($"{w.Community}/books/accounts", new { names = new Dictionary<string, string> { ["person"] = "未払金, 会員" } }));
         var rows = JournalCsv.Parse(await (await w.Admin.Client.GetAsync($"{w.Community}/books/export")).Content.ReadAsByteArrayAsync());
