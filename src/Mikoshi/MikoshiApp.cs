@@ -198,6 +198,7 @@ public static class MikoshiApp
         });
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseReaderZone();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health");
@@ -240,6 +241,7 @@ public static class MikoshiApp
         CustodialKeys.Map(api);
         SignInWithEthereum.Map(api);
         WalletLinks.Map(api);
+        TimeZones.Map(api);
 
         ChainDeployments.Map(api);
         ChainClaims.Map(api);

@@ -1194,6 +1194,10 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -1970,6 +1974,10 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<int?>("SupplyCap")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.PrimitiveCollection<List<string>>("assets")
                         .IsRequired()

@@ -1189,6 +1189,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1981,6 +1985,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<int?>("SupplyCap")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("assets")
                         .IsRequired()
