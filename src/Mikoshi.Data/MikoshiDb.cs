@@ -155,6 +155,7 @@ public abstract class MikoshiDb(DbContextOptions options)
         {
             user.Property(u => u.DisplayName).HasMaxLength(100);
             user.Property(u => u.Bio).HasMaxLength(2000);
+            user.Property(u => u.TimeZone).HasMaxLength(Community.MaxTimeZoneLength);
             user.PrimitiveCollection(u => u.Skills);
             user.PrimitiveCollection(u => u.Loves);
             user.PrimitiveCollection(u => u.Values);
@@ -169,6 +170,7 @@ public abstract class MikoshiDb(DbContextOptions options)
             community.Property(c => c.Name).HasMaxLength(Community.MaxNameLength);
             community.Property(c => c.CharterText).HasMaxLength(Community.MaxCharterLength);
             community.Property(c => c.BaseAsset).HasMaxLength(12);
+            community.Property(c => c.TimeZone).HasMaxLength(Community.MaxTimeZoneLength);
             community.PrimitiveCollection<List<string>>("values").HasColumnName("charter_values");
             community.PrimitiveCollection<List<string>>("assets").HasColumnName("assets");
             community.Ignore(c => c.Values);

@@ -29,6 +29,9 @@ public sealed class MikoshiUser : IdentityUser<Guid>
     /// non-members see a per-community pseudonym. Off until the person turns it on.
     /// </summary>
     public bool ShownInPublic { get; set; }
+
+    /// <summary>The IANA time zone this person reads times in; null means their community's (else Asia/Tokyo).</summary>
+    public string? TimeZone { get; set; }
 }
 
 /// <summary>A role a person holds in a community beyond visitor (member comes from holding a token).</summary>

@@ -126,6 +126,10 @@ public static class MikoshiApp
             .AddTokenProvider<ExpiringTokenProvider>(ExpiringTokenProvider.Name)
             .AddPasswordValidator<PolicyPasswordValidator>();
         builder.Services.AddScoped<ILookupNormalizer, LookupNormalizer>();
+
+        // A page that needs a person challenges with the cookie (the sign-in page, with ?ReturnUrl=), not with the bearer
+        // scheme's bare 401 that Chromium shows as an error page; the cookie's challenge still answers 401 under /api (issue #20).
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/signin";
@@ -200,6 +204,7 @@ public static class MikoshiApp
         });
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseReaderZone();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health");
@@ -248,6 +253,7 @@ public static class MikoshiApp
         WalletLinks.Map(api);
         Features.Feeds.Calendars.Map(api);
         Features.Feeds.CommunityNews.Map(api);
+        TimeZones.Map(api);
 
         ChainDeployments.Map(api);
         ChainClaims.Map(api);

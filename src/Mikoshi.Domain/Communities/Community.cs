@@ -115,6 +115,21 @@ public sealed class Community
     /// <summary>Tokens in circulation (minted and not burned), kept as a count so that reading it is O(1).</summary>
     public long Supply { get; private set; }
 
+    /// <summary>Longest time zone id (IANA, such as Asia/Tokyo), in characters.</summary>
+    public const int MaxTimeZoneLength = 64;
+
+    /// <summary>
+    /// The IANA time zone its pages show times in, for readers who chose none of their own; null means Asia/Tokyo.
+    /// Which ids exist is the system's zone data, checked where the request comes in.
+    /// </summary>
+    public string? TimeZone { get; private set; }
+
+    /// <summary>Shows the community's times in <paramref name="zoneId"/> from now on (null: Asia/Tokyo).</summary>
+    public void ShowTimesIn(string? zoneId) =>
+        TimeZone = zoneId is null or { Length: > 0 and <= MaxTimeZoneLength }
+            ? zoneId
+            : throw new InvariantViolatedException($"A time zone id has 1 to {MaxTimeZoneLength} characters.");
+
     /// <summary>Counts a token minted.</summary>
     public void CountMint() => Supply = checked(Supply + 1);
 

@@ -166,6 +166,25 @@ public static class Commands
             app.Urls.Add("http://127.0.0.1:5080");
         }
 
+        bool empty;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            empty = !await scope.ServiceProvider.GetRequiredService<MikoshiDb>().Communities.AnyAsync(cancellationToken);
+        }
+
+        // Nothing opens a browser: say where to point one, and on an empty database what to do first (issue #20).
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? app.Urls;
+            Terminal.Output.WriteLine($"Mikoshi is listening on {string.Join(", ", urls)} — open it in a browser; Ctrl+C stops it.");
+            if (empty)
+            {
+                Terminal.Output.WriteLine("The database is empty. Sign up in the browser and create the first community at /communities/new,");
+                Terminal.Output.WriteLine("or stop here and run `mikoshi demo` to fill it with a sample community (it prints whom to sign in as).");
+            }
+        });
+
         await app.RunAsync(cancellationToken);
         return 0;
     }

@@ -37,7 +37,30 @@ public static class Demo
         "Video editing", "Illustration", "Music", "Writing", "Web development", "Photography",
     ];
 
-    private static readonly string[] LoveWords = ["祭り", "旅", "アニメ", "料理", "猫", "音楽", "日本酒", "登山", "Board games", "Coffee", "Film", "Comics"];
+    // Bios written as people write them, in their own language (issue #20: "Photographyが得意です" read machine-made).
+    private static readonly string[] JapaneseSkills = ["映像編集", "イラスト", "作曲", "文章", "Web開発", "写真", "企画", "翻訳", "デザイン", "イベント運営", "マーケティング", "3DCG"];
+
+    private static readonly string[] EnglishSkills = ["Video editing", "Illustration", "Music", "Writing", "Web development", "Photography"];
+
+    private static readonly string[] JapaneseLoves = ["祭り", "旅", "アニメ", "料理", "猫", "音楽", "日本酒", "登山"];
+
+    private static readonly string[] EnglishLoves = ["Board games", "Coffee", "Film", "Comics"];
+
+    private static readonly string[] JapaneseBios =
+    [
+        "ふだんは{0}の仕事をしています。{1}が好きで、休みの日はだいたい{1}のことを考えています。気軽に声をかけてください。",
+        "{0}が得意です。{1}に目がありません。みんなで一つの作品を仕上げるのが楽しみです。",
+        "趣味で{0}を続けて十年になります。{1}好きの方、ぜひお話ししましょう。",
+        "{0}担当として、企画の立ち上げから関わるのが好きです。最近は{1}にはまっています。",
+    ];
+
+    private static readonly string[] EnglishBios =
+    [
+        "I do {0} for a living and spend my weekends on {1}. Happy to help with anything that needs a hand.",
+        "{0} is my thing; {1} is my weakness. Looking forward to making something with all of you.",
+        "Ten years of {0} as a hobby. If you are into {1} too, say hello!",
+    ];
+
 
     public static Command Command()
     {
@@ -54,7 +77,9 @@ public static class Demo
                 return 1;
             }
 
-            var clock = new DemoClock(DateTimeOffset.UtcNow.AddMonths(-6));
+            // Every date the demo writes lies in the past: eight months back, and it checks at the end that it stayed there.
+            var now = DateTimeOffset.UtcNow;
+            var clock = new DemoClock(now.AddDays(-240));
             var people = new List<PersonId>();
             var register = services.GetRequiredService<Register>();
             foreach (var (name, email) in People)
@@ -69,6 +94,7 @@ public static class Demo
             }
 
             var writer = new Writer(db, clock);
+
             var founded = await new CreateCommunity(writer, db, clock).HandleAsync(people[0], new CreateCommunityRequest(
                 "creators-salon",
                 "クリエイターズ神輿 Creators' Mikoshi",
@@ -83,20 +109,22 @@ public static class Demo
             }
 
             var community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
-            await new SetRoles(writer, db).HandleAsync(people[0], community, people[1].ToString(), new SetRolesRequest(["treasurer"]));
+            await Must(new SetRoles(writer, db).HandleAsync(people[0], community, people[1].ToString(), new SetRolesRequest(["treasurer"])), "name the treasurer");
             var random = new Random(2026);
             var charterValues = community.Values.ToArray();
             for (var i = 0; i < people.Count; i++)
             {
-                var skills = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => SkillWords[random.Next(SkillWords.Length)]).ToList();
-                var loves = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => LoveWords[random.Next(LoveWords.Length)]).ToList();
-                var values = Enumerable.Range(0, 2).Select(_ => charterValues[random.Next(charterValues.Length)]).ToList();
-                var bio = i < 20 ? $"{skills[0]}が得意です。{loves[0]}が好き。一緒に何か作りましょう！" : $"I do {skills[0]} and love {loves[0]}. Let's make something together!";
-                await Profiles.UpdateAsync(db, writer, people[i], new ProfileRequest(null, bio, skills, loves, values));
+                var japanese = i < 20;
+                var (skillWords, loveWords, bios) = japanese ? (JapaneseSkills, JapaneseLoves, JapaneseBios) : (EnglishSkills, EnglishLoves, EnglishBios);
+                var skills = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => skillWords[random.Next(skillWords.Length)]).Distinct().ToList();
+                var loves = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => loveWords[random.Next(loveWords.Length)]).Distinct().ToList();
+                var values = Enumerable.Range(0, 2).Select(_ => charterValues[random.Next(charterValues.Length)]).Distinct().ToList();
+                var bio = string.Format(System.Globalization.CultureInfo.InvariantCulture, bios[random.Next(bios.Length)], skills[0], japanese ? loves[0] : loves[0].ToLowerInvariant());
+                await Must(Profiles.UpdateAsync(db, writer, people[i], new ProfileRequest(null, bio, skills, loves, values)), $"write {People[i].Email}'s profile");
             }
 
             community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
-            await new ChangeParameters(writer).HandleAsync(people[0], community, new ParametersRequest("10000", "200", null, 500, 10_000));
+            await Must(new ChangeParameters(writer).HandleAsync(people[0], community, new ParametersRequest("10000", "200", null, 500, 10_000)), "set the membership parameters");
             community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == "creators-salon");
             foreach (var skill in SkillWords.Take(12))
             {
@@ -112,52 +140,80 @@ public static class Demo
                 foreach (var person in people)
                 {
                     // Monthly salon fee, ¥3,000, paid into the treasury; some people also top up their own account.
-                    await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "3000", $"会費 {month + 1}月 {person.ToString()[..8]}", "monthly fee / 月会費", null));
+                    await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "3000", $"会費 {month + 1}月 {person.ToString()[..8]}", "monthly fee / 月会費", null)), "record a monthly fee");
                     if (random.Next(4) == 0)
                     {
                         var amount = (random.Next(1, 20) * 500).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", amount, $"入金 {person.ToString()[..8]}", "top-up / チャージ", person.ToString()));
+                        await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", amount, $"入金 {person.ToString()[..8]}", "top-up / チャージ", person.ToString())), "record a top-up");
                     }
 
                     clock.Now = clock.Now.AddMinutes(37);
                 }
 
-                // Each month four more people join by minting; the price climbs with supply.
-                foreach (var person in people.Skip(month * 4).Take(month == 0 ? 6 : 4))
+                // Five people join each month (all thirty by the sixth), each paying in what a token costs then: the price
+                // climbs with supply, and never below what a token holds of the treasury.
+                foreach (var person in people.Skip(month * 5).Take(5))
                 {
-                    await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"入会 {person.ToString()[..8]}", "joining / 入会", person.ToString()));
-                    await mint.HandleAsync(person, community, new MintRequest(null));
+                    await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"入会 {person.ToString()[..8]}", "joining / 入会", person.ToString())), "record a joining fee");
+                    await Must(mint.HandleAsync(person, community, new MintRequest(null)), "mint a joining member's token");
                     clock.Now = clock.Now.AddHours(5);
                 }
 
-                await deposit.HandleAsync(people[1], community, new DepositRequest("USDC", "250000000", $"sponsor-{month + 1}", "sponsorship from a partner studio", null));
+                await Must(deposit.HandleAsync(people[1], community, new DepositRequest("USDC", "250000000", $"sponsor-{month + 1}", "sponsorship from a partner studio", null)), "record a sponsorship");
             }
 
-            await deposit.HandleAsync(people[1], community, new DepositRequest("ETH", "1500000000000000000", "0x5f3a…grant", "ecosystem grant (1.5 ETH)", null));
+            await Must(deposit.HandleAsync(people[1], community, new DepositRequest("ETH", "1500000000000000000", "0x5f3a…grant", "ecosystem grant (1.5 ETH)", null)), "record the ETH grant");
 
             // A little market: two members sell to newcomers, one leaves and comes back, one plans for their grandchild.
             var listings = new Listings(writer);
             foreach (var (seller, token, buyer, price) in new[] { (people[2], 3L, people[27], "15000"), (people[4], 5L, people[28], "16500") })
             {
                 clock.Now = clock.Now.AddDays(2);
-                await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"入金 {buyer.ToString()[..8]}", "top-up / チャージ", buyer.ToString()));
-                var listed = await listings.ListAsync(seller, community, token, new ListRequest(price));
-                var number = System.Text.Json.JsonDocument.Parse(listed.Value.Json).RootElement.GetProperty("id").GetInt64();
-                await listings.BuyAsync(buyer, community, number);
+                await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"入金 {buyer.ToString()[..8]}", "top-up / チャージ", buyer.ToString())), "top up a buyer");
+                var listed = await Must(listings.ListAsync(seller, community, token, new ListRequest(price)), $"list token #{token}");
+                var number = System.Text.Json.JsonDocument.Parse(listed.Json).RootElement.GetProperty("id").GetInt64();
+                await Must(listings.BuyAsync(buyer, community, number), $"buy token #{token}");
             }
 
+            // さくら leaves (redeems the token she holds) and comes back twelve days later with a new one.
+            var sakura = people[6];
+            var hers = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == sakura).Select(t => t.Serial).SingleAsync();
             clock.Now = clock.Now.AddDays(3);
-            await new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(people[6], community, 7);
-            clock.Now = clock.Now.AddDays(9);
-            await deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"再入会 {people[6].ToString()[..8]}", "rejoining / 再入会", people[6].ToString()));
-            await mint.HandleAsync(people[6], community, new MintRequest(null));
-            await new Succession(writer, db).SetPlanAsync(people[3], community, new SuccessionRequest(
-                [new SuccessorRequest(people[29].ToString(), 1)], false, [people[0].ToString(), people[1].ToString()], 2, 365, 30));
+            await Must(new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(sakura, community, hers), "さくら leaves");
+            clock.Now = clock.Now.AddDays(12);
+            await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {sakura.ToString()[..8]}", "rejoining / 再入会", sakura.ToString())), "record さくら's rejoining fee");
+            await Must(mint.HandleAsync(sakura, community, new MintRequest(null)), "さくら comes back");
+            await Must(new Succession(writer, db).SetPlanAsync(people[3], community, new SuccessionRequest(
+                [new SuccessorRequest(people[29].ToString(), 1)], false, [people[0].ToString(), people[1].ToString()], 2, 365, 30)), "蓮's succession plan");
             await SeedProjectsAsync(writer, clock, community, people);
-            Terminal.Output.WriteLine($"Demo ready: {People.Length} people in 'creators-salon'. Sign in as hanako@demo.mikoshi.example (admin) or ken@demo.mikoshi.example (treasurer), password {Password}.");
+            if (clock.Now >= now)
+            {
+                throw new InvalidOperationException($"The demo's clock ran to {clock.Now:O}, past now ({now:O}): it would show the future.");
+            }
+
+            Terminal.Output.WriteLine($"Demo ready: {People.Length} people in 'creators-salon', every date in the past.");
+            Terminal.Output.WriteLine("Start it with `mikoshi serve`, open http://127.0.0.1:5080/signin and sign in as (password for everyone: " + Password + "):");
+            Terminal.Output.WriteLine("  hanako@demo.mikoshi.example — 山田 花子, the admin (settings, roles, the ledger's audit log)");
+            Terminal.Output.WriteLine("  ken@demo.mikoshi.example    — 佐藤 健, the treasurer (deposits, payouts)");
+            Terminal.Output.WriteLine("  sakura@demo.mikoshi.example — 渡辺 さくら, a member who left and came back");
+            Terminal.Output.WriteLine("  emma@demo.mikoshi.example   — Emma Johnson, a member who reads the site in English");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Every step is checked: a refused step is a demo that tells an untrue story, so it stops and says which.</summary>
+    private static async Task<T> Must<T>(Task<Result<T>> step, string what)
+    {
+        var result = await step;
+        return result.IsSuccess ? result.Value : throw new InvalidOperationException($"The demo's step \"{what}\" was refused: {result.Error!.Code} ({result.Error.Detail})");
+    }
+
+    /// <summary>What the next token costs, in minor units: the fee a joining member pays in.</summary>
+    private static async Task<string> JoiningFeeAsync(MikoshiDb db, Community community)
+    {
+        var next = await TokenBook.NextMintAsync(db, await TokenBook.CurrentAsync(db, community.Id));
+        return next.Price.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -171,31 +227,31 @@ public static class Demo
         var teams = new Teams(writer);
         var log = new ContributionLog(writer);
         var thanks = new ThanksFeed(writer);
-        static long Id(Result<Written> written) => System.Text.Json.JsonDocument.Parse(written.Value.Json).RootElement.GetProperty("id").GetInt64();
+        static long Id(Written written) => System.Text.Json.JsonDocument.Parse(written.Json).RootElement.GetProperty("id").GetInt64();
         async Task<long> StartAsync(PersonId lead, string title, string description, string[] skills, string[] values)
         {
             clock.Now = clock.Now.AddHours(5);
-            return Id(await board.CreateAsync(lead, community, new ProjectRequest(title, description, skills, values)));
+            return Id(await Must(board.CreateAsync(lead, community, new ProjectRequest(title, description, skills, values)), $"start {title}"));
         }
 
         async Task JoinAsync(PersonId lead, long project, PersonId person, string role, bool invited)
         {
             clock.Now = clock.Now.AddHours(1);
-            var opened = invited
-                ? await teams.InviteAsync(lead, community, project, new InviteRequest(person.ToString(), role))
-                : await teams.AskToJoinAsync(person, community, project, new JoinRequest(role));
+            var opened = await Must(invited
+                ? teams.InviteAsync(lead, community, project, new InviteRequest(person.ToString(), role))
+                : teams.AskToJoinAsync(person, community, project, new JoinRequest(role)), $"{role} joins");
             clock.Now = clock.Now.AddHours(2);
-            await teams.AnswerAsync(invited ? person : lead, community, Id(opened), accept: true);
+            await Must(teams.AnswerAsync(invited ? person : lead, community, Id(opened), accept: true), "AnswerAsync");
         }
 
         async Task<long> RecordAsync(PersonId author, long project, string summary, string? evidence, params PersonId[] acknowledgers)
         {
             clock.Now = clock.Now.AddHours(4);
-            var number = Id(await log.RecordAsync(author, community, project, new ContributionRequest(summary, evidence, null)));
+            var number = Id(await Must(log.RecordAsync(author, community, project, new ContributionRequest(summary, evidence, null)), "record a contribution"));
             foreach (var person in acknowledgers)
             {
                 clock.Now = clock.Now.AddHours(2);
-                await log.AcknowledgeAsync(person, community, number);
+                await Must(log.AcknowledgeAsync(person, community, number), "AcknowledgeAsync");
             }
 
             return number;
@@ -209,14 +265,14 @@ public static class Demo
         await JoinAsync(hanako, mv, shota, "storyboard / 絵コンテ", invited: true);
         await JoinAsync(hanako, mv, aya, "composer / 作曲", invited: true);
         await JoinAsync(hanako, mv, emma, "translator / 翻訳", invited: false);
-        await board.ChangeStatusAsync(hanako, community, mv, new StatusRequest("forming"));
-        await board.ChangeStatusAsync(hanako, community, mv, new StatusRequest("active"));
+        await Must(board.ChangeStatusAsync(hanako, community, mv, new StatusRequest("forming")), "ChangeStatusAsync");
+        await Must(board.ChangeStatusAsync(hanako, community, mv, new StatusRequest("active")), "ChangeStatusAsync");
         await RecordAsync(shota, mv, "絵コンテ 24カットを描きました。Storyboard of 24 cuts.", "https://example.jp/mv/storyboard-v2.pdf", hanako);
         await RecordAsync(aya, mv, "テーマ曲のデモ音源（2分10秒）。Demo of the theme song, 2:10.", "https://example.jp/mv/demo-track.mp3", hanako, shota);
         await RecordAsync(emma, mv, "Drafted the English subtitles for the first half. 前半の英語字幕の下書き。", "https://example.com/mv/subtitles-draft");
         clock.Now = clock.Now.AddHours(3);
-        await thanks.ThankAsync(hanako, community, new ThanksRequest(shota.ToString(), "絵コンテ最高でした！提灯のカット、鳥肌が立ちました。", mv));
-        await thanks.ThankAsync(emma, community, new ThanksRequest(aya.ToString(), "Loved the demo track — the taiko break is perfect!", mv));
+        await Must(thanks.ThankAsync(hanako, community, new ThanksRequest(shota.ToString(), "絵コンテ最高でした！提灯のカット、鳥肌が立ちました。", mv)), "ThankAsync");
+        await Must(thanks.ThankAsync(emma, community, new ThanksRequest(aya.ToString(), "Loved the demo track — the taiko break is perfect!", mv)), "ThankAsync");
 
         var (liam, aoi, mizuki) = (people[21], people[8], people[10]);
         var zine = await StartAsync(liam, "Creators' Zine vol.1 同人誌『神輿』創刊号",
@@ -225,19 +281,19 @@ public static class Demo
             ["デザイン", "文章", "写真"], ["Openness", "創作の喜び"]);
         await JoinAsync(liam, zine, aoi, "cover artist / 表紙", invited: true);
         clock.Now = clock.Now.AddHours(3);
-        await teams.InviteAsync(liam, community, zine, new InviteRequest(mizuki.ToString(), "editor / 編集"));
-        await board.ChangeStatusAsync(liam, community, zine, new StatusRequest("forming"));
+        await Must(teams.InviteAsync(liam, community, zine, new InviteRequest(mizuki.ToString(), "editor / 編集")), "InviteAsync");
+        await Must(board.ChangeStatusAsync(liam, community, zine, new StatusRequest("forming")), "ChangeStatusAsync");
         await RecordAsync(aoi, zine, "表紙のラフを3案つくりました。Three cover roughs.", "https://example.jp/zine/cover-roughs", liam);
         await RecordAsync(liam, zine, "Called for submissions; 12 pieces in so far. 原稿募集、12作品が集まりました。", null, aoi);
-        await thanks.ThankAsync(liam, community, new ThanksRequest(aoi.ToString(), "The second rough is the one. ありがとう！", zine));
+        await Must(thanks.ThankAsync(liam, community, new ThanksRequest(aoi.ToString(), "The second rough is the one. ありがとう！", zine)), "ThankAsync");
 
         var (takumi, olivia) = (people[13], people[22]);
         var onsen = await StartAsync(takumi, "温泉ガイドWebサイト Onsen Guide Website",
             "メンバーが訪ねた温泉を写真と文章で紹介する、日英二か国語のサイト。\nA bilingual site of the hot springs members have visited, with photos and short essays.",
             ["Web開発", "写真", "翻訳"], ["Fairness", "Openness"]);
         clock.Now = clock.Now.AddHours(5);
-        await teams.AskToJoinAsync(olivia, community, onsen, new JoinRequest("web developer / Web開発"));
-        await thanks.ThankAsync(people[1], community, new ThanksRequest(takumi.ToString(), "いい企画！週末に写真を撮ってきます。", onsen));
+        await Must(teams.AskToJoinAsync(olivia, community, onsen, new JoinRequest("web developer / Web開発")), "AskToJoinAsync");
+        await Must(thanks.ThankAsync(people[1], community, new ThanksRequest(takumi.ToString(), "いい企画！週末に写真を撮ってきます。", onsen)), "ThankAsync");
     }
 
     private sealed class DemoClock(DateTimeOffset start) : TimeProvider

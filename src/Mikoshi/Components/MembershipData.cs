@@ -119,9 +119,11 @@ public static class MembershipData
         return units.IsSuccess && units.Value.Length <= 6 ? int.Parse(units.Value, CultureInfo.InvariantCulture) : null;
     }
 
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d", CultureInfo.CurrentCulture);
+    /// <summary>A day in the reader's zone (see <see cref="Times"/>).</summary>
+    public static string Date(DateTimeOffset at) => Times.Date(at);
 
-    public static string DateTime(DateTimeOffset at) => at.UtcDateTime.ToString("g", CultureInfo.CurrentCulture) + " UTC";
+    /// <summary>A clock time in the reader's zone, with the zone's name (see <see cref="Times"/>).</summary>
+    public static string DateTime(DateTimeOffset at) => Times.DateTime(at);
 
     public static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 

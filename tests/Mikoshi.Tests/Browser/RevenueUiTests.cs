@@ -70,7 +70,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(revenue).ToHaveCountAsync(1);
         await Expect(revenue.GetByTestId("revenue-amount")).ToHaveTextAsync("10,000 JPY");
         await Expect(revenue.GetByTestId("revenue-part")).ToHaveTextAsync([
-            new Regex("トレジャリー[\\s\\S]*2,000 JPY"), new Regex("トークン保有者[\\s\\S]*1,000 JPY"),
+            new Regex("共同金庫[\\s\\S]*2,000 JPY"), new Regex("会員権の保有者[\\s\\S]*1,000 JPY"),
             new Regex("リーダー[\\s\\S]*5,250 JPY"), new Regex("書き手[\\s\\S]*1,750 JPY"),
         ]);
         await ui.ScreenshotAsync("desktop-project-revenue");

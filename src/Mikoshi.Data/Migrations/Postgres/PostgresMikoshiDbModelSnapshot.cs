@@ -1240,6 +1240,10 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -2030,6 +2034,10 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<int?>("SupplyCap")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.PrimitiveCollection<List<string>>("assets")
                         .IsRequired()

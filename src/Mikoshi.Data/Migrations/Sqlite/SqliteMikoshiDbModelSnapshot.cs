@@ -1235,6 +1235,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -2041,6 +2045,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<int?>("SupplyCap")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("assets")
                         .IsRequired()

@@ -54,7 +54,8 @@ public sealed class MintToken(Writer writer)
 
             if (!price.IsZero)
             {
-                var entry = JournalEntry.Move("mint", $"membership token #{supply + 1}", AccountId.ForPerson(person.Value), AccountId.Treasury, price);
+                var serial = await TokenBook.NextSerialAsync(write.Db, community.Id);
+                var entry = JournalEntry.Move("mint", $"membership token #{serial}", AccountId.ForPerson(person.Value), AccountId.Treasury, price);
                 var posted = await write.PostAsync(entry.Value, flow: TreasuryFlow.OneToken);
                 if (!posted.IsSuccess)
                 {

@@ -78,11 +78,18 @@ public static class TokenBook
         return shares;
     }
 
+    /// <summary>
+    /// The serial the next minted token will carry: one past the highest ever minted, burned ones included, so a
+    /// mint's memo names the token it makes (the supply counts only live tokens and repeats after a redemption).
+    /// </summary>
+    public static async Task<long> NextSerialAsync(MikoshiDb db, CommunityId community) =>
+        (await db.Tokens.Where(t => t.CommunityId == community).Select(t => (long?)t.Serial).MaxAsync() ?? 0) + 1;
+
     /// <summary>Mints the next token to <paramref name="owner"/>, with <paramref name="units"/> of the base asset's pool.</summary>
     public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price, Int128 units)
     {
         var db = write.Db;
-        var serial = (await db.Tokens.Where(t => t.CommunityId == community.Id).Select(t => (long?)t.Serial).MaxAsync() ?? 0) + 1;
+        var serial = await NextSerialAsync(db, community.Id);
         var token = new TokenRow
         {
             CommunityId = community.Id,
