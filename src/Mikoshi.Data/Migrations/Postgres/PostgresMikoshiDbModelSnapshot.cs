@@ -384,6 +384,25 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.BookAccountRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("CommunityId", "Key");
+
+                    b.ToTable("book_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.CalendarTokenRow", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -710,6 +729,31 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "PersonId", "Role");
 
                     b.ToTable("community_roles", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.CommunityTaxRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefaultKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HalfYearly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<bool>("RequireTaxStatus")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("community_tax", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.ContributionRow", b =>
@@ -1267,6 +1311,24 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.PayeeKindRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("CommunityId", "PersonId");
+
+                    b.ToTable("payee_kinds", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1311,6 +1373,52 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "Number");
 
                     b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.PayoutLineRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BatchNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Gross")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<BigInteger>("Net")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Withheld")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.HasKey("CommunityId", "BatchNumber", "PersonId");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("payout_lines", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.PayoutSenderRow", b =>
@@ -1681,6 +1789,35 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("succession_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.TaxProfileRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("tax_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.TeamMemberRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1926,6 +2063,36 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("PersonId");
 
                     b.ToTable("wallet_links", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.WithholdingPaymentRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("Amount")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PaidById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.ToTable("withholding_payments", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.WorkRow", b =>

@@ -372,6 +372,25 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.BookAccountRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Key");
+
+                    b.ToTable("book_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.CalendarTokenRow", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -699,6 +718,31 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("CommunityId", "PersonId", "Role");
 
                     b.ToTable("community_roles", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.CommunityTaxRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HalfYearly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTaxStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("community_tax", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.ContributionRow", b =>
@@ -1262,6 +1306,24 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.PayeeKindRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "PersonId");
+
+                    b.ToTable("payee_kinds", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1307,6 +1369,55 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("CommunityId", "Number");
 
                     b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.PayoutLineRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BatchNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gross")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Net")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Withheld")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "BatchNumber", "PersonId");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("payout_lines", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.PayoutSenderRow", b =>
@@ -1684,6 +1795,35 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("succession_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.TaxProfileRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("tax_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.TeamMemberRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1935,6 +2075,37 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.ToTable("wallet_links", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.WithholdingPaymentRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Amount")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PaidById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.ToTable("withholding_payments", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.WorkRow", b =>

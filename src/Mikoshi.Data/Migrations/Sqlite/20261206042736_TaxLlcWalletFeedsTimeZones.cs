@@ -6,11 +6,53 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mikoshi.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class JapanTax : Migration
+    public partial class TaxLlcWalletFeedsTimeZones : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "LinkMessage",
+                table: "wallet_links",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LinkSignature",
+                table: "wallet_links",
+                type: "TEXT",
+                maxLength: 132,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ArticlesProvideInheritance",
+                table: "communities",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LlcDao",
+                table: "communities",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "communities",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "book_accounts",
                 columns: table => new
@@ -22,6 +64,20 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_book_accounts", x => new { x.CommunityId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_tokens",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_tokens", x => x.TokenHash);
                 });
 
             migrationBuilder.CreateTable(
@@ -37,6 +93,21 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_community_tax", x => x.CommunityId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "llc_members",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ApprovedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApprovedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_llc_members", x => new { x.CommunityId, x.PersonId });
                 });
 
             migrationBuilder.CreateTable(
@@ -105,6 +176,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_calendar_tokens_PersonId",
+                table: "calendar_tokens",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payout_lines_CommunityId_PersonId",
                 table: "payout_lines",
                 columns: new[] { "CommunityId", "PersonId" });
@@ -117,7 +193,13 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 name: "book_accounts");
 
             migrationBuilder.DropTable(
+                name: "calendar_tokens");
+
+            migrationBuilder.DropTable(
                 name: "community_tax");
+
+            migrationBuilder.DropTable(
+                name: "llc_members");
 
             migrationBuilder.DropTable(
                 name: "payee_kinds");
@@ -130,6 +212,30 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "withholding_payments");
+
+            migrationBuilder.DropColumn(
+                name: "LinkMessage",
+                table: "wallet_links");
+
+            migrationBuilder.DropColumn(
+                name: "LinkSignature",
+                table: "wallet_links");
+
+            migrationBuilder.DropColumn(
+                name: "ArticlesProvideInheritance",
+                table: "communities");
+
+            migrationBuilder.DropColumn(
+                name: "LlcDao",
+                table: "communities");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
+                table: "communities");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
+                table: "AspNetUsers");
         }
     }
 }

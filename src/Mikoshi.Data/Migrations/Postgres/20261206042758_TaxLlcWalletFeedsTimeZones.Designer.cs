@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mikoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMikoshiDb))]
-    [Migration("20261206033047_ReaderTimeZones")]
-    partial class ReaderTimeZones
+    [Migration("20261206042758_TaxLlcWalletFeedsTimeZones")]
+    partial class TaxLlcWalletFeedsTimeZones
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -387,6 +387,47 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.BookAccountRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("CommunityId", "Key");
+
+                    b.ToTable("book_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.CalendarTokenRow", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("RevokedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("calendar_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.ChainBlockRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -691,6 +732,31 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "PersonId", "Role");
 
                     b.ToTable("community_roles", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.CommunityTaxRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefaultKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HalfYearly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<bool>("RequireTaxStatus")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("community_tax", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.ContributionRow", b =>
@@ -1113,6 +1179,30 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("listings", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.LlcMemberRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ApprovedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ApprovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("CommunityId", "PersonId");
+
+                    b.ToTable("llc_members", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.MatchingSettingsRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1224,6 +1314,24 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.PayeeKindRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("CommunityId", "PersonId");
+
+                    b.ToTable("payee_kinds", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1268,6 +1376,52 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "Number");
 
                     b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.PayoutLineRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BatchNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Gross")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<BigInteger>("Net")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Withheld")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.HasKey("CommunityId", "BatchNumber", "PersonId");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("payout_lines", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.PayoutSenderRow", b =>
@@ -1638,6 +1792,35 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("succession_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.TaxProfileRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("tax_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.TeamMemberRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1842,8 +2025,8 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<string>("Signature")
                         .IsRequired()
-                        .HasMaxLength(132)
-                        .HasColumnType("character varying(132)");
+                        .HasMaxLength(2082)
+                        .HasColumnType("character varying(2082)");
 
                     b.HasKey("CommunityId", "ProposalNumber", "Sequence");
 
@@ -1864,6 +2047,14 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<string>("LinkMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("LinkSignature")
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)");
+
                     b.Property<long>("LinkedAtUnixMs")
                         .HasColumnType("bigint");
 
@@ -1875,6 +2066,36 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("PersonId");
 
                     b.ToTable("wallet_links", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.WithholdingPaymentRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("Amount")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PaidById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.ToTable("withholding_payments", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.WorkRow", b =>
@@ -1916,6 +2137,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ArticlesProvideInheritance")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("BaseAsset")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1940,6 +2164,9 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<long>("HoldingsChangedAtUnixMs")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("LlcDao")
+                        .HasColumnType("boolean");
 
                     b.Property<BigInteger>("MintBasePrice")
                         .HasColumnType("numeric(39,0)");

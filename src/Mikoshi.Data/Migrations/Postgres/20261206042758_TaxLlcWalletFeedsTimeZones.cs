@@ -7,11 +7,63 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mikoshi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class JapanTax : Migration
+    public partial class TaxLlcWalletFeedsTimeZones : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "LinkMessage",
+                table: "wallet_links",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LinkSignature",
+                table: "wallet_links",
+                type: "character varying(132)",
+                maxLength: 132,
+                nullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Signature",
+                table: "votes",
+                type: "character varying(2082)",
+                maxLength: 2082,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(132)",
+                oldMaxLength: 132);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ArticlesProvideInheritance",
+                table: "communities",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LlcDao",
+                table: "communities",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "communities",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "AspNetUsers",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "book_accounts",
                 columns: table => new
@@ -23,6 +75,20 @@ namespace Mikoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_book_accounts", x => new { x.CommunityId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_tokens",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAtUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    RevokedAtUnixMs = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_tokens", x => x.TokenHash);
                 });
 
             migrationBuilder.CreateTable(
@@ -38,6 +104,21 @@ namespace Mikoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_community_tax", x => x.CommunityId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "llc_members",
+                columns: table => new
+                {
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApprovedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApprovedAtUnixMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_llc_members", x => new { x.CommunityId, x.PersonId });
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +187,11 @@ namespace Mikoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_calendar_tokens_PersonId",
+                table: "calendar_tokens",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payout_lines_CommunityId_PersonId",
                 table: "payout_lines",
                 columns: new[] { "CommunityId", "PersonId" });
@@ -118,7 +204,13 @@ namespace Mikoshi.Data.Migrations.Postgres
                 name: "book_accounts");
 
             migrationBuilder.DropTable(
+                name: "calendar_tokens");
+
+            migrationBuilder.DropTable(
                 name: "community_tax");
+
+            migrationBuilder.DropTable(
+                name: "llc_members");
 
             migrationBuilder.DropTable(
                 name: "payee_kinds");
@@ -131,6 +223,40 @@ namespace Mikoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "withholding_payments");
+
+            migrationBuilder.DropColumn(
+                name: "LinkMessage",
+                table: "wallet_links");
+
+            migrationBuilder.DropColumn(
+                name: "LinkSignature",
+                table: "wallet_links");
+
+            migrationBuilder.DropColumn(
+                name: "ArticlesProvideInheritance",
+                table: "communities");
+
+            migrationBuilder.DropColumn(
+                name: "LlcDao",
+                table: "communities");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
+                table: "communities");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
+                table: "AspNetUsers");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Signature",
+                table: "votes",
+                type: "character varying(132)",
+                maxLength: 132,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(2082)",
+                oldMaxLength: 2082);
         }
     }
 }
