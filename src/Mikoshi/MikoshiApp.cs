@@ -69,6 +69,13 @@ public static class MikoshiApp
         services.AddScoped<SignInWithEthereum>();
         services.AddScoped<WalletLinks>();
 
+        // News goes out (issue #17): the outbox's dispatcher, mail and digests, community channels.
+        services.AddScoped<Features.Notifications.Inbox>();
+        services.AddScoped<Features.Notifications.CommunityChannels>();
+        services.AddSingleton<Features.Notifications.WebhookAddresses>();
+        services.AddSingleton<Features.Notifications.NotificationDispatcher>();
+        services.AddSingleton<Features.Notifications.ChannelSender>();
+
         // Secrets at rest (issue 15): one key outside the database seals every secret inside it.
         services.AddSingleton(sp => KeyEncryptionKey.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Data.StoreOptions>()));
         services.AddSingleton<SecretBox>();
@@ -164,6 +171,7 @@ public static class MikoshiApp
         builder.Services.AddHostedService<GovernanceExecutorService>();
         builder.Services.AddHostedService<ChainIndexerService>();
         builder.Services.AddHostedService<Features.Mail.MailSender>();
+        builder.Services.AddHostedService<Features.Notifications.NotificationService>();
         builder.Services.AddHealthChecks();
         builder.Services.AddMikoshiRateLimits();
         builder.Services.AddTrustedProxies();
@@ -236,6 +244,8 @@ public static class MikoshiApp
         CustodialKeys.Map(api);
         SignInWithEthereum.Map(api);
         WalletLinks.Map(api);
+        Features.Notifications.Inbox.Map(api);
+        Features.Notifications.CommunityChannels.Map(api);
 
         ChainDeployments.Map(api);
         ChainClaims.Map(api);

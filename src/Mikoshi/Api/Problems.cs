@@ -72,6 +72,9 @@ public static class Problems
         ["redemption_pending"] = StatusCodes.Status409Conflict,
         ["no_claim"] = StatusCodes.Status404NotFound,
         ["secret_unreadable"] = StatusCodes.Status409Conflict,
+        ["unsubscribe_token_invalid"] = StatusCodes.Status404NotFound,
+        ["unsubscribe_token_used"] = StatusCodes.Status409Conflict,
+        ["channel_not_found"] = StatusCodes.Status404NotFound,
     };
 
     private static readonly Error TooLarge = Error.Of("payload_too_large", "The body is larger than this server accepts.");

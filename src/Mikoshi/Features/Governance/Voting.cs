@@ -4,6 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Domain.Notifications;
 
 namespace Mikoshi.Features.Governance;
 
@@ -173,6 +174,12 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                 signature = vote.Signature,
                 custodial,
             });
+            if (vote.Choice == VoteChoices.For)
+            {
+                // A vote for holds the voter's tokens (TokenLocks) until the proposal is settled.
+                write.AnnounceTo(EventCatalogue.TokenLocked, new { proposal, title = row.Title }, [vote.PersonId]);
+            }
+
             return Result<VoteView>.Ok(View(vote, counted: true));
         });
     }

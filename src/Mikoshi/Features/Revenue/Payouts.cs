@@ -6,6 +6,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Payouts;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
@@ -186,6 +187,11 @@ public sealed class Payouts(Writer writer, SecretBox box)
             batch.PaidById = treasurer;
             batch.PaidAtUnixMs = write.At.ToUnixTimeMilliseconds();
             await write.AuditAsync("payout.paid", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture) });
+            write.AnnounceTo(EventCatalogue.PayoutPaid, new
+            {
+                batch = number, asset = batch.Asset,
+                parts = claims.GroupBy(c => c.PersonId).ToDictionary(g => g.Key.ToString(), g => g.Aggregate(Int128.Zero, (sum, c) => checked(sum + c.Amount)).ToString(CultureInfo.InvariantCulture)),
+            }, claims.Select(c => c.PersonId));
             return Result<BatchView>.Ok(await ViewAsync(db, batch, claims));
         });
 
