@@ -151,11 +151,13 @@ public sealed class NotificationTests
 
         // An invitation comes by mail at once unless one chose otherwise.
         await admin.Client.PostJsonAsync($"{project}/invitations", new { personId = ben.Id, role = "writer" });
-        var mail = await smtp.WaitForMailAsync(ben.Email);
+        // (Sign-up sent Ben a confirmation mail first: only Mikoshi's news counts here.)
+        List<MimeKit.MimeMessage> News() => smtp.MailTo(ben.Email).Where(m => m.Headers.Contains("List-Unsubscribe")).ToList();
+        var mail = await SmtpSink.WaitForAsync(News, 1);
         Assert.Contains("You are invited to a project team", mail.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("招待", mail.Subject, StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
-        var unsubscribe = new Uri(mail.Headers["List-Unsubscribe"].Trim('<', '>'));
+        var unsubscribe = new Uri(mail.Headers["List-Unsubscribe"]!.Trim('<', '>'));
         Assert.Equal("https://mikoshi.test", unsubscribe.GetLeftPart(UriPartial.Authority));
 
         // The mail client's one-click POST, without any cookie; the second use of the token is refused.
@@ -173,9 +175,9 @@ public sealed class NotificationTests
         var secondProject = $"/api/v1/communities/{slug}/projects/{(await second.JsonAsync()).GetProperty("id").GetInt64()}";
         await admin.Client.PostJsonAsync($"{secondProject}/invitations", new { personId = ben.Id, role = "singer" });
         await WaitForUnreadAsync(ben, 2);
-        Assert.Single(smtp.MailTo(ben.Email));
+        Assert.Single(News());
         app.Clock.Advance(TimeSpan.FromDays(1));
-        var digest = await smtp.WaitForMailAsync(ben.Email, 2);
+        var digest = await SmtpSink.WaitForAsync(News, 2);
         Assert.Contains("digest", digest.Subject, StringComparison.Ordinal);
         Assert.Contains("You are invited to a project team", digest.TextBody, StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", digest.Headers["List-Unsubscribe-Post"]);
@@ -183,9 +185,9 @@ public sealed class NotificationTests
         // One digest per person and period: another pass finds nothing due.
         var pass = await app.Services.GetRequiredService<NotificationDispatcher>().StepAsync();
         Assert.Equal(0, pass.Digests);
-        Assert.Equal(2, smtp.MailTo(ben.Email).Count);
+        Assert.Equal(2, News().Count);
 
-        var stopDigest = new Uri(digest.Headers["List-Unsubscribe"].Trim('<', '>'));
+        var stopDigest = new Uri(digest.Headers["List-Unsubscribe"]!.Trim('<', '>'));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync(stopDigest.PathAndQuery, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]))).StatusCode);
         Assert.Equal("in_app", await DeliveryAsync(ben, "invitation.received"));
     }
