@@ -19,6 +19,7 @@ using Mikoshi.Data;
 //   votes --out FILE [--votes 2000] [--reps 5] [--ballots 1000000]
 //   gas --out FILE --contracts DIR [--recipients 10,100,400] [--claims 20]
 //   matching --out FILE [--people 100000] [--queries 200] [--reps 5] [--evaluation-people 10000] [--evaluation-projects 1000]
+//   notifications --store sqlite|postgres --location … [--members 100000] [--reps 5] [--mails 2000]   (issue #17; prints, not in the report)
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -91,6 +92,12 @@ return args.FirstOrDefault() switch
         Option("recipients", "10,100,400").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
         Int("claims", 20)),
     "matching" => Mikoshi.Bench.Matching.MatchingRun.Run(Option("out"), Int("people", 100_000), Int("queries", 200), Int("reps", 5), Int("evaluation-people", 10_000), Int("evaluation-projects", 1_000)),
+    "notifications" => await Mikoshi.Bench.Notifications.NotificationsRun.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Int("members", 100_000),
+        Int("reps", 5),
+        Int("mails", 2_000)),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };

@@ -128,6 +128,22 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<ChainOutboxRow> ChainOutbox => Set<ChainOutboxRow>();
 
+    public DbSet<EventRow> Events => Set<EventRow>();
+
+    public DbSet<NotificationRow> Notifications => Set<NotificationRow>();
+
+    public DbSet<NotificationSettingRow> NotificationSettings => Set<NotificationSettingRow>();
+
+    public DbSet<NotificationProfileRow> NotificationProfiles => Set<NotificationProfileRow>();
+
+    public DbSet<UnsubscribeTokenRow> UnsubscribeTokens => Set<UnsubscribeTokenRow>();
+
+    public DbSet<DigestRow> Digests => Set<DigestRow>();
+
+    public DbSet<CommunityChannelRow> CommunityChannels => Set<CommunityChannelRow>();
+
+    public DbSet<ChannelDeliveryRow> ChannelDeliveries => Set<ChannelDeliveryRow>();
+
     public DbSet<ChainEpochRow> ChainEpochs => Set<ChainEpochRow>();
 
     public DbSet<ChainEntitlementRow> ChainEntitlements => Set<ChainEntitlementRow>();
@@ -709,6 +725,84 @@ public abstract class MikoshiDb(DbContextOptions options)
             nonce.HasIndex(n => n.ExpiresAtUnixMs);
             nonce.Property(n => n.Nonce).HasMaxLength(64);
             nonce.Property(n => n.Purpose).HasMaxLength(8);
+        });
+
+        builder.Entity<EventRow>(e =>
+        {
+            e.ToTable("events");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.DispatchedAtUnixMs);
+            e.HasIndex(x => new { x.CommunityId, x.Id });
+            e.HasIndex(x => x.OnceKey).IsUnique();
+            e.Property(x => x.Kind).HasMaxLength(60);
+            e.Property(x => x.OnceKey).HasMaxLength(200);
+        });
+
+        builder.Entity<NotificationRow>(n =>
+        {
+            n.ToTable("notifications");
+            n.HasKey(x => x.Id);
+            n.HasIndex(x => new { x.EventId, x.PersonId }).IsUnique();
+            n.HasIndex(x => new { x.PersonId, x.Id });
+            n.HasIndex(x => new { x.PersonId, x.ReadAtUnixMs });
+            n.HasIndex(x => x.MailState);
+            n.HasIndex(x => new { x.Digested, x.DigestDueUnixMs });
+            n.Property(x => x.Kind).HasMaxLength(60);
+            n.Property(x => x.MailState).HasMaxLength(10);
+            n.Property(x => x.DigestPeriod).HasMaxLength(20);
+        });
+
+        builder.Entity<NotificationSettingRow>(s =>
+        {
+            s.ToTable("notification_settings");
+            s.HasKey(x => new { x.PersonId, x.Kind });
+            s.HasIndex(x => x.Kind);
+            s.Property(x => x.Kind).HasMaxLength(60);
+            s.Property(x => x.Delivery).HasMaxLength(10);
+        });
+
+        builder.Entity<NotificationProfileRow>(p =>
+        {
+            p.ToTable("notification_profiles");
+            p.HasKey(x => x.PersonId);
+            p.Property(x => x.Language).HasMaxLength(5);
+        });
+
+        builder.Entity<UnsubscribeTokenRow>(t =>
+        {
+            t.ToTable("unsubscribe_tokens");
+            t.HasKey(x => x.TokenHash);
+            t.Property(x => x.TokenHash).HasMaxLength(64);
+            t.Property(x => x.Kind).HasMaxLength(60);
+        });
+
+        builder.Entity<DigestRow>(d =>
+        {
+            d.ToTable("digests");
+            d.HasKey(x => new { x.PersonId, x.Period });
+            d.Property(x => x.Period).HasMaxLength(20);
+        });
+
+        builder.Entity<CommunityChannelRow>(c =>
+        {
+            c.ToTable("community_channels");
+            c.HasKey(x => new { x.CommunityId, x.Number });
+            c.Property(x => x.Kind).HasMaxLength(10);
+            c.Property(x => x.Label).HasMaxLength(80);
+            c.Property(x => x.SealedUrl).HasMaxLength(4000);
+            c.Property(x => x.SealedSecret).HasMaxLength(2000);
+            c.Property(x => x.Language).HasMaxLength(5);
+            c.Property(x => x.DisabledReason).HasMaxLength(500);
+        });
+
+        builder.Entity<ChannelDeliveryRow>(d =>
+        {
+            d.ToTable("channel_deliveries");
+            d.HasKey(x => x.Id);
+            d.HasIndex(x => new { x.CommunityId, x.ChannelNumber, x.EventId }).IsUnique();
+            d.HasIndex(x => new { x.State, x.NextAttemptAtUnixMs });
+            d.Property(x => x.State).HasMaxLength(10);
+            d.Property(x => x.LastError).HasMaxLength(500);
         });
     }
 

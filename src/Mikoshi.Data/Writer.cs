@@ -247,6 +247,40 @@ public sealed class WriteScope
         return number.Value;
     }
 
+    /// <summary>
+    /// Announces an event to the community's members (issue #17): one outbox row in this write's transaction, so it is
+    /// announced if and only if the change commits. A dispatcher expands it to the members later, off the request path.
+    /// </summary>
+    public void AnnounceToMembers(string kind, object payload, string? onceKey = null) => Announce(kind, payload, null, onceKey);
+
+    /// <summary>Announces an event to <paramref name="people"/> only (an invitee, an heir and the guardians).</summary>
+    public void AnnounceTo(string kind, object payload, IEnumerable<PersonId> people)
+    {
+        var recipients = string.Join(' ', people.Distinct().Select(p => p.ToString()));
+        if (recipients.Length > 0)
+        {
+            Announce(kind, payload, recipients, null);
+        }
+    }
+
+    private void Announce(string kind, object payload, string? recipients, string? onceKey)
+    {
+        if (!Domain.Notifications.EventCatalogue.Find(kind).IsSuccess)
+        {
+            throw new InvariantViolatedException($"No event kind {kind} in the catalogue.");
+        }
+
+        db.Events.Add(new EventRow
+        {
+            CommunityId = new CommunityId(chain),
+            Kind = kind,
+            Recipients = recipients,
+            OnceKey = onceKey,
+            PayloadJson = JsonSerializer.Serialize(payload, AuditJson),
+            AtUnixMs = At.ToUnixTimeMilliseconds(),
+        });
+    }
+
     public static AuditRecord ToRecord(AuditRow row) =>
         new(row.Chain, row.Sequence, row.AtUnixMs, row.Actor, row.Kind, row.Payload, row.PreviousHash, row.Hash);
 

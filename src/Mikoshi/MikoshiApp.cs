@@ -75,6 +75,13 @@ public static class MikoshiApp
         services.AddScoped<Features.Feeds.Calendars>();
         services.AddScoped<Features.Feeds.CommunityNews>();
 
+        // News goes out (issue #17): the outbox's dispatcher, mail and digests, community channels.
+        services.AddScoped<Features.Notifications.Inbox>();
+        services.AddScoped<Features.Notifications.CommunityChannels>();
+        services.AddSingleton<Features.Notifications.WebhookAddresses>();
+        services.AddSingleton<Features.Notifications.NotificationDispatcher>();
+        services.AddSingleton<Features.Notifications.ChannelSender>();
+
         // Secrets at rest (issue 15): one key outside the database seals every secret inside it.
         services.AddSingleton(sp => KeyEncryptionKey.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Data.StoreOptions>()));
         services.AddSingleton<SecretBox>();
@@ -174,6 +181,7 @@ public static class MikoshiApp
         builder.Services.AddHostedService<GovernanceExecutorService>();
         builder.Services.AddHostedService<ChainIndexerService>();
         builder.Services.AddHostedService<Features.Mail.MailSender>();
+        builder.Services.AddHostedService<Features.Notifications.NotificationService>();
         builder.Services.AddHealthChecks();
         builder.Services.AddMikoshiRateLimits();
         builder.Services.AddTrustedProxies();
@@ -254,6 +262,8 @@ public static class MikoshiApp
         Features.Feeds.Calendars.Map(api);
         Features.Feeds.CommunityNews.Map(api);
         TimeZones.Map(api);
+        Features.Notifications.Inbox.Map(api);
+        Features.Notifications.CommunityChannels.Map(api);
 
         ChainDeployments.Map(api);
         ChainClaims.Map(api);

@@ -163,7 +163,7 @@ public sealed class RevenueWorld
         }
     }
 
-    private static async Task LoadTokensAsync(BenchStore store, CommunityId community, PersonId[] holders)
+    internal static async Task LoadTokensAsync(BenchStore store, CommunityId community, PersonId[] holders)
     {
         await using var connection = await store.OpenRawAsync();
         if (connection is NpgsqlConnection pg)

@@ -87,6 +87,9 @@ public static class Problems
         ["nothing_due"] = StatusCodes.Status409Conflict,
         ["half_yearly_not_approved"] = StatusCodes.Status409Conflict,
         ["tax_status_required"] = StatusCodes.Status409Conflict,
+        ["unsubscribe_token_invalid"] = StatusCodes.Status404NotFound,
+        ["unsubscribe_token_used"] = StatusCodes.Status409Conflict,
+        ["channel_not_found"] = StatusCodes.Status404NotFound,
     };
 
     private static readonly Error TooLarge = Error.Of("payload_too_large", "The body is larger than this server accepts.");

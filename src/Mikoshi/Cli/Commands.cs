@@ -101,6 +101,8 @@ public static class Commands
         root.Options.Add(ChainRpc);
         root.Subcommands.Add(ChainCommands.Chain());
         root.Subcommands.Add(WalletCommands.Wallet());
+        root.Subcommands.Add(NotificationCommands.Notifications());
+        root.Subcommands.Add(NotificationCommands.Channel());
 
         var invocation = Terminal.IsRedirected ? new InvocationConfiguration { Output = Terminal.Output, Error = Terminal.Error } : null;
         return await root.Parse(args).InvokeAsync(invocation);

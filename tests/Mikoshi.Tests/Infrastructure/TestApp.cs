@@ -68,6 +68,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         Settings.TryAdd("Mikoshi:Outbox", Outbox);
+
+        // The notification dispatcher writes rows of its own in the background; tests about it turn it on.
+        Settings.TryAdd("Mikoshi:Notifications:PollSeconds", "0");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
         if (Logging is { } logging)
         {

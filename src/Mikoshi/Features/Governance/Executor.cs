@@ -4,6 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Features.Governance;
@@ -69,6 +70,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
         {
             (row.Outcome, row.SettledAtUnixMs) = ("defeated", settledAt);
             await write.AuditAsync("proposal.defeated", new { proposal = number, tally = TallyView.Of(tally) });
+            await AnnounceUnlockedAsync(write, row);
             return new Settlement(community.Slug, number, row.Outcome, null);
         }
 
@@ -80,12 +82,23 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
             row = await db.Proposals.SingleAsync(p => p.CommunityId == communityId && p.Number == number);
             (row.Outcome, row.SettledAtUnixMs, row.FailureCode, row.FailureDetail) = ("failed", settledAt, executed.Error!.Code, executed.Error.Detail);
             await write.AuditAsync("proposal.failed", new { proposal = number, code = executed.Error.Code, detail = executed.Error.Detail });
+            await AnnounceUnlockedAsync(write, row);
             return new Settlement(community.Slug, number, row.Outcome, row.FailureCode);
         }
 
         (row.Outcome, row.SettledAtUnixMs, row.ExecutionEntryNumber) = ("executed", settledAt, executed.Value);
         await write.AuditAsync("proposal.executed", new { proposal = number, kind = row.Kind, entry = executed.Value, tally = TallyView.Of(tally) });
+        write.AnnounceToMembers(EventCatalogue.ProposalExecuted, new { proposal = number, kind = row.Kind, title = row.Title });
+        await AnnounceUnlockedAsync(write, row);
         return new Settlement(community.Slug, number, row.Outcome, null);
+    }
+
+    /// <summary>Those whose vote for held their tokens: the proposal is settled, the tokens move again.</summary>
+    private static async Task AnnounceUnlockedAsync(WriteScope write, ProposalRow row)
+    {
+        var votes = await write.Db.Votes.AsNoTracking().Where(v => v.CommunityId == row.CommunityId && v.ProposalNumber == row.Number).ToListAsync();
+        var held = Snapshot.Latest(votes).Where(v => v.Value.Choice == VoteChoices.For).Select(v => new PersonId(v.Key));
+        write.AnnounceTo(EventCatalogue.TokenUnlocked, new { proposal = row.Number, title = row.Title }, held);
     }
 
     /// <summary>Carries out a passed proposal; the journal entry it posted, if any.</summary>

@@ -6,6 +6,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Governance;
@@ -144,6 +145,10 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                 opensAt = schedule.Value.OpensAt,
                 closesAt = schedule.Value.ClosesAt,
                 graceEndsAt = schedule.Value.GraceEndsAt,
+            });
+            write.AnnounceToMembers(EventCatalogue.ProposalOpened, new
+            {
+                proposal = number, kind = row.Kind, title, opensAt = schedule.Value.OpensAt, closesAt = schedule.Value.ClosesAt,
             });
             return Result<ProposalView>.Ok(await ViewAsync(db, row, write.At, proposer));
         });

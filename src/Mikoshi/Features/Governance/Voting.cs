@@ -9,6 +9,7 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Chain;
 using Mikoshi.Features.Wallets;
+using Mikoshi.Domain.Notifications;
 
 namespace Mikoshi.Features.Governance;
 
@@ -225,6 +226,12 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                 signature = vote.Signature,
                 custodial,
             });
+            if (vote.Choice == VoteChoices.For)
+            {
+                // A vote for holds the voter's tokens (TokenLocks) until the proposal is settled.
+                write.AnnounceTo(EventCatalogue.TokenLocked, new { proposal, title = row.Title }, [vote.PersonId]);
+            }
+
             return Result<VoteView>.Ok(View(vote, counted: true));
         });
     }

@@ -6,8 +6,8 @@ using MimeKit;
 
 namespace Mikoshi.Features.Mail;
 
-/// <summary>A message for one person: a subject and a plain-text body.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body);
+/// <summary>A message for one person: a subject, a plain-text body, and any extra headers (List-Unsubscribe).</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>
 /// Mail waiting to be sent. Use cases only queue: the answer a caller gets (and how long it takes) must not depend on
@@ -66,6 +66,11 @@ public sealed class MailSender(MailQueue queue, IConfiguration configuration, IL
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
         message.Body = new TextPart("plain") { Text = mail.Body };
+        foreach (var (name, value) in mail.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.Add(name, value);
+        }
+
         return message;
     }
 

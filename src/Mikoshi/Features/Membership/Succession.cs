@@ -5,6 +5,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Notifications;
 
 namespace Mikoshi.Features.Membership;
 
@@ -90,6 +91,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             row.ThresholdReachedAtUnixMs = null;
             await ClearConfirmationsAsync(write, community.Id, holder);
             await write.AuditAsync("succession.planned", new { holder = holder.ToString(), successors = row.SuccessorsJson, guardians = row.GuardiansJson, row.Threshold, row.ByShares, row.InactivityDays, row.VetoDays });
+            write.AnnounceTo(EventCatalogue.SuccessionNamed, new { holder = holder.ToString() }, Involved(plan.Value).Where(p => p != holder));
             return Result<SuccessionView>.Ok(await ViewAsync(write.Db, community, row));
         });
     }
@@ -127,6 +129,12 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             }
 
             await write.AuditAsync("succession.confirmed", new { holder = plan.Holder.ToString(), guardian = guardian.ToString() });
+            if (confirmed.Count == 0)
+            {
+                write.AnnounceTo(EventCatalogue.SuccessionStarted, new { holder = plan.Holder.ToString(), guardian = guardian.ToString() }, Involved(plan));
+            }
+
+            write.AnnounceTo(EventCatalogue.SuccessionConfirmed, new { holder = plan.Holder.ToString(), guardian = guardian.ToString(), confirmations = confirmed.Count + 1, plan.Threshold }, Involved(plan));
             return Result<object>.Ok(await ViewAsync(write.Db, community, row));
         });
 
@@ -143,6 +151,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             plan.Value.Row.ThresholdReachedAtUnixMs = null;
             await ClearConfirmationsAsync(write, community.Id, holder);
             await write.AuditAsync("succession.vetoed", new { holder = holder.ToString() });
+            write.AnnounceTo(EventCatalogue.SuccessionVetoed, new { holder = holder.ToString() }, Involved(plan.Value.Plan));
             return Result<SuccessionView>.Ok(await ViewAsync(write.Db, community, plan.Value.Row));
         });
 
@@ -230,8 +239,13 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         row.ThresholdReachedAtUnixMs = null;
         await ClearConfirmationsAsync(write, community.Id, plan.Holder);
         await write.AuditAsync("succession.ran", new { holder = plan.Holder.ToString(), why, tokens = moves.Count });
+        write.AnnounceTo(EventCatalogue.SuccessionCompleted, new { holder = plan.Holder.ToString(), why, tokens = moves.Count }, Involved(plan));
         return Result<object>.Ok(new InheritedView(plan.Holder.ToString(), moves));
     }
+
+    /// <summary>Everyone a succession concerns: the holder, the successors and the guardians.</summary>
+    private static IEnumerable<PersonId> Involved(SuccessionPlan plan) =>
+        [plan.Holder, .. plan.Successors.Select(s => s.Person), .. plan.Guardians];
 
     private static async Task ClearConfirmationsAsync(WriteScope write, CommunityId community, PersonId holder)
     {

@@ -4,6 +4,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Notifications;
 
 namespace Mikoshi.Features.Membership;
 
@@ -267,6 +268,17 @@ public static class TokenBook
         if (count < 0)
         {
             throw new InvariantViolatedException($"{person} would hold {count} tokens.");
+        }
+
+        var before = count - delta;
+        if (before == 0 && count > 0)
+        {
+            // A checkpoint before this one means the person held a token once already: they come back.
+            write.AnnounceToMembers(last is null ? EventCatalogue.MemberJoined : EventCatalogue.MemberReturned, new { person = person.ToString() });
+        }
+        else if (before > 0 && count == 0)
+        {
+            write.AnnounceToMembers(EventCatalogue.MemberLeft, new { person = person.ToString() });
         }
 
         var at = write.At.ToUnixTimeMilliseconds();

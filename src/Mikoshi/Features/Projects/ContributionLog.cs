@@ -4,6 +4,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Projects;
 
 namespace Mikoshi.Features.Projects;
@@ -69,6 +70,9 @@ public sealed class ContributionLog(Writer writer)
             };
             db.Contributions.Add(row);
             await write.AuditAsync("contribution.recorded", new { project, contribution = number, author = author.ToString(), summary = row.Summary, evidence = row.EvidenceUrl });
+            var team = await db.TeamMembers.Where(m => m.CommunityId == community.Id && m.ProjectNumber == project && m.PersonId != author)
+                .Select(m => m.PersonId).ToListAsync();
+            write.AnnounceTo(EventCatalogue.ContributionAwaitingAcknowledgement, new { project, contribution = number, author = author.ToString(), summary = row.Summary }, team);
             var names = await ProjectBook.NamesAsync(db, [author]);
             return Result<ContributionView>.Ok(View(row, found.Value.Title, names, []));
         });

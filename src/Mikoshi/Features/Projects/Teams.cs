@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Projects;
 
 namespace Mikoshi.Features.Projects;
@@ -117,6 +118,8 @@ public sealed class Teams(Writer writer)
 
             await write.AuditAsync($"project.{invitation.Kind}.{invitation.State}",
                 new { project = invitation.ProjectNumber, invitation = number, person = invitation.PersonId.ToString(), role = invitation.Role });
+            write.AnnounceTo(EventCatalogue.InvitationAnswered,
+                new { project = invitation.ProjectNumber, invitation = number, person = invitation.PersonId.ToString(), state = invitation.State }, [invitation.AskedById]);
             return Result<InvitationView>.Ok(View(invitation));
         });
 
@@ -147,6 +150,11 @@ public sealed class Teams(Writer writer)
         };
         db.Invitations.Add(invitation);
         await write.AuditAsync($"project.{kind}", new { project, invitation = number, person = person.ToString(), role });
+        if (kind == Invitation)
+        {
+            write.AnnounceTo(EventCatalogue.InvitationReceived, new { project, invitation = number, role, by = askedBy.ToString() }, [person]);
+        }
+
         return View(invitation);
     }
 

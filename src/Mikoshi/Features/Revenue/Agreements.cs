@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Projects;
@@ -139,6 +140,8 @@ public sealed class Agreements(Writer writer)
                 basis,
                 parties = row.Parties.Select(p => new { person = p.PersonId.ToString(), p.Weight, p.FixedBps }),
             });
+            write.AnnounceTo(EventCatalogue.SplitAwaitingAcceptance, new { project, version },
+                row.Parties.Where(p => p.AcceptedAtUnixMs is null).Select(p => p.PersonId));
             await ComeIntoForceIfAcceptedAsync(write, row);
             return Result<AgreementView>.Ok((await ViewsAsync(db, [row])).Single());
         });
@@ -257,6 +260,7 @@ public sealed class Agreements(Writer writer)
         row.State = InForce;
         row.InForceAtUnixMs = write.At.ToUnixTimeMilliseconds();
         await write.AuditAsync("agreement.in-force", new { project = row.ProjectNumber, version = row.Version });
+        write.AnnounceTo(EventCatalogue.SplitInForce, new { project = row.ProjectNumber, version = row.Version }, row.Parties.Select(p => p.PersonId));
     }
 
     public static void Map(RouteGroupBuilder api)

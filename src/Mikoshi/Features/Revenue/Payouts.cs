@@ -5,6 +5,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Payouts;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
@@ -201,6 +202,14 @@ public sealed class Payouts(Writer writer, SecretBox box)
             batch.PaidById = treasurer;
             batch.PaidAtUnixMs = write.At.ToUnixTimeMilliseconds();
             await write.AuditAsync("payout.paid", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture), withheld = withheld.ToString(CultureInfo.InvariantCulture) });
+
+            // Each payee hears what the bank pays them: the net of their line (the gross for a batch made before withholding).
+            var paid = Features.Tax.PayoutTax.NetByPerson(await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == community.Id && l.BatchNumber == number).ToListAsync(), claims);
+            write.AnnounceTo(EventCatalogue.PayoutPaid, new
+            {
+                batch = number, asset = batch.Asset,
+                parts = paid.ToDictionary(p => p.Person.ToString(), p => p.Amount.ToString(CultureInfo.InvariantCulture)),
+            }, paid.Select(p => p.Person));
             return Result<BatchView>.Ok(await ViewAsync(db, batch, claims));
         });
 

@@ -5,6 +5,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Communities;
@@ -239,6 +240,16 @@ public sealed class RecordRevenue(Writer writer)
                 contributors = Units(row.Contributors),
                 holderSupply = supply,
             });
+            var yourParts = split.Parties.Select((p, i) => (p.Person, Part: parts.Contributors[i])).Where(p => p.Part > Int128.Zero).ToList();
+            write.AnnounceToMembers(EventCatalogue.RevenueRecorded, new
+            {
+                project, revenue = number, asset = row.Asset, amount = Units(row.Amount), holders = Units(row.Holders), holderSupply = supply,
+                parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
+            });
+            write.AnnounceTo(EventCatalogue.EarningsClaimable, new
+            {
+                project, revenue = number, asset = row.Asset, parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
+            }, yourParts.Select(p => p.Person));
             var names = await ProjectBook.NamesAsync(db, split.Parties.Select(p => p.Person));
             return Result<RevenueView>.Ok(View(row, split.Parties.Select((p, i) => (p.Person, parts.Contributors[i])).ToList(), names));
         });

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Mikoshi.Bench.Ledger;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Notifications;
+using Mikoshi.Features.Mail;
+using Mikoshi.Features.Notifications;
+
+namespace Mikoshi.Bench.Notifications;
+
+/// <summary>
+/// Issue #17's measure: one proposal-opened event fanned out to N members with mixed choices (a quarter each: the
+/// default daily digest, mail at once, weekly, off). (1) The request path: a Writer write that announces the event —
+/// its time at 10, 10^3 and N members (it writes one outbox row, so it should not grow). (2) The dispatcher's
+/// expansion of that event into notices, per second. (3) Mails at once claimed and handed to the mailer, per second,
+/// over the first <c>mails</c> of them.
+/// </summary>
+public static class NotificationsRun
+{
+    public static async Task<int> RunAsync(StoreProvider provider, string location, int members, int repetitions, int mails)
+    {
+        var name = provider == StoreProvider.Postgres ? "PostgreSQL" : "SQLite";
+        foreach (var size in new[] { 10, 1_000, members }.Distinct())
+        {
+            await using var store = BenchStore.Create(provider, location, Fmt.Invariant($"mikoshi_bench_news_{size}"));
+            await store.MigrateAsync();
+            var founded = await LedgerRun.FoundAsync(store, "bench-news");
+            var community = new CommunityId(founded.Id);
+            var people = Enumerable.Range(0, size).Select(_ => PersonId.New()).ToArray();
+            await Revenue.RevenueWorld.LoadTokensAsync(store, community, people);
+            await store.InScopeAsync(async db =>
+            {
+                for (var i = 0; i < people.Length; i++)
+                {
+                    var choice = (i % 4) switch { 1 => "mail", 2 => "weekly", 3 => "off", _ => null };
+                    if (choice is not null)
+                    {
+                        db.NotificationSettings.Add(new NotificationSettingRow { PersonId = people[i], Kind = EventCatalogue.ProposalOpened, Delivery = choice });
+                    }
+
+                    if (i % 4 == 1)
+                    {
+                        var email = Fmt.Invariant($"m{i}@bench.test");
+                        db.Users.Add(new MikoshiUser { Id = people[i].Value, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true });
+                    }
+
+                    if (i % 5000 == 4999)
+                    {
+                        await db.SaveChangesAsync();
+                        db.ChangeTracker.Clear();
+                    }
+                }
+
+                return await db.SaveChangesAsync();
+            });
+
+            await using var services = Services(store.Options);
+            var enqueue = new List<double>();
+            for (var rep = 0; rep < repetitions; rep++)
+            {
+                var clock = Stopwatch.StartNew();
+                await using var scope = services.CreateAsyncScope();
+                var written = await scope.ServiceProvider.GetRequiredService<Writer>().RunAsync(community.Value, founded.Treasurer, null, 201, async write =>
+                {
+                    await write.AuditAsync("bench.proposal", new { rep });
+                    write.AnnounceToMembers(EventCatalogue.ProposalOpened, new { proposal = rep + 1, title = "Bench proposal" });
+                    return Result<int>.Ok(rep);
+                });
+                enqueue.Add(clock.Elapsed.TotalMilliseconds);
+                if (!written.IsSuccess)
+                {
+                    throw new InvalidOperationException(written.Error!.Code);
+                }
+            }
+
+            Console.WriteLine(Fmt.Invariant($"[{name}] {size:N0} members: announcing write, ms: {string.Join(", ", enqueue.Select(v => Fmt.Num(v, 2)))}"));
+            if (size != members)
+            {
+                continue;
+            }
+
+            // Expansion of the first event alone (the others wait: one pass takes them in id order).
+            var dispatcher = services.GetRequiredService<NotificationDispatcher>();
+            var firstId = await store.InScopeAsync(db => db.Events.MinAsync(e => e.Id));
+            var expand = Stopwatch.StartNew();
+            var notices = await store.InScopeAsync(async db =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                var written = await scope.ServiceProvider.GetRequiredService<Writer>().RunAsync(community.Value, NotificationDispatcher.Actor, null, 200,
+                    write => NotificationDispatcher.ExpandOneAsync(write, firstId));
+                return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<int[]>(written.Value.Json)![0] : throw new InvalidOperationException(written.Error!.Code);
+            });
+            var seconds = expand.Elapsed.TotalSeconds;
+            Console.WriteLine(Fmt.Invariant($"[{name}] {size:N0} members: one event expanded to {notices:N0} notices in {seconds:F2} s = {notices / seconds:N0} notices/s"));
+
+            // The other events are set aside, so that the passes below only mail.
+            await store.InScopeAsync(db => db.Events.Where(e => e.Id != firstId).ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAtUnixMs, 0L)));
+
+            // Mails at once: each is claimed in a write of its own and queued to the mailer.
+            var mailClock = Stopwatch.StartNew();
+            var mailed = 0;
+            while (mailed < mails)
+            {
+                var pass = await dispatcher.StepAsync();
+                if (pass.Mails == 0)
+                {
+                    break;
+                }
+
+                mailed += pass.Mails;
+            }
+
+            Console.WriteLine(Fmt.Invariant($"[{name}] {size:N0} members: {mailed:N0} mails at once claimed, written and queued in {mailClock.Elapsed.TotalSeconds:F2} s = {mailed / mailClock.Elapsed.TotalSeconds:N0} mails/s"));
+        }
+
+        return 0;
+    }
+
+    private static ServiceProvider Services(StoreOptions options)
+    {
+        var collection = new ServiceCollection();
+        collection.AddMikoshiStore();
+        collection.AddSingleton(options);
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Mikoshi:PublicOrigin"] = "https://bench.test" }).Build());
+        collection.AddLogging();
+        collection.AddScoped<Writer>();
+        collection.AddSingleton<MailQueue>();
+        collection.AddSingleton<MailText>();
+        collection.AddSingleton<NotificationDispatcher>();
+        return collection.BuildServiceProvider();
+    }
+}

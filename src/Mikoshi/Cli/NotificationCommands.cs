@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Notifications;
+
+namespace Mikoshi.Cli;
+
+/// <summary>`mikoshi notifications …` and `mikoshi channel …`: a person's notices, one dispatcher pass, community channels.</summary>
+public static class NotificationCommands
+{
+    private static readonly Option<string> By = new("--by") { Required = true, Description = "Email of the person acting" };
+
+    public static Command Notifications()
+    {
+        var list = new Command("list", "A person's notices, newest first, with the unread count.") { By };
+        list.SetAction(parse => AsPersonAsync(parse, async (services, person) =>
+            Commands.PrintJson(await Inbox.ListAsync(services.GetRequiredService<MikoshiDb>(), person, null, EventText.English))));
+
+        var read = new Command("read", "Mark all of a person's notices read.") { By };
+        read.SetAction(parse => AsPersonAsync(parse, async (services, person) =>
+            Commands.Print(await services.GetRequiredService<Inbox>().MarkReadAsync(person, null))));
+
+        var kind = new Option<string>("--kind") { Required = true, Description = "An event kind (docs/events.md)" };
+        var delivery = new Option<string>("--delivery") { Required = true, Description = "off, in_app, mail, daily or weekly" };
+        var set = new Command("set", "Choose how one kind of news reaches a person.") { By, kind, delivery };
+        set.SetAction(parse => AsPersonAsync(parse, async (services, person) =>
+            Commands.Print(await services.GetRequiredService<Inbox>().ChangeSettingsAsync(person,
+                new SettingsRequest(null, new Dictionary<string, string> { [parse.GetValue(kind)!] = parse.GetValue(delivery)! })))));
+
+        var dispatch = new Command("dispatch", "Run one dispatcher pass now (what the server does every few seconds) and the channel deliveries that are due.");
+        dispatch.SetAction(async parse =>
+        {
+            await using var app = await Commands.OpenAsync(parse);
+            var pass = await app.Services.GetRequiredService<NotificationDispatcher>().StepAsync();
+            var posted = await app.Services.GetRequiredService<ChannelSender>().StepAsync();
+            return Commands.PrintJson(new { pass, channelPosts = posted });
+        });
+
+        return new Command("notifications", "News for people: notices, choices, the dispatcher.") { list, read, set, dispatch };
+    }
+
+    public static Command Channel()
+    {
+        var community = new Option<string>("--community") { Required = true, Description = "Community slug" };
+        var kind = new Option<string>("--kind") { Required = true, Description = "discord, slack, line or webhook" };
+        var label = new Option<string>("--label") { Required = true };
+        var url = new Option<string?>("--url") { Description = "The incoming webhook's URL (discord, slack, webhook)" };
+        var token = new Option<string?>("--access-token") { Description = "The LINE channel access token" };
+        var language = new Option<string>("--language") { DefaultValueFactory = _ => "ja", Description = "ja or en" };
+        var add = new Command("add", "As an admin, add a community channel; a webhook's signing secret is printed once.") { community, By, kind, label, url, token, language };
+        add.SetAction(parse => AsAdminAsync(parse, community, (services, c, person) =>
+            services.GetRequiredService<CommunityChannels>().AddAsync(person, c,
+                new ChannelRequest(parse.GetValue(kind), parse.GetValue(label), parse.GetValue(url), parse.GetValue(token), parse.GetValue(language)))));
+
+        var list = new Command("list", "As an admin, the community's channels and whether they were turned off.") { community, By };
+        list.SetAction(async parse =>
+        {
+            await using var app = await Commands.OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var found = await AdminAsync(scope.ServiceProvider, parse.GetValue(community)!, parse.GetValue(By)!);
+            return found.IsSuccess
+                ? Commands.PrintJson(await scope.ServiceProvider.GetRequiredService<CommunityChannels>().ListAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), found.Value.Community.Id))
+                : Commands.Print(found.Error!);
+        });
+        return new Command("channel", "Community channels: Discord, Slack, LINE, signed webhooks.") { add, list };
+    }
+
+    private static async Task<int> AsPersonAsync(ParseResult parse, Func<IServiceProvider, PersonId, Task<int>> work)
+    {
+        await using var app = await Commands.OpenAsync(parse);
+        await using var scope = app.Services.CreateAsyncScope();
+        var person = await Commands.FindPersonAsync(scope.ServiceProvider, parse.GetValue(By)!);
+        return person.IsSuccess ? await work(scope.ServiceProvider, person.Value) : Commands.Print(person.Error!);
+    }
+
+    private static async Task<int> AsAdminAsync(ParseResult parse, Option<string> community, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
+    {
+        await using var app = await Commands.OpenAsync(parse);
+        await using var scope = app.Services.CreateAsyncScope();
+        var found = await AdminAsync(scope.ServiceProvider, parse.GetValue(community)!, parse.GetValue(By)!);
+        return found.IsSuccess ? Commands.Print(await work(scope.ServiceProvider, found.Value.Community, found.Value.Person)) : Commands.Print(found.Error!);
+    }
+
+    private static async Task<Result<(Community Community, PersonId Person)>> AdminAsync(IServiceProvider services, string slug, string email)
+    {
+        var db = services.GetRequiredService<MikoshiDb>();
+        var community = await MembershipCommands.FindCommunityAsync(db, slug);
+        var person = await Commands.FindPersonAsync(services, email);
+        if ((community.Error ?? person.Error) is { } missing)
+        {
+            return missing;
+        }
+
+        var isAdmin = await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value && r.Role == Role.Admin);
+        return isAdmin ? (community.Value, person.Value) : Error.Of("forbidden", "Only a community admin may do this.");
+    }
+}

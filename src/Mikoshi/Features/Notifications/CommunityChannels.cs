@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Secrets;
+
+namespace Mikoshi.Features.Notifications;
+
+public sealed record ChannelRequest(string? Kind, string? Label, string? Url, string? AccessToken, string? Language);
+
+public sealed record ChannelView(long Number, string Kind, string Label, string Language, string? Host, bool Enabled, int ConsecutiveFailures, string? DisabledReason,
+    string? SigningSecret = null);
+
+public sealed record ChannelList(IReadOnlyList<ChannelView> Items);
+
+public sealed record DeliveryView(long Event, string Kind, string State, int Attempts, int? LastStatus, string? LastError, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt);
+
+public sealed record DeliveryLog(long Channel, IReadOnlyList<DeliveryView> Items);
+
+/// <summary>
+/// A community's channels (admins only): Discord and Slack incoming webhooks, the LINE official account (Messaging API
+/// broadcast) and signed webhooks (Standard Webhooks). URLs and tokens are sealed at rest with the <see cref="SecretBox"/>;
+/// a webhook's signing secret is shown once, when it is made.
+/// </summary>
+public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddresses addresses)
+{
+    public const string UrlPurpose = "Mikoshi.Notifications.ChannelUrl.v1";
+    public const string SecretPurpose = "Mikoshi.Notifications.ChannelSecret.v1";
+    public static readonly string[] Kinds = ["discord", "slack", "line", "webhook"];
+
+    public async Task<Result<Written>> AddAsync(PersonId admin, Community community, ChannelRequest request)
+    {
+        if (request.Kind is not { } kind || !Kinds.Contains(kind))
+        {
+            return Error.Of("invalid_channel_kind", "Choose discord, slack, line or webhook.");
+        }
+
+        if (request.Language is not ("ja" or "en"))
+        {
+            return Error.Of("invalid_language", "Choose ja or en.");
+        }
+
+        var label = (request.Label ?? string.Empty).Trim();
+        if (label.Length is 0 or > 80)
+        {
+            return Error.Of("invalid_channel_label", "Name the channel in 1 to 80 characters.");
+        }
+
+        string url = string.Empty, secret = string.Empty;
+        if (kind == "line")
+        {
+            if (request.AccessToken is not { Length: > 0 and <= 1000 } token)
+            {
+                return Error.Of("invalid_access_token", "A LINE channel needs its channel access token.");
+            }
+
+            secret = token;
+        }
+        else
+        {
+            var checkedUrl = await addresses.CheckAsync(request.Url);
+            if (!checkedUrl.IsSuccess)
+            {
+                return checkedUrl.Error!;
+            }
+
+            url = checkedUrl.Value.AbsoluteUri;
+            if (kind == "webhook")
+            {
+                secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            }
+        }
+
+        return await writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status201Created, async write =>
+        {
+            var number = (await write.Db.CommunityChannels.Where(c => c.CommunityId == community.Id).Select(c => (long?)c.Number).MaxAsync() ?? 0) + 1;
+            var row = new CommunityChannelRow
+            {
+                CommunityId = community.Id,
+                Number = number,
+                Kind = kind,
+                Label = label,
+                SealedUrl = url.Length == 0 ? string.Empty : box.Seal(url, UrlPurpose),
+                SealedSecret = secret.Length == 0 ? string.Empty : box.Seal(secret, SecretPurpose),
+                Language = request.Language,
+                CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            };
+            write.Db.CommunityChannels.Add(row);
+
+            // The audit link names the channel, never its URL or secret.
+            await write.AuditAsync("channel.added", new { channel = number, kind, label });
+            return Result<ChannelView>.Ok(View(row, url) with { SigningSecret = kind == "webhook" ? secret : null });
+        });
+    }
+
+    /// <summary>Turns a channel back on after the admin fixed its endpoint; its failure count starts again.</summary>
+    public Task<Result<Written>> EnableAsync(PersonId admin, Community community, long number) =>
+        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var row = await write.Db.CommunityChannels.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
+            if (row is null)
+            {
+                return Error.Of("channel_not_found", $"There is no channel {number}.");
+            }
+
+            (row.Enabled, row.ConsecutiveFailures, row.DisabledReason) = (true, 0, null);
+            await write.AuditAsync("channel.enabled", new { channel = number });
+            return Result<ChannelView>.Ok(View(row, Open(row.SealedUrl, UrlPurpose)));
+        });
+
+    private string Open(string sealedValue, string purpose) =>
+        sealedValue.Length == 0 ? string.Empty : box.Open(sealedValue, purpose) is { IsSuccess: true } opened ? opened.Value : string.Empty;
+
+    private static ChannelView View(CommunityChannelRow row, string url) =>
+        new(row.Number, row.Kind, row.Label, row.Language, Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null,
+            row.Enabled, row.ConsecutiveFailures, row.DisabledReason);
+
+    public async Task<ChannelList> ListAsync(MikoshiDb db, CommunityId community) =>
+        new((await db.CommunityChannels.AsNoTracking().Where(c => c.CommunityId == community).OrderBy(c => c.Number).ToListAsync())
+            .Select(c => View(c, Open(c.SealedUrl, UrlPurpose))).ToList());
+
+    public static async Task<Result<DeliveryLog>> DeliveriesAsync(MikoshiDb db, CommunityId community, long number)
+    {
+        if (!await db.CommunityChannels.AnyAsync(c => c.CommunityId == community && c.Number == number))
+        {
+            return Error.Of("channel_not_found", $"There is no channel {number}.");
+        }
+
+        var rows = await db.ChannelDeliveries.AsNoTracking().Where(d => d.CommunityId == community && d.ChannelNumber == number)
+            .OrderByDescending(d => d.Id).Take(100).ToListAsync();
+        var ids = rows.Select(r => r.EventId).ToList();
+        var kinds = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Kind);
+        return new DeliveryLog(number, rows.Select(d => new DeliveryView(d.EventId, kinds.GetValueOrDefault(d.EventId, string.Empty), d.State, d.Attempts, d.LastStatus,
+            d.LastError, DateTimeOffset.FromUnixTimeMilliseconds(d.NextAttemptAtUnixMs), d.SentAtUnixMs is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null)).ToList());
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/communities/{slug}/channels", async (ChannelRequest request, CommunityChannels channels, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await channels.AddAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("Add a community channel: discord, slack or webhook (url), or line (accessToken); language ja or en. A webhook's signing secret is answered once.")
+            .Produces<ChannelView>(StatusCodes.Status201Created);
+        api.MapGet("/communities/{slug}/channels", async (CommunityChannels channels, MikoshiDb db, HttpContext http) =>
+                Results.Ok(await channels.ListAsync(db, http.Caller().RequireCommunity().Id)))
+            .Allow(Access.Admin)
+            .WithSummary("The community's channels, with their failures and whether they were turned off.")
+            .Produces<ChannelList>();
+        api.MapGet("/communities/{slug}/channels/{channel:long}/deliveries", async (long channel, MikoshiDb db, HttpContext http) =>
+            {
+                var log = await DeliveriesAsync(db, http.Caller().RequireCommunity().Id, channel);
+                return log.IsSuccess ? Results.Ok(log.Value) : Problems.For(log.Error!);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("A channel's delivery log, newest first: attempts, the last answer, the next attempt.")
+            .Produces<DeliveryLog>();
+        api.MapPost("/communities/{slug}/channels/{channel:long}/enable", async (long channel, CommunityChannels channels, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await channels.EnableAsync(caller.RequirePerson(), caller.RequireCommunity(), channel), http);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("Turn a channel that failed too often back on.")
+            .Produces<ChannelView>();
+    }
+}

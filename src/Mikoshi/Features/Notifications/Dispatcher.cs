@@ -1,0 +1,410 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Notifications;
+using Mikoshi.Features.Governance;
+using Mikoshi.Features.Mail;
+
+namespace Mikoshi.Features.Notifications;
+
+/// <summary>What one pass of the dispatcher did.</summary>
+public sealed record DispatchPass(int Raised, int Expanded, int Notices, int Mails, int Digests, int ChannelDeliveries);
+
+/// <summary>
+/// Takes news from the outbox to people, off the request path (issue #17). One pass:
+/// (1) sweeps proposals for the events time raises — closing in 24 h, passed or defeated, grace open — each under a
+/// unique key per proposal × kind; (2) expands each new event into one notice per recipient (by their choices) and one
+/// delivery per community channel; (3) mails the notices asked for at once; (4) sends the digests that are due, one per
+/// person × period. Every step is a <see cref="Writer"/> write that re-reads what it claims under the writer's lock, so
+/// any number of replicas may run passes at once and each thing happens once.
+/// </summary>
+public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider clock, MailQueue mail, ILogger<NotificationDispatcher> log)
+{
+    public const string Actor = "notifications";
+    private const int Batch = 50;
+
+    public async Task<DispatchPass> StepAsync(CancellationToken cancellationToken = default)
+    {
+        var raised = await SweepProposalsAsync(cancellationToken);
+        var (expanded, notices, deliveries) = await ExpandAsync(cancellationToken);
+        var mails = await MailAtOnceAsync(cancellationToken);
+        var digests = await DigestsAsync(cancellationToken);
+        return new DispatchPass(raised, expanded, notices, mails, digests, deliveries);
+    }
+
+    private async Task<int> SweepProposalsAsync(CancellationToken cancellationToken)
+    {
+        List<ProposalRow> candidates;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+
+            // Open within a day of closing, or closed within the last week: older ones were swept long ago.
+            candidates = await db.Proposals.AsNoTracking()
+                .Where(p => p.CancelledAtUnixMs == null && p.OpensAtUnixMs <= now && p.ClosesAtUnixMs - day <= now && p.ClosesAtUnixMs + (7 * day) > now)
+                .OrderBy(p => p.ClosesAtUnixMs).Take(200).ToListAsync(cancellationToken);
+        }
+
+        var raised = 0;
+        foreach (var proposal in candidates)
+        {
+            var kinds = proposal.ClosesAtUnixMs > now
+                ? [EventCatalogue.ProposalClosingSoon]
+                : new[] { EventCatalogue.ProposalPassed, EventCatalogue.ProposalDefeated, EventCatalogue.GracePeriodOpen };
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            var keys = kinds.Select(k => OnceKey(proposal, k)).ToList();
+            if (proposal.ClosesAtUnixMs > now ? await db.Events.AnyAsync(e => e.OnceKey == keys[0], cancellationToken)
+                : await db.Events.AnyAsync(e => e.OnceKey == keys[0] || e.OnceKey == keys[1], cancellationToken))
+            {
+                continue;
+            }
+
+            var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+            var written = await writer.RunAsync(proposal.CommunityId.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            {
+                var row = await write.Db.Proposals.AsNoTracking().SingleAsync(p => p.CommunityId == proposal.CommunityId && p.Number == proposal.Number);
+                var payload = new { proposal = row.Number, title = row.Title, closesAt = Instant(row.ClosesAtUnixMs), graceEndsAt = Instant(row.GraceEndsAtUnixMs) };
+                if (row.CancelledAtUnixMs is not null)
+                {
+                    return Error.Of("cancelled", "The proposal was cancelled.");
+                }
+
+                if (row.ClosesAtUnixMs > write.At.ToUnixTimeMilliseconds())
+                {
+                    return await OnceAsync(write, row, EventCatalogue.ProposalClosingSoon, payload) ? 1 : 0;
+                }
+
+                var tally = await Proposals.TallyAsync(write.Db, row);
+                var count = await OnceAsync(write, row, tally.Passed ? EventCatalogue.ProposalPassed : EventCatalogue.ProposalDefeated, payload) ? 1 : 0;
+                if (tally.Passed && row.GraceEndsAtUnixMs > row.ClosesAtUnixMs && row.GraceEndsAtUnixMs > write.At.ToUnixTimeMilliseconds()
+                    && await OnceAsync(write, row, EventCatalogue.GracePeriodOpen, payload))
+                {
+                    count++;
+                }
+
+                return Result<int>.Ok(count);
+            }, cancellationToken);
+            if (written.IsSuccess)
+            {
+                raised += int.Parse(written.Value.Json, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return raised;
+    }
+
+    private static string OnceKey(ProposalRow proposal, string kind) => $"{proposal.CommunityId}:proposal:{proposal.Number}:{kind}";
+
+    private static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
+
+    /// <summary>Raises a sweep's event unless it was raised already (the key is also unique in the store).</summary>
+    private static async Task<bool> OnceAsync(WriteScope write, ProposalRow row, string kind, object payload)
+    {
+        var key = OnceKey(row, kind);
+        if (await write.Db.Events.AnyAsync(e => e.OnceKey == key))
+        {
+            return false;
+        }
+
+        write.AnnounceToMembers(kind, payload, key);
+        return true;
+    }
+
+    private async Task<(int Events, int Notices, int Deliveries)> ExpandAsync(CancellationToken cancellationToken)
+    {
+        List<(long Id, CommunityId Community)> waiting;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            waiting = (await db.Events.AsNoTracking().Where(e => e.DispatchedAtUnixMs == null).OrderBy(e => e.Id).Take(Batch)
+                    .Select(e => new { e.Id, e.CommunityId }).ToListAsync(cancellationToken))
+                .Select(e => (e.Id, e.CommunityId)).ToList();
+        }
+
+        var (events, notices, deliveries) = (0, 0, 0);
+        foreach (var (id, community) in waiting)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+            var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, write => ExpandOneAsync(write, id), cancellationToken);
+            if (written.IsSuccess)
+            {
+                var counts = System.Text.Json.JsonSerializer.Deserialize<int[]>(written.Value.Json)!;
+                (events, notices, deliveries) = (events + 1, notices + counts[0], deliveries + counts[1]);
+            }
+        }
+
+        return (events, notices, deliveries);
+    }
+
+    /// <summary>One event to its recipients and channels, once: the event is re-read under the community's writer lock.</summary>
+    public static async Task<Result<int[]>> ExpandOneAsync(WriteScope write, long id)
+    {
+        var db = write.Db;
+        var row = await db.Events.SingleAsync(e => e.Id == id);
+        if (row.DispatchedAtUnixMs is not null)
+        {
+            return Error.Of("already_dispatched", "Another dispatcher expanded this event first.");
+        }
+
+        var kind = EventCatalogue.Find(row.Kind).Value;
+        var recipients = row.Recipients is { } listed
+            ? listed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => new PersonId(Guid.Parse(p))).ToList()
+            : await db.Tokens.AsNoTracking().Where(t => t.CommunityId == row.CommunityId && t.OwnerId != null)
+                .Select(t => t.OwnerId!.Value).Distinct().ToListAsync();
+
+        // Everyone's choice for this kind in one read: a person without a row takes the default.
+        var chosen = await db.NotificationSettings.AsNoTracking().Where(s => s.Kind == row.Kind)
+            .ToDictionaryAsync(s => s.PersonId, s => EventCatalogue.ParseDelivery(s.Delivery).Value);
+        var notices = 0;
+        foreach (var person in recipients)
+        {
+            var delivery = chosen.GetValueOrDefault(person, kind.Default);
+            if (delivery == Delivery.Off)
+            {
+                continue;
+            }
+
+            var notice = new NotificationRow
+            {
+                EventId = row.Id, PersonId = person, CommunityId = row.CommunityId, Kind = row.Kind, PayloadJson = row.PayloadJson, AtUnixMs = row.AtUnixMs,
+                MailState = delivery == Delivery.Mail ? "pending" : "none",
+            };
+            if (delivery is Delivery.Daily or Delivery.Weekly)
+            {
+                (notice.DigestPeriod, notice.DigestDueUnixMs) = EventCatalogue.DigestPeriod(delivery, row.AtUnixMs);
+            }
+
+            db.Notifications.Add(notice);
+            notices++;
+        }
+
+        var deliveries = 0;
+        if (kind.Public)
+        {
+            var channels = await db.CommunityChannels.AsNoTracking().Where(c => c.CommunityId == row.CommunityId && c.Enabled).ToListAsync();
+            foreach (var channel in channels)
+            {
+                db.ChannelDeliveries.Add(new ChannelDeliveryRow
+                {
+                    CommunityId = row.CommunityId, ChannelNumber = channel.Number, EventId = row.Id, NextAttemptAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                });
+                deliveries++;
+            }
+        }
+
+        row.DispatchedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+        return new[] { notices, deliveries };
+    }
+
+    private async Task<int> MailAtOnceAsync(CancellationToken cancellationToken)
+    {
+        List<(long Id, PersonId Person)> waiting;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            waiting = (await db.Notifications.AsNoTracking().Where(n => n.MailState == "pending").OrderBy(n => n.Id).Take(Batch * 4)
+                    .Select(n => new { n.Id, n.PersonId }).ToListAsync(cancellationToken))
+                .Select(n => (n.Id, n.PersonId)).ToList();
+        }
+
+        var sent = 0;
+        foreach (var (id, person) in waiting)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+            var text = scope.ServiceProvider.GetRequiredService<MailText>();
+            OutgoingMail? outgoing = null;
+            var written = await writer.RunAsync(person.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            {
+                var notice = await write.Db.Notifications.SingleAsync(n => n.Id == id);
+                if (notice.MailState != "pending")
+                {
+                    return Error.Of("already_mailed", "Another dispatcher mailed this notice first.");
+                }
+
+                notice.MailState = "sent";
+                var to = await AddressAsync(write.Db, person);
+                if (to is null)
+                {
+                    return Result<bool>.Ok(false);
+                }
+
+                var community = await write.Db.Communities.AsNoTracking().Where(c => c.Id == notice.CommunityId).Select(c => new { c.Name, c.Slug }).SingleAsync();
+                var token = Inbox.NewUnsubscribeToken(write.Db, person, notice.Kind, write.At.ToUnixTimeMilliseconds());
+                var languages = Languages(to.Value.Language);
+                var subject = string.Join(" / ", languages.Select(l => string.Format(l, EventText.Text("Subject", l), community.Name, EventText.Text(notice.Kind, l))));
+                var body = string.Join("\n\n---\n\n", languages.Select(l => Body(l, notice, person, community.Slug, text, token)));
+                outgoing = new OutgoingMail(to.Value.Email, subject, body, UnsubscribeHeaders(text, token));
+                return Result<bool>.Ok(true);
+            }, cancellationToken);
+            if (written.IsSuccess && outgoing is not null)
+            {
+                // Queued after the commit: a mail never tells of a notice the store does not have.
+                mail.Enqueue(outgoing);
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private static string Body(CultureInfo language, NotificationRow notice, PersonId person, string slug, MailText text, string token)
+    {
+        var body = new StringBuilder();
+        body.AppendLine(EventText.Line(notice.Kind, notice.PayloadJson, language));
+        if (EventText.YourPart(notice.PayloadJson, person.ToString()) is { } part)
+        {
+            body.AppendLine(part);
+        }
+
+        body.AppendLine();
+        body.AppendLine(string.Format(language, EventText.Text("Open", language), text.Link($"/c/{slug}")));
+        body.AppendLine();
+        body.Append(string.Format(language, EventText.Text("Footer", language), text.Link("/notifications"), text.Link(UnsubscribePath(token))));
+        return body.ToString();
+    }
+
+    public static string UnsubscribePath(string token) => $"/api/v1/notifications/unsubscribe/{token}";
+
+    /// <summary>RFC 8058: a one-click unsubscribe a mail client may POST to without opening a page.</summary>
+    private static Dictionary<string, string> UnsubscribeHeaders(MailText text, string token) => new()
+    {
+        ["List-Unsubscribe"] = $"<{text.Link(UnsubscribePath(token))}>",
+        ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+    };
+
+    private static CultureInfo[] Languages(string? code) =>
+        EventText.Language(code) is { } one ? [one] : [EventText.Japanese, EventText.English];
+
+    private static async Task<(string Email, string? Language)?> AddressAsync(MikoshiDb db, PersonId person)
+    {
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == person.Value && u.EmailConfirmed).Select(u => u.Email).FirstOrDefaultAsync()
+            ?? await db.Users.AsNoTracking().Where(u => u.Id == person.Value).Select(u => u.Email).FirstOrDefaultAsync();
+        if (email is null)
+        {
+            return null;
+        }
+
+        var language = await db.NotificationProfiles.AsNoTracking().Where(p => p.PersonId == person).Select(p => p.Language).FirstOrDefaultAsync();
+        return (email, language);
+    }
+
+    private async Task<int> DigestsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        List<(PersonId Person, string Period)> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            due = (await db.Notifications.AsNoTracking().Where(n => !n.Digested && n.DigestDueUnixMs != null && n.DigestDueUnixMs <= now)
+                    .Select(n => new { n.PersonId, n.DigestPeriod }).Distinct().Take(Batch * 4).ToListAsync(cancellationToken))
+                .Select(n => (n.PersonId, n.DigestPeriod!)).ToList();
+        }
+
+        var sent = 0;
+        foreach (var (person, period) in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+            var text = scope.ServiceProvider.GetRequiredService<MailText>();
+            OutgoingMail? outgoing = null;
+            var written = await writer.RunAsync(person.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            {
+                var db = write.Db;
+                if (await db.Digests.AnyAsync(d => d.PersonId == person && d.Period == period))
+                {
+                    return Error.Of("already_digested", "Another dispatcher sent this digest first.");
+                }
+
+                var items = await db.Notifications.Where(n => n.PersonId == person && n.DigestPeriod == period && !n.Digested).OrderBy(n => n.Id).ToListAsync();
+                foreach (var item in items)
+                {
+                    item.Digested = true;
+                }
+
+                db.Digests.Add(new DigestRow { PersonId = person, Period = period, SentAtUnixMs = write.At.ToUnixTimeMilliseconds(), Items = items.Count });
+                var to = await AddressAsync(db, person);
+                if (to is null || items.Count == 0)
+                {
+                    return Result<bool>.Ok(false);
+                }
+
+                var ids = items.Select(i => i.CommunityId).Distinct().ToList();
+                var names = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name);
+                var cadence = period.StartsWith("daily", StringComparison.Ordinal) ? "daily" : "weekly";
+                var token = Inbox.NewUnsubscribeToken(db, person, cadence, write.At.ToUnixTimeMilliseconds());
+                var languages = Languages(to.Value.Language);
+                var subject = string.Join(" / ", languages.Select(l => string.Format(l, EventText.Text("DigestSubject", l), items.Count)));
+                var body = string.Join("\n\n---\n\n", languages.Select(l =>
+                {
+                    var lines = new StringBuilder();
+                    foreach (var item in items)
+                    {
+                        var part = EventText.YourPart(item.PayloadJson, person.ToString());
+                        lines.AppendLine(CultureInfo.InvariantCulture, $"- [{names.GetValueOrDefault(item.CommunityId, string.Empty)}] {EventText.Line(item.Kind, item.PayloadJson, l)}{(part is null ? string.Empty : $" ({part})")}");
+                    }
+
+                    lines.AppendLine();
+                    lines.Append(string.Format(l, EventText.Text("DigestFooter", l), text.Link("/notifications"), text.Link(UnsubscribePath(token))));
+                    return lines.ToString();
+                }));
+                outgoing = new OutgoingMail(to.Value.Email, subject, body, UnsubscribeHeaders(text, token));
+                return Result<bool>.Ok(true);
+            }, cancellationToken);
+            if (written.IsSuccess && outgoing is not null)
+            {
+                mail.Enqueue(outgoing);
+                sent++;
+            }
+            else if (!written.IsSuccess && written.Error!.Code is not ("already_digested" or "conflict"))
+            {
+                log.LogWarning("Digest {Period} for {Person}: {Code}", period, person, written.Error.Code);
+            }
+        }
+
+        return sent;
+    }
+}
+
+/// <summary>
+/// Runs the dispatcher and the channel sender every <c>Mikoshi:Notifications:PollSeconds</c> (default 2; 0 turns both off,
+/// for a replica that should only answer requests).
+/// </summary>
+public sealed class NotificationService(NotificationDispatcher dispatcher, ChannelSender channels, IConfiguration configuration, ILogger<NotificationService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue<double?>("Mikoshi:Notifications:PollSeconds") ?? 2;
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        var every = TimeSpan.FromSeconds(seconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Wait first: the schema may still be migrating when the host starts.
+                await Task.Delay(every, stoppingToken);
+                await dispatcher.StepAsync(stoppingToken);
+                await channels.StepAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "A notification pass failed; the next one tries again.");
+            }
+        }
+    }
+}
