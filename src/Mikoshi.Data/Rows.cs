@@ -1117,6 +1117,33 @@ public sealed class PayoutLineRow
 
 /// <summary>A payment of withheld tax to the tax office for one period (2026-11, 2026-H2), numbered within the community.</summary>
 public sealed class WithholdingPaymentRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    public string Period { get; set; } = string.Empty;
+
+    public Int128 Amount { get; set; }
+
+    public long EntryNumber { get; set; }
+
+    public PersonId PaidById { get; set; }
+
+    public long AtUnixMs { get; set; }
+}
+
+/// <summary>The name an account carries in the accounting export (仕訳帳), per community; defaults apply where none is set.</summary>
+public sealed class BookAccountRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    /// <summary>A mapping key: treasury, person, escrow:withholding, external:revenue …</summary>
+    public string Key { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+}
+
 /// <summary>
 /// One event in the outbox (issue #17): written in the same transaction as the change it announces; a background
 /// dispatcher expands it to its recipients later, so the request writes one row whatever the number of members.
@@ -1224,26 +1251,6 @@ public sealed class CommunityChannelRow
 
     public long Number { get; set; }
 
-    public string Period { get; set; } = string.Empty;
-
-    public Int128 Amount { get; set; }
-
-    public long EntryNumber { get; set; }
-
-    public PersonId PaidById { get; set; }
-
-    public long AtUnixMs { get; set; }
-}
-
-/// <summary>The name an account carries in the accounting export (仕訳帳), per community; defaults apply where none is set.</summary>
-public sealed class BookAccountRow
-{
-    public CommunityId CommunityId { get; set; }
-
-    /// <summary>A mapping key: treasury, person, escrow:withholding, external:revenue …</summary>
-    public string Key { get; set; } = string.Empty;
-
-    public string Name { get; set; } = string.Empty;
     /// <summary>discord, slack, line or webhook.</summary>
     public string Kind { get; set; } = string.Empty;
 
