@@ -50,6 +50,6 @@ public sealed class LlcCliTests
         Assert.Contains("花子", read.Text, StringComparison.Ordinal);
         Assert.Contains("¥30,000", read.Text, StringComparison.Ordinal);
         Assert.Contains("-¥10,000", read.Text, StringComparison.Ordinal);
-        Assert.Contains("社員権トークン発行", read.Text, StringComparison.Ordinal);
+        Assert.Contains("会員権の発行", read.Text, StringComparison.Ordinal);
     }
 }

@@ -18,9 +18,11 @@ public sealed partial class JapaneseWordsTests
         "JPY", "ETH", "USDC", "USD", "wei", "Mikoshi", "mikoshi", "DAO", "API", "JSON", "Lines", "CSV", "ID", "URL", "PIN",
         "HTTPS", "http", "https", "s", "x", "JST", "UTC", "EIP", "EIP-", "Sign-In", "with", "Ethereum", "BOOTH", "member-",
         "tokyo-makers", "chain", "status", "verify", "file", "true", "false", "PublicOrigin",
+        "PDF", "Atom", "iCalendar", "Excel", "T", "H",
     };
 
-    // One concept, one word: the words the glossary replaced must not come back.
+    // One concept, one word: the words the glossary replaced must not come back. 仕訳 stays only in 仕訳帳, the
+    // accountant's book the accounting export is named after.
     private static readonly string[] Replaced = ["トレジャリー", "財庫", "仕訳", "bps", "メンバーシップトークン"];
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z\-]*")]
@@ -33,6 +35,7 @@ public sealed partial class JapaneseWordsTests
     [InlineData("Ui")]
     [InlineData("Errors")]
     [InlineData("Mail")]
+    [InlineData("Notifications")]
     public void JapaneseText_HasNoEnglishWordOutsideTheAllowList_AndNoWordTheGlossaryReplaced(string resource)
     {
         var manager = new ResourceManager($"Mikoshi.Resources.{resource}", typeof(Program).Assembly);
@@ -45,7 +48,7 @@ public sealed partial class JapaneseWordsTests
             count++;
             var text = Placeholder().Replace((string)entry.Value!, " ");
             found.AddRange(LatinWord().Matches(text).Select(m => m.Value).Where(w => !Allowed.Contains(w)).Select(w => $"{entry.Key}: {w}"));
-            found.AddRange(Replaced.Where(r => text.Contains(r, StringComparison.Ordinal)).Select(r => $"{entry.Key}: {r}"));
+            found.AddRange(Replaced.Where(r => text.Replace("仕訳帳", string.Empty, StringComparison.Ordinal).Contains(r, StringComparison.Ordinal)).Select(r => $"{entry.Key}: {r}"));
             if (!Regex.IsMatch(text, @"\p{IsHiragana}|\p{IsKatakana}|\p{IsCJKUnifiedIdeographs}") && text.Any(char.IsAsciiLetter) && !LatinWord().Matches(text).All(m => Allowed.Contains(m.Value)))
             {
                 found.Add($"{entry.Key}: not Japanese at all");
