@@ -117,6 +117,20 @@ public abstract class MikoshiDb(DbContextOptions options)
     public DbSet<ChainEntitlementRow> ChainEntitlements => Set<ChainEntitlementRow>();
     public DbSet<MatchingSettingsRow> MatchingSettings => Set<MatchingSettingsRow>();
 
+    public DbSet<PaymentRow> Payments => Set<PaymentRow>();
+
+    public DbSet<StripeEventRow> StripeEvents => Set<StripeEventRow>();
+
+    public DbSet<DuesSubscriptionRow> DuesSubscriptions => Set<DuesSubscriptionRow>();
+
+    public DbSet<SaleLinkRow> SaleLinks => Set<SaleLinkRow>();
+
+    public DbSet<PaymentSettingsRow> PaymentSettings => Set<PaymentSettingsRow>();
+
+    public DbSet<TransferCodeRow> TransferCodes => Set<TransferCodeRow>();
+
+    public DbSet<BankLineRow> BankLines => Set<BankLineRow>();
+
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -618,6 +632,8 @@ public abstract class MikoshiDb(DbContextOptions options)
             nonce.Property(n => n.Nonce).HasMaxLength(64);
             nonce.Property(n => n.Purpose).HasMaxLength(8);
         });
+
+        PaymentModel.Configure(builder);
     }
 
     private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));

@@ -72,6 +72,17 @@ public static class Problems
         ["redemption_pending"] = StatusCodes.Status409Conflict,
         ["no_claim"] = StatusCodes.Status404NotFound,
         ["secret_unreadable"] = StatusCodes.Status409Conflict,
+
+        // Payments (issue #16).
+        ["invalid_stripe_signature"] = StatusCodes.Status401Unauthorized,
+        ["stripe_not_configured"] = StatusCodes.Status409Conflict,
+        ["stripe_unavailable"] = StatusCodes.Status503ServiceUnavailable,
+        ["payment_not_found"] = StatusCodes.Status404NotFound,
+        ["bank_line_not_found"] = StatusCodes.Status404NotFound,
+        ["bank_line_settled"] = StatusCodes.Status409Conflict,
+        ["already_subscribed"] = StatusCodes.Status409Conflict,
+        ["payment_link_taken"] = StatusCodes.Status409Conflict,
+        ["invalid_content"] = StatusCodes.Status400BadRequest,
     };
 
     private static readonly Error TooLarge = Error.Of("payload_too_large", "The body is larger than this server accepts.");

@@ -90,7 +90,7 @@ public static class Commands
         root.Subcommands.Add(ProjectCommands.Contribution());
         root.Subcommands.Add(ProjectCommands.Thanks());
         root.Subcommands.Add(MatchingCommands.Suggest());
-        foreach (var command in RevenueCommands.All().Concat(GovernanceCommands.All()))
+        foreach (var command in RevenueCommands.All().Concat(GovernanceCommands.All()).Concat(PaymentCommands.All()))
         {
             root.Subcommands.Add(command);
         }
