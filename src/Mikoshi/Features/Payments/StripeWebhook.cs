@@ -68,7 +68,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
 
         var target = await LocateAsync(stripeEvent);
         long fee = 0;
-        if (target.Payment is { State: not "paid" } && stripeEvent.Data.Object is Session { PaymentStatus: "paid", PaymentIntentId: { } intent })
+        if (target.Community is not null && target.Payment is null or { State: not "paid" } && stripeEvent.Data.Object is Session { PaymentStatus: "paid", PaymentIntentId: { } intent })
         {
             try
             {

@@ -25,12 +25,12 @@ public sealed class BankImportTests
         var view = await (await joiner.Client.GetAsync($"/api/v1/communities/{slug}/payments/bank-transfer")).JsonAsync();
         Assert.False(view.GetProperty("cardPayments").GetBoolean());
         Assert.Equal("みずほ銀行 渋谷支店 普通 1234567 ミコシ", view.GetProperty("bankAccount").GetString());
-        var joining = await (await joiner.Client.PostJsonAsync($"/api/v1/communities/{slug}/payments/bank-transfer", new { join = true, maxPrice = "2000" })).JsonAsync();
+        var joining = await (await joiner.Client.PostJsonAsync($"/api/v1/communities/{slug}/payments/bank-transfer", new { join = true, maxPrice = "10000" })).JsonAsync();
         Assert.Equal("MK1001", joining.GetProperty("code").GetString());
         Assert.Equal("MK1002", (await (await saver.Client.PostJsonAsync($"/api/v1/communities/{slug}/payments/bank-transfer", new { })).JsonAsync()).GetProperty("code").GetString());
 
         var file = Zengin.File(
-            Zengin.Deposit(1, 1000, "MK1001 ﾔﾏﾀﾞ ﾀﾛｳ"),
+            Zengin.Deposit(1, 10000, "MK1001 ﾔﾏﾀﾞ ﾀﾛｳ"),
             Zengin.Deposit(2, 3000, "ＭＫ１００２　ｽｽﾞｷ"),
             Zengin.Deposit(3, 5000, "ﾀﾅｶ ﾊﾅｺ"),
             Zengin.Deposit(3, 5000, "ﾀﾅｶ ﾊﾅｺ"),
@@ -47,8 +47,8 @@ public sealed class BankImportTests
         Assert.Equal(7, error.GetProperty("lineNumber").GetInt32());
 
         var balances = await StripePaymentTests.BalancesAsync(admin, slug);
-        Assert.Equal(3000, balances[$"person:{saver.Id.Replace("-", string.Empty)}"]);
-        Assert.Equal(1000, balances["treasury"]);
+        Assert.Equal(3000, balances[$"person:{saver.Id.Replace("-", string.Empty, StringComparison.Ordinal)}"]);
+        Assert.Equal(10000, balances["treasury"]);
         var joined = Assert.Single((await (await joiner.Client.GetAsync($"/api/v1/communities/{slug}/payments")).JsonAsync()).GetProperty("items").EnumerateArray());
         Assert.Equal("join", joined.GetProperty("purpose").GetString());
         Assert.Equal(1, joined.GetProperty("token").GetInt64());
@@ -71,7 +71,7 @@ public sealed class BankImportTests
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/bank/lines/{interest}/ignore", new { })).StatusCode);
         var again = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/bank/lines/{tanaka}/assign", new { personId = saver.Id });
         Assert.Equal("bank_line_settled", await again.ProblemCodeAsync());
-        Assert.Equal(5000, (await StripePaymentTests.BalancesAsync(admin, slug))[$"person:{stranger.Id.Replace("-", string.Empty)}"]);
+        Assert.Equal(5000, (await StripePaymentTests.BalancesAsync(admin, slug))[$"person:{stranger.Id.Replace("-", string.Empty, StringComparison.Ordinal)}"]);
 
         var bad = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/bank/imports", new { format = "zengin", content = "not base64!" });
         Assert.Equal("invalid_content", await bad.ProblemCodeAsync());
@@ -104,7 +104,7 @@ public sealed class BankImportTests
         var second = await ImportAsync(admin, slug, "csv", csv);
         Assert.Equal(0, second.GetProperty("credited").GetInt32());
         Assert.Equal(2, second.GetProperty("duplicates").GetInt32());
-        Assert.Equal(12000, (await StripePaymentTests.BalancesAsync(admin, slug))[$"person:{member.Id.Replace("-", string.Empty)}"]);
+        Assert.Equal(12000, (await StripePaymentTests.BalancesAsync(admin, slug))[$"person:{member.Id.Replace("-", string.Empty, StringComparison.Ordinal)}"]);
         await DepositTests.AssertVerifiedAsync(app);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -41,7 +42,7 @@ public sealed class StripePaymentTests
         var mine = await PaymentAsync(card, slug);
         Assert.Equal("paid", mine.GetProperty("state").GetString());
         Assert.Equal(1, mine.GetProperty("token").GetInt64());
-        Assert.Equal(StripeStandIn.FeeOf(session.Amount).ToString(), mine.GetProperty("fee").GetProperty("amount").GetString());
+        Assert.Equal(StripeStandIn.FeeOf(session.Amount).ToString(CultureInfo.InvariantCulture), mine.GetProperty("fee").GetProperty("amount").GetString());
 
         // Konbini: a voucher first (nothing moves), the money later.
         var voucher = await CheckoutAsync(konbini, slug, "konbini");
@@ -123,7 +124,7 @@ public sealed class StripePaymentTests
         await using var app = TestApp.Create(provider);
         stripe.Configure(app);
         var setup = await RevenueSetup.CreateAsync(app);
-        var project = long.Parse(setup.Project.Split('/')[^1]);
+        var project = long.Parse(setup.Project.Split('/')[^1], CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Created, (await setup.Admin.Client.PostJsonAsync($"{setup.Community}/projects/{project}/sale-links", new { paymentLink = "plink_test_emaki" })).StatusCode);
         var now = app.Clock.GetUtcNow();
 
@@ -200,8 +201,8 @@ public sealed class StripePaymentTests
         var response = await person.Client.PostJsonAsync($"/api/v1/communities/{slug}/payments/checkout", new { purpose = "join", method, maxPrice = "100000" }, Guid.NewGuid().ToString());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.JsonAsync();
-        Assert.StartsWith("http://127.0.0.1", body.GetProperty("url").GetString());
-        return new Opened(body.GetProperty("session").GetString()!, long.Parse(body.GetProperty("amount").GetProperty("amount").GetString()!));
+        Assert.StartsWith("http://127.0.0.1", body.GetProperty("url").GetString(), StringComparison.Ordinal);
+        return new Opened(body.GetProperty("session").GetString()!, long.Parse(body.GetProperty("amount").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture));
     }
 
     private static async Task<string> OutcomeAsync(TestApp app, string payload)
@@ -217,7 +218,7 @@ public sealed class StripePaymentTests
     internal static async Task<Dictionary<string, long>> BalancesAsync(Person treasurer, string slug) =>
         (await (await treasurer.Client.GetAsync($"/api/v1/communities/{slug}/accounts")).JsonAsync()).GetProperty("items").EnumerateArray()
             .Where(b => b.GetProperty("asset").GetString() == "JPY")
-            .ToDictionary(b => b.GetProperty("account").GetString()!, b => long.Parse(b.GetProperty("amount").GetString()!));
+            .ToDictionary(b => b.GetProperty("account").GetString()!, b => long.Parse(b.GetProperty("amount").GetString()!, CultureInfo.InvariantCulture));
 
     internal static async Task<int> CountAsync<T>(TestApp app, Func<MikoshiDb, IQueryable<T>> rows)
     {

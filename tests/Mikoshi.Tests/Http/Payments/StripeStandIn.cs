@@ -35,17 +35,24 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>The fee Stripe keeps on a charge, in yen: 3.6% rounded down, as Stripe's Japanese card rate.</summary>
     public static long FeeOf(long amount) => amount * 36 / 1000;
 
-    private StripeStandIn(WebApplication app) => this.app = app;
+    private StripeStandIn(WebApplication app, Func<DateTimeOffset> clock)
+    {
+        this.app = app;
+        this.clock = clock;
+    }
+
+    private readonly Func<DateTimeOffset> clock;
 
     public string Url => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    public static async Task<StripeStandIn> StartAsync()
+    /// <param name="clock">The time events are signed at: the app's clock, which checks the signature's age.</param>
+    public static async Task<StripeStandIn> StartAsync(Func<DateTimeOffset>? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var standIn = new StripeStandIn(app);
+        var standIn = new StripeStandIn(app, clock ?? (() => DateTimeOffset.UtcNow));
         app.MapPost("/v1/checkout/sessions", async (HttpRequest request) =>
         {
             if (request.Headers.Authorization.ToString() != $"Bearer {SecretKey}")
@@ -86,6 +93,23 @@ public sealed class StripeStandIn : IAsyncDisposable
                     ? new { id = $"ch_{id}", @object = "charge", amount, balance_transaction = new { id = $"txn_{id}", @object = "balance_transaction", amount, fee = FeeOf(amount), net = amount - FeeOf(amount), currency = "jpy" } }
                     : null,
             });
+        });
+        // The hosted payment page: paying sends the signed checkout.session.completed event to the success URL's site,
+        // as Stripe does, then returns the browser there.
+        app.MapGet("/c/pay/{id}", (string id) => Results.Content(
+            $"<!doctype html><title>Pay</title><form method=post><button data-testid=stripe-pay>Pay {standIn.Sessions[id]["line_items[0][price_data][unit_amount]"]} JPY</button></form>", "text/html"));
+        app.MapPost("/c/pay/{id}", async (string id) =>
+        {
+            var form = standIn.Sessions[id];
+            var amount = long.Parse(form["line_items[0][price_data][unit_amount]"], CultureInfo.InvariantCulture);
+            var metadata = form.Where(f => f.Key.StartsWith("metadata[", StringComparison.Ordinal)).ToDictionary(f => f.Key[9..^1], f => f.Value);
+            var payload = Event("checkout.session.completed", Session(id, amount, "paid", $"pi_test_{amount}", metadata), standIn.clock());
+            var success = new Uri(form["success_url"].Replace("{CHECKOUT_SESSION_ID}", id, StringComparison.Ordinal));
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{success.Port}") };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/stripe/webhook") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Stripe-Signature", Sign(payload, standIn.clock()));
+            (await http.SendAsync(request)).EnsureSuccessStatusCode();
+            return Results.Redirect(success.AbsoluteUri);
         });
         await app.StartAsync();
         return standIn;
