@@ -71,7 +71,9 @@ public sealed class AccessTests
                 .Replace("{version:int}", "1", StringComparison.Ordinal)
                 .Replace("{batchId:long}", "1", StringComparison.Ordinal)
                 .Replace("{proposalId:long}", "1", StringComparison.Ordinal)
-                .Replace("{workId:long}", "1", StringComparison.Ordinal);
+                .Replace("{workId:long}", "1", StringComparison.Ordinal)
+                .Replace("{paymentId:long}", "1", StringComparison.Ordinal)
+                .Replace("{lineId:long}", "1", StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (caller, client) in clients)

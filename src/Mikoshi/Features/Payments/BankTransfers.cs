@@ -318,13 +318,13 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
                 Results.Ok(new { items = await bank.LinesAsync(http.Caller().RequireCommunity(), state) }))
             .Allow(Access.Treasurer)
             .WithSummary("Imported bank lines, newest first; ?state=unmatched is the reconciliation list.");
-        api.MapPost("/communities/{slug}/bank/lines/{number:long}/assign", async (long number, AssignLineRequest request, BankTransfers bank, HttpContext http) =>
-                Problems.From(await bank.AssignAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), number, request), http))
+        api.MapPost("/communities/{slug}/bank/lines/{lineId:long}/assign", async (long lineId, AssignLineRequest request, BankTransfers bank, HttpContext http) =>
+                Problems.From(await bank.AssignAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), lineId, request), http))
             .Allow(Access.Treasurer)
             .WithSummary("Credit an unmatched bank line to a person.")
             .Produces<BankLineView>();
-        api.MapPost("/communities/{slug}/bank/lines/{number:long}/ignore", async (long number, BankTransfers bank, HttpContext http) =>
-                Problems.From(await bank.IgnoreAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), number), http))
+        api.MapPost("/communities/{slug}/bank/lines/{lineId:long}/ignore", async (long lineId, BankTransfers bank, HttpContext http) =>
+                Problems.From(await bank.IgnoreAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), lineId), http))
             .Allow(Access.Treasurer)
             .WithSummary("Set aside an unmatched bank line that is no member's payment.")
             .Produces<BankLineView>();

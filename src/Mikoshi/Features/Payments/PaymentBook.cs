@@ -226,8 +226,8 @@ public static class PaymentBook
             .Allow(Access.SignedIn)
             .WithSummary("Payments: a treasurer sees the community's, anyone else their own; with dues subscriptions and their status.")
             .Produces<PaymentsView>();
-        api.MapGet("/communities/{slug}/payments/{number:long}/receipt", async (long number, MikoshiDb db, HttpContext http) =>
-                Problems.From(await ReceiptAsync(db, http.Caller(), number)))
+        api.MapGet("/communities/{slug}/payments/{paymentId:long}/receipt", async (long paymentId, MikoshiDb db, HttpContext http) =>
+                Problems.From(await ReceiptAsync(db, http.Caller(), paymentId)))
             .Allow(Access.SignedIn)
             .WithSummary("The receipt of one payment: amount, what it bought, the date in JST, the community's name.")
             .Produces<ReceiptView>();

@@ -124,8 +124,8 @@ public sealed class PaymentSettings(Writer writer)
             .Allow(Access.Admin)
             .WithSummary("Set monthly dues (a Stripe price and its amount), the bank account members transfer to, and the CSV mapping.")
             .Produces<PaymentSettingsView>();
-        api.MapPost("/communities/{slug}/projects/{project:long}/sale-links", async (long project, SaleLinkRequest request, PaymentSettings settings, HttpContext http) =>
-                Problems.From(await settings.LinkSaleAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), project, request), http))
+        api.MapPost("/communities/{slug}/projects/{projectId:long}/sale-links", async (long projectId, SaleLinkRequest request, PaymentSettings settings, HttpContext http) =>
+                Problems.From(await settings.LinkSaleAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), projectId, request), http))
             .Allow(Access.Treasurer)
             .WithSummary("Sell a project's work through a Stripe payment link: each paid sale is recorded as the project's revenue.")
             .Produces<SaleLinkView>(StatusCodes.Status201Created);

@@ -125,6 +125,7 @@ public sealed class StripePaymentTests
         stripe.Configure(app);
         var setup = await RevenueSetup.CreateAsync(app);
         var project = long.Parse(setup.Project.Split('/')[^1], CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await setup.Admin.Client.PutAsJsonAsync($"{setup.Community}/revenue-policy", new { treasuryBps = 1000, holderBps = 1000, reserveBps = 3000 })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await setup.Admin.Client.PostJsonAsync($"{setup.Community}/projects/{project}/sale-links", new { paymentLink = "plink_test_emaki" })).StatusCode);
         var now = app.Clock.GetUtcNow();
 
@@ -139,6 +140,7 @@ public sealed class StripePaymentTests
 
         // Refunded after it was distributed: back out of the project's reserve first, the rest from the treasury.
         var reserve = balances[$"project:{project}"];
+        Assert.Equal(3000 - StripeStandIn.FeeOf(10000), reserve);
         var treasury = balances["treasury"];
         var refund = new { id = "ch_test_sale", @object = "charge", amount = 10000, amount_refunded = 10000, currency = "jpy", payment_intent = "pi_test_10000", refunded = true };
         Assert.Equal("applied", await OutcomeAsync(app, StripeStandIn.Event("charge.refunded", refund, now)));
