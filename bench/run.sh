@@ -9,6 +9,7 @@
 #   bench/run.sh load                  HTTP load on 127.0.0.1 (load-sqlite, load-postgres): reads and deposits beside a bare endpoint
 #   bench/run.sh votes                 EIP-712 signed votes verified per second against Nethereum; Tally.Count over 10^6 ballots
 #   bench/run.sh gas                   chain mode: gas per distribution and per claim vs OpenZeppelin 4.9 PaymentSplitter at 10, 100, 400 recipients (anvil)
+#   bench/run.sh payments              payments-sqlite, payments-postgres: 10^4 signed Stripe webhooks (10% duplicated, shuffled) vs raw one-row commits; a 10^5-line bank statement import (not part of a full run)
 #   bench/run.sh matching              a suggested team among 10^5 people, indexed vs brute force; coverage over 10^4 people and 10^3 projects
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
@@ -26,6 +27,8 @@ for p in "$@"; do
   case "$p" in
     allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|redemption-sqlite|redemption-postgres|load-sqlite|load-postgres|votes|gas|matching) parts+=("$p") ;;
     revenue) parts+=(revenue-sqlite revenue-postgres) ;;
+    payments-sqlite|payments-postgres) parts+=("$p") ;;
+    payments) parts+=(payments-sqlite payments-postgres) ;;
     redemption) parts+=(redemption-sqlite redemption-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
@@ -67,7 +70,7 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres; then
+if want postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want payments-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
@@ -110,6 +113,14 @@ if want load-postgres; then
   "${bench[@]}" load --store postgres --location "$server" --out "$results/load-postgres.json" \
     --clients "${BENCH_LOAD_CLIENTS:-16}" --seconds "${BENCH_LOAD_SECONDS:-4}"
 fi
+for store in sqlite postgres; do
+  if want "payments-$store"; then
+    location="$work/sqlite"; [ "$store" = postgres ] && location="$server"
+    "${bench[@]}" payments --store "$store" --location "$location" --out "$results/payments-$store.json" \
+      --events "${BENCH_PAYMENT_EVENTS:-10000}" --lines "${BENCH_PAYMENT_LINES:-100000}"
+    cat "$results/payments-$store.json"; echo
+  fi
+done
 if want votes; then
   "${bench[@]}" votes --out "$results/votes.json" --reps "$reps" --votes "${BENCH_VOTES:-2000}" --ballots "${BENCH_BALLOTS:-1000000}"
 fi

@@ -20,6 +20,7 @@ using Mikoshi.Data;
 //   gas --out FILE --contracts DIR [--recipients 10,100,400] [--claims 20]
 //   matching --out FILE [--people 100000] [--queries 200] [--reps 5] [--evaluation-people 10000] [--evaluation-projects 1000]
 //   notifications --store sqlite|postgres --location … [--members 100000] [--reps 5] [--mails 2000]   (issue #17; prints, not in the report)
+//   payments --store sqlite|postgres --location … --out FILE [--events 10000] [--lines 100000]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -76,6 +77,12 @@ return args.FirstOrDefault() switch
         Int("events", 10),
         Option("holders", "10,1000,1000000").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToArray(),
         Option("zengin", "yes") == "yes"),
+    "payments" => await Mikoshi.Bench.Payments.PaymentsRun.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Option("out"),
+        Int("events", 10_000),
+        Int("lines", 100_000)),
     "redemption" => await Mikoshi.Bench.Redemption.RedemptionRun.RunAsync(
         Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
         Option("location"),

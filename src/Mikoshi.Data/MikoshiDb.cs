@@ -149,6 +149,20 @@ public abstract class MikoshiDb(DbContextOptions options)
     public DbSet<ChainEntitlementRow> ChainEntitlements => Set<ChainEntitlementRow>();
     public DbSet<MatchingSettingsRow> MatchingSettings => Set<MatchingSettingsRow>();
 
+    public DbSet<PaymentRow> Payments => Set<PaymentRow>();
+
+    public DbSet<StripeEventRow> StripeEvents => Set<StripeEventRow>();
+
+    public DbSet<DuesSubscriptionRow> DuesSubscriptions => Set<DuesSubscriptionRow>();
+
+    public DbSet<SaleLinkRow> SaleLinks => Set<SaleLinkRow>();
+
+    public DbSet<PaymentSettingsRow> PaymentSettings => Set<PaymentSettingsRow>();
+
+    public DbSet<TransferCodeRow> TransferCodes => Set<TransferCodeRow>();
+
+    public DbSet<BankLineRow> BankLines => Set<BankLineRow>();
+
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -804,6 +818,7 @@ public abstract class MikoshiDb(DbContextOptions options)
             d.Property(x => x.State).HasMaxLength(10);
             d.Property(x => x.LastError).HasMaxLength(500);
         });
+        PaymentModel.Configure(builder);
     }
 
     private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));

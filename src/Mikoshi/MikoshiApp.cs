@@ -82,6 +82,13 @@ public static class MikoshiApp
         services.AddSingleton<Features.Notifications.NotificationDispatcher>();
         services.AddSingleton<Features.Notifications.ChannelSender>();
 
+        // Payments (issue #16): Stripe and bank transfers.
+        services.AddSingleton<Features.Payments.StripeSettings>();
+        services.AddScoped<Features.Payments.StripeCheckout>();
+        services.AddScoped<Features.Payments.StripeWebhook>();
+        services.AddScoped<Features.Payments.BankTransfers>();
+        services.AddScoped<Features.Payments.PaymentSettings>();
+
         // Secrets at rest (issue 15): one key outside the database seals every secret inside it.
         services.AddSingleton(sp => KeyEncryptionKey.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Data.StoreOptions>()));
         services.AddSingleton<SecretBox>();
@@ -270,6 +277,11 @@ public static class MikoshiApp
         Features.Matching.Suggestions.Map(api);
         Features.Matching.ReputationBoard.Map(api);
         Features.Matching.ContributionViews.Map(api);
+        Features.Payments.StripeCheckout.Map(api);
+        Features.Payments.StripeWebhook.Map(api);
+        Features.Payments.PaymentBook.Map(api);
+        Features.Payments.BankTransfers.Map(api);
+        Features.Payments.PaymentSettings.Map(api);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

@@ -23,6 +23,9 @@ public enum AccountKind
 
     /// <summary>Money held while something is pending, such as a listing or a payout batch.</summary>
     Escrow,
+
+    /// <summary>What payment providers kept as their fee: an expense, so gross, fee and net are all on the ledger.</summary>
+    Fees,
 }
 
 /// <summary>
@@ -54,6 +57,9 @@ public readonly record struct AccountId
 
     /// <summary>The dust account.</summary>
     public static AccountId Dust { get; } = new(AccountKind.Dust, null);
+
+    /// <summary>Payment providers' fees.</summary>
+    public static AccountId Fees { get; } = new(AccountKind.Fees, null);
 
     /// <summary>Only the outside world may hold less than nothing.</summary>
     public bool MayGoNegative => Kind == AccountKind.External;
@@ -87,6 +93,7 @@ public readonly record struct AccountId
             "holder-pool" => AccountKind.HolderPool,
             "dust" => AccountKind.Dust,
             "escrow" => AccountKind.Escrow,
+            "fees" => AccountKind.Fees,
             _ => null,
         };
         var keyed = kind is AccountKind.Person or AccountKind.Project or AccountKind.Escrow;
@@ -111,6 +118,7 @@ public readonly record struct AccountId
             AccountKind.HolderPool => "holder-pool",
             AccountKind.Dust => "dust",
             AccountKind.Escrow => "escrow",
+            AccountKind.Fees => "fees",
             _ => throw new InvariantViolatedException($"Unknown account kind {Kind}."),
         };
         return Key is null ? kind : $"{kind}:{Key}";

@@ -90,6 +90,16 @@ public static class Problems
         ["unsubscribe_token_invalid"] = StatusCodes.Status404NotFound,
         ["unsubscribe_token_used"] = StatusCodes.Status409Conflict,
         ["channel_not_found"] = StatusCodes.Status404NotFound,
+        // Payments (issue #16).
+        ["invalid_stripe_signature"] = StatusCodes.Status401Unauthorized,
+        ["stripe_not_configured"] = StatusCodes.Status409Conflict,
+        ["stripe_unavailable"] = StatusCodes.Status503ServiceUnavailable,
+        ["payment_not_found"] = StatusCodes.Status404NotFound,
+        ["bank_line_not_found"] = StatusCodes.Status404NotFound,
+        ["bank_line_settled"] = StatusCodes.Status409Conflict,
+        ["already_subscribed"] = StatusCodes.Status409Conflict,
+        ["payment_link_taken"] = StatusCodes.Status409Conflict,
+        ["invalid_content"] = StatusCodes.Status400BadRequest,
     };
 
     private static readonly Error TooLarge = Error.Of("payload_too_large", "The body is larger than this server accepts.");

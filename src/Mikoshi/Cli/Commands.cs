@@ -93,7 +93,7 @@ public static class Commands
         root.Subcommands.Add(MatchingCommands.Suggest());
         root.Subcommands.Add(TaxCommands.Tax());
         root.Subcommands.Add(TaxCommands.Books());
-        foreach (var command in RevenueCommands.All().Concat(GovernanceCommands.All()))
+        foreach (var command in RevenueCommands.All().Concat(GovernanceCommands.All()).Concat(PaymentCommands.All()))
         {
             root.Subcommands.Add(command);
         }

@@ -30,7 +30,7 @@ public class AccountIdTests
     [Fact]
     public void Parse_RoundTripsEveryFactoryMadeAccount()
     {
-        AccountId[] singles = [AccountId.External, AccountId.Treasury, AccountId.HolderPool, AccountId.Dust];
+        AccountId[] singles = [AccountId.External, AccountId.Treasury, AccountId.HolderPool, AccountId.Dust, AccountId.Fees];
         var keyed = Gen.Select(Gen.Guid, Gen.Long[1, long.MaxValue], Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789-_:."].Array[1, 40].Select(chars => new string(chars)), (id, project, key) =>
             new[] { AccountId.ForPerson(id), AccountId.ForProject(project), AccountId.ForEscrow(key) });
 

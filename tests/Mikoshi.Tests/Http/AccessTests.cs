@@ -72,7 +72,9 @@ public sealed class AccessTests
                 .Replace("{batchId:long}", "1", StringComparison.Ordinal)
                 .Replace("{proposalId:long}", "1", StringComparison.Ordinal)
                 .Replace("{workId:long}", "1", StringComparison.Ordinal)
-                .Replace("{channel:long}", "1", StringComparison.Ordinal);
+                .Replace("{channel:long}", "1", StringComparison.Ordinal)
+                .Replace("{paymentId:long}", "1", StringComparison.Ordinal)
+                .Replace("{lineId:long}", "1", StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (caller, client) in clients)

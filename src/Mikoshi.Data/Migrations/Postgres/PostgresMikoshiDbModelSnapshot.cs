@@ -384,6 +384,56 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.BankLineRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BookedOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("ImportedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long?>("PaymentNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Identity")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.ToTable("bank_lines", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.BookAccountRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -970,6 +1020,36 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("PersonId", "Period");
 
                     b.ToTable("digests", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.DuesSubscriptionRow", b =>
+                {
+                    b.Property<string>("SubscriptionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("StatusEventCreatedUnix")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpdatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SubscriptionId");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("dues_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.EventRow", b =>
@@ -1595,6 +1675,121 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("payee_kinds", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.PaymentRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Disputed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("MaxPrice")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("PaidAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PaymentIntent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Reversed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("TokenSerial")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("PaymentIntent");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.PaymentSettingsRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BankAccount")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CsvMapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("DuesAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DuesPriceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("payment_settings", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1956,6 +2151,26 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("revenue", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.SaleLinkRow", b =>
+                {
+                    b.Property<string>("PaymentLinkId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PaymentLinkId");
+
+                    b.ToTable("sale_links", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.SiweNonceRow", b =>
                 {
                     b.Property<string>("Nonce")
@@ -1998,6 +2213,39 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "Name");
 
                     b.ToTable("community_skills", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.StripeEventRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedUnix")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ReceivedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("stripe_events", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.SuccessionConfirmationRow", b =>
@@ -2218,6 +2466,30 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "Serial", "Asset");
 
                     b.ToTable("token_units", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TransferCodeRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long?>("JoinMaxPrice")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "PersonId");
+
+                    b.HasIndex("CommunityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("transfer_codes", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.TreasuryPoolRow", b =>

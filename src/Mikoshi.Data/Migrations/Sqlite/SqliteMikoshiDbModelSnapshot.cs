@@ -372,6 +372,56 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.BankLineRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BookedOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaymentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Identity")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.ToTable("bank_lines", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.BookAccountRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -957,6 +1007,36 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("PersonId", "Period");
 
                     b.ToTable("digests", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.DuesSubscriptionRow", b =>
+                {
+                    b.Property<string>("SubscriptionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusEventCreatedUnix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubscriptionId");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("dues_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.EventRow", b =>
@@ -1584,6 +1664,121 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("payee_kinds", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.PaymentRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Disputed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MaxPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentIntent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Reversed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TokenSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("PaymentIntent");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.PaymentSettingsRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankAccount")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CsvMapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DuesAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DuesPriceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("payment_settings", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1956,6 +2151,26 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("revenue", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.SaleLinkRow", b =>
+                {
+                    b.Property<string>("PaymentLinkId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaymentLinkId");
+
+                    b.ToTable("sale_links", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.SiweNonceRow", b =>
                 {
                     b.Property<string>("Nonce")
@@ -1998,6 +2213,39 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("CommunityId", "Name");
 
                     b.ToTable("community_skills", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.StripeEventRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUnix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("stripe_events", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.SuccessionConfirmationRow", b =>
@@ -2221,6 +2469,30 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasKey("CommunityId", "Serial", "Asset");
 
                     b.ToTable("token_units", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.TransferCodeRow", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("JoinMaxPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "PersonId");
+
+                    b.HasIndex("CommunityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("transfer_codes", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.TreasuryPoolRow", b =>

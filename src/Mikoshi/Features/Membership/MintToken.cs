@@ -17,56 +17,60 @@ public sealed record MintView(long Token, string Owner, AmountView Price, long S
 public sealed class MintToken(Writer writer)
 {
     public Task<Result<Written>> HandleAsync(PersonId person, Community community, MintRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, write => MintInAsync(write, person, community, request));
+
+    /// <summary>A mint inside a write someone else runs (a paid join, a matched bank transfer); refused before anything is posted.</summary>
+    public static async Task<Result<MintView>> MintInAsync(WriteScope write, PersonId person, Community community, MintRequest request)
+    {
+        // Never below what a token is worth: minting and redeeming at once returns at most what was paid.
+        var current = await TokenBook.CurrentAsync(write.Db, community.Id);
+        var supply = current.Supply;
+        var allowed = current.Policy.MayMint(supply);
+        if (!allowed.IsSuccess)
         {
-            // Never below what a token is worth: minting and redeeming at once returns at most what was paid.
-            var current = await TokenBook.CurrentAsync(write.Db, community.Id);
-            var supply = current.Supply;
-            var allowed = current.Policy.MayMint(supply);
-            if (!allowed.IsSuccess)
+            return allowed.Error!;
+        }
+
+        // An LLC-type DAO admits only a person its executive members approved, however the mint comes (a paid join, a bank transfer).
+        var consent = await LlcDao.ConsentAsync(write, community.Id, person, LlcMove.Mint);
+        if (!consent.IsSuccess)
+        {
+            return consent.Error!;
+        }
+
+        var next = await TokenBook.NextMintAsync(write.Db, current);
+        var price = Money.Of(community.Base, next.Price);
+        if (request.MaxPrice is not null)
+        {
+            var max = Money.Parse(community.Base, request.MaxPrice);
+            if (!max.IsSuccess)
             {
-                return allowed.Error!;
+                return max.Error!;
             }
 
-            var consent = await LlcDao.ConsentAsync(write, community.Id, person, LlcMove.Mint);
-            if (!consent.IsSuccess)
+            if (price > max.Value)
             {
-                return consent.Error!;
+                return next.PolicyPrice <= max.Value.Units
+                    ? Error.Of("price_below_value", $"A token now holds {Money.Of(community.Base, next.Terms.Floor)} of the treasury, so a new one costs {price}, above your limit of {max.Value}.")
+                    : Error.Of("price_moved", $"The price is now {price}, above your limit of {max.Value}.");
             }
+        }
 
-            var next = await TokenBook.NextMintAsync(write.Db, current);
-            var price = Money.Of(community.Base, next.Price);
-            if (request.MaxPrice is not null)
+        if (!price.IsZero)
+        {
+            var serial = await TokenBook.NextSerialAsync(write.Db, community.Id);
+            var entry = JournalEntry.Move("mint", $"membership token #{serial}", AccountId.ForPerson(person.Value), AccountId.Treasury, price);
+            var posted = await write.PostAsync(entry.Value, flow: TreasuryFlow.OneToken);
+            if (!posted.IsSuccess)
             {
-                var max = Money.Parse(community.Base, request.MaxPrice);
-                if (!max.IsSuccess)
-                {
-                    return max.Error!;
-                }
-
-                if (price > max.Value)
-                {
-                    return next.PolicyPrice <= max.Value.Units
-                        ? Error.Of("price_below_value", $"A token now holds {Money.Of(community.Base, next.Terms.Floor)} of the treasury, so a new one costs {price}, above your limit of {max.Value}.")
-                        : Error.Of("price_moved", $"The price is now {price}, above your limit of {max.Value}.");
-                }
+                return posted.Error!;
             }
+        }
 
-            if (!price.IsZero)
-            {
-                var serial = await TokenBook.NextSerialAsync(write.Db, community.Id);
-                var entry = JournalEntry.Move("mint", $"membership token #{serial}", AccountId.ForPerson(person.Value), AccountId.Treasury, price);
-                var posted = await write.PostAsync(entry.Value, flow: TreasuryFlow.OneToken);
-                if (!posted.IsSuccess)
-                {
-                    return posted.Error!;
-                }
-            }
-
-            var token = await TokenBook.MintAsync(write, current, person, price.Units, next.Terms.Units);
-            await Chain.ChainOutbox.EnqueueMintAsync(write, community.Id, token.Serial, person);
-            return Result<MintView>.Ok(new MintView(token.Serial, person.ToString(), AmountView.Of(price), supply + 1, AmountView.Of(Money.Of(community.Base, next.Terms.Floor))));
-        });
+        var token = await TokenBook.MintAsync(write, current, person, price.Units, next.Terms.Units);
+        await Chain.ChainOutbox.EnqueueMintAsync(write, community.Id, token.Serial, person);
+        return Result<MintView>.Ok(new MintView(token.Serial, person.ToString(), AmountView.Of(price), supply + 1, AmountView.Of(Money.Of(community.Base, next.Terms.Floor))));
+    }
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/communities/{slug}/tokens", (MintRequest request, MintToken mint, HttpContext http) =>

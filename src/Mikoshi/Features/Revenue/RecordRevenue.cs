@@ -139,120 +139,127 @@ public sealed class RecordRevenue(Writer writer)
             return Error.Of("invalid_source", $"Say where the revenue came from in 1 to {MaxSourceLength} characters.");
         }
 
-        return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created,
+            write => RecordInAsync(write, treasurer, community, project, amount.Value, source, request.OccurredAt));
+    }
+
+    /// <summary>
+    /// Revenue inside a write someone else runs (a treasurer's request, or a paid sale reported by Stripe):
+    /// the waterfall, its journal entry and its audit link; refused before anything is posted.
+    /// </summary>
+    public static async Task<Result<RevenueView>> RecordInAsync(WriteScope write, PersonId recordedBy, Community community, long project, Money amount, string source, DateTimeOffset? occurredAt)
+    {
+        var db = write.Db;
+        var found = await OpenProjectAsync(db, community.Id, project);
+        if (!found.IsSuccess)
         {
-            var db = write.Db;
-            var found = await OpenProjectAsync(db, community.Id, project);
-            if (!found.IsSuccess)
-            {
-                return found.Error!;
-            }
+            return found.Error!;
+        }
 
-            var occurred = request.OccurredAt ?? write.At;
-            if (occurred > write.At)
-            {
-                return Error.Of("invalid_occurred_at", "Revenue cannot have arrived in the future.");
-            }
+        var occurred = occurredAt ?? write.At;
+        if (occurred > write.At)
+        {
+            return Error.Of("invalid_occurred_at", "Revenue cannot have arrived in the future.");
+        }
 
-            var agreement = await Agreements.InForceAtAsync(db, community.Id, project, occurred);
-            if (agreement is null)
-            {
-                return Error.Of("no_split_agreement", "No split agreement accepted by all its parties was in force when this revenue arrived.");
-            }
+        var agreement = await Agreements.InForceAtAsync(db, community.Id, project, occurred);
+        if (agreement is null)
+        {
+            return Error.Of("no_split_agreement", "No split agreement accepted by all its parties was in force when this revenue arrived.");
+        }
 
-            var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
-            var supply = await TokenBook.SupplyAsync(db, community.Id);
-            var split = Agreements.Split(agreement);
-            var policy = (await TokenBook.CurrentAsync(db, community.Id)).Revenue;
-            var result = Waterfall.Run(amount.Value.Units, funding.Outstanding, funding.RecoupRateBps, policy, split, supply > 0);
-            if (!result.IsSuccess)
-            {
-                return result.Error!;
-            }
+        var funding = await FundingAsync(db, community.Id, project, amount.Asset.Code);
+        var supply = await TokenBook.SupplyAsync(db, community.Id);
+        var split = Agreements.Split(agreement);
+        var policy = (await TokenBook.CurrentAsync(db, community.Id)).Revenue;
+        var result = Waterfall.Run(amount.Units, funding.Outstanding, funding.RecoupRateBps, policy, split, supply > 0);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
 
-            // The holders' share goes to the tokens in circulation now; it may not be dated back past a change of
-            // holdings, or today's holders would be paid for an instant when others held the tokens.
-            var parts = result.Value;
-            var holdingsChanged = (await TokenBook.CurrentAsync(db, community.Id)).HoldingsChangedAtUnixMs;
-            if (parts.Holders > Int128.Zero && occurred.ToUnixTimeMilliseconds() < holdingsChanged)
-            {
-                return Error.Of("revenue_before_holdings_change",
-                    $"Tokens changed hands at {DateTimeOffset.FromUnixTimeMilliseconds(holdingsChanged):u}, after this revenue arrived; record it as of that instant or later, so that its holders' share goes to those who held the tokens.");
-            }
+        // The holders' share goes to the tokens in circulation now; it may not be dated back past a change of
+        // holdings, or today's holders would be paid for an instant when others held the tokens.
+        var parts = result.Value;
+        var holdingsChanged = (await TokenBook.CurrentAsync(db, community.Id)).HoldingsChangedAtUnixMs;
+        if (parts.Holders > Int128.Zero && occurred.ToUnixTimeMilliseconds() < holdingsChanged)
+        {
+            return Error.Of("revenue_before_holdings_change",
+                $"Tokens changed hands at {DateTimeOffset.FromUnixTimeMilliseconds(holdingsChanged):u}, after this revenue arrived; record it as of that instant or later, so that its holders' share goes to those who held the tokens.");
+        }
 
-            Money Of(Int128 units) => Money.Of(asset.Value, units);
-            var postings = new List<Posting>
-            {
-                new(AccountId.External, Of(-amount.Value.Units)),
-                new(AccountId.Treasury, Of(parts.Recouped + parts.Treasury)),
-                new(AccountId.HolderPool, Of(parts.Holders)),
-                new(AccountId.ForProject(project), Of(parts.Reserve)),
-            };
-            postings.AddRange(split.Parties.Select((p, i) => new Posting(AccountId.ForPerson(p.Person.Value), Of(parts.Contributors[i]))));
-            var posted = await write.PostAsync(TokenBook.Entry("revenue", $"revenue of project {project}: {source}", [.. postings]).Value, source);
-            if (!posted.IsSuccess)
-            {
-                return posted.Error!;
-            }
+        Money Of(Int128 units) => Money.Of(amount.Asset, units);
+        var postings = new List<Posting>
+        {
+            new(AccountId.External, Of(-amount.Units)),
+            new(AccountId.Treasury, Of(parts.Recouped + parts.Treasury)),
+            new(AccountId.HolderPool, Of(parts.Holders)),
+            new(AccountId.ForProject(project), Of(parts.Reserve)),
+        };
+        postings.AddRange(split.Parties.Select((p, i) => new Posting(AccountId.ForPerson(p.Person.Value), Of(parts.Contributors[i]))));
+        var posted = await write.PostAsync(TokenBook.Entry("revenue", $"revenue of project {project}: {source}", [.. postings]).Value, source);
+        if (!posted.IsSuccess)
+        {
+            return posted.Error!;
+        }
 
-            if (parts.Holders > Int128.Zero)
-            {
-                await HolderShares.DistributeAsync(write, community.Id, asset.Value.Code, parts.Holders, supply);
-            }
+        if (parts.Holders > Int128.Zero)
+        {
+            await HolderShares.DistributeAsync(write, community.Id, amount.Asset.Code, parts.Holders, supply);
+        }
 
-            funding.Outstanding -= parts.Recouped;
-            funding.Recouped += parts.Recouped;
-            var number = (await db.Revenue.Where(r => r.CommunityId == community.Id).Select(r => (long?)r.Number).MaxAsync() ?? 0) + 1;
-            var row = new RevenueRow
-            {
-                CommunityId = community.Id,
-                Number = number,
-                ProjectNumber = project,
-                Asset = asset.Value.Code,
-                Amount = amount.Value.Units,
-                Source = source,
-                OccurredAtUnixMs = occurred.ToUnixTimeMilliseconds(),
-                RecordedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-                RecordedById = treasurer,
-                AgreementVersion = agreement.Version,
-                Recouped = parts.Recouped,
-                Treasury = parts.Treasury,
-                Holders = parts.Holders,
-                Reserve = parts.Reserve,
-                Contributors = parts.Contributors.Aggregate(Int128.Zero, (a, b) => a + b),
-                HolderSupply = supply,
-                EntryNumber = posted.Value,
-            };
-            db.Revenue.Add(row);
-            await write.AuditAsync("project.revenue", new
-            {
-                project,
-                revenue = number,
-                asset = row.Asset,
-                amount = Units(row.Amount),
-                source,
-                occurredAt = occurred,
-                agreementVersion = agreement.Version,
-                recouped = Units(row.Recouped),
-                treasury = Units(row.Treasury),
-                holders = Units(row.Holders),
-                reserve = Units(row.Reserve),
-                contributors = Units(row.Contributors),
-                holderSupply = supply,
-            });
-            var yourParts = split.Parties.Select((p, i) => (p.Person, Part: parts.Contributors[i])).Where(p => p.Part > Int128.Zero).ToList();
-            write.AnnounceToMembers(EventCatalogue.RevenueRecorded, new
-            {
-                project, revenue = number, asset = row.Asset, amount = Units(row.Amount), holders = Units(row.Holders), holderSupply = supply,
-                parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
-            });
-            write.AnnounceTo(EventCatalogue.EarningsClaimable, new
-            {
-                project, revenue = number, asset = row.Asset, parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
-            }, yourParts.Select(p => p.Person));
-            var names = await ProjectBook.NamesAsync(db, split.Parties.Select(p => p.Person));
-            return Result<RevenueView>.Ok(View(row, split.Parties.Select((p, i) => (p.Person, parts.Contributors[i])).ToList(), names));
+        funding.Outstanding -= parts.Recouped;
+        funding.Recouped += parts.Recouped;
+        var number = (await db.Revenue.Where(r => r.CommunityId == community.Id).Select(r => (long?)r.Number).MaxAsync() ?? 0) + 1;
+        var row = new RevenueRow
+        {
+            CommunityId = community.Id,
+            Number = number,
+            ProjectNumber = project,
+            Asset = amount.Asset.Code,
+            Amount = amount.Units,
+            Source = source,
+            OccurredAtUnixMs = occurred.ToUnixTimeMilliseconds(),
+            RecordedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            RecordedById = recordedBy,
+            AgreementVersion = agreement.Version,
+            Recouped = parts.Recouped,
+            Treasury = parts.Treasury,
+            Holders = parts.Holders,
+            Reserve = parts.Reserve,
+            Contributors = parts.Contributors.Aggregate(Int128.Zero, (a, b) => a + b),
+            HolderSupply = supply,
+            EntryNumber = posted.Value,
+        };
+        db.Revenue.Add(row);
+        await write.AuditAsync("project.revenue", new
+        {
+            project,
+            revenue = number,
+            asset = row.Asset,
+            amount = Units(row.Amount),
+            source,
+            occurredAt = occurred,
+            agreementVersion = agreement.Version,
+            recouped = Units(row.Recouped),
+            treasury = Units(row.Treasury),
+            holders = Units(row.Holders),
+            reserve = Units(row.Reserve),
+            contributors = Units(row.Contributors),
+            holderSupply = supply,
         });
+        var yourParts = split.Parties.Select((p, i) => (p.Person, Part: parts.Contributors[i])).Where(p => p.Part > Int128.Zero).ToList();
+        write.AnnounceToMembers(EventCatalogue.RevenueRecorded, new
+        {
+            project, revenue = number, asset = row.Asset, amount = Units(row.Amount), holders = Units(row.Holders), holderSupply = supply,
+            parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
+        });
+        write.AnnounceTo(EventCatalogue.EarningsClaimable, new
+        {
+            project, revenue = number, asset = row.Asset, parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
+        }, yourParts.Select(p => p.Person));
+        var names = await ProjectBook.NamesAsync(db, split.Parties.Select(p => p.Person));
+        return Result<RevenueView>.Ok(View(row, split.Parties.Select((p, i) => (p.Person, parts.Contributors[i])).ToList(), names));
     }
 
     public static async Task<ProjectMoneyView> MoneyAsync(MikoshiDb db, CommunityId community, long project)

@@ -1,0 +1,244 @@
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Data;
+
+/// <summary>
+/// Money that came in from outside through a payment channel (Stripe or a bank transfer), numbered per
+/// community. Its state moves pending → paid (credited) or expired; refunds and chargebacks add to <see cref="Reversed"/>.
+/// Amounts are minor units of <see cref="Asset"/> as the payment provider counts them.
+/// </summary>
+public sealed class PaymentRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    /// <summary>Who paid (null for a sale of a work to the public).</summary>
+    public PersonId? PersonId { get; set; }
+
+    /// <summary>join, topup, dues, sale or transfer.</summary>
+    public string Purpose { get; set; } = string.Empty;
+
+    /// <summary>card, konbini, subscription or bank.</summary>
+    public string Method { get; set; } = string.Empty;
+
+    /// <summary>pending, paid, expired or flagged.</summary>
+    public string State { get; set; } = string.Empty;
+
+    /// <summary>Why a payment was flagged (a problem code), empty otherwise.</summary>
+    public string Flag { get; set; } = string.Empty;
+
+    public string Asset { get; set; } = string.Empty;
+
+    public long Amount { get; set; }
+
+    public long Fee { get; set; }
+
+    /// <summary>Refunded so far (Stripe reports the running total).</summary>
+    public long Reversed { get; set; }
+
+    /// <summary>Taken back by chargebacks.</summary>
+    public long Disputed { get; set; }
+
+    /// <summary>The provider's own reference: a Checkout Session, an invoice, a bank line; unique.</summary>
+    public string Reference { get; set; } = string.Empty;
+
+    /// <summary>Stripe's payment intent, which refunds and disputes name.</summary>
+    public string? PaymentIntent { get; set; }
+
+    public long? ProjectNumber { get; set; }
+
+    /// <summary>For a join: the most the person agreed to pay for the token.</summary>
+    public long? MaxPrice { get; set; }
+
+    public long? TokenSerial { get; set; }
+
+    public long? EntryNumber { get; set; }
+
+    public long CreatedAtUnixMs { get; set; }
+
+    public long? PaidAtUnixMs { get; set; }
+}
+
+/// <summary>A Stripe event applied (or kept and flagged): its id is the key that makes it apply once.</summary>
+public sealed class StripeEventRow
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Type { get; set; } = string.Empty;
+
+    /// <summary>The audit chain the raw event went into (a community's, or the instance's when none was known).</summary>
+    public Guid Chain { get; set; }
+
+    public long AuditSequence { get; set; }
+
+    /// <summary>applied, ignored, or a problem code when flagged.</summary>
+    public string Outcome { get; set; } = string.Empty;
+
+    public long CreatedUnix { get; set; }
+
+    public long ReceivedAtUnixMs { get; set; }
+}
+
+/// <summary>A member's monthly dues subscription at Stripe, with the status its latest event gave.</summary>
+public sealed class DuesSubscriptionRow
+{
+    public string SubscriptionId { get; set; } = string.Empty;
+
+    public CommunityId CommunityId { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    /// <summary>active, past_due, canceled… as Stripe says; payment_failed after a failed invoice.</summary>
+    public string Status { get; set; } = string.Empty;
+
+    /// <summary>The Stripe creation time of the event that set <see cref="Status"/>: an older event never overwrites a newer one.</summary>
+    public long StatusEventCreatedUnix { get; set; }
+
+    public long UpdatedAtUnixMs { get; set; }
+}
+
+/// <summary>A Stripe payment link whose paid sales are a project's revenue.</summary>
+public sealed class SaleLinkRow
+{
+    public string PaymentLinkId { get; set; } = string.Empty;
+
+    public CommunityId CommunityId { get; set; }
+
+    public long ProjectNumber { get; set; }
+
+    public PersonId CreatedById { get; set; }
+}
+
+/// <summary>A community's payment settings: monthly dues and the bank account members transfer to.</summary>
+public sealed class PaymentSettingsRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    /// <summary>The Stripe price of the monthly dues, and its amount in the base asset's minor units.</summary>
+    public string DuesPriceId { get; set; } = string.Empty;
+
+    public long DuesAmount { get; set; }
+
+    /// <summary>The account members transfer to, as shown to them (bank, branch, type, number, holder).</summary>
+    public string BankAccount { get; set; } = string.Empty;
+
+    /// <summary>The saved CSV column mapping for net-banking exports, as JSON.</summary>
+    public string CsvMapping { get; set; } = string.Empty;
+}
+
+/// <summary>A member's personal transfer code (MK1234), which they put before their name on a bank transfer.</summary>
+public sealed class TransferCodeRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public PersonId PersonId { get; set; }
+
+    public string Code { get; set; } = string.Empty;
+
+    /// <summary>When set, the next matched transfer of at least the price mints this person's token, up to this price.</summary>
+    public long? JoinMaxPrice { get; set; }
+}
+
+/// <summary>One line of an imported bank statement, kept by its identity so that importing it twice changes nothing.</summary>
+public sealed class BankLineRow
+{
+    public CommunityId CommunityId { get; set; }
+
+    public long Number { get; set; }
+
+    /// <summary>What makes the line the same line in any later import (the bank's inquiry number, or a hash for CSV).</summary>
+    public string Identity { get; set; } = string.Empty;
+
+    public string BookedOn { get; set; } = string.Empty;
+
+    public long Amount { get; set; }
+
+    public string Payer { get; set; } = string.Empty;
+
+    /// <summary>credited, unmatched, assigned or ignored.</summary>
+    public string State { get; set; } = string.Empty;
+
+    public PersonId? PersonId { get; set; }
+
+    public long? PaymentNumber { get; set; }
+
+    public long ImportedAtUnixMs { get; set; }
+}
+
+internal static class PaymentModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<PaymentRow>(payment =>
+        {
+            payment.ToTable("payments");
+            payment.HasKey(p => new { p.CommunityId, p.Number });
+            payment.HasIndex(p => p.Reference).IsUnique();
+            payment.HasIndex(p => p.PaymentIntent);
+            payment.HasIndex(p => new { p.CommunityId, p.PersonId });
+            payment.Property(p => p.Purpose).HasMaxLength(16);
+            payment.Property(p => p.Method).HasMaxLength(16);
+            payment.Property(p => p.State).HasMaxLength(16);
+            payment.Property(p => p.Flag).HasMaxLength(40);
+            payment.Property(p => p.Asset).HasMaxLength(12);
+            payment.Property(p => p.Reference).HasMaxLength(200);
+            payment.Property(p => p.PaymentIntent).HasMaxLength(200);
+        });
+
+        builder.Entity<StripeEventRow>(stripeEvent =>
+        {
+            stripeEvent.ToTable("stripe_events");
+            stripeEvent.HasKey(e => e.Id);
+            stripeEvent.Property(e => e.Id).HasMaxLength(200);
+            stripeEvent.Property(e => e.Type).HasMaxLength(80);
+            stripeEvent.Property(e => e.Outcome).HasMaxLength(40);
+        });
+
+        builder.Entity<DuesSubscriptionRow>(subscription =>
+        {
+            subscription.ToTable("dues_subscriptions");
+            subscription.HasKey(s => s.SubscriptionId);
+            subscription.HasIndex(s => new { s.CommunityId, s.PersonId });
+            subscription.Property(s => s.SubscriptionId).HasMaxLength(200);
+            subscription.Property(s => s.Status).HasMaxLength(40);
+        });
+
+        builder.Entity<SaleLinkRow>(link =>
+        {
+            link.ToTable("sale_links");
+            link.HasKey(l => l.PaymentLinkId);
+            link.Property(l => l.PaymentLinkId).HasMaxLength(200);
+        });
+
+        builder.Entity<PaymentSettingsRow>(settings =>
+        {
+            settings.ToTable("payment_settings");
+            settings.HasKey(s => s.CommunityId);
+            settings.Property(s => s.DuesPriceId).HasMaxLength(200);
+            settings.Property(s => s.BankAccount).HasMaxLength(400);
+            settings.Property(s => s.CsvMapping).HasMaxLength(2000);
+        });
+
+        builder.Entity<TransferCodeRow>(code =>
+        {
+            code.ToTable("transfer_codes");
+            code.HasKey(c => new { c.CommunityId, c.PersonId });
+            code.HasIndex(c => new { c.CommunityId, c.Code }).IsUnique();
+            code.Property(c => c.Code).HasMaxLength(12);
+        });
+
+        builder.Entity<BankLineRow>(line =>
+        {
+            line.ToTable("bank_lines");
+            line.HasKey(l => new { l.CommunityId, l.Number });
+            line.HasIndex(l => new { l.CommunityId, l.Identity }).IsUnique();
+            line.HasIndex(l => new { l.CommunityId, l.State });
+            line.Property(l => l.Identity).HasMaxLength(80);
+            line.Property(l => l.BookedOn).HasMaxLength(10);
+            line.Property(l => l.Payer).HasMaxLength(120);
+            line.Property(l => l.State).HasMaxLength(16);
+        });
+    }
+}

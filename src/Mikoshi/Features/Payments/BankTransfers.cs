@@ -1,0 +1,332 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Payments;
+using Mikoshi.Features.Communities;
+
+namespace Mikoshi.Features.Payments;
+
+/// <summary>Ask for a transfer code; with <see cref="Join"/>, the next matched transfer mints a token at most <see cref="MaxPrice"/>.</summary>
+public sealed record TransferIntentRequest(bool? Join, string? MaxPrice);
+
+/// <summary>How to pay by bank transfer: the community's account, the caller's code, and whether card payments exist too.</summary>
+public sealed record BankTransferView(string? BankAccount, string? Code, AmountView? JoinMaxPrice, bool CardPayments);
+
+/// <summary>A statement file: <c>zengin</c> (全銀協 入出金取引明細) or <c>csv</c> (with the community's saved mapping), base64-encoded.</summary>
+public sealed record BankImportRequest(string? Format, string? Content);
+
+public sealed record BankImportView(int Deposits, int Credited, int Unmatched, int Duplicates, int Withdrawals, IReadOnlyList<BankLineError> Errors);
+
+public sealed record BankLineView(long Number, string BookedOn, AmountView Amount, string Payer, string State, string? PersonId, long? Payment);
+
+public sealed record AssignLineRequest(string? PersonId);
+
+/// <summary>
+/// Bank transfers (振込): each member's transfer code, the import of the bank's statement (lines whose payer name carries
+/// a known code credit that member, and mint when they asked to join), and the reconciliation list a treasurer works through.
+/// A line is kept by its identity, so importing the same file twice changes nothing.
+/// </summary>
+public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings stripe)
+{
+    /// <summary>Lines per write: a big file is many short transactions, each complete, rather than one long lock.</summary>
+    public const int Batch = 1000;
+
+    public const int MaxFileBytes = 32 * 1024 * 1024;
+
+    public async Task<BankTransferView> ViewAsync(PersonId person, Community community)
+    {
+        var settings = await db.PaymentSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community.Id);
+        var code = await db.TransferCodes.AsNoTracking().FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.PersonId == person);
+        return View(settings, code, community);
+    }
+
+    private BankTransferView View(PaymentSettingsRow? settings, TransferCodeRow? code, Community community) => new(
+        settings is { BankAccount.Length: > 0 } ? settings.BankAccount : null,
+        code?.Code,
+        code?.JoinMaxPrice is { } max ? AmountView.Of(Money.Of(community.Base, max)) : null,
+        stripe.Enabled && community.Base == Asset.Jpy);
+
+    public async Task<Result<Written>> IntendAsync(PersonId person, Community community, TransferIntentRequest request)
+    {
+        long? max = null;
+        if (request.Join == true)
+        {
+            var parsed = Money.Parse(community.Base, request.MaxPrice);
+            if (!parsed.IsSuccess)
+            {
+                return parsed.Error!;
+            }
+
+            if (parsed.Value.Units <= Int128.Zero || parsed.Value.Units > long.MaxValue)
+            {
+                return Error.Of("invalid_amount", "Say the most you will pay for the token, above zero.");
+            }
+
+            max = (long)parsed.Value.Units;
+        }
+
+        return await writer.RunAsync(community.Id.Value, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var code = await CodeForAsync(write, community.Id, person);
+            code.JoinMaxPrice = max;
+            await write.AuditAsync("payment.transfer_intent", new { person = person.ToString(), code = code.Code, joinMaxPrice = max?.ToString(CultureInfo.InvariantCulture) });
+            var settings = await write.Db.PaymentSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community.Id);
+            return Result<BankTransferView>.Ok(View(settings, code, community));
+        });
+    }
+
+    /// <summary>The person's code, allocated on first use: MK1001, MK1002, … in the order members ask.</summary>
+    private static async Task<TransferCodeRow> CodeForAsync(WriteScope write, CommunityId community, PersonId person)
+    {
+        var code = await write.Db.TransferCodes.FirstOrDefaultAsync(c => c.CommunityId == community && c.PersonId == person);
+        if (code is null)
+        {
+            var count = await write.Db.TransferCodes.CountAsync(c => c.CommunityId == community);
+            code = new TransferCodeRow { CommunityId = community, PersonId = person, Code = TransferCode.Of(count + 1) };
+            write.Db.TransferCodes.Add(code);
+        }
+
+        return code;
+    }
+
+    public async Task<Result<BankImportView>> ImportAsync(PersonId treasurer, Community community, string? format, byte[] file)
+    {
+        if (community.Base != Asset.Jpy)
+        {
+            return Error.Of("currency_unsupported", "Bank statements are in yen; this community keeps its books in another currency.");
+        }
+
+        if (file.Length > MaxFileBytes)
+        {
+            return Error.Of("payload_too_large", "The statement is larger than this server accepts.");
+        }
+
+        BankStatement statement;
+        switch (format ?? "zengin")
+        {
+            case "zengin":
+                statement = ZenginStatement.Read(file);
+                break;
+            case "csv":
+                var saved = await db.PaymentSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community.Id);
+                if (saved is null || saved.CsvMapping.Length == 0)
+                {
+                    return Error.Of("csv_mapping_not_set", "Save the CSV column mapping in the payment settings first.");
+                }
+
+                statement = CsvStatement.Read(file, System.Text.Json.JsonSerializer.Deserialize<CsvMapping>(saved.CsvMapping, Writer.Json)!);
+                break;
+            default:
+                return Error.Of("invalid_format", "A statement is zengin or csv.");
+        }
+
+        int credited = 0, unmatched = 0, duplicates = 0;
+        foreach (var chunk in statement.Deposits.Chunk(Batch))
+        {
+            var counts = (Credited: 0, Unmatched: 0, Duplicates: 0);
+            var written = await writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+            {
+                counts = await ImportBatchAsync(write, community, chunk);
+                await write.AuditAsync("bank.imported", new
+                {
+                    format,
+                    firstLine = chunk[0].LineNumber,
+                    lastLine = chunk[^1].LineNumber,
+                    credited = counts.Credited,
+                    unmatched = counts.Unmatched,
+                    duplicates = counts.Duplicates,
+                });
+                return Result<int>.Ok(chunk.Length);
+            });
+            if (!written.IsSuccess)
+            {
+                return written.Error!;
+            }
+
+            credited += counts.Credited;
+            unmatched += counts.Unmatched;
+            duplicates += counts.Duplicates;
+        }
+
+        return new BankImportView(statement.Deposits.Count, credited, unmatched, duplicates, statement.Withdrawals, statement.Errors);
+    }
+
+    private static async Task<(int Credited, int Unmatched, int Duplicates)> ImportBatchAsync(WriteScope write, Community community, BankLine[] lines)
+    {
+        var db = write.Db;
+        var identities = lines.Select(l => l.Identity).Distinct().ToList();
+        var seen = (await db.BankLines.Where(l => l.CommunityId == community.Id && identities.Contains(l.Identity)).Select(l => l.Identity).ToListAsync()).ToHashSet();
+        var codes = await db.TransferCodes.Where(c => c.CommunityId == community.Id).ToDictionaryAsync(c => c.Code);
+        var number = await db.BankLines.Where(l => l.CommunityId == community.Id).Select(l => (long?)l.Number).MaxAsync() ?? 0;
+        int credited = 0, unmatched = 0, duplicates = 0;
+        foreach (var line in lines)
+        {
+            if (!seen.Add(line.Identity))
+            {
+                duplicates++;
+                continue;
+            }
+
+            var row = new BankLineRow
+            {
+                CommunityId = community.Id,
+                Number = ++number,
+                Identity = line.Identity,
+                BookedOn = line.BookedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Amount = line.Amount,
+                Payer = line.Payer.Length > 120 ? line.Payer[..120] : line.Payer,
+                State = "unmatched",
+                ImportedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+            };
+            db.BankLines.Add(row);
+            if (TransferCode.FindIn(line.Payer) is { } code && codes.TryGetValue(code, out var owner))
+            {
+                await CreditAsync(write, community, row, owner, owner.PersonId);
+                row.State = "credited";
+                credited++;
+            }
+            else
+            {
+                unmatched++;
+            }
+        }
+
+        return (credited, unmatched, duplicates);
+    }
+
+    private static async Task CreditAsync(WriteScope write, Community community, BankLineRow line, TransferCodeRow? code, PersonId person)
+    {
+        var join = code?.JoinMaxPrice;
+        var payment = new PaymentRow
+        {
+            CommunityId = community.Id,
+            Number = await PaymentBook.NextNumberAsync(write.Db, community.Id),
+            PersonId = person,
+            Purpose = join is null ? PaymentBook.Transfer : PaymentBook.Join,
+            Method = "bank",
+            State = "pending",
+            Asset = community.BaseAsset,
+            Amount = line.Amount,
+            Reference = $"bank:{community.Id}:{line.Identity}",
+            MaxPrice = join,
+            CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+        };
+        write.Db.Payments.Add(payment);
+        await PaymentBook.CreditAsync(write, community, payment, 0, person);
+        if (payment.TokenSerial is not null)
+        {
+            code!.JoinMaxPrice = null;
+        }
+
+        line.PersonId = person;
+        line.PaymentNumber = payment.Number;
+    }
+
+    public async Task<IReadOnlyList<BankLineView>> LinesAsync(Community community, string? state)
+    {
+        var lines = await db.BankLines.AsNoTracking()
+            .Where(l => l.CommunityId == community.Id && (state == null || l.State == state))
+            .OrderByDescending(l => l.Number).Take(500).ToListAsync();
+        return lines.Select(l => LineView(l, community)).ToList();
+    }
+
+    private static BankLineView LineView(BankLineRow l, Community community) =>
+        new(l.Number, l.BookedOn, AmountView.Of(Money.Of(community.Base, l.Amount)), l.Payer, l.State, l.PersonId?.ToString(), l.PaymentNumber);
+
+    /// <summary>A treasurer says whose an unmatched line is: it credits them (and mints, if they asked to join).</summary>
+    public Task<Result<Written>> AssignAsync(PersonId treasurer, Community community, long number, AssignLineRequest request) =>
+        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var line = await UnmatchedAsync(write, community.Id, number);
+            if (!line.IsSuccess)
+            {
+                return line.Error!;
+            }
+
+            if (!Guid.TryParse(request.PersonId, out var id) || !await write.Db.Users.AnyAsync(u => u.Id == id))
+            {
+                return Error.Of("person_not_found", $"There is no person '{request.PersonId}'.");
+            }
+
+            var person = new PersonId(id);
+            var code = await write.Db.TransferCodes.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.PersonId == person);
+            await CreditAsync(write, community, line.Value, code, person);
+            line.Value.State = "assigned";
+            await write.AuditAsync("bank.line_assigned", new { line = number, person = person.ToString(), payment = line.Value.PaymentNumber });
+            return Result<BankLineView>.Ok(LineView(line.Value, community));
+        });
+
+    /// <summary>A treasurer sets aside an unmatched line that is not a member's payment (interest, a refund from a shop…).</summary>
+    public Task<Result<Written>> IgnoreAsync(PersonId treasurer, Community community, long number) =>
+        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var line = await UnmatchedAsync(write, community.Id, number);
+            if (!line.IsSuccess)
+            {
+                return line.Error!;
+            }
+
+            line.Value.State = "ignored";
+            await write.AuditAsync("bank.line_ignored", new { line = number });
+            return Result<BankLineView>.Ok(LineView(line.Value, community));
+        });
+
+    private static async Task<Result<BankLineRow>> UnmatchedAsync(WriteScope write, CommunityId community, long number)
+    {
+        var line = await write.Db.BankLines.FirstOrDefaultAsync(l => l.CommunityId == community && l.Number == number);
+        return line switch
+        {
+            null => Error.Of("bank_line_not_found", $"There is no bank line #{number}."),
+            { State: not "unmatched" } => Error.Of("bank_line_settled", $"Bank line #{number} is already {line.State}."),
+            _ => line,
+        };
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/communities/{slug}/payments/bank-transfer", async (BankTransfers bank, HttpContext http) =>
+                Results.Ok(await bank.ViewAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity())))
+            .Allow(Access.SignedIn)
+            .WithSummary("How to pay by bank transfer: the community's account and your transfer code, if you have one.")
+            .Produces<BankTransferView>();
+        api.MapPost("/communities/{slug}/payments/bank-transfer", async (TransferIntentRequest request, BankTransfers bank, HttpContext http) =>
+                Problems.From(await bank.IntendAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), request), http))
+            .Allow(Access.SignedIn)
+            .WithSummary("Get your transfer code; with join, your next matched transfer mints a token at most maxPrice.")
+            .Produces<BankTransferView>();
+        api.MapPost("/communities/{slug}/bank/imports", async (BankImportRequest request, BankTransfers bank, HttpContext http) =>
+            {
+                byte[] file;
+                try
+                {
+                    file = Convert.FromBase64String(request.Content ?? string.Empty);
+                }
+                catch (FormatException)
+                {
+                    return Problems.For(Error.Of("invalid_content", "content is the statement file in base64."));
+                }
+
+                return Problems.From(await bank.ImportAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), request.Format, file));
+            })
+            .Allow(Access.Treasurer)
+            .WithSummary("Import a bank statement (zengin or csv, base64): matched lines credit their member, the rest wait for reconciliation. Importing twice changes nothing.")
+            .Produces<BankImportView>();
+        api.MapGet("/communities/{slug}/bank/lines", async (string? state, BankTransfers bank, HttpContext http) =>
+                Results.Ok(new { items = await bank.LinesAsync(http.Caller().RequireCommunity(), state) }))
+            .Allow(Access.Treasurer)
+            .WithSummary("Imported bank lines, newest first; ?state=unmatched is the reconciliation list.");
+        api.MapPost("/communities/{slug}/bank/lines/{lineId:long}/assign", async (long lineId, AssignLineRequest request, BankTransfers bank, HttpContext http) =>
+                Problems.From(await bank.AssignAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), lineId, request), http))
+            .Allow(Access.Treasurer)
+            .WithSummary("Credit an unmatched bank line to a person.")
+            .Produces<BankLineView>();
+        api.MapPost("/communities/{slug}/bank/lines/{lineId:long}/ignore", async (long lineId, BankTransfers bank, HttpContext http) =>
+                Problems.From(await bank.IgnoreAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), lineId), http))
+            .Allow(Access.Treasurer)
+            .WithSummary("Set aside an unmatched bank line that is no member's payment.")
+            .Produces<BankLineView>();
+    }
+}
