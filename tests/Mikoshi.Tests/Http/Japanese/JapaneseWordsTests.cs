@@ -18,7 +18,7 @@ public sealed partial class JapaneseWordsTests
         "JPY", "ETH", "USDC", "USD", "wei", "Mikoshi", "mikoshi", "DAO", "API", "JSON", "Lines", "CSV", "ID", "URL", "PIN",
         "HTTPS", "http", "https", "s", "x", "JST", "UTC", "EIP", "EIP-", "Sign-In", "with", "Ethereum", "BOOTH", "member-",
         "tokyo-makers", "chain", "status", "verify", "file", "true", "false", "PublicOrigin",
-        "PDF", "Atom", "iCalendar", "Excel", "T", "H",
+        "PDF", "Atom", "iCalendar", "Excel", "T", "H", "Discord", "Slack", "LINE", "Webhook", "Stripe",
     };
 
     // One concept, one word: the words the glossary replaced must not come back. 仕訳 stays only in 仕訳帳, the
