@@ -126,6 +126,7 @@ public sealed class SuccessionTests
     [InlineData("self_guardian", "invalid_guardian")]
     [InlineData("threshold_above_guardians", "invalid_threshold")]
     [InlineData("no_successors", "invalid_successor")]
+    [InlineData("null_successor", "invalid_successor")]
     [InlineData("short_inactivity", "invalid_period")]
     [InlineData("unknown_person", "person_not_found")]
     public async Task BadPlans_AreRefusedWithACode_AndChangeNothing(string plan, string code)
@@ -139,6 +140,7 @@ public sealed class SuccessionTests
             "self_guardian" => new { successors = new[] { new { personId = f.Heir.Id } }, guardians = new[] { f.Holder.Id }, threshold = 1 },
             "threshold_above_guardians" => new { successors = new[] { new { personId = f.Heir.Id } }, guardians = new[] { f.Guardian1.Id }, threshold = 2 },
             "no_successors" => new { successors = Array.Empty<object>(), guardians = Array.Empty<string>(), threshold = 0 },
+            "null_successor" => new { successors = new object?[] { null }, guardians = Array.Empty<string>(), threshold = 0 },
             "short_inactivity" => new { successors = new[] { new { personId = f.Heir.Id } }, guardians = new[] { f.Guardian1.Id }, threshold = 1, inactivityDays = 3 },
             _ => new { successors = new[] { new { personId = "0123456789abcdef0123456789abcdef" } }, guardians = Array.Empty<string>(), threshold = 0 },
         };

@@ -45,6 +45,12 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         var successors = new List<Successor>();
         foreach (var named in request.Successors ?? [])
         {
+            if (named is null)
+            {
+                // {"successors":[null]} reached here as a null reference: a 500 the fuzzer found.
+                return Error.Of("invalid_successor", "Each successor is an object with a personId (and a share when shares are used).");
+            }
+
             var person = await People.FindAsync(db, named.PersonId);
             if (!person.IsSuccess)
             {
