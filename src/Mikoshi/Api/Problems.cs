@@ -90,6 +90,7 @@ public static class Problems
         ["unsubscribe_token_invalid"] = StatusCodes.Status404NotFound,
         ["unsubscribe_token_used"] = StatusCodes.Status409Conflict,
         ["channel_not_found"] = StatusCodes.Status404NotFound,
+        ["llc_chain_mode"] = StatusCodes.Status409Conflict,
         // Payments (issue #16).
         ["invalid_stripe_signature"] = StatusCodes.Status401Unauthorized,
         ["stripe_not_configured"] = StatusCodes.Status409Conflict,

@@ -69,7 +69,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         var error = page.Locator("#deposit-amount-error");
         await Expect(error).ToBeVisibleAsync();
-        await Expect(error).ToContainTextAsync(amount == "1.5" ? "小数" : "金額は 0 より大きい数字");
+        await Expect(error).ToContainTextAsync(amount == "1.5" ? "小数" : "金額は 0 より大きい数で入力してください");
         await Expect(page.Locator("#deposit-amount")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByTestId("entries")).ToContainTextAsync("0");
         Assert.Empty((await ApiLedgerAsync(ui, slug)).GetProperty("items").EnumerateArray());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,11 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
         // Deploying puts the membership already in circulation (Aki's token #1) on chain.
         var deployed = await s.Admin.Client.PostJsonAsync($"{s.Community}/chain/deployment", new { });
         Assert.Equal(HttpStatusCode.Created, deployed.StatusCode);
+
+        // The LLC-type DAO mode needs transfer consent, which the contract cannot enforce: refused once on chain.
+        var llc = await s.Admin.Client.PutAsJsonAsync($"{s.Community}/llc", new { enabled = true });
+        Assert.Equal(HttpStatusCode.Conflict, llc.StatusCode);
+        Assert.Equal("llc_chain_mode", await llc.ProblemCodeAsync());
         Assert.Equal(1, (await deployed.JsonAsync()).GetProperty("tokensQueued").GetInt32());
         var deployment = await DeploymentAsync(app, community);
         using var chain = anvil.Client();

@@ -29,6 +29,12 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
 {
     public async Task<Result<Written>> DeployAsync(PersonId by, Community community, CancellationToken cancellationToken = default)
     {
+        if (community.LlcDao)
+        {
+            // On chain, holders could transfer 社員権 without the executive members' consent the LLC-type DAO mode requires.
+            return Error.Of("llc_chain_mode", "An LLC-type DAO's tokens move only with the executive members' consent (会社法585条), which the contract cannot enforce; chain mode is not available while the mode is on.");
+        }
+
         var client = connection.Client();
         if (!client.IsSuccess)
         {

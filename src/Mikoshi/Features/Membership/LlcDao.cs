@@ -41,6 +41,12 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
         {
             var tracked = await TokenBook.CurrentAsync(write.Db, community.Id);
             var turningOn = request.Enabled == true && !tracked.LlcDao;
+            if (turningOn && await write.Db.ChainDeployments.AnyAsync(d => d.CommunityId == community.Id))
+            {
+                // The contract lets any holder transfer on chain; the register could not hold them to the consent rule.
+                return Error.Of("llc_chain_mode", "This community's tokens are on chain, where the contract lets holders transfer them without the executive members' consent (会社法585条); the LLC-type DAO mode cannot be turned on for it.");
+            }
+
             tracked.ChangeLlcDao(request.Enabled ?? tracked.LlcDao, request.ArticlesProvideInheritance ?? tracked.ArticlesProvideInheritance);
             if (turningOn)
             {

@@ -57,6 +57,7 @@ public sealed class LlcDaoTests
             ("approval by a non-executive member", () => aki.Client.PutAsJsonAsync($"{c}/llc/members/{ben.Id}", new { role = "non_executive" }), HttpStatusCode.Forbidden, "llc_not_executive"),
             ("an unknown role", () => admin.Client.PutAsJsonAsync($"{c}/llc/members/{ben.Id}", new { role = "director" }), HttpStatusCode.UnprocessableEntity, "invalid_llc_role"),
             ("the cap turned off", () => admin.Client.PutAsJsonAsync($"{c}/revenue-policy", new { capAtPaidIn = false }), HttpStatusCode.Conflict, "llc_cap_required"),
+            ("chain mode, whose contract cannot ask for consent", () => admin.Client.PostJsonAsync($"{c}/chain/deployment", new { }), HttpStatusCode.Conflict, "llc_chain_mode"),
         };
         foreach (var (name, call, status, code) in refusals)
         {
