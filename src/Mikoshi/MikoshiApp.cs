@@ -242,6 +242,7 @@ public static class MikoshiApp
         Listings.Map(api);
         RedeemToken.Map(api);
         Succession.Map(api);
+        NamedSuccessions.Map(api);
         LlcDao.Map(api);
         ReadTokens.Map(api);
         ChangeParameters.Map(api);

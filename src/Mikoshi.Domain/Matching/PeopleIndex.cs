@@ -27,8 +27,8 @@ public sealed class PeopleIndex
         for (var p = 0; p < people.Count; p++)
         {
             byPerson[people[p].Person] = p;
-            Skills[p] = Intern(people[p].Skills, skillIds, skillNames, skillPostings, p);
-            Values[p] = Intern(people[p].Values, valueIds, valueNames, valuePostings, p);
+            Skills[p] = Intern(people[p].Skills, SkillVocabulary.Key, skillIds, skillNames, skillPostings, p);
+            Values[p] = Intern(people[p].Values, TagKey.Of, valueIds, valueNames, valuePostings, p);
         }
 
         Loads = people.Select(p => p.ActiveProjects).ToArray();
@@ -74,7 +74,7 @@ public sealed class PeopleIndex
 
     /// <summary>A skill tag's id, or null when nobody lists it.</summary>
     /// <param name="tag">The tag as written.</param>
-    public int? SkillId(string tag) => skillIds.TryGetValue(TagKey.Of(tag), out var id) ? id : null;
+    public int? SkillId(string tag) => skillIds.TryGetValue(SkillVocabulary.Key(tag), out var id) ? id : null;
 
     /// <summary>A value tag's id, or null when nobody holds it.</summary>
     /// <param name="tag">The tag as written.</param>
@@ -101,12 +101,12 @@ public sealed class PeopleIndex
 
     private double Idf(int holders) => 1 + Math.Log(Math.Max(1, People.Count) / (double)Math.Max(1, holders));
 
-    private static int[] Intern(IReadOnlyList<string> tags, Dictionary<string, int> ids, List<string> names, List<List<int>> postings, int person)
+    private static int[] Intern(IReadOnlyList<string> tags, Func<string, string> keyOf, Dictionary<string, int> ids, List<string> names, List<List<int>> postings, int person)
     {
         var mine = new SortedSet<int>();
         foreach (var tag in tags)
         {
-            var key = TagKey.Of(tag);
+            var key = keyOf(tag);
             if (key.Length == 0)
             {
                 continue;

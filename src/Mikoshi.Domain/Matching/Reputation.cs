@@ -125,7 +125,7 @@ public static class Reputation
 
             foreach (var skill in skills)
             {
-                var key = TagKey.Of(skill);
+                var key = SkillVocabulary.Key(skill);
                 if (!bySkill.TryGetValue(key, out var entry))
                 {
                     entry = (skill, []);

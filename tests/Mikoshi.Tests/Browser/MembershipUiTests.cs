@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Mikoshi.Tests.Browser;
@@ -114,10 +113,20 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await heir.MintAsync(slug);
         var holderId = await holder.PersonIdAsync();
 
+        // Searchable person pickers: one list of names the browser filters as a name is typed, no drop-down or checkboxes.
         await holder.GotoAsync($"/c/{slug}/succession");
-        await holder.GetByTestId("successor").First.SelectOptionAsync(new SelectOptionValue { Label = "跡取り" });
-        await holder.Locator("label", new() { HasText = "見守り一" }).Locator("input").CheckAsync();
-        await holder.Locator("label", new() { HasText = "見守り二" }).Locator("input").CheckAsync();
+        await Expect(holder.Locator("[data-testid=plan-form] select, [data-testid=plan-form] input[type=checkbox]")).ToHaveCountAsync(0);
+        await Expect(holder.Locator("#people-choices option")).ToHaveCountAsync(3);
+        await Expect(holder.GetByTestId("successor").First).ToHaveAttributeAsync("list", "people-choices");
+        await holder.GetByTestId("successor").First.FillAsync("跡取り");
+        await holder.GetByTestId("guardian").Nth(0).FillAsync("見守り一");
+        await holder.GetByTestId("guardian").Nth(1).FillAsync("だれでもない人");
+        await holder.GetByTestId("save-plan").ClickAsync();
+        await Expect(holder.GetByTestId("form-error")).ToBeVisibleAsync();
+        await Expect(holder.GetByTestId("current-plan")).ToHaveCountAsync(0);
+        await holder.GetByTestId("successor").First.FillAsync("跡取り");
+        await holder.GetByTestId("guardian").Nth(0).FillAsync("見守り一");
+        await holder.GetByTestId("guardian").Nth(1).FillAsync("見守り二");
         await holder.FillAsync("#threshold", "2");
         await holder.FillAsync("#inactivity", "30");
         await holder.FillAsync("#veto-days", "7");
@@ -125,6 +134,15 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(holder.GetByTestId("succession-notice")).ToBeVisibleAsync();
         await Expect(holder.GetByTestId("current-plan")).ToContainTextAsync("跡取り");
         await ui.ScreenshotAsync("desktop-succession");
+
+        // The heir learns of it on their own account: whose, where, what they would receive, and that it waits.
+        await heir.GotoAsync("/account");
+        var named = heir.GetByTestId("heir-plan");
+        await Expect(named).ToContainTextAsync("持ち主");
+        await Expect(named.GetByTestId("heir-roles")).ToContainTextAsync("引き継ぐ人");
+        await Expect(named.GetByTestId("heir-receives")).ToContainTextAsync("会員権 1 口（#1）");
+        await Expect(named.GetByTestId("heir-stage")).ToContainTextAsync("待機中");
+        await Expect(named.GetByTestId("heir-claim")).ToHaveCountAsync(0);
 
         // Too early: the guardian sees why there is nothing to confirm yet.
         await guardian1.GotoAsync($"/c/{slug}/people/{holderId}");
@@ -137,23 +155,28 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await guardian1.GetByTestId("succession-confirm").ClickAsync();
         await Expect(guardian1.GetByTestId("person-notice")).ToBeVisibleAsync();
         await Expect(guardian1.GetByTestId("succession-stage")).ToContainTextAsync("1 / 2");
-        await guardian2.GotoAsync($"/c/{slug}/people/{holderId}");
-        await guardian2.GetByTestId("succession-confirm").ClickAsync();
-        await Expect(guardian2.GetByTestId("succession-stage")).ToContainTextAsync("拒否できます");
+        // The second guardian confirms from their own account.
+        await guardian2.GotoAsync("/account");
+        await Expect(guardian2.GetByTestId("heir-roles")).ToContainTextAsync("見守り人");
+        await guardian2.GetByTestId("heir-confirm").ClickAsync();
+        await Expect(guardian2.GetByTestId("heir-notice")).ToBeVisibleAsync();
+        await Expect(guardian2.GetByTestId("heir-stage")).ToContainTextAsync("拒否できます");
+        await Expect(guardian2.GetByTestId("heir-confirmed")).ToBeVisibleAsync();
 
         // The holder would see the confirmations and a veto button (reading it does not count as activity).
         await holder.GotoAsync($"/c/{slug}/succession");
         await Expect(holder.GetByTestId("confirmations")).ToContainTextAsync("見守り一");
         await Expect(holder.GetByTestId("veto")).ToBeVisibleAsync();
 
-        await heir.GotoAsync($"/c/{slug}/people/{holderId}");
-        await Expect(heir.GetByTestId("succession-run")).ToHaveCountAsync(0);
+        // The heir claims from their own account once the veto window has passed.
+        await heir.GotoAsync("/account");
+        await Expect(heir.GetByTestId("heir-claim")).ToHaveCountAsync(0);
         ui.App.Clock.Advance(TimeSpan.FromDays(8));
         await heir.ReloadAsync();
-        await Expect(heir.GetByTestId("succession-stage")).ToContainTextAsync("準備完了");
-        await heir.GetByTestId("succession-run").ClickAsync();
-        await Expect(heir.GetByTestId("person-notice")).ToBeVisibleAsync();
-        await Expect(heir.GetByTestId("held-token")).ToHaveCountAsync(0);
+        await Expect(heir.GetByTestId("heir-stage")).ToContainTextAsync("準備完了");
+        await heir.GetByTestId("heir-claim").ClickAsync();
+        await Expect(heir.GetByTestId("heir-notice")).ToBeVisibleAsync();
+        await Expect(heir.GetByTestId("heir-receives")).ToContainTextAsync("受け取る会員権はありません");
 
         await heir.GotoAsync($"/c/{slug}/tokens/1");
         await Expect(heir.GetByTestId("owner")).ToContainTextAsync("跡取り");

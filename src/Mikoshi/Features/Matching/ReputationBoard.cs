@@ -66,7 +66,7 @@ public sealed class ReputationBoard(Writer writer)
 
         var author = person.Value;
         var skills = await db.Users.AsNoTracking().Where(u => u.Id == author.Value).Select(u => u.Skills).SingleAsync();
-        var mine = skills.Select(TagKey.Of).ToHashSet();
+        var mine = skills.Select(SkillVocabulary.Key).ToHashSet();
         var contributions = await db.Contributions.AsNoTracking().Where(c => c.CommunityId == community.Id && c.AuthorId == author).ToListAsync();
         var numbers = contributions.Select(c => c.Number).ToList();
         var acknowledgements = (await db.Acknowledgements.AsNoTracking()
@@ -77,7 +77,7 @@ public sealed class ReputationBoard(Writer writer)
             .ToDictionaryAsync(p => p.Number, p => new { p.Title, p.NeededSkills });
         var halfLife = await HalfLifeAsync(db, community.Id);
         var evidence = contributions.Select(c => new ContributionEvidence(c.Number, c.ProjectNumber,
-            projects.TryGetValue(c.ProjectNumber, out var p) ? p.NeededSkills.Where(s => mine.Contains(TagKey.Of(s))).ToList() : [],
+            projects.TryGetValue(c.ProjectNumber, out var p) ? p.NeededSkills.Where(s => mine.Contains(SkillVocabulary.Key(s))).ToList() : [],
             c.OccurredAtUnixMs, acknowledgements.GetValueOrDefault(c.Number)));
         var report = Reputation.Compute(evidence, halfLife, now.ToUnixTimeMilliseconds());
         var byNumber = contributions.ToDictionary(c => c.Number);

@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Matching;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Membership;
 
@@ -81,7 +82,7 @@ public static class Profiles
         return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<ProfileView>(written.Value.Json, Writer.Json)! : written.Error!;
     }
 
-    /// <summary>Members (holding a token now), filtered by skill, value and free text over name, bio, skills and loves.</summary>
+    /// <summary>Members (holding a token now), filtered by skill (any spelling of it, <see cref="SkillVocabulary"/>), value and free text over name, bio, skills and loves.</summary>
     public static async Task<MemberList> MembersAsync(MikoshiDb db, Community community, string? skill, string? value, string? q)
     {
         var holders = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId != null)
@@ -91,7 +92,8 @@ public static class Profiles
         bool Has(IEnumerable<string> tags, string? wanted) => wanted is null || tags.Any(t => t.Equals(wanted.Trim(), StringComparison.OrdinalIgnoreCase));
         bool Matches(MikoshiUser u) => q is null || new[] { u.DisplayName, u.Bio }.Concat(u.Skills).Concat(u.Loves)
             .Any(t => t.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase));
-        var found = users.Where(u => Has(u.Skills, skill) && Has(u.Values, value) && Matches(u))
+        bool HasSkill(IEnumerable<string> tags) => skill is null || tags.Any(t => SkillVocabulary.Same(t, skill));
+        var found = users.Where(u => HasSkill(u.Skills) && Has(u.Values, value) && Matches(u))
             .OrderBy(u => u.DisplayName, StringComparer.Ordinal).Select(View).ToList();
         return new MemberList(found, users.Count);
     }

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Api;
+using Mikoshi.Data;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Features.Communities;
+
+namespace Mikoshi.Features.Membership;
+
+/// <summary>
+/// A succession plan that names you, as you see it from your own account: whose and in which community, what you
+/// would receive if it ran now (the tokens, what their share of the treasury is worth, and the holders' share they
+/// have accrued), where it stands and what you may do, with the dates.
+/// </summary>
+/// <param name="Community">The community's slug.</param>
+/// <param name="CommunityName">The community's name.</param>
+/// <param name="Holder">The holder's person id.</param>
+/// <param name="HolderName">The holder's display name.</param>
+/// <param name="Successor">Whether the plan names you as a successor.</param>
+/// <param name="Guardian">Whether the plan names you as a guardian.</param>
+/// <param name="Tokens">The tokens that would come to you if the plan ran now.</param>
+/// <param name="Value">What those tokens' shares of the treasury are worth now, per asset.</param>
+/// <param name="Accrued">The holders' share those tokens have accrued and not been paid, per asset (it passes with them when the guardians' path runs).</param>
+/// <param name="Stage">holderActive, confirming, vetoWindow or ready.</param>
+/// <param name="Guardians">How many guardians the plan names.</param>
+/// <param name="Threshold">How many guardians must confirm.</param>
+/// <param name="Confirmed">How many have.</param>
+/// <param name="ConfirmedByYou">Whether you have.</param>
+/// <param name="HolderLastActive">The holder's last write in the community.</param>
+/// <param name="ConfirmFrom">From when the guardians may confirm (the holder's last activity plus the inactivity period).</param>
+/// <param name="RunsAfter">Once confirmed: the end of the holder's veto window, after which it may run.</param>
+/// <param name="MayConfirm">Whether you may confirm now.</param>
+/// <param name="MayClaim">Whether you may run it now.</param>
+public sealed record NamedPlanView(
+    string Community,
+    string CommunityName,
+    string Holder,
+    string HolderName,
+    bool Successor,
+    bool Guardian,
+    IReadOnlyList<long> Tokens,
+    IReadOnlyList<AmountView> Value,
+    IReadOnlyList<AmountView> Accrued,
+    string Stage,
+    int Guardians,
+    int Threshold,
+    int Confirmed,
+    bool ConfirmedByYou,
+    DateTimeOffset HolderLastActive,
+    DateTimeOffset ConfirmFrom,
+    DateTimeOffset? RunsAfter,
+    bool MayConfirm,
+    bool MayClaim);
+
+/// <summary>Every plan that names a person: how heirs and guardians learn of them (issue #20 part 6).</summary>
+public static class NamedSuccessions
+{
+    /// <summary>The plans naming <paramref name="person"/> as successor or guardian, in every community, by community then holder name.</summary>
+    public static async Task<IReadOnlyList<NamedPlanView>> ForAsync(MikoshiDb db, PersonId person, DateTimeOffset now)
+    {
+        var mine = person.ToString();
+        var rows = await db.SuccessionPlans.AsNoTracking()
+            .Where(p => p.SuccessorsJson.Contains(mine) || p.GuardiansJson.Contains(mine)).ToListAsync();
+        var views = new List<NamedPlanView>();
+        foreach (var row in rows)
+        {
+            var successors = JsonSerializer.Deserialize<List<SuccessorRequest>>(row.SuccessorsJson, Writer.Json)!;
+            var guardians = JsonSerializer.Deserialize<List<string>>(row.GuardiansJson, Writer.Json)!;
+            var isSuccessor = successors.Any(s => s.PersonId == mine);
+            var isGuardian = guardians.Contains(mine);
+            if ((!isSuccessor && !isGuardian) || row.HolderId == person)
+            {
+                continue;
+            }
+
+            var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == row.CommunityId);
+            var plan = SuccessionPlan.Of(row.HolderId, successors.Select(s => new Successor(new PersonId(Guid.Parse(s.PersonId!)), s.Share ?? 1)).ToList(),
+                row.ByShares, guardians.Select(g => new PersonId(Guid.Parse(g))).ToList(), row.Threshold, row.InactivityDays, row.VetoDays).Value;
+            var held = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == row.HolderId)
+                .OrderBy(t => t.Serial).Select(t => t.Serial).ToListAsync();
+            var toMe = plan.Distribute(held.Select(s => new TokenId(s)).ToList()).Where(d => d.To == person).Select(d => d.Token.Value).ToList();
+            var value = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
+            var accrued = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
+            foreach (var serial in toMe)
+            {
+                foreach (var share in await TokenBook.SharesAsync(db, community.Id, serial))
+                {
+                    value[share.Asset] = value.GetValueOrDefault(share.Asset) + share.Value;
+                }
+
+                foreach (var owed in await Revenue.HolderShares.AccruedOfTokenAsync(db, community.Id, serial))
+                {
+                    accrued[owed.Owed.Asset] = accrued.GetValueOrDefault(owed.Owed.Asset) + Int128.Parse(owed.Owed.Amount, CultureInfo.InvariantCulture);
+                }
+            }
+
+            var view = await Succession.ViewAsync(db, community, row);
+            var lastActive = view.HolderLastActive ?? now;
+            var confirmFrom = lastActive.AddDays(row.InactivityDays);
+            var stage = view.RunsAfter is { } runs
+                ? now >= runs ? "ready" : "vetoWindow"
+                : now < confirmFrom ? "holderActive" : "confirming";
+            var confirmedByMe = view.Confirmations.Contains(mine);
+            var heldAny = held.Count > 0;
+            views.Add(new NamedPlanView(
+                community.Slug,
+                community.Name,
+                row.HolderId.ToString(),
+                (await MembershipNames(db, row.HolderId)) ?? "?",
+                isSuccessor,
+                isGuardian,
+                toMe,
+                value.Where(v => v.Value > Int128.Zero).Select(v => AmountView.Of(v.Key, v.Value)).ToList(),
+                accrued.Where(v => v.Value > Int128.Zero).Select(v => AmountView.Of(v.Key, v.Value)).ToList(),
+                stage,
+                guardians.Count,
+                row.Threshold,
+                view.Confirmations.Count,
+                confirmedByMe,
+                lastActive,
+                confirmFrom,
+                view.RunsAfter,
+                heldAny && isGuardian && !confirmedByMe && stage == "confirming",
+                heldAny && stage == "ready"));
+        }
+
+        return views.OrderBy(v => v.CommunityName, StringComparer.Ordinal).ThenBy(v => v.HolderName, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<string?> MembershipNames(MikoshiDb db, PersonId person) =>
+        (await ReadTokens.NamesAsync(db, [person])).GetValueOrDefault(person);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/me/succession", async (HttpContext http, MikoshiDb db, TimeProvider clock) =>
+                Results.Ok(new { items = await ForAsync(db, http.Caller().RequirePerson(), clock.GetUtcNow()) }))
+            .Allow(Access.SignedIn)
+            .WithSummary("The succession plans that name you as successor or guardian: whose, in which community, what you would receive now, where each stands and what you may do, with its dates.")
+            .Produces<NamedPlanView>();
+    }
+}

@@ -1,0 +1,46 @@
+// Progress on every form action (issue #20 part 9): the button that sent a form shows a spinner and aria-busy
+// and is disabled until the answer arrives, so a slow action is visibly under way and is not sent twice.
+// One shared pattern for every page: a form opts out with data-no-busy (say, a form that answers with a download).
+(() => {
+  const busy = "busy";
+
+  function mark(button) {
+    button.classList.add(busy);
+    button.setAttribute("aria-busy", "true");
+    // Disabled once the form's data is collected, so the button's own name and value are still sent.
+    setTimeout(() => { button.disabled = true; }, 0);
+    // A response that does not replace the page (a download) must not leave the button dead.
+    setTimeout(() => clear(button), 20000);
+  }
+
+  function clear(button) {
+    button.classList.remove(busy);
+    button.removeAttribute("aria-busy");
+    button.disabled = false;
+  }
+
+  function clearAll() {
+    document.querySelectorAll("button." + busy).forEach(clear);
+  }
+
+  // Capture phase: runs before Blazor's enhanced-form handler takes the submission over.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.hasAttribute("data-no-busy")) {
+      return;
+    }
+
+    const button = event.submitter instanceof HTMLButtonElement
+      ? event.submitter
+      : form.querySelector("button[type=submit], button:not([type])");
+    if (button && !button.classList.contains(busy)) {
+      mark(button);
+    }
+  }, true);
+
+  // Back to a page from the history cache, or a page patched in place by an enhanced navigation: nothing is running.
+  window.addEventListener("pageshow", clearAll);
+  if (window.Blazor && typeof window.Blazor.addEventListener === "function") {
+    window.Blazor.addEventListener("enhancedload", clearAll);
+  }
+})();
