@@ -22,9 +22,10 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         await Expect(page.GetByTestId("deposit-recorded")).ToContainTextAsync("#1");
         await Expect(page.GetByTestId("treasury")).ToContainTextAsync("1,500");
-        await Expect(page.GetByTestId("treasury")).ToContainTextAsync("JPY");
+        await Expect(page.GetByTestId("treasury")).ToContainTextAsync("¥1,500");
         await Expect(page.GetByTestId("entries")).ToContainTextAsync("1");
-        await Expect(page.GetByTestId("people")).ToContainTextAsync("1");
+        await Expect(page.GetByTestId("people")).ToContainTextAsync("0");
+        await Expect(page.GetByTestId("role-holders")).ToContainTextAsync("1");
         await Expect(page.GetByTestId("treasury-chart")).ToBeVisibleAsync();
 
         await page.ClickAsync($"a[href='/c/{slug}/ledger']");
