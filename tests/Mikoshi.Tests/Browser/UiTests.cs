@@ -34,7 +34,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry).ToContainTextAsync("入金");
         await Expect(entry).ToContainTextAsync("bank 001");
-        await Expect(entry.GetByTestId("posting-amount")).ToHaveTextAsync(["-1,500 JPY", "1,500 JPY"]);
+        await Expect(entry.GetByTestId("posting-amount")).ToHaveTextAsync(["-¥1,500", "¥1,500"]);
         await Expect(page.GetByTestId("audit-link")).ToHaveAttributeAsync("href", $"/api/v1/communities/{slug}/audit");
     }
 
