@@ -221,7 +221,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await page.MintAsync(slug);
         await page.FillAsync("#list-price", "abc");
         await page.GetByTestId("list").ClickAsync();
-        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("金額は 0 より大きい数字");
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("金額は 0 より大きい数");
         await Expect(page.GetByTestId("listed-at")).ToHaveCountAsync(0);
         await page.GotoAsync($"/c/{slug}/market");
         await Expect(page.GetByTestId("listing")).ToHaveCountAsync(0);

@@ -49,7 +49,10 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.SubmitDepositAsync("1.000000000000000001");
         await page.WaitForURLAsync($"**/c/{slug}?recorded=1");
 
-        await Expect(page.GetByTestId("treasury")).ToContainTextAsync("1.000000000000000001");
+        // Shown short for reading (issue #20), every wei in the title.
+        var shown = page.GetByTestId("treasury").Locator(".money");
+        await Expect(shown).ToHaveTextAsync("≈1 ETH");
+        await Expect(shown).ToHaveAttributeAsync("title", "1.000000000000000001 ETH");
         var ledger = await ApiLedgerAsync(ui, slug);
         Assert.Equal("1000000000000000001", ledger.GetProperty("items")[0].GetProperty("postings")[1].GetProperty("amount").GetString());
     }
@@ -70,7 +73,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         var error = page.Locator("#deposit-amount-error");
         await Expect(error).ToBeVisibleAsync();
-        await Expect(error).ToContainTextAsync(amount == "1.5" ? "小数" : "金額は 0 より大きい数字");
+        await Expect(error).ToContainTextAsync(amount == "1.5" ? "小数" : "金額は 0 より大きい数");
         await Expect(page.Locator("#deposit-amount")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByTestId("entries")).ToContainTextAsync("0");
         Assert.Empty((await ApiLedgerAsync(ui, slug)).GetProperty("items").EnumerateArray());
