@@ -95,7 +95,7 @@ public static class RevenueData
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An amount with its asset, in major units: "1,500 JPY".</summary>
-    public static string Money(AmountView amount) => $"{Amounts.Major(amount.Asset, amount.Amount)} {amount.Asset}";
+    public static string Money(AmountView amount) => Amounts.Display(amount.Asset, amount.Amount);
 
     public static bool IsZero(AmountView amount) => amount.Amount == "0";
 

@@ -29,14 +29,14 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(admin.GetByTestId("deposit-recorded")).ToBeVisibleAsync();
         await admin.SubmitDepositAsync("2", "wallet treasury", asset: "ETH");
         await Expect(admin.GetByTestId("deposit-recorded")).ToBeVisibleAsync();
-        await Expect(admin.GetByTestId("base-price-floor")).ToContainTextAsync("1,000 JPY");
+        await Expect(admin.GetByTestId("base-price-floor")).ToContainTextAsync("¥1,000");
         await admin.ShotAsync("desktop-settings-floor");
         var eve = await ui.NewPersonAsync();
         await eve.SignUpAsync("イブ");
         await admin.DepositForAsync(slug, await eve.PersonIdAsync(), "1000000");
 
         await eve.GotoAsync($"/c/{slug}");
-        await Expect(eve.GetByTestId("price-floor")).ToContainTextAsync("1,000 JPY");
+        await Expect(eve.GetByTestId("price-floor")).ToContainTextAsync("¥1,000");
         await eve.ShotAsync("desktop-community-floor");
         var before = Yen(await eve.GetByTestId("my-balance").TextContentAsync());
         var token = await eve.MintAsync(slug);

@@ -91,9 +91,9 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(aki.GetByTestId("exit")).ToHaveCountAsync(0);
         await ben.GotoAsync($"/c/{slug}/proposals/{id}");
         await ben.ShotAsync("gov-grace-against-voter");
-        await Expect(ben.GetByTestId("exit-preview")).ToContainTextAsync("1,000 JPY");
+        await Expect(ben.GetByTestId("exit-preview")).ToContainTextAsync("¥1,000");
         await ben.GetByTestId("exit-button").ClickAsync();
-        await Expect(ben.GetByTestId("redeem-amounts")).ToHaveTextAsync("1,000 JPY");
+        await Expect(ben.GetByTestId("redeem-amounts")).ToHaveTextAsync("¥1,000");
         await ben.GetByTestId("redeem-confirm").ClickAsync();
         await ben.WaitForURLAsync($"**/c/{slug}/tokens/*?done=redeemed");
         Assert.Empty(await ui.ExecuteAsync());

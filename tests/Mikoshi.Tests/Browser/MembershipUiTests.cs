@@ -34,25 +34,25 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await alice.FillAsync("#list-price", "3,000");
         await alice.GetByTestId("list").ClickAsync();
         await Expect(alice.GetByTestId("token-notice")).ToBeVisibleAsync();
-        await Expect(alice.GetByTestId("listed-at")).ToHaveTextAsync("3,000 JPY");
+        await Expect(alice.GetByTestId("listed-at")).ToHaveTextAsync("¥3,000");
 
         // B finds it in the market, cheapest first, and buys it.
         ui.App.Clock.Advance(TimeSpan.FromDays(1));
         await bob.GotoAsync($"/c/{slug}/market");
-        await Expect(bob.GetByTestId("listing-price")).ToHaveTextAsync("3,000 JPY");
+        await Expect(bob.GetByTestId("listing-price")).ToHaveTextAsync("¥3,000");
         await bob.GetByTestId("buy").ClickAsync();
         await bob.WaitForURLAsync($"**/c/{slug}/tokens/1?done=bought");
         await Expect(bob.GetByTestId("owner")).ToContainTextAsync("ぼたん");
-        await Expect(bob.GetByTestId("last-sale")).ToHaveTextAsync("3,000 JPY");
+        await Expect(bob.GetByTestId("last-sale")).ToHaveTextAsync("¥3,000");
 
         // B redeems: the preview shows the exact amounts (the whole treasury: mint 1,000 + royalty 300), then B confirms.
         ui.App.Clock.Advance(TimeSpan.FromDays(1));
         await bob.GetByTestId("redeem-preview-link").ClickAsync();
-        await Expect(bob.GetByTestId("redeem-amounts")).ToHaveTextAsync("1,300 JPY");
+        await Expect(bob.GetByTestId("redeem-amounts")).ToHaveTextAsync("¥1,300");
         await bob.GetByTestId("redeem-confirm").ClickAsync();
         await bob.WaitForURLAsync($"**/c/{slug}/tokens/1?done=redeemed");
         await Expect(bob.GetByTestId("burned")).ToBeVisibleAsync();
-        await Expect(bob.GetByTestId("lineage-step")).ToHaveTextAsync([new Regex("^あき が発行"), new Regex("^ぼたん が購入[\\s\\S]*3,000 JPY"), new Regex("^ぼたん が償還")]);
+        await Expect(bob.GetByTestId("lineage-step")).ToHaveTextAsync([new Regex("^あき が発行"), new Regex("^ぼたん が購入[\\s\\S]*¥3,000"), new Regex("^ぼたん が償還")]);
         await Expect(bob.GetByTestId("price-chart")).ToBeVisibleAsync();
 
         // B rejoins at the curve's price for an empty supply.
@@ -78,7 +78,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
 
         await bob.GotoAsync($"/c/{slug}/market");
         await Expect(bob.GetByTestId("sale")).ToHaveCountAsync(1);
-        await Expect(bob.GetByTestId("sale")).ToContainTextAsync("3,000 JPY");
+        await Expect(bob.GetByTestId("sale")).ToContainTextAsync("¥3,000");
         await bob.ShotAsync("desktop-market");
         await bob.GotoAsync($"/c/{slug}/tokens/1");
         await bob.ShotAsync("desktop-token-burned");
@@ -195,7 +195,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await page.MintAsync(slug);
         await page.FillAsync("#list-price", "123456789012345678901234");
         await page.GetByTestId("list").ClickAsync();
-        await Expect(page.GetByTestId("listed-at")).ToHaveTextAsync("123,456,789,012,345,678,901,234 JPY");
+        await Expect(page.GetByTestId("listed-at")).ToHaveTextAsync("¥123,456,789,012,345,678,901,234");
         await page.GotoAsync("/account/profile");
         await page.GetByTestId("Skills-input").First.FillAsync("イラストレーション・アニメーション・映像編集");
         await page.GetByTestId("Loves-input").First.FillAsync("温泉");

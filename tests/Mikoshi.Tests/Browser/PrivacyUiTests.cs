@@ -25,7 +25,7 @@ public sealed class PrivacyUiTests(BrowserFixture browser) : IClassFixture<Brows
         var accounts = page.GetByTestId("posting-account");
         await Expect(accounts).ToHaveCountAsync(4);
         var shown = string.Join("\n", await accounts.AllInnerTextsAsync());
-        Assert.Equal(2, shown.Split('\n').Count(a => a.Contains("member-", StringComparison.Ordinal)));
+        Assert.Equal(2, shown.Split('\n').Count(a => a.StartsWith("匿名のメンバー ", StringComparison.Ordinal)));
         Assert.DoesNotContain("Aki", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("Ben", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(Guid.Parse(aki.Id).ToString("N")[..8], await page.ContentAsync(), StringComparison.Ordinal);

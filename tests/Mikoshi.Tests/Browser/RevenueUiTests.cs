@@ -68,10 +68,10 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await treasurer.ReloadAsync();
         var revenue = treasurer.GetByTestId("revenue");
         await Expect(revenue).ToHaveCountAsync(1);
-        await Expect(revenue.GetByTestId("revenue-amount")).ToHaveTextAsync("10,000 JPY");
+        await Expect(revenue.GetByTestId("revenue-amount")).ToHaveTextAsync("¥10,000");
         await Expect(revenue.GetByTestId("revenue-part")).ToHaveTextAsync([
-            new Regex("共同金庫[\\s\\S]*2,000 JPY"), new Regex("会員権の保有者[\\s\\S]*1,000 JPY"),
-            new Regex("リーダー[\\s\\S]*5,250 JPY"), new Regex("書き手[\\s\\S]*1,750 JPY"),
+            new Regex("共同金庫[\\s\\S]*¥2,000"), new Regex("会員権の保有者[\\s\\S]*¥1,000"),
+            new Regex("リーダー[\\s\\S]*¥5,250"), new Regex("書き手[\\s\\S]*¥1,750"),
         ]);
         await ui.ScreenshotAsync("desktop-project-revenue");
 
@@ -79,7 +79,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await writer.GotoAsync("/account");
         await writer.GetByTestId("earnings-for").ClickAsync();
         var writerYen = writer.Locator("[data-testid=earning][data-asset=JPY]");
-        await Expect(writerYen.GetByTestId("claimable")).ToHaveTextAsync("1,750 JPY");
+        await Expect(writerYen.GetByTestId("claimable")).ToHaveTextAsync("¥1,750");
         await writer.ClaimAsync(slug);
         await Expect(writer.GetByTestId("form-error")).ToContainTextAsync("受取口座を登録");
         await writer.SubmitBankAccountAsync(slug, "ｼｮｷﾃ ﾀﾛｳ", bankCode: "12");
@@ -89,9 +89,9 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await writer.SetBankAccountAsync(slug, "ショキテ タロウ");
         await writer.ClaimAsync(slug);
         await Expect(writer.GetByTestId("earnings-notice")).ToBeVisibleAsync();
-        await Expect(writerYen.GetByTestId("claimable")).ToHaveTextAsync("0 JPY");
-        await Expect(writerYen.GetByTestId("pending")).ToHaveTextAsync("1,750 JPY");
-        await Expect(writer.GetByTestId("claim-item")).ToHaveTextAsync([new Regex("1,750 JPY[\\s\\S]*バッチ待ち")]);
+        await Expect(writerYen.GetByTestId("claimable")).ToHaveTextAsync("¥0");
+        await Expect(writerYen.GetByTestId("pending")).ToHaveTextAsync("¥1,750");
+        await Expect(writer.GetByTestId("claim-item")).ToHaveTextAsync([new Regex("¥1,750[\\s\\S]*バッチ待ち")]);
         await writer.ClaimAsync(slug);
         await Expect(writer.GetByTestId("form-error")).ToContainTextAsync("請求できる額はありません");
         await Expect(writer.GetByTestId("claim-item")).ToHaveCountAsync(1);
@@ -100,12 +100,12 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await treasurer.GotoAsync($"/c/{slug}");
         await treasurer.GetByTestId("earnings-link").ClickAsync();
         var holderYen = treasurer.Locator("[data-testid=earning][data-asset=JPY]");
-        await Expect(holderYen.GetByTestId("holder-share")).ToHaveTextAsync("500 JPY");
-        await Expect(holderYen.GetByTestId("claimable")).ToHaveTextAsync("500 JPY");
+        await Expect(holderYen.GetByTestId("holder-share")).ToHaveTextAsync("¥500");
+        await Expect(holderYen.GetByTestId("claimable")).ToHaveTextAsync("¥500");
         await treasurer.SetBankAccountAsync(slug, "カイケイ ハナコ");
         await treasurer.ClaimAsync(slug);
         await Expect(treasurer.GetByTestId("earnings-notice")).ToBeVisibleAsync();
-        await Expect(holderYen.GetByTestId("pending")).ToHaveTextAsync("500 JPY");
+        await Expect(holderYen.GetByTestId("pending")).ToHaveTextAsync("¥500");
 
         // Payouts: only for treasurers; yen needs the paying account first.
         await writer.GotoAsync($"/c/{slug}/payouts");
@@ -113,7 +113,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(writer.GetByTestId("batch-form")).ToHaveCountAsync(0);
         await treasurer.GotoAsync($"/c/{slug}");
         await treasurer.GetByTestId("payouts-link").ClickAsync();
-        await Expect(treasurer.GetByTestId("pending-claims")).ToContainTextAsync("2,250 JPY");
+        await Expect(treasurer.GetByTestId("pending-claims")).ToContainTextAsync("¥2,250");
         await treasurer.SubmitBatchAsync(slug);
         await Expect(treasurer.GetByTestId("form-error")).ToContainTextAsync("振込元口座");
         await treasurer.SubmitSenderAsync(slug, senderCode: "12345");
@@ -124,10 +124,10 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await treasurer.SubmitBatchAsync(slug);
         await Expect(treasurer.GetByTestId("payouts-notice")).ToBeVisibleAsync();
         var batch = treasurer.GetByTestId("batch");
-        await Expect(batch.GetByTestId("batch-total")).ToHaveTextAsync("2,250 JPY");
+        await Expect(batch.GetByTestId("batch-total")).ToHaveTextAsync("¥2,250");
         await Expect(batch.GetByTestId("batch-line")).ToHaveCountAsync(2);
-        await Expect(batch.GetByTestId("batch-line").Filter(new() { HasText = "書き手" })).ToContainTextAsync("1,750 JPY");
-        await Expect(batch.GetByTestId("batch-line").Filter(new() { HasText = "会計係" })).ToContainTextAsync("500 JPY");
+        await Expect(batch.GetByTestId("batch-line").Filter(new() { HasText = "書き手" })).ToContainTextAsync("¥1,750");
+        await Expect(batch.GetByTestId("batch-line").Filter(new() { HasText = "会計係" })).ToContainTextAsync("¥500");
 
         // The Zengin file: header, two transfers, trailer and end, 120 bytes and CR LF each.
         var download = await treasurer.RunAndWaitForDownloadAsync(() => batch.GetByTestId("batch-zengin").ClickAsync());
@@ -150,10 +150,10 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await ui.ScreenshotAsync("desktop-payouts");
 
         await writer.GotoAsync($"/c/{slug}/earnings");
-        await Expect(writerYen.GetByTestId("paid")).ToHaveTextAsync("1,750 JPY");
-        await Expect(writerYen.GetByTestId("pending")).ToHaveTextAsync("0 JPY");
-        await Expect(writer.GetByTestId("statement-line")).ToHaveTextAsync([new Regex("収益[\\s\\S]*1,750 JPY"), new Regex("請求[\\s\\S]*-1,750 JPY")]);
-        await Expect(writer.GetByTestId("closing")).ToHaveTextAsync("0 JPY");
+        await Expect(writerYen.GetByTestId("paid")).ToHaveTextAsync("¥1,750");
+        await Expect(writerYen.GetByTestId("pending")).ToHaveTextAsync("¥0");
+        await Expect(writer.GetByTestId("statement-line")).ToHaveTextAsync([new Regex("収益[\\s\\S]*¥1,750"), new Regex("請求[\\s\\S]*-¥1,750")]);
+        await Expect(writer.GetByTestId("closing")).ToHaveTextAsync("¥0");
         var statement = await writer.APIRequest.GetAsync(await writer.GetByTestId("statement-csv").GetAttributeAsync("href") ?? string.Empty);
         Assert.Equal(200, statement.Status);
         var text = await statement.TextAsync();

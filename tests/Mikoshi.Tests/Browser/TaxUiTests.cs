@@ -46,6 +46,6 @@ public sealed class TaxUiTests(BrowserFixture browser) : IClassFixture<BrowserFi
 
         await page.GotoAsync("/culture/en?returnUrl=" + Uri.EscapeDataString($"/c/{slug}/tax/notice?year=2026"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("Payment notice for 2026"));
-        await Expect(page.GetByTestId("notice-gross")).ToHaveTextAsync("0 JPY");
+        await Expect(page.GetByTestId("notice-gross")).ToHaveTextAsync("¥0");
     }
 }

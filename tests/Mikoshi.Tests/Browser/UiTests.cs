@@ -22,9 +22,10 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         await Expect(page.GetByTestId("deposit-recorded")).ToContainTextAsync("#1");
         await Expect(page.GetByTestId("treasury")).ToContainTextAsync("1,500");
-        await Expect(page.GetByTestId("treasury")).ToContainTextAsync("JPY");
+        await Expect(page.GetByTestId("treasury")).ToContainTextAsync("¥1,500");
         await Expect(page.GetByTestId("entries")).ToContainTextAsync("1");
-        await Expect(page.GetByTestId("people")).ToContainTextAsync("1");
+        await Expect(page.GetByTestId("people")).ToContainTextAsync("0");
+        await Expect(page.GetByTestId("role-holders")).ToContainTextAsync("1");
         await Expect(page.GetByTestId("treasury-chart")).ToBeVisibleAsync();
 
         await page.ClickAsync($"a[href='/c/{slug}/ledger']");
@@ -33,7 +34,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry).ToContainTextAsync("入金");
         await Expect(entry).ToContainTextAsync("bank 001");
-        await Expect(entry.GetByTestId("posting-amount")).ToHaveTextAsync(["-1,500 JPY", "1,500 JPY"]);
+        await Expect(entry.GetByTestId("posting-amount")).ToHaveTextAsync(["-¥1,500", "¥1,500"]);
         await Expect(page.GetByTestId("audit-link")).ToHaveAttributeAsync("href", $"/api/v1/communities/{slug}/audit");
     }
 
@@ -48,7 +49,10 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.SubmitDepositAsync("1.000000000000000001");
         await page.WaitForURLAsync($"**/c/{slug}?recorded=1");
 
-        await Expect(page.GetByTestId("treasury")).ToContainTextAsync("1.000000000000000001");
+        // Shown short for reading (issue #20), every wei in the title.
+        var shown = page.GetByTestId("treasury").Locator(".money");
+        await Expect(shown).ToHaveTextAsync("≈1 ETH");
+        await Expect(shown).ToHaveAttributeAsync("title", "1.000000000000000001 ETH");
         var ledger = await ApiLedgerAsync(ui, slug);
         Assert.Equal("1000000000000000001", ledger.GetProperty("items")[0].GetProperty("postings")[1].GetProperty("amount").GetString());
     }

@@ -4,11 +4,18 @@ using Mikoshi.Data;
 
 namespace Mikoshi.Features.Auth;
 
-public sealed record MyCommunity(string Slug, string Name, IReadOnlyList<string> Roles);
+/// <summary>
+/// A community the caller belongs to: by a role, by holding tokens (the serials they hold, so a member with no role is
+/// listed too, issue #20), or both. <see cref="Member"/> says whether they are a member (hold at least one token).
+/// </summary>
+public sealed record MyCommunity(string Slug, string Name, IReadOnlyList<string> Roles, IReadOnlyList<long>? Tokens = null)
+{
+    public bool Member => Tokens is { Count: > 0 };
+}
 
 public sealed record MeView(string PersonId, string Email, string DisplayName, IReadOnlyList<MyCommunity> Communities);
 
-/// <summary>Who the caller is, and the communities where they hold a role.</summary>
+/// <summary>Who the caller is, and the communities where they hold a role or a token.</summary>
 public static class Me
 {
     public static async Task<MeView?> FindAsync(MikoshiDb db, Domain.Communities.PersonId person)
@@ -22,8 +29,15 @@ public static class Me
         var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.PersonId == person)
             .Join(db.Communities, r => r.CommunityId, c => c.Id, (r, c) => new { c.Slug, c.Name, r.Role })
             .ToListAsync();
-        var communities = roles.GroupBy(r => (r.Slug, r.Name))
-            .Select(g => new MyCommunity(g.Key.Slug, g.Key.Name, g.Select(r => r.Role.ToString().ToLowerInvariant()).Order().ToList()))
+        var tokens = await db.Tokens.AsNoTracking().Where(t => t.OwnerId == person && t.BurnedAtUnixMs == null)
+            .Join(db.Communities, t => t.CommunityId, c => c.Id, (t, c) => new { c.Slug, c.Name, t.Serial })
+            .ToListAsync();
+        var communities = roles.Select(r => (r.Slug, r.Name)).Concat(tokens.Select(t => (t.Slug, t.Name))).Distinct()
+            .Select(c => new MyCommunity(
+                c.Slug,
+                c.Name,
+                roles.Where(r => r.Slug == c.Slug).Select(r => r.Role.ToString().ToLowerInvariant()).Order().ToList(),
+                tokens.Where(t => t.Slug == c.Slug).Select(t => t.Serial).Order().ToList()))
             .OrderBy(c => c.Slug, StringComparer.Ordinal)
             .ToList();
         return new MeView(person.ToString(), user.Email ?? string.Empty, user.DisplayName, communities);

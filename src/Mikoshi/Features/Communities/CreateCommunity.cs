@@ -48,7 +48,7 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
                 founder = founder.ToString(),
             });
             var head = await write.AuditAsync("role.granted", new { person = founder.ToString(), role = "admin" });
-            return Result<CommunityView>.Ok(CommunityView.Of(community, new Figures([], 1, 0, new AuditHead(head.Sequence, head.Hash))));
+            return Result<CommunityView>.Ok(CommunityView.Of(community, new Figures([], 0, 0, new AuditHead(head.Sequence, head.Hash), 1)));
         });
     }
 

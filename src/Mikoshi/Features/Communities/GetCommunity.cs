@@ -25,7 +25,11 @@ public sealed record AuditHead(long Sequence, string Hash);
 /// The headline figures: what the treasury holds, how many people hold a role, how many entries the
 /// journal has, and the head of the audit chain.
 /// </summary>
-public sealed record Figures(IReadOnlyList<AmountView> Treasury, int People, long JournalEntries, AuditHead? AuditHead);
+/// <summary>
+/// A community's headline figures. <paramref name="People"/> counts its members: the distinct persons holding at least one
+/// token (issue #20); <paramref name="RoleHolders"/> counts those with a role (admin, treasurer…), shown apart.
+/// </summary>
+public sealed record Figures(IReadOnlyList<AmountView> Treasury, int People, long JournalEntries, AuditHead? AuditHead, int RoleHolders = 0);
 
 public sealed record CommunityView(
     string Id,
@@ -50,11 +54,13 @@ public static class GetCommunity
     {
         var treasury = AccountId.Treasury.ToString();
         var balances = await db.Balances.AsNoTracking().Where(b => b.CommunityId == id && b.Account == treasury).ToListAsync();
-        var people = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == id).Select(r => r.PersonId).Distinct().CountAsync();
+        var people = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == id && t.OwnerId != null && t.BurnedAtUnixMs == null)
+            .Select(t => t.OwnerId).Distinct().CountAsync();
+        var roleHolders = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == id).Select(r => r.PersonId).Distinct().CountAsync();
         var entries = await db.JournalEntries.AsNoTracking().Where(e => e.CommunityId == id).CountAsync();
         var head = await db.AuditLog.AsNoTracking().Where(a => a.Chain == id.Value).OrderByDescending(a => a.Sequence)
             .Select(a => new AuditHead(a.Sequence, a.Hash)).FirstOrDefaultAsync();
-        return new Figures(balances.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(), people, entries, head);
+        return new Figures(balances.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(), people, entries, head, roleHolders);
     }
 
     public static async Task<CommunityView?> FindAsync(MikoshiDb db, string slug)

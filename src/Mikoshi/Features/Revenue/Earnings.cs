@@ -105,14 +105,30 @@ public sealed class Earnings(Writer writer)
             return Result<ClaimView>.Ok(ClaimViewOf(claim));
         });
 
-    /// <summary>Every movement of a person's account in one asset within [from, to] (whole days, UTC), with running balances.</summary>
+    /// <summary>The instant <paramref name="day"/> begins in <paramref name="zone"/> (UTC when null); a skipped midnight moves on.</summary>
+    private static DateTimeOffset DayStart(DateOnly day, TimeZoneInfo? zone)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var where = zone ?? TimeZoneInfo.Utc;
+        while (where.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(midnight, where.GetUtcOffset(midnight));
+    }
+
     /// <summary>No entry is older than the Unix epoch the ledger counts from.</summary>
     public static readonly DateOnly EarliestStatementDay = new(1970, 1, 1);
 
     /// <summary>A period ends at the start of the day after its last: the calendar's last day has none.</summary>
     public static readonly DateOnly LatestStatementDay = DateOnly.MaxValue.AddDays(-1);
 
-    public static async Task<Result<StatementView>> StatementAsync(MikoshiDb db, Community community, PersonId person, DateOnly? from, DateOnly? to, string? assetCode, DateTimeOffset now)
+    /// <summary>
+    /// Every movement of a person's account in one asset, with running balances, for the days <paramref name="from"/> to <paramref name="to"/> as they begin and end in
+    /// <paramref name="zone"/>: the reader's zone on a page (issue #20), UTC for the API when null.
+    /// </summary>
+    public static async Task<Result<StatementView>> StatementAsync(MikoshiDb db, Community community, PersonId person, DateOnly? from, DateOnly? to, string? assetCode, DateTimeOffset now, TimeZoneInfo? zone = null)
     {
         var asset = community.Accepts(assetCode ?? community.BaseAsset);
         if (!asset.IsSuccess)
@@ -120,7 +136,7 @@ public sealed class Earnings(Writer writer)
             return asset.Error!;
         }
 
-        var last = to ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var last = to ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone ?? TimeZoneInfo.Utc).DateTime);
         var first = from ?? new DateOnly(last.Year, last.Month, 1);
         if (first > last)
         {
@@ -132,8 +148,8 @@ public sealed class Earnings(Writer writer)
             return Error.Of("invalid_period", $"A statement's period lies between {EarliestStatementDay:yyyy-MM-dd} and {LatestStatementDay:yyyy-MM-dd}.");
         }
 
-        var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
-        var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var start = DayStart(first, zone).ToUnixTimeMilliseconds();
+        var end = DayStart(last.AddDays(1), zone).ToUnixTimeMilliseconds();
         var account = AccountId.ForPerson(person.Value).ToString();
         var legs = await (from p in db.Postings.AsNoTracking()
                           join e in db.JournalEntries.AsNoTracking() on new { p.CommunityId, Number = p.EntryNumber } equals new { e.CommunityId, e.Number }
