@@ -192,7 +192,7 @@ public static class RevenueCommands
                 return Commands.Print(missing);
             }
 
-            var statement = await Features.Revenue.Earnings.StatementAsync(db, community.Value, person.Value, parse.GetValue(from), parse.GetValue(to), parse.GetValue(asset), TimeProvider.System.GetUtcNow());
+            var statement = await Features.Revenue.Earnings.StatementAsync(db, community.Value, person.Value, parse.GetValue(from), parse.GetValue(to), parse.GetValue(asset), TimeProvider.System.GetUtcNow(), Features.Revenue.Earnings.DaysOf(community.Value));
             if (!statement.IsSuccess)
             {
                 return Commands.Print(statement.Error!);

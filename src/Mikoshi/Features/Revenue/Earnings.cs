@@ -210,7 +210,7 @@ public sealed class Earnings(Writer writer)
     private static async Task<IResult> StatementResultAsync(HttpContext http, MikoshiDb db, PersonId person, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, TimeProvider clock)
     {
         var community = http.Caller().RequireCommunity();
-        var statement = await StatementAsync(db, community, person, from, to, asset, clock.GetUtcNow());
+        var statement = await StatementAsync(db, community, person, from, to, asset, clock.GetUtcNow(), DaysOf(community));
         if (!statement.IsSuccess)
         {
             return Problems.For(statement.Error!);
@@ -224,6 +224,12 @@ public sealed class Earnings(Writer writer)
             _ => Results.Ok(statement.Value),
         };
     }
+
+    /// <summary>
+    /// Whose days a statement's from/to are: the community's time zone (Asia/Tokyo unless it chose another), so a
+    /// Japanese salon's November or 2026 is November or 2026 in JST for the API, the CSV, the PDF and the CLI alike.
+    /// </summary>
+    public static TimeZoneInfo DaysOf(Community community) => Components.Times.Find(community.TimeZone) ?? Components.Times.Tokyo;
 
     private static ClaimView ClaimViewOf(ClaimRow c) =>
         new(c.Number, AmountView.Of(c.Asset, c.Amount), c.State, c.BatchNumber, ProjectBook.Instant(c.AtUnixMs), c.EntryNumber);
@@ -246,7 +252,7 @@ public sealed class Earnings(Writer writer)
         api.MapGet("/communities/{slug}/me/statement", (DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, HttpContext http, MikoshiDb db, TimeProvider clock) =>
                 StatementResultAsync(http, db, http.Caller().RequirePerson(), from, to, asset, format, lang, clock))
             .Allow(Access.SignedIn)
-            .WithSummary("My statement for a period (from/to dates, default this month; a whole month or year makes a monthly or yearly statement) in one asset; format=csv for a spreadsheet, format=pdf for a PDF with an embedded Japanese font (lang=en for English labels).")
+            .WithSummary("My statement for a period (from/to dates, days in the community's time zone — Asia/Tokyo unless it chose another; default this month; a whole month or year makes a monthly or yearly statement) in one asset; format=csv for a spreadsheet, format=pdf for a PDF with an embedded Japanese font (lang=en for English labels).")
             .Produces<StatementView>();
         api.MapGet("/communities/{slug}/people/{personId}/statement", async (string personId, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, HttpContext http, MikoshiDb db, TimeProvider clock) =>
             {

@@ -88,6 +88,17 @@ public sealed class RevenueTests
             Assert.Contains($",{kind},", statement, StringComparison.Ordinal);
         }
 
+        // A statement's days are the community's (JST here): a deposit at 00:30 JST belongs to that JST day, not to the
+        // UTC day before it.
+        var utc = app.Clock.GetUtcNow();
+        app.Clock.Advance(new DateTimeOffset(utc.Year, utc.Month, utc.Day, 15, 30, 0, TimeSpan.Zero).AddDays(1) - utc);
+        var jstDay = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(1);
+        await s.Admin.DepositAsync(s.Slug, "123", personId: s.Aki.Id);
+        var day = await (await s.Aki.Client.GetAsync($"{s.Community}/me/statement?format=csv&from={jstDay:yyyy-MM-dd}&to={jstDay:yyyy-MM-dd}")).Content.ReadAsStringAsync();
+        Assert.Matches(@",deposit,.*,123(,|\r?$)", day.Split('\n').First(l => l.Contains(",deposit,", StringComparison.Ordinal)));
+        var dayBefore = await (await s.Aki.Client.GetAsync($"{s.Community}/me/statement?format=csv&from={jstDay.AddDays(-1):yyyy-MM-dd}&to={jstDay.AddDays(-1):yyyy-MM-dd}")).Content.ReadAsStringAsync();
+        Assert.DoesNotMatch(@",deposit,.*,123(,|\r?$)", dayBefore);
+
         Assert.Equal("forbidden", await (await s.Ben.Client.GetAsync($"{s.Community}/people/{s.Aki.Id}/statement")).ProblemCodeAsync());
         Assert.Contains("\"kind\":\"revenue\"", await (await s.Admin.Client.GetAsync($"{s.Community}/people/{s.Aki.Id}/statement")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await DepositTests.AssertVerifiedAsync(app);
