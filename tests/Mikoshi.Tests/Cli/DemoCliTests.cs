@@ -32,7 +32,7 @@ public sealed class DemoCliTests
 
         var csv = await CliTests.RunAsync(["ledger", "--community", "creators-salon", "--format", "csv", .. store]);
         Assert.Equal(0, csv.Code);
-        var rows = csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(Fields)
+        var rows = Csv.Records(csv.Output, "\n").Records.Where(r => r is not [""]).Skip(1)
             .Select(f => (Entry: long.Parse(f[0], CultureInfo.InvariantCulture), At: DateTimeOffset.Parse(f[1], CultureInfo.InvariantCulture), Kind: f[2], Account: f[3], Reference: f[6]))
             .ToList();
         Assert.All(rows, r => Assert.True(r.At < started, $"entry {r.Entry} is dated {r.At:O}, after the demo ran"));
@@ -44,49 +44,5 @@ public sealed class DemoCliTests
         var her = Assert.Single(rows.Where(r => r.Entry == left && r.Account.StartsWith(sakura, StringComparison.Ordinal)).Select(r => r.Account).Distinct());
         Assert.True(left < rejoined.Entry);
         Assert.Contains(rows, r => r.Kind == "mint" && r.Entry > rejoined.Entry && r.Account == her);
-    }
-
-    // One CSV line's fields: quoted fields may hold commas and doubled quotes.
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http.Tax;
 
@@ -22,7 +23,8 @@ public static class JournalCsv
     public static List<Row> Parse(byte[] bytes)
     {
         Assert.True(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, "the file starts with a UTF-8 BOM");
-        var records = Records(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var (records, complete) = Csv.Records(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "\r\n");
+        Assert.True(complete, "the file ends with CRLF");
         Assert.Equal(Header, records[0]);
         var rows = new List<Row>();
         foreach (var fields in records.Skip(1))
@@ -39,57 +41,4 @@ public static class JournalCsv
     }
 
     private static long Amount(string field) => field.Length == 0 ? 0 : long.Parse(field, NumberStyles.None, CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180 records: CRLF between records, fields quoted when they hold a comma, quote or line break.</summary>
-    private static List<List<string>> Records(string text)
-    {
-        var records = new List<List<string>>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add(fields);
-                fields = [];
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        Assert.True(field.Length == 0 && fields.Count == 0, "the file ends with CRLF");
-        return records;
-    }
 }
