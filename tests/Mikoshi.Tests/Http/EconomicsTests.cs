@@ -2,11 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
-using Mikoshi.Data;
 using Mikoshi.Tests.Http.Governance;
 using Mikoshi.Tests.Http.Revenue;
 using Mikoshi.Tests.Infrastructure;
@@ -173,51 +168,6 @@ public sealed class EconomicsTests
         Assert.InRange((int)backdated.StatusCode, 400, 499);
         Assert.Equal(snapshot, await StoreSnapshot.TakeAsync(app));
         Assert.Equal(HttpStatusCode.Created, (await r.RecordAsync("5000")).StatusCode);
-        await DepositTests.AssertVerifiedAsync(app);
-    }
-
-    /// <summary>
-    /// The migration that opened the pools, run on a store that had communities before it: every token in
-    /// circulation gets an equal share of each treasury asset as it stood, so redemption pays what it did before,
-    /// a community without tokens keeps its treasury unowned, and verify agrees.
-    /// </summary>
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task Migration_GivesEveryExistingTokenAnEqualShareOfEachPool_AndKeepsEveryBalance(string provider)
-    {
-        await using var app = TestApp.Create(provider);
-        var admin = await app.SignUpAsync();
-        var member = await app.SignUpAsync();
-        var slug = await admin.FoundCommunityAsync();
-        var empty = await admin.FoundCommunityAsync();
-        var api = $"/api/v1/communities/{slug}";
-        await admin.DepositAsync(slug, "40000", personId: member.Id);
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal(HttpStatusCode.Created, (await member.Client.PostJsonAsync($"{api}/tokens", new { })).StatusCode);
-        }
-
-        await admin.DepositAsync(slug, "7", "ETH");
-        await admin.DepositAsync(empty, "5000");
-        var balances = await (await admin.Client.GetAsync($"{api}/accounts")).Content.ReadAsStringAsync();
-
-        // Back to the schema before pools, as an older Mikoshi left it, then forward again.
-        await using (var scope = app.Scope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
-            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
-            var all = db.Database.GetMigrations().ToList();
-            var pools = all.Single(m => m.EndsWith("_TreasuryPools", StringComparison.Ordinal));
-            await migrator.MigrateAsync(all[all.IndexOf(pools) - 1]);
-            await migrator.MigrateAsync();
-        }
-
-        Assert.Equal(balances, await (await admin.Client.GetAsync($"{api}/accounts")).Content.ReadAsStringAsync());
-        var preview = await (await member.Client.GetAsync($"{api}/tokens/2/redemption")).JsonAsync();
-        var reclaim = preview.GetProperty("reclaim").EnumerateArray().ToDictionary(a => a.GetProperty("asset").GetString()!, RevenueSetup.Units);
-        Assert.Equal(10_000, reclaim["JPY"]);
-        Assert.Equal(2, reclaim["ETH"]);
         await DepositTests.AssertVerifiedAsync(app);
     }
 

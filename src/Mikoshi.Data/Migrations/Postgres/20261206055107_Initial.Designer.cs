@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mikoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMikoshiDb))]
-    [Migration("20261206044142_Payments")]
-    partial class Payments
+    [Migration("20261206055107_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Mikoshi.Data;
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Http.Store;
+
+/// <summary>
+/// The product has one initial migration per store (docs/decisions.md, "Migrations squashed"): a store migrated
+/// from nothing must hold every table and column the model maps, and the model must have no change the
+/// migrations have not captured.
+/// </summary>
+public sealed class SchemaTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AStoreMigratedFromScratch_MatchesTheModel(string provider)
+    {
+        await using var app = TestApp.Create(provider);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes no migration captures: run scripts/add-migration.sh");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Single(db.Database.GetAppliedMigrations());
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var missing = new List<string>();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
+        {
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var columns = await ColumnsAsync(connection, table.Name, db.IsPostgres);
+            if (columns.Count == 0)
+            {
+                missing.Add(table.Name);
+                continue;
+            }
+
+            missing.AddRange(entity.GetProperties()
+                .Select(p => p.GetColumnName(table))
+                .OfType<string>()
+                .Where(c => !columns.Contains(c))
+                .Select(c => $"{table.Name}.{c}"));
+        }
+
+        Assert.Empty(missing);
+    }
+
+    private static async Task<HashSet<string>> ColumnsAsync(DbConnection connection, string table, bool postgres)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = postgres
+            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t"
+            : "SELECT name FROM pragma_table_info(@t)";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@t";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
+    }
+}
