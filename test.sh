@@ -36,6 +36,13 @@ npm ci --prefix tests/js --no-audit --no-fund --silent
 # Chain mode: solc-js and OpenZeppelin for the contracts' build, anvil for the chain tests.
 npm ci --prefix contracts --no-audit --no-fund --silent
 
+# Layout is gated: the code must already be as `dotnet format` would leave it (.editorconfig); style rules
+# (EnforceCodeStyleInBuild, warnings as errors) are gated by the build itself.
+if ! dotnet format whitespace Mikoshi.slnx --verify-no-changes -v q; then
+  echo "Formatting differs from .editorconfig: run 'dotnet format whitespace Mikoshi.slnx' and commit." >&2
+  exit 1
+fi
+
 results=$(mktemp -d)
 status=0
 dotnet test Mikoshi.slnx -c Release --logger "trx" --results-directory "$results" "$@" || status=$?

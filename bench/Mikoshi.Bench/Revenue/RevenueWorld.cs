@@ -46,7 +46,13 @@ public sealed class RevenueWorld
             db.TeamMembers.Add(new TeamMemberRow { CommunityId = id, ProjectNumber = 1, PersonId = lead, Role = "lead", JoinedAtUnixMs = 0 });
             db.Agreements.Add(new AgreementRow
             {
-                CommunityId = id, ProjectNumber = 1, Version = 1, ProposedById = lead, ProposedAtUnixMs = 0, State = Agreements.InForce, InForceAtUnixMs = 0,
+                CommunityId = id,
+                ProjectNumber = 1,
+                Version = 1,
+                ProposedById = lead,
+                ProposedAtUnixMs = 0,
+                State = Agreements.InForce,
+                InForceAtUnixMs = 0,
                 Parties = [new AgreementPartyRow { CommunityId = id, ProjectNumber = 1, Version = 1, Index = 0, PersonId = lead, Weight = 1, AcceptedAtUnixMs = 0 }],
             });
             foreach (var holder in holders.Take(50))

@@ -60,7 +60,7 @@ public static class Delegation
     {
         ArgumentNullException.ThrowIfNull(delegateOf);
         var seen = new HashSet<Guid>();
-        for (var current = to; seen.Add(current); )
+        for (var current = to; seen.Add(current);)
         {
             if (current == from)
             {

@@ -124,101 +124,101 @@ public class TreasuryPoolTests
             switch (step)
             {
                 case Mint mint:
-                {
-                    var supply = Live.Count();
-                    var pool = pools["JPY"];
-                    var terms = pool.MintTerms(treasury["JPY"], supply);
-                    var price = BigInteger.Max(terms.Floor, (BigInteger)terms.Floor * mint.PricePercent / 100);
-                    if (terms.Floor == Int128.Zero)
                     {
-                        price = 1_000 * mint.PricePercent / 100;
-                    }
+                        var supply = Live.Count();
+                        var pool = pools["JPY"];
+                        var terms = pool.MintTerms(treasury["JPY"], supply);
+                        var price = BigInteger.Max(terms.Floor, (BigInteger)terms.Floor * mint.PricePercent / 100);
+                        if (terms.Floor == Int128.Zero)
+                        {
+                            price = 1_000 * mint.PricePercent / 100;
+                        }
 
-                    Pay(mint.Person, "JPY", -price);
-                    treasury["JPY"] += (Int128)price;
-                    pools["JPY"] = pool.Minted(terms.Units);
-                    var token = new Token(mint.Person);
-                    foreach (var asset in Assets)
-                    {
-                        token.Units[asset] = asset == "JPY" ? (BigInteger)terms.Units : BigInteger.Zero;
-                        token.Holds[asset] = asset == "JPY" ? terms.Units : Int128.Zero;
-                        token.Mark[asset] = pools[asset].IssuedPerToken;
-                    }
+                        Pay(mint.Person, "JPY", -price);
+                        treasury["JPY"] += (Int128)price;
+                        pools["JPY"] = pool.Minted(terms.Units);
+                        var token = new Token(mint.Person);
+                        foreach (var asset in Assets)
+                        {
+                            token.Units[asset] = asset == "JPY" ? (BigInteger)terms.Units : BigInteger.Zero;
+                            token.Holds[asset] = asset == "JPY" ? terms.Units : Int128.Zero;
+                            token.Mark[asset] = pools[asset].IssuedPerToken;
+                        }
 
-                    tokens.Add(token);
-                    return mint.Person;
-                }
+                        tokens.Add(token);
+                        return mint.Person;
+                    }
 
                 case Redeem redeem when Live.Any():
-                {
-                    var token = Live.ElementAt(redeem.Token % Live.Count());
-                    var supply = Live.Count();
-                    var owner = token.Owner!.Value;
-                    foreach (var asset in Assets)
                     {
-                        var pool = pools[asset];
-                        var units = pool.UnitsOf(token.Holds[asset], token.Mark[asset]);
-                        var pays = pool.Redemption(units, treasury[asset], supply, rateBps);
-
-                        // The model's own reckoning of what redemption pays: the exact value × (r + (1 − r) / s), rounded down.
-                        var exact = ExactValue(token, asset);
-                        var expected = exact.Numerator * ((rateBps * (BigInteger)supply) + (10_000 - rateBps)) / (exact.Denominator * 10_000 * supply);
-                        Assert.Equal(expected, (BigInteger)pays);
-                        treasury[asset] -= pays;
-                        Pay(owner, asset, pays);
-                        pools[asset] = pool.Burned(units, treasury[asset]);
-                        token.Units[asset] = 0;
-                        if (Live.Where(t => t != token).All(t => t.Units[asset].IsZero))
+                        var token = Live.ElementAt(redeem.Token % Live.Count());
+                        var supply = Live.Count();
+                        var owner = token.Owner!.Value;
+                        foreach (var asset in Assets)
                         {
-                            unowned[asset] = (BigInteger)treasury[asset];
-                        }
-                    }
+                            var pool = pools[asset];
+                            var units = pool.UnitsOf(token.Holds[asset], token.Mark[asset]);
+                            var pays = pool.Redemption(units, treasury[asset], supply, rateBps);
 
-                    token.Owner = null;
-                    return owner;
-                }
+                            // The model's own reckoning of what redemption pays: the exact value × (r + (1 − r) / s), rounded down.
+                            var exact = ExactValue(token, asset);
+                            var expected = exact.Numerator * ((rateBps * (BigInteger)supply) + (10_000 - rateBps)) / (exact.Denominator * 10_000 * supply);
+                            Assert.Equal(expected, (BigInteger)pays);
+                            treasury[asset] -= pays;
+                            Pay(owner, asset, pays);
+                            pools[asset] = pool.Burned(units, treasury[asset]);
+                            token.Units[asset] = 0;
+                            if (Live.Where(t => t != token).All(t => t.Units[asset].IsZero))
+                            {
+                                unowned[asset] = (BigInteger)treasury[asset];
+                            }
+                        }
+
+                        token.Owner = null;
+                        return owner;
+                    }
 
                 case Inflow inflow:
-                {
-                    var asset = Assets[inflow.Asset];
-                    var supply = Live.Count();
-                    var before = pools[asset];
-                    treasury[asset] += inflow.Amount;
-                    pools[asset] = before.Received(inflow.Amount, supply);
-                    if (before.Units == Int128.Zero && supply == 0)
                     {
-                        unowned[asset] += inflow.Amount;
-                    }
-
-                    if (before.Units == Int128.Zero && supply > 0)
-                    {
-                        // Issued to every token in circulation: the model writes each one.
-                        foreach (var token in Live)
+                        var asset = Assets[inflow.Asset];
+                        var supply = Live.Count();
+                        var before = pools[asset];
+                        treasury[asset] += inflow.Amount;
+                        pools[asset] = before.Received(inflow.Amount, supply);
+                        if (before.Units == Int128.Zero && supply == 0)
                         {
-                            token.Units[asset] += TreasuryPool.UnitsPerToken;
+                            unowned[asset] += inflow.Amount;
                         }
-                    }
 
-                    return null;
-                }
+                        if (before.Units == Int128.Zero && supply > 0)
+                        {
+                            // Issued to every token in circulation: the model writes each one.
+                            foreach (var token in Live)
+                            {
+                                token.Units[asset] += TreasuryPool.UnitsPerToken;
+                            }
+                        }
+
+                        return null;
+                    }
 
                 case Outflow outflow:
-                {
-                    var asset = Assets[outflow.Asset];
-                    var amount = treasury[asset] * outflow.Percent / 100;
-                    treasury[asset] -= amount;
-                    pools[asset] = pools[asset].Spent(amount, treasury[asset]);
-                    unowned[asset] = Live.All(t => t.Units[asset].IsZero) ? (BigInteger)treasury[asset] : BigInteger.Max(0, unowned[asset] - (BigInteger)amount);
-                    return null;
-                }
+                    {
+                        var asset = Assets[outflow.Asset];
+                        var amount = treasury[asset] * outflow.Percent / 100;
+                        treasury[asset] -= amount;
+                        pools[asset] = pools[asset].Spent(amount, treasury[asset]);
+                        unowned[asset] = Live.All(t => t.Units[asset].IsZero) ? (BigInteger)treasury[asset] : BigInteger.Max(0, unowned[asset] - (BigInteger)amount);
+                        return null;
+                    }
 
                 case Transfer transfer when Live.Any():
-                {
-                    var token = Live.ElementAt(transfer.Token % Live.Count());
-                    var from = token.Owner!.Value;
-                    token.Owner = transfer.To;
-                    return from;
-                }
+                    {
+                        var token = Live.ElementAt(transfer.Token % Live.Count());
+                        var from = token.Owner!.Value;
+                        token.Owner = transfer.To;
+                        return from;
+                    }
 
                 case Rate rate:
                     rateBps = rate.Bps;

@@ -102,7 +102,10 @@ public sealed class EconomicsTests
 
         Assert.Equal(HttpStatusCode.OK, (await s.Aki.Client.PutAsJsonAsync($"{s.Community}/succession", new
         {
-            successors = new[] { new { personId = s.Dan.Id, share = 1 } }, byShares = false, guardians = Array.Empty<string>(), threshold = 0,
+            successors = new[] { new { personId = s.Dan.Id, share = 1 } },
+            byShares = false,
+            guardians = Array.Empty<string>(),
+            threshold = 0,
         })).StatusCode);
         var before = await StoreSnapshot.TakeAsync(app);
         foreach (var (who, attempt) in new (Person, Func<Task<HttpResponseMessage>>)[]
@@ -149,7 +152,10 @@ public sealed class EconomicsTests
         // Aki hands her token to Ben on her own instruction: the share it accrued while she held it stays hers.
         Assert.Equal(HttpStatusCode.OK, (await r.Aki.Client.PutAsJsonAsync($"{r.Community}/succession", new
         {
-            successors = new[] { new { personId = r.Ben.Id, share = 1 } }, byShares = false, guardians = Array.Empty<string>(), threshold = 0,
+            successors = new[] { new { personId = r.Ben.Id, share = 1 } },
+            byShares = false,
+            guardians = Array.Empty<string>(),
+            threshold = 0,
         })).StatusCode);
         var accrued = (await (await r.Aki.Client.GetAsync($"{r.Community}/tokens/1")).JsonAsync()).GetProperty("accrued").EnumerateArray().Single();
         var owed = RevenueSetup.Units(accrued.GetProperty("owed"));

@@ -97,15 +97,27 @@ public sealed class ProofApi(HttpClient http, Func<Uri>? baseAddress = null)
         var slug = $"p{Guid.NewGuid():N}"[..20];
         await OkAsync(PostAsync("/api/v1/communities", new
         {
-            slug, name = "検証の神輿", charterText = "We prove what we claim.", values = new[] { "honesty" }, baseAsset = "JPY", assets = new[] { "USDC" },
+            slug,
+            name = "検証の神輿",
+            charterText = "We prove what we claim.",
+            values = new[] { "honesty" },
+            baseAsset = "JPY",
+            assets = new[] { "USDC" },
         }, founder));
         await OkAsync(PutAsync($"/api/v1/communities/{slug}/parameters", new
         {
-            mintBasePrice = mintPrice.ToString(System.Globalization.CultureInfo.InvariantCulture), mintPriceSlope = "0", royaltyBps = 500, redemptionRateBps,
+            mintBasePrice = mintPrice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            mintPriceSlope = "0",
+            royaltyBps = 500,
+            redemptionRateBps,
         }, founder));
         await OkAsync(PutAsync($"/api/v1/communities/{slug}/revenue-policy", new
         {
-            treasuryBps = 2000, holderBps = 3000, reserveBps = 1000, holderShareToTreasury = false, capAtPaidIn = false,
+            treasuryBps = 2000,
+            holderBps = 3000,
+            reserveBps = 1000,
+            holderShareToTreasury = false,
+            capAtPaidIn = false,
         }, founder));
         return slug;
     }
@@ -113,7 +125,11 @@ public sealed class ProofApi(HttpClient http, Func<Uri>? baseAddress = null)
     public Task<JsonElement> DepositAsync(string slug, Actor treasurer, long amount, string? personId = null, string asset = "JPY", string? key = null) =>
         OkAsync(PostAsync($"/api/v1/communities/{slug}/deposits", new
         {
-            asset, amount = amount.ToString(System.Globalization.CultureInfo.InvariantCulture), reference = key ?? $"setup {Guid.NewGuid():N}", memo = "proof", personId,
+            asset,
+            amount = amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            reference = key ?? $"setup {Guid.NewGuid():N}",
+            memo = "proof",
+            personId,
         }, treasurer, key));
 
     public async Task<long> MintAsync(string slug, Actor person) =>
@@ -122,7 +138,13 @@ public sealed class ProofApi(HttpClient http, Func<Uri>? baseAddress = null)
     public Task<JsonElement> SetBankAccountAsync(Actor person) =>
         OkAsync(PutAsync("/api/v1/me/bank-account", new
         {
-            bankCode = "0001", bankName = "ミズホ", branchCode = "001", branchName = "トウキョウ", accountType = 1, accountNumber = "1234567", holderName = "ﾔﾏﾀﾞ ﾊﾅｺ",
+            bankCode = "0001",
+            bankName = "ミズホ",
+            branchCode = "001",
+            branchName = "トウキョウ",
+            accountType = 1,
+            accountNumber = "1234567",
+            holderName = "ﾔﾏﾀﾞ ﾊﾅｺ",
         }, person));
 
     /// <summary>A project led by <paramref name="lead"/> (who must hold a token) with a split that gives the lead everything, in force at once.</summary>

@@ -78,7 +78,14 @@ public sealed class Races(RaceTarget target, int clients, int people)
         await Api.DepositAsync(slug, admin, 1_000_000);
         await Api.OkAsync(Api.PutAsync($"{Community}/payout-sender", new
         {
-            senderCode = "1234567890", senderName = "ミコシ ゴウドウガイシヤ", bankCode = "0005", bankName = "ミツビシユーエフジエイ", branchCode = "123", branchName = "シブヤ", accountType = 1, accountNumber = "7654321",
+            senderCode = "1234567890",
+            senderName = "ミコシ ゴウドウガイシヤ",
+            bankCode = "0005",
+            bankName = "ミツビシユーエフジエイ",
+            branchCode = "123",
+            branchName = "シブヤ",
+            accountType = 1,
+            accountNumber = "7654321",
         }, admin));
     }
 

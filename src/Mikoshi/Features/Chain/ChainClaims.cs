@@ -126,14 +126,24 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         var fundingText = funding.ToString(CultureInfo.InvariantCulture);
         db.ChainEpochs.Add(new ChainEpochRow
         {
-            CommunityId = community.Id, Asset = asset, Epoch = epoch, Root = root, Total = total, Funding = fundingText,
+            CommunityId = community.Id,
+            Asset = asset,
+            Epoch = epoch,
+            Root = root,
+            Total = total,
+            Funding = fundingText,
             PreparedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
         });
         foreach (var (address, (person, amount)) in cumulative)
         {
             db.ChainEntitlements.Add(new ChainEntitlementRow
             {
-                CommunityId = community.Id, Asset = asset, Epoch = epoch, Address = address, PersonId = person, Cumulative = amount.ToString(CultureInfo.InvariantCulture),
+                CommunityId = community.Id,
+                Asset = asset,
+                Epoch = epoch,
+                Address = address,
+                PersonId = person,
+                Cumulative = amount.ToString(CultureInfo.InvariantCulture),
             });
         }
 

@@ -201,8 +201,13 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
 
                 db.ChainEvents.Add(new ChainEventRow
                 {
-                    CommunityId = community, BlockHash = e.At.BlockHash, LogIndex = e.At.LogIndex, BlockNumber = e.At.BlockNumber,
-                    TransactionHash = e.At.TransactionHash, Kind = effect.Value.Kind, Serial = effect.Value.Serial,
+                    CommunityId = community,
+                    BlockHash = e.At.BlockHash,
+                    LogIndex = e.At.LogIndex,
+                    BlockNumber = e.At.BlockNumber,
+                    TransactionHash = e.At.TransactionHash,
+                    Kind = effect.Value.Kind,
+                    Serial = effect.Value.Serial,
                     Json = JsonSerializer.Serialize(effect.Value, Writer.Json),
                 });
                 applied++;
@@ -278,85 +283,89 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         switch (e)
         {
             case TokenTransferred t:
-            {
-                var serial = (long)t.TokenId;
-                var from = ChainAddresses.Text(t.From);
-                var to = ChainAddresses.Text(t.To);
-                var token = await db.Tokens.Include(x => x.Lineage).FirstOrDefaultAsync(x => x.CommunityId == community && x.Serial == serial);
-                var effect = new Effect(t.To == default ? "burn" : t.From == default ? "mint" : "transfer", e.At.TransactionHash, serial, from, to);
-                if (token is null)
                 {
-                    return effect; // Not a Mikoshi token number: nothing of ours to mirror.
-                }
-
-                await ConfirmAsync(db, community, effect.Kind, serial, burnedFrom: t.To == default ? from : null);
-                if (t.To == default)
-                {
-                    if (token.BurnedAtUnixMs is null)
+                    var serial = (long)t.TokenId;
+                    var from = ChainAddresses.Text(t.From);
+                    var to = ChainAddresses.Text(t.To);
+                    var token = await db.Tokens.Include(x => x.Lineage).FirstOrDefaultAsync(x => x.CommunityId == community && x.Serial == serial);
+                    var effect = new Effect(t.To == default ? "burn" : t.From == default ? "mint" : "transfer", e.At.TransactionHash, serial, from, to);
+                    if (token is null)
                     {
-                        var owner = token.OwnerId!.Value;
-                        var payout = await PayRedemptionAsync(write, community, token, from, e.At);
-                        if (!payout.IsSuccess)
-                        {
-                            return payout.Error!;
-                        }
-
-                        await TokenBook.BurnAsync(write, token);
-                        effect = effect with
-                        {
-                            Burned = true, FromPerson = owner.Value, ToPerson = payout.Value?.Holder.Value, Entry = payout.Value?.Entry, Paid = payout.Value?.Amounts,
-                        };
+                        return effect; // Not a Mikoshi token number: nothing of ours to mirror.
                     }
 
-                    return effect;
-                }
+                    await ConfirmAsync(db, community, effect.Kind, serial, burnedFrom: t.To == default ? from : null);
+                    if (t.To == default)
+                    {
+                        if (token.BurnedAtUnixMs is null)
+                        {
+                            var owner = token.OwnerId!.Value;
+                            var payout = await PayRedemptionAsync(write, community, token, from, e.At);
+                            if (!payout.IsSuccess)
+                            {
+                                return payout.Error!;
+                            }
 
-                var (person, _) = await ChainAddresses.PersonOrOutsiderAsync(write, t.To);
-                if (token.BurnedAtUnixMs is not null || token.OwnerId == person)
-                {
-                    return effect;
-                }
+                            await TokenBook.BurnAsync(write, token);
+                            effect = effect with
+                            {
+                                Burned = true,
+                                FromPerson = owner.Value,
+                                ToPerson = payout.Value?.Holder.Value,
+                                Entry = payout.Value?.Entry,
+                                Paid = payout.Value?.Amounts,
+                            };
+                        }
 
-                var previous = token.OwnerId!.Value;
-                await TokenBook.MoveAsync(write, token, person, LineageKind.Gifted);
-                await write.AuditAsync("chain.transfer", new { token = serial, from = t.From.ToString(), to = t.To.ToString(), transaction = e.At.TransactionHash, block = e.At.BlockNumber });
-                return effect with { Moved = true, FromPerson = previous.Value, ToPerson = person.Value };
-            }
+                        return effect;
+                    }
+
+                    var (person, _) = await ChainAddresses.PersonOrOutsiderAsync(write, t.To);
+                    if (token.BurnedAtUnixMs is not null || token.OwnerId == person)
+                    {
+                        return effect;
+                    }
+
+                    var previous = token.OwnerId!.Value;
+                    await TokenBook.MoveAsync(write, token, person, LineageKind.Gifted);
+                    await write.AuditAsync("chain.transfer", new { token = serial, from = t.From.ToString(), to = t.To.ToString(), transaction = e.At.TransactionHash, block = e.At.BlockNumber });
+                    return effect with { Moved = true, FromPerson = previous.Value, ToPerson = person.Value };
+                }
 
             case RootPublished r:
-            {
-                var asset = AssetCode(r.Asset);
-                var epoch = (long)r.Epoch;
-                var row = await db.ChainEpochs.FirstOrDefaultAsync(x => x.CommunityId == community && x.Asset == asset && x.Epoch == epoch);
-                var total = r.Total.ToString(CultureInfo.InvariantCulture);
-                if (row is null || !string.Equals(row.Root, r.Root, StringComparison.OrdinalIgnoreCase) || row.Total != total)
                 {
-                    // Claims against a root the books never prepared would pay money the books do not hold.
-                    return Error.Of(BooksDisagree, $"Epoch {epoch} of {asset} was published on chain with root {r.Root} and total {total}, but Mikoshi prepared "
-                        + (row is null ? "no such epoch." : $"root {row.Root} and total {row.Total}."));
+                    var asset = AssetCode(r.Asset);
+                    var epoch = (long)r.Epoch;
+                    var row = await db.ChainEpochs.FirstOrDefaultAsync(x => x.CommunityId == community && x.Asset == asset && x.Epoch == epoch);
+                    var total = r.Total.ToString(CultureInfo.InvariantCulture);
+                    if (row is null || !string.Equals(row.Root, r.Root, StringComparison.OrdinalIgnoreCase) || row.Total != total)
+                    {
+                        // Claims against a root the books never prepared would pay money the books do not hold.
+                        return Error.Of(BooksDisagree, $"Epoch {epoch} of {asset} was published on chain with root {r.Root} and total {total}, but Mikoshi prepared "
+                            + (row is null ? "no such epoch." : $"root {row.Root} and total {row.Total}."));
+                    }
+
+                    row.State = "published";
+
+                    await ConfirmAsync(db, community, "publish", null, epoch);
+                    await write.AuditAsync("chain.epoch-published", new { asset, epoch, root = r.Root, total, transaction = e.At.TransactionHash });
+                    return new Effect("root-published", e.At.TransactionHash, Asset: asset, Epoch: epoch);
                 }
-
-                row.State = "published";
-
-                await ConfirmAsync(db, community, "publish", null, epoch);
-                await write.AuditAsync("chain.epoch-published", new { asset, epoch, root = r.Root, total, transaction = e.At.TransactionHash });
-                return new Effect("root-published", e.At.TransactionHash, Asset: asset, Epoch: epoch);
-            }
 
             case ClaimPaid c:
-            {
-                var asset = AssetCode(c.Asset);
-                var amount = (Int128)c.Amount;
-                var account = ChainAddresses.Text(c.Account);
-                var entry = JournalEntry.Move("chain-claim", $"claimed on chain by {c.Account} (epoch {c.Epoch})", ChainClaims.Escrow, AccountId.External, Money.Of(Asset.FromKnownCode(asset).Value, amount));
-                var posted = await write.PostAsync(entry.Value, e.At.TransactionHash);
-                if (!posted.IsSuccess)
                 {
-                    return Error.Of(BooksDisagree, $"The claims escrow cannot pay a claim the chain paid: {posted.Error!.Detail}");
-                }
+                    var asset = AssetCode(c.Asset);
+                    var amount = (Int128)c.Amount;
+                    var account = ChainAddresses.Text(c.Account);
+                    var entry = JournalEntry.Move("chain-claim", $"claimed on chain by {c.Account} (epoch {c.Epoch})", ChainClaims.Escrow, AccountId.External, Money.Of(Asset.FromKnownCode(asset).Value, amount));
+                    var posted = await write.PostAsync(entry.Value, e.At.TransactionHash);
+                    if (!posted.IsSuccess)
+                    {
+                        return Error.Of(BooksDisagree, $"The claims escrow cannot pay a claim the chain paid: {posted.Error!.Detail}");
+                    }
 
-                return new Effect("claimed", e.At.TransactionHash, Asset: asset, Epoch: (long)c.Epoch, Account: account, Amount: amount.ToString(CultureInfo.InvariantCulture), Entry: posted.Value);
-            }
+                    return new Effect("claimed", e.At.TransactionHash, Asset: asset, Epoch: (long)c.Epoch, Account: account, Amount: amount.ToString(CultureInfo.InvariantCulture), Entry: posted.Value);
+                }
 
             default:
                 throw new InvariantViolatedException($"Unknown event {e.GetType().Name}.");
@@ -518,21 +527,21 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 return true;
 
             case "root-published":
-            {
-                var row = await db.ChainEpochs.SingleAsync(x => x.CommunityId == community && x.Asset == effect.Asset && x.Epoch == effect.Epoch);
-                row.State = "prepared";
-                await ReopenAsync(db, community, "publish", null, effect.Epoch);
-                return true;
-            }
+                {
+                    var row = await db.ChainEpochs.SingleAsync(x => x.CommunityId == community && x.Asset == effect.Asset && x.Epoch == effect.Epoch);
+                    row.State = "prepared";
+                    await ReopenAsync(db, community, "publish", null, effect.Epoch);
+                    return true;
+                }
 
             case "claimed":
-            {
-                var asset = Asset.FromKnownCode(effect.Asset).Value;
-                var amount = Int128.Parse(effect.Amount!, CultureInfo.InvariantCulture);
-                var entry = JournalEntry.Move("chain-claim-undone", $"claim by {effect.Account} undone by a chain reorganisation", AccountId.External, ChainClaims.Escrow, Money.Of(asset, amount));
-                var posted = await write.PostAsync(entry.Value, effect.Transaction);
-                return posted.IsSuccess ? true : posted.Error!;
-            }
+                {
+                    var asset = Asset.FromKnownCode(effect.Asset).Value;
+                    var amount = Int128.Parse(effect.Amount!, CultureInfo.InvariantCulture);
+                    var entry = JournalEntry.Move("chain-claim-undone", $"claim by {effect.Account} undone by a chain reorganisation", AccountId.External, ChainClaims.Escrow, Money.Of(asset, amount));
+                    var posted = await write.PostAsync(entry.Value, effect.Transaction);
+                    return posted.IsSuccess ? true : posted.Error!;
+                }
 
             default:
                 throw new InvariantViolatedException($"Unknown effect {effect.Kind}.");

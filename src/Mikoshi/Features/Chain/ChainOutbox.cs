@@ -147,59 +147,59 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
         switch (row.Kind)
         {
             case "mint":
-            {
-                if (await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value, cancellationToken) is not null)
                 {
-                    return null;
-                }
+                    if (await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value, cancellationToken) is not null)
+                    {
+                        return null;
+                    }
 
-                await using var scope = scopes.CreateAsyncScope();
-                var address = await scope.ServiceProvider.GetRequiredService<ChainAddresses>().ForPersonAsync(row.PersonId!.Value);
-                if (!address.IsSuccess)
-                {
-                    throw new ChainRefusedException($"No address for {row.PersonId}: {address.Error!.Detail}");
-                }
+                    await using var scope = scopes.CreateAsyncScope();
+                    var address = await scope.ServiceProvider.GetRequiredService<ChainAddresses>().ForPersonAsync(row.PersonId!.Value);
+                    if (!address.IsSuccess)
+                    {
+                        throw new ChainRefusedException($"No address for {row.PersonId}: {address.Error!.Detail}");
+                    }
 
-                return (await CommunityContracts.MintAsync(chain, deployment, address.Value, row.Serial.Value, cancellationToken)).Hash;
-            }
+                    return (await CommunityContracts.MintAsync(chain, deployment, address.Value, row.Serial.Value, cancellationToken)).Hash;
+                }
 
             case "burn":
-            {
-                var owner = await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value, cancellationToken);
-                if (owner is null)
                 {
-                    return null;
-                }
+                    var owner = await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value, cancellationToken);
+                    if (owner is null)
+                    {
+                        return null;
+                    }
 
-                // Checked here to spare a reverting transaction; the contract checks again when it runs,
-                // which is what stops a sale mined between this read and the burn.
-                var expected = row.Address is { } address ? Address(address) : owner.Value;
-                if (owner.Value != expected)
-                {
-                    throw new ChainRefusedException($"Token #{row.Serial} is held by {owner.Value}, not by {expected} who asked to redeem it: nothing is burned or paid.");
-                }
+                    // Checked here to spare a reverting transaction; the contract checks again when it runs,
+                    // which is what stops a sale mined between this read and the burn.
+                    var expected = row.Address is { } address ? Address(address) : owner.Value;
+                    if (owner.Value != expected)
+                    {
+                        throw new ChainRefusedException($"Token #{row.Serial} is held by {owner.Value}, not by {expected} who asked to redeem it: nothing is burned or paid.");
+                    }
 
-                return (await CommunityContracts.BurnAsync(chain, deployment, row.Serial.Value, expected, cancellationToken)).Hash;
-            }
+                    return (await CommunityContracts.BurnAsync(chain, deployment, row.Serial.Value, expected, cancellationToken)).Hash;
+                }
 
             case "publish":
-            {
-                var asset = ChainClaims.AssetAddress(row.Asset!);
-                if (await CommunityContracts.LatestEpochAsync(chain, deployment, asset, cancellationToken) >= row.Epoch!.Value)
                 {
-                    return null;
-                }
+                    var asset = ChainClaims.AssetAddress(row.Asset!);
+                    if (await CommunityContracts.LatestEpochAsync(chain, deployment, asset, cancellationToken) >= row.Epoch!.Value)
+                    {
+                        return null;
+                    }
 
-                ChainEpochRow epoch;
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
-                    epoch = await db.ChainEpochs.AsNoTracking().SingleAsync(e => e.CommunityId == community && e.Asset == row.Asset && e.Epoch == row.Epoch, cancellationToken);
-                }
+                    ChainEpochRow epoch;
+                    await using (var scope = scopes.CreateAsyncScope())
+                    {
+                        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+                        epoch = await db.ChainEpochs.AsNoTracking().SingleAsync(e => e.CommunityId == community && e.Asset == row.Asset && e.Epoch == row.Epoch, cancellationToken);
+                    }
 
-                return (await CommunityContracts.PublishAsync(chain, deployment, asset, epoch.Epoch, Convert.FromHexString(epoch.Root.AsSpan(2)),
-                    BigInteger.Parse(epoch.Total, CultureInfo.InvariantCulture), BigInteger.Parse(epoch.Funding, CultureInfo.InvariantCulture), cancellationToken)).Hash;
-            }
+                    return (await CommunityContracts.PublishAsync(chain, deployment, asset, epoch.Epoch, Convert.FromHexString(epoch.Root.AsSpan(2)),
+                        BigInteger.Parse(epoch.Total, CultureInfo.InvariantCulture), BigInteger.Parse(epoch.Funding, CultureInfo.InvariantCulture), cancellationToken)).Hash;
+                }
 
             default:
                 throw new InvariantViolatedException($"Unknown outbox kind {row.Kind}.");

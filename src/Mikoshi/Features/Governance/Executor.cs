@@ -107,39 +107,39 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
         switch (GovernanceRules.Kind(row.Kind).Value)
         {
             case ProposalKind.Fund:
-            {
-                var fund = JsonSerializer.Deserialize<FundPayload>(row.PayloadJson, Writer.Json)!;
-                var grant = await RecordRevenue.GrantAsync(write, row.ProposerId, community, fund.ProjectId!.Value, new GrantRequest(fund.Asset, fund.Amount, fund.RecoupRateBps));
-                return grant.IsSuccess ? grant.Value.Entry : grant.Error!;
-            }
+                {
+                    var fund = JsonSerializer.Deserialize<FundPayload>(row.PayloadJson, Writer.Json)!;
+                    var grant = await RecordRevenue.GrantAsync(write, row.ProposerId, community, fund.ProjectId!.Value, new GrantRequest(fund.Asset, fund.Amount, fund.RecoupRateBps));
+                    return grant.IsSuccess ? grant.Value.Entry : grant.Error!;
+                }
 
             case ProposalKind.Parameter:
-            {
-                using var payload = JsonDocument.Parse(row.PayloadJson);
-                var name = payload.RootElement.GetProperty("name").GetString();
-                var value = payload.RootElement.GetProperty("value").GetString();
-                var applied = await GovernanceRules.ApplyAsync(write.Db, community, name, value, dryRun: false);
-                if (!applied.IsSuccess)
                 {
-                    return applied.Error!;
-                }
+                    using var payload = JsonDocument.Parse(row.PayloadJson);
+                    var name = payload.RootElement.GetProperty("name").GetString();
+                    var value = payload.RootElement.GetProperty("value").GetString();
+                    var applied = await GovernanceRules.ApplyAsync(write.Db, community, name, value, dryRun: false);
+                    if (!applied.IsSuccess)
+                    {
+                        return applied.Error!;
+                    }
 
-                await write.AuditAsync("parameters.changed", new { proposal = row.Number, name, value });
-                return (long?)null;
-            }
+                    await write.AuditAsync("parameters.changed", new { proposal = row.Number, name, value });
+                    return (long?)null;
+                }
 
             case ProposalKind.Charter:
-            {
-                var charter = JsonSerializer.Deserialize<CharterPayload>(row.PayloadJson, Writer.Json)!;
-                var amended = community.AmendCharter(charter.Text, charter.Values);
-                if (!amended.IsSuccess)
                 {
-                    return amended.Error!;
-                }
+                    var charter = JsonSerializer.Deserialize<CharterPayload>(row.PayloadJson, Writer.Json)!;
+                    var amended = community.AmendCharter(charter.Text, charter.Values);
+                    if (!amended.IsSuccess)
+                    {
+                        return amended.Error!;
+                    }
 
-                await write.AuditAsync("charter.amended", new { proposal = row.Number, text = community.CharterText, values = community.Values });
-                return (long?)null;
-            }
+                    await write.AuditAsync("charter.amended", new { proposal = row.Number, text = community.CharterText, values = community.Values });
+                    return (long?)null;
+                }
 
             default:
                 return (long?)null;

@@ -108,101 +108,101 @@ public static class GovernanceRules
         switch (name)
         {
             case "mintBasePrice" or "mintPriceSlope" or "supplyCap" or "royaltyBps" or "redemptionRateBps":
-            {
-                var units = Int128.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (Int128?)null;
-                if (units is null || (name is "supplyCap" or "royaltyBps" or "redemptionRateBps" && units > int.MaxValue))
                 {
-                    return Error.Of("parameter_out_of_range", $"{name} is a whole number, zero or more.");
-                }
-
-                var next = MembershipPolicy.Of(
-                    name == "mintBasePrice" ? units.Value : policy.BasePrice,
-                    name == "mintPriceSlope" ? units.Value : policy.Slope,
-                    name == "supplyCap" ? (units == 0 ? null : (int)units.Value) : policy.SupplyCap,
-                    name == "royaltyBps" ? (int)units.Value : policy.RoyaltyBps,
-                    name == "redemptionRateBps" ? (int)units.Value : policy.RedemptionRateBps);
-                if (!next.IsSuccess)
-                {
-                    return Error.Of("parameter_out_of_range", next.Error!.Detail);
-                }
-
-                if (!dryRun)
-                {
-                    community.ChangePolicy(next.Value);
-                }
-
-                return value;
-            }
-
-            case "treasuryBps" or "holderBps" or "reserveBps" or "holderShareToTreasury" or "capAtPaidIn":
-            {
-                int? bps = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
-                bool? flag = value switch { "true" => true, "false" => false, _ => null };
-                if ((name.EndsWith("Bps", StringComparison.Ordinal) && bps is null) || (!name.EndsWith("Bps", StringComparison.Ordinal) && flag is null))
-                {
-                    return Error.Of("parameter_out_of_range", name.EndsWith("Bps", StringComparison.Ordinal) ? $"{name} is 0 to 10,000 basis points." : $"{name} is true or false.");
-                }
-
-                var next = RevenuePolicy.Of(
-                    name == "treasuryBps" ? bps!.Value : revenue.TreasuryBps,
-                    name == "holderBps" ? bps!.Value : revenue.HolderBps,
-                    name == "reserveBps" ? bps!.Value : revenue.ReserveBps,
-                    name == "holderShareToTreasury" ? flag!.Value : revenue.HolderShareToTreasury,
-                    name == "capAtPaidIn" ? flag!.Value : revenue.CapAtPaidIn);
-                if (!next.IsSuccess)
-                {
-                    return Error.Of("parameter_out_of_range", next.Error!.Detail);
-                }
-
-                if (community.LlcDao && !next.Value.CapAtPaidIn)
-                {
-                    return Error.Of("llc_cap_required", "In the LLC-type DAO mode distributions stay capped at what each member paid in.");
-                }
-
-                if (!dryRun)
-                {
-                    _ = community.ChangeRevenuePolicy(next.Value);
-                }
-
-                return value;
-            }
-
-            default:
-            {
-                var dot = name.IndexOf('.', StringComparison.Ordinal);
-                var kind = Kind(name[..dot]).Value;
-                var field = name[(dot + 1)..];
-                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                {
-                    return Error.Of("parameter_out_of_range", $"{name} is a whole number, zero or more.");
-                }
-
-                var current = (await InForceAsync(db, community.Id))[kind];
-                var next = KindRules.Of(kind,
-                    field == "quorumBps" ? number : current.QuorumBps,
-                    field == "thresholdBps" ? number : current.ThresholdBps,
-                    field == "votingPeriodHours" ? number : current.VotingPeriodHours,
-                    field == "gracePeriodHours" ? number : current.GracePeriodHours);
-                if (!next.IsSuccess)
-                {
-                    return next.Error!;
-                }
-
-                if (!dryRun)
-                {
-                    var row = await db.GovernanceRules.FirstOrDefaultAsync(r => r.CommunityId == community.Id && r.Kind == Name(kind));
-                    if (row is null)
+                    var units = Int128.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (Int128?)null;
+                    if (units is null || (name is "supplyCap" or "royaltyBps" or "redemptionRateBps" && units > int.MaxValue))
                     {
-                        row = new GovernanceRuleRow { CommunityId = community.Id, Kind = Name(kind) };
-                        db.GovernanceRules.Add(row);
+                        return Error.Of("parameter_out_of_range", $"{name} is a whole number, zero or more.");
                     }
 
-                    (row.QuorumBps, row.ThresholdBps, row.VotingPeriodHours, row.GracePeriodHours) =
-                        (next.Value.QuorumBps, next.Value.ThresholdBps, next.Value.VotingPeriodHours, next.Value.GracePeriodHours);
+                    var next = MembershipPolicy.Of(
+                        name == "mintBasePrice" ? units.Value : policy.BasePrice,
+                        name == "mintPriceSlope" ? units.Value : policy.Slope,
+                        name == "supplyCap" ? (units == 0 ? null : (int)units.Value) : policy.SupplyCap,
+                        name == "royaltyBps" ? (int)units.Value : policy.RoyaltyBps,
+                        name == "redemptionRateBps" ? (int)units.Value : policy.RedemptionRateBps);
+                    if (!next.IsSuccess)
+                    {
+                        return Error.Of("parameter_out_of_range", next.Error!.Detail);
+                    }
+
+                    if (!dryRun)
+                    {
+                        community.ChangePolicy(next.Value);
+                    }
+
+                    return value;
                 }
 
-                return value;
-            }
+            case "treasuryBps" or "holderBps" or "reserveBps" or "holderShareToTreasury" or "capAtPaidIn":
+                {
+                    int? bps = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
+                    bool? flag = value switch { "true" => true, "false" => false, _ => null };
+                    if ((name.EndsWith("Bps", StringComparison.Ordinal) && bps is null) || (!name.EndsWith("Bps", StringComparison.Ordinal) && flag is null))
+                    {
+                        return Error.Of("parameter_out_of_range", name.EndsWith("Bps", StringComparison.Ordinal) ? $"{name} is 0 to 10,000 basis points." : $"{name} is true or false.");
+                    }
+
+                    var next = RevenuePolicy.Of(
+                        name == "treasuryBps" ? bps!.Value : revenue.TreasuryBps,
+                        name == "holderBps" ? bps!.Value : revenue.HolderBps,
+                        name == "reserveBps" ? bps!.Value : revenue.ReserveBps,
+                        name == "holderShareToTreasury" ? flag!.Value : revenue.HolderShareToTreasury,
+                        name == "capAtPaidIn" ? flag!.Value : revenue.CapAtPaidIn);
+                    if (!next.IsSuccess)
+                    {
+                        return Error.Of("parameter_out_of_range", next.Error!.Detail);
+                    }
+
+                    if (community.LlcDao && !next.Value.CapAtPaidIn)
+                    {
+                        return Error.Of("llc_cap_required", "In the LLC-type DAO mode distributions stay capped at what each member paid in.");
+                    }
+
+                    if (!dryRun)
+                    {
+                        _ = community.ChangeRevenuePolicy(next.Value);
+                    }
+
+                    return value;
+                }
+
+            default:
+                {
+                    var dot = name.IndexOf('.', StringComparison.Ordinal);
+                    var kind = Kind(name[..dot]).Value;
+                    var field = name[(dot + 1)..];
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                    {
+                        return Error.Of("parameter_out_of_range", $"{name} is a whole number, zero or more.");
+                    }
+
+                    var current = (await InForceAsync(db, community.Id))[kind];
+                    var next = KindRules.Of(kind,
+                        field == "quorumBps" ? number : current.QuorumBps,
+                        field == "thresholdBps" ? number : current.ThresholdBps,
+                        field == "votingPeriodHours" ? number : current.VotingPeriodHours,
+                        field == "gracePeriodHours" ? number : current.GracePeriodHours);
+                    if (!next.IsSuccess)
+                    {
+                        return next.Error!;
+                    }
+
+                    if (!dryRun)
+                    {
+                        var row = await db.GovernanceRules.FirstOrDefaultAsync(r => r.CommunityId == community.Id && r.Kind == Name(kind));
+                        if (row is null)
+                        {
+                            row = new GovernanceRuleRow { CommunityId = community.Id, Kind = Name(kind) };
+                            db.GovernanceRules.Add(row);
+                        }
+
+                        (row.QuorumBps, row.ThresholdBps, row.VotingPeriodHours, row.GracePeriodHours) =
+                            (next.Value.QuorumBps, next.Value.ThresholdBps, next.Value.VotingPeriodHours, next.Value.GracePeriodHours);
+                    }
+
+                    return value;
+                }
         }
     }
 }

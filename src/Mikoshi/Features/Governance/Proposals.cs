@@ -148,7 +148,11 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             });
             write.AnnounceToMembers(EventCatalogue.ProposalOpened, new
             {
-                proposal = number, kind = row.Kind, title, opensAt = schedule.Value.OpensAt, closesAt = schedule.Value.ClosesAt,
+                proposal = number,
+                kind = row.Kind,
+                title,
+                opensAt = schedule.Value.OpensAt,
+                closesAt = schedule.Value.ClosesAt,
             });
             return Result<ProposalView>.Ok(await ViewAsync(db, row, write.At, proposer));
         });
@@ -188,58 +192,58 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             switch (kind)
             {
                 case ProposalKind.Fund:
-                {
-                    var fund = payload?.Deserialize<FundPayload>(Writer.Json);
-                    if (fund?.ProjectId is not { } project)
                     {
-                        return Error.Of("invalid_proposal", "A fund proposal names a projectId, an asset, an amount in minor units and a recoupRateBps.");
-                    }
+                        var fund = payload?.Deserialize<FundPayload>(Writer.Json);
+                        if (fund?.ProjectId is not { } project)
+                        {
+                            return Error.Of("invalid_proposal", "A fund proposal names a projectId, an asset, an amount in minor units and a recoupRateBps.");
+                        }
 
-                    var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
-                    var asset = community.Accepts(fund.Asset);
-                    if ((found.Error ?? asset.Error) is { } invalid)
-                    {
-                        return invalid;
-                    }
+                        var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
+                        var asset = community.Accepts(fund.Asset);
+                        if ((found.Error ?? asset.Error) is { } invalid)
+                        {
+                            return invalid;
+                        }
 
-                    var amount = Money.Parse(asset.Value, fund.Amount);
-                    if (!amount.IsSuccess)
-                    {
-                        return amount.Error!;
-                    }
+                        var amount = Money.Parse(asset.Value, fund.Amount);
+                        if (!amount.IsSuccess)
+                        {
+                            return amount.Error!;
+                        }
 
-                    if (amount.Value.Units <= Int128.Zero)
-                    {
-                        return Error.Of("invalid_amount", "A grant is more than zero.");
-                    }
+                        if (amount.Value.Units <= Int128.Zero)
+                        {
+                            return Error.Of("invalid_amount", "A grant is more than zero.");
+                        }
 
-                    var rate = fund.RecoupRateBps ?? 0;
-                    if (rate is < 0 or > Domain.Revenue.RevenuePolicy.Whole)
-                    {
-                        return Error.Of("parameter_out_of_range", "A recoupment rate is 0 to 10,000 basis points.");
-                    }
+                        var rate = fund.RecoupRateBps ?? 0;
+                        if (rate is < 0 or > Domain.Revenue.RevenuePolicy.Whole)
+                        {
+                            return Error.Of("parameter_out_of_range", "A recoupment rate is 0 to 10,000 basis points.");
+                        }
 
-                    return JsonSerializer.Serialize(new FundPayload(project, asset.Value.Code, amount.Value.Units.ToString(CultureInfo.InvariantCulture), rate), Writer.Json);
-                }
+                        return JsonSerializer.Serialize(new FundPayload(project, asset.Value.Code, amount.Value.Units.ToString(CultureInfo.InvariantCulture), rate), Writer.Json);
+                    }
 
                 case ProposalKind.Parameter:
-                {
-                    var parameter = payload?.Deserialize<ParameterPayload>(Writer.Json);
-                    var value = ValueText(parameter?.Value);
-                    var checkedValue = await GovernanceRules.ApplyAsync(write.Db, community, parameter?.Name, value, dryRun: true);
-                    return checkedValue.IsSuccess
-                        ? JsonSerializer.Serialize(new { name = parameter!.Name, value = checkedValue.Value }, Writer.Json)
-                        : checkedValue.Error!;
-                }
+                    {
+                        var parameter = payload?.Deserialize<ParameterPayload>(Writer.Json);
+                        var value = ValueText(parameter?.Value);
+                        var checkedValue = await GovernanceRules.ApplyAsync(write.Db, community, parameter?.Name, value, dryRun: true);
+                        return checkedValue.IsSuccess
+                            ? JsonSerializer.Serialize(new { name = parameter!.Name, value = checkedValue.Value }, Writer.Json)
+                            : checkedValue.Error!;
+                    }
 
                 case ProposalKind.Charter:
-                {
-                    var charter = payload?.Deserialize<CharterPayload>(Writer.Json);
-                    var checkedCharter = Community.CheckCharter(charter?.Text, charter?.Values);
-                    return checkedCharter.IsSuccess
-                        ? JsonSerializer.Serialize(new { text = checkedCharter.Value.Text, values = checkedCharter.Value.Values }, Writer.Json)
-                        : checkedCharter.Error!;
-                }
+                    {
+                        var charter = payload?.Deserialize<CharterPayload>(Writer.Json);
+                        var checkedCharter = Community.CheckCharter(charter?.Text, charter?.Values);
+                        return checkedCharter.IsSuccess
+                            ? JsonSerializer.Serialize(new { text = checkedCharter.Value.Text, values = checkedCharter.Value.Values }, Writer.Json)
+                            : checkedCharter.Error!;
+                    }
 
                 default:
                     return "{}";

@@ -134,7 +134,7 @@ public sealed class Listings(Writer writer)
 
                 await Revenue.HolderShares.CapAsync(write.Db, current, seller, current.BaseAsset, proceeds, record: true);
             }
-            var entry = TokenBook.Entry("sale", $"token #{token.Value.Serial} sold", 
+            var entry = TokenBook.Entry("sale", $"token #{token.Value.Serial} sold",
                 new Posting(AccountId.ForPerson(buyer.Value), -price),
                 new Posting(AccountId.Treasury, Money.Of(community.Base, royalty)),
                 new Posting(AccountId.ForPerson(seller.Value), Money.Of(community.Base, proceeds)));

@@ -109,7 +109,10 @@ public static class TokenBook
         {
             db.TokenUnits.Add(new TokenUnitsRow
             {
-                CommunityId = community.Id, Serial = serial, Asset = pool.Asset, Mark = pool.IssuedPerToken,
+                CommunityId = community.Id,
+                Serial = serial,
+                Asset = pool.Asset,
+                Mark = pool.IssuedPerToken,
                 Holds = pool.Asset == community.BaseAsset ? units : Int128.Zero,
             });
         }
@@ -120,7 +123,10 @@ public static class TokenBook
         await CheckpointAsync(write, community.Id, owner, +1);
         await write.AuditAsync("token.minted", new
         {
-            token = serial, owner = owner.ToString(), price = price.ToString(System.Globalization.CultureInfo.InvariantCulture), asset = community.BaseAsset,
+            token = serial,
+            owner = owner.ToString(),
+            price = price.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            asset = community.BaseAsset,
             units = units.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         return token;

@@ -142,35 +142,35 @@ public sealed class ChannelSender(IServiceScopeFactory scopes, TimeProvider cloc
             case "slack":
                 return Json(url, new { text });
             case "line":
-            {
-                var request = Json($"{LineBase}/v2/bot/message/broadcast", new { messages = new[] { new { type = "text", text } } });
-                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+                {
+                    var request = Json($"{LineBase}/v2/bot/message/broadcast", new { messages = new[] { new { type = "text", text } } });
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
 
-                // LINE's retry key: a retried delivery is not broadcast twice.
-                request.Headers.Add("X-Line-Retry-Key", DeterministicGuid(delivery.CommunityId.Value, delivery.ChannelNumber, row.Id).ToString());
-                return request;
-            }
+                    // LINE's retry key: a retried delivery is not broadcast twice.
+                    request.Headers.Add("X-Line-Retry-Key", DeterministicGuid(delivery.CommunityId.Value, delivery.ChannelNumber, row.Id).ToString());
+                    return request;
+                }
 
             default:
-            {
-                // Standard Webhooks: the id stays the same across retries so the receiver can drop duplicates; the timestamp
-                // is the wall clock's, since the receiver checks it against its own.
-                using var payload = JsonDocument.Parse(row.PayloadJson);
-                var body = JsonSerializer.Serialize(new
                 {
-                    type = row.Kind,
-                    timestamp = DateTimeOffset.FromUnixTimeMilliseconds(row.AtUnixMs),
-                    data = new { community = slug, @event = row.Id, payload = payload.RootElement, text },
-                }, Writer.Json);
-                var messageId = $"msg_{delivery.CommunityId.Value:N}_{delivery.ChannelNumber}_{row.Id}";
-                var sentAt = TimeProvider.System.GetUtcNow();
-                var signature = new StandardWebhook(secret).Sign(messageId, sentAt, body);
-                var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                request.Headers.Add("webhook-id", messageId);
-                request.Headers.Add("webhook-timestamp", sentAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-                request.Headers.Add("webhook-signature", signature);
-                return request;
-            }
+                    // Standard Webhooks: the id stays the same across retries so the receiver can drop duplicates; the timestamp
+                    // is the wall clock's, since the receiver checks it against its own.
+                    using var payload = JsonDocument.Parse(row.PayloadJson);
+                    var body = JsonSerializer.Serialize(new
+                    {
+                        type = row.Kind,
+                        timestamp = DateTimeOffset.FromUnixTimeMilliseconds(row.AtUnixMs),
+                        data = new { community = slug, @event = row.Id, payload = payload.RootElement, text },
+                    }, Writer.Json);
+                    var messageId = $"msg_{delivery.CommunityId.Value:N}_{delivery.ChannelNumber}_{row.Id}";
+                    var sentAt = TimeProvider.System.GetUtcNow();
+                    var signature = new StandardWebhook(secret).Sign(messageId, sentAt, body);
+                    var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                    request.Headers.Add("webhook-id", messageId);
+                    request.Headers.Add("webhook-timestamp", sentAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+                    request.Headers.Add("webhook-signature", signature);
+                    return request;
+                }
         }
     }
 

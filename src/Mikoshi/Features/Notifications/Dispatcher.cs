@@ -173,7 +173,12 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 
             var notice = new NotificationRow
             {
-                EventId = row.Id, PersonId = person, CommunityId = row.CommunityId, Kind = row.Kind, PayloadJson = row.PayloadJson, AtUnixMs = row.AtUnixMs,
+                EventId = row.Id,
+                PersonId = person,
+                CommunityId = row.CommunityId,
+                Kind = row.Kind,
+                PayloadJson = row.PayloadJson,
+                AtUnixMs = row.AtUnixMs,
                 MailState = delivery == Delivery.Mail ? "pending" : "none",
             };
             if (delivery is Delivery.Daily or Delivery.Weekly)
@@ -193,7 +198,10 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             {
                 db.ChannelDeliveries.Add(new ChannelDeliveryRow
                 {
-                    CommunityId = row.CommunityId, ChannelNumber = channel.Number, EventId = row.Id, NextAttemptAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                    CommunityId = row.CommunityId,
+                    ChannelNumber = channel.Number,
+                    EventId = row.Id,
+                    NextAttemptAtUnixMs = write.At.ToUnixTimeMilliseconds(),
                 });
                 deliveries++;
             }

@@ -207,7 +207,8 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var paid = Features.Tax.PayoutTax.NetByPerson(await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == community.Id && l.BatchNumber == number).ToListAsync(), claims);
             write.AnnounceTo(EventCatalogue.PayoutPaid, new
             {
-                batch = number, asset = batch.Asset,
+                batch = number,
+                asset = batch.Asset,
                 parts = paid.ToDictionary(p => p.Person.ToString(), p => p.Amount.ToString(CultureInfo.InvariantCulture)),
             }, paid.Select(p => p.Person));
             return Result<BatchView>.Ok(await ViewAsync(db, batch, claims));

@@ -251,12 +251,20 @@ public sealed class RecordRevenue(Writer writer)
         var yourParts = split.Parties.Select((p, i) => (p.Person, Part: parts.Contributors[i])).Where(p => p.Part > Int128.Zero).ToList();
         write.AnnounceToMembers(EventCatalogue.RevenueRecorded, new
         {
-            project, revenue = number, asset = row.Asset, amount = Units(row.Amount), holders = Units(row.Holders), holderSupply = supply,
+            project,
+            revenue = number,
+            asset = row.Asset,
+            amount = Units(row.Amount),
+            holders = Units(row.Holders),
+            holderSupply = supply,
             parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
         });
         write.AnnounceTo(EventCatalogue.EarningsClaimable, new
         {
-            project, revenue = number, asset = row.Asset, parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
+            project,
+            revenue = number,
+            asset = row.Asset,
+            parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
         }, yourParts.Select(p => p.Person));
         var names = await ProjectBook.NamesAsync(db, split.Parties.Select(p => p.Person));
         return Result<RevenueView>.Ok(View(row, split.Parties.Select((p, i) => (p.Person, parts.Contributors[i])).ToList(), names));

@@ -217,8 +217,12 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             write.Db.Users.Add(user);
             write.Db.WalletLinks.Add(new WalletLinkRow
             {
-                Address = address.ToLowerInvariant(), PersonId = user.PersonId, Kind = WalletLinks.SiweKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-                LinkMessage = sent?.Message, LinkSignature = sent?.Signature?.ToLowerInvariant(),
+                Address = address.ToLowerInvariant(),
+                PersonId = user.PersonId,
+                Kind = WalletLinks.SiweKind,
+                LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                LinkMessage = sent?.Message,
+                LinkSignature = sent?.Signature?.ToLowerInvariant(),
             });
             await write.AuditAsync("person.registered", new { personId = user.PersonId.ToString(), displayName = user.DisplayName, wallet = address });
             await write.AuditAsync("wallet.linked", new { personId = user.PersonId.ToString(), address, nonce = message.Nonce });

@@ -88,8 +88,12 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
 
             var row = new WalletLinkRow
             {
-                Address = key, PersonId = person, Kind = SiweKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-                LinkMessage = sent?.Message, LinkSignature = sent?.Signature?.ToLowerInvariant(),
+                Address = key,
+                PersonId = person,
+                Kind = SiweKind,
+                LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                LinkMessage = sent?.Message,
+                LinkSignature = sent?.Signature?.ToLowerInvariant(),
             };
             write.Db.WalletLinks.Add(row);
             await write.AuditAsync("wallet.linked", new { personId = person.ToString(), address, nonce = message.Nonce });

@@ -173,7 +173,11 @@ public sealed class StripePaymentTests
         var now = app.Clock.GetUtcNow();
         object Invoice(string id) => new
         {
-            id, @object = "invoice", amount_paid = 500, currency = "jpy", status = "paid",
+            id,
+            @object = "invoice",
+            amount_paid = 500,
+            currency = "jpy",
+            status = "paid",
             parent = new { type = "subscription_details", subscription_details = new { metadata, subscription = "sub_test_1" } },
         };
 

@@ -65,13 +65,26 @@ public sealed record RevenueSetup(TestApp App, string Slug, Person Admin, Person
     public static async Task SetBankAccountAsync(Person person, string holder = "ﾔﾏﾀﾞ ﾊﾅｺ") =>
         Assert.Equal(HttpStatusCode.OK, (await person.Client.PutAsJsonAsync("/api/v1/me/bank-account", new
         {
-            bankCode = "0001", bankName = "ミズホ", branchCode = "001", branchName = "トウキョウ", accountType = 1, accountNumber = "1234567", holderName = holder,
+            bankCode = "0001",
+            bankName = "ミズホ",
+            branchCode = "001",
+            branchName = "トウキョウ",
+            accountType = 1,
+            accountNumber = "1234567",
+            holderName = holder,
         })).StatusCode);
 
     public async Task SetSenderAsync() =>
         Assert.Equal(HttpStatusCode.OK, (await Admin.Client.PutAsJsonAsync($"{Community}/payout-sender", new
         {
-            senderCode = "1234567890", senderName = "ミコシ ゴウドウガイシヤ", bankCode = "0005", bankName = "ミツビシユーエフジエイ", branchCode = "123", branchName = "シブヤ", accountType = 1, accountNumber = "7654321",
+            senderCode = "1234567890",
+            senderName = "ミコシ ゴウドウガイシヤ",
+            bankCode = "0005",
+            bankName = "ミツビシユーエフジエイ",
+            branchCode = "123",
+            branchName = "シブヤ",
+            accountType = 1,
+            accountNumber = "7654321",
         })).StatusCode);
 
     /// <summary>Where the parts of a revenue response went, as kind (or person id) → units.</summary>

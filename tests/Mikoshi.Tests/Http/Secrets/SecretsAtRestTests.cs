@@ -207,7 +207,13 @@ public sealed class SecretsAtRestTests : IDisposable
 
     private static object BankAccount => new
     {
-        bankCode = "0001", bankName = "ミズホ", branchCode = "001", branchName = "トウキョウ", accountType = 1, accountNumber = AccountNumber, holderName = "ヤマダ タロウ",
+        bankCode = "0001",
+        bankName = "ミズホ",
+        branchCode = "001",
+        branchName = "トウキョウ",
+        accountType = 1,
+        accountNumber = AccountNumber,
+        holderName = "ヤマダ タロウ",
     };
 
     /// <summary>A store of its own: a SQLite file in <c>{name}/data/</c> (not yet existing), or a fresh PostgreSQL database.</summary>
