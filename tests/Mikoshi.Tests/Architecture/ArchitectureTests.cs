@@ -1,0 +1,133 @@
+using Mikoshi.Data;
+using NetArchTest.Rules;
+
+namespace Mikoshi.Tests.Architecture;
+
+/// <summary>
+/// The boundaries of docs/architecture.md, checked on the compiled assemblies. Where today's code still breaks a
+/// boundary (issue #19), the breaches are listed here by name and the list may only shrink: a new breach fails, and
+/// so does a listed one that has been mended, so the list stays true.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private static readonly System.Reflection.Assembly Host = typeof(MikoshiApp).Assembly;
+    private static readonly System.Reflection.Assembly Data = typeof(MikoshiDb).Assembly;
+    private static readonly System.Reflection.Assembly Domain = typeof(Mikoshi.Domain.Money).Assembly;
+
+    [Fact]
+    public void TheDomain_DependsOnNoStoreNoWebAndNoHost()
+    {
+        var result = Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny(
+            "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions", "System.Net.Http",
+            "Npgsql", "Microsoft.Data", "Nethereum", "Mikoshi.Data", "Mikoshi.Features", "Mikoshi.Components", "Mikoshi.Api", "Mikoshi.Cli").GetResult();
+
+        Assert.True(result.IsSuccessful, Names(result));
+    }
+
+    [Fact]
+    public void TheStore_NeverReachesTheHostOrTheWeb()
+    {
+        var result = Types.InAssembly(Data).ShouldNot().HaveDependencyOnAny(
+            "Mikoshi.Features", "Mikoshi.Components", "Mikoshi.Api", "Mikoshi.Cli",
+            "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc", "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Routing").GetResult();
+
+        Assert.True(result.IsSuccessful, Names(result));
+    }
+
+    /// <summary>Pages and components read through a query of their own and write through use cases (issue #19, part 5).</summary>
+    [Fact]
+    public void Components_DoNotReachTheStore_ExceptThoseStillListed()
+    {
+        var result = Types.InAssembly(Host).That().ResideInNamespace("Mikoshi.Components")
+            .ShouldNot().HaveDependencyOn("Mikoshi.Data.MikoshiDb").GetResult();
+        var breaching = (result.FailingTypeNames ?? []).Select(Outermost).ToHashSet(StringComparer.Ordinal);
+
+        AssertShrinking(ComponentsStillReachingTheStore, breaching, "components reaching MikoshiDb");
+    }
+
+    /// <summary>No feature folder depends, through others, on itself (issue #19, part 6).</summary>
+    [Fact]
+    public void FeatureFolders_HaveNoCycles_ExceptThoseStillListed()
+    {
+        var edges = FeatureGraph.Edges(Host.Location);
+        var inCycles = FeatureGraph.Cycles(edges)
+            .SelectMany(cycle => edges.Where(e => cycle.Contains(e.From) && cycle.Contains(e.To)))
+            .Select(e => $"{e.From} -> {e.To}")
+            .ToHashSet(StringComparer.Ordinal);
+
+        AssertShrinking(EdgesStillInCycles, inCycles, "feature-folder edges inside a cycle");
+    }
+
+    private static void AssertShrinking(IReadOnlySet<string> listed, IReadOnlySet<string> found, string what)
+    {
+        var added = found.Except(listed).Order(StringComparer.Ordinal).ToList();
+        var mended = listed.Except(found).Order(StringComparer.Ordinal).ToList();
+        Assert.True(added.Count == 0, $"new {what} (not allowed): {string.Join(", ", added)}");
+        Assert.True(mended.Count == 0, $"mended {what}: remove them from the list in ArchitectureTests: {string.Join(", ", mended)}");
+    }
+
+    private static string Outermost(string typeName) => typeName.Split('/', '+')[0];
+
+    private static string Names(TestResult result) => string.Join(", ", result.FailingTypeNames ?? []);
+
+    private static readonly IReadOnlySet<string> ComponentsStillReachingTheStore = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Mikoshi.Components.GovernanceData",
+        "Mikoshi.Components.Layout.MainLayout",
+        "Mikoshi.Components.MembershipData",
+        "Mikoshi.Components.Pages.Account",
+        "Mikoshi.Components.Pages.ChannelsPage",
+        "Mikoshi.Components.Pages.Community",
+        "Mikoshi.Components.Pages.ContributionPage",
+        "Mikoshi.Components.Pages.EarningsPage",
+        "Mikoshi.Components.Pages.Home",
+        "Mikoshi.Components.Pages.Ledger",
+        "Mikoshi.Components.Pages.LlcPage",
+        "Mikoshi.Components.Pages.Market",
+        "Mikoshi.Components.Pages.Members",
+        "Mikoshi.Components.Pages.NotificationsPage",
+        "Mikoshi.Components.Pages.PaymentsPage",
+        "Mikoshi.Components.Pages.PayoutsPage",
+        "Mikoshi.Components.Pages.Person",
+        "Mikoshi.Components.Pages.Profile",
+        "Mikoshi.Components.Pages.Project",
+        "Mikoshi.Components.Pages.Projects",
+        "Mikoshi.Components.Pages.ProposalDetail",
+        "Mikoshi.Components.Pages.ProposalsPage",
+        "Mikoshi.Components.Pages.ReceiptPage",
+        "Mikoshi.Components.Pages.SuccessionPage",
+        "Mikoshi.Components.Pages.TaxNotice",
+        "Mikoshi.Components.Pages.TaxPage",
+        "Mikoshi.Components.Pages.Token",
+        "Mikoshi.Components.ProjectData",
+        "Mikoshi.Components.RevenueData",
+        "Mikoshi.Components.Shared.HeirPlans",
+        "Mikoshi.Components.Shared.PersonContribution",
+        "Mikoshi.Components.Shared.SuggestedTeam",
+        "Mikoshi.Components.Shared.TreasuryHistory",
+        "Mikoshi.Components.Shared.WorkCredits",
+    };
+
+    private static readonly IReadOnlySet<string> EdgesStillInCycles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Chain -> Governance",
+        "Chain -> Membership",
+        "Chain -> Revenue",
+        "Governance -> Chain",
+        "Governance -> Ledger",
+        "Governance -> Membership",
+        "Governance -> Projects",
+        "Governance -> Revenue",
+        "Ledger -> Governance",
+        "Membership -> Chain",
+        "Membership -> Governance",
+        "Membership -> Projects",
+        "Membership -> Revenue",
+        "Projects -> Membership",
+        "Revenue -> Membership",
+        "Revenue -> Projects",
+        "Revenue -> Tax",
+        "Tax -> Projects",
+        "Tax -> Revenue",
+    };
+}
