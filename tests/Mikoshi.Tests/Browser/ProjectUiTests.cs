@@ -139,7 +139,20 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await member.OpenSectionAsync("split");
         await member.GetByTestId("accept-split").ClickAsync();
         await Expect(member.GetByTestId("split-chart")).ToBeVisibleAsync();
-        await lead.OpenSectionAsync("money");
+
+        // A section slow to arrive shows it is coming: its answer is held back until the test has looked, no timing involved.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await lead.RouteAsync("**/money", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await lead.GetByTestId("project-tab-money").ClickAsync();
+        await Expect(lead.GetByTestId("project-tab-money")).ToHaveAttributeAsync("aria-busy", "true");
+        release.SetResult();
+        await Expect(lead.GetByTestId("project-tab-money")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(lead.GetByTestId("project-tab-money")).Not.ToHaveAttributeAsync("aria-busy", "true");
+        await lead.UnrouteAsync("**/money");
         await lead.FillRevenueAsync("¥12,000", "BOOTH 8月分");
         await lead.GetByTestId("record-revenue").ClickAsync();
         await Expect(lead.GetByTestId("project-notice")).ToBeVisibleAsync();
