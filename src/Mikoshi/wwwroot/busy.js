@@ -43,16 +43,17 @@
   }, true);
 
   // A link marked data-busy (a section of the project page) shows it is loading: Blazor's enhanced navigation
-  // fetches the next page in place, so the browser itself shows nothing until it arrives.
+  // fetches the next page in place, so the browser itself shows nothing until it arrives. Capture phase: Blazor's
+  // own click handler takes the navigation over (and prevents the default) before a bubbling listener would run.
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[data-busy]") : null;
-    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
       return;
     }
 
     link.classList.add(busy);
     link.setAttribute("aria-busy", "true");
-  });
+  }, true);
 
   // Back to a page from the history cache, or a page patched in place by an enhanced navigation: nothing is running.
   window.addEventListener("pageshow", clearAll);
