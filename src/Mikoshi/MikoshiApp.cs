@@ -52,6 +52,7 @@ public static class MikoshiApp
         services.AddScoped<LlcDao>();
         services.AddScoped<ChangeParameters>();
         services.AddScoped<ProjectBoard>();
+        services.AddScoped<Features.Pages.ProjectPage>();
         services.AddScoped<Teams>();
         services.AddScoped<ContributionLog>();
         services.AddScoped<ThanksFeed>();

@@ -24,12 +24,6 @@ public static class ProjectData
     public static Task<bool> IsMemberAsync(MikoshiDb db, CommunityId community, PersonId person) =>
         db.Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community && t.OwnerId == person);
 
-    /// <summary>The statuses a lead may move a project to from <paramref name="status"/> (the domain decides each).</summary>
-    public static IReadOnlyList<string> NextStatuses(string status) =>
-        ProjectRules.ParseStatus(status) is { IsSuccess: true } from
-            ? Enum.GetValues<ProjectStatus>().Where(to => ProjectRules.Move(from.Value, to).IsSuccess).Select(ProjectRules.Name).ToList()
-            : [];
-
     /// <summary>Invitations addressed to the person that are still waiting, in every community, oldest first.</summary>
     public static async Task<IReadOnlyList<OpenInvitation>> InvitationsForAsync(MikoshiDb db, PersonId person, CommunityId? only = null)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
-using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Features.Communities;
@@ -59,33 +58,6 @@ public static class RevenueData
         return claims.GroupBy(c => c.Asset).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Select(c => c.PersonId).Distinct().Count(), g.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount)))
             .ToList();
-    }
-
-    /// <summary>
-    /// What a person typed in major units as minor units of <paramref name="assetCode"/>; when the
-    /// asset is not one Mikoshi knows, the text goes on unchanged so the use case names that error first.
-    /// </summary>
-    public static Result<string> Minor(string? typed, string? assetCode) =>
-        Asset.FromKnownCode(assetCode ?? string.Empty) is { IsSuccess: true } asset
-            ? Amounts.MajorToMinor(typed, asset.Value)
-            : typed ?? string.Empty;
-
-    /// <summary>A whole number typed in a form (half- or full-width digits), or null when it is not one.</summary>
-    public static long? WholeNumber(string? typed)
-    {
-        var units = Amounts.MajorToMinor(typed, Asset.Jpy);
-        return units.IsSuccess && units.Value.Length <= 18 ? long.Parse(units.Value, CultureInfo.InvariantCulture) : null;
-    }
-
-    /// <summary>A share typed as a percent ("12.5") or in basis points ("1250"), as basis points; null when it is neither.</summary>
-    public static int? ShareBps(string? typed, string? unit)
-    {
-        if (unit != "bp")
-        {
-            return MembershipData.Bps(typed);
-        }
-
-        return WholeNumber(typed) is { } bp && bp <= int.MaxValue ? (int)bp : null;
     }
 
     /// <summary>A date typed in an &lt;input type="date"&gt;, or null.</summary>

@@ -21,6 +21,10 @@
 
   function clearAll() {
     document.querySelectorAll("button." + busy).forEach(clear);
+    document.querySelectorAll("a." + busy).forEach((link) => {
+      link.classList.remove(busy);
+      link.removeAttribute("aria-busy");
+    });
   }
 
   // Capture phase: runs before Blazor's enhanced-form handler takes the submission over.
@@ -36,6 +40,19 @@
     if (button && !button.classList.contains(busy)) {
       mark(button);
     }
+  }, true);
+
+  // A link marked data-busy (a section of the project page) shows it is loading: Blazor's enhanced navigation
+  // fetches the next page in place, so the browser itself shows nothing until it arrives. Capture phase: Blazor's
+  // own click handler takes the navigation over (and prevents the default) before a bubbling listener would run.
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[data-busy]") : null;
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+
+    link.classList.add(busy);
+    link.setAttribute("aria-busy", "true");
   }, true);
 
   // Back to a page from the history cache, or a page patched in place by an enhanced navigation: nothing is running.

@@ -90,7 +90,6 @@ public sealed class ArchitectureTests
         "Mikoshi.Components.Pages.PayoutsPage",
         "Mikoshi.Components.Pages.Person",
         "Mikoshi.Components.Pages.Profile",
-        "Mikoshi.Components.Pages.Project",
         "Mikoshi.Components.Pages.Projects",
         "Mikoshi.Components.Pages.ProposalDetail",
         "Mikoshi.Components.Pages.ProposalsPage",
@@ -103,9 +102,7 @@ public sealed class ArchitectureTests
         "Mikoshi.Components.RevenueData",
         "Mikoshi.Components.Shared.HeirPlans",
         "Mikoshi.Components.Shared.PersonContribution",
-        "Mikoshi.Components.Shared.SuggestedTeam",
         "Mikoshi.Components.Shared.TreasuryHistory",
-        "Mikoshi.Components.Shared.WorkCredits",
     };
 
     private static readonly IReadOnlySet<string> EdgesStillInCycles = new HashSet<string>(StringComparer.Ordinal)

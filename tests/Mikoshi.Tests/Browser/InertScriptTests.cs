@@ -92,7 +92,12 @@ public sealed class InertScriptTests(BrowserFixture browser) : IClassFixture<Bro
             ["/account/profile"] = [],
 
             [$"/c/{slug}/projects"] = [ProjectTitle],
-            [$"/c/{slug}/projects/{projectId}"] = [ProjectTitle, ProjectDescription, Summary, Thanks, WorkTitle],
+            [$"/c/{slug}/projects/{projectId}"] = [ProjectTitle, ProjectDescription],
+            [$"/c/{slug}/projects/{projectId}/contributions"] = [ProjectTitle, Summary],
+            [$"/c/{slug}/projects/{projectId}/thanks"] = [Thanks],
+            [$"/c/{slug}/projects/{projectId}/works"] = [WorkTitle],
+            [$"/c/{slug}/projects/{projectId}/split"] = [ProjectTitle],
+            [$"/c/{slug}/projects/{projectId}/money"] = [ProjectTitle],
             [$"/c/{slug}/earnings"] = [],
             [$"/c/{slug}/proposals"] = [ProposalTitle],
             [$"/c/{slug}/proposals/{proposalId}"] = [ProposalTitle, ProposalBody],

@@ -56,7 +56,14 @@ public static class ProjectFlows
         await Expect(page.GetByTestId("project-notice")).ToBeVisibleAsync();
     }
 
-    /// <summary>Fills and sends the contribution form on the project page the person is on.</summary>
+    /// <summary>Opens a section of the project page the person is on through its link in the section navigation, as a reader would.</summary>
+    public static async Task OpenSectionAsync(this IPage page, string section)
+    {
+        await page.GetByTestId($"project-tab-{section}").ClickAsync();
+        await Expect(page.GetByTestId($"project-tab-{section}")).ToHaveAttributeAsync("aria-current", "page");
+    }
+
+    /// <summary>Fills and sends the contribution form on the contributions section the person is on.</summary>
     public static async Task SubmitContributionAsync(this IPage page, string summary, string evidence = "")
     {
         await page.FillAsync("#contribution-summary", summary);

@@ -43,6 +43,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(writer.GetByTestId("my-invitations")).ToHaveCountAsync(0);
 
         await writer.GotoAsync($"/c/{slug}/projects/{project}");
+        await writer.OpenSectionAsync("contributions");
         await writer.SubmitContributionAsync("キャプションを書きました", "https://example.jp/captions");
         await Expect(writer.GetByTestId("project-notice")).ToBeVisibleAsync();
         await Expect(writer.GetByTestId("contribution-summary")).ToHaveTextAsync("キャプションを書きました");
@@ -50,10 +51,12 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(writer.GetByTestId("not-acknowledged")).ToBeVisibleAsync();
         await Expect(writer.GetByTestId("acknowledge")).ToHaveCountAsync(0);
 
-        await lead.GotoAsync($"/c/{slug}/projects/{project}");
+        await lead.GotoAsync($"/c/{slug}/projects/{project}/contributions");
         await lead.GetByTestId("acknowledge").ClickAsync();
         await Expect(lead.GetByTestId("acknowledged-by")).ToContainTextAsync("リーダー");
         await Expect(lead.GetByTestId("acknowledge")).ToHaveCountAsync(0);
+        await Expect(lead.GetByTestId("project-tab-contributions")).ToContainTextAsync("1");
+        await lead.OpenSectionAsync("overview");
         await lead.SelectOptionAsync("#status-to", "forming");
         await lead.GetByTestId("change-status").ClickAsync();
         await Expect(lead.GetByTestId("project-status")).ToHaveTextAsync("メンバー募集");
@@ -61,6 +64,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         // Thanks are for members: the writer joins the community (membership is free here), then thanks the lead.
         await writer.MintAsync(slug);
         await writer.GotoAsync($"/c/{slug}/projects/{project}");
+        await writer.OpenSectionAsync("thanks");
         await writer.Locator("#thanks-to").SelectOptionAsync(new SelectOptionValue { Label = "リーダー" });
         await writer.FillAsync("#thanks-message", "誘ってくれてありがとう！");
         await writer.GetByTestId("send-thanks").ClickAsync();
@@ -68,6 +72,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(writer.GetByTestId("thanks")).ToContainTextAsync("書き手 → リーダー");
 
         // A released work, with its link; a script link is refused with a clear message.
+        await writer.OpenSectionAsync("works");
         await writer.FillAsync("#work-title", "絵巻 第一巻");
         await writer.FillAsync("#work-url", "javascript:alert(1)");
         await writer.GetByTestId("add-work").ClickAsync();
@@ -117,11 +122,48 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(lead.GetByTestId("team-member")).ToHaveCountAsync(2);
 
         await member.GotoAsync($"/c/{slug}/projects/{project}");
+        await member.OpenSectionAsync("contributions");
         await member.SubmitContributionAsync("テーマ曲のデモを作りました", "https://example.jp/a/very/long/link/to/the/demo/track/that/has/no/spaces/at/all.mp3");
         await Expect(member.GetByTestId("contribution")).ToHaveCountAsync(1);
 
+        // On the phone, through the section links: the lead proposes an even split, the member accepts it, and the
+        // lead (the founder, so the community's admin) records revenue typed as people type yen and sees where it went.
+        await lead.GotoAsync($"/c/{slug}/projects/{project}");
+        await lead.OpenSectionAsync("split");
+        var split = lead.GetByTestId("split-form");
+        await split.GetByLabel("とても長い表示名をもつリーダーのひとり・プロデューサー", new() { Exact = true }).FillAsync("１");
+        await split.GetByLabel("作曲するメンバー", new() { Exact = true }).FillAsync("1");
+        await lead.GetByTestId("propose-split").ClickAsync();
+        await Expect(lead.GetByTestId("project-notice")).ToBeVisibleAsync();
+        Assert.True(await lead.FitsAsync(), "the split section scrolls sideways at 375 px");
+        await member.OpenSectionAsync("split");
+        await member.GetByTestId("accept-split").ClickAsync();
+        await Expect(member.GetByTestId("split-chart")).ToBeVisibleAsync();
+
+        // A section slow to arrive shows it is coming: its answer is held back until the test has looked, no timing involved.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await lead.RouteAsync("**/money", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await lead.GetByTestId("project-tab-money").ClickAsync();
+        await Expect(lead.GetByTestId("project-tab-money")).ToHaveAttributeAsync("aria-busy", "true");
+        release.SetResult();
+        await Expect(lead.GetByTestId("project-tab-money")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(lead.GetByTestId("project-tab-money")).Not.ToHaveAttributeAsync("aria-busy", "true");
+        await lead.UnrouteAsync("**/money");
+        await lead.FillRevenueAsync("¥12,000", "BOOTH 8月分");
+        await lead.GetByTestId("record-revenue").ClickAsync();
+        await Expect(lead.GetByTestId("project-notice")).ToBeVisibleAsync();
+        await Expect(lead.GetByTestId("revenue-amount")).ToHaveTextAsync("¥12,000");
+        await Expect(lead.GetByTestId("revenue-part").Filter(new() { HasText = "作曲するメンバー" })).ToBeVisibleAsync();
+        await lead.ShotAsync("phone-project-money");
+        Assert.True(await lead.FitsAsync(), "the money section scrolls sideways at 375 px");
+
         var memberId = await member.PersonIdAsync();
-        foreach (var path in new[] { $"/c/{slug}/projects", $"/c/{slug}/projects/{project}", $"/c/{slug}/people/{memberId}", $"/c/{slug}" })
+        var sections = new[] { "contributions", "split", "money", "works", "thanks" }.Select(s => $"/c/{slug}/projects/{project}/{s}");
+        foreach (var path in new[] { $"/c/{slug}/projects", $"/c/{slug}/projects/{project}", $"/c/{slug}/people/{memberId}", $"/c/{slug}" }.Concat(sections))
         {
             await lead.GotoAsync(path);
             Assert.True(await lead.FitsAsync(), $"{path} scrolls sideways at 375 px for the lead");
@@ -147,10 +189,12 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(lead.GetByTestId("no-projects")).ToBeVisibleAsync();
 
         var project = await lead.StartProjectAsync(slug, "絵巻");
+        await lead.OpenSectionAsync("contributions");
         await lead.SubmitContributionAsync("下書き", "javascript:alert(1)");
         await Expect(lead.GetByTestId("form-error")).ToContainTextAsync("http:// または https://");
         await Expect(lead.Locator("#contribution-summary")).ToHaveValueAsync("下書き");
-        await lead.GotoAsync($"/c/{slug}/projects/{project}");
+        await Expect(lead.Locator("#contribution-evidence")).ToHaveAttributeAsync("aria-invalid", "true");
+        await lead.GotoAsync($"/c/{slug}/projects/{project}/contributions");
         await Expect(lead.GetByTestId("contribution")).ToHaveCountAsync(0);
 
         // Someone signed in without a token reads the board but is told members start projects.
@@ -164,6 +208,8 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(visitor.GetByTestId("ask-to-join")).ToHaveCountAsync(0);
 
         // Thanks are for members too: no form is offered to someone without a token.
+        await visitor.OpenSectionAsync("thanks");
+        await Expect(visitor.GetByTestId("no-thanks")).ToBeVisibleAsync();
         await Expect(visitor.GetByTestId("thanks-form")).ToHaveCountAsync(0);
         await Expect(visitor.GetByTestId("thanks")).ToHaveCountAsync(0);
     }

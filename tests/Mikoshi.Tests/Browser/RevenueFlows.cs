@@ -9,7 +9,7 @@ public static class RevenueFlows
     /// <summary>A lead fills the split form with weights by team member name (blank leaves a member out) and sends it; the caller checks the outcome.</summary>
     public static async Task SubmitSplitAsync(this IPage page, string slug, long project, params (string Name, string Weight)[] weights)
     {
-        await page.GotoAsync($"/c/{slug}/projects/{project}");
+        await page.GotoAsync($"/c/{slug}/projects/{project}/split");
         var form = page.GetByTestId("split-form");
         foreach (var (name, weight) in weights)
         {
@@ -19,15 +19,15 @@ public static class RevenueFlows
         await page.GetByTestId("propose-split").ClickAsync();
     }
 
-    /// <summary>A named party accepts the version waiting for them on the project page.</summary>
+    /// <summary>A named party accepts the version waiting for them on the project's split section.</summary>
     public static async Task AcceptSplitAsync(this IPage page, string slug, long project)
     {
-        await page.GotoAsync($"/c/{slug}/projects/{project}");
+        await page.GotoAsync($"/c/{slug}/projects/{project}/split");
         await page.GetByTestId("accept-split").ClickAsync();
         await Expect(page.GetByTestId("project-notice")).ToBeVisibleAsync();
     }
 
-    /// <summary>Fills the revenue form (amount in major units) on the project page the treasurer is on; the caller sends it.</summary>
+    /// <summary>Fills the revenue form (amount in major units) on the project's money section the treasurer is on; the caller sends it.</summary>
     public static async Task FillRevenueAsync(this IPage page, string amount, string source, string? occurredOn = null)
     {
         await page.FillAsync("#revenue-amount", amount);

@@ -43,7 +43,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(lead.GetByTestId("preview-line")).ToHaveTextAsync([new Regex("リーダー[\\s\\S]*確認済みの貢献はまだありません"), new Regex("書き手")]);
 
         // Until every party has accepted, revenue has no split to follow and is refused.
-        await treasurer.GotoAsync($"/c/{slug}/projects/{project}");
+        await treasurer.GotoAsync($"/c/{slug}/projects/{project}/money");
         await treasurer.FillRevenueAsync("10000", "BOOTH 7月分");
         await treasurer.GetByTestId("record-revenue").ClickAsync();
         await Expect(treasurer.GetByTestId("form-error")).ToContainTextAsync("有効な分配がありません");
@@ -55,7 +55,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(writer.GetByTestId("accept-split")).ToHaveCountAsync(0);
 
         // ¥10,000: 20% treasury, 10% holders (two tokens), 70% = ¥7,000 to the team by 3 : 1.
-        await treasurer.GotoAsync($"/c/{slug}/projects/{project}");
+        await treasurer.GotoAsync($"/c/{slug}/projects/{project}/money");
         await treasurer.FillRevenueAsync("10,000", "BOOTH 7月分");
         var sent = await treasurer.EvaluateAsync<string>("() => new URLSearchParams(new FormData(document.querySelector('[data-testid=revenue-form]'))).toString()");
         await treasurer.GetByTestId("record-revenue").ClickAsync();
@@ -177,6 +177,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         // A split naming only its lead is accepted by being proposed.
         await page.SubmitSplitAsync(slug, project, ("とても長い表示名をもつリーダー兼会計係のひとり・プロデューサー", "1"));
         await Expect(page.GetByTestId("split-chart")).ToBeVisibleAsync();
+        await page.OpenSectionAsync("money");
         await page.FillRevenueAsync("1234567", "BOOTH・pixivFANBOX・Skeb・ダウンロード販売・グッズ販売・イベント物販の売上の合計（七月分）");
         await page.GetByTestId("record-revenue").ClickAsync();
         await Expect(page.GetByTestId("revenue")).ToHaveCountAsync(1);
@@ -212,10 +213,29 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.GetByTestId("no-split")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("split-version")).ToHaveCountAsync(0);
 
+        // An outside party's share is a percent: more than two decimals is refused as a percent, not as money.
+        await page.GetByTestId("split-form").GetByLabel("リーダー", new() { Exact = true }).FillAsync("1");
+        await page.FillAsync("#outside-0", Guid.NewGuid().ToString());
+        await page.FillAsync("#fixed-0", "12.345");
+        await page.GetByTestId("propose-split").ClickAsync();
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("割合は 0〜100");
+        await Expect(page.Locator("#fixed-0")).ToHaveValueAsync("12.345");
+        await Expect(page.GetByTestId("split-version")).ToHaveCountAsync(0);
+
+        await page.OpenSectionAsync("money");
         await page.FillAsync("#grant-amount", "abc");
         await page.GetByTestId("grant").ClickAsync();
         await Expect(page.GetByTestId("form-error")).ToBeVisibleAsync();
         await Expect(page.Locator("#grant-amount")).ToHaveValueAsync("abc");
+        await Expect(page.Locator("#grant-amount")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByTestId("no-funding")).ToBeVisibleAsync();
+
+        // A recoupment rate is a percent with at most two decimals; the page says so beside the rate, and grants nothing.
+        await page.FillAsync("#grant-amount", "１，０００円");
+        await page.FillAsync("#grant-rate", "12.345");
+        await page.GetByTestId("grant").ClickAsync();
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("回収率は 0〜100");
+        await Expect(page.Locator("#grant-rate")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByTestId("no-funding")).ToBeVisibleAsync();
 
         await page.FillRevenueAsync("5000", "  ");

@@ -77,7 +77,7 @@ public sealed class RecordRevenue(Writer writer)
 
         if (rate is < 0 or > RevenuePolicy.Whole)
         {
-            return Error.Of("invalid_parameter", "A recoupment rate is 0 to 10,000 basis points.");
+            return Error.Of("invalid_recoup_rate", "A recoupment rate is 0 to 10,000 basis points (0 to 100%).");
         }
 
         var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
