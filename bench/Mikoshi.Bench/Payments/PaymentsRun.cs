@@ -31,6 +31,8 @@ public sealed record PaymentsResult(
     long FileBytes,
     double ImportSeconds,
     double LinesPerSecond,
+    double FirstTenthLinesPerSecond,
+    double LastTenthLinesPerSecond,
     int Credited,
     int Unmatched,
     double ReimportSeconds,
@@ -124,12 +126,14 @@ public static class PaymentsRun
         services.AddScoped<Writer>();
         services.AddScoped<BankTransfers>();
         await using var composed = services.BuildServiceProvider();
+        // When each write committed, to see whether the rate holds from the first tenth of the file to the last.
+        var marks = new List<(int Lines, double Seconds)>();
         async Task<BankImportView> ImportAsync()
         {
             await using var scope = composed.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
             var found = await db.Communities.AsNoTracking().FirstAsync(c => c.Id == communityId);
-            var done = await scope.ServiceProvider.GetRequiredService<BankTransfers>().ImportAsync(treasurer, found, "zengin", file);
+            var done = await scope.ServiceProvider.GetRequiredService<BankTransfers>().ImportAsync(treasurer, found, "zengin", file, lines => marks.Add((lines, clock.Elapsed.TotalSeconds)));
             return done.IsSuccess && done.Value.Errors.Count == 0
                 ? done.Value
                 : throw new InvalidOperationException($"The import failed: {done.Error?.Code ?? done.Value.Errors[0].Reason}");
@@ -138,10 +142,12 @@ public static class PaymentsRun
         clock.Restart();
         var imported = await ImportAsync();
         var importSeconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(Fmt.Invariant($"[{name}] {lines:N0}-line import in {importSeconds:F1} s ({lines / importSeconds:F0} lines/s)"));
+        var (firstTenth, lastTenth) = Tenths(marks, lines);
+        Console.WriteLine(Fmt.Invariant($"[{name}] {lines:N0}-line import in {importSeconds:F1} s ({lines / importSeconds:F0} lines/s; first tenth {firstTenth:F0}/s, last tenth {lastTenth:F0}/s)"));
 
         // The same file again: every line is a duplicate, found by its identity, and nothing is written but the audit links.
         clock.Restart();
+        marks.Clear();
         var again = await ImportAsync();
         var againSeconds = clock.Elapsed.TotalSeconds;
         if (again.Duplicates != lines || again.Credited != 0 || again.Unmatched != 0)
@@ -151,9 +157,19 @@ public static class PaymentsRun
 
         Console.WriteLine(Fmt.Invariant($"[{name}] the same file again in {againSeconds:F1} s ({lines / againSeconds:F0} lines/s, all duplicates)"));
         var result = new PaymentsResult(name, settings, deliveries.Count, distinct, webhookSeconds, deliveries.Count / webhookSeconds, rawCommits, rawCommits / rawSeconds,
-            lines, file.Length, importSeconds, lines / importSeconds, imported.Credited, imported.Unmatched, againSeconds, lines / againSeconds);
+            lines, file.Length, importSeconds, lines / importSeconds, firstTenth, lastTenth, imported.Credited, imported.Unmatched, againSeconds, lines / againSeconds);
         await System.IO.File.WriteAllTextAsync(resultFile, JsonSerializer.Serialize(result, LedgerRun.Json));
         return 0;
+    }
+
+    /// <summary>The import's rate over the first and the last tenth of the file's lines, from when each write committed.</summary>
+    private static (double First, double Last) Tenths(List<(int Lines, double Seconds)> marks, int lines)
+    {
+        var tenth = Math.Max(1, lines / 10);
+        var first = marks.First(m => m.Lines >= tenth);
+        var beforeLast = marks.LastOrDefault(m => m.Lines <= lines - tenth);
+        var last = marks[^1];
+        return (first.Lines / first.Seconds, (last.Lines - beforeLast.Lines) / (last.Seconds - beforeLast.Seconds));
     }
 
     /// <summary>Answers the two reads of a dues invoice's fee in Stripe's shapes: 3.6% of 500 yen, 18 yen.</summary>
