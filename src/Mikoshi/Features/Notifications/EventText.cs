@@ -30,6 +30,15 @@ public static class EventText
     /// <summary>One line: the kind's heading and the detail, as the bell, the page and the channels show it.</summary>
     public static string Line(string kind, string payloadJson, CultureInfo language)
     {
+        using (var document = JsonDocument.Parse(payloadJson))
+        {
+            // A payment's notice is its receipt (issue #16), in the reader's language.
+            if (PaymentEvents.ReceiptLine(document.RootElement, language) is { } receipt)
+            {
+                return $"{Text(kind, language)}: {receipt}";
+            }
+        }
+
         var detail = Detail(payloadJson);
         return detail.Length == 0 ? Text(kind, language) : $"{Text(kind, language)}: {detail}";
     }

@@ -4,8 +4,10 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payments;
 using Mikoshi.Features.Communities;
+using Mikoshi.Features.Mail;
 
 namespace Mikoshi.Features.Payments;
 
@@ -18,7 +20,20 @@ public sealed record BankTransferView(string? BankAccount, string? Code, AmountV
 /// <summary>A statement file: <c>zengin</c> (全銀協 入出金取引明細) or <c>csv</c> (with the community's saved mapping), base64-encoded.</summary>
 public sealed record BankImportRequest(string? Format, string? Content);
 
-public sealed record BankImportView(int Deposits, int Credited, int Unmatched, int Duplicates, int Withdrawals, IReadOnlyList<BankLineError> Errors);
+/// <summary>What an import did: counts, the lines it could not read (by number), and each deposit line's outcome (the first <see cref="BankTransfers.MaxListedLines"/>).</summary>
+public sealed record BankImportView(int Deposits, int Credited, int Unmatched, int Duplicates, int Withdrawals, IReadOnlyList<BankLineError> Errors, IReadOnlyList<BankLineOutcome> Lines);
+
+/// <summary>One deposit line of an imported file: its 1-based number in the file and what became of it.</summary>
+/// <param name="LineNumber">1-based record (Zengin) or line (CSV) number in the file.</param>
+/// <param name="Outcome"><c>credited</c> (its transfer code matched a member), <c>unmatched</c> (waits for reconciliation) or <c>duplicate</c> (already imported).</param>
+/// <param name="Amount">Yen received.</param>
+/// <param name="Payer">The payer's name as the bank wrote it.</param>
+public sealed record BankLineOutcome(int LineNumber, string Outcome, AmountView Amount, string Payer)
+{
+    public const string Credited = "credited";
+    public const string Unmatched = "unmatched";
+    public const string Duplicate = "duplicate";
+}
 
 public sealed record BankLineView(long Number, string BookedOn, AmountView Amount, string Payer, string State, string? PersonId, long? Payment);
 
@@ -29,12 +44,20 @@ public sealed record AssignLineRequest(string? PersonId);
 /// a known code credit that member, and mint when they asked to join), and the reconciliation list a treasurer works through.
 /// A line is kept by its identity, so importing the same file twice changes nothing.
 /// </summary>
-public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings stripe)
+/// <remarks>
+/// A statement is imported in writes of <see cref="Batch"/> lines, each in a fresh scope (its own context), so the work per
+/// line stays flat however long the file: no context grows with the rows of earlier writes, and each write looks up the
+/// lines it already knows, the transfer codes, the balances and the next numbers once, not once per line.
+/// </remarks>
+public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings stripe, IServiceScopeFactory scopes, MailText links)
 {
     /// <summary>Lines per write: a big file is many short transactions, each complete, rather than one long lock.</summary>
     public const int Batch = 1000;
 
     public const int MaxFileBytes = 32 * 1024 * 1024;
+
+    /// <summary>How many deposit lines an import lists one by one; the counts cover them all.</summary>
+    public const int MaxListedLines = 2000;
 
     public async Task<BankTransferView> ViewAsync(PersonId person, Community community)
     {
@@ -92,7 +115,11 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         return code;
     }
 
-    public async Task<Result<BankImportView>> ImportAsync(PersonId treasurer, Community community, string? format, byte[] file)
+    /// <summary>
+    /// Imports a statement in writes of <see cref="Batch"/> lines; <c>committed</c>, when given, is told after each write how
+    /// many deposit lines are committed so far (the benchmark times the writes with it).
+    /// </summary>
+    public async Task<Result<BankImportView>> ImportAsync(PersonId treasurer, Community community, string? format, byte[] file, Action<int>? committed = null)
     {
         if (community.Base != Asset.Jpy)
         {
@@ -124,20 +151,24 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         }
 
         int credited = 0, unmatched = 0, duplicates = 0;
+        var outcomes = new List<BankLineOutcome>();
         foreach (var chunk in statement.Deposits.Chunk(Batch))
         {
-            var counts = (Credited: 0, Unmatched: 0, Duplicates: 0);
-            var written = await writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+            // A fresh scope per write: its context tracks only this chunk's rows.
+            await using var scope = scopes.CreateAsyncScope();
+            var chunkWriter = scope.ServiceProvider.GetRequiredService<Writer>();
+            var results = Array.Empty<string>();
+            var written = await chunkWriter.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
             {
-                counts = await ImportBatchAsync(write, community, chunk);
+                results = await ImportBatchAsync(write, community, chunk, links);
                 await write.AuditAsync("bank.imported", new
                 {
                     format,
                     firstLine = chunk[0].LineNumber,
                     lastLine = chunk[^1].LineNumber,
-                    credited = counts.Credited,
-                    unmatched = counts.Unmatched,
-                    duplicates = counts.Duplicates,
+                    credited = results.Count(r => r == BankLineOutcome.Credited),
+                    unmatched = results.Count(r => r == BankLineOutcome.Unmatched),
+                    duplicates = results.Count(r => r == BankLineOutcome.Duplicate),
                 });
                 return Result<int>.Ok(chunk.Length);
             });
@@ -146,27 +177,48 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
                 return written.Error!;
             }
 
-            credited += counts.Credited;
-            unmatched += counts.Unmatched;
-            duplicates += counts.Duplicates;
+            committed?.Invoke(credited + unmatched + duplicates + chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                credited += results[i] == BankLineOutcome.Credited ? 1 : 0;
+                unmatched += results[i] == BankLineOutcome.Unmatched ? 1 : 0;
+                duplicates += results[i] == BankLineOutcome.Duplicate ? 1 : 0;
+                if (outcomes.Count < MaxListedLines)
+                {
+                    outcomes.Add(new BankLineOutcome(chunk[i].LineNumber, results[i], AmountView.Of(Money.Of(community.Base, chunk[i].Amount)), chunk[i].Payer));
+                }
+            }
         }
 
-        return new BankImportView(statement.Deposits.Count, credited, unmatched, duplicates, statement.Withdrawals, statement.Errors);
+        return new BankImportView(statement.Deposits.Count, credited, unmatched, duplicates, statement.Withdrawals, statement.Errors, outcomes);
     }
 
-    private static async Task<(int Credited, int Unmatched, int Duplicates)> ImportBatchAsync(WriteScope write, Community community, BankLine[] lines)
+    /// <summary>
+    /// One write's worth of lines: what is already known, the transfer codes, the next numbers and the balances the
+    /// credits touch are each read once; then every line is kept (or counted a duplicate) and credited when its code is known.
+    /// Returns each line's outcome, in order.
+    /// </summary>
+    private static async Task<string[]> ImportBatchAsync(WriteScope write, Community community, BankLine[] lines, MailText links)
     {
         var db = write.Db;
         var identities = lines.Select(l => l.Identity).Distinct().ToList();
         var seen = (await db.BankLines.Where(l => l.CommunityId == community.Id && identities.Contains(l.Identity)).Select(l => l.Identity).ToListAsync()).ToHashSet();
         var codes = await db.TransferCodes.Where(c => c.CommunityId == community.Id).ToDictionaryAsync(c => c.Code);
         var number = await db.BankLines.Where(l => l.CommunityId == community.Id).Select(l => (long?)l.Number).MaxAsync() ?? 0;
-        int credited = 0, unmatched = 0, duplicates = 0;
-        foreach (var line in lines)
+        var payments = new PaymentNumbers(await PaymentBook.NextNumberAsync(db, community.Id));
+
+        // The balances this chunk's credits move, loaded (and tracked) at once so posting finds them without a query each.
+        var payers = lines.Select(l => TransferCode.FindIn(l.Payer)).OfType<string>().Where(codes.ContainsKey)
+            .Select(c => AccountId.ForPerson(codes[c].PersonId.Value).ToString()).Distinct().Append(AccountId.External.ToString()).ToList();
+        await db.Balances.Where(b => b.CommunityId == community.Id && b.Asset == community.BaseAsset && payers.Contains(b.Account)).LoadAsync();
+
+        var results = new string[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
             if (!seen.Add(line.Identity))
             {
-                duplicates++;
+                results[i] = BankLineOutcome.Duplicate;
                 continue;
             }
 
@@ -184,26 +236,34 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             db.BankLines.Add(row);
             if (TransferCode.FindIn(line.Payer) is { } code && codes.TryGetValue(code, out var owner))
             {
-                await CreditAsync(write, community, row, owner, owner.PersonId);
+                await CreditAsync(write, community, row, owner, owner.PersonId, payments.Next(), links);
                 row.State = "credited";
-                credited++;
+                results[i] = BankLineOutcome.Credited;
             }
             else
             {
-                unmatched++;
+                results[i] = BankLineOutcome.Unmatched;
             }
         }
 
-        return (credited, unmatched, duplicates);
+        return results;
     }
 
-    private static async Task CreditAsync(WriteScope write, Community community, BankLineRow line, TransferCodeRow? code, PersonId person)
+    /// <summary>Payment numbers handed out within one write, after the highest one stored.</summary>
+    private sealed class PaymentNumbers(long first)
+    {
+        private long next = first;
+
+        public long Next() => next++;
+    }
+
+    private static async Task CreditAsync(WriteScope write, Community community, BankLineRow line, TransferCodeRow? code, PersonId person, long number, MailText links)
     {
         var join = code?.JoinMaxPrice;
         var payment = new PaymentRow
         {
             CommunityId = community.Id,
-            Number = await PaymentBook.NextNumberAsync(write.Db, community.Id),
+            Number = number,
             PersonId = person,
             Purpose = join is null ? PaymentBook.Transfer : PaymentBook.Join,
             Method = "bank",
@@ -215,7 +275,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
         };
         write.Db.Payments.Add(payment);
-        await PaymentBook.CreditAsync(write, community, payment, 0, person);
+        await PaymentBook.CreditAsync(write, community, payment, 0, person, links);
         if (payment.TokenSerial is not null)
         {
             code!.JoinMaxPrice = null;
@@ -253,7 +313,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
 
             var person = new PersonId(id);
             var code = await write.Db.TransferCodes.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.PersonId == person);
-            await CreditAsync(write, community, line.Value, code, person);
+            await CreditAsync(write, community, line.Value, code, person, await PaymentBook.NextNumberAsync(write.Db, community.Id), links);
             line.Value.State = "assigned";
             await write.AuditAsync("bank.line_assigned", new { line = number, person = person.ToString(), payment = line.Value.PaymentNumber });
             return Result<BankLineView>.Ok(LineView(line.Value, community));

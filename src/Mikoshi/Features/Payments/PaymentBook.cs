@@ -49,6 +49,9 @@ public static class PaymentBook
     /// <summary>Japan has one offset and no daylight saving: a JST instant is UTC+9, always.</summary>
     public static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
+    /// <summary>An instant as a receipt says it: the minute in Japan time, <c>2026-11-27 18:00 JST</c>.</summary>
+    public static string JstText(DateTimeOffset at) => at.ToOffset(Jst).ToString("yyyy-MM-dd HH:mm 'JST'", System.Globalization.CultureInfo.InvariantCulture);
+
     public static async Task<long> NextNumberAsync(MikoshiDb db, CommunityId community)
     {
         var stored = await db.Payments.Where(p => p.CommunityId == community).Select(p => (long?)p.Number).MaxAsync() ?? 0;
@@ -61,7 +64,7 @@ public static class PaymentBook
     /// then what it buys (a token for a join, the waterfall for a sale), then the provider's fee into the fee account.
     /// Returns the outcome: <c>applied</c>, or a problem code when part of it could not be done (the payment is flagged).
     /// </summary>
-    public static async Task<string> CreditAsync(WriteScope write, Community community, PaymentRow payment, long fee, PersonId recordedBy)
+    public static async Task<string> CreditAsync(WriteScope write, Community community, PaymentRow payment, long fee, PersonId recordedBy, Mail.MailText links)
     {
         var gross = Money.Of(community.Base, payment.Amount);
         var outcome = "applied";
@@ -112,8 +115,17 @@ public static class PaymentBook
         payment.PaidAtUnixMs = write.At.ToUnixTimeMilliseconds();
         if (payment.PersonId is { } payer)
         {
-            // The payer hears of it (mail at once unless they chose a digest), written in this same transaction.
-            Notifications.PaymentEvents.Received(write, payer, community.Base.Code, payment.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), $"payment #{payment.Number}");
+            // The payer hears of it (mail at once unless they chose a digest), written in this same transaction; the notice
+            // carries the receipt: the amount, what it bought, the date in JST, the community, and a link to the receipt page.
+            var receipt = new Notifications.PaymentReceipt(
+                Components.Amounts.Display(community.Base.Code, payment.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                payment.Purpose,
+                payment.TokenSerial,
+                payment.ProjectNumber,
+                JstText(write.At),
+                community.Name,
+                links.Link($"/c/{community.Slug}/payments/{payment.Number}"));
+            Notifications.PaymentEvents.Received(write, payer, community.Base.Code, payment.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), $"payment #{payment.Number}", receipt);
         }
 
         if (fee > 0)
@@ -220,10 +232,9 @@ public static class PaymentBook
             return Error.Of("payment_not_found", $"There is no payment #{number} of yours here.");
         }
 
-        var at = DateTimeOffset.FromUnixTimeMilliseconds(payment.PaidAtUnixMs ?? payment.CreatedAtUnixMs).ToOffset(Jst);
         return new ReceiptView(payment.Number, community.Name, payment.Purpose, payment.Method, payment.State,
             AmountView.Of(Money.Of(community.Base, payment.Amount)), AmountView.Of(Money.Of(community.Base, payment.Reversed + payment.Disputed)),
-            at.ToString("yyyy-MM-dd HH:mm 'JST'", System.Globalization.CultureInfo.InvariantCulture), payment.TokenSerial, payment.ProjectNumber);
+            JstText(DateTimeOffset.FromUnixTimeMilliseconds(payment.PaidAtUnixMs ?? payment.CreatedAtUnixMs)), payment.TokenSerial, payment.ProjectNumber);
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -7,6 +7,8 @@ using Mikoshi.Domain.Communities;
 using Stripe;
 using Stripe.Checkout;
 
+using Mikoshi.Features.Mail;
+
 namespace Mikoshi.Features.Payments;
 
 /// <summary>What a webhook delivery did: <c>applied</c>, <c>duplicate</c>, <c>ignored</c>, a waiting state, or the problem code it was flagged with.</summary>
@@ -19,7 +21,7 @@ public sealed record WebhookView(string Event, string Type, string Outcome);
 /// Effects depend on the payment's state, not on the order events arrive in: a payment is credited once, refunds
 /// apply the difference to the running total Stripe reports, and an older subscription status never overwrites a newer one.
 /// </summary>
-public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiDb db, TimeProvider clock)
+public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiDb db, TimeProvider clock, MailText links)
 {
     public const int MaxBodyBytes = 512 * 1024;
 
@@ -68,17 +70,22 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
 
         var target = await LocateAsync(stripeEvent);
         long fee = 0;
-        if (target.Community is not null && target.Payment is null or { State: not "paid" } && stripeEvent.Data.Object is Session { PaymentStatus: "paid", PaymentIntentId: { } intent })
+        try
         {
-            try
+            if (target.Community is not null && target.Payment is null or { State: not "paid" } && stripeEvent.Data.Object is Session { PaymentStatus: "paid", PaymentIntentId: { } intent })
             {
                 fee = await FeeAsync(intent);
             }
-            catch (StripeException exception)
+            else if (target.Community is not null && stripeEvent.Type == EventTypes.InvoicePaid && stripeEvent.Data.Object is Invoice { AmountPaid: > 0 } invoice
+                && !await db.Payments.AsNoTracking().AnyAsync(p => p.Reference == invoice.Id))
             {
-                // Nothing is stored: Stripe delivers the event again later.
-                return Error.Of("stripe_unavailable", $"Stripe did not answer for the fee: {exception.Message}");
+                fee = await InvoiceFeeAsync(invoice);
             }
+        }
+        catch (StripeException exception)
+        {
+            // Nothing is stored: Stripe delivers the event again later.
+            return Error.Of("stripe_unavailable", $"Stripe did not answer for the fee: {exception.Message}");
         }
 
         var written = await writer.RunAsync(target.Community?.Id.Value ?? Guid.Empty, Actor, null, StatusCodes.Status200OK, async write =>
@@ -88,7 +95,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                 return Result<WebhookView>.Ok(new WebhookView(stripeEvent.Id, stripeEvent.Type, "duplicate"));
             }
 
-            var outcome = target.Community is null ? target.Problem : await EffectAsync(write, stripeEvent, target.Community, fee);
+            var outcome = target.Community is null ? target.Problem : await EffectAsync(write, stripeEvent, target.Community, fee, links);
             var audit = await write.AuditAsync("stripe.event", new { id = stripeEvent.Id, type = stripeEvent.Type, outcome, raw });
             write.Db.StripeEvents.Add(new StripeEventRow
             {
@@ -178,7 +185,26 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
         return intent.LatestCharge?.BalanceTransaction?.Fee ?? 0;
     }
 
-    private static async Task<string> EffectAsync(WriteScope write, Event stripeEvent, Community community, long fee)
+    /// <summary>
+    /// What Stripe kept of a paid dues invoice: the fees of the payment intents that paid it (an invoice names its payments
+    /// only through <c>GET /v1/invoice_payments?invoice=…</c>; each intent's charge carries its balance transaction).
+    /// </summary>
+    private async Task<long> InvoiceFeeAsync(Invoice invoice)
+    {
+        var payments = await new InvoicePaymentService(stripe.Client!).ListAsync(new InvoicePaymentListOptions { Invoice = invoice.Id, Status = "paid" });
+        long fee = 0;
+        foreach (var paid in payments.Data)
+        {
+            if (paid.Payment?.PaymentIntentId is { } intent)
+            {
+                fee = checked(fee + await FeeAsync(intent));
+            }
+        }
+
+        return fee;
+    }
+
+    private static async Task<string> EffectAsync(WriteScope write, Event stripeEvent, Community community, long fee, MailText links)
     {
         var db = write.Db;
         switch (stripeEvent.Type, stripeEvent.Data.Object)
@@ -217,7 +243,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                 var by = payment.Purpose == PaymentBook.Sale
                     ? (await db.SaleLinks.AsNoTracking().FirstAsync(l => l.PaymentLinkId == session.PaymentLinkId)).CreatedById
                     : payment.PersonId!.Value;
-                return await PaymentBook.CreditAsync(write, community, payment, fee, by);
+                return await PaymentBook.CreditAsync(write, community, payment, fee, by, links);
 
             case (EventTypes.CheckoutSessionExpired or EventTypes.CheckoutSessionAsyncPaymentFailed, Session session):
                 var unpaid = await db.Payments.FirstOrDefaultAsync(p => p.Reference == session.Id);
@@ -287,7 +313,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                 return "applied";
 
             case (EventTypes.InvoicePaid, Invoice invoice):
-                return await DuesPaidAsync(write, community, invoice, stripeEvent);
+                return await DuesPaidAsync(write, community, invoice, stripeEvent, fee, links);
 
             case (EventTypes.InvoicePaymentFailed, Invoice invoice):
                 var failed = invoice.Parent?.SubscriptionDetails?.SubscriptionId;
@@ -333,7 +359,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
             ? await StatusAsync(write, community, id, PersonOf(session.Metadata), "active", stripeEvent)
             : "ignored";
 
-    private static async Task<string> DuesPaidAsync(WriteScope write, Community community, Invoice invoice, Event stripeEvent)
+    private static async Task<string> DuesPaidAsync(WriteScope write, Community community, Invoice invoice, Event stripeEvent, long fee, MailText links)
     {
         var details = invoice.Parent?.SubscriptionDetails;
         var person = PersonOf(details?.Metadata);
@@ -367,7 +393,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
             CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
         };
         write.Db.Payments.Add(payment);
-        return await PaymentBook.CreditAsync(write, community, payment, 0, person.Value);
+        return await PaymentBook.CreditAsync(write, community, payment, fee, person.Value, links);
     }
 
     /// <summary>Sets a dues subscription's status unless a newer event already set it.</summary>

@@ -46,6 +46,10 @@ public sealed class BankImportTests
         var error = Assert.Single(first.GetProperty("errors").EnumerateArray());
         Assert.Equal(7, error.GetProperty("lineNumber").GetInt32());
 
+        // Each deposit line's outcome, by its record number (the header is record 1).
+        var outcomes = first.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("lineNumber").GetInt32(), l => l.GetProperty("outcome").GetString());
+        Assert.Equal(new Dictionary<int, string?> { [2] = "credited", [3] = "credited", [4] = "unmatched", [5] = "duplicate", [6] = "unmatched" }, outcomes);
+
         var balances = await StripePaymentTests.BalancesAsync(admin, slug);
         Assert.Equal(3000, balances[$"person:{saver.Id.Replace("-", string.Empty, StringComparison.Ordinal)}"]);
         Assert.Equal(10000, balances["treasury"]);
@@ -59,6 +63,7 @@ public sealed class BankImportTests
         Assert.Equal(0, second.GetProperty("credited").GetInt32());
         Assert.Equal(0, second.GetProperty("unmatched").GetInt32());
         Assert.Equal(5, second.GetProperty("duplicates").GetInt32());
+        Assert.All(second.GetProperty("lines").EnumerateArray(), l => Assert.Equal("duplicate", l.GetProperty("outcome").GetString()));
         Assert.Equal(entries, await StripePaymentTests.CountAsync(app, db => db.JournalEntries));
 
         // Reconciliation: the treasurer assigns one waiting line and ignores the other; neither can be settled twice.

@@ -181,10 +181,20 @@ public sealed class StripePaymentTests
             parent = new { type = "subscription_details", subscription_details = new { metadata, subscription = "sub_test_1" } },
         };
 
+        // Each paid invoice's charge carries Stripe's fee: gross into the treasury, the fee out to the fee account, as sales do.
+        stripe.PaidInvoices["in_test_1"] = 500;
+        stripe.PaidInvoices["in_test_2"] = 500;
         Assert.Equal("applied", await OutcomeAsync(app, StripeStandIn.Event("invoice.paid", Invoice("in_test_1"), now)));
         Assert.Equal("applied", await OutcomeAsync(app, StripeStandIn.Event("invoice.paid", Invoice("in_test_2"), now.AddDays(30))));
         Assert.Equal("already_applied", await OutcomeAsync(app, StripeStandIn.Event("invoice.paid", Invoice("in_test_2"), now.AddDays(30))));
-        Assert.Equal(1000, (await BalancesAsync(admin, slug))["treasury"]);
+        var fee = StripeStandIn.FeeOf(500);
+        var books = await BalancesAsync(admin, slug);
+        Assert.Equal(1000 - (2 * fee), books["treasury"]);
+        Assert.Equal(2 * fee, books["fees"]);
+        Assert.Equal(-1000, books["external"]);
+        var dues = (await (await member.Client.GetAsync($"/api/v1/communities/{slug}/payments")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, dues.Count);
+        Assert.All(dues, d => Assert.Equal(fee.ToString(CultureInfo.InvariantCulture), d.GetProperty("fee").GetProperty("amount").GetString()));
 
         Assert.Equal("payment_failed", await OutcomeAsync(app, StripeStandIn.Event("invoice.payment_failed", Invoice("in_test_3"), now.AddDays(60))));
         var older = new { id = "sub_test_1", @object = "subscription", status = "active", metadata };

@@ -32,6 +32,9 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>What Mikoshi asked for, by session id: the form fields it posted.</summary>
     public ConcurrentDictionary<string, Dictionary<string, string>> Sessions { get; } = new();
 
+    /// <summary>Dues invoices Stripe has been paid, by invoice id, with the amount: <c>GET /v1/invoice_payments</c> lists their payment.</summary>
+    public ConcurrentDictionary<string, long> PaidInvoices { get; } = new();
+
     /// <summary>The fee Stripe keeps on a charge, in yen: 3.6% rounded down, as Stripe's Japanese card rate.</summary>
     public static long FeeOf(long amount) => amount * 36 / 1000;
 
@@ -94,6 +97,15 @@ public sealed class StripeStandIn : IAsyncDisposable
                     : null,
             });
         });
+        // An invoice's payments (the only place a paid invoice names its payment intent since API version 2025-03-31).
+        app.MapGet("/v1/invoice_payments", (HttpRequest request) =>
+        {
+            var invoice = request.Query["invoice"].ToString();
+            var data = standIn.PaidInvoices.TryGetValue(invoice, out var amount)
+                ? new object[] { new { id = $"inpay_{invoice}", @object = "invoice_payment", invoice, status = "paid", amount_paid = amount, currency = "jpy", is_default = true, payment = new { type = "payment_intent", payment_intent = $"pi_test_{amount}" } } }
+                : [];
+            return Results.Json(new { @object = "list", url = "/v1/invoice_payments", has_more = false, data });
+        });
         // The hosted payment page: paying sends the signed checkout.session.completed event to the success URL's site,
         // as Stripe does, then returns the browser there.
         app.MapGet("/c/pay/{id}", (string id) => Results.Content(
@@ -103,7 +115,9 @@ public sealed class StripeStandIn : IAsyncDisposable
             var form = standIn.Sessions[id];
             var amount = long.Parse(form["line_items[0][price_data][unit_amount]"], CultureInfo.InvariantCulture);
             var metadata = form.Where(f => f.Key.StartsWith("metadata[", StringComparison.Ordinal)).ToDictionary(f => f.Key[9..^1], f => f.Value);
-            var payload = Event("checkout.session.completed", Session(id, amount, "paid", $"pi_test_{amount}", metadata), standIn.clock());
+            // Card money arrives at once; a konbini payment only issues a voucher here, and its money comes with a later event.
+            var konbini = form.GetValueOrDefault("allowed_payment_method_types[0]") == "konbini";
+            var payload = Event("checkout.session.completed", Session(id, amount, konbini ? "unpaid" : "paid", $"pi_test_{amount}", metadata), standIn.clock());
             var success = new Uri(form["success_url"].Replace("{CHECKOUT_SESSION_ID}", id, StringComparison.Ordinal));
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{success.Port}") };
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/stripe/webhook") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
