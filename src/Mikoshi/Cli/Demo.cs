@@ -418,7 +418,7 @@ public static class Demo
         }
 
         clock.Now = clock.Now.AddDays(1);
-        await Must(new RecordRevenue(writer).RecordAsync(ken, community, mv, new RevenueRequest("JPY", "120000", "BOOTH 夏祭りMV ダウンロード版の売上", null), null), "record the MV's sales");
+        await Must(new RecordRevenue(writer).RecordAsync(ken, community, mv, new RevenueRequest("JPY", "120000", "BOOTH 夏祭りMV ダウンロード版の売上", null), new IdempotencyKey("demo-mv-sales", "POST revenue demo-mv-sales")), "record the MV's sales");
         var payouts = new Payouts(writer, services.GetRequiredService<Features.Secrets.SecretBox>());
         await Must(payouts.SetSenderAsync(hanako, community, new PayoutSenderRequest("1234567890", "ｸﾘｴｲﾀｰｽﾞﾐｺｼ", "0005", "ミツビシユーエフジエイ", "123", "シブヤ", 1, "7654321")), "set the payout sender");
         var earnings = new Earnings(writer);

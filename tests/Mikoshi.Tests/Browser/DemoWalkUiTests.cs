@@ -210,7 +210,7 @@ public sealed partial class DemoWalkUiTests(BrowserFixture browser) : IClassFixt
         return words;
     }
 
-    private static IEnumerable<string> Strings(string json)
+    private static List<string> Strings(string json)
     {
         try
         {
