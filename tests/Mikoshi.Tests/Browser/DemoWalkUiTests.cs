@@ -69,8 +69,8 @@ public sealed partial class DemoWalkUiTests(BrowserFixture browser) : IClassFixt
     [GeneratedRegex(@"[A-Za-z][A-Za-z\-]*")]
     private static partial Regex LatinWord();
 
-    // Tokens with a digit (ids, hashes, 3DCG, #28), addresses and links: not words.
-    [GeneratedRegex(@"\S*\d\S*|\S+@\S+|https?://\S+")]
+    // Tokens with a digit (ids, hashes, 3DCG, #28), addresses, links and paths (/c/creators-salon): not words.
+    [GeneratedRegex(@"\S*\d\S*|\S+@\S+|https?://\S+|(?<!\S)/\S*")]
     private static partial Regex NotWords();
 
     [GeneratedRegex(@"^[a-z0-9_.:/\-]*$")]
