@@ -79,7 +79,7 @@ public sealed partial class DemoCliTests
         {
             var theirs = exits.Where(r => r.Account == account).Select(r => (r.Entry, r.At)).Distinct().ToList();
             var exit = Assert.Single(theirs);
-            var rejoined = rejoinings.First(e => e > exit.Entry);
+            var rejoined = rejoinings.Where(e => e > exit.Entry).Min();
             Assert.Contains(rows, r => r.Kind == "mint" && r.Entry > rejoined && r.Account == account);
             left[account] = exit.At;
         }
