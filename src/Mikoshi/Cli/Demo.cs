@@ -5,10 +5,12 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Communities;
+using Mikoshi.Features.Governance;
 using Mikoshi.Features.Ledger;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
 using Mikoshi.Features.Projects;
+using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Cli;
 
@@ -57,14 +59,14 @@ public static class Demo
     private static readonly string[] EnglishBios =
     [
         "I do {0} for a living and spend my weekends on {1}. Happy to help with anything that needs a hand.",
-        "{0} is my thing; {1} is my weakness. Looking forward to making something with all of you.",
+        "My thing is {0}, and {1} is my weakness. Looking forward to making something with all of you.",
         "Ten years of {0} as a hobby. If you are into {1} too, say hello!",
     ];
 
 
     public static Command Command()
     {
-        var command = new Command("demo", $"Fill a fresh database with a sample community (30 people, a charter, money, three projects with their teams) to explore. Every person's password is {Password}.");
+        var command = new Command("demo", $"Fill a fresh database with a sample community (30 people, a charter, money, three projects with their teams, two decided proposals, a payout and a succession under way) to explore. Every person's password is {Password}.");
         command.SetAction(async parse =>
         {
             await using var app = await Commands.OpenAsync(parse);
@@ -111,18 +113,6 @@ public static class Demo
             var community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
             await Must(new SetRoles(writer, db).HandleAsync(people[0], community, people[1].ToString(), new SetRolesRequest(["treasurer"])), "name the treasurer");
             var random = new Random(2026);
-            var charterValues = community.Values.ToArray();
-            for (var i = 0; i < people.Count; i++)
-            {
-                var japanese = i < 20;
-                var (skillWords, loveWords, bios) = japanese ? (JapaneseSkills, JapaneseLoves, JapaneseBios) : (EnglishSkills, EnglishLoves, EnglishBios);
-                var skills = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => skillWords[random.Next(skillWords.Length)]).Distinct().ToList();
-                var loves = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => loveWords[random.Next(loveWords.Length)]).Distinct().ToList();
-                var values = Enumerable.Range(0, 2).Select(_ => charterValues[random.Next(charterValues.Length)]).Distinct().ToList();
-                var bio = string.Format(System.Globalization.CultureInfo.InvariantCulture, bios[random.Next(bios.Length)], skills[0], japanese ? loves[0] : loves[0].ToLowerInvariant());
-                await Must(Profiles.UpdateAsync(db, writer, people[i], new ProfileRequest(null, bio, skills, loves, values)), $"write {People[i].Email}'s profile");
-            }
-
             community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
             await Must(new ChangeParameters(writer).HandleAsync(people[0], community, new ParametersRequest("10000", "200", null, 500, 10_000)), "set the membership parameters");
             community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == "creators-salon");
@@ -159,10 +149,30 @@ public static class Demo
                     clock.Now = clock.Now.AddHours(5);
                 }
 
-                await Must(deposit.HandleAsync(people[1], community, new DepositRequest("USDC", "250000000", $"sponsor-{month + 1}", "sponsorship from a partner studio", null)), "record a sponsorship");
+                await Must(deposit.HandleAsync(people[1], community, new DepositRequest("USDC", "250000000", $"sponsor-{month + 1}", "提携スタジオの協賛 / sponsorship from a partner studio", null)), "record a sponsorship");
             }
 
-            await Must(deposit.HandleAsync(people[1], community, new DepositRequest("ETH", "1500000000000000000", "0x5f3a…grant", "ecosystem grant (1.5 ETH)", null)), "record the ETH grant");
+            // Profiles once everyone holds a token: a value is one of the charter's values of a community the person is in.
+            var charterValues = community.Values.ToArray();
+            for (var i = 0; i < people.Count; i++)
+            {
+                var japanese = i < 20;
+                var (skillWords, loveWords, bios) = japanese ? (JapaneseSkills, JapaneseLoves, JapaneseBios) : (EnglishSkills, EnglishLoves, EnglishBios);
+                var skills = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => skillWords[random.Next(skillWords.Length)]).Distinct().ToList();
+                var loves = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => loveWords[random.Next(loveWords.Length)]).Distinct().ToList();
+                var ownValues = japanese ? charterValues[..3] : charterValues[3..];
+                var values = Enumerable.Range(0, 2).Select(_ => ownValues[random.Next(ownValues.Length)]).Distinct().ToList();
+                var bio = string.Format(System.Globalization.CultureInfo.InvariantCulture, bios[random.Next(bios.Length)], japanese ? skills[0] : skills[0].ToLowerInvariant(), japanese ? loves[0] : loves[0].ToLowerInvariant());
+                await Must(Profiles.UpdateAsync(db, writer, people[i], new ProfileRequest(null, bio, skills, loves, values)), $"write {People[i].Email}'s profile");
+            }
+
+            await Must(deposit.HandleAsync(people[1], community, new DepositRequest("ETH", "1500000000000000000", "0x5f3a…grant", "エコシステム助成 / ecosystem grant", null)), "record the ETH grant");
+
+            // 蓮 plans for his heir now and then goes quiet: by the end his guardians have started the succession (below).
+            var ren = people[3];
+            await Must(new Succession(writer, db).SetPlanAsync(ren, community, new SuccessionRequest(
+                [new SuccessorRequest(people[29].ToString(), 1)], false, [people[0].ToString(), people[1].ToString()], 2, 30, 60)), "蓮's succession plan");
+            var renPlannedAt = clock.Now;
 
             // A little market: two members sell to newcomers, one leaves and comes back, one plans for their grandchild.
             var listings = new Listings(writer);
@@ -183,9 +193,16 @@ public static class Demo
             clock.Now = clock.Now.AddDays(12);
             await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {sakura.ToString()[..8]}", "rejoining / 再入会", sakura.ToString())), "record さくら's rejoining fee");
             await Must(mint.HandleAsync(sakura, community, new MintRequest(null)), "さくら comes back");
-            await Must(new Succession(writer, db).SetPlanAsync(people[3], community, new SuccessionRequest(
-                [new SuccessorRequest(people[29].ToString(), 1)], false, [people[0].ToString(), people[1].ToString()], 2, 365, 30)), "蓮's succession plan");
-            await SeedProjectsAsync(writer, clock, community, people);
+            var mv = await SeedProjectsAsync(writer, clock, community, people);
+            await VoteAsync(services, writer, db, clock, community, people, mv);
+            await PayOutAsync(services, writer, clock, community, people, mv);
+
+            // A month after 蓮's last word his two guardians start the succession: it now waits out its veto window.
+            clock.Now = new[] { clock.Now, renPlannedAt.AddDays(31) }.Max();
+            var succession = new Succession(writer, db);
+            await Must(succession.ConfirmAsync(people[0], community, ren.ToString()), "花子 confirms 蓮's succession");
+            clock.Now = clock.Now.AddHours(6);
+            await Must(succession.ConfirmAsync(people[1], community, ren.ToString()), "健 confirms 蓮's succession");
             if (clock.Now >= now)
             {
                 throw new InvalidOperationException($"The demo's clock ran to {clock.Now:O}, past now ({now:O}): it would show the future.");
@@ -196,6 +213,9 @@ public static class Demo
             Terminal.Output.WriteLine("  hanako@demo.mikoshi.example — 山田 花子, the admin (settings, roles, the ledger's audit log)");
             Terminal.Output.WriteLine("  ken@demo.mikoshi.example    — 佐藤 健, the treasurer (deposits, payouts)");
             Terminal.Output.WriteLine("  sakura@demo.mikoshi.example — 渡辺 さくら, a member who left and came back");
+            Terminal.Output.WriteLine("  minato@demo.mikoshi.example — 林 湊, who voted against the MV grant, left in its grace period and came back");
+            Terminal.Output.WriteLine("  minh@demo.mikoshi.example   — Minh Nguyen, 高橋 蓮's heir: the succession is in its veto window (see /account)");
+            Terminal.Output.WriteLine("  shota@demo.mikoshi.example  — 中村 翔太, paid his part of the MV's sales in a payout batch");
             Terminal.Output.WriteLine("  emma@demo.mikoshi.example   — Emma Johnson, a member who reads the site in English");
             return 0;
         });
@@ -221,13 +241,12 @@ public static class Demo
     /// (one invitation unanswered), and a fresh idea with a request to join waiting. Every lead and every
     /// person asking to join holds a token, as the API requires.
     /// </summary>
-    private static async Task SeedProjectsAsync(Writer writer, DemoClock clock, Community community, List<PersonId> people)
+    private static async Task<long> SeedProjectsAsync(Writer writer, DemoClock clock, Community community, List<PersonId> people)
     {
         var board = new ProjectBoard(writer);
         var teams = new Teams(writer);
         var log = new ContributionLog(writer);
         var thanks = new ThanksFeed(writer);
-        static long Id(Written written) => System.Text.Json.JsonDocument.Parse(written.Json).RootElement.GetProperty("id").GetInt64();
         async Task<long> StartAsync(PersonId lead, string title, string description, string[] skills, string[] values)
         {
             clock.Now = clock.Now.AddHours(5);
@@ -294,6 +313,126 @@ public static class Demo
         clock.Now = clock.Now.AddHours(5);
         await Must(teams.AskToJoinAsync(olivia, community, onsen, new JoinRequest("web developer / Web開発")), "AskToJoinAsync");
         await Must(thanks.ThankAsync(people[1], community, new ThanksRequest(takumi.ToString(), "いい企画！週末に写真を撮ってきます。", onsen)), "ThankAsync");
+        return mv;
+    }
+
+    /// <summary>The number a use case answered with (a proposal's, a batch's).</summary>
+    private static long Id(Written written) => System.Text.Json.JsonDocument.Parse(written.Json).RootElement.GetProperty("id").GetInt64();
+
+    /// <summary>
+    /// Two proposals the members decide with custodial votes (signed on the server, as the proposal page signs them):
+    /// a ¥50,000 grant to the music video, which passes and is executed; 林 湊 voted against it, leaves during its grace
+    /// period with his share of the treasury and comes back once it is settled; and a signal to raise the monthly fee,
+    /// which most vote down.
+    /// </summary>
+    private static async Task VoteAsync(IServiceProvider services, Writer writer, MikoshiDb db, DemoClock clock, Community community, List<PersonId> people, long mv)
+    {
+        var proposals = new Proposals(writer, clock);
+        var keys = new CustodialKeys(writer, db, services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
+        var voting = new Voting(writer, services.GetRequiredService<IConfiguration>(), keys, clock, services.GetRequiredService<Features.Chain.ChainConnection>());
+        clock.Now = clock.Now.AddDays(1);
+        var opened = clock.Now;
+        var grant = Id(await Must(proposals.CreateAsync(people[0], community, new ProposalRequest(
+            "fund",
+            "夏祭りMVに制作費¥50,000を出す",
+            "作画と音源の仕上げのために、共同金庫から¥50,000を出します。\nA grant of ¥50,000 from the treasury to finish the animation and the track.",
+            null,
+            System.Text.Json.JsonSerializer.SerializeToElement(new { projectId = mv, asset = "JPY", amount = "50000", recoupRateBps = 0 }),
+            null,
+            opened.AddDays(7),
+            72), null), "propose the MV grant"));
+        clock.Now = clock.Now.AddHours(2);
+        var fee = Id(await Must(proposals.CreateAsync(people[13], community, new ProposalRequest(
+            "signal",
+            "月会費を¥5,000に上げる",
+            "撮影機材を買うために、月会費を¥3,000から¥5,000に上げたいと考えています。賛否を聞かせてください。\nShould the monthly fee go up from ¥3,000 to ¥5,000 to buy filming gear?",
+            null,
+            null,
+            null,
+            clock.Now.AddDays(7),
+            72), null), "propose the fee rise"));
+
+        // 蓮 (3) has gone quiet and the two who sold (2, 4) hold nothing; everyone else votes on the grant, some on the fee.
+        var minato = people[15];
+        var against = new[] { minato, people[16], people[17] };
+        var reasons = new Dictionary<PersonId, string>
+        {
+            [minato] = "MVより先に撮影機材をそろえるべきだと思います。",
+            [people[20]] = "Yes! The animators deserve it.",
+            [people[5]] = "楽しみにしています。",
+        };
+        var voters = people.Where((_, i) => i is not (2 or 3 or 4)).ToList();
+        foreach (var person in voters)
+        {
+            clock.Now = clock.Now.AddMinutes(40);
+            var choice = against.Contains(person) ? Domain.Governance.VoteChoices.Against : Domain.Governance.VoteChoices.For;
+            await Must(voting.CastCustodialAsync(person, community, grant, new CustodialVoteRequest(choice, reasons.GetValueOrDefault(person)), db), "vote on the MV grant");
+        }
+
+        var raise = new[] { people[13], people[21], people[6] };
+        foreach (var person in raise.Concat(voters.Where(p => !raise.Contains(p)).Take(14)))
+        {
+            clock.Now = clock.Now.AddMinutes(25);
+            var choice = raise.Contains(person) ? Domain.Governance.VoteChoices.For : Domain.Governance.VoteChoices.Against;
+            await Must(voting.CastCustodialAsync(person, community, fee, new CustodialVoteRequest(choice, null), db), "vote on the fee rise");
+        }
+
+        // The grant passed; during its grace period 湊, who voted against it, takes his share and leaves.
+        clock.Now = opened.AddDays(8);
+        var his = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == minato).Select(t => t.Serial).SingleAsync();
+        await Must(new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(minato, community, his), "湊 leaves during the grace period");
+
+        clock.Now = opened.AddDays(10).AddHours(3);
+        foreach (var (number, outcome) in new[] { (grant, "executed"), (fee, "defeated") })
+        {
+            var settled = await Must(writer.RunAsync(community.Id.Value, GovernanceExecutor.Actor, null, StatusCodes.Status200OK, write => GovernanceExecutor.SettleAsync(write, community.Id, number)), $"settle proposal {number}");
+            var said = System.Text.Json.JsonDocument.Parse(settled.Json).RootElement.GetProperty("outcome").GetString();
+            if (said != outcome)
+            {
+                throw new InvalidOperationException($"The demo's proposal {number} was {said}, not {outcome}.");
+            }
+        }
+
+        clock.Now = opened.AddDays(12);
+        await Must(new RecordDeposit(writer, db).HandleAsync(people[1], community, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {minato.ToString()[..8]}", "rejoining / 再入会", minato.ToString())), "record 湊's rejoining fee");
+        await Must(new MintToken(writer).HandleAsync(minato, community, new MintRequest(null)), "湊 comes back");
+    }
+
+    /// <summary>
+    /// The music video earns money: its team agrees a split, the treasurer records the sales, two members with a bank
+    /// account claim their part, and the treasurer pays them in one batch (a Zengin file, marked paid).
+    /// </summary>
+    private static async Task PayOutAsync(IServiceProvider services, Writer writer, DemoClock clock, Community community, List<PersonId> people, long mv)
+    {
+        var (hanako, ken, shota, aya, emma) = (people[0], people[1], people[7], people[12], people[20]);
+        var agreements = new Agreements(writer);
+        clock.Now = clock.Now.AddHours(3);
+        var proposed = await Must(agreements.ProposeAsync(hanako, community, mv, new AgreementRequest(
+            [new PartyRequest(hanako.ToString(), 2, null), new PartyRequest(shota.ToString(), 2, null), new PartyRequest(aya.ToString(), 2, null), new PartyRequest(emma.ToString(), 1, null)],
+            null)), "propose the MV's split");
+        var version = System.Text.Json.JsonDocument.Parse(proposed.Json).RootElement.GetProperty("version").GetInt32();
+        foreach (var party in new[] { shota, aya, emma })
+        {
+            clock.Now = clock.Now.AddHours(2);
+            await Must(agreements.AcceptAsync(party, community, mv, version), "accept the MV's split");
+        }
+
+        clock.Now = clock.Now.AddDays(1);
+        await Must(new RecordRevenue(writer).RecordAsync(ken, community, mv, new RevenueRequest("JPY", "120000", "BOOTH 夏祭りMV ダウンロード版の売上", null), new IdempotencyKey("demo-mv-sales", "POST revenue demo-mv-sales")), "record the MV's sales");
+        var payouts = new Payouts(writer, services.GetRequiredService<Features.Secrets.SecretBox>());
+        await Must(payouts.SetSenderAsync(hanako, community, new PayoutSenderRequest("1234567890", "ｸﾘｴｲﾀｰｽﾞﾐｺｼ", "0005", "ミツビシユーエフジエイ", "123", "シブヤ", 1, "7654321")), "set the payout sender");
+        var earnings = new Earnings(writer);
+        foreach (var (person, holder) in new[] { (shota, "ﾅｶﾑﾗ ｼｮｳﾀ"), (aya, "ﾏﾂﾓﾄ ｱﾔ") })
+        {
+            clock.Now = clock.Now.AddHours(5);
+            await Must(payouts.SetBankAccountAsync(person, new BankAccountRequest("0001", "ミズホ", "001", "トウキョウ", 1, "1234567", holder)), "save a bank account");
+            await Must(earnings.ClaimAsync(person, community, new ClaimRequest("JPY"), null), "claim earnings");
+        }
+
+        clock.Now = clock.Now.AddDays(1);
+        var batch = Id(await Must(payouts.CreateBatchAsync(ken, community, new BatchRequest("JPY", null)), "make the payout batch"));
+        clock.Now = clock.Now.AddHours(4);
+        await Must(payouts.ConfirmAsync(ken, community, batch), "mark the payout batch paid");
     }
 
     private sealed class DemoClock(DateTimeOffset start) : TimeProvider

@@ -224,7 +224,8 @@ public static class MembershipCommands
     private static Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui> Text(IServiceProvider services) =>
         services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui>>();
 
-    private static string Money(Features.Communities.AmountView amount) => $"{Components.Amounts.Major(amount.Asset, amount.Amount)} {amount.Asset}";
+    // The one display every page uses (¥15,400 in ja and en); machine formats (JSON, CSV) keep units and asset codes.
+    private static string Money(Features.Communities.AmountView amount) => Components.Amounts.Display(amount.Asset, amount.Amount);
 
     private static string Join(IServiceProvider services, IReadOnlyList<Features.Communities.AmountView> amounts) =>
         amounts.Count == 0 ? Text(services)["None"] : string.Join(" + ", amounts.Select(Money));

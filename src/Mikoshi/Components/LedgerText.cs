@@ -50,6 +50,18 @@ public static partial class LedgerText
     public static string Escrow(IStringLocalizer<Ui> t, string key) =>
         t[$"Escrow_{key}"] is { ResourceNotFound: false } known ? known.Value : key;
 
+    /// <summary>
+    /// A book-account key ("escrow:payouts", "external:deposit") as the reader says it: the account, then what it holds
+    /// or which flow it is; an unknown part as it is.
+    /// </summary>
+    public static string BookKey(IStringLocalizer<Ui> t, string key)
+    {
+        var at = key.IndexOf(':', StringComparison.Ordinal);
+        var (kind, detail) = at < 0 ? (key, null) : (key[..at], key[(at + 1)..]);
+        var account = t[$"Account_{kind}"] is { ResourceNotFound: false } known ? known.Value : kind;
+        return detail is null ? account : t["BookKeyWithDetail", account, kind == "escrow" ? Escrow(t, detail) : Kind(t, detail)];
+    }
+
     [GeneratedRegex(@"^membership token #(\d+)$")]
     private static partial Regex Mint();
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Mikoshi.Data;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Browser;
@@ -55,6 +56,15 @@ public sealed class BrowserApp : IAsyncDisposable
         return new BrowserApp(app, baseUrl, shared.Browser, context, page);
     }
 
+    /// <summary>The app on a store a test filled (the demo's), its clock at the real now, driven by the class's browser.</summary>
+    public static async Task<BrowserApp> StartOnAsync(BrowserFixture shared, StoreOptions store, string locale = "ja-JP", int width = 1280, int height = 900)
+    {
+        var (app, baseUrl, host) = StartServer(store.Provider == StoreProvider.Postgres ? "postgres" : "sqlite", null, null, store);
+        Assert.Equal("127.0.0.1", host);
+        var (context, page) = await OpenAsync(shared.Browser, baseUrl, locale, width, height);
+        return new BrowserApp(app, baseUrl, shared.Browser, context, page);
+    }
+
     /// <summary>Another person's browser: a context of its own (own cookies), on the same app.</summary>
     public async Task<IPage> NewPersonAsync(string locale = "ja-JP", int width = 1280, int height = 900)
     {
@@ -71,9 +81,14 @@ public sealed class BrowserApp : IAsyncDisposable
             Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP localhost {host}"],
         });
 
-    private static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services, IReadOnlyDictionary<string, string?>? settings = null)
+    private static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services, IReadOnlyDictionary<string, string?>? settings = null, StoreOptions? store = null)
     {
-        var app = TestApp.Create(provider);
+        var app = store is null ? TestApp.Create(provider) : TestApp.On(store);
+        if (store is not null)
+        {
+            app.Clock.Advance(DateTimeOffset.UtcNow - app.Clock.GetUtcNow());
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             app.Settings[key] = value;

@@ -15,12 +15,14 @@ public sealed class MatchingUiTests(BrowserFixture browser) : IClassFixture<Brow
 
         var editor = await ui.NewPersonAsync(width: 360, height: 740);
         await editor.SignUpAsync("編集者");
+
+        // A member first: values are ticked from the charter of a community one belongs to (issue #20).
+        await editor.MintAsync(slug);
         await editor.GotoAsync("/account/profile");
         await editor.GetByTestId("Skills-input").First.FillAsync("映像編集");
-        await editor.GetByTestId("Values-input").First.FillAsync("楽しむ");
+        await editor.CheckAsync("[data-testid=value-choice][value='楽しむ']");
         await editor.ClickAsync("[data-testid=profile-form] button[type=submit]");
         await Expect(editor.GetByTestId("profile-saved")).ToBeVisibleAsync();
-        await editor.MintAsync(slug);
 
         var project = await lead.StartProjectAsync(slug, "祭りの映像", skill: "映像編集", value: "楽しむ");
         var suggestion = lead.GetByTestId("suggestion");

@@ -15,12 +15,14 @@ public sealed class SkillVocabularyUiTests(BrowserFixture browser) : IClassFixtu
 
         var composer = await ui.NewPersonAsync();
         await composer.SignUpAsync("Ben");
+
+        // A member first: values are ticked from the charter of a community one belongs to (issue #20).
+        await composer.MintAsync(slug);
         await composer.GotoAsync("/account/profile");
         await composer.GetByTestId("Skills-input").First.FillAsync("Music composition");
-        await composer.GetByTestId("Values-input").First.FillAsync("楽しむ");
+        await composer.CheckAsync("[data-testid=value-choice][value='楽しむ']");
         await composer.ClickAsync("[data-testid=profile-form] button[type=submit]");
         await Expect(composer.GetByTestId("profile-saved")).ToBeVisibleAsync();
-        await composer.MintAsync(slug);
 
         await lead.GotoAsync($"/c/{slug}/members");
         await lead.FillAsync("#f-skill", "作曲");

@@ -15,7 +15,7 @@ public sealed class MatchingCliTests
             Assert.Equal(0, (await CliTests.RunAsync(["person", "add", "--email", $"{who}@example.jp", "--password", "long enough password", "--name", name, .. store])).Code);
         }
 
-        Assert.Equal(0, (await CliTests.RunAsync(["community", "create", "--owner", "admin@example.jp", "--slug", "cli-match", "--name", "Match", .. store])).Code);
+        Assert.Equal(0, (await CliTests.RunAsync(["community", "create", "--owner", "admin@example.jp", "--slug", "cli-match", "--name", "Match", "--value", "joy", .. store])).Code);
         foreach (var (who, skill) in new[] { ("lead", "direction"), ("ed", "video editing") })
         {
             Assert.Equal(0, (await CliTests.RunAsync(["deposit", "--by", "admin@example.jp", "--asset", "JPY", "--amount", "50000", "--reference", $"r-{who}", "--for", $"{who}@example.jp", .. community])).Code);

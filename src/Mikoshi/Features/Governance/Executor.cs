@@ -54,7 +54,8 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
         return settled;
     }
 
-    private static async Task<Result<Settlement>> SettleAsync(WriteScope write, CommunityId communityId, long number)
+    /// <summary>Settles one proposal inside a write someone runs (the executor, or `mikoshi demo` on its own clock).</summary>
+    internal static async Task<Result<Settlement>> SettleAsync(WriteScope write, CommunityId communityId, long number)
     {
         var db = write.Db;
         var row = await db.Proposals.SingleAsync(p => p.CommunityId == communityId && p.Number == number);

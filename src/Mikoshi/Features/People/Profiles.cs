@@ -68,18 +68,58 @@ public static class Profiles
             }
         }
 
+        // A value is one of the person's communities' charter values; anything else they typed is kept as a love (issue #20).
+        var placed = InCharter(new ProfileView(string.Empty, string.Empty, string.Empty, [], loves.Value, values.Value), await CharterValuesAsync(db, person));
+        var allLoves = Tags(placed.Loves, "loves");
+        if (!allLoves.IsSuccess)
+        {
+            return allLoves.Error!;
+        }
+
         var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
         {
             var user = await write.Db.Users.SingleAsync(u => u.Id == person.Value);
             user.DisplayName = name ?? user.DisplayName;
             user.Bio = request.Bio?.Trim() ?? user.Bio;
             user.Skills = skills.Value;
-            user.Loves = loves.Value;
-            user.Values = values.Value;
+            user.Loves = allLoves.Value;
+            user.Values = [.. placed.Values];
             await write.AuditAsync("person.profile", new { personId = person.ToString(), user.DisplayName });
             return Result<ProfileView>.Ok(View(user));
         });
         return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<ProfileView>(written.Value.Json, Writer.Json)! : written.Error!;
+    }
+
+    /// <summary>The values a person may hold: the charter values of every community where they hold a token or a role.</summary>
+    public static async Task<List<string>> CharterValuesAsync(MikoshiDb db, PersonId person)
+    {
+        var ids = await db.CommunityRoles.AsNoTracking().Where(r => r.PersonId == person).Select(r => r.CommunityId)
+            .Concat(db.Tokens.AsNoTracking().Where(t => t.OwnerId == person).Select(t => t.CommunityId)).Distinct().ToListAsync();
+        var communities = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
+        return communities.SelectMany(c => c.Values).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>
+    /// A profile as a charter reads it: its values are the charter's (in the charter's spelling), and any other value
+    /// (typed before values were limited to the charter, or struck from the charter since) is shown among the loves.
+    /// </summary>
+    public static ProfileView InCharter(ProfileView view, IReadOnlyCollection<string> charter)
+    {
+        var values = new List<string>();
+        var loves = view.Loves.ToList();
+        foreach (var value in view.Values)
+        {
+            if (charter.FirstOrDefault(c => c.Equals(value, StringComparison.OrdinalIgnoreCase)) is { } chartered)
+            {
+                values.Add(chartered);
+            }
+            else if (!loves.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                loves.Add(value);
+            }
+        }
+
+        return view with { Values = values, Loves = loves };
     }
 
     /// <summary>Members (holding a token now), filtered by skill (any spelling of it, <see cref="SkillVocabulary"/>), value and free text over name, bio, skills and loves.</summary>
@@ -93,8 +133,8 @@ public static class Profiles
         bool Matches(MikoshiUser u) => q is null || new[] { u.DisplayName, u.Bio }.Concat(u.Skills).Concat(u.Loves)
             .Any(t => t.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase));
         bool HasSkill(IEnumerable<string> tags) => skill is null || tags.Any(t => SkillVocabulary.Same(t, skill));
-        var found = users.Where(u => HasSkill(u.Skills) && Has(u.Values, value) && Matches(u))
-            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).Select(View).ToList();
+        var found = users.Where(u => HasSkill(u.Skills) && Matches(u)).Select(u => InCharter(View(u), community.Values))
+            .Where(p => Has(p.Values, value)).OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
         return new MemberList(found, users.Count);
     }
 
@@ -128,7 +168,7 @@ public static class Profiles
             roleNames.Add("member");
         }
 
-        return new PersonPage(View(user), roleNames.Order(StringComparer.Ordinal).ToList(), held, periods);
+        return new PersonPage(InCharter(View(user), community.Values), roleNames.Order(StringComparer.Ordinal).ToList(), held, periods);
     }
 
     /// <summary>How many tokens a person held at an instant: their voting power then, read in O(log n) from the checkpoint index.</summary>

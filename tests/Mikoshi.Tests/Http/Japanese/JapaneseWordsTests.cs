@@ -13,7 +13,7 @@ namespace Mikoshi.Tests.Http.Japanese;
 public sealed partial class JapaneseWordsTests
 {
     // Asset codes, product and standard names, what a person types literally (true/false, CLI verbs), and examples.
-    private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
         "JPY", "ETH", "USDC", "USD", "wei", "Mikoshi", "mikoshi", "DAO", "API", "JSON", "Lines", "CSV", "ID", "URL", "PIN",
         "HTTPS", "http", "https", "s", "x", "JST", "UTC", "EIP", "EIP-", "Sign-In", "with", "Ethereum", "BOOTH", "member-",
