@@ -304,6 +304,9 @@ public abstract class MikoshiDb(DbContextOptions options)
         {
             checkpoint.ToTable("verify_checkpoints");
             checkpoint.HasKey(c => c.Chain);
+
+            // The instance's own chain is Guid.Empty: a key to keep as given, never one to generate.
+            checkpoint.Property(c => c.Chain).ValueGeneratedNever();
             checkpoint.Property(c => c.AuditHash).HasMaxLength(64);
             checkpoint.Property(c => c.BalancesHash).HasMaxLength(64);
             checkpoint.Property(c => c.KeyId).HasMaxLength(32);

@@ -410,7 +410,6 @@ public sealed class Verifier(MikoshiDb db)
             while (await rows.ReadAsync(cancellationToken))
             {
                 var number = rows.GetInt64(0);
-                var where = $"community {community} entry {number}";
                 if (number != expectedNumber)
                 {
                     entryFindings.Add(new Finding($"community {community} entry {expectedNumber}", "is missing from the journal"));
@@ -439,7 +438,7 @@ public sealed class Verifier(MikoshiDb db)
                     var asset = Asset.FromKnownCode(assetText);
                     if (!account.IsSuccess || !asset.IsSuccess)
                     {
-                        entryFindings.Add(new Finding(where, $"posting {index} names an unknown account or asset"));
+                        entryFindings.Add(new Finding($"community {community} entry {number}", $"posting {index} names an unknown account or asset"));
                         continue;
                     }
 
@@ -449,7 +448,7 @@ public sealed class Verifier(MikoshiDb db)
                 var entry = JournalEntry.Create(rows.GetString(1), rows.GetString(2), [.. postings]);
                 if (!entry.IsSuccess)
                 {
-                    entryFindings.Add(new Finding(where, $"is not a valid entry: {entry.Error!.Detail}"));
+                    entryFindings.Add(new Finding($"community {community} entry {number}", $"is not a valid entry: {entry.Error!.Detail}"));
                     continue;
                 }
 
@@ -470,7 +469,7 @@ public sealed class Verifier(MikoshiDb db)
                 {
                     if (cursor.Current.Payload != canonical || cursor.Current.AtUnixMs != atUnixMs)
                     {
-                        entryFindings.Add(new Finding(where, $"differs from what audit link {auditSequence} recorded"));
+                        entryFindings.Add(new Finding($"community {community} entry {number}", $"differs from what audit link {auditSequence} recorded"));
                     }
 
                     cursor.Advance();

@@ -2543,7 +2543,6 @@ namespace Mikoshi.Data.Migrations.Postgres
             modelBuilder.Entity("Mikoshi.Data.VerifyCheckpointRow", b =>
                 {
                     b.Property<Guid>("Chain")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<long>("AtUnixMs")

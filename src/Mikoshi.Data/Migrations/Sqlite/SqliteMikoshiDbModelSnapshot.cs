@@ -2549,7 +2549,6 @@ namespace Mikoshi.Data.Migrations.Sqlite
             modelBuilder.Entity("Mikoshi.Data.VerifyCheckpointRow", b =>
                 {
                     b.Property<Guid>("Chain")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AtUnixMs")

@@ -11,7 +11,7 @@ using Mikoshi.Data;
 namespace Mikoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMikoshiDb))]
-    [Migration("20261206060709_VerifyCheckpoints")]
+    [Migration("20261206062510_VerifyCheckpoints")]
     partial class VerifyCheckpoints
     {
         /// <inheritdoc />
@@ -2552,7 +2552,6 @@ namespace Mikoshi.Data.Migrations.Sqlite
             modelBuilder.Entity("Mikoshi.Data.VerifyCheckpointRow", b =>
                 {
                     b.Property<Guid>("Chain")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AtUnixMs")

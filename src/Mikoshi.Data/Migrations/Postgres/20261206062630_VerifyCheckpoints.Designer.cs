@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mikoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMikoshiDb))]
-    [Migration("20261206060830_VerifyCheckpoints")]
+    [Migration("20261206062630_VerifyCheckpoints")]
     partial class VerifyCheckpoints
     {
         /// <inheritdoc />
@@ -2546,7 +2546,6 @@ namespace Mikoshi.Data.Migrations.Postgres
             modelBuilder.Entity("Mikoshi.Data.VerifyCheckpointRow", b =>
                 {
                     b.Property<Guid>("Chain")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<long>("AtUnixMs")
