@@ -11,28 +11,31 @@
 #   bench/run.sh gas                   chain mode: gas per distribution and per claim vs OpenZeppelin 4.9 PaymentSplitter at 10, 100, 400 recipients (anvil)
 #   bench/run.sh payments              payments-sqlite, payments-postgres: 10^4 signed Stripe webhooks (10% duplicated, shuffled) vs raw one-row commits; a 10^5-line bank statement import (not part of a full run)
 #   bench/run.sh matching              a suggested team among 10^5 people, indexed vs brute force; coverage over 10^4 people and 10^3 projects
+#   bench/run.sh verify                verify-sqlite, verify-postgres: full verify vs a raw read at two journal sizes, and verify --since-checkpoint of new entries
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
 # (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows),
 # BENCH_LOAD_CLIENTS (16 concurrent clients), BENCH_LOAD_SECONDS (4, per side per request kind),
 # BENCH_VOTES (2000 pre-signed votes per side per repetition), BENCH_BALLOTS (1000000 ballots tallied),
 # BENCH_REDEMPTION_PREVIEWS / BENCH_REDEMPTIONS (40 / 20 per world per repetition), BENCH_REDEMPTION_TOKENS (10,1000000: few,many),
+# BENCH_VERIFY_SIZES (20000,100000: journal entries, in turn), BENCH_VERIFY_NEW (1000: new entries per incremental verify),
 # BENCH_RESULTS (unset: a directory to keep the result files in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres redemption-sqlite redemption-postgres load-sqlite load-postgres votes gas matching)
+all_parts=(allocate sqlite postgres verify-sqlite verify-postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres redemption-sqlite redemption-postgres load-sqlite load-postgres votes gas matching)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|redemption-sqlite|redemption-postgres|load-sqlite|load-postgres|votes|gas|matching) parts+=("$p") ;;
+    allocate|sqlite|postgres|verify-sqlite|verify-postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|redemption-sqlite|redemption-postgres|load-sqlite|load-postgres|votes|gas|matching) parts+=("$p") ;;
     revenue) parts+=(revenue-sqlite revenue-postgres) ;;
+    verify) parts+=(verify-sqlite verify-postgres) ;;
     payments-sqlite|payments-postgres) parts+=("$p") ;;
     payments) parts+=(payments-sqlite payments-postgres) ;;
     redemption) parts+=(redemption-sqlite redemption-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
-    *) echo "unknown part: $p (${all_parts[*]}, membership, revenue, redemption, load)" >&2; exit 2 ;;
+    *) echo "unknown part: $p (${all_parts[*]}, membership, revenue, redemption, load, verify)" >&2; exit 2 ;;
   esac
 done
 [ ${#parts[@]} -gt 0 ] || parts=("${all_parts[@]}")
@@ -70,7 +73,7 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want payments-postgres; then
+if want postgres || want verify-postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want payments-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
@@ -78,6 +81,13 @@ fi
 if want postgres; then
   "${bench[@]}" ledger --store postgres --location "$server" --out "$results/postgres.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
+fi
+verify=(--reps "$reps" --sizes "${BENCH_VERIFY_SIZES:-20000,100000}" --new "${BENCH_VERIFY_NEW:-1000}")
+if want verify-sqlite; then
+  "${bench[@]}" verify --store sqlite --location "$work/sqlite" --out "$results/verify-sqlite.json" "${verify[@]}"
+fi
+if want verify-postgres; then
+  "${bench[@]}" verify --store postgres --location "$server" --out "$results/verify-postgres.json" "${verify[@]}"
 fi
 if want holdings; then
   "${bench[@]}" holdings --out "$results/holdings.json" --reps "$reps"

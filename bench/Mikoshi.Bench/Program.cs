@@ -10,6 +10,7 @@ using Mikoshi.Data;
 //   allocate --out FILE --artifacts DIR
 //   ledger --store sqlite --location DIR --out FILE [--reps 5] [--seconds 3] [--entries 20000]
 //   ledger --store postgres --location "Host=…;Port=…;Username=postgres" --out FILE […]
+//   verify --store sqlite|postgres --location … --out FILE [--reps 5] [--sizes 20000,100000] [--new 1000]
 //   membership --store sqlite|postgres --location … --out FILE [--reps 5] [--seconds 3] [--members 100]
 //              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
 //   holdings --out FILE [--people 100000] [--tokens 1000000] [--transfers 10000000] [--reps 5] [--lookups 1000000] [--scans 20]
@@ -43,6 +44,13 @@ return args.FirstOrDefault() switch
         int.Parse(Option("reps", "5"), CultureInfo.InvariantCulture),
         double.Parse(Option("seconds", "3"), CultureInfo.InvariantCulture),
         int.Parse(Option("entries", "20000"), CultureInfo.InvariantCulture)),
+    "verify" => await Mikoshi.Bench.Verify.VerifyRun.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Option("out"),
+        int.Parse(Option("reps", "5"), CultureInfo.InvariantCulture),
+        Option("sizes", "20000,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray(),
+        int.Parse(Option("new", "1000"), CultureInfo.InvariantCulture)),
     "membership" => await MembershipRun.RunAsync(
         Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
         Option("location"),

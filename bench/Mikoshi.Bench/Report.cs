@@ -72,6 +72,7 @@ public static class Report
         text.AppendLine()
             .AppendLine(Fmt.Invariant($"{string.Join("; ", stores.Select(s => Fmt.Invariant($"{s.Store}: {s.Repetitions} repetitions per side, after one unmeasured run of each")))}. Reproduce: `bench/run.sh sqlite` and `bench/run.sh postgres`."))
             .AppendLine();
+        Verify.VerifySections.Write(text, results);
         MembershipSections.Write(text, memberships, holdings);
         Load.LoadSections.Write(text, results);
         Revenue.RevenueSections.Write(text, results);

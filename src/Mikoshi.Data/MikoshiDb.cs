@@ -42,6 +42,8 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
 
+    public DbSet<VerifyCheckpointRow> VerifyCheckpoints => Set<VerifyCheckpointRow>();
+
     public DbSet<SuccessionPlanRow> SuccessionPlans => Set<SuccessionPlanRow>();
 
     public DbSet<SuccessionConfirmationRow> SuccessionConfirmations => Set<SuccessionConfirmationRow>();
@@ -296,6 +298,19 @@ public abstract class MikoshiDb(DbContextOptions options)
             checkpoint.ToTable("holdings_checkpoints");
             checkpoint.HasKey(c => new { c.CommunityId, c.PersonId, c.Sequence });
             checkpoint.HasIndex(c => new { c.CommunityId, c.PersonId, c.AtUnixMs, c.Sequence });
+        });
+
+        builder.Entity<VerifyCheckpointRow>(checkpoint =>
+        {
+            checkpoint.ToTable("verify_checkpoints");
+            checkpoint.HasKey(c => c.Chain);
+
+            // The instance's own chain is Guid.Empty: a key to keep as given, never one to generate.
+            checkpoint.Property(c => c.Chain).ValueGeneratedNever();
+            checkpoint.Property(c => c.AuditHash).HasMaxLength(64);
+            checkpoint.Property(c => c.BalancesHash).HasMaxLength(64);
+            checkpoint.Property(c => c.KeyId).HasMaxLength(32);
+            checkpoint.Property(c => c.Signature).HasMaxLength(64);
         });
 
         builder.Entity<SuccessionPlanRow>(plan =>

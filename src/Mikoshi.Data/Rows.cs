@@ -1311,3 +1311,33 @@ public sealed class NotificationProfileRow
 
     public string Language { get; set; } = string.Empty;
 }
+
+/// <summary>
+/// Where the last clean verification of one audit chain ended (see <see cref="Verifier"/>): its last link and that
+/// link's hash, the journal's last entry number then, and a digest of the balances then; signed with a key kept
+/// outside the database, so a copy of the database with an edited checkpoint is refused, not trusted.
+/// </summary>
+public sealed class VerifyCheckpointRow
+{
+    public Guid Chain { get; set; }
+
+    public long AuditSequence { get; set; }
+
+    public string AuditHash { get; set; } = string.Empty;
+
+    public long EntryNumber { get; set; }
+
+    /// <summary>How many balances were not zero.</summary>
+    public long BalanceCount { get; set; }
+
+    /// <summary>SHA-256 of those balances in a fixed order, lower-case hex.</summary>
+    public string BalancesHash { get; set; } = string.Empty;
+
+    public long AtUnixMs { get; set; }
+
+    /// <summary>The public name of the key that signed it.</summary>
+    public string KeyId { get; set; } = string.Empty;
+
+    /// <summary>HMAC-SHA256 of every field above, lower-case hex.</summary>
+    public string Signature { get; set; } = string.Empty;
+}

@@ -1,5 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Audit;
@@ -17,6 +20,12 @@ public sealed record Finding(string Where, string What);
 public sealed record VerifyReport(long AuditLinks, long JournalEntries, long Balances, IReadOnlyList<Finding> Findings)
 {
     public bool IsClean => Findings.Count == 0;
+
+    /// <summary>How far back the run looked (from the beginning, or from a checkpoint), chain by chain where it matters.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The signed checkpoints this run stored (only a clean run stores any).</summary>
+    public int CheckpointsStored { get; init; }
 }
 
 /// <summary>
@@ -24,54 +33,556 @@ public sealed record VerifyReport(long AuditLinks, long JournalEntries, long Bal
 /// journal entry against the audit link that recorded it, every cached balance against the sum of
 /// its postings. Any one-byte edit made directly in the database shows up as a finding.
 /// </summary>
+/// <remarks>
+/// It streams: per chain, one reader walks the audit log in sequence order and hashes each link into reused
+/// buffers, while another walks the journal and its postings in entry order and meets the links as a merge
+/// (through a small bounded queue), so memory does not grow with the number of entries — only with the
+/// accounts (the re-derived balances), the tokens (the pool checks) and whatever is found wrong. The two walks
+/// of a chain run on two cores, and as many chains at once as the cores allow; every reader sees one snapshot
+/// of the store (see <see cref="VerifySnapshot"/>), and findings come out in chain order whatever finished first.
+/// A clean run can store a signed checkpoint per chain, and a later run can start from it: see
+/// <see cref="VerifySinceCheckpointAsync"/>.
+/// </remarks>
 public sealed class Verifier(MikoshiDb db)
 {
-    public async Task<VerifyReport> VerifyAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    private const int LinkBatch = 256;
+
+    /// <summary>Checks everything from the beginning of every chain; reads only.</summary>
+    public Task<VerifyReport> VerifyAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(sinceCheckpoint: false, key: null, progress, cancellationToken);
+
+    /// <summary>Checks everything from the beginning; when all is clean, stores a checkpoint per chain signed with <paramref name="key"/>.</summary>
+    public Task<VerifyReport> VerifyAndCheckpointAsync(CheckpointKey key, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(sinceCheckpoint: false, key, progress, cancellationToken);
+
+    /// <summary>
+    /// Checks only what is new since each chain's checkpoint: the links after it (the checkpointed link itself is
+    /// re-hashed and must still be the one recorded), the journal entries after it against those links, and every
+    /// balance less the postings since then against the checkpoint's digest of the balances; the pool and supply
+    /// checks, which are about the present, run whole. A chain without a checkpoint is checked from its beginning.
+    /// A checkpoint whose signature does not check out is refused: that chain is reported and a full run is
+    /// demanded. When everything is clean, new checkpoints are stored. What lies before a valid checkpoint is
+    /// trusted: an edit there that leaves the balances and the checkpointed link alone is for a full run to find.
+    /// </summary>
+    public Task<VerifyReport> VerifySinceCheckpointAsync(CheckpointKey key, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(sinceCheckpoint: true, key, progress, cancellationToken);
+
+    private async Task<VerifyReport> RunAsync(bool sinceCheckpoint, CheckpointKey? key, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        // Each chain takes a lane of three connections (audit walk, journal walk, postings walk): two of them busy on a core.
+        var lanes = Math.Max(1, Environment.ProcessorCount / 2);
+        var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The store has no connection string.");
         var findings = new List<Finding>();
+        var notes = new List<string>();
+        var newCheckpoints = new List<VerifyCheckpointRow>();
         long links = 0, entries = 0, balances = 0;
-        var chains = await db.AuditLog.AsNoTracking().Select(a => a.Chain).Distinct().ToListAsync(cancellationToken);
-        foreach (var community in await db.Communities.AsNoTracking().Select(c => c.Id.Value).ToListAsync(cancellationToken))
+        await using (var snapshot = await VerifySnapshot.OpenAsync(db.IsPostgres, connectionString, lanes * 3, cancellationToken))
         {
-            if (!chains.Contains(community))
+            var first = snapshot.Connections[0];
+            var chains = await ChainsAsync(first, cancellationToken);
+            var known = chains.Select(c => c.Id).ToHashSet();
+            foreach (var community in (await CommunitiesAsync(first, cancellationToken)).Where(c => !known.Contains(c)).Order())
             {
                 findings.Add(new Finding($"community {community:N}", "has no audit chain"));
             }
+
+            var starts = new ChainStart?[chains.Count];
+            var refused = new Finding?[chains.Count];
+            var checkpoints = sinceCheckpoint ? await CheckpointsAsync(first, cancellationToken) : [];
+            int fromCheckpoint = 0, fromBeginning = 0;
+            for (var i = 0; i < chains.Count; i++)
+            {
+                if (!checkpoints.Remove(chains[i].Id, out var checkpoint))
+                {
+                    starts[i] = ChainStart.Genesis;
+                    fromBeginning++;
+                }
+                else if (key!.Accepts(checkpoint))
+                {
+                    starts[i] = new ChainStart(checkpoint.AuditSequence, checkpoint.AuditHash, checkpoint.EntryNumber, checkpoint);
+                    fromCheckpoint++;
+                }
+                else
+                {
+                    refused[i] = new Finding(
+                        $"chain {chains[i].Id:N} checkpoint",
+                        "its signature does not check out (edited, copied from another store, or signed with another key): nothing after it can be trusted; run a full `mikoshi verify --checkpoint`");
+                }
+            }
+
+            foreach (var (chain, checkpoint) in checkpoints.OrderBy(c => c.Key))
+            {
+                findings.Add(new Finding($"chain {chain:N} checkpoint", key!.Accepts(checkpoint)
+                    ? $"records link {checkpoint.AuditSequence}, but the chain has no links at all"
+                    : "its signature does not check out, and the chain it names has no links"));
+            }
+
+            if (sinceCheckpoint)
+            {
+                notes.Add($"{fromCheckpoint} chain(s) checked from their checkpoints, {fromBeginning} from the beginning (no checkpoint yet).");
+            }
+
+            var results = new ChainResult?[chains.Count];
+            var free = Channel.CreateUnbounded<Lane>();
+            for (var l = 0; l < lanes; l++)
+            {
+                free.Writer.TryWrite(new Lane(snapshot.IsPostgres, snapshot.Connections[3 * l], snapshot.Connections[(3 * l) + 1], snapshot.Connections[(3 * l) + 2]));
+            }
+
+            var order = Enumerable.Range(0, chains.Count).Where(i => starts[i] is not null);
+            await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = cancellationToken }, async (i, token) =>
+            {
+                var lane = await free.Reader.ReadAsync(token);
+                try
+                {
+                    if (progress is not null)
+                    {
+                        lock (progress)
+                        {
+                            progress.Report($"chain {chains[i].Id:N}");
+                        }
+                    }
+
+                    results[i] = await CheckChainAsync(lane, chains[i], starts[i]!, token);
+                }
+                finally
+                {
+                    free.Writer.TryWrite(lane);
+                }
+            });
+
+            for (var i = 0; i < chains.Count; i++)
+            {
+                if (refused[i] is { } refusal)
+                {
+                    findings.Add(refusal);
+                    continue;
+                }
+
+                var result = results[i]!;
+                findings.AddRange(result.Findings);
+                links += result.Links;
+                entries += result.Entries;
+                balances += result.Balances;
+                newCheckpoints.Add(result.Checkpoint);
+            }
         }
 
-        foreach (var chain in chains.Order())
+        var stored = 0;
+        if (key is not null && findings.Count == 0)
         {
-            progress?.Report($"chain {chain:N}");
-            var records = new Dictionary<long, AuditRecord>();
-            var rows = db.AuditLog.AsNoTracking().Where(a => a.Chain == chain).OrderBy(a => a.Sequence).AsAsyncEnumerable();
-            var ordered = new List<AuditRecord>();
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                var record = WriteScope.ToRecord(row);
-                ordered.Add(record);
-                records[record.Sequence] = record;
-            }
-
-            links += ordered.Count;
-            var broken = AuditChain.Verify(ordered, chain);
-            if (broken is not null)
-            {
-                findings.Add(new Finding($"chain {chain:N} link {broken.Sequence}", broken.Reason));
-            }
-
-            if (chain == Guid.Empty)
-            {
-                continue;
-            }
-
-            var (entryCount, balanceCount) = await VerifyLedgerAsync(new CommunityId(chain), records, findings, cancellationToken);
-            await VerifyHoldersAsync(new CommunityId(chain), findings, cancellationToken);
-            await VerifyTreasuryPoolsAsync(new CommunityId(chain), findings, cancellationToken);
-            entries += entryCount;
-            balances += balanceCount;
+            stored = await StoreCheckpointsAsync(newCheckpoints, key, cancellationToken);
+            notes.Add($"{stored} checkpoint(s) stored.");
+        }
+        else if (key is not null)
+        {
+            notes.Add("No checkpoint stored: a checkpoint is only ever taken of a clean store.");
         }
 
-        return new VerifyReport(links, entries, balances, findings);
+        return new VerifyReport(links, entries, balances, findings) { Notes = notes, CheckpointsStored = stored };
+    }
+
+    private async Task<int> StoreCheckpointsAsync(List<VerifyCheckpointRow> rows, CheckpointKey key, CancellationToken cancellationToken)
+    {
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var chains = rows.Select(r => r.Chain).ToList();
+        var existing = await db.VerifyCheckpoints.Where(c => chains.Contains(c.Chain)).ToDictionaryAsync(c => c.Chain, cancellationToken);
+        foreach (var row in rows)
+        {
+            row.AtUnixMs = at;
+            row.KeyId = key.Id;
+            row.Signature = key.Sign(row);
+            if (existing.TryGetValue(row.Chain, out var old))
+            {
+                db.Entry(old).CurrentValues.SetValues(row);
+            }
+            else
+            {
+                db.VerifyCheckpoints.Add(row);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return rows.Count;
+    }
+
+    /// <summary>Checks one chain: its audit walk and its ledger walk side by side, then the pools; findings in the order a reader expects.</summary>
+    private static async Task<ChainResult> CheckChainAsync(Lane lane, ChainKey chain, ChainStart start, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var isLedger = chain.Id != Guid.Empty;
+        var queue = isLedger
+            ? Channel.CreateBounded<(LinkFact[] Links, int Count)>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true })
+            : null;
+        var audit = Task.Run(() => Cancelling(stop, () => WalkAuditAsync(lane, chain, start, queue?.Writer, stop.Token)), stop.Token);
+        var ledger = isLedger
+            ? Task.Run(() => Cancelling(stop, () => WalkLedgerAsync(lane, chain, start, queue!.Reader, stop.Token)), stop.Token)
+            : Task.FromResult(LedgerWalk.None(start));
+        await Task.WhenAll(audit, ledger);
+        var walked = await audit;
+        var booked = await ledger;
+
+        var findings = new List<Finding>();
+        if (walked.Break is { } broken)
+        {
+            findings.Add(new Finding($"chain {chain.Id:N} link {broken.Sequence}", broken.Reason));
+        }
+
+        findings.AddRange(booked.Findings);
+        if (isLedger)
+        {
+            var community = new CommunityId(chain.Id);
+            await VerifyHoldersAsync(lane, chain, community, findings, cancellationToken);
+            await VerifyTreasuryPoolsAsync(lane, chain, findings, cancellationToken);
+        }
+
+        var checkpoint = new VerifyCheckpointRow
+        {
+            Chain = chain.Id,
+            AuditSequence = walked.LastSequence,
+            AuditHash = walked.LastHash,
+            EntryNumber = booked.LastEntry,
+            BalanceCount = booked.NonZeroBalances,
+            BalancesHash = booked.BalancesHash,
+        };
+        return new ChainResult(findings, walked.Links, booked.Entries, booked.Balances, checkpoint);
+    }
+
+    private static async Task<T> Cancelling<T>(CancellationTokenSource stop, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch
+        {
+            // The other walk may be waiting on the queue between them: let it go.
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Walks a chain's links in sequence order from the start (or the checkpointed link, which must still be the one
+    /// recorded), recomputing each hash; hands every link on to the ledger walk. Only the first break is reported,
+    /// as <see cref="AuditChain.Verify"/> reports it.
+    /// </summary>
+    private static async Task<AuditWalk> WalkAuditAsync(Lane lane, ChainKey chain, ChainStart start, ChannelWriter<(LinkFact[] Links, int Count)>? ledger, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            await using var command = Command(lane.Audit,
+                "SELECT \"Sequence\", \"AtUnixMs\", \"Actor\", \"Kind\", \"Payload\", \"PreviousHash\", \"Hash\" FROM audit_log WHERE \"Chain\" = @chain AND \"Sequence\" >= @from ORDER BY \"Sequence\"",
+                ("chain", chain.DbValue), ("from", Math.Max(1, start.Sequence)));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var hasher = new LinkHasher();
+            var hex = new char[64];
+            AuditBreak? broken = null;
+            var expected = start.Sequence + 1;
+            var previousHash = start.Hash;
+            var lastSequence = start.Sequence;
+            var lastHash = start.Hash;
+            var atCheckpoint = start.Sequence > 0;
+            long links = 0;
+            var batch = new LinkFact[LinkBatch];
+            var count = 0;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var sequence = reader.GetInt64(0);
+                var atUnixMs = reader.GetInt64(1);
+                var actor = reader.GetString(2);
+                var kind = reader.GetString(3);
+                var payload = reader.GetString(4);
+                var previous = reader.GetString(5);
+                var hash = reader.GetString(6);
+                if (atCheckpoint)
+                {
+                    atCheckpoint = false;
+                    if (sequence == start.Sequence)
+                    {
+                        hasher.Hash(chain.Id, sequence, atUnixMs, actor, kind, payload, previous, hex);
+                        if (!hex.AsSpan().SequenceEqual(hash))
+                        {
+                            broken = new AuditBreak(sequence, "its content does not match its hash (edited after it was written)");
+                        }
+                        else if (hash != start.Hash)
+                        {
+                            broken = new AuditBreak(sequence, "is not the link the checkpoint recorded (its hash differs)");
+                        }
+
+                        continue;
+                    }
+
+                    broken = new AuditBreak(start.Sequence, $"link {start.Sequence} is missing (found {sequence})");
+                }
+
+                links++;
+                if (broken is null)
+                {
+                    if (sequence != expected)
+                    {
+                        broken = new AuditBreak(expected, $"link {expected} is missing (found {sequence})");
+                    }
+                    else if (previous != previousHash)
+                    {
+                        broken = new AuditBreak(sequence, "its previous hash does not match the link before it");
+                    }
+                    else
+                    {
+                        hasher.Hash(chain.Id, sequence, atUnixMs, actor, kind, payload, previous, hex);
+                        if (!hex.AsSpan().SequenceEqual(hash))
+                        {
+                            broken = new AuditBreak(sequence, "its content does not match its hash (edited after it was written)");
+                        }
+                    }
+
+                    previousHash = hash;
+                    expected++;
+                }
+
+                lastSequence = sequence;
+                lastHash = hash;
+                if (ledger is not null)
+                {
+                    batch[count++] = new LinkFact(sequence, atUnixMs, kind.StartsWith("ledger.", StringComparison.Ordinal), payload);
+                    if (count == LinkBatch)
+                    {
+                        await ledger.WriteAsync((batch, count), cancellationToken);
+                        batch = new LinkFact[LinkBatch];
+                        count = 0;
+                    }
+                }
+            }
+
+            if (atCheckpoint)
+            {
+                broken = new AuditBreak(start.Sequence, $"link {start.Sequence} is missing (the checkpoint recorded it; the chain now ends before it)");
+            }
+
+            if (ledger is not null && count > 0)
+            {
+                await ledger.WriteAsync((batch, count), cancellationToken);
+            }
+
+            return new AuditWalk(broken, links, lastSequence, lastHash);
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            throw;
+        }
+        finally
+        {
+            ledger?.TryComplete(failure);
+        }
+    }
+
+    /// <summary>
+    /// Walks a community's journal entries after the start in number order, their postings beside them in the same
+    /// order, and the audit links as the audit walk hands them over: each entry is rebuilt, checked as an entry, and
+    /// compared with the link it names; the postings are summed per account; the cached balances are compared with
+    /// the sums (from a checkpoint: less the sums, with the checkpoint's digest of the balances).
+    /// </summary>
+    private static async Task<LedgerWalk> WalkLedgerAsync(Lane lane, ChainKey chain, ChainStart start, ChannelReader<(LinkFact[] Links, int Count)> links, CancellationToken cancellationToken)
+    {
+        var community = new CommunityId(chain.Id);
+        var entryFindings = new List<Finding?>();
+        var orphans = new List<long>();
+        var deferred = new List<(int Slot, long Number, long Sequence, string Canonical, long AtUnixMs)>();
+        var derived = new Dictionary<(string Account, string Asset), Int128>();
+        var cursor = new LinkCursor(links);
+        var expectedNumber = start.EntryNumber + 1;
+        long entries = 0;
+
+        await using (var entryCommand = Command(lane.Entries,
+            "SELECT \"Number\", \"Kind\", \"Memo\", \"Reference\", \"AtUnixMs\", \"AuditSequence\" FROM journal_entries WHERE \"CommunityId\" = @chain AND \"Number\" > @after ORDER BY \"Number\"",
+            ("chain", chain.DbValue), ("after", start.EntryNumber)))
+        await using (var postingCommand = Command(lane.Postings,
+            "SELECT \"EntryNumber\", \"Index\", \"Account\", \"Asset\", \"Units\" FROM postings WHERE \"CommunityId\" = @chain AND \"EntryNumber\" > @after ORDER BY \"EntryNumber\", \"Index\"",
+            ("chain", chain.DbValue), ("after", start.EntryNumber)))
+        await using (var rows = await entryCommand.ExecuteReaderAsync(cancellationToken))
+        await using (var legs = await postingCommand.ExecuteReaderAsync(cancellationToken))
+        {
+            var hasLeg = await legs.ReadAsync(cancellationToken);
+            var postings = new List<Posting>(4);
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                var number = rows.GetInt64(0);
+                if (number != expectedNumber)
+                {
+                    entryFindings.Add(new Finding($"community {community} entry {expectedNumber}", "is missing from the journal"));
+                    expectedNumber = number;
+                }
+
+                expectedNumber++;
+                entries++;
+                postings.Clear();
+
+                // Postings of entries that are no longer in the journal belong to nothing: pass them by, as before.
+                while (hasLeg && legs.GetInt64(0) < number)
+                {
+                    hasLeg = await legs.ReadAsync(cancellationToken);
+                }
+
+                for (; hasLeg && legs.GetInt64(0) == number; hasLeg = await legs.ReadAsync(cancellationToken))
+                {
+                    var index = legs.GetInt32(1);
+                    var accountText = legs.GetString(2);
+                    var assetText = legs.GetString(3);
+                    var units = Units(lane, legs, 4);
+                    var key = (accountText, assetText);
+                    derived[key] = checked(derived.GetValueOrDefault(key) + units);
+                    var account = AccountId.Parse(accountText);
+                    var asset = Asset.FromKnownCode(assetText);
+                    if (!account.IsSuccess || !asset.IsSuccess)
+                    {
+                        entryFindings.Add(new Finding($"community {community} entry {number}", $"posting {index} names an unknown account or asset"));
+                        continue;
+                    }
+
+                    postings.Add(new Posting(account.Value, Money.Of(asset.Value, units)));
+                }
+
+                var entry = JournalEntry.Create(rows.GetString(1), rows.GetString(2), [.. postings]);
+                if (!entry.IsSuccess)
+                {
+                    entryFindings.Add(new Finding($"community {community} entry {number}", $"is not a valid entry: {entry.Error!.Detail}"));
+                    continue;
+                }
+
+                var auditSequence = rows.GetInt64(5);
+                var atUnixMs = rows.GetInt64(4);
+                var canonical = LedgerText.Canonical(number, entry.Value, rows.GetString(3));
+                while (await cursor.HasCurrentAsync(cancellationToken) && cursor.Current.Sequence < auditSequence)
+                {
+                    if (cursor.Current.IsLedger)
+                    {
+                        orphans.Add(cursor.Current.Sequence);
+                    }
+
+                    cursor.Advance();
+                }
+
+                if (await cursor.HasCurrentAsync(cancellationToken) && cursor.Current.Sequence == auditSequence)
+                {
+                    if (cursor.Current.Payload != canonical || cursor.Current.AtUnixMs != atUnixMs)
+                    {
+                        entryFindings.Add(new Finding($"community {community} entry {number}", $"differs from what audit link {auditSequence} recorded"));
+                    }
+
+                    cursor.Advance();
+                }
+                else
+                {
+                    // Named out of order (or not at all): looked up by itself once the walk is over.
+                    deferred.Add((entryFindings.Count, number, auditSequence, canonical, atUnixMs));
+                    entryFindings.Add(null);
+                }
+            }
+        }
+
+        while (await cursor.HasCurrentAsync(cancellationToken))
+        {
+            if (cursor.Current.IsLedger)
+            {
+                orphans.Add(cursor.Current.Sequence);
+            }
+
+            cursor.Advance();
+        }
+
+        if (deferred.Count > 0)
+        {
+            var named = new HashSet<long>();
+            foreach (var (slot, number, sequence, canonical, atUnixMs) in deferred)
+            {
+                named.Add(sequence);
+                var link = await LinkAsync(lane.Entries, chain, sequence, cancellationToken);
+                entryFindings[slot] = link is null
+                    ? new Finding($"community {community} entry {number}", $"its audit link {sequence} does not exist")
+                    : link.Value.Payload != canonical || link.Value.AtUnixMs != atUnixMs
+                        ? new Finding($"community {community} entry {number}", $"differs from what audit link {sequence} recorded")
+                        : null;
+            }
+
+            orphans.RemoveAll(named.Contains);
+        }
+
+        var findings = entryFindings.OfType<Finding>().ToList();
+        findings.AddRange(orphans.Select(sequence => new Finding($"community {community} audit link {sequence}", "records a journal entry the journal no longer has")));
+        var (balances, nonZero, digest) = await CompareBalancesAsync(lane, chain, community, start, derived, findings, cancellationToken);
+        return new LedgerWalk(findings, entries, expectedNumber - 1, balances, nonZero, digest);
+    }
+
+    /// <summary>
+    /// From the beginning: every cached balance equals the sum of its postings. From a checkpoint: every cached balance
+    /// less the postings since equals what the checkpoint's digest says it was. Returns the count of balances, and the
+    /// count and digest of the balances that are not zero now (for the next checkpoint).
+    /// </summary>
+    private static async Task<(long Count, long NonZero, string Digest)> CompareBalancesAsync(
+        Lane lane, ChainKey chain, CommunityId community, ChainStart start, Dictionary<(string Account, string Asset), Int128> derived, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var now = new List<(string Account, string Asset, Int128 Units)>();
+        var then = new List<(string Account, string Asset, Int128 Units)>();
+        long count = 0;
+        await using (var command = Command(lane.Entries,
+            "SELECT \"Account\", \"Asset\", \"Units\" FROM balances WHERE \"CommunityId\" = @chain ORDER BY \"Account\", \"Asset\"", ("chain", chain.DbValue)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                count++;
+                var account = reader.GetString(0);
+                var asset = reader.GetString(1);
+                var units = Units(lane, reader, 2);
+                derived.Remove((account, asset), out var sum);
+                if (units != Int128.Zero)
+                {
+                    now.Add((account, asset, units));
+                }
+
+                if (start.Checkpoint is not null)
+                {
+                    var before = checked(units - sum);
+                    if (before != Int128.Zero)
+                    {
+                        then.Add((account, asset, before));
+                    }
+                }
+                else if (sum != units)
+                {
+                    findings.Add(new Finding(
+                        $"community {community} account {account} {asset}",
+                        $"balance is {units.ToString(CultureInfo.InvariantCulture)} but its postings sum to {sum.ToString(CultureInfo.InvariantCulture)}"));
+                }
+            }
+        }
+
+        foreach (var ((account, asset), units) in derived.Where(d => d.Value != Int128.Zero))
+        {
+            findings.Add(new Finding($"community {community} account {account} {asset}", start.Checkpoint is null
+                ? $"has postings summing to {units.ToString(CultureInfo.InvariantCulture)} but no balance"
+                : $"has postings since the checkpoint summing to {units.ToString(CultureInfo.InvariantCulture)} but no balance"));
+        }
+
+        if (start.Checkpoint is { } checkpoint && (then.Count != checkpoint.BalanceCount || BalancesDigest.Of(then) != checkpoint.BalancesHash))
+        {
+            findings.Add(new Finding(
+                $"community {community} balances",
+                $"less the postings since the checkpoint at link {checkpoint.AuditSequence}, they are not what the checkpoint recorded: a balance or an earlier posting was edited (a full verify names which)"));
+        }
+
+        return (count, now.Count, BalancesDigest.Of(now));
+    }
+
+    private static async Task<(string Payload, long AtUnixMs)?> LinkAsync(DbConnection connection, ChainKey chain, long sequence, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT \"Payload\", \"AtUnixMs\" FROM audit_log WHERE \"Chain\" = @chain AND \"Sequence\" = @sequence",
+            ("chain", chain.DbValue), ("sequence", sequence));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetInt64(1)) : null;
     }
 
     /// <summary>
@@ -79,32 +590,44 @@ public sealed class Verifier(MikoshiDb db)
     /// exactly what the tokens in circulation are owed (scaled, from the accumulator and each token's
     /// mark) plus the accumulator's carried remainder: nothing lost, nothing created.
     /// </summary>
-    private async Task VerifyHoldersAsync(CommunityId community, List<Finding> findings, CancellationToken cancellationToken)
+    private static async Task VerifyHoldersAsync(Lane lane, ChainKey chain, CommunityId community, List<Finding> findings, CancellationToken cancellationToken)
     {
-        var live = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community && t.BurnedAtUnixMs == null).Select(t => t.Serial).ToListAsync(cancellationToken);
-        var supply = await db.Communities.AsNoTracking().Where(c => c.Id == community).Select(c => c.Supply).FirstOrDefaultAsync(cancellationToken);
+        var connection = lane.Entries;
+        var live = await LiveTokensAsync(lane, chain, cancellationToken);
+        long supply = 0;
+        await using (var command = Command(connection, "SELECT \"Supply\" FROM communities WHERE \"Id\" = @chain", ("chain", chain.DbValue)))
+        {
+            if (await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull)
+            {
+                supply = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            }
+        }
+
         if (supply != live.Count)
         {
             findings.Add(new Finding($"community {community.Value:N}", $"counts {supply} tokens in circulation; there are {live.Count}"));
         }
 
-        var pool = Domain.Ledger.AccountId.HolderPool.ToString();
-        var held = await db.Balances.AsNoTracking().Where(b => b.CommunityId == community && b.Account == pool).ToListAsync(cancellationToken);
-        var pools = await db.HolderPools.AsNoTracking().Where(p => p.CommunityId == community).ToListAsync(cancellationToken);
-        foreach (var asset in held.Select(b => b.Asset).Union(pools.Select(p => p.Asset)).Order(StringComparer.Ordinal))
+        var held = new Dictionary<string, Int128>(StringComparer.Ordinal);
+        await ReadAsync(connection, "SELECT \"Asset\", \"Units\" FROM balances WHERE \"CommunityId\" = @chain AND \"Account\" = @account",
+            reader => held[reader.GetString(0)] = Units(lane, reader, 1), cancellationToken, ("chain", chain.DbValue), ("account", AccountId.HolderPool.ToString()));
+        var pools = new Dictionary<string, (BigInteger PerToken, BigInteger Carry)>(StringComparer.Ordinal);
+        await ReadAsync(connection, "SELECT \"Asset\", \"PerTokenScaled\", \"CarryScaled\" FROM holder_pools WHERE \"CommunityId\" = @chain",
+            reader => pools[reader.GetString(0)] = (BigInteger.Parse(reader.GetString(1), CultureInfo.InvariantCulture), BigInteger.Parse(reader.GetString(2), CultureInfo.InvariantCulture)),
+            cancellationToken, ("chain", chain.DbValue));
+        foreach (var asset in held.Keys.Union(pools.Keys).Order(StringComparer.Ordinal))
         {
-            var balance = held.FirstOrDefault(b => b.Asset == asset)?.Units ?? Int128.Zero;
-            var row = pools.FirstOrDefault(p => p.Asset == asset);
-            var perToken = System.Numerics.BigInteger.Parse(row?.PerTokenScaled ?? "0", CultureInfo.InvariantCulture);
-            var owed = System.Numerics.BigInteger.Parse(row?.CarryScaled ?? "0", CultureInfo.InvariantCulture);
-            var marks = await db.TokenAccruals.AsNoTracking().Where(a => a.CommunityId == community && a.Asset == asset)
-                .ToDictionaryAsync(a => a.Serial, a => System.Numerics.BigInteger.Parse(a.PaidScaled, CultureInfo.InvariantCulture), cancellationToken);
+            var balance = held.GetValueOrDefault(asset);
+            var (perToken, owed) = pools.GetValueOrDefault(asset);
+            var marks = new Dictionary<long, BigInteger>();
+            await ReadAsync(connection, "SELECT \"Serial\", \"PaidScaled\" FROM token_accruals WHERE \"CommunityId\" = @chain AND \"Asset\" = @asset",
+                reader => marks[reader.GetInt64(0)] = BigInteger.Parse(reader.GetString(1), CultureInfo.InvariantCulture), cancellationToken, ("chain", chain.DbValue), ("asset", asset));
             foreach (var serial in live)
             {
                 owed += perToken - marks.GetValueOrDefault(serial);
             }
 
-            if (owed != (System.Numerics.BigInteger)balance * Domain.Revenue.HolderAccumulator.Scale)
+            if (owed != (BigInteger)balance * Domain.Revenue.HolderAccumulator.Scale)
             {
                 findings.Add(new Finding($"holder-pool {asset}", $"holds {balance} but its tokens and carried remainder come to {owed} / 2^128"));
             }
@@ -117,18 +640,26 @@ public sealed class Verifier(MikoshiDb db)
     /// treasury's balance, and a pool that no token holds units of is unowned entirely. Every treasury asset
     /// with a balance has its pool.
     /// </summary>
-    private async Task VerifyTreasuryPoolsAsync(CommunityId community, List<Finding> findings, CancellationToken cancellationToken)
+    private static async Task VerifyTreasuryPoolsAsync(Lane lane, ChainKey chain, List<Finding> findings, CancellationToken cancellationToken)
     {
-        var treasury = AccountId.Treasury.ToString();
-        var balances = await db.Balances.AsNoTracking().Where(b => b.CommunityId == community && b.Account == treasury)
-            .ToDictionaryAsync(b => b.Asset, b => b.Units, cancellationToken);
-        var pools = await db.TreasuryPools.AsNoTracking().Where(p => p.CommunityId == community).ToListAsync(cancellationToken);
+        var connection = lane.Entries;
+        var balances = new Dictionary<string, Int128>(StringComparer.Ordinal);
+        await ReadAsync(connection, "SELECT \"Asset\", \"Units\" FROM balances WHERE \"CommunityId\" = @chain AND \"Account\" = @account",
+            reader => balances[reader.GetString(0)] = Units(lane, reader, 1), cancellationToken, ("chain", chain.DbValue), ("account", AccountId.Treasury.ToString()));
+        var pools = new List<(string Asset, Int128 Units, Int128 IssuedPerToken, Int128 Unowned)>();
+        await ReadAsync(connection, "SELECT \"Asset\", \"Units\", \"IssuedPerToken\", \"Unowned\" FROM treasury_pools WHERE \"CommunityId\" = @chain",
+            reader => pools.Add((reader.GetString(0), Units(lane, reader, 1), Units(lane, reader, 2), Units(lane, reader, 3))), cancellationToken, ("chain", chain.DbValue));
         foreach (var asset in balances.Where(b => b.Value > Int128.Zero).Select(b => b.Key).Except(pools.Select(p => p.Asset)).Order(StringComparer.Ordinal))
         {
             findings.Add(new Finding($"treasury-pool {asset}", $"the treasury holds {balances[asset]} {asset} but has no pool for it"));
         }
 
-        var live = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community && t.BurnedAtUnixMs == null).Select(t => t.Serial).ToListAsync(cancellationToken);
+        if (pools.Count == 0)
+        {
+            return;
+        }
+
+        var live = await LiveTokensAsync(lane, chain, cancellationToken);
         foreach (var row in pools.OrderBy(p => p.Asset, StringComparer.Ordinal))
         {
             var where = $"treasury-pool {row.Asset}";
@@ -149,9 +680,10 @@ public sealed class Verifier(MikoshiDb db)
                 findings.Add(new Finding(where, $"no token holds units of it, yet only {row.Unowned} of the treasury's {balance} is unowned"));
             }
 
-            var held = await db.TokenUnits.AsNoTracking().Where(u => u.CommunityId == community && u.Asset == row.Asset)
-                .ToDictionaryAsync(u => u.Serial, cancellationToken);
-            var sum = System.Numerics.BigInteger.Zero;
+            var held = new Dictionary<long, (Int128 Holds, Int128 Mark)>();
+            await ReadAsync(connection, "SELECT \"Serial\", \"Holds\", \"Mark\" FROM token_units WHERE \"CommunityId\" = @chain AND \"Asset\" = @asset",
+                reader => held[reader.GetInt64(0)] = (Units(lane, reader, 1), Units(lane, reader, 2)), cancellationToken, ("chain", chain.DbValue), ("asset", row.Asset));
+            var sum = BigInteger.Zero;
             foreach (var serial in live)
             {
                 var units = held.TryGetValue(serial, out var mine) ? mine.Holds + row.IssuedPerToken - mine.Mark : row.IssuedPerToken;
@@ -160,93 +692,101 @@ public sealed class Verifier(MikoshiDb db)
                     findings.Add(new Finding(where, $"token #{serial} would hold {units} units"));
                 }
 
-                sum += (System.Numerics.BigInteger)units;
+                sum += (BigInteger)units;
             }
 
-            if (sum != (System.Numerics.BigInteger)row.Units)
+            if (sum != (BigInteger)row.Units)
             {
                 findings.Add(new Finding(where, $"counts {row.Units} units but its tokens in circulation hold {sum}"));
             }
         }
     }
 
-    private async Task<(long Entries, long Balances)> VerifyLedgerAsync(
-        CommunityId community, Dictionary<long, AuditRecord> audit, List<Finding> findings, CancellationToken cancellationToken)
+    private static async Task<List<long>> LiveTokensAsync(Lane lane, ChainKey chain, CancellationToken cancellationToken)
     {
-        var derived = new Dictionary<(string Account, string Asset), Int128>();
-        var recorded = new HashSet<long>();
-        long expectedNumber = 1;
-        var entries = db.JournalEntries.AsNoTracking().Include(e => e.Postings)
-            .Where(e => e.CommunityId == community).OrderBy(e => e.Number).AsAsyncEnumerable();
-        await foreach (var row in entries.WithCancellation(cancellationToken))
-        {
-            var where = $"community {community} entry {row.Number}";
-            if (row.Number != expectedNumber)
-            {
-                findings.Add(new Finding($"community {community} entry {expectedNumber}", "is missing from the journal"));
-                expectedNumber = row.Number;
-            }
-
-            expectedNumber++;
-            var postings = new List<Posting>();
-            foreach (var posting in row.Postings.OrderBy(p => p.Index))
-            {
-                derived[(posting.Account, posting.Asset)] = checked(derived.GetValueOrDefault((posting.Account, posting.Asset)) + posting.Units);
-                var account = AccountId.Parse(posting.Account);
-                var asset = Asset.FromKnownCode(posting.Asset);
-                if (!account.IsSuccess || !asset.IsSuccess)
-                {
-                    findings.Add(new Finding(where, $"posting {posting.Index} names an unknown account or asset"));
-                    continue;
-                }
-
-                postings.Add(new Posting(account.Value, Money.Of(asset.Value, posting.Units)));
-            }
-
-            var entry = JournalEntry.Create(row.Kind, row.Memo, postings);
-            if (!entry.IsSuccess)
-            {
-                findings.Add(new Finding(where, $"is not a valid entry: {entry.Error!.Detail}"));
-                continue;
-            }
-
-            recorded.Add(row.AuditSequence);
-            if (!audit.TryGetValue(row.AuditSequence, out var link))
-            {
-                findings.Add(new Finding(where, $"its audit link {row.AuditSequence} does not exist"));
-            }
-            else if (link.Payload != LedgerText.Canonical(row.Number, entry.Value, row.Reference) || link.AtUnixMs != row.AtUnixMs)
-            {
-                findings.Add(new Finding(where, $"differs from what audit link {row.AuditSequence} recorded"));
-            }
-        }
-
-        foreach (var link in audit.Values.Where(l => l.Kind.StartsWith("ledger.", StringComparison.Ordinal) && !recorded.Contains(l.Sequence)))
-        {
-            findings.Add(new Finding($"community {community} audit link {link.Sequence}", "records a journal entry the journal no longer has"));
-        }
-
-        var cached = await db.Balances.AsNoTracking().Where(b => b.CommunityId == community).ToListAsync(cancellationToken);
-        foreach (var balance in cached)
-        {
-            var expected = derived.GetValueOrDefault((balance.Account, balance.Asset));
-            if (expected != balance.Units)
-            {
-                findings.Add(new Finding(
-                    $"community {community} account {balance.Account} {balance.Asset}",
-                    $"balance is {balance.Units.ToString(CultureInfo.InvariantCulture)} but its postings sum to {expected.ToString(CultureInfo.InvariantCulture)}"));
-            }
-
-            derived.Remove((balance.Account, balance.Asset));
-        }
-
-        foreach (var ((account, asset), units) in derived.Where(d => d.Value != Int128.Zero))
-        {
-            findings.Add(new Finding($"community {community} account {account} {asset}", $"has postings summing to {units.ToString(CultureInfo.InvariantCulture)} but no balance"));
-        }
-
-        return (expectedNumber - 1, cached.Count);
+        var live = new List<long>();
+        await ReadAsync(lane.Entries, "SELECT \"Serial\" FROM tokens WHERE \"CommunityId\" = @chain AND \"BurnedAtUnixMs\" IS NULL ORDER BY \"Serial\"",
+            reader => live.Add(reader.GetInt64(0)), cancellationToken, ("chain", chain.DbValue));
+        return live;
     }
+
+    /// <summary>Every chain in the audit log, in id order: a skip scan of the key (one probe per chain, not a read of every link).</summary>
+    private static async Task<List<ChainKey>> ChainsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH RECURSIVE chains(id) AS (
+                SELECT (SELECT "Chain" FROM audit_log ORDER BY "Chain" LIMIT 1)
+                UNION ALL
+                SELECT (SELECT "Chain" FROM audit_log WHERE "Chain" > chains.id ORDER BY "Chain" LIMIT 1) FROM chains WHERE chains.id IS NOT NULL)
+            SELECT id FROM chains WHERE id IS NOT NULL
+            """;
+        var chains = new List<ChainKey>();
+        await ReadAsync(connection, sql, reader => chains.Add(ChainKey.From(reader.GetValue(0))), cancellationToken);
+        chains.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return chains;
+    }
+
+    private static async Task<List<Guid>> CommunitiesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var communities = new List<Guid>();
+        await ReadAsync(connection, "SELECT \"Id\" FROM communities", reader => communities.Add(ChainKey.From(reader.GetValue(0)).Id), cancellationToken);
+        return communities;
+    }
+
+    private static async Task<Dictionary<Guid, VerifyCheckpointRow>> CheckpointsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var checkpoints = new Dictionary<Guid, VerifyCheckpointRow>();
+        await ReadAsync(connection,
+            "SELECT \"Chain\", \"AuditSequence\", \"AuditHash\", \"EntryNumber\", \"BalanceCount\", \"BalancesHash\", \"AtUnixMs\", \"KeyId\", \"Signature\" FROM verify_checkpoints",
+            reader =>
+            {
+                var row = new VerifyCheckpointRow
+                {
+                    Chain = ChainKey.From(reader.GetValue(0)).Id,
+                    AuditSequence = reader.GetInt64(1),
+                    AuditHash = reader.GetString(2),
+                    EntryNumber = reader.GetInt64(3),
+                    BalanceCount = reader.GetInt64(4),
+                    BalancesHash = reader.GetString(5),
+                    AtUnixMs = reader.GetInt64(6),
+                    KeyId = reader.GetString(7),
+                    Signature = reader.GetString(8),
+                };
+                checkpoints[row.Chain] = row;
+            },
+            cancellationToken);
+        return checkpoints;
+    }
+
+    private static async Task ReadAsync(DbConnection connection, string sql, Action<DbDataReader> row, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            row(reader);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>Money as each store keeps it: digits in SQLite's TEXT, numeric(39,0) in PostgreSQL.</summary>
+    private static Int128 Units(Lane lane, DbDataReader reader, int ordinal) => lane.IsPostgres
+        ? (Int128)reader.GetFieldValue<BigInteger>(ordinal)
+        : Int128.Parse(reader.GetString(ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Checks an exported audit log (JSON Lines, one link a line, as GET …/audit gives it) without
@@ -310,4 +850,67 @@ public sealed class Verifier(MikoshiDb db)
 
         return new VerifyReport(records.Count, records.Count(r => r.Kind.StartsWith("ledger.", StringComparison.Ordinal)), balances.Count, findings);
     }
+}
+
+/// <summary>A chain's id, and its key as the store gives it back (a uuid in PostgreSQL, text in SQLite) to ask for it again exactly.</summary>
+internal sealed record ChainKey(Guid Id, object DbValue)
+{
+    public static ChainKey From(object value) => value switch
+    {
+        Guid id => new ChainKey(id, value),
+        string text => new ChainKey(Guid.Parse(text), value),
+        byte[] bytes => new ChainKey(new Guid(bytes), value),
+        _ => throw new InvalidOperationException($"A chain id of type {value.GetType().Name}."),
+    };
+}
+
+/// <summary>Three connections of one snapshot: the audit walk's, the journal walk's (then the pool checks'), the postings walk's.</summary>
+internal sealed record Lane(bool IsPostgres, DbConnection Audit, DbConnection Entries, DbConnection Postings);
+
+/// <summary>Where a chain's check starts: the beginning, or a checkpoint whose signature checked out.</summary>
+internal sealed record ChainStart(long Sequence, string Hash, long EntryNumber, VerifyCheckpointRow? Checkpoint)
+{
+    public static ChainStart Genesis { get; } = new(0, AuditChain.Genesis, 0, null);
+}
+
+/// <summary>What the ledger walk needs of a link.</summary>
+internal readonly record struct LinkFact(long Sequence, long AtUnixMs, bool IsLedger, string Payload);
+
+internal sealed record AuditWalk(AuditBreak? Break, long Links, long LastSequence, string LastHash);
+
+internal sealed record LedgerWalk(List<Finding> Findings, long Entries, long LastEntry, long Balances, long NonZeroBalances, string BalancesHash)
+{
+    public static LedgerWalk None(ChainStart start) => new([], 0, start.EntryNumber, 0, 0, BalancesDigest.Of([]));
+}
+
+internal sealed record ChainResult(List<Finding> Findings, long Links, long Entries, long Balances, VerifyCheckpointRow Checkpoint);
+
+/// <summary>The ledger walk's place in the links the audit walk hands over, a batch at a time.</summary>
+internal sealed class LinkCursor(ChannelReader<(LinkFact[] Links, int Count)> links)
+{
+    private LinkFact[] batch = [];
+    private int count;
+    private int at;
+
+    public LinkFact Current => batch[at];
+
+    public async ValueTask<bool> HasCurrentAsync(CancellationToken cancellationToken)
+    {
+        while (at >= count)
+        {
+            if (!await links.WaitToReadAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            if (links.TryRead(out var next))
+            {
+                (batch, count, at) = (next.Links, next.Count, 0);
+            }
+        }
+
+        return true;
+    }
+
+    public void Advance() => at++;
 }

@@ -165,7 +165,7 @@ public static class LedgerRun
     /// filling takes seconds: deposits to the treasury and to ten people, and every fifth entry a
     /// one-yen transfer from the treasury, so that the verifier has several balances to re-derive.
     /// </summary>
-    private static async Task FillAsync(BenchStore store, FoundedCommunity community, int entries)
+    internal static async Task FillAsync(BenchStore store, FoundedCommunity community, int entries)
     {
         var people = Enumerable.Range(0, 10).Select(_ => AccountId.ForPerson(Guid.NewGuid())).ToArray();
         for (var start = 0; start < entries; start += FillBatch)
@@ -209,7 +209,7 @@ public static class LedgerRun
     }
 
     /// <summary>The baseline for verify: every row the verifier reads, read in key order through ADO.NET, every column fetched.</summary>
-    private static async Task<(double Seconds, long Rows)> ReadAllAsync(BenchStore store)
+    internal static async Task<(double Seconds, long Rows)> ReadAllAsync(BenchStore store)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await store.OpenRawAsync();

@@ -2540,6 +2540,48 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("unsubscribe_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.VerifyCheckpointRow", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AuditHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BalanceCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BalancesHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("verify_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.VoteRow", b =>
                 {
                     b.Property<Guid>("CommunityId")

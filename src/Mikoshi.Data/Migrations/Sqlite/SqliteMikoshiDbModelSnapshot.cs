@@ -2546,6 +2546,48 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("unsubscribe_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.VerifyCheckpointRow", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuditHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BalanceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BalancesHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("verify_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.VoteRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
