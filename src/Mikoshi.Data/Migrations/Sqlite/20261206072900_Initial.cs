@@ -1214,6 +1214,25 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "verify_checkpoints",
+                columns: table => new
+                {
+                    Chain = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuditSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuditHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntryNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    BalanceCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    BalancesHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_verify_checkpoints", x => x.Chain);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "votes",
                 columns: table => new
                 {
@@ -1971,6 +1990,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "unsubscribe_tokens");
+
+            migrationBuilder.DropTable(
+                name: "verify_checkpoints");
 
             migrationBuilder.DropTable(
                 name: "votes");

@@ -1217,6 +1217,25 @@ namespace Mikoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "verify_checkpoints",
+                columns: table => new
+                {
+                    Chain = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuditSequence = table.Column<long>(type: "bigint", nullable: false),
+                    AuditHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntryNumber = table.Column<long>(type: "bigint", nullable: false),
+                    BalanceCount = table.Column<long>(type: "bigint", nullable: false),
+                    BalancesHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AtUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Signature = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_verify_checkpoints", x => x.Chain);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "votes",
                 columns: table => new
                 {
@@ -1974,6 +1993,9 @@ namespace Mikoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "unsubscribe_tokens");
+
+            migrationBuilder.DropTable(
+                name: "verify_checkpoints");
 
             migrationBuilder.DropTable(
                 name: "votes");
