@@ -87,13 +87,8 @@ public static class NotificationsRun
             var dispatcher = services.GetRequiredService<NotificationDispatcher>();
             var firstId = await store.InScopeAsync(db => db.Events.MinAsync(e => e.Id));
             var expand = Stopwatch.StartNew();
-            var notices = await store.InScopeAsync(async db =>
-            {
-                await using var scope = services.CreateAsyncScope();
-                var written = await scope.ServiceProvider.GetRequiredService<Writer>().RunAsync(community.Value, NotificationDispatcher.Actor, null, 200,
-                    write => NotificationDispatcher.ExpandOneAsync(write, firstId));
-                return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<int[]>(written.Value.Json)![0] : throw new InvalidOperationException(written.Error!.Code);
-            });
+            var expanded = await dispatcher.ExpandEventAsync(firstId);
+            var notices = expanded.Done ? expanded.Notices : throw new InvalidOperationException("the expansion did not finish");
             var seconds = expand.Elapsed.TotalSeconds;
             Console.WriteLine(Fmt.Invariant($"[{name}] {size:N0} members: one event expanded to {notices:N0} notices in {seconds:F2} s = {notices / seconds:N0} notices/s"));
 

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mikoshi.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NotificationChunksChannelEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "CommunityId",
+                table: "unsubscribe_tokens",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExpandCursor",
+                table: "events",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kinds",
+                table: "community_channels",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CommunityId",
+                table: "unsubscribe_tokens");
+
+            migrationBuilder.DropColumn(
+                name: "ExpandCursor",
+                table: "events");
+
+            migrationBuilder.DropColumn(
+                name: "Kinds",
+                table: "community_channels");
+        }
+    }
+}
