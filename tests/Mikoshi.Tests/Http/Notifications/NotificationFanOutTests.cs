@@ -268,7 +268,8 @@ public sealed class NotificationFanOutTests
         Assert.Equal("mail", await DeliveryAsync(s.Ben, "proposal.closing-soon"));
 
         var wrong = await anonymous.GetAsync("/unsubscribe/not-a-token-we-sent");
-        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Mikoshi", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The one-click POST still works on the header's URL, once.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync(oneClick, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]))).StatusCode);
