@@ -185,6 +185,37 @@ public sealed class NotificationFanOutTests
         Assert.StartsWith("¥", bens.GetProperty("yourPart").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SuccessionAndMembershipEvents_ReachHolderHeirsAndGuardians_AndTheMembers()
+    {
+        await using var app = Quiet("sqlite", chunk: 2000);
+        var s = await GovernanceSetup.CreateAsync(app);
+
+        // Cai names Dan heir and Ben guardian: they hear of it, Cai (who did it) does not.
+        Assert.Equal(HttpStatusCode.OK, (await s.Cai.Client.PutAsJsonAsync($"{s.Community}/succession",
+            new { successors = new[] { new { personId = s.Dan.Id, share = 1 } }, guardians = new[] { s.Ben.Id }, threshold = 1, inactivityDays = 365, vetoDays = 30 })).StatusCode);
+        await DispatchAsync(app);
+        Assert.Equal(Ids(s.Ben, s.Dan), await ToldAsync(app, "succession.named"));
+
+        // A year of silence; Ben confirms (the threshold: it starts); Cai, still there, vetoes. Everyone it names hears each step.
+        app.Clock.Advance(TimeSpan.FromDays(366));
+        Assert.Equal(HttpStatusCode.OK, (await s.Ben.Client.PostJsonAsync($"{s.Community}/people/{s.Cai.Id}/succession/confirm", new { })).StatusCode);
+        Assert.True((await s.Cai.Client.PostJsonAsync($"{s.Community}/succession/veto", new { })).IsSuccessStatusCode);
+        await DispatchAsync(app);
+        Assert.Equal(Ids(s.Ben, s.Cai, s.Dan), await ToldAsync(app, "succession.started"));
+        Assert.Equal(Ids(s.Ben, s.Cai, s.Dan), await ToldAsync(app, "succession.confirmed"));
+        Assert.Equal(Ids(s.Ben, s.Cai, s.Dan), await ToldAsync(app, "succession.vetoed"));
+
+        // Ben redeems his one token (he leaves: the members who remain hear it), then buys one again (he returns).
+        Assert.True((await s.RedeemAsync(s.Ben)).IsSuccessStatusCode);
+        await DispatchAsync(app);
+        Assert.Equal(Ids(s.Aki, s.Cai), await ToldAsync(app, "member.left"));
+        await s.Admin.DepositAsync(s.Slug, "50000", personId: s.Ben.Id);
+        await GovernanceSetup.MintAsync(s.Slug, s.Ben);
+        await DispatchAsync(app);
+        Assert.Equal(Ids(s.Aki, s.Ben, s.Cai), await ToldAsync(app, "member.returned"));
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Channels_ReceiveOnlyTheKindsTheirAdminChose_RefuseOnesAboutOnePerson_AndCanBeDeleted(string provider)
