@@ -86,4 +86,41 @@ public sealed class NotificationUiTests(BrowserFixture browser) : IClassFixture<
         await reader.GotoAsync("/unsubscribe/not-a-token-we-sent");
         await Expect(reader.GetByTestId("unsubscribe-error")).ToContainTextAsync("Mikoshi が送ったものではありません");
     }
+
+    [Fact]
+    public async Task ChannelsPage_AddsAChannelForChosenKinds_ChangesThem_AndDeletesIt()
+    {
+        await using var ui = await BrowserApp.StartAsync(browser, settings: new Dictionary<string, string?>
+        {
+            ["Mikoshi:Notifications:PollSeconds"] = "0",
+            ["Mikoshi:Notifications:AllowLoopbackWebhooks"] = "true",
+        });
+        var admin = ui.Page;
+        await admin.SignUpAsync("管理者");
+        var slug = await admin.FoundCommunityAsync();
+        await admin.GotoAsync($"/c/{slug}/channels");
+        await admin.GetByTestId("channel-kind").SelectOptionAsync("slack");
+        await admin.GetByTestId("channel-label").FillAsync("投票だけ");
+        await admin.GetByTestId("channel-url").FillAsync("http://127.0.0.1:9/slack");
+        foreach (var kind in Features.Notifications.CommunityChannels.PublicKinds.Where(k => k != "proposal.opened"))
+        {
+            await admin.GetByTestId($"new-channel-event-{kind}").UncheckAsync();
+        }
+
+        await admin.GetByTestId("add-channel").ClickAsync();
+        await Expect(admin.GetByTestId("channel")).ToHaveCountAsync(1);
+        await admin.GotoAsync($"/c/{slug}/channels");
+        await Expect(admin.GetByTestId("channel-1-event-proposal.opened")).ToBeCheckedAsync();
+        await Expect(admin.GetByTestId("channel-1-event-member.joined")).Not.ToBeCheckedAsync();
+
+        await admin.GetByTestId("channel-1-event-member.joined").CheckAsync();
+        // The save is an enhanced form post: wait for its answer before reading the page afresh.
+        await admin.RunAndWaitForResponseAsync(() => admin.GetByTestId("channel-1-save-events").ClickAsync(), r => r.Request.Method == "POST");
+        await admin.GotoAsync($"/c/{slug}/channels");
+        await Expect(admin.GetByTestId("channel-1-event-member.joined")).ToBeCheckedAsync();
+        await Expect(admin.GetByTestId("channel-1-event-proposal.passed")).Not.ToBeCheckedAsync();
+
+        await admin.GetByTestId("channel-1-delete").ClickAsync();
+        await Expect(admin.GetByTestId("no-channels")).ToBeVisibleAsync();
+    }
 }
