@@ -10,6 +10,7 @@
 #   bench/run.sh votes                 EIP-712 signed votes verified per second against Nethereum; Tally.Count over 10^6 ballots
 #   bench/run.sh gas                   chain mode: gas per distribution and per claim vs OpenZeppelin 4.9 PaymentSplitter at 10, 100, 400 recipients (anvil)
 #   bench/run.sh payments              payments-sqlite, payments-postgres: 10^4 signed Stripe webhooks (10% duplicated, shuffled) vs raw one-row commits; a 10^5-line bank statement import (not part of a full run)
+#   bench/run.sh notifications         notifications-sqlite, notifications-postgres: one proposal-opened event to 10^5 members (enqueue, expansion, mails at once) and signed webhook deliveries/s to a local receiver (not part of a full run; prints)
 #   bench/run.sh matching              a suggested team among 10^5 people, indexed vs brute force; coverage over 10^4 people and 10^3 projects
 #   bench/run.sh verify                verify-sqlite, verify-postgres: full verify vs a raw read at two journal sizes, and verify --since-checkpoint of new entries
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
@@ -19,6 +20,7 @@
 # BENCH_VOTES (2000 pre-signed votes per side per repetition), BENCH_BALLOTS (1000000 ballots tallied),
 # BENCH_REDEMPTION_PREVIEWS / BENCH_REDEMPTIONS (40 / 20 per world per repetition), BENCH_REDEMPTION_TOKENS (10,1000000: few,many),
 # BENCH_VERIFY_SIZES (20000,100000: journal entries, in turn), BENCH_VERIFY_NEW (1000: new entries per incremental verify),
+# BENCH_NOTIFICATION_MEMBERS / _MAILS / _DELIVERIES (100000 / 2000 / 1000),
 # BENCH_RESULTS (unset: a directory to keep the result files in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,8 @@ for p in "$@"; do
     verify) parts+=(verify-sqlite verify-postgres) ;;
     payments-sqlite|payments-postgres) parts+=("$p") ;;
     payments) parts+=(payments-sqlite payments-postgres) ;;
+    notifications-sqlite|notifications-postgres) parts+=("$p") ;;
+    notifications) parts+=(notifications-sqlite notifications-postgres) ;;
     redemption) parts+=(redemption-sqlite redemption-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
@@ -73,7 +77,7 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres || want verify-postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want payments-postgres; then
+if want postgres || want verify-postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want payments-postgres || want notifications-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
@@ -129,6 +133,13 @@ for store in sqlite postgres; do
     "${bench[@]}" payments --store "$store" --location "$location" --out "$results/payments-$store.json" \
       --events "${BENCH_PAYMENT_EVENTS:-10000}" --lines "${BENCH_PAYMENT_LINES:-100000}"
     cat "$results/payments-$store.json"; echo
+  fi
+done
+for store in sqlite postgres; do
+  if want "notifications-$store"; then
+    location="$work/sqlite"; [ "$store" = postgres ] && location="$server"
+    "${bench[@]}" notifications --store "$store" --location "$location" --members "${BENCH_NOTIFICATION_MEMBERS:-100000}" \
+      --reps "$reps" --mails "${BENCH_NOTIFICATION_MAILS:-2000}" --deliveries "${BENCH_NOTIFICATION_DELIVERIES:-1000}" | tee "$results/notifications-$store.txt"
   fi
 done
 if want votes; then

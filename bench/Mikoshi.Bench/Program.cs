@@ -20,7 +20,7 @@ using Mikoshi.Data;
 //   votes --out FILE [--votes 2000] [--reps 5] [--ballots 1000000]
 //   gas --out FILE --contracts DIR [--recipients 10,100,400] [--claims 20]
 //   matching --out FILE [--people 100000] [--queries 200] [--reps 5] [--evaluation-people 10000] [--evaluation-projects 1000]
-//   notifications --store sqlite|postgres --location … [--members 100000] [--reps 5] [--mails 2000]   (issue #17; prints, not in the report)
+//   notifications --store sqlite|postgres --location … [--members 100000] [--reps 5] [--mails 2000] [--deliveries 1000]   (issue #17; prints, not in the report)
 //   payments --store sqlite|postgres --location … --out FILE [--events 10000] [--lines 100000]
 //   report --results DIR --out docs/benchmarks.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -112,7 +112,8 @@ return args.FirstOrDefault() switch
         Option("location"),
         Int("members", 100_000),
         Int("reps", 5),
-        Int("mails", 2_000)),
+        Int("mails", 2_000),
+        Int("deliveries", 1_000)),
     "report" => Report.Write(Option("results"), Option("out")),
     _ => Usage(),
 };

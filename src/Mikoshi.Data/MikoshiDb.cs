@@ -765,6 +765,7 @@ public abstract class MikoshiDb(DbContextOptions options)
             e.HasIndex(x => x.OnceKey).IsUnique();
             e.Property(x => x.Kind).HasMaxLength(60);
             e.Property(x => x.OnceKey).HasMaxLength(200);
+            e.Property(x => x.ExpandCursor).HasMaxLength(40);
         });
 
         builder.Entity<NotificationRow>(n =>
@@ -821,6 +822,7 @@ public abstract class MikoshiDb(DbContextOptions options)
             c.Property(x => x.SealedUrl).HasMaxLength(4000);
             c.Property(x => x.SealedSecret).HasMaxLength(2000);
             c.Property(x => x.Language).HasMaxLength(5);
+            c.Property(x => x.Kinds).HasMaxLength(2000);
             c.Property(x => x.DisabledReason).HasMaxLength(500);
         });
 

@@ -1171,6 +1171,12 @@ public sealed class EventRow
 
     /// <summary>When a dispatcher expanded it to notifications and channel deliveries; null until then.</summary>
     public long? DispatchedAtUnixMs { get; set; }
+
+    /// <summary>
+    /// How far the expansion got: the last recipient (a person id, in the store's order) whose notice is written. The
+    /// dispatcher expands in chunks, one transaction each, and a crash resumes after this; null before the first chunk.
+    /// </summary>
+    public string? ExpandCursor { get; set; }
 }
 
 /// <summary>One person's notice of one event: the bell counts the unread ones.</summary>
@@ -1227,6 +1233,9 @@ public sealed class UnsubscribeTokenRow
     /// <summary>The event kind the mail was about, or daily/weekly for a digest.</summary>
     public string Kind { get; set; } = string.Empty;
 
+    /// <summary>The community the mail was about (shown on the unsubscribe page); null for a digest.</summary>
+    public CommunityId? CommunityId { get; set; }
+
     public long CreatedAtUnixMs { get; set; }
 
     public long? UsedAtUnixMs { get; set; }
@@ -1265,6 +1274,9 @@ public sealed class CommunityChannelRow
 
     /// <summary>ja or en.</summary>
     public string Language { get; set; } = "ja";
+
+    /// <summary>The event kinds it receives (space-separated catalogue names, all public); null for every public kind.</summary>
+    public string? Kinds { get; set; }
 
     public bool Enabled { get; set; } = true;
 

@@ -80,6 +80,9 @@ public static class EventCatalogue
     /// <summary>The kind "proposal.executed".</summary>
     public const string ProposalExecuted = "proposal.executed";
 
+    /// <summary>The kind "proposal.cancelled": its proposer withdrew it; votes for no longer hold tokens.</summary>
+    public const string ProposalCancelled = "proposal.cancelled";
+
     /// <summary>The kind "grace-period.open".</summary>
     public const string GracePeriodOpen = "grace-period.open";
 
@@ -126,6 +129,7 @@ public static class EventCatalogue
         new(ProposalPassed, Delivery.Daily, false, true),
         new(ProposalDefeated, Delivery.Daily, false, true),
         new(ProposalExecuted, Delivery.Daily, false, true),
+        new(ProposalCancelled, Delivery.Daily, false, true),
         new(GracePeriodOpen, Delivery.Mail, true, true),
         new(TokenLocked, Delivery.InApp, false, false),
         new(TokenUnlocked, Delivery.InApp, false, false),

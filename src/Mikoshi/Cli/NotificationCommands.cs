@@ -49,10 +49,21 @@ public static class NotificationCommands
         var url = new Option<string?>("--url") { Description = "The incoming webhook's URL (discord, slack, webhook)" };
         var token = new Option<string?>("--access-token") { Description = "The LINE channel access token" };
         var language = new Option<string>("--language") { DefaultValueFactory = _ => "ja", Description = "ja or en" };
-        var add = new Command("add", "As an admin, add a community channel; a webhook's signing secret is printed once.") { community, By, kind, label, url, token, language };
+        var events = new Option<string?>("--events") { Description = "The public event kinds it receives, comma-separated (all of them when absent)" };
+        var add = new Command("add", "As an admin, add a community channel; a webhook's signing secret is printed once.") { community, By, kind, label, url, token, language, events };
         add.SetAction(parse => AsAdminAsync(parse, community, (services, c, person) =>
             services.GetRequiredService<CommunityChannels>().AddAsync(person, c,
-                new ChannelRequest(parse.GetValue(kind), parse.GetValue(label), parse.GetValue(url), parse.GetValue(token), parse.GetValue(language)))));
+                new ChannelRequest(parse.GetValue(kind), parse.GetValue(label), parse.GetValue(url), parse.GetValue(token), parse.GetValue(language), Kinds(parse.GetValue(events))))));
+
+        var number = new Argument<long>("number") { Description = "The channel's number (channel list)" };
+        var chosen = new Option<string?>("--events") { Description = "The public event kinds it receives, comma-separated; absent for all of them" };
+        var choose = new Command("events", "As an admin, choose which event kinds a channel receives.") { number, community, By, chosen };
+        choose.SetAction(parse => AsAdminAsync(parse, community, (services, c, person) =>
+            services.GetRequiredService<CommunityChannels>().ChooseEventsAsync(person, c, parse.GetValue(number), new ChannelEventsRequest(Kinds(parse.GetValue(chosen))))));
+
+        var delete = new Command("delete", "As an admin, delete a channel (its URL, secret and delivery log).") { number, community, By };
+        delete.SetAction(parse => AsAdminAsync(parse, community, (services, c, person) =>
+            services.GetRequiredService<CommunityChannels>().DeleteAsync(person, c, parse.GetValue(number))));
 
         var list = new Command("list", "As an admin, the community's channels and whether they were turned off.") { community, By };
         list.SetAction(async parse =>
@@ -64,8 +75,11 @@ public static class NotificationCommands
                 ? Commands.PrintJson(await scope.ServiceProvider.GetRequiredService<CommunityChannels>().ListAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), found.Value.Community.Id))
                 : Commands.Print(found.Error!);
         });
-        return new Command("channel", "Community channels: Discord, Slack, LINE, signed webhooks.") { add, list };
+        return new Command("channel", "Community channels: Discord, Slack, LINE, signed webhooks.") { add, list, choose, delete };
     }
+
+    private static string[]? Kinds(string? text) =>
+        text is null ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static async Task<int> AsPersonAsync(ParseResult parse, Func<IServiceProvider, PersonId, Task<int>> work)
     {

@@ -47,5 +47,17 @@ public sealed class NotificationCliTests
         var notAdmin = await CliTests.RunAsync(["channel", "add", "--by", "ina@example.jp", "--kind", "slack", "--label", "x", "--url", "https://hooks.example.jp/x", .. community]);
         Assert.Contains("forbidden", notAdmin.Error + notAdmin.Output, StringComparison.Ordinal);
         Assert.Equal("[]", JsonDocument.Parse((await CliTests.RunAsync(["channel", "list", "--by", "lead@example.jp", .. community])).Output).RootElement.GetProperty("items").GetRawText());
+
+        // A channel for proposals only, widened, then deleted; a kind about one person is refused.
+        var added = await CliTests.RunAsync(["channel", "add", "--by", "lead@example.jp", "--kind", "slack", "--label", "votes", "--url", "https://93.184.215.14/slack", "--events", "proposal.opened", .. community]);
+        Assert.Equal(0, added.Code);
+        Assert.Equal("[\"proposal.opened\"]", JsonDocument.Parse(added.Output).RootElement.GetProperty("events").GetRawText());
+        var personal = await CliTests.RunAsync(["channel", "events", "1", "--by", "lead@example.jp", "--events", "payout.paid", .. community]);
+        Assert.NotEqual(0, personal.Code);
+        Assert.Contains("channel_event_not_public", personal.Error + personal.Output, StringComparison.Ordinal);
+        var widened = await CliTests.RunAsync(["channel", "events", "1", "--by", "lead@example.jp", "--events", "proposal.opened, proposal.passed", .. community]);
+        Assert.Equal(2, JsonDocument.Parse(widened.Output).RootElement.GetProperty("events").GetArrayLength());
+        Assert.Equal(0, (await CliTests.RunAsync(["channel", "delete", "1", "--by", "lead@example.jp", .. community])).Code);
+        Assert.Equal("[]", JsonDocument.Parse((await CliTests.RunAsync(["channel", "list", "--by", "lead@example.jp", .. community])).Output).RootElement.GetProperty("items").GetRawText());
     }
 }

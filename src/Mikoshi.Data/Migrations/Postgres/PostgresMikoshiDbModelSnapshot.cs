@@ -841,6 +841,10 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Kinds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -1068,6 +1072,10 @@ namespace Mikoshi.Data.Migrations.Postgres
 
                     b.Property<long?>("DispatchedAtUnixMs")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ExpandCursor")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2520,6 +2528,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("uuid");
 
                     b.Property<long>("CreatedAtUnixMs")
                         .HasColumnType("bigint");

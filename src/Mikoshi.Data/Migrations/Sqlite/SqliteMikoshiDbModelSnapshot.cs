@@ -828,6 +828,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kinds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -1053,6 +1057,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
                     b.Property<long?>("DispatchedAtUnixMs")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpandCursor")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2525,6 +2533,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 {
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommunityId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAtUnixMs")

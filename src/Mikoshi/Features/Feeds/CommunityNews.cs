@@ -3,9 +3,9 @@ using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
+using Mikoshi.Components;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
-using Mikoshi.Domain;
 
 namespace Mikoshi.Features.Feeds;
 
@@ -51,7 +51,8 @@ public sealed class CommunityNews(MikoshiDb db, TimeProvider clock)
         foreach (var r in revenue)
         {
             var url = $"{page}/projects/{r.ProjectNumber}";
-            var amount = Asset.FromKnownCode(r.Asset) is { IsSuccess: true } asset ? Money.Of(asset.Value, r.Amount).ToString() : $"{r.Amount.ToString(CultureInfo.InvariantCulture)} {r.Asset}";
+            // As every page shows money (¥12,345, 0.0123 ETH), never "12,345 JPY".
+            var amount = Amounts.Display(r.Asset, r.Amount.ToString(CultureInfo.InvariantCulture));
             items.Add(new NewsItem($"{url}#revenue-{r.Number}", At(r.RecordedAtUnixMs), $"Revenue recorded: {amount}", $"Project #{r.ProjectNumber} earned {amount} ({r.Source}).", url));
         }
 

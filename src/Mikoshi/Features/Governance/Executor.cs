@@ -95,12 +95,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
     }
 
     /// <summary>Those whose vote for held their tokens: the proposal is settled, the tokens move again.</summary>
-    private static async Task AnnounceUnlockedAsync(WriteScope write, ProposalRow row)
-    {
-        var votes = await write.Db.Votes.AsNoTracking().Where(v => v.CommunityId == row.CommunityId && v.ProposalNumber == row.Number).ToListAsync();
-        var held = Snapshot.Latest(votes).Where(v => v.Value.Choice == VoteChoices.For).Select(v => new PersonId(v.Key));
-        write.AnnounceTo(EventCatalogue.TokenUnlocked, new { proposal = row.Number, title = row.Title }, held);
-    }
+    private static Task AnnounceUnlockedAsync(WriteScope write, ProposalRow row) => Notifications.GovernanceEvents.AnnounceUnlockedAsync(write, row);
 
     /// <summary>Carries out a passed proposal; the journal entry it posted, if any.</summary>
     private static async Task<Result<long?>> ExecuteAsync(WriteScope write, Community community, ProposalRow row)

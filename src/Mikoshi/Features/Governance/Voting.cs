@@ -9,7 +9,6 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Chain;
 using Mikoshi.Features.Wallets;
-using Mikoshi.Domain.Notifications;
 
 namespace Mikoshi.Features.Governance;
 
@@ -228,8 +227,9 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             });
             if (vote.Choice == VoteChoices.For)
             {
-                // A vote for holds the voter's tokens (TokenLocks) until the proposal is settled.
-                write.AnnounceTo(EventCatalogue.TokenLocked, new { proposal, title = row.Title }, [vote.PersonId]);
+                // A vote for holds the voter's tokens (TokenLocks) until the proposal is settled, and those of the
+                // delegators who left their vote to this voter.
+                await Notifications.GovernanceEvents.AnnounceLockedAsync(write, row, vote.PersonId);
             }
 
             return Result<VoteView>.Ok(View(vote, counted: true));

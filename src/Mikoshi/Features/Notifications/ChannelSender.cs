@@ -65,8 +65,15 @@ public sealed class ChannelSender(IServiceScopeFactory scopes, TimeProvider cloc
             return false;
         }
 
-        var delivery = await db.ChannelDeliveries.SingleAsync(d => d.Id == id, cancellationToken);
-        var channel = await db.CommunityChannels.SingleAsync(c => c.CommunityId == delivery.CommunityId && c.Number == delivery.ChannelNumber, cancellationToken);
+        // The admin may have deleted the channel (and its deliveries) since the claim: then there is nothing to post.
+        var delivery = await db.ChannelDeliveries.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var channel = delivery is null ? null
+            : await db.CommunityChannels.FirstOrDefaultAsync(c => c.CommunityId == delivery.CommunityId && c.Number == delivery.ChannelNumber, cancellationToken);
+        if (delivery is null || channel is null)
+        {
+            return false;
+        }
+
         if (!channel.Enabled)
         {
             delivery.State = "abandoned";

@@ -4,14 +4,20 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Features.Secrets;
 
 namespace Mikoshi.Features.Notifications;
 
-public sealed record ChannelRequest(string? Kind, string? Label, string? Url, string? AccessToken, string? Language);
+public sealed record ChannelRequest(string? Kind, string? Label, string? Url, string? AccessToken, string? Language, string[]? Events = null);
+
+/// <summary>The event kinds a channel receives: public catalogue names; null or absent for every public kind.</summary>
+public sealed record ChannelEventsRequest(string[]? Events);
 
 public sealed record ChannelView(long Number, string Kind, string Label, string Language, string? Host, bool Enabled, int ConsecutiveFailures, string? DisabledReason,
-    string? SigningSecret = null);
+    IReadOnlyList<string> Events, string? SigningSecret = null);
+
+public sealed record ChannelDeleted(long Number, bool Deleted);
 
 public sealed record ChannelList(IReadOnlyList<ChannelView> Items);
 
@@ -40,6 +46,12 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         if (request.Language is not ("ja" or "en"))
         {
             return Error.Of("invalid_language", "Choose ja or en.");
+        }
+
+        var events = EventsOf(request.Events);
+        if (!events.IsSuccess)
+        {
+            return events.Error!;
         }
 
         var label = (request.Label ?? string.Empty).Trim();
@@ -85,12 +97,13 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
                 SealedUrl = url.Length == 0 ? string.Empty : box.Seal(url, UrlPurpose),
                 SealedSecret = secret.Length == 0 ? string.Empty : box.Seal(secret, SecretPurpose),
                 Language = request.Language,
+                Kinds = events.Value,
                 CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
             };
             write.Db.CommunityChannels.Add(row);
 
             // The audit link names the channel, never its URL or secret.
-            await write.AuditAsync("channel.added", new { channel = number, kind, label });
+            await write.AuditAsync("channel.added", new { channel = number, kind, label, events = events.Value });
             return Result<ChannelView>.Ok(View(row, url) with { SigningSecret = kind == "webhook" ? secret : null });
         });
     }
@@ -102,7 +115,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             var row = await write.Db.CommunityChannels.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
             if (row is null)
             {
-                return Error.Of("channel_not_found", $"There is no channel {number}.");
+                return NotFound(number);
             }
 
             (row.Enabled, row.ConsecutiveFailures, row.DisabledReason) = (true, 0, null);
@@ -110,12 +123,97 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             return Result<ChannelView>.Ok(View(row, Open(row.SealedUrl, UrlPurpose)));
         });
 
+    /// <summary>Chooses the event kinds a channel receives; null means every public kind, as a new channel has.</summary>
+    public Task<Result<Written>> ChooseEventsAsync(PersonId admin, Community community, long number, ChannelEventsRequest request) =>
+        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var events = EventsOf(request.Events);
+            if (!events.IsSuccess)
+            {
+                return events.Error!;
+            }
+
+            var row = await write.Db.CommunityChannels.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
+            if (row is null)
+            {
+                return NotFound(number);
+            }
+
+            row.Kinds = events.Value;
+            await write.AuditAsync("channel.events-chosen", new { channel = number, events = events.Value });
+            return Result<ChannelView>.Ok(View(row, Open(row.SealedUrl, UrlPurpose)));
+        });
+
+    /// <summary>
+    /// Deletes a channel: its sealed URL and secret go with it, and so does its delivery log (a later channel may take
+    /// its number); deliveries still pending are never sent. The audit link keeps that it existed.
+    /// </summary>
+    public Task<Result<Written>> DeleteAsync(PersonId admin, Community community, long number) =>
+        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+        {
+            var row = await write.Db.CommunityChannels.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
+            if (row is null)
+            {
+                return NotFound(number);
+            }
+
+            await write.Db.ChannelDeliveries.Where(d => d.CommunityId == community.Id && d.ChannelNumber == number).ExecuteDeleteAsync();
+            write.Db.CommunityChannels.Remove(row);
+            await write.AuditAsync("channel.deleted", new { channel = number, kind = row.Kind, label = row.Label });
+            return Result<ChannelDeleted>.Ok(new ChannelDeleted(number, true));
+        });
+
+    private static Error NotFound(long number) => Error.Of("channel_not_found", $"There is no channel {number}.");
+
+    /// <summary>The public kinds a channel may receive, in catalogue order (what the settings page lists).</summary>
+    public static IReadOnlyList<string> PublicKinds { get; } = EventCatalogue.All.Where(k => k.Public).Select(k => k.Name).ToList();
+
+    /// <summary>Whether <paramref name="channel"/> receives events of <paramref name="kind"/>.</summary>
+    public static bool Receives(CommunityChannelRow channel, string kind) =>
+        channel.Kinds is not { } chosen || chosen.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(kind, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The kinds named, checked and stored as text: each must be in the catalogue (<c>unknown_event_kind</c>) and public
+    /// (<c>channel_event_not_public</c>: a notice about one person's money or succession never goes to a shared channel).
+    /// Absent, or every public kind, is stored as null (every public kind, including kinds added later); an empty list is
+    /// <c>channel_events_empty</c>.
+    /// </summary>
+    private static Result<string?> EventsOf(string[]? events)
+    {
+        if (events is null)
+        {
+            return Result<string?>.Ok(null);
+        }
+
+        if (events.Length == 0)
+        {
+            return Error.Of("channel_events_empty", "Choose at least one kind of event; to stop a channel altogether, delete it.");
+        }
+
+        foreach (var name in events)
+        {
+            var kind = EventCatalogue.Find(name);
+            if (!kind.IsSuccess)
+            {
+                return kind.Error!;
+            }
+
+            if (!kind.Value.Public)
+            {
+                return Error.Of("channel_event_not_public", $"'{name}' concerns one person, not the community: it never goes to a channel.");
+            }
+        }
+
+        var chosen = PublicKinds.Where(events.Contains).ToList();
+        return Result<string?>.Ok(chosen.Count == PublicKinds.Count ? null : string.Join(' ', chosen));
+    }
+
     private string Open(string sealedValue, string purpose) =>
         sealedValue.Length == 0 ? string.Empty : box.Open(sealedValue, purpose) is { IsSuccess: true } opened ? opened.Value : string.Empty;
 
     private static ChannelView View(CommunityChannelRow row, string url) =>
         new(row.Number, row.Kind, row.Label, row.Language, Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null,
-            row.Enabled, row.ConsecutiveFailures, row.DisabledReason);
+            row.Enabled, row.ConsecutiveFailures, row.DisabledReason, PublicKinds.Where(k => Receives(row, k)).ToList());
 
     public async Task<ChannelList> ListAsync(MikoshiDb db, CommunityId community) =>
         new((await db.CommunityChannels.AsNoTracking().Where(c => c.CommunityId == community).OrderBy(c => c.Number).ToListAsync())
@@ -144,7 +242,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
                 return Problems.From(await channels.AddAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
             })
             .Allow(Access.Admin)
-            .WithSummary("Add a community channel: discord, slack or webhook (url), or line (accessToken); language ja or en. A webhook's signing secret is answered once.")
+            .WithSummary("Add a community channel: discord, slack or webhook (url), or line (accessToken); language ja or en; `events`, the public kinds it receives (all of them when absent). A webhook's signing secret is answered once.")
             .Produces<ChannelView>(StatusCodes.Status201Created);
         api.MapGet("/communities/{slug}/channels", async (CommunityChannels channels, MikoshiDb db, HttpContext http) =>
                 Results.Ok(await channels.ListAsync(db, http.Caller().RequireCommunity().Id)))
@@ -167,5 +265,21 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             .Allow(Access.Admin)
             .WithSummary("Turn a channel that failed too often back on.")
             .Produces<ChannelView>();
+        api.MapPut("/communities/{slug}/channels/{channel:long}/events", async (long channel, ChannelEventsRequest request, CommunityChannels channels, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await channels.ChooseEventsAsync(caller.RequirePerson(), caller.RequireCommunity(), channel, request), http);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("Choose the event kinds a channel receives (`events`: public kinds from docs/events.md; absent or null for all of them, including kinds added later).")
+            .Produces<ChannelView>();
+        api.MapDelete("/communities/{slug}/channels/{channel:long}", async (long channel, CommunityChannels channels, HttpContext http) =>
+            {
+                var caller = http.Caller();
+                return Problems.From(await channels.DeleteAsync(caller.RequirePerson(), caller.RequireCommunity(), channel), http);
+            })
+            .Allow(Access.Admin)
+            .WithSummary("Delete a channel: its URL and secret are erased with its delivery log, and what it had still to send is never sent.")
+            .Produces<ChannelDeleted>();
     }
 }

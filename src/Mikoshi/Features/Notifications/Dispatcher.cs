@@ -13,6 +13,9 @@ namespace Mikoshi.Features.Notifications;
 /// <summary>What one pass of the dispatcher did.</summary>
 public sealed record DispatchPass(int Raised, int Expanded, int Notices, int Mails, int Digests, int ChannelDeliveries);
 
+/// <summary>What one chunk (or one whole expansion) of an event wrote, and whether the event is now dispatched.</summary>
+public sealed record ExpandedChunk(int Notices, int Deliveries, bool Done);
+
 /// <summary>
 /// Takes news from the outbox to people, off the request path (issue #17). One pass:
 /// (1) sweeps proposals for the events time raises — closing in 24 h, passed or defeated, grace open — each under a
@@ -21,9 +24,13 @@ public sealed record DispatchPass(int Raised, int Expanded, int Notices, int Mai
 /// person × period. Every step is a <see cref="Writer"/> write that re-reads what it claims under the writer's lock, so
 /// any number of replicas may run passes at once and each thing happens once.
 /// </summary>
-public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider clock, MailQueue mail, ILogger<NotificationDispatcher> log)
+public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider clock, MailQueue mail, IConfiguration configuration, ILogger<NotificationDispatcher> log)
 {
     public const string Actor = "notifications";
+
+    /// <summary>Recipients per expansion transaction unless <c>Mikoshi:Notifications:ExpandChunk</c> says otherwise.</summary>
+    public const int DefaultChunk = 2000;
+
     private const int Batch = 50;
 
     public async Task<DispatchPass> StepAsync(CancellationToken cancellationToken = default)
@@ -118,33 +125,83 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 
     private async Task<(int Events, int Notices, int Deliveries)> ExpandAsync(CancellationToken cancellationToken)
     {
-        List<(long Id, CommunityId Community)> waiting;
+        List<long> waiting;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
-            waiting = (await db.Events.AsNoTracking().Where(e => e.DispatchedAtUnixMs == null).OrderBy(e => e.Id).Take(Batch)
-                    .Select(e => new { e.Id, e.CommunityId }).ToListAsync(cancellationToken))
-                .Select(e => (e.Id, e.CommunityId)).ToList();
+            waiting = await db.Events.AsNoTracking().Where(e => e.DispatchedAtUnixMs == null).OrderBy(e => e.Id).Take(Batch)
+                .Select(e => e.Id).ToListAsync(cancellationToken);
         }
 
         var (events, notices, deliveries) = (0, 0, 0);
-        foreach (var (id, community) in waiting)
+        foreach (var id in waiting)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-            var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, write => ExpandOneAsync(write, id), cancellationToken);
-            if (written.IsSuccess)
-            {
-                var counts = System.Text.Json.JsonSerializer.Deserialize<int[]>(written.Value.Json)!;
-                (events, notices, deliveries) = (events + 1, notices + counts[0], deliveries + counts[1]);
-            }
+            var expanded = await ExpandEventAsync(id, cancellationToken);
+            (notices, deliveries) = (notices + expanded.Notices, deliveries + expanded.Deliveries);
+            events += expanded.Done ? 1 : 0;
         }
 
         return (events, notices, deliveries);
     }
 
-    /// <summary>One event to its recipients and channels, once: the event is re-read under the community's writer lock.</summary>
-    public static async Task<Result<int[]>> ExpandOneAsync(WriteScope write, long id)
+    /// <summary>
+    /// Expands one event to the end, chunk after chunk (<c>Mikoshi:Notifications:ExpandChunk</c> recipients each, default
+    /// 2,000): each chunk is a transaction of its own that resumes after the event's cursor and moves it on, so a crash
+    /// in the middle loses nothing and doubles nothing. Answers what this call wrote (another replica may have written the rest).
+    /// </summary>
+    public async Task<ExpandedChunk> ExpandEventAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var chunk = Math.Max(1, configuration.GetValue("Mikoshi:Notifications:ExpandChunk", DefaultChunk));
+        var (notices, deliveries) = (0, 0);
+        while (true)
+        {
+            var step = await ExpandChunkAsync(id, chunk, cancellationToken);
+            if (step is null)
+            {
+                return new ExpandedChunk(notices, deliveries, false);
+            }
+
+            (notices, deliveries) = (notices + step.Notices, deliveries + step.Deliveries);
+            if (step.Done)
+            {
+                return new ExpandedChunk(notices, deliveries, true);
+            }
+        }
+    }
+
+    /// <summary>One chunk of an event's expansion in its own write; null when there was nothing to do (another dispatcher finished it).</summary>
+    public async Task<ExpandedChunk?> ExpandChunkAsync(long id, int chunk, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+
+        // The lock is the event's own, not the community's: expanding touches no ledger, and the community's writers
+        // (payments, votes) do not wait while 10^5 notices are written.
+        var written = await writer.RunAsync(ExpansionLock(id), Actor, null, StatusCodes.Status200OK, write => ExpandChunkAsync(write, id, chunk), cancellationToken);
+        if (!written.IsSuccess)
+        {
+            if (written.Error!.Code is not ("already_dispatched" or "conflict"))
+            {
+                log.LogWarning("Expanding event {Event}: {Code}", id, written.Error.Code);
+            }
+
+            return null;
+        }
+
+        return System.Text.Json.JsonSerializer.Deserialize<ExpandedChunk>(written.Value.Json, Writer.Json);
+    }
+
+    /// <summary>The writer lock of one event's expansion: replicas expanding the same event take turns, others do not wait.</summary>
+    public static Guid ExpansionLock(long id) =>
+        new(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(FormattableString.Invariant($"mikoshi:event-expansion:{id}")))[..16]);
+
+    /// <summary>
+    /// The next <paramref name="chunk"/> recipients of one event, after its cursor, in one transaction: one set-based
+    /// INSERT … SELECT from the holders and their settings for community-wide news (the named people otherwise), each
+    /// person's choice applied, (event, person) unique. The last chunk also writes the channel deliveries and marks the
+    /// event dispatched. The event is re-read under the lock, so a chunk is written once whatever the number of replicas.
+    /// </summary>
+    public static async Task<Result<ExpandedChunk>> ExpandChunkAsync(WriteScope write, long id, int chunk)
     {
         var db = write.Db;
         var row = await db.Events.SingleAsync(e => e.Id == id);
@@ -154,16 +211,95 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         }
 
         var kind = EventCatalogue.Find(row.Kind).Value;
-        var recipients = row.Recipients is { } listed
-            ? listed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => new PersonId(Guid.Parse(p))).ToList()
-            : await db.Tokens.AsNoTracking().Where(t => t.CommunityId == row.CommunityId && t.OwnerId != null)
-                .Select(t => t.OwnerId!.Value).Distinct().ToListAsync();
+        List<PersonId> people;
+        int notices;
+        if (row.Recipients is { } listed)
+        {
+            // A few named people (an invitee, a team, the voters for): ordered as text, resumed after the cursor.
+            var next = listed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Order(StringComparer.Ordinal)
+                .Where(p => row.ExpandCursor is not { } after || string.CompareOrdinal(p, after) > 0).Take(chunk).ToList();
+            people = next.Select(p => new PersonId(Guid.Parse(p))).ToList();
+            notices = await InsertNamedAsync(db, row, kind, people);
+            row.ExpandCursor = next.Count > 0 ? next[^1] : row.ExpandCursor;
+        }
+        else
+        {
+            var after = row.ExpandCursor is { } cursor ? Guid.Parse(cursor) : Guid.Empty;
+            var community = row.CommunityId.Value;
+            var owners = await db.Database.SqlQuery<Guid>(
+                $"""SELECT DISTINCT "OwnerId" AS "Value" FROM tokens WHERE "CommunityId" = {community} AND "OwnerId" IS NOT NULL AND "BurnedAtUnixMs" IS NULL AND "OwnerId" > {after} ORDER BY 1 LIMIT {chunk}""")
+                .ToListAsync();
+            people = owners.Select(o => new PersonId(o)).ToList();
+            notices = owners.Count == 0 ? 0 : await InsertHoldersAsync(db, row, kind, after, owners[^1]);
+            row.ExpandCursor = owners.Count > 0 ? owners[^1].ToString() : row.ExpandCursor;
+        }
 
-        // Everyone's choice for this kind in one read: a person without a row takes the default.
-        var chosen = await db.NotificationSettings.AsNoTracking().Where(s => s.Kind == row.Kind)
+        if (row.Kind == EventCatalogue.RevenueRecorded && people.Count > 0)
+        {
+            await WriteHolderPartsAsync(db, row, people);
+        }
+
+        var done = people.Count < chunk;
+        var deliveries = 0;
+        if (done && kind.Public)
+        {
+            var channels = await db.CommunityChannels.AsNoTracking().Where(c => c.CommunityId == row.CommunityId && c.Enabled).ToListAsync();
+            foreach (var channel in channels.Where(c => CommunityChannels.Receives(c, row.Kind)))
+            {
+                db.ChannelDeliveries.Add(new ChannelDeliveryRow
+                {
+                    CommunityId = row.CommunityId,
+                    ChannelNumber = channel.Number,
+                    EventId = row.Id,
+                    NextAttemptAtUnixMs = write.At.ToUnixTimeMilliseconds(),
+                });
+                deliveries++;
+            }
+        }
+
+        if (done)
+        {
+            row.DispatchedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+        }
+
+        return new ExpandedChunk(notices, deliveries, done);
+    }
+
+    /// <summary>
+    /// The holders in (<paramref name="after"/>, <paramref name="through"/>] as notices, in one statement: each holder's
+    /// choice for the kind (the default without one), "off" left out, a digest's period and due instant filled in. The
+    /// unique (event, person) key makes a repeated chunk a no-op rather than a second notice.
+    /// </summary>
+    private static Task<int> InsertHoldersAsync(MikoshiDb db, EventRow row, EventKind kind, Guid after, Guid through)
+    {
+        var (dailyPeriod, dailyDue) = EventCatalogue.DigestPeriod(Delivery.Daily, row.AtUnixMs);
+        var (weeklyPeriod, weeklyDue) = EventCatalogue.DigestPeriod(Delivery.Weekly, row.AtUnixMs);
+        var fallback = EventCatalogue.Name(kind.Default);
+        var community = row.CommunityId.Value;
+        var no = false;
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO notifications ("EventId", "PersonId", "CommunityId", "Kind", "PayloadJson", "AtUnixMs", "MailState", "DigestPeriod", "DigestDueUnixMs", "Digested")
+            SELECT {row.Id}, o."OwnerId", {community}, {row.Kind}, {row.PayloadJson}, {row.AtUnixMs},
+                CASE WHEN o.d = 'mail' THEN 'pending' ELSE 'none' END,
+                CASE WHEN o.d = 'daily' THEN {dailyPeriod} WHEN o.d = 'weekly' THEN {weeklyPeriod} ELSE NULL END,
+                CASE WHEN o.d = 'daily' THEN {dailyDue} WHEN o.d = 'weekly' THEN {weeklyDue} ELSE NULL END,
+                {no}
+            FROM (SELECT DISTINCT t."OwnerId", COALESCE(s."Delivery", {fallback}) AS d
+                  FROM tokens t LEFT JOIN notification_settings s ON s."PersonId" = t."OwnerId" AND s."Kind" = {row.Kind}
+                  WHERE t."CommunityId" = {community} AND t."OwnerId" IS NOT NULL AND t."BurnedAtUnixMs" IS NULL
+                    AND t."OwnerId" > {after} AND t."OwnerId" <= {through}) o
+            WHERE o.d <> 'off'
+            ON CONFLICT ("EventId", "PersonId") DO NOTHING
+            """);
+    }
+
+    /// <summary>The named people's notices, by their choices, in one read of the settings and one batch of inserts.</summary>
+    private static async Task<int> InsertNamedAsync(MikoshiDb db, EventRow row, EventKind kind, List<PersonId> people)
+    {
+        var chosen = await db.NotificationSettings.AsNoTracking().Where(s => s.Kind == row.Kind && people.Contains(s.PersonId))
             .ToDictionaryAsync(s => s.PersonId, s => EventCatalogue.ParseDelivery(s.Delivery).Value);
         var notices = 0;
-        foreach (var person in recipients)
+        foreach (var person in people)
         {
             var delivery = chosen.GetValueOrDefault(person, kind.Default);
             if (delivery == Delivery.Off)
@@ -190,25 +326,40 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             notices++;
         }
 
-        var deliveries = 0;
-        if (kind.Public)
-        {
-            var channels = await db.CommunityChannels.AsNoTracking().Where(c => c.CommunityId == row.CommunityId && c.Enabled).ToListAsync();
-            foreach (var channel in channels)
-            {
-                db.ChannelDeliveries.Add(new ChannelDeliveryRow
-                {
-                    CommunityId = row.CommunityId,
-                    ChannelNumber = channel.Number,
-                    EventId = row.Id,
-                    NextAttemptAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-                });
-                deliveries++;
-            }
-        }
+        return notices;
+    }
 
-        row.DispatchedAtUnixMs = write.At.ToUnixTimeMilliseconds();
-        return new[] { notices, deliveries };
+    /// <summary>
+    /// "Revenue recorded" tells each holder their own part: the holders' share × their tokens ÷ the tokens it was shared
+    /// among (rounded down, as the accumulator credits it up to its carried remainder), plus their contributor part if
+    /// they have one. The notice keeps only its reader's part; other people's parts are not theirs to read.
+    /// </summary>
+    private static async Task WriteHolderPartsAsync(MikoshiDb db, EventRow row, List<PersonId> people)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(row.PayloadJson)!.AsObject();
+        var holders = Int128.Parse(payload["holders"]?.GetValue<string>() ?? "0", CultureInfo.InvariantCulture);
+        var supply = payload["holderSupply"]?.GetValue<long>() ?? 0;
+        var contributors = payload["parts"]?.AsObject();
+        var held = (await db.Tokens.AsNoTracking()
+                .Where(t => t.CommunityId == row.CommunityId && t.OwnerId != null && t.BurnedAtUnixMs == null && people.Contains(t.OwnerId!.Value))
+                .Select(t => t.OwnerId!.Value).ToListAsync())
+            .CountBy(p => p).ToDictionary(p => p.Key, p => p.Value);
+        var notices = await db.Notifications.Where(n => n.EventId == row.Id && people.Contains(n.PersonId)).ToListAsync();
+        foreach (var notice in notices)
+        {
+            var person = notice.PersonId.ToString();
+            var part = supply > 0 ? holders * held.GetValueOrDefault(notice.PersonId) / supply : Int128.Zero;
+            if (contributors?[person] is { } contributed)
+            {
+                part += Int128.Parse(contributed.GetValue<string>(), CultureInfo.InvariantCulture);
+            }
+
+            var own = payload.DeepClone().AsObject();
+            own["parts"] = part > Int128.Zero
+                ? new System.Text.Json.Nodes.JsonObject { [person] = part.ToString(CultureInfo.InvariantCulture) }
+                : new System.Text.Json.Nodes.JsonObject();
+            notice.PayloadJson = own.ToJsonString(Writer.Json);
+        }
     }
 
     private async Task<int> MailAtOnceAsync(CancellationToken cancellationToken)
@@ -245,7 +396,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 }
 
                 var community = await write.Db.Communities.AsNoTracking().Where(c => c.Id == notice.CommunityId).Select(c => new { c.Name, c.Slug }).SingleAsync();
-                var token = Inbox.NewUnsubscribeToken(write.Db, person, notice.Kind, write.At.ToUnixTimeMilliseconds());
+                var token = Inbox.NewUnsubscribeToken(write.Db, person, notice.Kind, write.At.ToUnixTimeMilliseconds(), notice.CommunityId);
                 var languages = Languages(to.Value.Language);
                 var subject = string.Join(" / ", languages.Select(l => string.Format(l, EventText.Text("Subject", l), community.Name, EventText.Text(notice.Kind, l))));
                 var body = string.Join("\n\n---\n\n", languages.Select(l => Body(l, notice, person, community.Slug, text, token)));
@@ -267,7 +418,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
     {
         var body = new StringBuilder();
         body.AppendLine(EventText.Line(notice.Kind, notice.PayloadJson, language));
-        if (EventText.YourPart(notice.PayloadJson, person.ToString()) is { } part)
+        if (EventText.YourPartLine(notice.PayloadJson, person.ToString(), language) is { } part)
         {
             body.AppendLine(part);
         }
@@ -275,7 +426,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         body.AppendLine();
         body.AppendLine(string.Format(language, EventText.Text("Open", language), text.Link($"/c/{slug}")));
         body.AppendLine();
-        body.Append(string.Format(language, EventText.Text("Footer", language), text.Link("/notifications"), text.Link(UnsubscribePath(token))));
+        body.Append(string.Format(language, EventText.Text("Footer", language), text.Link("/notifications"), text.Link(Inbox.UnsubscribePage(token))));
         return body.ToString();
     }
 
@@ -355,12 +506,12 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                     var lines = new StringBuilder();
                     foreach (var item in items)
                     {
-                        var part = EventText.YourPart(item.PayloadJson, person.ToString());
+                        var part = EventText.YourPartLine(item.PayloadJson, person.ToString(), l);
                         lines.AppendLine(CultureInfo.InvariantCulture, $"- [{names.GetValueOrDefault(item.CommunityId, string.Empty)}] {EventText.Line(item.Kind, item.PayloadJson, l)}{(part is null ? string.Empty : $" ({part})")}");
                     }
 
                     lines.AppendLine();
-                    lines.Append(string.Format(l, EventText.Text("DigestFooter", l), text.Link("/notifications"), text.Link(UnsubscribePath(token))));
+                    lines.Append(string.Format(l, EventText.Text("DigestFooter", l), text.Link("/notifications"), text.Link(Inbox.UnsubscribePage(token))));
                     return lines.ToString();
                 }));
                 outgoing = new OutgoingMail(to.Value.Email, subject, body, UnsubscribeHeaders(text, token));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using System.Text.Json;
+using Mikoshi.Components;
 
 namespace Mikoshi.Features.Notifications;
 
@@ -65,20 +66,27 @@ public static class EventText
 
         if (root.TryGetProperty("amount", out var amount) && root.TryGetProperty("asset", out var asset))
         {
-            parts.Add($"{amount.GetString()} {asset.GetString()}");
+            parts.Add(Amounts.Display(asset.GetString()!, amount.GetString()!));
         }
 
         return string.Join(" ", parts);
     }
 
-    /// <summary>The part of an amount this person receives, when the payload names one (revenue, earnings, payouts).</summary>
+    /// <summary>
+    /// The part of an amount this person receives, when the payload names one (revenue, earnings, payouts), as every page
+    /// shows money (<see cref="Amounts.Display"/>: ¥15,400, 0.0123 ETH) — never "15400 JPY".
+    /// </summary>
     public static string? YourPart(string payloadJson, string person)
     {
         using var document = JsonDocument.Parse(payloadJson);
         var root = document.RootElement;
-        return root.TryGetProperty("parts", out var parts) && parts.TryGetProperty(person, out var part)
+        return root.TryGetProperty("parts", out var parts) && parts.ValueKind == JsonValueKind.Object && parts.TryGetProperty(person, out var part)
             && root.TryGetProperty("asset", out var asset)
-            ? $"{part.GetString()} {asset.GetString()}"
+            ? Amounts.Display(asset.GetString()!, part.GetString()!)
             : null;
     }
+
+    /// <summary>"Your part: ¥15,400" in <paramref name="language"/>, for mails and digests; null when the payload names no part of theirs.</summary>
+    public static string? YourPartLine(string payloadJson, string person, CultureInfo language) =>
+        YourPart(payloadJson, person) is { } part ? string.Format(language, Text("YourPart", language), part) : null;
 }

@@ -26,6 +26,9 @@ public sealed record SettingsRequest(string? Language, Dictionary<string, string
 
 public sealed record UnsubscribedView(string Kind, string Delivery);
 
+/// <summary>What an unsubscribe link would stop, shown before the person confirms: the kind (or daily/weekly digest) and the community.</summary>
+public sealed record UnsubscribePreview(string Kind, string? CommunityName, string? CommunitySlug);
+
 /// <summary>
 /// A person's notices (the bell, the notifications page) and their choices per kind. Writes are the person's own
 /// and go through the <see cref="Writer"/> on a lock of their own (their id), so they never wait for a community.
@@ -151,14 +154,42 @@ public sealed class Inbox(Writer writer)
     }
 
     /// <summary>A new one-click unsubscribe token for a mail about <paramref name="kind"/> (or a daily/weekly digest); only its hash is kept.</summary>
-    public static string NewUnsubscribeToken(MikoshiDb db, PersonId person, string kind, long atUnixMs)
+    public static string NewUnsubscribeToken(MikoshiDb db, PersonId person, string kind, long atUnixMs, CommunityId? community = null)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        db.UnsubscribeTokens.Add(new UnsubscribeTokenRow { TokenHash = Hash(token), PersonId = person, Kind = kind, CreatedAtUnixMs = atUnixMs });
+        db.UnsubscribeTokens.Add(new UnsubscribeTokenRow { TokenHash = Hash(token), PersonId = person, Kind = kind, CreatedAtUnixMs = atUnixMs, CommunityId = community });
         return token;
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// What the link would stop, read only (a GET changes nothing: mail scanners open links):
+    /// <c>unsubscribe_token_invalid</c> for a token we never sent, <c>unsubscribe_token_used</c> for one used already.
+    /// </summary>
+    public static async Task<Result<UnsubscribePreview>> PreviewAsync(MikoshiDb db, string token)
+    {
+        var hash = token.Length is > 0 and <= 100 ? Hash(token) : string.Empty;
+        var found = await db.UnsubscribeTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash);
+        if (found is null)
+        {
+            return InvalidToken();
+        }
+
+        if (found.UsedAtUnixMs is not null)
+        {
+            return UsedToken();
+        }
+
+        var community = found.CommunityId is { } id
+            ? await db.Communities.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Slug }).FirstOrDefaultAsync()
+            : null;
+        return new UnsubscribePreview(found.Kind, community?.Name, community?.Slug);
+    }
+
+    private static Error InvalidToken() => Error.Of("unsubscribe_token_invalid", "This unsubscribe link is not one Mikoshi sent.");
+
+    private static Error UsedToken() => Error.Of("unsubscribe_token_used", "This unsubscribe link was used already.");
 
     /// <summary>
     /// RFC 8058 one-click unsubscribe: the mail's kind stops coming by mail (it stays in the app), or the digest stops
@@ -170,7 +201,7 @@ public sealed class Inbox(Writer writer)
         var found = await db.UnsubscribeTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash);
         if (found is null)
         {
-            return Error.Of("unsubscribe_token_invalid", "This unsubscribe link is not one Mikoshi sent.");
+            return InvalidToken();
         }
 
         return await writer.RunAsync(found.PersonId.Value, "unsubscribe", null, StatusCodes.Status200OK, async write =>
@@ -178,7 +209,7 @@ public sealed class Inbox(Writer writer)
             var row = await write.Db.UnsubscribeTokens.SingleAsync(t => t.TokenHash == hash);
             if (row.UsedAtUnixMs is not null)
             {
-                return Error.Of("unsubscribe_token_used", "This unsubscribe link was used already.");
+                return UsedToken();
             }
 
             row.UsedAtUnixMs = write.At.ToUnixTimeMilliseconds();
@@ -190,6 +221,9 @@ public sealed class Inbox(Writer writer)
             return Result<UnsubscribedView>.Ok(new UnsubscribedView(row.Kind, EventCatalogue.Name(Delivery.InApp)));
         });
     }
+
+    /// <summary>The confirmation page a person opens from a mail's unsubscribe link.</summary>
+    public static string UnsubscribePage(string token) => $"/unsubscribe/{Uri.EscapeDataString(token)}";
 
     private static CultureInfo Reader(HttpContext http) =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? EventText.Japanese : EventText.English;
@@ -221,6 +255,9 @@ public sealed class Inbox(Writer writer)
             .Allow(Access.SignedIn)
             .WithSummary("Change your choices (`kinds`: kind → delivery) and your mail language (ja or en). Money, heirs and guardians cannot be turned off.")
             .Produces<SettingsView>();
+        api.MapGet("/notifications/unsubscribe/{token}", (string token) => Results.Redirect(UnsubscribePage(token)))
+            .Allow(Access.Anyone)
+            .WithSummary("The List-Unsubscribe URL opened in a browser: answers with the confirmation page (/unsubscribe/{token}), which changes nothing until its button is pressed.");
         api.MapPost("/notifications/unsubscribe/{token}", async (string token, Inbox inbox, MikoshiDb db, HttpContext http) =>
                 Problems.From(await inbox.UnsubscribeAsync(db, token), http))
             .Allow(Access.Anyone)

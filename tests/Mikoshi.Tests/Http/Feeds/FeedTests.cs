@@ -108,7 +108,7 @@ public sealed class FeedTests
 
         var feed = XDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/communities/{s.Slug}/news.atom")).Root!;
         var entry = Assert.Single(feed.Elements(Atom + "entry"), e => e.Element(Atom + "title")!.Value.StartsWith("Revenue recorded", StringComparison.Ordinal));
-        Assert.Equal("Revenue recorded: 12,345 JPY", entry.Element(Atom + "title")!.Value);
+        Assert.Equal("Revenue recorded: ¥12,345", entry.Element(Atom + "title")!.Value);
         Assert.EndsWith($"/c/{s.Slug}/projects/{s.Project[(s.Project.LastIndexOf('/') + 1)..]}", entry.Element(Atom + "link")!.Attribute("href")!.Value, StringComparison.Ordinal);
     }
 }

@@ -350,6 +350,7 @@ namespace Mikoshi.Data.Migrations.Postgres
                     SealedUrl = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     SealedSecret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Kinds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
                     DisabledReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -519,7 +520,8 @@ namespace Mikoshi.Data.Migrations.Postgres
                     PayloadJson = table.Column<string>(type: "text", nullable: false),
                     OnceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     AtUnixMs = table.Column<long>(type: "bigint", nullable: false),
-                    DispatchedAtUnixMs = table.Column<long>(type: "bigint", nullable: true)
+                    DispatchedAtUnixMs = table.Column<long>(type: "bigint", nullable: true),
+                    ExpandCursor = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1208,6 +1210,7 @@ namespace Mikoshi.Data.Migrations.Postgres
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAtUnixMs = table.Column<long>(type: "bigint", nullable: false),
                     UsedAtUnixMs = table.Column<long>(type: "bigint", nullable: true)
                 },

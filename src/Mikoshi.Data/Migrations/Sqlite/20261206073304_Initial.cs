@@ -347,6 +347,7 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     SealedUrl = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     SealedSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Kinds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
                     DisabledReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -516,7 +517,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
                     OnceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    DispatchedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: true)
+                    DispatchedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpandCursor = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1205,6 +1207,7 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
                     UsedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: true)
                 },
