@@ -53,6 +53,7 @@ public static class MikoshiApp
         services.AddScoped<ChangeParameters>();
         services.AddScoped<ProjectBoard>();
         services.AddScoped<Features.Pages.ProjectPage>();
+        services.AddScoped<Features.Notifications.Unsubscriptions>();
         services.AddScoped<Teams>();
         services.AddScoped<ContributionLog>();
         services.AddScoped<ThanksFeed>();

@@ -95,7 +95,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
     }
 
     /// <summary>Those whose vote for held their tokens: the proposal is settled, the tokens move again.</summary>
-    private static Task AnnounceUnlockedAsync(WriteScope write, ProposalRow row) => Notifications.GovernanceEvents.AnnounceUnlockedAsync(write, row);
+    private static Task AnnounceUnlockedAsync(WriteScope write, ProposalRow row) => GovernanceEvents.AnnounceUnlockedAsync(write, row);
 
     /// <summary>Carries out a passed proposal; the journal entry it posted, if any.</summary>
     private static async Task<Result<long?>> ExecuteAsync(WriteScope write, Community community, ProposalRow row)

@@ -182,7 +182,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
 
             // Members heard it opened: they hear it closed; the tokens its votes for held move again.
             write.AnnounceToMembers(EventCatalogue.ProposalCancelled, new { proposal = number, title = row.Title });
-            await Notifications.GovernanceEvents.AnnounceUnlockedAsync(write, row);
+            await GovernanceEvents.AnnounceUnlockedAsync(write, row);
             return Result<ProposalView>.Ok(await ViewAsync(write.Db, row, write.At, caller));
         });
 

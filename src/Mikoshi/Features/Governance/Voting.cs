@@ -229,7 +229,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             {
                 // A vote for holds the voter's tokens (TokenLocks) until the proposal is settled, and those of the
                 // delegators who left their vote to this voter.
-                await Notifications.GovernanceEvents.AnnounceLockedAsync(write, row, vote.PersonId);
+                await GovernanceEvents.AnnounceLockedAsync(write, row, vote.PersonId);
             }
 
             return Result<VoteView>.Ok(View(vote, counted: true));

@@ -3,9 +3,8 @@ using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Notifications;
-using Mikoshi.Features.Governance;
 
-namespace Mikoshi.Features.Notifications;
+namespace Mikoshi.Features.Governance;
 
 /// <summary>
 /// Who hears that a vote holds their tokens, and that it no longer does. <see cref="TokenLocks"/> holds a token when its
