@@ -1,27 +1,55 @@
 #!/usr/bin/env bash
-# The whole test suite, on a fresh machine of this project's kind: installs what the tests need
-# (Debian's Chromium, poppler-utils, the PostgreSQL server binaries), then runs every test project. The tests
-# start their own PostgreSQL server on a loopback port and stop it at the end.
-#   ./test.sh            everything (what CI runs)
-#   ./test.sh --fast     the quick lane while working: domain tests and the HTTP and CLI tests on SQLite;
-#                        no browser, chain, crash, fuzz or model-based property runs, no PostgreSQL cases
-# Other arguments go to `dotnet test` (e.g. --filter).
+# The test suite, on a fresh machine of this project's kind: installs what the tests need (Debian's Chromium,
+# poppler-utils, the PostgreSQL server binaries), builds once, then runs the test lanes side by side (each lane
+# is a test project; the browser and anvil lanes mostly wait, so they overlap with the CPU-bound ones). Tests
+# start their own PostgreSQL server on a loopback port (one per lane) and stop it at the end.
+#   ./test.sh               every lane (what CI runs)
+#   ./test.sh --fast        the quick lane while working: Domain and Api on SQLite (no PostgreSQL cases)
+#   ./test.sh --lane Ui     one lane; repeat --lane for several. Lanes:
+#                             Domain  tests/Mikoshi.Domain.Tests  the rules, pure (properties against exact oracles)
+#                             Api     tests/Mikoshi.Tests         the HTTP API in-process and the command line
+#                             Ui      tests/Mikoshi.Ui.Tests      the pages in Chromium
+#                             Chain   tests/Mikoshi.Chain.Tests   chain mode against a real anvil node
+#                             Proof   tests/Mikoshi.Proof.Tests   crash, races, fuzz, model-based properties
+# Other arguments go to every lane's `dotnet test` (e.g. --filter "FullyQualifiedName~DepositTests").
 set -euo pipefail
 cd "$(dirname "$0")"
 
+declare -A projects=(
+  [Domain]=tests/Mikoshi.Domain.Tests
+  [Api]=tests/Mikoshi.Tests
+  [Ui]=tests/Mikoshi.Ui.Tests
+  [Chain]=tests/Mikoshi.Chain.Tests
+  [Proof]=tests/Mikoshi.Proof.Tests
+)
+# Longest first: all start at once, and the longest sets the run's length.
+all_lanes=(Proof Api Ui Chain Domain)
+
+lanes=()
+fast=0
 args=()
-for arg in "$@"; do
-  if [ "$arg" = --fast ]; then
-    args+=(--filter "FullyQualifiedName!~.Browser.&FullyQualifiedName!~.Chain.&FullyQualifiedName!~.Proof.&FullyQualifiedName!~.Fuzz.&FullyQualifiedName!~.Properties.&DisplayName!~postgres")
-  else
-    args+=("$arg")
-  fi
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fast) fast=1; lanes+=(Api Domain) ;;
+    --lane)
+      [ $# -ge 2 ] && [ -n "${projects[$2]:-}" ] || { echo "--lane takes one of: ${all_lanes[*]}" >&2; exit 2; }
+      lanes+=("$2"); shift ;;
+    *) args+=("$1") ;;
+  esac
+  shift
 done
-set -- ${args[@]+"${args[@]}"}
+[ ${#lanes[@]} -gt 0 ] || lanes=("${all_lanes[@]}")
+if [ $fast = 1 ]; then
+  args+=(--filter "DisplayName!~postgres")
+fi
+
+needs() { for lane in "${lanes[@]}"; do [ "$lane" = "$1" ] && return 0; done; return 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if needs Ui || needs Chain; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 # The PDF tests render statements with pdftoppm and read them back with pdftotext and pdffonts.
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
@@ -43,11 +71,31 @@ if ! dotnet format whitespace Mikoshi.slnx --verify-no-changes -v q; then
   exit 1
 fi
 
-results=$(mktemp -d)
-status=0
-dotnet test Mikoshi.slnx -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+# One build for every lane, then the lanes side by side without building again.
+dotnet build Mikoshi.slnx -c Release -nologo -v q
 
-# One plain closing line over every test project.
+results=$(mktemp -d)
+pids=()
+for lane in "${lanes[@]}"; do
+  (
+    start=$SECONDS
+    code=0
+    dotnet test "${projects[$lane]}" -c Release --no-build --logger "trx;LogFileName=$lane.trx" --results-directory "$results" \
+      ${args[@]+"${args[@]}"} > "$results/$lane.log" 2>&1 || code=$?
+    # Each lane's output in one piece, not interleaved with the others'.
+    sed "s/^/[$lane] /" "$results/$lane.log"
+    echo "[$lane] finished in $((SECONDS - start)) s"
+    exit $code
+  ) &
+  pids+=($!)
+done
+
+status=0
+for pid in "${pids[@]}"; do
+  wait "$pid" || status=1
+done
+
+# One plain closing line over every lane.
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -56,7 +104,11 @@ for trx in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+if [ -n "${MIKOSHI_TEST_RESULTS:-}" ]; then
+  # Keep the trx files (per-test durations) where the caller asked, e.g. to rank where the time goes.
+  mkdir -p "$MIKOSHI_TEST_RESULTS" && cp "$results"/*.trx "$MIKOSHI_TEST_RESULTS"/ 2>/dev/null || true
+fi
 rm -rf "$results"
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "${lanes[*]}: $passed passed, $failed failed, $skipped skipped"
 [ "$passed" -gt 0 ] || status=1
 exit $status

@@ -5,13 +5,13 @@ using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
 
-public sealed class DepositTests
+public sealed class DepositTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Deposit_ForTheTreasuryAndForAPerson_MovesMoneyFromOutside(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var admin = await app.SignUpAsync();
         var member = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
@@ -34,7 +34,7 @@ public sealed class DepositTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Amounts_Beyond10To27_AreExactThroughJsonAndTheStore(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
         const string huge = "1000000000000000000000000001";
@@ -55,7 +55,7 @@ public sealed class DepositTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Deposit_RetriedWithItsKey_IsRecordedOnce_AndAnotherBodyIsAConflict(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
         var body = new { asset = "JPY", amount = "5000", reference = "振込 0001", memo = "会費" };
@@ -106,7 +106,7 @@ public sealed class DepositTests
     [Fact]
     public async Task Deposit_WithBadInput_IsRefusedWithItsCode_AndChangesNothing()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
         await admin.DepositAsync(slug, "100");
@@ -124,7 +124,7 @@ public sealed class DepositTests
     [Fact]
     public async Task Deposit_AsFormData_IsUnsupported()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
 
@@ -138,7 +138,7 @@ public sealed class DepositTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Deposit_ThatWouldOverflowABalance_IsRefusedAndChangesNothing(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
         const string max = "1000000000000000000000000000000";
@@ -167,7 +167,7 @@ public sealed class DepositTests
     [Fact]
     public async Task Deposit_ByAVisitor_IsForbidden_AndByNobody_Unauthorized()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var visitor = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
@@ -187,7 +187,7 @@ public sealed class DepositTests
     [Fact]
     public async Task Ledger_PagesNewestFirst_AndRefusesABadCursor()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
         for (var i = 1; i <= 5; i++)
@@ -214,7 +214,7 @@ public sealed class DepositTests
     [Fact]
     public async Task UnknownCommunity_AndUnknownEndpoint_AreProblemNotFound()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var client = app.CreateClient();
 
         var community = await client.GetAsync("/api/v1/communities/nope/ledger");

@@ -12,14 +12,14 @@ namespace Mikoshi.Tests.Http;
 /// The attacks of issue #14, written as a hostile member plays them through the API: mint → redeem loops, and a
 /// yes-voter leaving through a second account. Each must fail on both stores, and the books stay verifiable.
 /// </summary>
-public sealed class EconomicsTests
+public sealed class EconomicsTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public async Task MintThenRedeem_InALoop_NeverTakesMoreThanWasPaid_InAnyAsset(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var admin = await app.SignUpAsync(displayName: "Admin");
         var honest = await app.SignUpAsync(displayName: "Honest");
         var attacker = await app.SignUpAsync(displayName: "Attacker");
@@ -84,7 +84,7 @@ public sealed class EconomicsTests
     [InlineData("postgres")]
     public async Task TokenThatBackedAYesVote_CannotBeGiftedListedRedeemedOrHandedOver_UntilTheProposalIsProcessed(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
 
         // Cai lets Aki vote for her before the proposal opens; Dan is Aki's second account.
@@ -143,7 +143,7 @@ public sealed class EconomicsTests
     [InlineData("postgres")]
     public async Task HolderShare_GoesToWhoHeldTheToken_BackdatingPastAMoveIsRefused_AndAHandOverReportsWhatItSettled(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var r = await RevenueSetup.CreateAsync(app);
         var arrived = app.Clock.GetUtcNow();
         app.Clock.Advance(TimeSpan.FromHours(1));
@@ -181,7 +181,7 @@ public sealed class EconomicsTests
     [Fact]
     public async Task TheWorkedExampleOfTheEconomicsPage_HoldsToTheYen()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync(displayName: "Admin");
         var (aki, ben, cai, dan, eri) = (await app.SignUpAsync(), await app.SignUpAsync(), await app.SignUpAsync(), await app.SignUpAsync(), await app.SignUpAsync());
         var slug = await admin.FoundCommunityAsync();

@@ -5,13 +5,13 @@ using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
 
-public sealed class MembershipTests
+public sealed class MembershipTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Mint_List_Buy_Redeem_Rejoin_MovesEveryYenAndKeepsTheHistory(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var admin = await app.SignUpAsync();
         var aki = await app.SignUpAsync(displayName: "Aki");
         var ben = await app.SignUpAsync(displayName: "Ben");
@@ -63,7 +63,7 @@ public sealed class MembershipTests
     [Fact]
     public async Task LinearCurve_RaisesThePriceWithSupply_AndTheCapStopsMinting()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
         await admin.DepositAsync(slug, "100000", personId: admin.Id);
@@ -89,7 +89,7 @@ public sealed class MembershipTests
     [Fact]
     public async Task Redeem_AtAHalfRate_PaysTheCurveShareOfEveryAsset()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
         await admin.DepositAsync(slug, "40000", personId: admin.Id);
@@ -111,7 +111,7 @@ public sealed class MembershipTests
     [Fact]
     public async Task Redemption_TurnedOff_IsRefused()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
         await admin.DepositAsync(slug, "10000", personId: admin.Id);
@@ -135,7 +135,7 @@ public sealed class MembershipTests
     [InlineData("price_moved")]
     public async Task BadMembershipMoves_AreRefusedWithACode_AndChangeNothing(string move)
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var aki = await app.SignUpAsync();
         var ben = await app.SignUpAsync();
@@ -179,7 +179,7 @@ public sealed class MembershipTests
     [Fact]
     public async Task Holdings_AtAPastInstant_CountOnlyWhatWasHeldThen()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var aki = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
@@ -207,7 +207,7 @@ public sealed class MembershipTests
     [Fact]
     public async Task Approved_PersonMayMoveTheToken_OnceOnly()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var aki = await app.SignUpAsync();
         var ben = await app.SignUpAsync();
@@ -228,7 +228,7 @@ public sealed class MembershipTests
     [Fact]
     public async Task Profile_AndDirectory_FilterBySkillValueAndText()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var aki = await app.SignUpAsync(displayName: "Aki");
         var slug = await admin.FoundCommunityAsync();

@@ -5,13 +5,13 @@ using Mikoshi.Tests.Infrastructure;
 namespace Mikoshi.Tests.Http.Projects;
 
 /// <summary>Projects, teams, contributions and thanks through HTTP (namespace <c>Projects</c> so the suite runs with <c>FullyQualifiedName~Projects</c>).</summary>
-public sealed class ProjectTests
+public sealed class ProjectTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Create_Invite_Accept_Contribute_Acknowledge_Advance_Thank_TellsTheWholeStory(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var (slug, _, aki) = await CommunityWithMemberAsync(app);
         var ben = await app.SignUpAsync(displayName: "Ben");   // signed up, holds no token
 
@@ -73,7 +73,7 @@ public sealed class ProjectTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task RefusedProjectAndTeamChanges_AnswerTheirCode_AndChangeNothing(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var (slug, admin, aki) = await CommunityWithMemberAsync(app);
         var ben = await app.SignUpAsync(displayName: "Ben");
         var cai = await app.SignUpAsync(displayName: "Cai");
@@ -130,7 +130,7 @@ public sealed class ProjectTests
     [Fact]
     public async Task JoinRequest_IsAnsweredByALead_NotByTheRequester_AndNobodyJoinsTwice()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var (slug, admin, aki) = await CommunityWithMemberAsync(app);
         await admin.DepositAsync(slug, "50000", personId: admin.Id);
         Assert.Equal(HttpStatusCode.Created, (await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
@@ -157,7 +157,7 @@ public sealed class ProjectTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Contribution_IsAcknowledgedOnlyByAnotherTeamMember_Once_AndNeedsSoundEvidence(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var (slug, admin, aki) = await CommunityWithMemberAsync(app);
         var ben = await app.SignUpAsync(displayName: "Ben");
         var url = await ProjectAsync(aki, slug);
@@ -197,7 +197,7 @@ public sealed class ProjectTests
     [Fact]
     public async Task Thanks_RefusesYourselfAndLongMessages_AndTheFeedPagesNewestFirst()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var (slug, admin, aki) = await CommunityWithMemberAsync(app);
         var ben = await app.SignUpAsync(displayName: "Ben");
         var outsider = await app.SignUpAsync(displayName: "Outsider");
@@ -240,7 +240,7 @@ public sealed class ProjectTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Works_AreAddedByTheTeamWithALink_AndShownOnTheProject(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var (slug, admin, aki) = await CommunityWithMemberAsync(app);
         var url = await ProjectAsync(aki, slug);
         var added = await aki.Client.PostJsonAsync($"{url}/works", new { title = "絵巻 第一巻", url = "https://example.jp/emaki/1" });

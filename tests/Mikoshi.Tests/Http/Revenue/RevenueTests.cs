@@ -6,13 +6,13 @@ using Mikoshi.Tests.Infrastructure;
 namespace Mikoshi.Tests.Http.Revenue;
 
 /// <summary>Split agreements, grants, revenue, claims and payouts through HTTP, on both stores.</summary>
-public sealed class RevenueTests
+public sealed class RevenueTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Revenue_RunsTheWaterfall_EveryUnitAccounted_ThenClaimsArePaidOutByZengin(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await RevenueSetup.CreateAsync(app);
         await s.Admin.DepositAsync(s.Slug, "100000");
         var granted = await s.Admin.Client.PostJsonAsync($"{s.Project}/grants", new { asset = "JPY", amount = "30000", recoupRateBps = 5000 });
@@ -108,7 +108,7 @@ public sealed class RevenueTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Revenue_UsesTheVersionInForceWhenItArrived_AndAPendingVersionNeverApplies(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await RevenueSetup.CreateAsync(app);
         var before = app.Clock.GetUtcNow();
         app.Clock.Advance(TimeSpan.FromDays(1));
@@ -136,7 +136,7 @@ public sealed class RevenueTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task HolderShare_IsSettledToTheOwnerWhenATokenMoves_AndTheNewOwnerEarnsFromThen(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await RevenueSetup.CreateAsync(app);
         await s.RecordOkAsync("10000");   // holders ¥1,000, all Aki's
         Assert.Equal(HttpStatusCode.OK, (await s.Aki.Client.PostJsonAsync($"{s.Community}/tokens/1/transfer", new { to = s.Cai.Id })).StatusCode);
@@ -155,7 +155,7 @@ public sealed class RevenueTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task CapMode_PaysHoldersUpToWhatTheyPaidIn_AndRouting_SendsTheHolderShareToTheTreasury(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await RevenueSetup.CreateAsync(app);
         Assert.Equal(HttpStatusCode.OK, (await s.Admin.Client.PutAsJsonAsync($"{s.Community}/revenue-policy", new { capAtPaidIn = true, holderBps = 5000, treasuryBps = 0 })).StatusCode);
 
@@ -177,7 +177,7 @@ public sealed class RevenueTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task BadInput_AnswersItsCode_AndChangesNothing(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await RevenueSetup.CreateAsync(app);
         await s.RecordOkAsync("1000");
         var agreements = $"{s.Project}/agreements";

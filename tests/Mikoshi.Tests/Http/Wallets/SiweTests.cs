@@ -234,18 +234,12 @@ public sealed class SiweTests
 
     internal static object Sign(SiweMessage message, CustodialKey key) => Sign(message.ToString(), key);
 
-    internal static object Sign(string message, CustodialKey key) => new { message, signature = key.Sign(PersonalSign.Digest(message)) };
+    internal static object Sign(string message, CustodialKey key) => SiweSigning.Sign(message, key);
 
     /// <summary>A nonce from <paramref name="path"/> and the server-written message for it, signed by <paramref name="wallet"/>.</summary>
-    internal static async Task<object> SignedAsync(HttpClient client, string path, CustodialKey wallet)
-    {
-        var response = await client.PostJsonAsync(path, new { address = wallet.Address.ToString() });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Sign((await response.JsonAsync()).GetProperty("message").GetString()!, wallet);
-    }
+    internal static Task<object> SignedAsync(HttpClient client, string path, CustodialKey wallet) => SiweSigning.SignedAsync(client, path, wallet);
 
-    internal static async Task<HttpResponseMessage> LinkAsync(Person person, CustodialKey wallet) =>
-        await person.Client.PostJsonAsync("/api/v1/me/wallets", await SignedAsync(person.Client, "/api/v1/me/wallets/nonce", wallet));
+    internal static Task<HttpResponseMessage> LinkAsync(Person person, CustodialKey wallet) => SiweSigning.LinkAsync(person, wallet);
 
     internal static async Task<HttpResponseMessage> SignInAsync(HttpClient anonymous, CustodialKey wallet) =>
         await anonymous.PostJsonAsync("/api/v1/auth/siwe/verify", await SignedAsync(anonymous, "/api/v1/auth/siwe/nonce", wallet));

@@ -1,12 +1,13 @@
 using System.Text.Json;
+using Mikoshi.Tests.Cli;
 
 namespace Mikoshi.Tests.Chain;
 
 /// <summary>
 /// `mikoshi chain …` as an operator runs it: separate processes, the node from --chain-rpc, the key from the
-/// environment (the verbs that need no chain run in this process).
+/// environment (the verbs that need no chain run in this process). The only in-process verbs of this lane, so it needs
+/// no collection to keep the parser's shared option objects to one command line at a time (the Api lane's `cli`).
 /// </summary>
-[Collection(Cli.CliCollection.Name)]
 public sealed class ChainCliTests(AnvilFixture fixture) : IClassFixture<AnvilFixture>
 {
     [Fact]
@@ -15,8 +16,8 @@ public sealed class ChainCliTests(AnvilFixture fixture) : IClassFixture<AnvilFix
         var db = $"Data Source={Path.Combine(Path.GetTempPath(), $"mikoshi-chain-cli-{Guid.NewGuid():N}.db")}";
         string[] store = ["--provider", "sqlite", "--db", db];
         string[] rpc = ["--chain-rpc", fixture.Node.RpcUrl];
-        Assert.Equal(0, (await Cli.CliTests.RunAsync(["person", "add", "--email", "rin@example.jp", "--password", "long enough password", "--name", "凛", .. store])).Code);
-        Assert.Equal(0, (await Cli.CliTests.RunAsync(["community", "create", "--owner", "rin@example.jp", "--slug", "chain-salon", "--name", "鎖の神輿", "--value", "joy", .. store])).Code);
+        Assert.Equal(0, (await CliRunner.RunAsync(["person", "add", "--email", "rin@example.jp", "--password", "long enough password", "--name", "凛", .. store])).Code);
+        Assert.Equal(0, (await CliRunner.RunAsync(["community", "create", "--owner", "rin@example.jp", "--slug", "chain-salon", "--name", "鎖の神輿", "--value", "joy", .. store])).Code);
 
         var deployed = await RunAsync(["chain", "deploy", "--community", "chain-salon", "--by", "rin@example.jp", .. rpc, .. store]);
         Assert.True(deployed.Code == 0, deployed.Error);
@@ -40,12 +41,12 @@ public sealed class ChainCliTests(AnvilFixture fixture) : IClassFixture<AnvilFix
         var cut = await RunAsync(["chain", "status", "--community", "chain-salon", "--chain-rpc", $"http://127.0.0.1:{Anvil.FreePort()}", .. store]);
         Assert.True(cut.Code == 0, cut.Error);
         Assert.Equal("chain_unavailable", JsonDocument.Parse(cut.Output).RootElement.GetProperty("chainProblem").GetString());
-        Assert.Equal(0, (await Cli.CliTests.RunAsync(["chain", "--help"])).Code);
+        Assert.Equal(0, (await CliRunner.RunAsync(["chain", "--help"])).Code);
     }
 
     /// <summary>The executable as its own process, with the operator's key and chain settings in its environment.</summary>
     private static Task<(int Code, string Output, string Error)> RunAsync(string[] args) =>
-        Cli.CliTests.RunProcessAsync(args, new Dictionary<string, string>
+        CliRunner.RunProcessAsync(args, new Dictionary<string, string>
         {
             ["Mikoshi__Chain__OperatorKey"] = Anvil.OperatorKey,
             ["Mikoshi__Chain__Confirmations"] = "0",

@@ -9,12 +9,12 @@ using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Chain;
-using Mikoshi.Tests.Chain;
+using Mikoshi.Tests.Browser;
 using Mikoshi.Tests.Http.Wallets;
 using Mikoshi.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Mikoshi.Tests.Browser;
+namespace Mikoshi.Tests.Chain;
 
 /// <summary>
 /// Chain mode in the browser: the community page names the contracts, and a holder claims their published
@@ -46,7 +46,7 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
         // puts the community on chain and is owed 0.25 ETH.
         var holder = await ui.App.SignUpAsync(displayName: "持ち主");
         var wallet = CustodialKey.FromSecret(Convert.FromHexString(HolderKey[2..])).Value;
-        Assert.True((await SiweTests.LinkAsync(holder, wallet)).IsSuccessStatusCode);
+        Assert.True((await SiweSigning.LinkAsync(holder, wallet)).IsSuccessStatusCode);
         var slug = await holder.FoundCommunityAsync();
         await holder.DepositAsync(slug, "50000", personId: holder.Id);
         Assert.Equal(HttpStatusCode.Created, (await holder.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);

@@ -156,6 +156,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Expect(...) waits 5 s by default, far less than the pages' own 60 s: with the lanes side by side on two
+        // cores a sign-in has been seen to take longer. A wait, not a timing assertion: a passing check returns at once.
+        Assertions.SetDefaultExpectTimeout(60_000);
         playwright = await Playwright.CreateAsync();
         Browser = await BrowserApp.LaunchAsync(playwright, "127.0.0.1");
     }

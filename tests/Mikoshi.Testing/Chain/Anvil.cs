@@ -97,3 +97,11 @@ public sealed class Anvil : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>One anvil node per test class.</summary>
+public sealed class AnvilFixture : IDisposable
+{
+    public Anvil Node { get; } = new();
+
+    public void Dispose() => Node.Dispose();
+}

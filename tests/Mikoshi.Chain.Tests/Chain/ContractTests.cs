@@ -235,11 +235,3 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
         chain.TransactAsync(Contracts.Claims, deployment.Claims, "claim", 0, CancellationToken.None,
             leaf.Asset.ToString(), (BigInteger)epoch, leaf.Account.ToString(), leaf.Cumulative, proof.ToList());
 }
-
-/// <summary>One anvil node per test class.</summary>
-public sealed class AnvilFixture : IDisposable
-{
-    public Anvil Node { get; } = new();
-
-    public void Dispose() => Node.Dispose();
-}

@@ -79,7 +79,7 @@ public sealed partial class DemoWalkUiTests(BrowserFixture browser) : IClassFixt
     [Fact]
     public async Task TheDemo_OnAPhoneInJapanese_ShowsEveryFeature_TakesValuesFromTheCharter_KeepsNumbersWhole_MarksEveryButtonBusy_AndSpeaksJapanese()
     {
-        var store = await DemoCliTests.RunDemoAsync("sqlite");
+        var store = await DemoStore.RunDemoAsync("sqlite");
         var written = DataWords(store.ConnectionString);
         await using var ui = await BrowserApp.StartOnAsync(browser, store, width: 375, height: 800);
         var members = (await (await ui.App.CreateClient().GetAsync("/api/v1/communities/creators-salon/members")).JsonAsync()).GetProperty("items").EnumerateArray()
@@ -143,7 +143,7 @@ public sealed partial class DemoWalkUiTests(BrowserFixture browser) : IClassFixt
 
             var text = NotWords().Replace(await page.InnerTextAsync("body"), " ");
             english.AddRange(LatinWord().Matches(text).Select(m => m.Value)
-                .Where(w => !JapaneseWordsTests.Allowed.Contains(w) && !written.Contains(w)).Distinct().Select(w => $"{path}: {w}"));
+                .Where(w => !JapaneseWords.Allowed.Contains(w) && !written.Contains(w)).Distinct().Select(w => $"{path}: {w}"));
             var busy = await page.EvaluateAsync<string[]>(UnmarkedButtons);
             buttons += int.Parse(busy[0], System.Globalization.CultureInfo.InvariantCulture);
             unmarked.AddRange(busy.Skip(1).Select(b => $"{path}: {b}"));
