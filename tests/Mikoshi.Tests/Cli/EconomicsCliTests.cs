@@ -128,7 +128,7 @@ public sealed class EconomicsCliTests
         var amount = long.Parse(paid.GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
         Assert.True(amount > 0);
         Assert.Equal(JsonDocument.Parse(steps[1].Output).RootElement.GetProperty("owner").GetString(), settled.GetProperty("to").GetString());
-        Assert.Contains($"{settled.GetProperty("to").GetString()}: {amount.ToString("N0", CultureInfo.InvariantCulture)} JPY", moved.Error, StringComparison.Ordinal);
+        Assert.Contains($"{settled.GetProperty("to").GetString()}: ¥{amount.ToString("N0", CultureInfo.InvariantCulture)}", moved.Error, StringComparison.Ordinal);
     }
 
     private static async Task<Dictionary<string, long>> BalancesAsync(TestApp app, string personId)
