@@ -111,7 +111,7 @@ public static class Problems
     public static IResult For(Error error) => Results.Problem(
         statusCode: StatusOf(error.Code),
         title: Title(error.Code),
-        detail: error.Detail,
+        detail: Components.Amounts.Shown(error),
         type: $"https://mikoshi.dev/problems/{error.Code}",
         extensions: new Dictionary<string, object?> { ["code"] = error.Code });
 
@@ -154,7 +154,7 @@ public static class Problems
                     _ => Error.Of("internal_error", "Something went wrong on our side; nothing was changed."),
                 };
                 var status = exception is null ? StatusCodes.Status500InternalServerError : Status(exception);
-                var result = Results.Problem(statusCode: status, title: Title(error.Code), detail: error.Detail,
+                var result = Results.Problem(statusCode: status, title: Title(error.Code), detail: Components.Amounts.Shown(error),
                     type: $"https://mikoshi.dev/problems/{error.Code}", extensions: new Dictionary<string, object?> { ["code"] = error.Code });
                 await result.ExecuteAsync(http);
             },
@@ -183,7 +183,7 @@ public static class Problems
                 StatusCodes.Status413PayloadTooLarge => TooLarge,
                 _ => Error.Of("not_found", "There is no such API endpoint."),
             };
-            var result = Results.Problem(statusCode: http.Response.StatusCode, title: Title(error.Code), detail: error.Detail,
+            var result = Results.Problem(statusCode: http.Response.StatusCode, title: Title(error.Code), detail: Components.Amounts.Shown(error),
                 type: $"https://mikoshi.dev/problems/{error.Code}", extensions: new Dictionary<string, object?> { ["code"] = error.Code });
             await result.ExecuteAsync(http);
         });

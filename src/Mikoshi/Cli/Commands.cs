@@ -480,7 +480,7 @@ public static class Commands
     {
         if (!result.IsSuccess)
         {
-            Terminal.Error.WriteLine($"error {result.Error!.Code}: {result.Error.Detail}");
+            Terminal.Error.WriteLine($"error {result.Error!.Code}: {Components.Amounts.Shown(result.Error)}");
             return 2;
         }
 

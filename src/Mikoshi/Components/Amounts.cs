@@ -125,6 +125,12 @@ public static class Amounts
         }
     }
 
+    /// <summary>
+    /// An error's detail with the amounts it names shown as every page shows money (¥1,500, not "1,500 JPY"): what the
+    /// API's problem detail and the CLI print.
+    /// </summary>
+    public static string Shown(Error error) => error.Render(m => Display(m.Asset.Code, m.Units.ToString(CultureInfo.InvariantCulture)));
+
     /// <summary>An amount with every digit and its code ("0.012345678901234567 ETH"), for a title attribute or a detail page.</summary>
     public static string Exact(string asset, string units) => $"{Major(asset, units)} {asset}";
 

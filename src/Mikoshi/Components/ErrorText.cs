@@ -22,7 +22,7 @@ public sealed class ErrorText(IStringLocalizer<Errors> text, IOptions<IdentityOp
         var sentence = text[error.Code];
         if (sentence.ResourceNotFound)
         {
-            return error.Detail;
+            return Amounts.Shown(error);
         }
 
         object[] limits = error.Code switch

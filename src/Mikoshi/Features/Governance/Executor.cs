@@ -81,7 +81,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
             // Nothing of the attempt is kept (it appended no audit link); only the failure and its reason are.
             db.ChangeTracker.Clear();
             row = await db.Proposals.SingleAsync(p => p.CommunityId == communityId && p.Number == number);
-            (row.Outcome, row.SettledAtUnixMs, row.FailureCode, row.FailureDetail) = ("failed", settledAt, executed.Error!.Code, executed.Error.Detail);
+            (row.Outcome, row.SettledAtUnixMs, row.FailureCode, row.FailureDetail) = ("failed", settledAt, executed.Error!.Code, Components.Amounts.Shown(executed.Error));
             await write.AuditAsync("proposal.failed", new { proposal = number, code = executed.Error.Code, detail = executed.Error.Detail });
             await AnnounceUnlockedAsync(write, row);
             return new Settlement(community.Slug, number, row.Outcome, row.FailureCode);

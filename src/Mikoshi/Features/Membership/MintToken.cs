@@ -51,8 +51,8 @@ public sealed class MintToken(Writer writer)
             if (price > max.Value)
             {
                 return next.PolicyPrice <= max.Value.Units
-                    ? Error.Of("price_below_value", $"A token now holds {Money.Of(community.Base, next.Terms.Floor)} of the treasury, so a new one costs {price}, above your limit of {max.Value}.")
-                    : Error.Of("price_moved", $"The price is now {price}, above your limit of {max.Value}.");
+                    ? Error.Of("price_below_value", "A token now holds {0} of the treasury, so a new one costs {1}, above your limit of {2}.", Money.Of(community.Base, next.Terms.Floor), price, max.Value)
+                    : Error.Of("price_moved", "The price is now {0}, above your limit of {1}.", price, max.Value);
             }
         }
 

@@ -313,7 +313,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 PersonId = person,
                 CommunityId = row.CommunityId,
                 Kind = row.Kind,
-                PayloadJson = row.PayloadJson,
+                PayloadJson = OwnParts(row.PayloadJson, person),
                 AtUnixMs = row.AtUnixMs,
                 MailState = delivery == Delivery.Mail ? "pending" : "none",
             };
@@ -327,6 +327,25 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         }
 
         return notices;
+    }
+
+    /// <summary>
+    /// An event addressed to a few people with each one's part (a payout batch's payees, a revenue's contributors) keeps,
+    /// in each person's notice, that person's part only: the others' amounts are not theirs to read.
+    /// </summary>
+    private static string OwnParts(string payloadJson, PersonId person)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(payloadJson)?.AsObject();
+        if (payload?["parts"] is not System.Text.Json.Nodes.JsonObject parts)
+        {
+            return payloadJson;
+        }
+
+        var key = person.ToString();
+        payload["parts"] = parts[key] is { } own
+            ? new System.Text.Json.Nodes.JsonObject { [key] = own.DeepClone() }
+            : new System.Text.Json.Nodes.JsonObject();
+        return payload.ToJsonString(Writer.Json);
     }
 
     /// <summary>

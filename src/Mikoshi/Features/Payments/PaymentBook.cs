@@ -182,7 +182,7 @@ public static class PaymentBook
 
         if (left > Int128.Zero)
         {
-            return Error.Of("reversal_uncovered", $"The accounts this payment went to hold {Money.Of(community.Base, units - left)}, less than {Money.Of(community.Base, units)}.");
+            return Error.Of("reversal_uncovered", "The accounts this payment went to hold {0}, less than {1}.", Money.Of(community.Base, units - left), Money.Of(community.Base, units));
         }
 
         postings.Add(new Posting(to, Money.Of(community.Base, units)));

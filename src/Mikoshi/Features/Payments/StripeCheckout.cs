@@ -69,7 +69,7 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
 
                 if (price > max.Value.Units)
                 {
-                    return Error.Of("price_moved", $"The price is now {Money.Of(community.Base, price)}, above your limit of {max.Value}.");
+                    return Error.Of("price_moved", "The price is now {0}, above your limit of {1}.", Money.Of(community.Base, price), max.Value);
                 }
 
                 if (price <= Int128.Zero || price > MaxYen || max.Value.Units > MaxYen)
