@@ -83,8 +83,13 @@ public static class TokenBook
     /// The serial the next minted token will carry: one past the highest ever minted, burned ones included, so a
     /// mint's memo names the token it makes (the supply counts only live tokens and repeats after a redemption).
     /// </summary>
-    public static async Task<long> NextSerialAsync(MikoshiDb db, CommunityId community) =>
-        (await db.Tokens.Where(t => t.CommunityId == community).Select(t => (long?)t.Serial).MaxAsync() ?? 0) + 1;
+    public static async Task<long> NextSerialAsync(MikoshiDb db, CommunityId community)
+    {
+        // A write may mint more than once (a bank statement with two joins): the tokens it added are not stored yet.
+        var stored = await db.Tokens.Where(t => t.CommunityId == community).Select(t => (long?)t.Serial).MaxAsync() ?? 0;
+        var added = db.Tokens.Local.Where(t => t.CommunityId == community).Select(t => t.Serial).DefaultIfEmpty(0).Max();
+        return Math.Max(stored, added) + 1;
+    }
 
     /// <summary>Mints the next token to <paramref name="owner"/>, with <paramref name="units"/> of the base asset's pool.</summary>
     public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price, Int128 units)
