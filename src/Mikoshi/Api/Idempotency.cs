@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Api;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Chain;
+using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Cli;
 
@@ -70,8 +70,8 @@ public static class ChainCommands
             return Commands.Print(missing);
         }
 
-        var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
-        if (!roles.Contains(role) && !roles.Contains(Role.Admin))
+        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+        if (!caller.HasPowersOf(role))
         {
             return Commands.Print(Error.Of("forbidden", $"Only a community {role.ToString().ToLowerInvariant()} may do this."));
         }

@@ -362,8 +362,8 @@ public static class Commands
                 return Print(Result<Written>.Fail(treasurer.Error ?? Error.Of("community_not_found", $"There is no community '{slug}'.")));
             }
 
-            var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == found.Id && r.PersonId == treasurer.Value).Select(r => r.Role).ToListAsync();
-            if (!roles.Contains(Domain.Communities.Role.Treasurer) && !roles.Contains(Domain.Communities.Role.Admin))
+            var caller = await services.GetRequiredService<Callers>().InAsync(found, treasurer.Value);
+            if (!caller.CanKeepTheBooks)
             {
                 return Print(Result<Written>.Fail(Error.Of("forbidden", "Only a community treasurer or admin may record deposits.")));
             }

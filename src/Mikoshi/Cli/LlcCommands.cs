@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Cli;
@@ -20,9 +20,8 @@ public static class LlcCommands
         var set = new Command("set", "An admin turns the LLC-type DAO mode on or off.") { CommunityOption, By, enabled, inheritance };
         set.SetAction(parse => RunAsync(parse, async (services, community, person) =>
         {
-            var db = services.GetRequiredService<MikoshiDb>();
-            var admin = await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community.Id && r.PersonId == person && r.Role == Role.Admin);
-            return admin
+            var caller = await services.GetRequiredService<Callers>().InAsync(community, person);
+            return caller.Is(Role.Admin)
                 ? await services.GetRequiredService<LlcDao>().ChangeAsync(person, community, new LlcSettingsRequest(parse.GetValue(enabled), parse.GetValue(inheritance)))
                 : Error.Of("forbidden", "Only a community admin may do this.");
         }));

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Notifications;
 
 namespace Mikoshi.Cli;
@@ -107,7 +107,7 @@ public static class NotificationCommands
             return missing;
         }
 
-        var isAdmin = await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value && r.Role == Role.Admin);
-        return isAdmin ? (community.Value, person.Value) : Error.Of("forbidden", "Only a community admin may do this.");
+        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+        return caller.Is(Role.Admin) ? (community.Value, person.Value) : Error.Of("forbidden", "Only a community admin may do this.");
     }
 }

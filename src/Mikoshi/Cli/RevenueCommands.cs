@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Cli;
@@ -259,8 +259,8 @@ public static class RevenueCommands
 
         if (role is { } needed)
         {
-            var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
-            if (!roles.Contains(needed) && !roles.Contains(Role.Admin))
+            var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+            if (!caller.HasPowersOf(needed))
             {
                 return Commands.Print(Error.Of("forbidden", $"Only a community {needed.ToString().ToLowerInvariant()} may do this."));
             }
