@@ -75,7 +75,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
             if (!outcome.IsSuccess)
             {
                 db.ChangeTracker.Clear();
-                return outcome.Error!;
+                return outcome.Error;
             }
 
             var json = JsonSerializer.Serialize(outcome.Value, Json);
@@ -206,7 +206,7 @@ public sealed class WriteScope
         var applied = Balances.Apply(entry, (account, asset) => touched[(account.ToString(), asset.Code)].Units);
         if (!applied.IsSuccess)
         {
-            return applied.Error!;
+            return applied.Error;
         }
 
         foreach (var (account, balance) in applied.Value)

@@ -205,7 +205,7 @@ public sealed class Community
         var charter = CheckCharter(charterText, values);
         if (!charter.IsSuccess)
         {
-            return charter.Error!;
+            return charter.Error;
         }
 
         (charterText, var cleanValues) = charter.Value;
@@ -213,7 +213,7 @@ public sealed class Community
         var asset = Asset.FromKnownCode(baseAsset ?? Asset.Jpy.Code);
         if (!asset.IsSuccess)
         {
-            return asset.Error!;
+            return asset.Error;
         }
 
         var accepted = new List<string> { asset.Value.Code };
@@ -222,7 +222,7 @@ public sealed class Community
             var known = Asset.FromKnownCode(other);
             if (!known.IsSuccess)
             {
-                return known.Error!;
+                return known.Error;
             }
 
             if (!accepted.Contains(known.Value.Code))
@@ -286,7 +286,7 @@ public sealed class Community
         var charter = CheckCharter(text, newValues);
         if (!charter.IsSuccess)
         {
-            return charter.Error!;
+            return charter.Error;
         }
 
         (CharterText, values) = charter.Value;

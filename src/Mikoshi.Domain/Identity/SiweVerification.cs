@@ -73,7 +73,7 @@ public static class SiweVerification
         var signer = PersonalSign.Recover(text!, signatureHex);
         if (!signer.IsSuccess)
         {
-            return signer.Error!;
+            return signer.Error;
         }
 
         return signer.Value == message.Address

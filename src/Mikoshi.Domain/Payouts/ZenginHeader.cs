@@ -138,19 +138,19 @@ public sealed record ZenginHeader
         var convertedSender = BankKana.Convert(senderName, SenderNameWidth, "The sender's name");
         if (!convertedSender.IsSuccess)
         {
-            return convertedSender.Error!;
+            return convertedSender.Error;
         }
 
         var convertedBank = BankKana.Convert(bankName, BankNameWidth, "The paying bank's name");
         if (!convertedBank.IsSuccess)
         {
-            return convertedBank.Error!;
+            return convertedBank.Error;
         }
 
         var convertedBranch = BankKana.Convert(branchName, BranchNameWidth, "The paying branch's name");
         if (!convertedBranch.IsSuccess)
         {
-            return convertedBranch.Error!;
+            return convertedBranch.Error;
         }
 
         return new ZenginHeader(

@@ -134,19 +134,19 @@ public sealed record ZenginTransfer
         var convertedPayee = BankKana.Convert(payeeName, PayeeNameWidth, "The payee's name");
         if (!convertedPayee.IsSuccess)
         {
-            return convertedPayee.Error!;
+            return convertedPayee.Error;
         }
 
         var convertedBank = BankKana.Convert(bankName, ZenginHeader.BankNameWidth, "The payee's bank name");
         if (!convertedBank.IsSuccess)
         {
-            return convertedBank.Error!;
+            return convertedBank.Error;
         }
 
         var convertedBranch = BankKana.Convert(branchName, ZenginHeader.BranchNameWidth, "The payee's branch name");
         if (!convertedBranch.IsSuccess)
         {
-            return convertedBranch.Error!;
+            return convertedBranch.Error;
         }
 
         return new ZenginTransfer(

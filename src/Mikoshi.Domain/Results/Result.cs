@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Mikoshi.Domain;
 
 /// <summary>
@@ -28,7 +30,8 @@ public readonly struct Result<T>
     /// <summary>The error, or <c>null</c> on success.</summary>
     public Error? Error { get; }
 
-    /// <summary>True when the operation succeeded.</summary>
+    /// <summary>True when the operation succeeded; when false, <see cref="Error"/> is set (the compiler knows it).</summary>
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
     /// <summary>The value; throws when the result is a failure.</summary>

@@ -15,7 +15,7 @@ public static class Idempotency
     public static async Task<IResult> WriteAsync<TBody>(HttpContext http, TBody body, Func<Caller, IdempotencyKey?, Task<Result<Written>>> write)
     {
         var key = Read(http, body);
-        return key.IsSuccess ? Problems.From(await write(http.Caller(), key.Value), http) : Problems.For(key.Error!);
+        return key.IsSuccess ? Problems.From(await write(http.Caller(), key.Value), http) : Problems.For(key.Error);
     }
 
     /// <summary>

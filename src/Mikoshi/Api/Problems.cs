@@ -120,7 +120,7 @@ public static class Problems
     {
         if (!written.IsSuccess)
         {
-            return For(written.Error!);
+            return For(written.Error);
         }
 
         if (written.Value.Replayed)
@@ -131,7 +131,7 @@ public static class Problems
         return Results.Content(written.Value.Json, "application/json", statusCode: written.Value.Status);
     }
 
-    public static IResult From<T>(Result<T> result) => result.IsSuccess ? Results.Ok(result.Value) : For(result.Error!);
+    public static IResult From<T>(Result<T> result) => result.IsSuccess ? Results.Ok(result.Value) : For(result.Error);
 
     private static string Title(string code) => char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
 

@@ -314,7 +314,7 @@ public static class Commands
             var person = await FindPersonAsync(scope.ServiceProvider, parse.GetValue(owner)!);
             if (!person.IsSuccess)
             {
-                return Print(Result<Written>.Fail(person.Error!));
+                return Print(Result<Written>.Fail(person.Error));
             }
 
             var result = await scope.ServiceProvider.GetRequiredService<CreateCommunity>().HandleAsync(person.Value,
@@ -374,7 +374,7 @@ public static class Commands
                 var person = await FindPersonAsync(services, email);
                 if (!person.IsSuccess)
                 {
-                    return Print(Result<Written>.Fail(person.Error!));
+                    return Print(Result<Written>.Fail(person.Error));
                 }
 
                 personId = person.Value.ToString();
@@ -455,7 +455,7 @@ public static class Commands
         if (who.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             var address = Domain.Governance.EthAddress.Parse(who);
-            return !address.IsSuccess ? address.Error!
+            return !address.IsSuccess ? address.Error
                 : await Features.Wallets.WalletLinks.PersonOfAsync(db, address.Value) is { } linked ? linked
                 : Error.Of("person_not_found", $"No person has linked {address.Value}.");
         }
@@ -480,7 +480,7 @@ public static class Commands
     {
         if (!result.IsSuccess)
         {
-            Terminal.Error.WriteLine($"error {result.Error!.Code}: {result.Error.Detail}");
+            Terminal.Error.WriteLine($"error {result.Error.Code}: {result.Error.Detail}");
             return 2;
         }
 

@@ -58,7 +58,7 @@ public static class GovernanceCommands
         list.SetAction(parse => ReadAsync(parse, async (services, community) =>
         {
             var page = await services.GetRequiredService<Proposals>().ListAsync(services.GetRequiredService<MikoshiDb>(), community, null, Api.Paging.MaxLimit, null);
-            return page.IsSuccess ? page.Value : (object)page.Error!;
+            return page.IsSuccess ? page.Value : (object)page.Error;
         }));
 
         var show = new Command("show", "One proposal: state, countdown, live tally, and every signed vote.") { Id, CommunityOption };
@@ -102,7 +102,7 @@ public static class GovernanceCommands
                 var found = await Commands.FindPersonAsync(services, email);
                 if (!found.IsSuccess)
                 {
-                    return found.Error!;
+                    return found.Error;
                 }
 
                 target = found.Value.ToString();
@@ -136,7 +136,7 @@ public static class GovernanceCommands
         var community = await MembershipCommands.FindCommunityAsync(services.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
         if (!community.IsSuccess)
         {
-            return Commands.Print(community.Error!);
+            return Commands.Print(community.Error);
         }
 
         var value = await read(services, community.Value);

@@ -35,7 +35,7 @@ public static class LlcCommands
             var approved = await Commands.FindPersonAsync(services, parse.GetValue(who)!);
             return approved.IsSuccess
                 ? await services.GetRequiredService<LlcDao>().ApproveAsync(person, community, approved.Value.ToString(), new LlcMemberRequest(parse.GetValue(role)))
-                : approved.Error!;
+                : approved.Error;
         }));
 
         var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json" };
@@ -84,6 +84,6 @@ public static class LlcCommands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
-        return community.IsSuccess ? await read(db, community.Value) : Commands.Print(community.Error!);
+        return community.IsSuccess ? await read(db, community.Value) : Commands.Print(community.Error);
     }
 }

@@ -66,6 +66,6 @@ public static class PaymentCommands
         }
 
         var result = await work(services, community.Value, person.Value);
-        return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error!);
+        return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error);
     }
 }

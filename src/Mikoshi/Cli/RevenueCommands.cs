@@ -121,7 +121,7 @@ public static class RevenueCommands
             return person.IsSuccess
                 ? Commands.Print(await scope.ServiceProvider.GetRequiredService<Payouts>().SetBankAccountAsync(person.Value, new BankAccountRequest(
                     parse.GetValue(bank), parse.GetValue(bankName), parse.GetValue(branch), parse.GetValue(branchName), parse.GetValue(type), parse.GetValue(number), parse.GetValue(holder))))
-                : Commands.Print(person.Error!);
+                : Commands.Print(person.Error);
         });
         return command;
     }
@@ -157,7 +157,7 @@ public static class RevenueCommands
                 TimeProvider.System.GetUtcNow(), parse.GetValue(lang));
             if (!exported.IsSuccess)
             {
-                return exported.Error!;
+                return exported.Error;
             }
 
             var file = parse.GetValue(output)!;
@@ -195,7 +195,7 @@ public static class RevenueCommands
             var statement = await Features.Revenue.Earnings.StatementAsync(db, community.Value, person.Value, parse.GetValue(from), parse.GetValue(to), parse.GetValue(asset), TimeProvider.System.GetUtcNow(), Features.Revenue.Earnings.DaysOf(community.Value));
             if (!statement.IsSuccess)
             {
-                return Commands.Print(statement.Error!);
+                return Commands.Print(statement.Error);
             }
 
             if (parse.GetValue(format) == "csv")
@@ -280,7 +280,7 @@ public static class RevenueCommands
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
         if (!community.IsSuccess)
         {
-            return Commands.Print(community.Error!);
+            return Commands.Print(community.Error);
         }
 
         var value = await read(scope.ServiceProvider, db, community.Value);
@@ -293,6 +293,6 @@ public static class RevenueCommands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var person = await Commands.FindPersonAsync(scope.ServiceProvider, parse.GetValue(By)!);
-        return person.IsSuccess ? await ReadAsync(parse, (d, c) => read(d, c, person.Value)) : Commands.Print(person.Error!);
+        return person.IsSuccess ? await ReadAsync(parse, (d, c) => read(d, c, person.Value)) : Commands.Print(person.Error);
     }
 }

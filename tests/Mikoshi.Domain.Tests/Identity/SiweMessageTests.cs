@@ -176,7 +176,7 @@ public class SiweMessageTests
             }
             else
             {
-                Assert.Equal("invalid_siwe_message", parsed.Error!.Code);
+                Assert.Equal("invalid_siwe_message", parsed.Error.Code);
             }
         }, iter: 2_000);
     }
@@ -229,7 +229,7 @@ public class SiweMessageTests
         var parsed = SiweMessage.Parse(text);
 
         Assert.False(parsed.IsSuccess, what);
-        Assert.Equal("invalid_siwe_message", parsed.Error!.Code);
+        Assert.Equal("invalid_siwe_message", parsed.Error.Code);
     }
 
     [Theory]

@@ -90,7 +90,7 @@ public class BankKanaTests
         var converted = BankKana.Convert(name);
 
         Assert.False(converted.IsSuccess);
-        Assert.Equal("invalid_bank_name", converted.Error!.Code);
+        Assert.Equal("invalid_bank_name", converted.Error.Code);
         Assert.Contains($"'{offending}'", converted.Error.Detail, StringComparison.Ordinal);
         Assert.Contains($"U+{char.ConvertToUtf32(offending, 0):X4}", converted.Error.Detail, StringComparison.Ordinal);
         Assert.Contains($"at character {position}", converted.Error.Detail, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public class BankKanaTests
 
         Assert.Equal("bank_name_too_long", plain.Error?.Code);
         Assert.Equal("bank_name_too_long", voiced.Error?.Code);
-        Assert.Contains("31", voiced.Error!.Detail, StringComparison.Ordinal);
+        Assert.Contains("31", voiced.Error?.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class BankKanaTests
             var converted = BankKana.Convert(name.Insert(index, kanji.ToString()));
 
             Assert.Equal("invalid_bank_name", converted.Error?.Code);
-            Assert.Contains($"'{kanji}'", converted.Error!.Detail, StringComparison.Ordinal);
+            Assert.Contains($"'{kanji}'", converted.Error?.Detail, StringComparison.Ordinal);
         }, iter: 1000);
     }
 }

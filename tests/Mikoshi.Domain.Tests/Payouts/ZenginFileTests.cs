@@ -193,9 +193,9 @@ public class ZenginFileTests
         var branch = TryTransfer(branchName: "渋谷");
 
         Assert.Equal(["invalid_bank_name"], new[] { payee, bank, branch }.Select(r => r.Error?.Code).Distinct());
-        Assert.Contains("payee's name", payee.Error!.Detail, StringComparison.Ordinal);
-        Assert.Contains("bank name", bank.Error!.Detail, StringComparison.Ordinal);
-        Assert.Contains("branch name", branch.Error!.Detail, StringComparison.Ordinal);
+        Assert.Contains("payee's name", payee.Error?.Detail, StringComparison.Ordinal);
+        Assert.Contains("bank name", bank.Error?.Detail, StringComparison.Ordinal);
+        Assert.Contains("branch name", branch.Error?.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

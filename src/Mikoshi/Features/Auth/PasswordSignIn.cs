@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace Mikoshi.Features.Auth;
 /// <summary>The outcome of a password sign-in: the person, or an error (with how long to wait when throttled).</summary>
 public sealed record PasswordCheck(MikoshiUser? User, Error? Error, TimeSpan RetryAfter)
 {
-    public bool Succeeded => User is not null;
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool Succeeded => Error is null;
 }
 
 /// <summary>

@@ -34,7 +34,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
         var name = DisplayNameRules.Check(string.IsNullOrWhiteSpace(request.DisplayName) ? email.Split('@')[0] : request.DisplayName);
         if (!name.IsSuccess)
         {
-            return name.Error!;
+            return name.Error;
         }
 
         return PasswordPolicy.Check(request.Password, email) is { } weak ? weak : (email, name.Value);
@@ -47,7 +47,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
             var checkedRequest = Check(request);
             if (!checkedRequest.IsSuccess)
             {
-                return checkedRequest.Error!;
+                return checkedRequest.Error;
             }
 
             var (email, name) = checkedRequest.Value;
@@ -79,7 +79,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
         var checkedRequest = Check(request);
         if (!checkedRequest.IsSuccess)
         {
-            return checkedRequest.Error!;
+            return checkedRequest.Error;
         }
 
         var email = checkedRequest.Value.Email;
@@ -94,7 +94,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
         var created = await HandleAsync(request);
         if (!created.IsSuccess)
         {
-            if (created.Error!.Code != "email_taken")
+            if (created.Error.Code != "email_taken")
             {
                 return created.Error;
             }
@@ -130,7 +130,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
         api.MapPost("/auth/register", async (RegisterRequest request, Register register) =>
         {
             var sent = await register.RequestAsync(request);
-            return sent.IsSuccess ? Results.Accepted(value: sent.Value) : Problems.For(sent.Error!);
+            return sent.IsSuccess ? Results.Accepted(value: sent.Value) : Problems.For(sent.Error);
         })
         .Allow(Access.Anyone)
         .LimitedAsSignIn()

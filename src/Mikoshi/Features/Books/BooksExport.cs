@@ -193,7 +193,7 @@ public sealed class BooksExport(Writer writer)
                 var csv = await CsvAsync(db, community.Id, from, to);
                 return csv.IsSuccess
                     ? Results.File(Encoding.UTF8.GetBytes(csv.Value), "text/csv; charset=utf-8", $"shiwakecho-{community.Slug}.csv")
-                    : Problems.For(csv.Error!);
+                    : Problems.For(csv.Error);
             })
             .Allow(Access.Treasurer)
             .WithSummary("The yen journal as a 仕訳帳 CSV in the マネーフォワード クラウド会計 import layout (27 columns, UTF-8 with BOM); from/to are days in Japan.");

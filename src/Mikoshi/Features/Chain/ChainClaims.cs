@@ -59,7 +59,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
             var address = await addresses.ForPersonAsync(person);
             if (!address.IsSuccess)
             {
-                return address.Error!;
+                return address.Error;
             }
 
             addressOf[person] = address.Value;
@@ -111,13 +111,13 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         var entry = JournalEntry.Create("chain-claims", $"claims epoch {epoch} on chain", postings);
         if (!entry.IsSuccess)
         {
-            return entry.Error!;
+            return entry.Error;
         }
 
         var posted = await write.PostAsync(entry.Value);
         if (!posted.IsSuccess)
         {
-            return posted.Error!;
+            return posted.Error;
         }
 
         var tree = ClaimTree.Build(cumulative.Select(c => new ClaimLeaf(AssetAddress(asset), ChainOutbox.Address(c.Key), c.Value.Amount)));
@@ -162,7 +162,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         var parsed = EthAddress.Parse(account);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error!;
+            return parsed.Error;
         }
 
         var deployment = await db.ChainDeployments.AsNoTracking().FirstOrDefaultAsync(d => d.CommunityId == community.Id);

@@ -38,7 +38,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         var client = connection.Client();
         if (!client.IsSuccess)
         {
-            return client.Error!;
+            return client.Error;
         }
 
         if (await db.ChainDeployments.AsNoTracking().AnyAsync(d => d.CommunityId == community.Id, cancellationToken))
@@ -61,7 +61,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         });
         if (!deployed.IsSuccess)
         {
-            return deployed.Error!;
+            return deployed.Error;
         }
 
         // The contracts exist and were paid for: record them even if the caller has gone, or they would be
@@ -121,11 +121,11 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         if (client.IsSuccess)
         {
             var read = await ChainConnection.TryAsync(() => client.Value.HeadAsync(cancellationToken));
-            (head, problem) = read.IsSuccess ? ((long?)read.Value, (string?)null) : ((long?)null, read.Error!.Code);
+            (head, problem) = read.IsSuccess ? ((long?)read.Value, (string?)null) : ((long?)null, read.Error.Code);
         }
         else
         {
-            problem = client.Error!.Code;
+            problem = client.Error.Code;
         }
 
         // Addresses as EIP-55, like every other address the API writes (the tables keep lower case).

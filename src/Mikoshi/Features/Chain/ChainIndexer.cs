@@ -47,7 +47,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             var pass = await StepAsync(community, cancellationToken);
             if (!pass.IsSuccess)
             {
-                return pass.Error!;
+                return pass.Error;
             }
 
             passes.Add(pass.Value);
@@ -66,7 +66,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         var client = connection.Client();
         if (!client.IsSuccess)
         {
-            return client.Error!;
+            return client.Error;
         }
 
         var outcome = await ChainConnection.TryAsync(async () =>
@@ -120,9 +120,9 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             var mirrored = await MirrorAsync(community, row.IndexedBlock, last, events, cancellationToken);
             return mirrored.IsSuccess
                 ? new IndexPass(community.ToString(), to, head, mirrored.Value, rolledBack, sent, sending.Problem)
-                : Result<IndexPass>.Fail(mirrored.Error!);
+                : Result<IndexPass>.Fail(mirrored.Error);
         });
-        return outcome.IsSuccess ? outcome.Value : outcome.Error!;
+        return outcome.IsSuccess ? outcome.Value : outcome.Error;
     }
 
     /// <summary>
@@ -196,7 +196,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 if (!effect.IsSuccess)
                 {
                     disagreeing = e;
-                    return effect.Error!;
+                    return effect.Error;
                 }
 
                 db.ChainEvents.Add(new ChainEventRow
@@ -229,7 +229,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             return JsonSerializer.Deserialize<int>(written.Value.Json);
         }
 
-        if (written.Error!.Code == "already_indexed")
+        if (written.Error.Code == "already_indexed")
         {
             return 0;
         }
@@ -303,7 +303,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                             var payout = await PayRedemptionAsync(write, community, token, from, e.At);
                             if (!payout.IsSuccess)
                             {
-                                return payout.Error!;
+                                return payout.Error;
                             }
 
                             await TokenBook.BurnAsync(write, token);
@@ -361,7 +361,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     var posted = await write.PostAsync(entry.Value, e.At.TransactionHash);
                     if (!posted.IsSuccess)
                     {
-                        return Error.Of(BooksDisagree, $"The claims escrow cannot pay a claim the chain paid: {posted.Error!.Detail}");
+                        return Error.Of(BooksDisagree, $"The claims escrow cannot pay a claim the chain paid: {posted.Error.Detail}");
                     }
 
                     return new Effect("claimed", e.At.TransactionHash, Asset: asset, Epoch: (long)c.Epoch, Account: account, Amount: amount.ToString(CultureInfo.InvariantCulture), Entry: posted.Value);
@@ -414,14 +414,14 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         if (!preview.IsSuccess)
         {
             // Redemption was turned off while the burn waited: the token is gone on chain either way.
-            await write.AuditAsync("chain.burn-unpaid", new { token = token.Serial, from, transaction = at.TransactionHash, reason = preview.Error!.Code });
+            await write.AuditAsync("chain.burn-unpaid", new { token = token.Serial, from, transaction = at.TransactionHash, reason = preview.Error.Code });
             return Result<Payout?>.Ok(null);
         }
 
         var entry = await RedeemToken.PayAsync(write, holder, token.Serial, preview.Value);
         if (!entry.IsSuccess)
         {
-            return Error.Of(BooksDisagree, $"The treasury cannot pay the redemption of token #{token.Serial}: {entry.Error!.Detail}");
+            return Error.Of(BooksDisagree, $"The treasury cannot pay the redemption of token #{token.Serial}: {entry.Error.Detail}");
         }
 
         return new Payout(holder, entry.Value, preview.Value.Reclaim);
@@ -456,7 +456,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 var undoneEffect = await UndoAsync(write, community, effect);
                 if (!undoneEffect.IsSuccess)
                 {
-                    return undoneEffect.Error!;
+                    return undoneEffect.Error;
                 }
 
                 db.ChainEvents.Remove(row);
@@ -475,7 +475,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             return Result<int>.Ok(undone.Count);
         }, cancellationToken);
         return written.IsSuccess ? JsonSerializer.Deserialize<int>(written.Value.Json)
-            : written.Error!.Code == "already_indexed" ? 0
+            : written.Error.Code == "already_indexed" ? 0
             : throw new InvariantViolatedException($"Rolling back failed: {written.Error.Code}: {written.Error.Detail}");
     }
 
@@ -517,7 +517,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                         var posted = await write.PostAsync(entry.Value, effect.Transaction, TreasuryFlow.OneToken);
                         if (!posted.IsSuccess)
                         {
-                            return Error.Of(BooksDisagree, $"The redemption of token #{effect.Serial} cannot be reversed: {posted.Error!.Detail}");
+                            return Error.Of(BooksDisagree, $"The redemption of token #{effect.Serial} cannot be reversed: {posted.Error.Detail}");
                         }
                     }
 
@@ -540,7 +540,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     var amount = Int128.Parse(effect.Amount!, CultureInfo.InvariantCulture);
                     var entry = JournalEntry.Move("chain-claim-undone", $"claim by {effect.Account} undone by a chain reorganisation", AccountId.External, ChainClaims.Escrow, Money.Of(asset, amount));
                     var posted = await write.PostAsync(entry.Value, effect.Transaction);
-                    return posted.IsSuccess ? true : posted.Error!;
+                    return posted.IsSuccess ? true : posted.Error;
                 }
 
             default:
@@ -593,7 +593,7 @@ public sealed class ChainIndexerService(ChainIndexer indexer, ChainSettings sett
                 }
 
                 wait = Backoff(wait);
-                log.LogWarning("Chain indexer: {Code} ({Detail}); next try in {Seconds} s.", pass.Error!.Code, pass.Error.Detail, wait.TotalSeconds);
+                log.LogWarning("Chain indexer: {Code} ({Detail}); next try in {Seconds} s.", pass.Error.Code, pass.Error.Detail, wait.TotalSeconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

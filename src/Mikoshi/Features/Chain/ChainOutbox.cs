@@ -157,7 +157,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
                     var address = await scope.ServiceProvider.GetRequiredService<ChainAddresses>().ForPersonAsync(row.PersonId!.Value);
                     if (!address.IsSuccess)
                     {
-                        throw new ChainRefusedException($"No address for {row.PersonId}: {address.Error!.Detail}");
+                        throw new ChainRefusedException($"No address for {row.PersonId}: {address.Error.Detail}");
                     }
 
                     return (await CommunityContracts.MintAsync(chain, deployment, address.Value, row.Serial.Value, cancellationToken)).Hash;

@@ -23,7 +23,7 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
             request.BaseAsset, request.Assets, founder, clock.GetUtcNow());
         if (!founded.IsSuccess)
         {
-            return founded.Error!;
+            return founded.Error;
         }
 
         var community = founded.Value;

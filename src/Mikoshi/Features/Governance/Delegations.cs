@@ -28,7 +28,7 @@ public sealed class Delegations(Writer writer)
                 var found = await Membership.People.FindAsync(db, request.Delegate);
                 if (!found.IsSuccess)
                 {
-                    return found.Error!;
+                    return found.Error;
                 }
 
                 target = found.Value;

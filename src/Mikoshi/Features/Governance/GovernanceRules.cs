@@ -27,7 +27,7 @@ public sealed record KindRules(ProposalKind Kind, int QuorumBps, int ThresholdBp
         var rules = ProposalRulesFor.Of(kind, quorumBps, thresholdBps);
         if (!rules.IsSuccess)
         {
-            return Error.Of("parameter_out_of_range", rules.Error!.Detail);
+            return Error.Of("parameter_out_of_range", rules.Error.Detail);
         }
 
         var now = DateTimeOffset.UnixEpoch;
@@ -36,7 +36,7 @@ public sealed record KindRules(ProposalKind Kind, int QuorumBps, int ThresholdBp
             : ProposalLifecycle.Schedule(now, now, now.AddHours(votingPeriodHours), TimeSpan.FromHours(gracePeriodHours));
         return schedule.IsSuccess
             ? new KindRules(kind, quorumBps, thresholdBps, votingPeriodHours, gracePeriodHours)
-            : Error.Of("parameter_out_of_range", schedule.Error!.Detail);
+            : Error.Of("parameter_out_of_range", schedule.Error.Detail);
     }
 }
 
@@ -123,7 +123,7 @@ public static class GovernanceRules
                         name == "redemptionRateBps" ? (int)units.Value : policy.RedemptionRateBps);
                     if (!next.IsSuccess)
                     {
-                        return Error.Of("parameter_out_of_range", next.Error!.Detail);
+                        return Error.Of("parameter_out_of_range", next.Error.Detail);
                     }
 
                     if (!dryRun)
@@ -151,7 +151,7 @@ public static class GovernanceRules
                         name == "capAtPaidIn" ? flag!.Value : revenue.CapAtPaidIn);
                     if (!next.IsSuccess)
                     {
-                        return Error.Of("parameter_out_of_range", next.Error!.Detail);
+                        return Error.Of("parameter_out_of_range", next.Error.Detail);
                     }
 
                     if (community.LlcDao && !next.Value.CapAtPaidIn)
@@ -185,7 +185,7 @@ public static class GovernanceRules
                         field == "gracePeriodHours" ? number : current.GracePeriodHours);
                     if (!next.IsSuccess)
                     {
-                        return next.Error!;
+                        return next.Error;
                     }
 
                     if (!dryRun)

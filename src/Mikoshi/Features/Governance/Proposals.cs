@@ -101,7 +101,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             var payload = await PayloadAsync(write, tracked, kind.Value, request.Payload);
             if (!payload.IsSuccess)
             {
-                return payload.Error!;
+                return payload.Error;
             }
 
             var rules = (await GovernanceRules.InForceAsync(db, community.Id))[kind.Value];
@@ -111,7 +111,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             var schedule = ProposalLifecycle.Schedule(write.At, opensAt, closesAt, grace);
             if (!schedule.IsSuccess)
             {
-                return schedule.Error!;
+                return schedule.Error;
             }
 
             var number = (await db.Proposals.Where(p => p.CommunityId == community.Id).Select(p => (long?)p.Number).MaxAsync() ?? 0) + 1;
@@ -213,7 +213,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                         var amount = Money.Parse(asset.Value, fund.Amount);
                         if (!amount.IsSuccess)
                         {
-                            return amount.Error!;
+                            return amount.Error;
                         }
 
                         if (amount.Value.Units <= Int128.Zero)
@@ -237,7 +237,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                         var checkedValue = await GovernanceRules.ApplyAsync(write.Db, community, parameter?.Name, value, dryRun: true);
                         return checkedValue.IsSuccess
                             ? JsonSerializer.Serialize(new { name = parameter!.Name, value = checkedValue.Value }, Writer.Json)
-                            : checkedValue.Error!;
+                            : checkedValue.Error;
                     }
 
                 case ProposalKind.Charter:
@@ -246,7 +246,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                         var checkedCharter = Community.CheckCharter(charter?.Text, charter?.Values);
                         return checkedCharter.IsSuccess
                             ? JsonSerializer.Serialize(new { text = checkedCharter.Value.Text, values = checkedCharter.Value.Values }, Writer.Json)
-                            : checkedCharter.Error!;
+                            : checkedCharter.Error;
                     }
 
                 default:
@@ -338,7 +338,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
         var page = Paging.Read(cursor, limit);
         if (!page.IsSuccess)
         {
-            return page.Error!;
+            return page.Error;
         }
 
         var before = long.MaxValue;

@@ -87,7 +87,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var address = EthAddress.Parse(voter);
         if (!address.IsSuccess)
         {
-            return address.Error!;
+            return address.Error;
         }
 
         if (nonce is not { } n || n < 0)
@@ -131,11 +131,11 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             // A template: the document a wallet will sign once the choice (and, for someone without an address
             // yet, the voter) is filled in. An empty choice is on no ballot, so the template itself is never a vote.
             var template = Message(proposal, VoteChoices.For, voter ?? "0x0000000000000000000000000000000000000000", nonce ?? 1, reason);
-            return template.IsSuccess ? VoteTypedData.Json(DomainOf(community), template.Value with { Choice = string.Empty }) : template.Error!;
+            return template.IsSuccess ? VoteTypedData.Json(DomainOf(community), template.Value with { Choice = string.Empty }) : template.Error;
         }
 
         var message = Message(proposal, choice, voter, nonce ?? 1, reason);
-        return message.IsSuccess ? VoteTypedData.Json(DomainOf(community), message.Value) : message.Error!;
+        return message.IsSuccess ? VoteTypedData.Json(DomainOf(community), message.Value) : message.Error;
     }
 
     public static async Task<long> NextNonceAsync(MikoshiDb db, CommunityId community, long proposal, PersonId person) =>
@@ -150,7 +150,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             var opened = OpenEnvelope(community, proposal, request, data);
             if (!opened.IsSuccess)
             {
-                return opened.Error!;
+                return opened.Error;
             }
 
             request = opened.Value;
@@ -159,7 +159,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var message = Message(proposal, request.Choice, request.Voter, request.Nonce, request.Reason);
         if (!message.IsSuccess)
         {
-            return message.Error!;
+            return message.Error;
         }
 
         var digest = VoteTypedData.Digest(DomainOf(community), message.Value);
@@ -250,7 +250,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var read = VoteEnvelope.Read(data, DomainOf(community));
         if (!read.IsSuccess)
         {
-            return read.Error!;
+            return read.Error;
         }
 
         var vote = read.Value;
@@ -265,7 +265,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             var voter = EthAddress.Parse(vote.Voter);
             if (!address.IsSuccess)
             {
-                return address.Error!;
+                return address.Error;
             }
 
             if (voter.IsSuccess && address.Value != voter.Value)
@@ -292,7 +292,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         // A signature for another proposal, community or chain, or by another key, recovers someone else.
         var refusal = signer.IsSuccess
             ? Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address.")
-            : signer.Error!;
+            : signer.Error;
         if (!chain.Settings.IsConfigured || !TryBytes(signatureHex, out var bytes))
         {
             return refusal;
@@ -301,11 +301,11 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var client = chain.Client();
         if (!client.IsSuccess)
         {
-            return client.Error!;
+            return client.Error;
         }
 
         var accepted = await ChainConnection.TryAsync(() => ContractSignatures.IsValidAsync(client.Value, voter, digest, bytes));
-        return !accepted.IsSuccess ? accepted.Error!
+        return !accepted.IsSuccess ? accepted.Error
             : accepted.Value ? null
             : signer.IsSuccess ? Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address, and no contract wallet at the voter's address accepts it.")
             : refusal;
@@ -341,7 +341,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var early = Message(proposal, request.Choice, "0x0000000000000000000000000000000000000000", 0, request.Reason);
         if (!early.IsSuccess)
         {
-            return early.Error!;
+            return early.Error;
         }
 
         // Refuse what the vote itself would refuse before making a key, so that a refusal writes nothing.
@@ -365,7 +365,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var key = await keys.EnsureAsync(person);
         if (!key.IsSuccess)
         {
-            return key.Error!;
+            return key.Error;
         }
 
         var nonce = await NextNonceAsync(db, community.Id, proposal, person);
@@ -468,7 +468,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                     }
 
                     var typed = await voting.TypedDataAsync(db, http.Caller().RequireCommunity(), proposalId, voter, choice, nonce, reason, http.Caller().Person);
-                    return typed.IsSuccess ? Results.Content(typed.Value, "application/json") : Problems.For(typed.Error!);
+                    return typed.IsSuccess ? Results.Content(typed.Value, "application/json") : Problems.For(typed.Error);
                 })
             .Allow(Access.Anyone)
             .WithSummary("The EIP-712 typed data (eth_signTypedData_v4 JSON) a voter signs: ?voter=0x…&choice=for|against|abstain&nonce=…&reason=…; without a nonce, the voter's next; signed in without a voter, your linked wallet (else your custodial key's address). Without a choice, or for a member with no address yet, a template (choice empty, voter 0x000…0) to fill in. The domain's chainId is the configured chain.");
@@ -495,7 +495,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                 var export = await voting.ExportAsync(db, community, proposalId);
                 return export.IsSuccess
                     ? Results.Ok(await voting.SignCustodialLinksAsync(db, community, await names.VotesAsync(db, community.Id, Ledger.PublicNames.IsInsider(caller.Roles), export.Value)))
-                    : Problems.For(export.Error!);
+                    : Problems.For(export.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("Every signed vote with its digest and signature, the EIP-712 domain, and the snapshot (holders' power, delegations): enough to recompute the tally. Outside the community, people who did not choose to be shown appear under their pseudonym (member-…) in place of their id.")

@@ -23,13 +23,13 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
         var asset = community.Accepts(request.Asset);
         if (!asset.IsSuccess)
         {
-            return asset.Error!;
+            return asset.Error;
         }
 
         var amount = Money.Parse(asset.Value, request.Amount);
         if (!amount.IsSuccess)
         {
-            return amount.Error!;
+            return amount.Error;
         }
 
         var reference = request.Reference?.Trim() ?? string.Empty;
@@ -52,7 +52,7 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
         var entry = JournalEntry.Move("deposit", request.Memo, AccountId.External, account, amount.Value);
         if (!entry.IsSuccess)
         {
-            return entry.Error!;
+            return entry.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created, async write =>

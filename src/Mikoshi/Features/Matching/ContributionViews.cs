@@ -43,7 +43,7 @@ public static class ContributionViews
         var person = await Membership.People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
-            return person.Error!;
+            return person.Error;
         }
 
         var who = person.Value;

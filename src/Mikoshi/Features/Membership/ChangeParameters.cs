@@ -57,7 +57,7 @@ public sealed class ChangeParameters(Writer writer)
                 request.RoyaltyBps ?? current.RoyaltyBps, request.RedemptionRateBps ?? current.RedemptionRateBps);
             if (!policy.IsSuccess)
             {
-                return policy.Error!;
+                return policy.Error;
             }
 
             tracked.ChangePolicy(policy.Value);

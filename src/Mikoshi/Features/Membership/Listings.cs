@@ -24,13 +24,13 @@ public sealed class Listings(Writer writer)
             var price = Money.Parse(community.Base, request.Price);
             if (!price.IsSuccess)
             {
-                return price.Error!;
+                return price.Error;
             }
 
             var token = await TokenBook.FindMovableAsync(write, community.Id, serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             if (token.Value.OwnerId != seller)
@@ -67,7 +67,7 @@ public sealed class Listings(Writer writer)
             var listing = await OpenListingAsync(write.Db, community.Id, number);
             if (!listing.IsSuccess)
             {
-                return listing.Error!;
+                return listing.Error;
             }
 
             if (listing.Value.SellerId != seller)
@@ -87,13 +87,13 @@ public sealed class Listings(Writer writer)
             var listing = await OpenListingAsync(write.Db, community.Id, number);
             if (!listing.IsSuccess)
             {
-                return listing.Error!;
+                return listing.Error;
             }
 
             var token = await TokenBook.FindMovableAsync(write, community.Id, listing.Value.Serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
@@ -115,7 +115,7 @@ public sealed class Listings(Writer writer)
             var consent = await LlcDao.ConsentAsync(write, community.Id, buyer, LlcMove.Purchase);
             if (!consent.IsSuccess)
             {
-                return consent.Error!;
+                return consent.Error;
             }
 
             var price = Money.Of(community.Base, listing.Value.Price);
@@ -129,7 +129,7 @@ public sealed class Listings(Writer writer)
                 var gain = LlcRules.MaySell(current, proceeds, paidIn, received);
                 if (!gain.IsSuccess)
                 {
-                    return gain.Error!;
+                    return gain.Error;
                 }
 
                 await Revenue.HolderShares.CapAsync(write.Db, current, seller, current.BaseAsset, proceeds, record: true);
@@ -141,7 +141,7 @@ public sealed class Listings(Writer writer)
             var posted = await write.PostAsync(entry.Value, $"listing {number}");
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
 
             var settled = await TokenBook.MoveAsync(write, token.Value, buyer, LineageKind.Sold, price.Units);

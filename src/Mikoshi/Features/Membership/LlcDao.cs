@@ -70,13 +70,13 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
         var person = await People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
-            return person.Error!;
+            return person.Error;
         }
 
         var role = LlcRules.Role(request.Role);
         if (!role.IsSuccess)
         {
-            return role.Error!;
+            return role.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, executive.ToString(), null, StatusCodes.Status200OK, async write =>

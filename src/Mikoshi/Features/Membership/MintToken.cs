@@ -28,14 +28,14 @@ public sealed class MintToken(Writer writer)
         var allowed = current.Policy.MayMint(supply);
         if (!allowed.IsSuccess)
         {
-            return allowed.Error!;
+            return allowed.Error;
         }
 
         // An LLC-type DAO admits only a person its executive members approved, however the mint comes (a paid join, a bank transfer).
         var consent = await LlcDao.ConsentAsync(write, community.Id, person, LlcMove.Mint);
         if (!consent.IsSuccess)
         {
-            return consent.Error!;
+            return consent.Error;
         }
 
         var next = await TokenBook.NextMintAsync(write.Db, current);
@@ -45,7 +45,7 @@ public sealed class MintToken(Writer writer)
             var max = Money.Parse(community.Base, request.MaxPrice);
             if (!max.IsSuccess)
             {
-                return max.Error!;
+                return max.Error;
             }
 
             if (price > max.Value)
@@ -63,7 +63,7 @@ public sealed class MintToken(Writer writer)
             var posted = await write.PostAsync(entry.Value, flow: TreasuryFlow.OneToken);
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
         }
 

@@ -113,7 +113,7 @@ public static class ReadTokens
         var page = Paging.Read(cursor, limit);
         if (!page.IsSuccess)
         {
-            return page.Error!;
+            return page.Error;
         }
 
         var after = 0L;
@@ -128,7 +128,7 @@ public static class ReadTokens
             var person = await People.FindAsync(db, owner);
             if (!person.IsSuccess)
             {
-                return person.Error!;
+                return person.Error;
             }
 
             query = query.Where(t => t.OwnerId == person.Value);

@@ -93,7 +93,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     public async Task<Result<RedemptionView>> PreviewAsync(Community community, long serial)
     {
         var token = await TokenBook.FindAsync(db, community.Id, serial);
-        return token.IsSuccess ? await PreviewAsync(db, community, serial) : token.Error!;
+        return token.IsSuccess ? await PreviewAsync(db, community, serial) : token.Error;
     }
 
     /// <summary>
@@ -114,19 +114,19 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
                 var token = await RedeemableAsync(write, holder, community, serial);
                 if (!token.IsSuccess)
                 {
-                    return token.Error!;
+                    return token.Error;
                 }
 
                 var preview = await PreviewAsync(write.Db, await TokenBook.CurrentAsync(write.Db, community.Id), serial);
                 if (!preview.IsSuccess)
                 {
-                    return preview.Error!;
+                    return preview.Error;
                 }
 
                 var paid = await PayAsync(write, holder, serial, preview.Value);
                 if (!paid.IsSuccess)
                 {
-                    return paid.Error!;
+                    return paid.Error;
                 }
 
                 var settled = await TokenBook.BurnAsync(write, token.Value);
@@ -143,7 +143,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             var address = await addresses.ForPersonAsync(holder);
             if (!address.IsSuccess)
             {
-                return address.Error!;
+                return address.Error;
             }
 
             minted = address.Value;
@@ -154,7 +154,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             var token = await RedeemableAsync(write, holder, community, serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             if (await Chain.ChainOutbox.PendingRedemptionAsync(write.Db, community.Id, serial) is not null)
@@ -165,7 +165,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             var estimate = await PreviewAsync(write.Db, await TokenBook.CurrentAsync(write.Db, community.Id), serial);
             if (!estimate.IsSuccess)
             {
-                return estimate.Error!;
+                return estimate.Error;
             }
 
             // Where the holder holds it as far as Mikoshi has seen; the contract burns only from there.
@@ -208,7 +208,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         }
 
         var posted = await write.PostAsync(JournalEntry.Create("redemption", $"token #{serial} redeemed", postings).Value, flow: TreasuryFlow.OneToken);
-        return posted.IsSuccess ? Result<long?>.Ok(posted.Value) : posted.Error!;
+        return posted.IsSuccess ? Result<long?>.Ok(posted.Value) : posted.Error;
     }
 
     private static async Task<Result<TokenRow>> RedeemableAsync(WriteScope write, PersonId holder, Community community, long serial)
@@ -216,7 +216,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
         if (!token.IsSuccess)
         {
-            return token.Error!;
+            return token.Error;
         }
 
         if (token.Value.OwnerId != holder)
@@ -225,7 +225,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         }
 
         var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
-        return unlocked.IsSuccess ? token : unlocked.Error!;
+        return unlocked.IsSuccess ? token : unlocked.Error;
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -54,7 +54,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var person = await People.FindAsync(db, named.PersonId);
             if (!person.IsSuccess)
             {
-                return person.Error!;
+                return person.Error;
             }
 
             successors.Add(new Successor(person.Value, named.Share ?? 1));
@@ -66,7 +66,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var person = await People.FindAsync(db, named);
             if (!person.IsSuccess)
             {
-                return person.Error!;
+                return person.Error;
             }
 
             guardians.Add(person.Value);
@@ -76,7 +76,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             request.InactivityDays ?? 365, request.VetoDays ?? 30);
         if (!plan.IsSuccess)
         {
-            return plan.Error!;
+            return plan.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, holder.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -107,7 +107,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         writer.RunAsync(community.Id.Value, holder.ToString(), idempotency, StatusCodes.Status200OK, async write =>
         {
             var plan = await LoadAsync(write.Db, community.Id, holder);
-            return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction", estate: false) : plan.Error!;
+            return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction", estate: false) : plan.Error;
         });
 
     public Task<Result<Written>> ConfirmAsync(PersonId guardian, Community community, string holderId) =>
@@ -119,7 +119,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var may = plan.MayConfirm(guardian, write.At, lastActive, confirmed);
             if (!may.IsSuccess)
             {
-                return may.Error!;
+                return may.Error;
             }
 
             write.Db.SuccessionConfirmations.Add(new SuccessionConfirmationRow
@@ -151,7 +151,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var plan = await LoadAsync(write.Db, community.Id, holder);
             if (!plan.IsSuccess)
             {
-                return plan.Error!;
+                return plan.Error;
             }
 
             plan.Value.Row.ThresholdReachedAtUnixMs = null;
@@ -192,13 +192,13 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         var holder = await People.FindAsync(db, holderId);
         if (!holder.IsSuccess)
         {
-            return holder.Error!;
+            return holder.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
         {
             var plan = await LoadAsync(write.Db, community.Id, holder.Value);
-            return plan.IsSuccess ? await work(write, plan.Value.Plan, plan.Value.Row) : plan.Error!;
+            return plan.IsSuccess ? await work(write, plan.Value.Plan, plan.Value.Row) : plan.Error;
         });
     }
 
@@ -224,7 +224,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var consent = await LlcDao.ConsentAsync(write, community.Id, to, LlcMove.Succession);
             if (!consent.IsSuccess)
             {
-                return consent.Error!;
+                return consent.Error;
             }
         }
 
@@ -235,7 +235,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token, write.At);
             if (!unlocked.IsSuccess)
             {
-                return unlocked.Error!;
+                return unlocked.Error;
             }
 
             var settled = await TokenBook.MoveAsync(write, token, to, LineageKind.Inherited, estate: estate);
@@ -271,7 +271,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             .Select(s => new Successor(new PersonId(Guid.Parse(s.PersonId!)), s.Share ?? 1)).ToList();
         var guardians = JsonSerializer.Deserialize<List<string>>(row.GuardiansJson, Writer.Json)!.Select(g => new PersonId(Guid.Parse(g))).ToList();
         var plan = SuccessionPlan.Of(holder, successors, row.ByShares, guardians, row.Threshold, row.InactivityDays, row.VetoDays);
-        return plan.IsSuccess ? (plan.Value, row) : throw new InvariantViolatedException($"Stored plan is invalid: {plan.Error!.Detail}");
+        return plan.IsSuccess ? (plan.Value, row) : throw new InvariantViolatedException($"Stored plan is invalid: {plan.Error.Detail}");
     }
 
     /// <summary>The holder's last write in the community, from its audit chain (sign-ups and reads do not count).</summary>

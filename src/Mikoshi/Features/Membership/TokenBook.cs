@@ -144,7 +144,7 @@ public static class TokenBook
         }
 
         var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
-        return unlocked.IsSuccess ? token : unlocked.Error!;
+        return unlocked.IsSuccess ? token : unlocked.Error;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
         var to = await People.FindAsync(db, request.To);
         if (!to.IsSuccess)
         {
-            return to.Error!;
+            return to.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
@@ -37,7 +37,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             var token = await TokenBook.FindMovableAsync(write, community.Id, serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             var owner = token.Value.OwnerId!.Value;
@@ -54,7 +54,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             var consent = await LlcDao.ConsentAsync(write, community.Id, to.Value, LlcMove.Gift);
             if (!consent.IsSuccess)
             {
-                return consent.Error!;
+                return consent.Error;
             }
 
             var settled = await TokenBook.MoveAsync(write, token.Value, to.Value, LineageKind.Gifted);
@@ -70,7 +70,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             var found = await People.FindAsync(db, request.Spender);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             spender = found.Value;
@@ -81,7 +81,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             if (token.Value.OwnerId != actor)

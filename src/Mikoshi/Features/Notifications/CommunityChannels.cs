@@ -51,7 +51,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         var events = EventsOf(request.Events);
         if (!events.IsSuccess)
         {
-            return events.Error!;
+            return events.Error;
         }
 
         var label = (request.Label ?? string.Empty).Trim();
@@ -75,7 +75,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             var checkedUrl = await addresses.CheckAsync(request.Url);
             if (!checkedUrl.IsSuccess)
             {
-                return checkedUrl.Error!;
+                return checkedUrl.Error;
             }
 
             url = checkedUrl.Value.AbsoluteUri;
@@ -130,7 +130,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             var events = EventsOf(request.Events);
             if (!events.IsSuccess)
             {
-                return events.Error!;
+                return events.Error;
             }
 
             var row = await write.Db.CommunityChannels.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
@@ -195,7 +195,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             var kind = EventCatalogue.Find(name);
             if (!kind.IsSuccess)
             {
-                return kind.Error!;
+                return kind.Error;
             }
 
             if (!kind.Value.Public)
@@ -252,7 +252,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         api.MapGet("/communities/{slug}/channels/{channel:long}/deliveries", async (long channel, MikoshiDb db, HttpContext http) =>
             {
                 var log = await DeliveriesAsync(db, http.Caller().RequireCommunity().Id, channel);
-                return log.IsSuccess ? Results.Ok(log.Value) : Problems.For(log.Error!);
+                return log.IsSuccess ? Results.Ok(log.Value) : Problems.For(log.Error);
             })
             .Allow(Access.Admin)
             .WithSummary("A channel's delivery log, newest first: attempts, the last answer, the next attempt.")

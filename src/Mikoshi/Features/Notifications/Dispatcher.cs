@@ -180,7 +180,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         var written = await writer.RunAsync(ExpansionLock(id), Actor, null, StatusCodes.Status200OK, write => ExpandChunkAsync(write, id, chunk), cancellationToken);
         if (!written.IsSuccess)
         {
-            if (written.Error!.Code is not ("already_dispatched" or "conflict"))
+            if (written.Error.Code is not ("already_dispatched" or "conflict"))
             {
                 log.LogWarning("Expanding event {Event}: {Code}", id, written.Error.Code);
             }
@@ -522,7 +522,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 mail.Enqueue(outgoing);
                 sent++;
             }
-            else if (!written.IsSuccess && written.Error!.Code is not ("already_digested" or "conflict"))
+            else if (!written.IsSuccess && written.Error.Code is not ("already_digested" or "conflict"))
             {
                 log.LogWarning("Digest {Period} for {Person}: {Code}", period, person, written.Error.Code);
             }

@@ -106,13 +106,13 @@ public sealed class Inbox(Writer writer)
                 var kind = EventCatalogue.Find(name);
                 if (!kind.IsSuccess)
                 {
-                    return kind.Error!;
+                    return kind.Error;
                 }
 
                 var delivery = EventCatalogue.ParseDelivery(value).Then(d => EventCatalogue.Choose(kind.Value, d));
                 if (!delivery.IsSuccess)
                 {
-                    return delivery.Error!;
+                    return delivery.Error;
                 }
 
                 choices.Add((name, delivery.Value));

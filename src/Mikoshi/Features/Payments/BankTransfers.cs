@@ -80,7 +80,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             var parsed = Money.Parse(community.Base, request.MaxPrice);
             if (!parsed.IsSuccess)
             {
-                return parsed.Error!;
+                return parsed.Error;
             }
 
             if (parsed.Value.Units <= Int128.Zero || parsed.Value.Units > long.MaxValue)
@@ -174,7 +174,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             });
             if (!written.IsSuccess)
             {
-                return written.Error!;
+                return written.Error;
             }
 
             committed?.Invoke(credited + unmatched + duplicates + chunk.Length);
@@ -303,7 +303,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             var line = await UnmatchedAsync(write, community.Id, number);
             if (!line.IsSuccess)
             {
-                return line.Error!;
+                return line.Error;
             }
 
             if (!Guid.TryParse(request.PersonId, out var id) || !await write.Db.Users.AnyAsync(u => u.Id == id))
@@ -326,7 +326,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             var line = await UnmatchedAsync(write, community.Id, number);
             if (!line.IsSuccess)
             {
-                return line.Error!;
+                return line.Error;
             }
 
             line.Value.State = "ignored";

@@ -78,7 +78,7 @@ public static class PaymentBook
                 {
                     // Nothing was posted: the sale waits, flagged, for a treasurer to record by hand.
                     payment.State = "flagged";
-                    payment.Flag = revenue.Error!.Code;
+                    payment.Flag = revenue.Error.Code;
                     return revenue.Error.Code;
                 }
 
@@ -103,7 +103,7 @@ public static class PaymentBook
                     else
                     {
                         // The money stays in the person's account; the token waits for them (or a refund).
-                        payment.Flag = minted.Error!.Code;
+                        payment.Flag = minted.Error.Code;
                         outcome = minted.Error.Code;
                     }
                 }
@@ -139,7 +139,7 @@ public static class PaymentBook
             }
             else
             {
-                payment.Flag = taken.Error!.Code;
+                payment.Flag = taken.Error.Code;
                 outcome = taken.Error.Code;
             }
         }
@@ -187,7 +187,7 @@ public static class PaymentBook
 
         postings.Add(new Posting(to, Money.Of(community.Base, units)));
         var entry = TokenBook.Entry(kind, memo, [.. postings]);
-        return entry.IsSuccess ? await write.PostAsync(entry.Value, reference) : entry.Error!;
+        return entry.IsSuccess ? await write.PostAsync(entry.Value, reference) : entry.Error;
     }
 
     private static async Task<long> PostAsync(WriteScope write, JournalEntry entry, string reference)
@@ -195,7 +195,7 @@ public static class PaymentBook
         var posted = await write.PostAsync(entry, reference);
 
         // Money only comes in from outside here, which no balance rule refuses.
-        return posted.IsSuccess ? posted.Value : throw new InvariantViolatedException($"A credit from outside was refused: {posted.Error!.Code}.");
+        return posted.IsSuccess ? posted.Value : throw new InvariantViolatedException($"A credit from outside was refused: {posted.Error.Code}.");
     }
 
     private static string Memo(PaymentRow payment) => $"{payment.Method} payment #{payment.Number}: {payment.Purpose}";

@@ -33,7 +33,7 @@ public sealed class PaymentSettings(Writer writer)
         var dues = request.DuesAmount is null ? Result<Money>.Ok(Money.Zero(community.Base)) : Money.Parse(community.Base, request.DuesAmount);
         if (!dues.IsSuccess)
         {
-            return Task.FromResult<Result<Written>>(dues.Error!);
+            return Task.FromResult<Result<Written>>(dues.Error);
         }
 
         var priceId = request.DuesPriceId?.Trim() ?? string.Empty;
@@ -54,7 +54,7 @@ public sealed class PaymentSettings(Writer writer)
             var mapping = CsvMapping.Of(c.Date, c.Amount, c.Payer, c.Id, c.HasHeader ?? true, c.Encoding);
             if (!mapping.IsSuccess)
             {
-                return Task.FromResult<Result<Written>>(mapping.Error!);
+                return Task.FromResult<Result<Written>>(mapping.Error);
             }
 
             csv = mapping.Value;

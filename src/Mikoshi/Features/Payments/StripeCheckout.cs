@@ -56,7 +56,7 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
                 var allowed = current.Policy.MayMint(current.Supply);
                 if (!allowed.IsSuccess)
                 {
-                    return allowed.Error!;
+                    return allowed.Error;
                 }
 
                 var price = (await TokenBook.NextMintAsync(db, current)).Price;
@@ -64,7 +64,7 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
                 var max = request.MaxPrice is null ? Result<Money>.Ok(Money.Of(community.Base, price)) : Money.Parse(community.Base, request.MaxPrice);
                 if (!max.IsSuccess)
                 {
-                    return max.Error!;
+                    return max.Error;
                 }
 
                 if (price > max.Value.Units)
@@ -84,7 +84,7 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
                 var parsed = Money.Parse(community.Base, request.Amount);
                 if (!parsed.IsSuccess)
                 {
-                    return parsed.Error!;
+                    return parsed.Error;
                 }
 
                 if (parsed.Value.Units <= Int128.Zero || parsed.Value.Units > MaxYen)

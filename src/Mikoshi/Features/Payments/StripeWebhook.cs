@@ -111,7 +111,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
         });
 
         // Another replica applied the same event at the same moment: its key won, and this delivery is a duplicate.
-        if (!written.IsSuccess && written.Error!.Code == "conflict" && await db.StripeEvents.AsNoTracking().AnyAsync(e => e.Id == stripeEvent.Id))
+        if (!written.IsSuccess && written.Error.Code == "conflict" && await db.StripeEvents.AsNoTracking().AnyAsync(e => e.Id == stripeEvent.Id))
         {
             return Answer(stripeEvent, "duplicate");
         }
@@ -277,7 +277,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                 var reversal = await PaymentBook.ReverseAsync(write, community, refunded, Math.Min(newly, refunded.Amount - refunded.Reversed - refunded.Disputed), "refund", "refunded at Stripe");
                 if (!reversal.IsSuccess)
                 {
-                    refunded.Flag = reversal.Error!.Code;
+                    refunded.Flag = reversal.Error.Code;
                     return reversal.Error.Code;
                 }
 
@@ -305,7 +305,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                 var chargeback = await PaymentBook.ReverseAsync(write, community, disputed, taken, "chargeback", $"dispute: {dispute.Reason}");
                 if (!chargeback.IsSuccess)
                 {
-                    disputed.Flag = chargeback.Error!.Code;
+                    disputed.Flag = chargeback.Error.Code;
                     return chargeback.Error.Code;
                 }
 

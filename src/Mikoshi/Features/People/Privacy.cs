@@ -35,7 +35,7 @@ public static class Privacy
             await write.AuditAsync("person.privacy", new { personId = person.ToString(), shownInPublic = shown });
             return Result<PrivacyView>.Ok(new PrivacyView(shown));
         });
-        return written.IsSuccess ? new PrivacyView(shown) : written.Error!;
+        return written.IsSuccess ? new PrivacyView(shown) : written.Error;
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -46,7 +46,7 @@ public static class Profiles
             var checkedName = Domain.Identity.DisplayNameRules.Check(request.DisplayName);
             if (!checkedName.IsSuccess)
             {
-                return checkedName.Error!;
+                return checkedName.Error;
             }
 
             name = checkedName.Value;
@@ -64,7 +64,7 @@ public static class Profiles
         {
             if (!tags.IsSuccess)
             {
-                return tags.Error!;
+                return tags.Error;
             }
         }
 
@@ -73,7 +73,7 @@ public static class Profiles
         var allLoves = Tags(placed.Loves, "loves");
         if (!allLoves.IsSuccess)
         {
-            return allLoves.Error!;
+            return allLoves.Error;
         }
 
         var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -87,7 +87,7 @@ public static class Profiles
             await write.AuditAsync("person.profile", new { personId = person.ToString(), user.DisplayName });
             return Result<ProfileView>.Ok(View(user));
         });
-        return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<ProfileView>(written.Value.Json, Writer.Json)! : written.Error!;
+        return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<ProfileView>(written.Value.Json, Writer.Json)! : written.Error;
     }
 
     /// <summary>The values a person may hold: the charter values of every community where they hold a token or a role.</summary>
@@ -143,7 +143,7 @@ public static class Profiles
         var person = await Membership.People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
-            return person.Error!;
+            return person.Error;
         }
 
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Value.Value);
@@ -204,7 +204,7 @@ public static class Profiles
                 var person = await Membership.People.FindAsync(db, personId);
                 if (!person.IsSuccess)
                 {
-                    return Problems.For(person.Error!);
+                    return Problems.For(person.Error);
                 }
 
                 var instant = at ?? clock.GetUtcNow();

@@ -40,7 +40,7 @@ public sealed class ContributionLog(Writer writer)
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             if (await ProjectBook.RoleAsync(db, community.Id, project, author) is null)
@@ -141,7 +141,7 @@ public sealed class ContributionLog(Writer writer)
                 var person = await Membership.People.FindAsync(db, personId);
                 return person.IsSuccess
                     ? Results.Ok(new ContributionList(await ViewsAsync(db, community.Id, c => c.AuthorId == person.Value)))
-                    : Problems.For(person.Error!);
+                    : Problems.For(person.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("A person's contributions in the community, newest first, with who acknowledged each.")

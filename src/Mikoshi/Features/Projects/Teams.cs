@@ -30,7 +30,7 @@ public sealed class Teams(Writer writer)
             var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             if (await ProjectBook.RequireLeadAsync(write.Db, community.Id, project, lead) is { } notLead)
@@ -41,13 +41,13 @@ public sealed class Teams(Writer writer)
             var invitee = await Membership.People.FindAsync(write.Db, request.PersonId);
             if (!invitee.IsSuccess)
             {
-                return invitee.Error!;
+                return invitee.Error;
             }
 
             var role = ProjectRules.Role(request.Role);
             if (!role.IsSuccess)
             {
-                return role.Error!;
+                return role.Error;
             }
 
             return await OpenAsync(write, community, project, Invitation, invitee.Value, role.Value, lead);
@@ -59,13 +59,13 @@ public sealed class Teams(Writer writer)
             var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             var role = ProjectRules.Role(request.Role);
             if (!role.IsSuccess)
             {
-                return role.Error!;
+                return role.Error;
             }
 
             return await OpenAsync(write, community, project, Request, person, role.Value, person);

@@ -36,13 +36,13 @@ public sealed class ThanksFeed(Writer writer)
             var to = await Membership.People.FindAsync(db, request.To);
             if (!to.IsSuccess)
             {
-                return to.Error!;
+                return to.Error;
             }
 
             var message = ThanksRules.Message(from, to.Value, request.Message);
             if (!message.IsSuccess)
             {
-                return message.Error!;
+                return message.Error;
             }
 
             if (request.ProjectId is { } project && !(await ProjectBook.FindAsync(db, community.Id, project)).IsSuccess)
@@ -71,7 +71,7 @@ public sealed class ThanksFeed(Writer writer)
         var page = Paging.Read(cursor, limit);
         if (!page.IsSuccess)
         {
-            return page.Error!;
+            return page.Error;
         }
 
         var before = long.MaxValue;

@@ -21,7 +21,7 @@ public sealed class Works(Writer writer)
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             if (await ProjectBook.RoleAsync(db, community.Id, project, person) is null)

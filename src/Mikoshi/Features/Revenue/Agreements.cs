@@ -52,7 +52,7 @@ public sealed class Agreements(Writer writer)
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             if (await ProjectBook.RequireLeadAsync(db, community.Id, project, lead) is { } notLead)
@@ -78,7 +78,7 @@ public sealed class Agreements(Writer writer)
                 var person = await Membership.People.FindAsync(db, party.PersonId);
                 if (!person.IsSuccess)
                 {
-                    return person.Error!;
+                    return person.Error;
                 }
 
                 var isFixed = (party.FixedBps ?? 0) != 0;
@@ -105,7 +105,7 @@ public sealed class Agreements(Writer writer)
             var agreement = SplitAgreement.Of(parties);
             if (!agreement.IsSuccess)
             {
-                return agreement.Error!;
+                return agreement.Error;
             }
 
             var version = (await db.Agreements.Where(a => a.CommunityId == community.Id && a.ProjectNumber == project).Select(a => (int?)a.Version).MaxAsync() ?? 0) + 1;
@@ -274,7 +274,7 @@ public sealed class Agreements(Writer writer)
             {
                 var community = http.Caller().RequireCommunity();
                 var found = await ProjectBook.FindAsync(db, community.Id, projectId);
-                return found.IsSuccess ? Results.Ok(await PreviewAsync(db, community.Id, projectId)) : Problems.For(found.Error!);
+                return found.IsSuccess ? Results.Ok(await PreviewAsync(db, community.Id, projectId)) : Problems.For(found.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("Weights derived from acknowledged contributions, each explained in words.")

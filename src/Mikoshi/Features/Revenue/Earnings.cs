@@ -65,7 +65,7 @@ public sealed class Earnings(Writer writer)
             var asset = community.Accepts(request.Asset);
             if (!asset.IsSuccess)
             {
-                return asset.Error!;
+                return asset.Error;
             }
 
             if (asset.Value == Asset.Jpy && !await db.BankAccounts.AnyAsync(b => b.PersonId == person))
@@ -86,7 +86,7 @@ public sealed class Earnings(Writer writer)
             var posted = await write.PostAsync(JournalEntry.Move("claim", "claimed for payout", AccountId.ForPerson(person.Value), PayoutEscrow, Money.Of(asset.Value, units)).Value);
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
 
             var number = (await db.Claims.Where(c => c.CommunityId == community.Id).Select(c => (long?)c.Number).MaxAsync() ?? 0) + 1;
@@ -133,7 +133,7 @@ public sealed class Earnings(Writer writer)
         var asset = community.Accepts(assetCode ?? community.BaseAsset);
         if (!asset.IsSuccess)
         {
-            return asset.Error!;
+            return asset.Error;
         }
 
         var last = to ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone ?? TimeZoneInfo.Utc).DateTime);
@@ -213,7 +213,7 @@ public sealed class Earnings(Writer writer)
         var statement = await StatementAsync(db, community, person, from, to, asset, clock.GetUtcNow(), DaysOf(community));
         if (!statement.IsSuccess)
         {
-            return Problems.For(statement.Error!);
+            return Problems.For(statement.Error);
         }
 
         var name = $"statement-{community.Slug}-{statement.Value.From:yyyyMMdd}-{statement.Value.To:yyyyMMdd}";
@@ -257,7 +257,7 @@ public sealed class Earnings(Writer writer)
         api.MapGet("/communities/{slug}/people/{personId}/statement", async (string personId, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, HttpContext http, MikoshiDb db, TimeProvider clock) =>
             {
                 var person = await Membership.People.FindAsync(db, personId);
-                return person.IsSuccess ? await StatementResultAsync(http, db, person.Value, from, to, asset, format, lang, clock) : Problems.For(person.Error!);
+                return person.IsSuccess ? await StatementResultAsync(http, db, person.Value, from, to, asset, format, lang, clock) : Problems.For(person.Error);
             })
             .Allow(Access.Treasurer)
             .WithSummary("A person's statement for a period, for the community's treasurers; format=csv for a spreadsheet, format=pdf for a PDF.")

@@ -44,7 +44,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var checkedAccount = Check(request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber, request.HolderName);
             if (!checkedAccount.IsSuccess)
             {
-                return checkedAccount.Error!;
+                return checkedAccount.Error;
             }
 
             var db = write.Db;
@@ -75,7 +75,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var header = Header(request.SenderCode, request.SenderName, DateOnly.FromDateTime(write.At.UtcDateTime), request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber);
             if (!header.IsSuccess)
             {
-                return header.Error!;
+                return header.Error;
             }
 
             var db = write.Db;
@@ -105,7 +105,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var asset = community.Accepts(request.Asset);
             if (!asset.IsSuccess)
             {
-                return asset.Error!;
+                return asset.Error;
             }
 
             var today = DateOnly.FromDateTime(write.At.UtcDateTime);
@@ -144,7 +144,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var lines = await Features.Tax.PayoutTax.LinesAsync(db, community.Id, asset.Value, number, claims);
             if (!lines.IsSuccess)
             {
-                return lines.Error!;
+                return lines.Error;
             }
 
             db.PayoutLines.AddRange(lines.Value);
@@ -155,7 +155,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 var file = await ZenginAsync(db, box, community.Id, batch, Features.Tax.PayoutTax.NetByPerson(lines.Value, claims));
                 if (!file.IsSuccess)
                 {
-                    return file.Error!;
+                    return file.Error;
                 }
             }
 
@@ -183,13 +183,13 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var entry = Features.Tax.PayoutTax.PayoutEntry(number, asset, batch.Total, withheld);
             if (!entry.IsSuccess)
             {
-                return entry.Error!;
+                return entry.Error;
             }
 
             var posted = await write.PostAsync(entry.Value, $"batch {number}");
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
 
             var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.BatchNumber == number).ToListAsync();
@@ -261,7 +261,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         var accounts = await OpenAccountsAsync(db, box, people);
         if (!accounts.IsSuccess)
         {
-            return accounts.Error!;
+            return accounts.Error;
         }
 
         var csv = Csv(await ViewAsync(db, batch, claims), accounts.Value);
@@ -298,14 +298,14 @@ public sealed class Payouts(Writer writer, SecretBox box)
         var header = Header(sender.SenderCode, sender.SenderName, date, sender.BankCode, sender.BankName, sender.BranchCode, sender.BranchName, sender.AccountType, sender.AccountNumber);
         if (!header.IsSuccess)
         {
-            return header.Error!;
+            return header.Error;
         }
 
         var people = payees.Select(p => p.Person).ToList();
         var opened = await OpenAccountsAsync(db, box, people);
         if (!opened.IsSuccess)
         {
-            return opened.Error!;
+            return opened.Error;
         }
 
         var accounts = opened.Value;
@@ -321,7 +321,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var transfer = Transfer(account.BankCode, account.BankName, account.BranchCode, account.BranchName, account.AccountType, account.AccountNumber, account.HolderName, amount, batch.Number);
             if (!transfer.IsSuccess)
             {
-                return transfer.Error!;
+                return transfer.Error;
             }
 
             transfers.Add(transfer.Value);
@@ -348,7 +348,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var number = box.Open(account.AccountNumber, SecretBox.BankAccountNumber);
             if (!number.IsSuccess)
             {
-                return number.Error!;
+                return number.Error;
             }
 
             account.AccountNumber = number.Value;
@@ -468,7 +468,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapGet("/communities/{slug}/payouts/{batchId:long}/export", async (long batchId, string? format, string? lang, HttpContext http, MikoshiDb db, SecretBox box, TimeProvider clock) =>
             {
                 var file = await ExportAsync(db, box, http.Caller().RequireCommunity(), batchId, format, clock.GetUtcNow(), lang);
-                return file.IsSuccess ? Results.File(file.Value.Bytes, file.Value.ContentType, file.Value.FileName) : Problems.For(file.Error!);
+                return file.IsSuccess ? Results.File(file.Value.Bytes, file.Value.ContentType, file.Value.FileName) : Problems.For(file.Error);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Export a batch: format=csv (default), format=zengin (yen: a 総合振込 file for the bank, Shift_JIS, 120-byte records) or format=pdf (a summary with an embedded Japanese font; lang=en for English labels).");

@@ -72,7 +72,7 @@ public sealed class RecordRevenue(Writer writer)
         var rate = request.RecoupRateBps ?? 0;
         if (!amount.IsSuccess)
         {
-            return amount.Error!;
+            return amount.Error;
         }
 
         if (rate is < 0 or > RevenuePolicy.Whole)
@@ -81,10 +81,10 @@ public sealed class RecordRevenue(Writer writer)
         }
 
         var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
-        var posted = entry.IsSuccess ? await write.PostAsync(entry.Value) : entry.Error!;
+        var posted = entry.IsSuccess ? await write.PostAsync(entry.Value) : entry.Error;
         if (!posted.IsSuccess)
         {
-            return posted.Error!;
+            return posted.Error;
         }
 
         var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
@@ -124,13 +124,13 @@ public sealed class RecordRevenue(Writer writer)
         var asset = community.Accepts(request.Asset);
         if (!asset.IsSuccess)
         {
-            return asset.Error!;
+            return asset.Error;
         }
 
         var amount = Money.Parse(asset.Value, request.Amount);
         if (!amount.IsSuccess)
         {
-            return amount.Error!;
+            return amount.Error;
         }
 
         var source = request.Source?.Trim() ?? string.Empty;
@@ -153,7 +153,7 @@ public sealed class RecordRevenue(Writer writer)
         var found = await OpenProjectAsync(db, community.Id, project);
         if (!found.IsSuccess)
         {
-            return found.Error!;
+            return found.Error;
         }
 
         var occurred = occurredAt ?? write.At;
@@ -175,7 +175,7 @@ public sealed class RecordRevenue(Writer writer)
         var result = Waterfall.Run(amount.Units, funding.Outstanding, funding.RecoupRateBps, policy, split, supply > 0);
         if (!result.IsSuccess)
         {
-            return result.Error!;
+            return result.Error;
         }
 
         // The holders' share goes to the tokens in circulation now; it may not be dated back past a change of
@@ -200,7 +200,7 @@ public sealed class RecordRevenue(Writer writer)
         var posted = await write.PostAsync(TokenBook.Entry("revenue", $"revenue of project {project}: {source}", [.. postings]).Value, source);
         if (!posted.IsSuccess)
         {
-            return posted.Error!;
+            return posted.Error;
         }
 
         if (parts.Holders > Int128.Zero)
@@ -354,7 +354,7 @@ public sealed class RecordRevenue(Writer writer)
             {
                 var community = http.Caller().RequireCommunity();
                 var found = await ProjectBook.FindAsync(db, community.Id, projectId);
-                return found.IsSuccess ? Results.Ok(await MoneyAsync(db, community.Id, projectId)) : Problems.For(found.Error!);
+                return found.IsSuccess ? Results.Ok(await MoneyAsync(db, community.Id, projectId)) : Problems.For(found.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("The project's money: reserve, funding and recoupment, grants, and every revenue event with where its units went.")

@@ -37,7 +37,7 @@ public static class PayoutTax
             var kind = WithholdingKind.Of(kinds.GetValueOrDefault(person) ?? settings.DefaultKind);
             if (!kind.IsSuccess)
             {
-                return kind.Error!;
+                return kind.Error;
             }
 
             TaxStatus? status = profile is null ? null : TaxStatuses.Parse(profile.Status).Value;

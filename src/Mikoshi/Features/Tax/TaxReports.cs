@@ -57,7 +57,7 @@ public sealed class TaxReports(Writer writer)
         var parsed = WithholdingPeriod.Parse(period);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error!;
+            return parsed.Error;
         }
 
         var settings = await TaxSettings.CommunityAsync(db, community);
@@ -88,7 +88,7 @@ public sealed class TaxReports(Writer writer)
             var due = await DueAsync(db, community.Id, request.Period);
             if (!due.IsSuccess)
             {
-                return due.Error!;
+                return due.Error;
             }
 
             var outstanding = Int128.Parse(due.Value.Outstanding.Amount, CultureInfo.InvariantCulture);
@@ -101,7 +101,7 @@ public sealed class TaxReports(Writer writer)
             var posted = await write.PostAsync(entry.Value, $"withholding {due.Value.Period}");
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
 
             var number = (await db.WithholdingPayments.Where(w => w.CommunityId == community.Id).Select(w => (long?)w.Number).MaxAsync() ?? 0) + 1;
@@ -196,7 +196,7 @@ public sealed class TaxReports(Writer writer)
         var y = Year(year, now);
         if (!y.IsSuccess)
         {
-            return y.Error!;
+            return y.Error;
         }
 
         var settings = await TaxSettings.CommunityAsync(db, community.Id);
@@ -210,7 +210,7 @@ public sealed class TaxReports(Writer writer)
         var y = Year(year, now);
         if (!y.IsSuccess)
         {
-            return y.Error!;
+            return y.Error;
         }
 
         var settings = await TaxSettings.CommunityAsync(db, community.Id);
@@ -226,7 +226,7 @@ public sealed class TaxReports(Writer writer)
                 var opened = box.Open(profile.Address, SecretBox.PayeeAddress);
                 if (!opened.IsSuccess)
                 {
-                    return opened.Error!;
+                    return opened.Error;
                 }
 
                 address = opened.Value;

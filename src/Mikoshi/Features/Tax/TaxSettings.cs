@@ -37,7 +37,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var status = TaxStatuses.Parse(request.Status);
             if (!status.IsSuccess)
             {
-                return status.Error!;
+                return status.Error;
             }
 
             InvoiceNumber? invoice = null;
@@ -46,7 +46,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
                 var parsed = InvoiceNumber.Of(request.InvoiceNumber);
                 if (!parsed.IsSuccess)
                 {
-                    return parsed.Error!;
+                    return parsed.Error;
                 }
 
                 invoice = parsed.Value;
@@ -90,7 +90,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var kind = WithholdingKind.Of(request.DefaultKind ?? WithholdingKind.None.Code);
             if (!kind.IsSuccess)
             {
-                return kind.Error!;
+                return kind.Error;
             }
 
             InvoiceNumber? invoice = null;
@@ -99,7 +99,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
                 var parsed = InvoiceNumber.Of(request.InvoiceNumber);
                 if (!parsed.IsSuccess)
                 {
-                    return parsed.Error!;
+                    return parsed.Error;
                 }
 
                 invoice = parsed.Value;
@@ -133,7 +133,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var kind = WithholdingKind.Of(request.Kind);
             if (!kind.IsSuccess)
             {
-                return kind.Error!;
+                return kind.Error;
             }
 
             var db = write.Db;

@@ -97,7 +97,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
         var origin = OriginOf(http);
         return origin.IsSuccess
             ? SiweVerification.Verify(request.Message, request.Signature, new SiweExpectations(origin.Value, ChainId, clock.GetUtcNow()))
-            : origin.Error!;
+            : origin.Error;
     }
 
     /// <summary>A new nonce for <paramref name="purpose"/>; a link nonce belongs to <paramref name="person"/>.</summary>
@@ -106,7 +106,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
         var found = OriginOf(request);
         if (!found.IsSuccess)
         {
-            return found.Error!;
+            return found.Error;
         }
 
         var origin = found.Value;
@@ -116,7 +116,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             var parsed = EthAddress.Parse(address);
             if (!parsed.IsSuccess)
             {
-                return parsed.Error!;
+                return parsed.Error;
             }
 
             signer = parsed.Value;
@@ -139,7 +139,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             var created = SiweMessage.Create(domain, a, uri, ChainId, nonce, now, statement, expirationTime: expires);
             if (!created.IsSuccess)
             {
-                return created.Error!;
+                return created.Error;
             }
 
             message = created.Value.ToString();
@@ -185,7 +185,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
     {
         if (!verified.IsSuccess)
         {
-            return verified.Error!;
+            return verified.Error;
         }
 
         var message = verified.Value;
@@ -228,7 +228,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             await write.AuditAsync("wallet.linked", new { personId = user.PersonId.ToString(), address, nonce = message.Nonce });
             return Result<SiweSignInView>.Ok(new SiweSignInView(user.PersonId.ToString(), address, Created: true));
         });
-        return written.IsSuccess ? JsonSerializer.Deserialize<SiweSignInView>(written.Value.Json, Writer.Json)! : written.Error!;
+        return written.IsSuccess ? JsonSerializer.Deserialize<SiweSignInView>(written.Value.Json, Writer.Json)! : written.Error;
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -245,7 +245,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
                 var verified = await siwe.VerifyAsync(siwe.Check(request, http.Request), request);
                 if (!verified.IsSuccess)
                 {
-                    return Problems.For(verified.Error!);
+                    return Problems.For(verified.Error);
                 }
 
                 var user = await signIn.UserManager.FindByIdAsync(verified.Value.PersonId);

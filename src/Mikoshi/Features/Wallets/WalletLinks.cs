@@ -65,7 +65,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
     {
         if (!verified.IsSuccess)
         {
-            return verified.Error!;
+            return verified.Error;
         }
 
         var message = verified.Value;
@@ -110,7 +110,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
         var parsed = EthAddress.Parse(addressText);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error!;
+            return parsed.Error;
         }
 
         var address = parsed.Value.ToString();
