@@ -2,19 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Mikoshi.Domain;
 
-/// <summary>
-/// An expected failure: something a caller asked for that the rules do not allow.
-/// <see cref="Code"/> is stable and machine-readable (it becomes the problem+json <c>code</c>);
-/// <see cref="Detail"/> is for people.
-/// </summary>
-/// <param name="Code">A stable snake_case code such as <c>insufficient_funds</c>.</param>
-/// <param name="Detail">A sentence that says what was wrong.</param>
-public sealed record Error(string Code, string Detail)
-{
-    /// <summary>An error whose code is <paramref name="code"/>.</summary>
-    public static Error Of(string code, string detail) => new(code, detail);
-}
-
 /// <summary>The outcome of an operation that may fail in an expected way.</summary>
 /// <typeparam name="T">The value on success.</typeparam>
 public readonly struct Result<T>

@@ -85,7 +85,7 @@ public static class AccessExtensions
                 community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
                 if (community is null)
                 {
-                    return Problems.For(Error.Of("community_not_found", $"There is no community '{slug}'."));
+                    return Problems.For(CommunityErrors.CommunityNotFound);
                 }
 
                 if (person is not null)
@@ -103,7 +103,7 @@ public static class AccessExtensions
 
             if (who != Access.Anyone && person is null)
             {
-                return Problems.For(Error.Of("not_signed_in", "Sign in first: send a bearer token or the session cookie."));
+                return Problems.For(ApiErrors.NotSignedIn);
             }
 
             var allowed = who switch
@@ -124,7 +124,7 @@ public static class AccessExtensions
 
             if (!allowed)
             {
-                return Problems.For(Error.Of("forbidden", $"Only a community {who.ToString().ToLowerInvariant()} may do this."));
+                return Problems.For(CommonErrors.Forbidden);
             }
 
             http.Items[CallerKey] = new Caller(person, community, roles);

@@ -32,7 +32,7 @@ public static class Idempotency
 
         if (key.Length > IdempotencyKey.MaxKeyLength || key.Any(char.IsControl))
         {
-            return Error.Of("invalid_idempotency_key", $"An Idempotency-Key is 1 to {IdempotencyKey.MaxKeyLength} printable characters.");
+            return ApiErrors.InvalidIdempotencyKey(IdempotencyKey.MaxKeyLength);
         }
 
         var request = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(body, JsonSerializerOptions.Web)}";

@@ -73,7 +73,7 @@ public static class ChainCommands
         var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
         if (!roles.Contains(role) && !roles.Contains(Role.Admin))
         {
-            return Commands.Print(Error.Of("forbidden", $"Only a community {role.ToString().ToLowerInvariant()} may do this."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
         return Commands.Print(await work(services, community.Value, person.Value));

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Governance;
 
 namespace Mikoshi.Cli;
@@ -37,16 +38,16 @@ public static class GovernanceCommands
                 {
                     json = JsonDocument.Parse(text).RootElement;
                 }
-                catch (JsonException e)
+                catch (JsonException)
                 {
-                    return Error.Of("invalid_proposal", $"--payload is not JSON: {e.Message}");
+                    return GovernanceErrors.InvalidProposal;
                 }
             }
 
             var db = services.GetRequiredService<MikoshiDb>();
             if (!await db.Tokens.AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == person))
             {
-                return Error.Of("forbidden", "Only a community member may do this.");
+                return CommonErrors.Forbidden;
             }
 
             return await services.GetRequiredService<Proposals>().CreateAsync(person, community, new ProposalRequest(

@@ -24,7 +24,7 @@ public static class LlcCommands
             var admin = await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community.Id && r.PersonId == person && r.Role == Role.Admin);
             return admin
                 ? await services.GetRequiredService<LlcDao>().ChangeAsync(person, community, new LlcSettingsRequest(parse.GetValue(enabled), parse.GetValue(inheritance)))
-                : Error.Of("forbidden", "Only a community admin may do this.");
+                : CommonErrors.Forbidden;
         }));
 
         var who = new Argument<string>("person") { Description = "Email of the person to approve" };

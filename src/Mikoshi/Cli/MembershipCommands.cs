@@ -252,5 +252,5 @@ public static class MembershipCommands
     internal static async Task<Result<Community>> FindCommunityAsync(MikoshiDb db, string slug) =>
         await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug) is { } community
             ? community
-            : Error.Of("community_not_found", $"There is no community '{slug}'.");
+            : CommunityErrors.CommunityNotFound;
 }

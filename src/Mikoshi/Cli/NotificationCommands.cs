@@ -108,6 +108,6 @@ public static class NotificationCommands
         }
 
         var isAdmin = await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value && r.Role == Role.Admin);
-        return isAdmin ? (community.Value, person.Value) : Error.Of("forbidden", "Only a community admin may do this.");
+        return isAdmin ? (community.Value, person.Value) : CommonErrors.Forbidden;
     }
 }

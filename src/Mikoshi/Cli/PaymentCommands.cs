@@ -26,7 +26,7 @@ public static class PaymentCommands
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                return Error.Of("file_not_found", $"There is no file '{path.FullName}'.");
+                return CliErrors.FileNotFound(path.FullName);
             }
 
             return (await services.GetRequiredService<BankTransfers>().ImportAsync(person, community, parse.GetValue(format), await File.ReadAllBytesAsync(path.FullName))).Map(v => (object)v);
@@ -62,7 +62,7 @@ public static class PaymentCommands
         var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
         if (!roles.Contains(Role.Treasurer) && !roles.Contains(Role.Admin))
         {
-            return Commands.Print(Error.Of("forbidden", "Only a community treasurer may do this."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
         var result = await work(services, community.Value, person.Value);

@@ -106,7 +106,7 @@ public static class ProjectCommands
             {
                 if (!DateTimeOffset.TryParse(typed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
                 {
-                    return Error.Of("invalid_contribution", $"'{typed}' is not a date and time; write it as 2026-05-01T10:00:00Z.");
+                    return ProjectErrors.InvalidContribution;
                 }
 
                 at = parsed;
@@ -176,7 +176,7 @@ public static class ProjectCommands
     private static async Task<Error?> RequireMemberAsync(IServiceProvider services, Community community, PersonId person) =>
         await services.GetRequiredService<MikoshiDb>().Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == person)
             ? null
-            : Error.Of("forbidden", "Only a community member may do this.");
+            : CommonErrors.Forbidden;
 
     private static IdempotencyKey? IdempotencyFor<T>(ParseResult parse, string what, T request) =>
         parse.GetValue(Key) is { } key ? new IdempotencyKey(key, $"{what}\n{JsonSerializer.Serialize(request)}") : null;

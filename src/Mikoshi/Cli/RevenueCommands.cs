@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Cli;
@@ -32,10 +33,10 @@ public static class RevenueCommands
                 foreach (var pair in pairs)
                 {
                     var at = pair.LastIndexOf('=');
-                    var party = at > 0 ? await Commands.FindPersonAsync(services, pair[..at]) : Error.Of("invalid_split", $"'{pair}' is not email=number.");
+                    var party = at > 0 ? await Commands.FindPersonAsync(services, pair[..at]) : RevenueErrors.InvalidSplit;
                     if (!party.IsSuccess || !long.TryParse(pair[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                     {
-                        return party.Error ?? Error.Of("invalid_split", $"'{pair}' is not email=number.");
+                        return party.Error ?? RevenueErrors.InvalidSplit;
                     }
 
                     parties.Add(isFixed ? new PartyRequest(party.Value.ToString(), null, (int)Math.Min(number, int.MaxValue)) : new PartyRequest(party.Value.ToString(), number, null));
@@ -208,7 +209,7 @@ public static class RevenueCommands
             {
                 if (parse.GetValue(output) is not { } file)
                 {
-                    return Commands.Print(Error.Of("output_required", "A PDF statement needs --out FILE."));
+                    return Commands.Print(CliErrors.OutputRequired);
                 }
 
                 var pdf = await Features.Revenue.Earnings.PdfAsync(db, statement.Value, community.Value, TimeProvider.System.GetUtcNow(), parse.GetValue(lang));
@@ -262,7 +263,7 @@ public static class RevenueCommands
             var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
             if (!roles.Contains(needed) && !roles.Contains(Role.Admin))
             {
-                return Commands.Print(Error.Of("forbidden", $"Only a community {needed.ToString().ToLowerInvariant()} may do this."));
+                return Commands.Print(CommonErrors.Forbidden);
             }
         }
 

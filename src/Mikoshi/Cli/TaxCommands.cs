@@ -153,7 +153,7 @@ public static class TaxCommands
                 var at = pair.IndexOf('=', StringComparison.Ordinal);
                 if (at <= 0)
                 {
-                    return Commands.Print(Error.Of("invalid_book_account_name", $"'{pair}' is not key=name."));
+                    return Commands.Print(BookErrors.InvalidBookAccountName);
                 }
 
                 names[pair[..at]] = pair[(at + 1)..];
@@ -175,7 +175,7 @@ public static class TaxCommands
         var who = byName is null ? parse.GetValue(By) : parse.GetValue<string?>(byName);
         if (string.IsNullOrEmpty(who))
         {
-            return Commands.Print(Error.Of("forbidden", "Say who is acting with --by."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
@@ -188,7 +188,7 @@ public static class TaxCommands
         var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
         if (!roles.Contains(role) && !roles.Contains(Role.Admin))
         {
-            return Commands.Print(Error.Of("forbidden", $"Only a community {role.ToString().ToLowerInvariant()} may do this."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
         return Commands.Print(await work(services, community.Value, person.Value));

@@ -48,7 +48,7 @@ public static class WalletCommands
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
             return await WalletLinks.PersonOfAsync(db, parsed.Value) is { } found
                 ? Commands.PrintJson(new { address = parsed.Value.ToString(), personId = found.ToString() })
-                : Commands.Print(Error.Of("wallet_not_linked", $"{parsed.Value} is linked to nobody."));
+                : Commands.Print(WalletErrors.WalletNotLinked);
         });
 
         return new Command("wallet", "Wallets linked by Sign-In with Ethereum: list, unlink, owner.") { list, unlink, owner };

@@ -181,7 +181,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
         await using var restarted = app.WithWebHostBuilder(_ => { });
         var indexer = restarted.Services.GetRequiredService<ChainIndexer>();
         var pass = await indexer.StepAsync(community);
-        Assert.True(pass.IsSuccess, pass.Error?.Detail);
+        Assert.True(pass.IsSuccess, pass.Error?.ToString());
         Assert.Equal(2, pass.Value.Mirrored);
         Assert.Equal(pass.Value.Head, pass.Value.IndexedBlock);
         Assert.Equal(last.ToLowerInvariant(), await LinkedAddressAsync(app, await OwnerAsync(app, community, 1)));
@@ -429,7 +429,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
     private static async Task<IndexPass> StepAsync(TestApp app, CommunityId community)
     {
         var pass = await app.Services.GetRequiredService<ChainIndexer>().StepAsync(community);
-        Assert.True(pass.IsSuccess, pass.Error?.Code + ": " + pass.Error?.Detail);
+        Assert.True(pass.IsSuccess, pass.Error?.Code + ": " + pass.Error?.ToString());
         return pass.Value;
     }
 

@@ -143,7 +143,7 @@ public class SiweMessageTests
         {
             var text = message.ToString();
             var parsed = SiweMessage.Parse(text);
-            Assert.True(parsed.IsSuccess, $"{parsed.Error?.Detail}\n{text}");
+            Assert.True(parsed.IsSuccess, $"{parsed.Error?.ToString()}\n{text}");
             var back = parsed.Value;
             Assert.Equal(message, back);
             Assert.Equal(text, back.ToString());

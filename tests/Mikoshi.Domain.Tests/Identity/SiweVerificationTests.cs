@@ -41,7 +41,7 @@ public class SiweVerificationTests
 
         var verified = SiweVerification.Verify(message.ToString(), Sign(message), Expected);
 
-        Assert.True(verified.IsSuccess, verified.Error?.Detail);
+        Assert.True(verified.IsSuccess, verified.Error?.ToString());
         Assert.Equal(message, verified.Value);
     }
 

@@ -143,7 +143,7 @@ public class BalancesTests
                 {
                     Assert.True(shouldRefuse, $"refused an entry that fits: {Describe(entry)}");
                     Assert.Equal("insufficient_funds", result.Error.Code);
-                    Assert.Contains(firstShort!.Account.ToString(), result.Error.Detail, StringComparison.Ordinal);
+                    Assert.Equal(firstShort!.Account, result.Error.Arguments[0]);
                     Interlocked.Increment(ref refused);
                 }
 

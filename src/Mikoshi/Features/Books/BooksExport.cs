@@ -91,13 +91,13 @@ public sealed class BooksExport(Writer writer)
             {
                 if (!Defaults.ContainsKey(key))
                 {
-                    return Error.Of("unknown_book_account", $"'{key}' is not an account of the export; use one of: {string.Join(", ", Defaults.Keys)}.");
+                    return BookErrors.UnknownBookAccount;
                 }
 
                 var trimmed = name?.Trim() ?? string.Empty;
                 if (trimmed.Length is 0 or > MaxNameLength || trimmed.Any(char.IsControl))
                 {
-                    return Error.Of("invalid_book_account_name", $"An account name is 1 to {MaxNameLength} characters, as your accounting software spells it.");
+                    return BookErrors.InvalidBookAccountName;
                 }
             }
 
@@ -125,7 +125,7 @@ public sealed class BooksExport(Writer writer)
     {
         if (from is { } f && to is { } t && f > t)
         {
-            return Error.Of("invalid_export_period", "An export period starts on or before it ends.");
+            return BookErrors.InvalidExportPeriod;
         }
 
         var names = (await AccountsAsync(db, community)).ToDictionary(a => a.Key, a => a.Name);

@@ -4,6 +4,7 @@ using Mikoshi.Chain;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
 
 namespace Mikoshi.Features.Chain;
 
@@ -32,7 +33,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         if (community.LlcDao)
         {
             // On chain, holders could transfer 社員権 without the executive members' consent the LLC-type DAO mode requires.
-            return Error.Of("llc_chain_mode", "An LLC-type DAO's tokens move only with the executive members' consent (会社法585条), which the contract cannot enforce; chain mode is not available while the mode is on.");
+            return MembershipErrors.LlcChainMode;
         }
 
         var client = connection.Client();
@@ -43,7 +44,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
 
         if (await db.ChainDeployments.AsNoTracking().AnyAsync(d => d.CommunityId == community.Id, cancellationToken))
         {
-            return Error.Of("already_deployed", "This community's contracts are already on chain.");
+            return ChainErrors.AlreadyDeployed;
         }
 
         var chain = client.Value;
@@ -71,7 +72,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         {
             if (await write.Db.ChainDeployments.AnyAsync(d => d.CommunityId == community.Id))
             {
-                return Error.Of("already_deployed", "This community's contracts are already on chain.");
+                return ChainErrors.AlreadyDeployed;
             }
 
             write.Db.ChainDeployments.Add(new ChainDeploymentRow

@@ -31,7 +31,7 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
         {
             if (await db.Communities.AnyAsync(c => c.Slug == community.Slug))
             {
-                return Error.Of("slug_taken", $"'{community.Slug}' is taken.");
+                return CommunityErrors.SlugTaken;
             }
 
             db.Communities.Add(community);

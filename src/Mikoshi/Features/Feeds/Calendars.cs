@@ -159,7 +159,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
             var active = await write.Db.CalendarTokens.Where(t => t.PersonId == person && t.RevokedAtUnixMs == null).ToListAsync();
             if (active.Count == 0)
             {
-                return Error.Of("calendar_not_found", "You have no private calendar link to revoke.");
+                return FeedErrors.CalendarNotFound;
             }
 
             foreach (var row in active)
@@ -179,7 +179,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static Error NotFound() => Error.Of("calendar_not_found", "There is no calendar at this address: the link is wrong or was revoked.");
+    private static Error NotFound() => FeedErrors.CalendarNotFound;
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -65,7 +65,7 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
             await write.AuditAsync("custodial-key.created", new { personId = person.ToString(), address });
             return Result<string>.Ok(address);
         });
-        if (!created.IsSuccess && created.Error.Code != "conflict")
+        if (!created.IsSuccess && created.Error.Code != WriteErrors.Codes.Conflict)
         {
             return created.Error;
         }

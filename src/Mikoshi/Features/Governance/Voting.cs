@@ -7,6 +7,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Features.Chain;
 using Mikoshi.Features.Wallets;
 
@@ -81,7 +82,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     {
         if (!VoteChoices.IsValid(choice))
         {
-            return Error.Of("choice_not_on_ballot", $"'{choice}' is not on the ballot; the choices are {string.Join(", ", VoteChoices.All)}.");
+            return GovernanceErrors.ChoiceNotOnBallot;
         }
 
         var address = EthAddress.Parse(voter);
@@ -92,13 +93,13 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
 
         if (nonce is not { } n || n < 0)
         {
-            return Error.Of("invalid_nonce", "A nonce is a whole number, zero or more, greater than any you used on this proposal.");
+            return GovernanceErrors.InvalidNonce;
         }
 
         reason ??= string.Empty;
         if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
         {
-            return Error.Of("invalid_reason", $"A reason is at most {MaxReasonLength} characters, without control characters.");
+            return GovernanceErrors.InvalidReason(Voting.MaxReasonLength);
         }
 
         return new VoteMessage(proposal, choice!, address.Value, n, reason);
@@ -193,7 +194,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
 
             if (message.Value.Nonce < await NextNonceAsync(db, community.Id, proposal, person.Value))
             {
-                return Error.Of("vote_replayed", "This nonce is not greater than the voter's last on this proposal: a replay, or an older vote.");
+                return GovernanceErrors.VoteReplayed;
             }
 
             var sequence = (await db.Votes.Where(v => v.CommunityId == community.Id && v.ProposalNumber == proposal).Select(v => (long?)v.Sequence).MaxAsync() ?? 0) + 1;
@@ -244,7 +245,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     {
         if (request.Choice is not null || request.Voter is not null || request.Nonce is not null || request.Reason is not null)
         {
-            return Error.Of("invalid_typed_data", "Send either the vote's fields {choice, voter, nonce, reason, signature} or a wallet's envelope {address, signature, data}, not both.");
+            return GovernanceErrors.InvalidTypedData;
         }
 
         var read = VoteEnvelope.Read(data, DomainOf(community));
@@ -256,7 +257,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var vote = read.Value;
         if (vote.ProposalId != proposal)
         {
-            return Error.Of("proposal_mismatch", $"This vote was signed for proposal {vote.ProposalId}, not {proposal}.");
+            return GovernanceErrors.ProposalMismatch;
         }
 
         if (request.Address is not null)
@@ -270,7 +271,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
 
             if (voter.IsSuccess && address.Value != voter.Value)
             {
-                return Error.Of("envelope_address_mismatch", $"The envelope's address {address.Value} is not the vote's voter {voter.Value}.");
+                return GovernanceErrors.EnvelopeAddressMismatch;
             }
         }
 
@@ -291,7 +292,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
 
         // A signature for another proposal, community or chain, or by another key, recovers someone else.
         var refusal = signer.IsSuccess
-            ? Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address.")
+            ? IdentityErrors.SignatureMismatch
             : signer.Error;
         if (!chain.Settings.IsConfigured || !TryBytes(signatureHex, out var bytes))
         {
@@ -307,7 +308,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var accepted = await ChainConnection.TryAsync(() => ContractSignatures.IsValidAsync(client.Value, voter, digest, bytes));
         return !accepted.IsSuccess ? accepted.Error
             : accepted.Value ? null
-            : signer.IsSuccess ? Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address, and no contract wallet at the voter's address accepts it.")
+            : signer.IsSuccess ? IdentityErrors.SignatureMismatch
             : refusal;
     }
 
@@ -446,12 +447,10 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     }
 
     private static Error OutsideWindow(ProposalRow row) =>
-        Error.Of("outside_voting_window", row.CancelledAtUnixMs is not null
-            ? "This proposal was cancelled."
-            : $"Voting is open from {Proposals.Instant(row.OpensAtUnixMs):O} until {Proposals.Instant(row.ClosesAtUnixMs):O}.");
+        GovernanceErrors.OutsideVotingWindow;
 
     private static Error NoPower() =>
-        Error.Of("no_voting_power", "This voter held no voting power at the proposal's snapshot, of their own or delegated.");
+        GovernanceErrors.NoVotingPower;
 
     private static VoteView View(VoteRow v, bool counted) =>
         new(v.Sequence, v.ProposalNumber, v.Address, v.PersonId.ToString(), v.Choice, v.Nonce, v.Reason, v.Signature, v.Digest, v.Custodial, Proposals.Instant(v.AtUnixMs), counted);

@@ -36,7 +36,7 @@ public static class ReadLedger
         var before = long.MaxValue;
         if (page.Value.After is { } after && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out before))
         {
-            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+            return ApiErrors.InvalidCursor;
         }
 
         var rows = await db.JournalEntries.AsNoTracking().Include(e => e.Postings)

@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Features.Communities;
 
@@ -35,7 +36,7 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
         var reference = request.Reference?.Trim() ?? string.Empty;
         if (reference.Length is 0 or > MaxReferenceLength)
         {
-            return Error.Of("invalid_reference", $"A deposit needs a reference (the bank's or payer's) of 1 to {MaxReferenceLength} characters.");
+            return LedgerErrors.InvalidReference(RecordDeposit.MaxReferenceLength);
         }
 
         var account = AccountId.Treasury;
@@ -43,7 +44,7 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
         {
             if (!Guid.TryParse(request.PersonId, out var id) || !await db.Users.AnyAsync(u => u.Id == id))
             {
-                return Error.Of("person_not_found", $"There is no person '{request.PersonId}'.");
+                return IdentityErrors.PersonNotFound;
             }
 
             account = AccountId.ForPerson(id);

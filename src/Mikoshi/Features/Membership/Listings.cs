@@ -35,7 +35,7 @@ public sealed class Listings(Writer writer)
 
             if (token.Value.OwnerId != seller)
             {
-                return Error.Of("not_token_owner", $"Only the owner of token #{serial} may list it.");
+                return MembershipErrors.NotTokenOwner;
             }
 
             var db = write.Db;
@@ -72,7 +72,7 @@ public sealed class Listings(Writer writer)
 
             if (listing.Value.SellerId != seller)
             {
-                return Error.Of("not_token_owner", "Only the seller may withdraw a listing.");
+                return MembershipErrors.NotTokenOwner;
             }
 
             listing.Value.State = "cancelled";
@@ -104,12 +104,12 @@ public sealed class Listings(Writer writer)
             var seller = listing.Value.SellerId;
             if (token.Value.OwnerId != seller)
             {
-                return Error.Of("listing_stale", "The token changed hands after it was listed; this listing no longer stands.");
+                return MembershipErrors.ListingStale;
             }
 
             if (buyer == seller)
             {
-                return Error.Of("own_listing", "You cannot buy your own listing.");
+                return MembershipErrors.OwnListing;
             }
 
             var consent = await LlcDao.ConsentAsync(write, community.Id, buyer, LlcMove.Purchase);
@@ -154,9 +154,9 @@ public sealed class Listings(Writer writer)
         var listing = await db.Listings.FirstOrDefaultAsync(l => l.CommunityId == community && l.Number == number);
         return listing switch
         {
-            null => Error.Of("listing_not_found", $"There is no listing {number}."),
-            { State: "stale" } => Error.Of("listing_stale", "The token changed hands after it was listed; this listing no longer stands."),
-            { State: not "open" } => Error.Of("listing_closed", $"Listing {number} is {listing.State}."),
+            null => MembershipErrors.ListingNotFound,
+            { State: "stale" } => MembershipErrors.ListingStale,
+            { State: not "open" } => MembershipErrors.ListingClosed,
             _ => listing,
         };
     }

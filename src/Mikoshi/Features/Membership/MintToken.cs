@@ -3,6 +3,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Features.Membership;
@@ -51,8 +52,8 @@ public sealed class MintToken(Writer writer)
             if (price > max.Value)
             {
                 return next.PolicyPrice <= max.Value.Units
-                    ? Error.Of("price_below_value", $"A token now holds {Money.Of(community.Base, next.Terms.Floor)} of the treasury, so a new one costs {price}, above your limit of {max.Value}.")
-                    : Error.Of("price_moved", $"The price is now {price}, above your limit of {max.Value}.");
+                    ? MembershipErrors.PriceBelowValue
+                    : MembershipErrors.PriceMoved;
             }
         }
 

@@ -5,6 +5,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Features.Membership;
@@ -60,7 +61,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     {
         if (community.RedemptionRateBps == 0)
         {
-            return Error.Of("redemption_disabled", "This community has turned redemption off.");
+            return MembershipErrors.RedemptionDisabled;
         }
 
         var supply = await TokenBook.SupplyAsync(db, community.Id);
@@ -108,7 +109,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             {
                 if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
                 {
-                    return Error.Of("conflict", "This community moved to chain mode while you asked; try again.");
+                    return WriteErrors.Conflict;
                 }
 
                 var token = await RedeemableAsync(write, holder, community, serial);
@@ -159,7 +160,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
 
             if (await Chain.ChainOutbox.PendingRedemptionAsync(write.Db, community.Id, serial) is not null)
             {
-                return Error.Of("redemption_pending", $"Token #{serial} is already being redeemed: it is paid when its burn is mined.");
+                return MembershipErrors.RedemptionPending;
             }
 
             var estimate = await PreviewAsync(write.Db, await TokenBook.CurrentAsync(write.Db, community.Id), serial);
@@ -171,7 +172,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             // Where the holder holds it as far as Mikoshi has seen; the contract burns only from there.
             if ((await Chain.ChainIndexer.MirroredAddressAsync(write.Db, community.Id, serial) ?? minted) is not { } at)
             {
-                return Error.Of("conflict", "Someone else changed the same thing at the same moment; try again.");
+                return WriteErrors.Conflict;
             }
 
             var queued = await Chain.ChainOutbox.EnqueueRedemptionAsync(write, community.Id, serial, holder, at);
@@ -221,7 +222,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
 
         if (token.Value.OwnerId != holder)
         {
-            return Error.Of("not_token_owner", $"Only the owner of token #{serial} may redeem it.");
+            return MembershipErrors.NotTokenOwner;
         }
 
         var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);

@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Membership;
 
 namespace Mikoshi.Features.Membership;
@@ -43,12 +44,12 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             var owner = token.Value.OwnerId!.Value;
             if (owner != actor && token.Value.ApprovedId != actor)
             {
-                return Error.Of("not_token_owner", $"Token #{serial} is not yours to move.");
+                return MembershipErrors.NotTokenOwner;
             }
 
             if (owner == to.Value)
             {
-                return Error.Of("same_owner", "The token already belongs to that person.");
+                return MembershipErrors.SameOwner;
             }
 
             var consent = await LlcDao.ConsentAsync(write, community.Id, to.Value, LlcMove.Gift);
@@ -86,12 +87,12 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
 
             if (token.Value.OwnerId != actor)
             {
-                return Error.Of("not_token_owner", $"Only the owner of token #{serial} may approve someone to move it.");
+                return MembershipErrors.NotTokenOwner;
             }
 
             if (spender == actor)
             {
-                return Error.Of("invalid_spender", "You already may move your own token.");
+                return MembershipErrors.InvalidSpender;
             }
 
             token.Value.ApprovedId = spender;
@@ -125,7 +126,7 @@ public static class People
     {
         if (!Guid.TryParse(id, out var guid) || !await db.Users.AnyAsync(u => u.Id == guid))
         {
-            return Error.Of("person_not_found", $"There is no person '{id}'.");
+            return IdentityErrors.PersonNotFound;
         }
 
         return new PersonId(guid);

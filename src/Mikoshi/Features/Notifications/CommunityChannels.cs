@@ -40,12 +40,12 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
     {
         if (request.Kind is not { } kind || !Kinds.Contains(kind))
         {
-            return Error.Of("invalid_channel_kind", "Choose discord, slack, line or webhook.");
+            return NotificationErrors.InvalidChannelKind;
         }
 
         if (request.Language is not ("ja" or "en"))
         {
-            return Error.Of("invalid_language", "Choose ja or en.");
+            return NotificationErrors.InvalidLanguage;
         }
 
         var events = EventsOf(request.Events);
@@ -57,7 +57,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         var label = (request.Label ?? string.Empty).Trim();
         if (label.Length is 0 or > 80)
         {
-            return Error.Of("invalid_channel_label", "Name the channel in 1 to 80 characters.");
+            return NotificationErrors.InvalidChannelLabel;
         }
 
         string url = string.Empty, secret = string.Empty;
@@ -65,7 +65,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         {
             if (request.AccessToken is not { Length: > 0 and <= 1000 } token)
             {
-                return Error.Of("invalid_access_token", "A LINE channel needs its channel access token.");
+                return NotificationErrors.InvalidAccessToken;
             }
 
             secret = token;
@@ -163,7 +163,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             return Result<ChannelDeleted>.Ok(new ChannelDeleted(number, true));
         });
 
-    private static Error NotFound(long number) => Error.Of("channel_not_found", $"There is no channel {number}.");
+    private static Error NotFound(long number) => NotificationErrors.ChannelNotFound;
 
     /// <summary>The public kinds a channel may receive, in catalogue order (what the settings page lists).</summary>
     public static IReadOnlyList<string> PublicKinds { get; } = EventCatalogue.All.Where(k => k.Public).Select(k => k.Name).ToList();
@@ -187,7 +187,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
 
         if (events.Length == 0)
         {
-            return Error.Of("channel_events_empty", "Choose at least one kind of event; to stop a channel altogether, delete it.");
+            return NotificationErrors.ChannelEventsEmpty;
         }
 
         foreach (var name in events)
@@ -200,7 +200,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
 
             if (!kind.Value.Public)
             {
-                return Error.Of("channel_event_not_public", $"'{name}' concerns one person, not the community: it never goes to a channel.");
+                return NotificationErrors.ChannelEventNotPublic;
             }
         }
 
@@ -223,7 +223,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
     {
         if (!await db.CommunityChannels.AnyAsync(c => c.CommunityId == community && c.Number == number))
         {
-            return Error.Of("channel_not_found", $"There is no channel {number}.");
+            return NotificationErrors.ChannelNotFound;
         }
 
         var rows = await db.ChannelDeliveries.AsNoTracking().Where(d => d.CommunityId == community && d.ChannelNumber == number)

@@ -4,6 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Payments;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.Revenue;
@@ -182,7 +183,7 @@ public static class PaymentBook
 
         if (left > Int128.Zero)
         {
-            return Error.Of("reversal_uncovered", $"The accounts this payment went to hold {Money.Of(community.Base, units - left)}, less than {Money.Of(community.Base, units)}.");
+            return PaymentErrors.ReversalUncovered(Money.Of(community.Base, units - left), Money.Of(community.Base, units));
         }
 
         postings.Add(new Posting(to, Money.Of(community.Base, units)));
@@ -229,7 +230,7 @@ public static class PaymentBook
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == number);
         if (payment is null || (!caller.CanKeepTheBooks && payment.PersonId != person))
         {
-            return Error.Of("payment_not_found", $"There is no payment #{number} of yours here.");
+            return PaymentErrors.PaymentNotFound(number);
         }
 
         return new ReceiptView(payment.Number, community.Name, payment.Purpose, payment.Method, payment.State,

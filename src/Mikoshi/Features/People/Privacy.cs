@@ -25,7 +25,7 @@ public static class Privacy
     {
         if (request.ShownInPublic is not { } shown)
         {
-            return Error.Of("invalid_privacy", "shownInPublic is true or false.");
+            return PeopleErrors.InvalidPrivacy;
         }
 
         var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>

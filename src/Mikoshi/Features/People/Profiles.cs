@@ -36,7 +36,7 @@ public static class Profiles
         new(user.PersonId.ToString(), user.DisplayName, user.Bio, user.Skills, user.Loves, user.Values);
 
     /// <summary>Tags trimmed, de-duplicated ignoring case, in the order given.</summary>
-    public static Result<List<string>> Tags(IReadOnlyList<string>? tags, string what) => TagList.Clean(tags, what, "invalid_profile");
+    public static Result<List<string>> Tags(IReadOnlyList<string>? tags, string what) => TagList.Clean(tags, PeopleErrors.InvalidProfile);
 
     public static async Task<Result<ProfileView>> UpdateAsync(MikoshiDb db, Writer writer, PersonId person, ProfileRequest request)
     {
@@ -54,7 +54,7 @@ public static class Profiles
 
         if (request.Bio is { Length: > MaxBioLength })
         {
-            return Error.Of("invalid_profile", $"A bio is at most {MaxBioLength} characters.");
+            return PeopleErrors.InvalidProfile;
         }
 
         var skills = Tags(request.Skills, "skills");
@@ -226,14 +226,14 @@ public static class Profiles
                 var name = Tags(request.Name is null ? [] : [request.Name], "skills");
                 if (!name.IsSuccess || name.Value.Count != 1)
                 {
-                    return Problems.For(name.Error ?? Error.Of("invalid_profile", "Name the skill."));
+                    return Problems.For(name.Error ?? PeopleErrors.InvalidProfile);
                 }
 
                 return Problems.From(await writer.RunAsync(community.Id.Value, caller.Actor, null, StatusCodes.Status201Created, async write =>
                 {
                     if (await write.Db.Skills.AnyAsync(s => s.CommunityId == community.Id && s.Name == name.Value[0]))
                     {
-                        return Error.Of("skill_exists", "The vocabulary already has that skill.");
+                        return PeopleErrors.SkillExists;
                     }
 
                     write.Db.Skills.Add(new SkillRow { CommunityId = community.Id, Name = name.Value[0] });

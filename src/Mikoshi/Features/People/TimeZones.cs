@@ -25,7 +25,7 @@ public static class TimeZones
             ? Result<string?>.Ok(null)
             : Times.Find(id.Trim()) is { } zone
                 ? Result<string?>.Ok(zone.Id)
-                : Error.Of("unknown_time_zone", "That is not a time zone this server knows; use an IANA id such as Asia/Tokyo.");
+                : PeopleErrors.UnknownTimeZone;
 
     public static async Task<Result<TimeZoneView>> SetMineAsync(Writer writer, PersonId person, TimeZoneRequest request)
     {

@@ -45,7 +45,7 @@ public sealed class ContributionLog(Writer writer)
 
             if (await ProjectBook.RoleAsync(db, community.Id, project, author) is null)
             {
-                return Error.Of("not_team_member", "Only a member of the project's team may record a contribution to it.");
+                return ProjectErrors.NotTeamMember;
             }
 
             var summary = ContributionRules.Summary(request.Summary);
@@ -84,7 +84,7 @@ public sealed class ContributionLog(Writer writer)
             var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
             if (contribution is null)
             {
-                return Error.Of("contribution_not_found", $"There is no contribution {number}.");
+                return ProjectErrors.ContributionNotFound;
             }
 
             var onTeam = await ProjectBook.RoleAsync(db, community.Id, contribution.ProjectNumber, person) is not null;

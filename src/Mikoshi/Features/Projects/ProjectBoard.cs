@@ -45,8 +45,8 @@ public sealed class ProjectBoard(Writer writer)
         {
             var title = ProjectRules.Title(request.Title);
             var description = ProjectRules.Description(request.Description);
-            var skills = TagList.Clean(request.NeededSkills, "needed skills", "invalid_project");
-            var values = TagList.Clean(request.Values, "values", "invalid_project");
+            var skills = TagList.Clean(request.NeededSkills, ProjectErrors.InvalidProject);
+            var values = TagList.Clean(request.Values, ProjectErrors.InvalidProject);
             var error = title.Error ?? description.Error ?? skills.Error ?? values.Error;
             if (error is not null)
             {

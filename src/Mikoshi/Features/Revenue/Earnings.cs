@@ -6,6 +6,8 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 
@@ -70,7 +72,7 @@ public sealed class Earnings(Writer writer)
 
             if (asset.Value == Asset.Jpy && !await db.BankAccounts.AnyAsync(b => b.PersonId == person))
             {
-                return Error.Of("bank_account_required", "Add the bank account yen should be paid to before claiming.");
+                return RevenueErrors.BankAccountRequired;
             }
 
             var tokens = await db.Tokens.Where(t => t.CommunityId == community.Id && t.OwnerId == person).ToListAsync();
@@ -80,7 +82,7 @@ public sealed class Earnings(Writer writer)
             var units = balance?.Units ?? Int128.Zero;
             if (units == Int128.Zero)
             {
-                return Error.Of("nothing_to_claim", $"You have no {asset.Value.Code} to claim.");
+                return RevenueErrors.NothingToClaim;
             }
 
             var posted = await write.PostAsync(JournalEntry.Move("claim", "claimed for payout", AccountId.ForPerson(person.Value), PayoutEscrow, Money.Of(asset.Value, units)).Value);
@@ -140,12 +142,12 @@ public sealed class Earnings(Writer writer)
         var first = from ?? new DateOnly(last.Year, last.Month, 1);
         if (first > last)
         {
-            return Error.Of("invalid_period", "A statement's period starts on or before it ends.");
+            return MembershipErrors.InvalidStatementPeriod;
         }
 
         if (first < EarliestStatementDay || last > LatestStatementDay)
         {
-            return Error.Of("invalid_period", $"A statement's period lies between {EarliestStatementDay:yyyy-MM-dd} and {LatestStatementDay:yyyy-MM-dd}.");
+            return MembershipErrors.InvalidStatementPeriod;
         }
 
         var start = DayStart(first, zone).ToUnixTimeMilliseconds();

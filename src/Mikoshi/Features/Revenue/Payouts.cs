@@ -7,6 +7,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Payouts;
+using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Secrets;
@@ -112,14 +113,14 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var date = request.TransferDate ?? today;
             if (date < today)
             {
-                return Error.Of("invalid_transfer_date", "A transfer date is today or later.");
+                return RevenueErrors.InvalidTransferDate;
             }
 
             var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.Asset == asset.Value.Code && c.State == "pending")
                 .OrderBy(c => c.Number).ToListAsync();
             if (claims.Count == 0)
             {
-                return Error.Of("no_pending_claims", $"No {asset.Value.Code} claim is waiting for a payout.");
+                return RevenueErrors.NoPendingClaims;
             }
 
             var number = (await db.PayoutBatches.Where(b => b.CommunityId == community.Id).Select(b => (long?)b.Number).MaxAsync() ?? 0) + 1;
@@ -170,12 +171,12 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var batch = await db.PayoutBatches.FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
             if (batch is null)
             {
-                return Error.Of("batch_not_found", $"There is no payout batch {number}.");
+                return RevenueErrors.BatchNotFound;
             }
 
             if (batch.State == "paid")
             {
-                return Error.Of("batch_already_paid", $"Payout batch {number} was confirmed as paid already.");
+                return RevenueErrors.BatchAlreadyPaid;
             }
 
             var asset = Asset.FromKnownCode(batch.Asset).Value;
@@ -236,7 +237,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         var batch = await db.PayoutBatches.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
         if (batch is null)
         {
-            return Error.Of("batch_not_found", $"There is no payout batch {number}.");
+            return RevenueErrors.BatchNotFound;
         }
 
         var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community.Id && c.BatchNumber == number).ToListAsync();
@@ -291,7 +292,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         var sender = await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community);
         if (sender is null)
         {
-            return Error.Of("payout_sender_missing", "An admin sets the community's paying account and sender code before yen can be paid out.");
+            return RevenueErrors.PayoutSenderMissing;
         }
 
         var date = DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -314,7 +315,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         {
             if (!accounts.TryGetValue(person, out var account))
             {
-                return Error.Of("bank_account_required", $"Person {person} has no bank account on file.");
+                return RevenueErrors.BankAccountRequired;
             }
 
             var amount = payees.First(p => p.Person == person).Amount;
@@ -335,7 +336,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
     {
         var row = await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(b => b.PersonId == person);
         return row is null
-            ? Error.Of("not_found", "No bank account on file.")
+            ? CommonErrors.NotFound
             : box.Open(row.AccountNumber, SecretBox.BankAccountNumber).Map(number => ViewOf(row, number));
     }
 
@@ -380,7 +381,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
 
         if (string.IsNullOrWhiteSpace(holder))
         {
-            return Error.Of("invalid_bank_name", "The account holder's name is required, in katakana as the bank knows it.");
+            return PayoutErrors.InvalidBankName;
         }
 
         return ZenginTransfer.Of(bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value, holder, Money.Of(Asset.Jpy, yen), reference.Value);
@@ -400,7 +401,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
 
         if (string.IsNullOrWhiteSpace(senderName))
         {
-            return Error.Of("invalid_bank_name", "The sender's name is required, in katakana as the bank knows it.");
+            return PayoutErrors.InvalidBankName;
         }
 
         return ZenginHeader.Of(sender.Value, senderName, TransferDate.On(date), bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value);
@@ -440,7 +441,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapGet("/communities/{slug}/payout-sender", async (HttpContext http, MikoshiDb db) =>
                 await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == http.Caller().RequireCommunity().Id) is { } row
                     ? Results.Ok(SenderViewOf(row))
-                    : Problems.For(Error.Of("not_found", "No paying account is set.")))
+                    : Problems.For(CommonErrors.NotFound))
             .Allow(Access.Treasurer)
             .WithSummary("The community's paying account and sender code for Zengin files.")
             .Produces<PayoutSenderRequest>();

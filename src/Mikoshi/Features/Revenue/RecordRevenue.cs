@@ -77,7 +77,7 @@ public sealed class RecordRevenue(Writer writer)
 
         if (rate is < 0 or > RevenuePolicy.Whole)
         {
-            return Error.Of("invalid_recoup_rate", "A recoupment rate is 0 to 10,000 basis points (0 to 100%).");
+            return RevenueErrors.InvalidRecoupRate;
         }
 
         var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
@@ -118,7 +118,7 @@ public sealed class RecordRevenue(Writer writer)
     {
         if (idempotency is null)
         {
-            return Error.Of("idempotency_key_required", "Recording revenue needs an Idempotency-Key header, so that a retry never records it twice.");
+            return ApiErrors.IdempotencyKeyRequired;
         }
 
         var asset = community.Accepts(request.Asset);
@@ -136,7 +136,7 @@ public sealed class RecordRevenue(Writer writer)
         var source = request.Source?.Trim() ?? string.Empty;
         if (source.Length is 0 or > MaxSourceLength)
         {
-            return Error.Of("invalid_source", $"Say where the revenue came from in 1 to {MaxSourceLength} characters.");
+            return RevenueErrors.InvalidSource(RecordRevenue.MaxSourceLength);
         }
 
         return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created,
@@ -159,13 +159,13 @@ public sealed class RecordRevenue(Writer writer)
         var occurred = occurredAt ?? write.At;
         if (occurred > write.At)
         {
-            return Error.Of("invalid_occurred_at", "Revenue cannot have arrived in the future.");
+            return RevenueErrors.InvalidOccurredAt;
         }
 
         var agreement = await Agreements.InForceAtAsync(db, community.Id, project, occurred);
         if (agreement is null)
         {
-            return Error.Of("no_split_agreement", "No split agreement accepted by all its parties was in force when this revenue arrived.");
+            return RevenueErrors.NoSplitAgreement;
         }
 
         var funding = await FundingAsync(db, community.Id, project, amount.Asset.Code);
@@ -184,8 +184,7 @@ public sealed class RecordRevenue(Writer writer)
         var holdingsChanged = (await TokenBook.CurrentAsync(db, community.Id)).HoldingsChangedAtUnixMs;
         if (parts.Holders > Int128.Zero && occurred.ToUnixTimeMilliseconds() < holdingsChanged)
         {
-            return Error.Of("revenue_before_holdings_change",
-                $"Tokens changed hands at {DateTimeOffset.FromUnixTimeMilliseconds(holdingsChanged):u}, after this revenue arrived; record it as of that instant or later, so that its holders' share goes to those who held the tokens.");
+            return RevenueErrors.RevenueBeforeHoldingsChange;
         }
 
         Money Of(Int128 units) => Money.Of(amount.Asset, units);
@@ -327,7 +326,7 @@ public sealed class RecordRevenue(Writer writer)
     {
         var found = await ProjectBook.FindAsync(db, community, project);
         return found.IsSuccess && found.Value.Status == ProjectRules.Name(ProjectStatus.Archived)
-            ? Error.Of("project_archived", "An archived project takes no more money.")
+            ? ProjectErrors.ProjectArchived
             : found;
     }
 

@@ -31,7 +31,7 @@ public static class PayoutTax
             var profile = profiles.GetValueOrDefault(person);
             if (profile is null && settings.RequireTaxStatus)
             {
-                return Error.Of("tax_status_required", $"Person {person} has no tax status (individual or company); this community requires one before paying.");
+                return TaxErrors.TaxStatusRequired;
             }
 
             var kind = WithholdingKind.Of(kinds.GetValueOrDefault(person) ?? settings.DefaultKind);

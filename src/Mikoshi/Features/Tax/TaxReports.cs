@@ -64,7 +64,7 @@ public sealed class TaxReports(Writer writer)
         var p = parsed.Value;
         if (p.IsHalfYear && !settings.HalfYearly)
         {
-            return Error.Of("half_yearly_not_approved", "This community pays withholding monthly; an admin turns on 納期の特例 once the tax office approved it.");
+            return TaxErrors.HalfYearlyNotApproved;
         }
 
         // Under 納期の特例 the eligible kinds are paid half-yearly and the rest monthly; without it, everything monthly.
@@ -94,7 +94,7 @@ public sealed class TaxReports(Writer writer)
             var outstanding = Int128.Parse(due.Value.Outstanding.Amount, CultureInfo.InvariantCulture);
             if (outstanding <= Int128.Zero)
             {
-                return Error.Of("nothing_due", $"Nothing withheld in {due.Value.Period} is waiting to be paid to the tax office.");
+                return TaxErrors.NothingDue;
             }
 
             var entry = JournalEntry.Move("withholding-payment", $"源泉所得税 {due.Value.Period} 納付", PayoutTax.WithholdingLiability, AccountId.External, Money.Of(Asset.Jpy, outstanding));
@@ -188,7 +188,7 @@ public sealed class TaxReports(Writer writer)
     public static Result<int> Year(int? year, DateTimeOffset now)
     {
         var y = year ?? now.UtcDateTime.Year;
-        return y is < EarliestYear or > LatestYear ? Error.Of("invalid_year", $"A year lies between {EarliestYear} and {LatestYear}.") : y;
+        return y is < EarliestYear or > LatestYear ? TaxErrors.InvalidYear : y;
     }
 
     public static async Task<Result<PaymentNotice>> NoticeAsync(MikoshiDb db, Community community, PersonId person, int? year, DateTimeOffset now)

@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Tax;
 using Mikoshi.Features.Secrets;
 
@@ -56,7 +57,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var address = (request.Address ?? string.Empty).Trim();
             if (name.Length > MaxLegalNameLength || address.Length > MaxAddressLength || name.Any(char.IsControl) || address.Any(char.IsControl))
             {
-                return Error.Of("invalid_tax_profile", $"A legal name is at most {MaxLegalNameLength} characters and an address at most {MaxAddressLength}, without control characters.");
+                return TaxErrors.InvalidTaxProfile(TaxSettings.MaxLegalNameLength, TaxSettings.MaxAddressLength);
             }
 
             var db = write.Db;
@@ -80,7 +81,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
     {
         var row = await db.TaxProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == person);
         return row is null
-            ? Error.Of("not_found", "No tax profile on file.")
+            ? CommonErrors.NotFound
             : box.Open(row.Address, SecretBox.PayeeAddress).Map(address => new TaxProfileRequest(row.Status, row.LegalName, address, row.InvoiceNumber));
     }
 
@@ -139,7 +140,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var db = write.Db;
             if (!Guid.TryParse(personId, out var id) || !await db.Users.AnyAsync(u => u.Id == id))
             {
-                return Error.Of("person_not_found", $"There is no person {personId}.");
+                return IdentityErrors.PersonNotFound;
             }
 
             var person = new PersonId(id);

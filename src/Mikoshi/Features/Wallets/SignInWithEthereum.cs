@@ -67,7 +67,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
 
         return IsThisLoopbackListener(request)
             ? new Uri($"{request.Scheme}://{request.Host.Value}")
-            : Error.Of("siwe_origin_unset", "This server does not know its public address (Mikoshi:PublicOrigin), so it cannot tell which site a wallet signed for: wallet sign-in is off until an operator sets it.");
+            : WalletErrors.SiweOriginUnset;
     }
 
     private static bool IsThisLoopbackListener(HttpRequest request)
@@ -157,20 +157,18 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
         var row = await write.Db.SiweNonces.FirstOrDefaultAsync(n => n.Nonce == message.Nonce);
         if (row is null || row.Purpose != purpose || (purpose == LinkPurpose && row.PersonId != person))
         {
-            return Error.Of("siwe_nonce_unknown", purpose == LinkPurpose
-                ? "This nonce was not handed out to you for linking a wallet: ask POST /me/wallets/nonce for one."
-                : "This nonce was not handed out for signing in: ask POST /auth/siwe/nonce for one.");
+            return WalletErrors.SiweNonceUnknown;
         }
 
         if (row.UsedAtUnixMs is not null)
         {
-            return Error.Of("siwe_nonce_used", "This nonce was used already: every sign-in needs a new one.");
+            return WalletErrors.SiweNonceUsed;
         }
 
         var now = write.At.ToUnixTimeMilliseconds();
         if (now >= row.ExpiresAtUnixMs)
         {
-            return Error.Of("siwe_nonce_expired", $"This nonce expired {NonceLifetime.TotalMinutes:0} minutes after it was handed out: ask for a new one.");
+            return WalletErrors.SiweNonceExpired;
         }
 
         row.UsedAtUnixMs = now;
