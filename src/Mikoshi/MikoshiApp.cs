@@ -256,7 +256,7 @@ public static class MikoshiApp
         app.MapScalarApiReference("/api-reference", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Mikoshi API")
             .DisableDefaultFonts()); // its fonts would come from another host, which the CSP does not allow
 
-        var api = app.MapGroup("/api/v1").WithTags("Mikoshi");
+        var api = app.MapGroup("/api/v1").WithTags("Mikoshi").ProducesProblemsOfItsArea();
         Register.Map(api);
         Login.Map(api);
         Passwords.Map(api);

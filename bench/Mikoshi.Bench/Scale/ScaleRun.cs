@@ -302,7 +302,7 @@ public static class ScaleRun
         });
         if (!written.IsSuccess)
         {
-            throw new InvalidOperationException($"Seeding {slug} failed: {written.Error!.Code} {written.Error.Detail}");
+            throw new InvalidOperationException($"Seeding {slug} failed: {written.Error}");
         }
     }
 }

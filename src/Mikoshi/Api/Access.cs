@@ -67,7 +67,7 @@ public static class AccessExtensions
                 var found = await http.RequestServices.GetRequiredService<Callers>().InAsync(slug, person);
                 if (found is null)
                 {
-                    return Problems.For(Error.Of("community_not_found", $"There is no community '{slug}'."));
+                    return Problems.For(CommunityErrors.CommunityNotFound);
                 }
 
                 caller = found;
@@ -75,7 +75,7 @@ public static class AccessExtensions
 
             if (who != Access.Anyone && person is null)
             {
-                return Problems.For(Error.Of("not_signed_in", "Sign in first: send a bearer token or the session cookie."));
+                return Problems.For(ApiErrors.NotSignedIn);
             }
 
             var allowed = who switch
@@ -96,7 +96,7 @@ public static class AccessExtensions
 
             if (!allowed)
             {
-                return Problems.For(Error.Of("forbidden", $"Only a community {who.ToString().ToLowerInvariant()} may do this."));
+                return Problems.For(CommonErrors.Forbidden);
             }
 
             http.Items[CallerKey] = caller;

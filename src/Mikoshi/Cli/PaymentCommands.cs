@@ -24,7 +24,7 @@ public static class PaymentCommands
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                return Error.Of("file_not_found", $"There is no file '{path.FullName}'.");
+                return CliErrors.FileNotFound(path.FullName);
             }
 
             return (await services.GetRequiredService<BankTransfers>().ImportAsync(caller.RequirePerson(), caller.RequireCommunity(), parse.GetValue(format), await File.ReadAllBytesAsync(path.FullName))).Map(v => (object)v);
@@ -57,10 +57,10 @@ public static class PaymentCommands
         var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
         if (!caller.CanKeepTheBooks)
         {
-            return Commands.Print(Error.Of("forbidden", "Only a community treasurer may do this."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
         var result = await work(services, caller);
-        return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error!);
+        return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mikoshi.Domain.Payouts;
 using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Components;
@@ -26,11 +27,11 @@ public static class RevenueData
     /// <summary>The field a bank-account error is about, so the form can mark it.</summary>
     public static string? FieldOf(string? code) => code switch
     {
-        "invalid_bank_code" => "BankCode",
-        "invalid_branch_code" => "BranchCode",
-        "invalid_account_type" => "AccountType",
-        "invalid_account_number" => "AccountNumber",
-        "invalid_sender_code" => "SenderCode",
+        PayoutErrors.Codes.InvalidBankCode => "BankCode",
+        PayoutErrors.Codes.InvalidBranchCode => "BranchCode",
+        PayoutErrors.Codes.InvalidAccountType => "AccountType",
+        PayoutErrors.Codes.InvalidAccountNumber => "AccountNumber",
+        PayoutErrors.Codes.InvalidSenderCode => "SenderCode",
         _ => null,
     };
 }

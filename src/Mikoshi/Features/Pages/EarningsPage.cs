@@ -43,7 +43,7 @@ public sealed class EarningsPage(MikoshiDb db, Callers callers, SecretBox box)
         var found = await Earnings.StatementAsync(db, community, reader, from, to, asset, now, zone);
         if (!found.IsSuccess)
         {
-            return found.Error!;
+            return found.Error;
         }
 
         var statement = found.Value;
