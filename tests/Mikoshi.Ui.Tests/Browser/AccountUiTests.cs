@@ -16,7 +16,7 @@ public sealed partial class AccountUiTests(BrowserFixture browser) : IClassFixtu
     {
         await using var ui = await BrowserApp.StartAsync(browser);
         var page = ui.Page;
-        var email = await page.SignUpAsync("花子");
+        var email = await page.SignUpThroughThePagesAsync("花子");
 
         await page.GotoAsync("/account");
         await page.FillAsync("#current-password", "not my password!");
