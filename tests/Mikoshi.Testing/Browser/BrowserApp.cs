@@ -210,7 +210,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>The class's app on <paramref name="provider"/>, listening on a loopback port; started on first use.</summary>
     internal (TestApp App, string BaseUrl) AppFor(string provider) =>
-        apps.GetOrAdd(provider, p => new Lazy<(TestApp, string)>(() =>
+        apps.GetOrAdd(provider, p => new Lazy<(TestApp App, string BaseUrl)>(() =>
         {
             var (app, baseUrl, host) = BrowserApp.StartServer(p, null);
             Assert.Equal("127.0.0.1", host);
@@ -231,7 +231,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Bounded: a driver that is already gone must not hold the test process open.
         if (shared is { } browser)
         {
-            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            _ = browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
         }
 
         playwright?.Dispose();
