@@ -3,10 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mikoshi.Bench.Ledger;
 using Mikoshi.Data;
@@ -34,28 +31,7 @@ public static class LoadRun
     public static async Task<int> RunAsync(StoreProvider provider, string location, string resultFile, int concurrency, double seconds)
     {
         var name = provider == StoreProvider.Postgres ? "PostgreSQL" : "SQLite";
-        var db = provider == StoreProvider.Postgres
-            ? $"{location};Database=mikoshi_bench_load"
-            : $"Data Source={Path.Combine(location, "load.db")}";
-        if (provider == StoreProvider.Postgres)
-        {
-            await using var admin = new Npgsql.NpgsqlConnection($"{location};Database=postgres;Pooling=false");
-            await admin.OpenAsync();
-            await using var create = new Npgsql.NpgsqlCommand("DROP DATABASE IF EXISTS mikoshi_bench_load; ", admin);
-            await create.ExecuteNonQueryAsync();
-            create.CommandText = "CREATE DATABASE mikoshi_bench_load";
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var mikoshi = MikoshiApp.Build(
-            [$"--Mikoshi:Provider={(provider == StoreProvider.Postgres ? "postgres" : "sqlite")}", $"--Mikoshi:Db={db}", "--urls=http://127.0.0.1:0"],
-            builder => builder.Logging.ClearProviders());
-        await using (var scope = mikoshi.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<MikoshiDb>().MigrateAsync();
-        }
-
-        await mikoshi.StartAsync();
+        var mikoshi = await ServedApp.StartAsync(provider, location, provider == StoreProvider.Postgres ? "mikoshi_bench_load" : "load");
         var bare = Bare();
         await bare.StartAsync();
         try
@@ -126,8 +102,7 @@ public static class LoadRun
         return app;
     }
 
-    private static string Address(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    private static string Address(WebApplication app) => ServedApp.Address(app);
 
     /// <summary>A person who founds the community and records 200 deposits and mints 5 tokens, so the reads have something to read.</summary>
     private static async Task<string> SeedAsync(HttpClient client)

@@ -3,11 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Mikoshi.Bench.Ledger;
 using Mikoshi.Data;
 using Mikoshi.Domain;
@@ -49,36 +46,10 @@ public static class ScaleRun
     {
         var small = new ScaleShape(Entries: 200, Members: 25, Lineage: 3);
         var name = provider == StoreProvider.Postgres ? "PostgreSQL" : "SQLite";
-        var db = provider == StoreProvider.Postgres ? $"{location};Database=mikoshi_bench_scale" : $"Data Source={Path.Combine(location, "scale.db")}";
-        if (provider == StoreProvider.Postgres)
-        {
-            await using var admin = new Npgsql.NpgsqlConnection($"{location};Database=postgres;Pooling=false");
-            await admin.OpenAsync();
-            await using var create = new Npgsql.NpgsqlCommand("DROP DATABASE IF EXISTS mikoshi_bench_scale", admin);
-            await create.ExecuteNonQueryAsync();
-            create.CommandText = "CREATE DATABASE mikoshi_bench_scale";
-            await create.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            foreach (var stale in new[] { "scale.db", "scale.db-wal", "scale.db-shm" })
-            {
-                File.Delete(Path.Combine(location, stale));
-            }
-        }
-
-        var app = MikoshiApp.Build(
-            [$"--Mikoshi:Provider={(provider == StoreProvider.Postgres ? "postgres" : "sqlite")}", $"--Mikoshi:Db={db}", "--urls=http://127.0.0.1:0"],
-            builder => builder.Logging.ClearProviders());
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<MikoshiDb>().MigrateAsync();
-        }
-
-        await app.StartAsync();
+        var app = await Load.ServedApp.StartAsync(provider, location, "mikoshi_bench_scale");
         try
         {
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var address = new Uri(Load.ServedApp.Address(app));
             using var founder = await SignedInAsync(address, "Founder");
             using var friend = await SignedInAsync(address, "Friend");
             var seeding = Stopwatch.StartNew();
