@@ -163,7 +163,7 @@ public static class MembershipErrors
     /// <summary>A token now holds {0} of the treasury, so a new one costs {1}, above your limit of {2} (a new token never costs less than a token holds). Nothing was charged.</summary>
     public static Error PriceBelowValue(object floor, object price, object limit) => new(Codes.PriceBelowValue, ErrorKind.Invalid, floor, price, limit);
 
-    /// <summary>The price is now {0}, above your limit of {1}: it rose since the page was shown. Nothing was charged.</summary>
+    /// <summary>The price rose since the page was shown: it is now {0}, above your limit of {1}. Nothing was charged.</summary>
     public static Error PriceMoved(object price, object limit) => new(Codes.PriceMoved, ErrorKind.Invalid, price, limit);
 
     /// <summary>The treasury changed since you looked. Nothing was redeemed; check the new amounts.</summary>

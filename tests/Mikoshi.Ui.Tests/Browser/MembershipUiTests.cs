@@ -237,6 +237,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await tab.SetParametersAsync(slug, basePrice: "1500");
         await page.GetByTestId("mint").ClickAsync();
         await Expect(page.GetByTestId("form-error")).ToContainTextAsync("価格が上がりました");
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("¥1,500");
         await Expect(page.GetByTestId("my-balance")).ToContainTextAsync("5,000");
         await Expect(page.GetByTestId("supply")).ToContainTextAsync("0");
         await Expect(page.GetByTestId("mint")).ToContainTextAsync("1,500");
