@@ -136,7 +136,7 @@ public sealed class Teams(Writer writer)
             return Error.Of("already_pending", "An invitation or join request for that person is already waiting for an answer.");
         }
 
-        var number = (await db.Invitations.Where(i => i.CommunityId == community.Id).Select(i => (long?)i.Number).MaxAsync() ?? 0) + 1;
+        var number = await ChainHeads.TakeAsync(db, community.Id.Value, "invitations");
         var invitation = new InvitationRow
         {
             CommunityId = community.Id,

@@ -122,7 +122,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 return Error.Of("no_pending_claims", $"No {asset.Value.Code} claim is waiting for a payout.");
             }
 
-            var number = (await db.PayoutBatches.Where(b => b.CommunityId == community.Id).Select(b => (long?)b.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "payout-batches");
             var batch = new PayoutBatchRow
             {
                 CommunityId = community.Id,
