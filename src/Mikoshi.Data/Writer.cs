@@ -46,6 +46,9 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         Func<WriteScope, Task<Result<T>>> work,
         CancellationToken cancellationToken = default)
     {
+        // On SQLite, writes to one file take turns in the process's queue before they begin, rather than colliding on the lock.
+        using var turn = await SqliteWriteQueue.EnterAsync(db, cancellationToken);
+        turn?.Hold();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
