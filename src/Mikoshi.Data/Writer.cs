@@ -144,12 +144,14 @@ public sealed class WriteScope
     private readonly MikoshiDb db;
     private readonly Guid chain;
     private readonly ChainHeadRow head;
+    private readonly (long Entries, long Sequence, string Hash, EntityState State) start;
 
     internal WriteScope(MikoshiDb db, Guid chain, ChainHeadRow head, string actor, DateTimeOffset at)
     {
         this.db = db;
         this.chain = chain;
         this.head = head;
+        start = (head.LastEntryNumber, head.AuditSequence, head.AuditHash, db.Entry(head).State);
         Actor = actor;
         At = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
     }
@@ -164,6 +166,18 @@ public sealed class WriteScope
 
     /// <summary>The audit chain this write appends to: its community's id, or the instance's.</summary>
     public Guid Chain => chain;
+
+    /// <summary>
+    /// Forgets everything this write has done so far (tracked changes, numbers taken, links and entries appended) and
+    /// keeps its place at the head of the chain, so the write can record something else instead — as a proposal whose
+    /// execution failed records only the failure. Never clear the context's tracker inside a write: the head goes with it.
+    /// </summary>
+    public void DiscardChanges()
+    {
+        db.ChangeTracker.Clear();
+        (head.LastEntryNumber, head.AuditSequence, head.AuditHash) = (start.Entries, start.Sequence, start.Hash);
+        db.Entry(head).State = start.State;
+    }
 
     /// <summary>Appends a link to this write's audit chain.</summary>
     public Task<AuditRecord> AuditAsync(string kind, string payloadJson)
