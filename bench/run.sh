@@ -12,6 +12,7 @@
 #   bench/run.sh payments              payments-sqlite, payments-postgres: 10^4 signed Stripe webhooks (10% duplicated, shuffled) vs raw one-row commits; a 10^5-line bank statement import (not part of a full run)
 #   bench/run.sh notifications         notifications-sqlite, notifications-postgres: one proposal-opened event to 10^5 members (enqueue, expansion, mails at once) and signed webhook deliveries/s to a local receiver (not part of a full run; prints)
 #   bench/run.sh matching              a suggested team among 10^5 people, indexed vs brute force; coverage over 10^4 people and 10^3 projects
+#   bench/run.sh scale                 scale-sqlite, scale-postgres: each request in a community of 10^5 entries / 10^4 members vs one of the demo's size
 #   bench/run.sh verify                verify-sqlite, verify-postgres: full verify vs a raw read at two journal sizes, and verify --since-checkpoint of new entries
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
@@ -21,15 +22,16 @@
 # BENCH_REDEMPTION_PREVIEWS / BENCH_REDEMPTIONS (40 / 20 per world per repetition), BENCH_REDEMPTION_TOKENS (10,1000000: few,many),
 # BENCH_VERIFY_SIZES (20000,100000: journal entries, in turn), BENCH_VERIFY_NEW (1000: new entries per incremental verify),
 # BENCH_NOTIFICATION_MEMBERS / _MAILS / _DELIVERIES (100000 / 2000 / 1000),
+# BENCH_SCALE_ENTRIES / _MEMBERS / _LINEAGE (100000 / 10000 / 1000: the large community), BENCH_SCALE_REQUESTS (20 per repetition),
 # BENCH_RESULTS (unset: a directory to keep the result files in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres verify-sqlite verify-postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres redemption-sqlite redemption-postgres load-sqlite load-postgres votes gas matching)
+all_parts=(allocate sqlite postgres verify-sqlite verify-postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres redemption-sqlite redemption-postgres load-sqlite load-postgres scale-sqlite scale-postgres votes gas matching)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|verify-sqlite|verify-postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|redemption-sqlite|redemption-postgres|load-sqlite|load-postgres|votes|gas|matching) parts+=("$p") ;;
+    allocate|sqlite|postgres|verify-sqlite|verify-postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|redemption-sqlite|redemption-postgres|load-sqlite|load-postgres|scale-sqlite|scale-postgres|votes|gas|matching) parts+=("$p") ;;
     revenue) parts+=(revenue-sqlite revenue-postgres) ;;
     verify) parts+=(verify-sqlite verify-postgres) ;;
     payments-sqlite|payments-postgres) parts+=("$p") ;;
@@ -39,6 +41,7 @@ for p in "$@"; do
     redemption) parts+=(redemption-sqlite redemption-postgres) ;;
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
+    scale) parts+=(scale-sqlite scale-postgres) ;;
     *) echo "unknown part: $p (${all_parts[*]}, membership, revenue, redemption, load, verify)" >&2; exit 2 ;;
   esac
 done
@@ -77,7 +80,7 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres || want verify-postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want payments-postgres || want notifications-postgres; then
+if want postgres || want verify-postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want payments-postgres || want notifications-postgres || want scale-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
@@ -127,6 +130,13 @@ if want load-postgres; then
   "${bench[@]}" load --store postgres --location "$server" --out "$results/load-postgres.json" \
     --clients "${BENCH_LOAD_CLIENTS:-16}" --seconds "${BENCH_LOAD_SECONDS:-4}"
 fi
+for store in sqlite postgres; do
+  if want "scale-$store"; then
+    location="$work/sqlite"; [ "$store" = postgres ] && location="$server"
+    "${bench[@]}" scale --store "$store" --location "$location" --out "$results/scale-$store.json" --reps "$reps" \
+      --requests "${BENCH_SCALE_REQUESTS:-20}" --entries "${BENCH_SCALE_ENTRIES:-100000}" --members "${BENCH_SCALE_MEMBERS:-10000}" --lineage "${BENCH_SCALE_LINEAGE:-1000}"
+  fi
+done
 for store in sqlite postgres; do
   if want "payments-$store"; then
     location="$work/sqlite"; [ "$store" = postgres ] && location="$server"

@@ -15,6 +15,7 @@ using Mikoshi.Data;
 //              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
 //   holdings --out FILE [--people 100000] [--tokens 1000000] [--transfers 10000000] [--reps 5] [--lookups 1000000] [--scans 20]
 //   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4]
+//   scale --store sqlite|postgres --location … --out FILE [--reps 5] [--requests 20] [--entries 100000] [--members 10000] [--lineage 1000]
 //   revenue --store sqlite|postgres --location … --out FILE [--reps 5] [--events 10] [--holders 10,1000,1000000] [--zengin yes|no]
 //   redemption --store sqlite|postgres --location … --out FILE [--reps 5] [--previews 40] [--redemptions 20] [--tokens 10,1000000]
 //   votes --out FILE [--votes 2000] [--reps 5] [--ballots 1000000]
@@ -77,6 +78,13 @@ return args.FirstOrDefault() switch
         Option("out"),
         Int("clients", 16),
         double.Parse(Option("seconds", "4"), CultureInfo.InvariantCulture)),
+    "scale" => await Mikoshi.Bench.Scale.ScaleRun.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Option("out"),
+        Int("reps", 5),
+        Int("requests", 20),
+        new Mikoshi.Bench.Scale.ScaleShape(Int("entries", 100_000), Int("members", 10_000), Int("lineage", 1_000))),
     "revenue" => await Mikoshi.Bench.Revenue.RevenueRun.RunAsync(
         Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
         Option("location"),

@@ -75,6 +75,7 @@ public static class Report
         Verify.VerifySections.Write(text, results);
         MembershipSections.Write(text, memberships, holdings);
         Load.LoadSections.Write(text, results);
+        Scale.ScaleSections.Write(text, results);
         Revenue.RevenueSections.Write(text, results);
         Votes.VotesSections.Write(text, results);
         Gas.GasSections.Write(text, results);

@@ -450,7 +450,7 @@ public sealed class Verifier(MikoshiDb db)
                 var entry = JournalEntry.Create(rows.GetString(1), rows.GetString(2), [.. postings]);
                 if (!entry.IsSuccess)
                 {
-                    entryFindings.Add(new Finding($"community {community} entry {number}", $"is not a valid entry: {entry.Error!.Detail}"));
+                    entryFindings.Add(new Finding($"community {community} entry {number}", $"is not a valid entry: {entry.Error}"));
                     continue;
                 }
 

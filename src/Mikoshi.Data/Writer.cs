@@ -66,7 +66,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
                 {
                     return earlier.RequestHash == idempotency.RequestHash
                         ? new Written(earlier.StatusCode, earlier.ResponseJson, Replayed: true)
-                        : Error.Of("idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
+                        : WriteErrors.IdempotencyKeyReused;
                 }
             }
 
@@ -75,7 +75,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
             if (!outcome.IsSuccess)
             {
                 db.ChangeTracker.Clear();
-                return outcome.Error!;
+                return outcome.Error;
             }
 
             var json = JsonSerializer.Serialize(outcome.Value, Json);
@@ -99,12 +99,12 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         catch (OverflowException)
         {
             db.ChangeTracker.Clear();
-            return Error.Of("amount_out_of_range", "The result would exceed the largest amount Mikoshi keeps.");
+            return MoneyErrors.AmountOutOfRange;
         }
         catch (DbUpdateException exception) when (IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            return Error.Of("conflict", "Someone else changed the same thing at the same moment; try again.");
+            return WriteErrors.Conflict;
         }
     }
 
@@ -231,7 +231,7 @@ public sealed class WriteScope
         var applied = Balances.Apply(entry, (account, asset) => touched[(account.ToString(), asset.Code)].Units);
         if (!applied.IsSuccess)
         {
-            return applied.Error!;
+            return applied.Error;
         }
 
         foreach (var (account, balance) in applied.Value)

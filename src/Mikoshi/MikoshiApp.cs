@@ -52,7 +52,34 @@ public static class MikoshiApp
         services.AddScoped<LlcDao>();
         services.AddScoped<ChangeParameters>();
         services.AddScoped<ProjectBoard>();
+        services.AddScoped<Features.Communities.Callers>();
         services.AddScoped<Features.Pages.ProjectPage>();
+        services.AddScoped<Features.Pages.HomePage>();
+        services.AddScoped<Features.Pages.LayoutPage>();
+        services.AddScoped<Features.Pages.PersonContributionPage>();
+        services.AddScoped<Features.Pages.NotificationsPage>();
+        services.AddScoped<Features.Pages.TaxNoticePage>();
+        services.AddScoped<Features.Pages.HeirPlansPage>();
+        services.AddScoped<Features.Pages.ReceiptPage>();
+        services.AddScoped<Features.Pages.AccountPage>();
+        services.AddScoped<Features.Pages.MembersPage>();
+        services.AddScoped<Features.Pages.MarketPage>();
+        services.AddScoped<Features.Pages.ContributionPage>();
+        services.AddScoped<Features.Pages.ProjectsPage>();
+        services.AddScoped<Features.Pages.ChannelsPage>();
+        services.AddScoped<Features.Pages.LlcPage>();
+        services.AddScoped<Features.Pages.PayoutsPage>();
+        services.AddScoped<Features.Pages.JournalPage>();
+        services.AddScoped<Features.Pages.TaxPage>();
+        services.AddScoped<Features.Pages.PaymentsPage>();
+        services.AddScoped<Features.Pages.ProposalsPage>();
+        services.AddScoped<Features.Pages.ProfilePage>();
+        services.AddScoped<Features.Pages.SuccessionPage>();
+        services.AddScoped<Features.Pages.PersonDetailPage>();
+        services.AddScoped<Features.Pages.ProposalDetailPage>();
+        services.AddScoped<Features.Pages.EarningsPage>();
+        services.AddScoped<Features.Pages.TokenDetailPage>();
+        services.AddScoped<Features.Pages.CommunityPage>();
         services.AddScoped<Features.Notifications.Unsubscriptions>();
         services.AddScoped<Teams>();
         services.AddScoped<ContributionLog>();
@@ -229,7 +256,7 @@ public static class MikoshiApp
         app.MapScalarApiReference("/api-reference", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Mikoshi API")
             .DisableDefaultFonts()); // its fonts would come from another host, which the CSP does not allow
 
-        var api = app.MapGroup("/api/v1").WithTags("Mikoshi");
+        var api = app.MapGroup("/api/v1").WithTags("Mikoshi").ProducesProblemsOfItsArea();
         Register.Map(api);
         Login.Map(api);
         Passwords.Map(api);

@@ -154,7 +154,7 @@ public static class LedgerRun
         }));
         if (!written.IsSuccess)
         {
-            throw new InvalidOperationException($"Could not found {slug}: {written.Error!.Code}");
+            throw new InvalidOperationException($"Could not found {slug}: {written.Error.Code}");
         }
 
         return new FoundedCommunity(community.Id.Value, slug, founder.ToString());
@@ -182,7 +182,7 @@ public static class LedgerRun
                     var posted = await write.PostAsync(entry, Fmt.Invariant($"bank-{n}"));
                     if (!posted.IsSuccess)
                     {
-                        return posted.Error!;
+                        return posted.Error;
                     }
                 }
 
@@ -190,7 +190,7 @@ public static class LedgerRun
             }));
             if (!written.IsSuccess)
             {
-                throw new InvalidOperationException($"Filling failed: {written.Error!.Code} {written.Error.Detail}");
+                throw new InvalidOperationException($"Filling failed: {written.Error}");
             }
         }
     }

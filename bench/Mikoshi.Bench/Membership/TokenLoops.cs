@@ -68,7 +68,7 @@ public sealed class TokenLoops
                 var posted = await write.PostAsync(entry, Fmt.Invariant($"fund-{i}"));
                 if (!posted.IsSuccess)
                 {
-                    return posted.Error!;
+                    return posted.Error;
                 }
             }
 
@@ -76,7 +76,7 @@ public sealed class TokenLoops
         }));
         if (!funded.IsSuccess)
         {
-            throw new InvalidOperationException($"Funding failed: {funded.Error!.Code} {funded.Error.Detail}");
+            throw new InvalidOperationException($"Funding failed: {funded.Error}");
         }
 
         return new TokenLoops(store, community, people);
@@ -92,7 +92,7 @@ public sealed class TokenLoops
         var written = await store.InScopeAsync(db => new MintToken(new Writer(db, TimeProvider.System)).HandleAsync(people[owner], community, request, key));
         if (!written.IsSuccess || written.Value.Replayed)
         {
-            throw new InvalidOperationException($"Mint {n} was not committed: {written.Error?.Code ?? "replayed"} {written.Error?.Detail}");
+            throw new InvalidOperationException($"Mint {n} was not committed: {written.Error?.ToString() ?? "replayed"}");
         }
 
         var view = JsonSerializer.Deserialize<MintView>(written.Value.Json, Writer.Json)!;
@@ -111,7 +111,7 @@ public sealed class TokenLoops
         var written = await store.InScopeAsync(db => new TransferToken(new Writer(db, TimeProvider.System), db).TransferAsync(people[owner], community, serial, request, key));
         if (!written.IsSuccess || written.Value.Replayed)
         {
-            throw new InvalidOperationException($"Transfer {n} of token #{serial} was not committed: {written.Error?.Code ?? "replayed"} {written.Error?.Detail}");
+            throw new InvalidOperationException($"Transfer {n} of token #{serial} was not committed: {written.Error?.ToString() ?? "replayed"}");
         }
 
         tokens[k] = (serial, recipient);

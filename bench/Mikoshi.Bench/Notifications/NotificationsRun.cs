@@ -75,7 +75,7 @@ public static class NotificationsRun
                 enqueue.Add(clock.Elapsed.TotalMilliseconds);
                 if (!written.IsSuccess)
                 {
-                    throw new InvalidOperationException(written.Error!.Code);
+                    throw new InvalidOperationException(written.Error.Code);
                 }
             }
 
@@ -163,7 +163,7 @@ public static class NotificationsRun
                 new ChannelRequest("webhook", "bench", Fmt.Invariant($"http://127.0.0.1:{port}/hook"), null, "en"));
             if (!added.IsSuccess)
             {
-                throw new InvalidOperationException(added.Error!.Code);
+                throw new InvalidOperationException(added.Error.Code);
             }
 
             var written = await scope.ServiceProvider.GetRequiredService<Writer>().RunAsync(community.Value, founded.Treasurer, null, 201, write =>
@@ -177,7 +177,7 @@ public static class NotificationsRun
             });
             if (!written.IsSuccess)
             {
-                throw new InvalidOperationException(written.Error!.Code);
+                throw new InvalidOperationException(written.Error.Code);
             }
         }
 

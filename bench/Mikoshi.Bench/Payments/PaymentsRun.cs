@@ -91,7 +91,7 @@ public static class PaymentsRun
             var written = await store.InScopeAsync(db => new StripeWebhook(stripe, new Writer(db, TimeProvider.System), db, TimeProvider.System, links).ApplyAsync(stripeEvent, payload));
             if (!written.IsSuccess)
             {
-                throw new InvalidOperationException($"An event was refused: {written.Error!.Code}");
+                throw new InvalidOperationException($"An event was refused: {written.Error.Code}");
             }
         }
 

@@ -93,7 +93,7 @@ public sealed class RedemptionWorld
                     var posted = await write.PostAsync(JournalEntry.Move("deposit", "bench treasury", AccountId.External, AccountId.Treasury, money).Value, Fmt.Invariant($"bench-{asset}"));
                     if (!posted.IsSuccess)
                     {
-                        return posted.Error!;
+                        return posted.Error;
                     }
                 }
 
@@ -121,7 +121,7 @@ public sealed class RedemptionWorld
         var community = communities[(int)(k % communities.Count)];
         var serial = Tokens - (k / communities.Count % (Tokens / 2));
         var preview = await store.InScopeAsync(db => Redeem(db).PreviewAsync(community, serial));
-        return preview.IsSuccess ? preview.Value : throw new InvalidOperationException($"Preview of token #{serial} refused: {preview.Error!.Code} {preview.Error.Detail}");
+        return preview.IsSuccess ? preview.Value : throw new InvalidOperationException($"Preview of token #{serial} refused: {preview.Error}");
     }
 
     /// <summary>The next redemption, as POST …/tokens/{id}/redeem makes it with an Idempotency-Key: never the same token twice.</summary>
@@ -144,7 +144,7 @@ public sealed class RedemptionWorld
         var written = await store.InScopeAsync(db => Redeem(db).RedeemAsync(holder, community, serial, key));
         if (!written.IsSuccess || written.Value.Replayed)
         {
-            throw new InvalidOperationException($"Redemption of token #{serial} was not committed: {written.Error?.Code ?? "replayed"} {written.Error?.Detail}");
+            throw new InvalidOperationException($"Redemption of token #{serial} was not committed: {written.Error?.ToString() ?? "replayed"}");
         }
 
         return (community, holder, serial, JsonSerializer.Deserialize<RedemptionView>(written.Value.Json, Writer.Json)!);
@@ -241,7 +241,7 @@ public sealed class RedemptionWorld
         var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Value, actor.ToString(), null, 201, work));
         if (!written.IsSuccess)
         {
-            throw new InvalidOperationException($"Seeding failed: {written.Error!.Code} {written.Error.Detail}");
+            throw new InvalidOperationException($"Seeding failed: {written.Error}");
         }
     }
 

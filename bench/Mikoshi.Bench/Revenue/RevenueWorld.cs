@@ -83,7 +83,7 @@ public sealed class RevenueWorld
             .RecordAsync(new PersonId(Guid.Parse(treasurer)), community, 1, request, new IdempotencyKey(key, key)));
         if (!written.IsSuccess)
         {
-            throw new InvalidOperationException($"Revenue refused: {written.Error!.Code} {written.Error.Detail}");
+            throw new InvalidOperationException($"Revenue refused: {written.Error}");
         }
     }
 
@@ -155,7 +155,7 @@ public sealed class RevenueWorld
             .ClaimAsync(holders[index], community, new ClaimRequest("JPY"), null));
         if (!written.IsSuccess)
         {
-            throw new InvalidOperationException($"Claim refused: {written.Error!.Code} {written.Error.Detail}");
+            throw new InvalidOperationException($"Claim refused: {written.Error}");
         }
     }
 

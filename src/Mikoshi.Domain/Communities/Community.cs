@@ -151,7 +151,7 @@ public sealed class Community
     {
         if (LlcDao && !policy.CapAtPaidIn)
         {
-            return Error.Of("llc_cap_required", "In the LLC-type DAO mode distributions stay capped at what each member paid in; turn the mode off first.");
+            return CommunityErrors.LlcCapRequired;
         }
 
         RevenueTreasuryBps = policy.TreasuryBps;
@@ -193,19 +193,19 @@ public sealed class Community
         if (slug is null || slug.Length is < 3 or > 40 || !slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
             || slug.StartsWith('-') || slug.EndsWith('-'))
         {
-            return Error.Of("invalid_slug", "A slug is 3 to 40 lower-case letters, digits and hyphens, not starting or ending with a hyphen.");
+            return CommunityErrors.InvalidSlug;
         }
 
         name = name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
         {
-            return Error.Of("invalid_name", $"A name is 1 to {MaxNameLength} characters.");
+            return CommunityErrors.InvalidName;
         }
 
         var charter = CheckCharter(charterText, values);
         if (!charter.IsSuccess)
         {
-            return charter.Error!;
+            return charter.Error;
         }
 
         (charterText, var cleanValues) = charter.Value;
@@ -213,7 +213,7 @@ public sealed class Community
         var asset = Asset.FromKnownCode(baseAsset ?? Asset.Jpy.Code);
         if (!asset.IsSuccess)
         {
-            return asset.Error!;
+            return asset.Error;
         }
 
         var accepted = new List<string> { asset.Value.Code };
@@ -222,7 +222,7 @@ public sealed class Community
             var known = Asset.FromKnownCode(other);
             if (!known.IsSuccess)
             {
-                return known.Error!;
+                return known.Error;
             }
 
             if (!accepted.Contains(known.Value.Code))
@@ -267,14 +267,14 @@ public sealed class Community
         text = text?.Trim() ?? string.Empty;
         if (text.Length > MaxCharterLength)
         {
-            return Error.Of("invalid_charter", $"A charter is at most {MaxCharterLength} characters.");
+            return CommunityErrors.InvalidCharter;
         }
 
         var cleanValues = (values ?? []).Select(v => v?.Trim() ?? string.Empty).ToList();
         if (cleanValues.Count > MaxValues || cleanValues.Any(v => v.Length is 0 or > MaxValueLength)
             || cleanValues.Distinct(StringComparer.Ordinal).Count() != cleanValues.Count)
         {
-            return Error.Of("invalid_charter", $"A charter lists up to {MaxValues} distinct values of 1 to {MaxValueLength} characters.");
+            return CommunityErrors.InvalidCharter;
         }
 
         return (text, cleanValues);
@@ -286,7 +286,7 @@ public sealed class Community
         var charter = CheckCharter(text, newValues);
         if (!charter.IsSuccess)
         {
-            return charter.Error!;
+            return charter.Error;
         }
 
         (CharterText, values) = charter.Value;
@@ -298,7 +298,7 @@ public sealed class Community
     {
         if (code is null || !assets.Contains(code))
         {
-            return Error.Of("unknown_asset", $"{Name} does not accept '{code}'; it accepts {string.Join(", ", assets)}.");
+            return MoneyErrors.UnknownAsset;
         }
 
         return Asset.FromKnownCode(code);

@@ -42,7 +42,7 @@ public static class LlcRules
     {
         "executive" => LlcRole.Executive,
         "non_executive" => LlcRole.NonExecutive,
-        _ => Error.Of("invalid_llc_role", "A member is 'executive' (業務執行社員) or 'non_executive' (非業務執行社員)."),
+        _ => CommunityErrors.InvalidLlcRole,
     };
 
     /// <summary>
@@ -58,8 +58,7 @@ public static class LlcRules
 
         if (move == LlcMove.Succession && !community.ArticlesProvideInheritance)
         {
-            return Error.Of("llc_succession_not_in_articles",
-                "This LLC-type DAO's articles do not provide that an heir succeeds to a member's interest (会社法608条), so tokens cannot pass by succession.");
+            return CommunityErrors.LlcSuccessionNotInArticles;
         }
 
         if (registered)
@@ -69,14 +68,10 @@ public static class LlcRules
 
         return move switch
         {
-            LlcMove.Purchase => Error.Of("llc_purchase_not_approved",
-                "Only a person the executive members approved may buy a membership token (transfer consent, 会社法585条)."),
-            LlcMove.Mint => Error.Of("llc_member_not_approved",
-                "Only a person the executive members approved may join and receive a membership token."),
-            LlcMove.Succession => Error.Of("llc_successor_not_approved",
-                "A successor must be approved into the member register before tokens pass to them."),
-            _ => Error.Of("llc_transfer_not_approved",
-                "Only a person the executive members approved may receive a membership token (transfer consent, 会社法585条)."),
+            LlcMove.Purchase => CommunityErrors.LlcPurchaseNotApproved,
+            LlcMove.Mint => CommunityErrors.LlcMemberNotApproved,
+            LlcMove.Succession => CommunityErrors.LlcSuccessorNotApproved,
+            _ => CommunityErrors.LlcTransferNotApproved,
         };
     }
 
@@ -95,7 +90,6 @@ public static class LlcRules
         var (toPerson, excess) = DistributionCap.Apply(proceeds, paidIn, received);
         return excess == Int128.Zero
             ? toPerson
-            : Error.Of("llc_gain_over_cap",
-                $"This sale would pay the seller {excess} more than they paid in (出資額), and an LLC-type DAO member receives no more than that; lower the price.");
+            : CommunityErrors.LlcGainOverCap;
     }
 }

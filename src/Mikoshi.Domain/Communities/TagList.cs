@@ -13,11 +13,10 @@ public static class TagList
     /// <summary>The longest tag, in characters.</summary>
     public const int MaxTagLength = 40;
 
-    /// <summary>The tags cleaned, or an error with <paramref name="code"/> naming what was wrong.</summary>
+    /// <summary>The tags cleaned, or <paramref name="invalid"/> when one is empty or too long or there are too many.</summary>
     /// <param name="tags">The tags as given; null is an empty list.</param>
-    /// <param name="what">What the tags are, for the message ("skills").</param>
-    /// <param name="code">The error code to answer with.</param>
-    public static Result<List<string>> Clean(IReadOnlyList<string>? tags, string what, string code)
+    /// <param name="invalid">The error to answer with, from the caller's catalogue.</param>
+    public static Result<List<string>> Clean(IReadOnlyList<string>? tags, Error invalid)
     {
         var clean = new List<string>();
         foreach (var tag in tags ?? [])
@@ -25,7 +24,7 @@ public static class TagList
             var trimmed = tag?.Trim() ?? string.Empty;
             if (trimmed.Length is 0 or > MaxTagLength)
             {
-                return Error.Of(code, $"Each of your {what} is 1 to {MaxTagLength} characters.");
+                return invalid;
             }
 
             if (!clean.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
@@ -34,6 +33,6 @@ public static class TagList
             }
         }
 
-        return clean.Count > MaxTags ? Error.Of(code, $"List at most {MaxTags} {what}.") : clean;
+        return clean.Count > MaxTags ? invalid : clean;
     }
 }

@@ -48,7 +48,7 @@ public sealed class CustodialKey
     {
         if (secret32.Length != 32 || !ECPrivKey.TryCreate(secret32, out var key))
         {
-            return Error.Of("invalid_custodial_key", "A custodial key's secret is 32 bytes, above zero and below the secp256k1 group order.");
+            return GovernanceErrors.InvalidCustodialKey;
         }
 
         return new CustodialKey(secret32.ToArray(), key);

@@ -55,7 +55,7 @@ public readonly record struct EthAddress
 
         return address;
 
-        static Error Invalid(string detail) => Error.Of("invalid_address", detail);
+        static Error Invalid(string detail) => GovernanceErrors.InvalidAddress;
     }
 
     /// <summary>The address of an uncompressed secp256k1 public key: 64 bytes X‖Y, or 65 bytes starting with 0x04.</summary>

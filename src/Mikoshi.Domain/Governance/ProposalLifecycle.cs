@@ -82,16 +82,16 @@ public sealed record ProposalRulesFor(ProposalKind Kind, int QuorumBps, int Thre
     {
         if (!Enum.IsDefined(kind))
         {
-            return Error.Of("invalid_proposal", "Unknown kind of proposal.");
+            return GovernanceErrors.InvalidProposal;
         }
 
         if (quorumBps is < 0 or > Tally.WholeBps)
         {
-            return Error.Of("invalid_proposal", "A quorum is 0 to 10,000 basis points.");
+            return GovernanceErrors.InvalidProposal;
         }
 
         return thresholdBps is < MajorityBps or >= Tally.WholeBps
-            ? Error.Of("invalid_proposal", "An approval threshold is 5,000 to 9,999 basis points.")
+            ? GovernanceErrors.InvalidProposal
             : new ProposalRulesFor(kind, quorumBps, thresholdBps);
     }
 }
@@ -105,6 +105,12 @@ public sealed record ProposalSchedule(DateTimeOffset OpensAt, DateTimeOffset Clo
 /// <summary>A proposal's state at an instant, and the rules for its times.</summary>
 public static class ProposalLifecycle
 {
+    /// <summary>The longest title of a proposal, in characters.</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>The longest body of a proposal, in characters.</summary>
+    public const int MaxBodyLength = 20_000;
+
     /// <summary>The shortest voting window: one minute.</summary>
     public static readonly TimeSpan MinWindow = TimeSpan.FromMinutes(1);
 
@@ -124,28 +130,26 @@ public static class ProposalLifecycle
     {
         if (opensAt < now)
         {
-            return Invalid("A proposal cannot open in the past.");
+            return GovernanceErrors.InvalidProposal;
         }
 
         if (opensAt - now > MaxSpan)
         {
-            return Invalid("A proposal opens at most 365 days ahead.");
+            return GovernanceErrors.InvalidProposal;
         }
 
         var window = closesAt - opensAt;
         if (window < MinWindow || window > MaxSpan)
         {
-            return Invalid("A voting window lasts from one minute to 365 days.");
+            return GovernanceErrors.InvalidProposal;
         }
 
         if (grace < TimeSpan.Zero || grace > MaxSpan)
         {
-            return Invalid("A grace period lasts from zero to 365 days.");
+            return GovernanceErrors.InvalidProposal;
         }
 
         return new ProposalSchedule(opensAt, closesAt, closesAt + grace);
-
-        static Error Invalid(string detail) => Error.Of("invalid_proposal", detail);
     }
 
     /// <summary>

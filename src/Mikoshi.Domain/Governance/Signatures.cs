@@ -90,6 +90,6 @@ public static class Signatures
         publicKey.WriteToSpan(compressed: false, uncompressed, out _);
         return EthAddress.FromPublicKey(uncompressed);
 
-        static Error Invalid(string detail) => Error.Of("invalid_signature", detail);
+        static Error Invalid(string detail) => GovernanceErrors.InvalidSignature;
     }
 }

@@ -86,13 +86,13 @@ public static class VoteEnvelope
 
         if (chainId != expected.ChainId)
         {
-            return Error.Of("wrong_chain_id", $"This vote was signed for chain {chainId}; this community votes on chain {expected.ChainId}.");
+            return GovernanceErrors.WrongChainId;
         }
 
         if (Text(domain, "name") != expected.Name || Text(domain, "version") != expected.Version
             || !string.Equals(Text(domain, "salt"), "0x" + Convert.ToHexStringLower(expected.Salt), StringComparison.OrdinalIgnoreCase))
         {
-            return Error.Of("wrong_vote_domain", $"This vote was signed for another domain: votes here are signed for name \"{expected.Name}\", version \"{expected.Version}\" and this community's salt (GET …/typed-data gives them).");
+            return GovernanceErrors.WrongVoteDomain;
         }
 
         if (!data.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object || !OnlyFields(message, VoteFields))
@@ -183,9 +183,9 @@ public static class VoteEnvelope
         return text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var decimalValue) ? decimalValue : null;
     }
 
-    private static Error Mismatch(string detail) => Error.Of("typed_data_mismatch", detail);
+    private static Error Mismatch(string detail) => GovernanceErrors.TypedDataMismatch;
 
-    private static Error Invalid(string detail) => Error.Of("invalid_typed_data", detail);
+    private static Error Invalid(string detail) => GovernanceErrors.InvalidTypedData;
 }
 
 /// <summary>The fields of a vote read from a wallet's typed-data document, before the usual checks of a vote.</summary>

@@ -20,17 +20,17 @@ public static class DisplayNameRules
         var trimmed = name?.Trim() ?? string.Empty;
         if (trimmed.Length is 0 or > MaxLength)
         {
-            return Error.Of("invalid_display_name", $"A display name is 1 to {MaxLength} characters.");
+            return IdentityErrors.InvalidDisplayName;
         }
 
         if (trimmed.Any(c => char.IsControl(c) || IsDirectionControl(c)))
         {
-            return Error.Of("invalid_display_name", "A display name may not contain control characters or text-direction controls.");
+            return IdentityErrors.InvalidDisplayName;
         }
 
         return trimmed.Any(IsVisible)
             ? trimmed
-            : Error.Of("invalid_display_name", "A display name needs at least one visible character.");
+            : IdentityErrors.InvalidDisplayName;
     }
 
     /// <summary>

@@ -28,28 +28,28 @@ public static class PasswordPolicy
     {
         if (password is null || password.Length < MinLength)
         {
-            return Error.Of("weak_password", $"A password has at least {MinLength} characters.");
+            return IdentityErrors.WeakPassword;
         }
 
         if (IsTooLong(password))
         {
-            return Error.Of("password_too_long", $"A password has at most {MaxLength} characters.");
+            return IdentityErrors.PasswordTooLong;
         }
 
         if (password.All(c => c == password[0]))
         {
-            return Error.Of("weak_password", "A password of one character repeated is guessed at once.");
+            return IdentityErrors.WeakPassword;
         }
 
         var typed = password.Trim();
         if (email is { Length: > 0 } && (typed.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase)
             || typed.Equals(email.Split('@')[0], StringComparison.OrdinalIgnoreCase)))
         {
-            return Error.Of("weak_password", "A password may not be your email address.");
+            return IdentityErrors.WeakPassword;
         }
 
         return Common.Value.Contains(typed.ToLowerInvariant())
-            ? Error.Of("weak_password", "That password is on the list of the most common ones; choose another.")
+            ? IdentityErrors.WeakPassword
             : null;
     }
 

@@ -315,7 +315,7 @@ public sealed class SiweMessage : IEquatable<SiweMessage>
     private static string? Field(string? line, string label) =>
         line is not null && line.StartsWith(label, StringComparison.Ordinal) ? line[label.Length..] : null;
 
-    private static Error Invalid(string detail) => Error.Of("invalid_siwe_message", detail);
+    private static Error Invalid(string detail) => IdentityErrors.InvalidSiweMessage;
 
     private string Format()
     {

@@ -46,38 +46,38 @@ public static class SiweVerification
         if (!string.Equals(message.Domain, expected.Domain, StringComparison.OrdinalIgnoreCase)
             || (message.Scheme is not null && !string.Equals(message.Scheme, expected.Origin.Scheme, StringComparison.OrdinalIgnoreCase)))
         {
-            return Error.Of("siwe_domain_mismatch", $"The message asks to sign in to '{message.Domain}', not to '{expected.Domain}': another site asked for this signature.");
+            return IdentityErrors.SiweDomainMismatch;
         }
 
         if (!Uri.TryCreate(message.Uri, UriKind.Absolute, out var uri)
             || !string.Equals(uri.GetLeftPart(UriPartial.Authority), expected.Origin.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
         {
-            return Error.Of("siwe_uri_mismatch", $"The message's URI is not on {expected.Origin.GetLeftPart(UriPartial.Authority)}.");
+            return IdentityErrors.SiweUriMismatch;
         }
 
         if (message.ChainId != expected.ChainId)
         {
-            return Error.Of("siwe_chain_mismatch", $"The message is for chain {message.ChainId}; this community signs in on chain {expected.ChainId}.");
+            return IdentityErrors.SiweChainMismatch;
         }
 
         if (message.ExpirationTime is { } expiry && expiry <= expected.Now)
         {
-            return Error.Of("siwe_expired", $"The message expired at {expiry:O}.");
+            return IdentityErrors.SiweExpired;
         }
 
         if ((message.NotBefore is { } notBefore && notBefore > expected.Now) || message.IssuedAt > expected.Now + SiweExpectations.ClockSkew)
         {
-            return Error.Of("siwe_not_yet_valid", "The message is not valid yet: its not-before or issue time is in the future.");
+            return IdentityErrors.SiweNotYetValid;
         }
 
         var signer = PersonalSign.Recover(text!, signatureHex);
         if (!signer.IsSuccess)
         {
-            return signer.Error!;
+            return signer.Error;
         }
 
         return signer.Value == message.Address
             ? message
-            : Error.Of("signature_mismatch", "The signature was not made by the message's address for this message.");
+            : IdentityErrors.SignatureMismatch;
     }
 }

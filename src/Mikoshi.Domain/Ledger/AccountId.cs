@@ -78,7 +78,7 @@ public readonly record struct AccountId
     {
         if (string.IsNullOrEmpty(text))
         {
-            return Error.Of("invalid_account", "An account is required.");
+            return LedgerErrors.InvalidAccount(string.Empty);
         }
 
         var colon = text.IndexOf(':', StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public readonly record struct AccountId
         // A keyed account needs a key; a single account takes no colon at all ("treasury:" is not treasury).
         if (kind is null || (keyed ? string.IsNullOrEmpty(key) : key is not null))
         {
-            return Error.Of("invalid_account", $"'{text}' is not an account.");
+            return LedgerErrors.InvalidAccount(text);
         }
 
         return new AccountId(kind.Value, key);

@@ -23,7 +23,7 @@ public static class Balances
             {
                 var needed = Money.Of(posting.Amount.Asset, -posting.Amount.Units);
                 var held = Money.Of(posting.Amount.Asset, before);
-                return Error.Of("insufficient_funds", $"{posting.Account} holds {held} and cannot give {needed}.");
+                return LedgerErrors.InsufficientFunds(posting.Account, held, needed);
             }
 
             next.Add((posting.Account, Money.Of(posting.Amount.Asset, after)));

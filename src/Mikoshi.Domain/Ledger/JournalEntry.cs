@@ -40,12 +40,12 @@ public sealed record JournalEntry
         memo ??= string.Empty;
         if (memo.Length > MaxMemoLength)
         {
-            return Error.Of("invalid_memo", $"A memo is at most {MaxMemoLength} characters.");
+            return LedgerErrors.InvalidMemo(MaxMemoLength);
         }
 
         if (postings.Count < 2)
         {
-            return Error.Of("unbalanced_entry", "A journal entry moves money between at least two accounts.");
+            return LedgerErrors.UnbalancedEntry;
         }
 
         var seen = new HashSet<(AccountId, Asset)>();
@@ -54,12 +54,12 @@ public sealed record JournalEntry
         {
             if (posting.Amount.IsZero)
             {
-                return Error.Of("unbalanced_entry", "A posting cannot be zero.");
+                return LedgerErrors.UnbalancedEntry;
             }
 
             if (!seen.Add((posting.Account, posting.Amount.Asset)))
             {
-                return Error.Of("unbalanced_entry", $"{posting.Account} appears twice for {posting.Amount.Asset}.");
+                return LedgerErrors.UnbalancedEntry;
             }
 
             sums[posting.Amount.Asset] = checked(sums.GetValueOrDefault(posting.Amount.Asset) + posting.Amount.Units);
@@ -67,7 +67,7 @@ public sealed record JournalEntry
 
         if (sums.Values.Any(sum => sum != Int128.Zero))
         {
-            return Error.Of("unbalanced_entry", "The postings of every asset must sum to zero.");
+            return LedgerErrors.UnbalancedEntry;
         }
 
         return new JournalEntry(kind, memo, postings);
@@ -78,11 +78,11 @@ public sealed record JournalEntry
     {
         if (amount.Units <= Int128.Zero)
         {
-            return Error.Of("invalid_amount", "Only a positive amount can move.");
+            return MoneyErrors.InvalidAmount;
         }
 
         return from == to
-            ? Error.Of("same_account", "Money cannot move from an account to itself.")
+            ? LedgerErrors.SameAccount
             : Create(kind, memo, [new Posting(from, -amount), new Posting(to, amount)]);
     }
 }

@@ -28,7 +28,7 @@ public readonly record struct HalfLife
     public static Result<HalfLife> FromDays(long? days) =>
         days is >= MinDays and <= MaxDays
             ? new HalfLife((int)days.Value)
-            : Error.Of("invalid_half_life", $"A reputation half-life is {MinDays} to {MaxDays} days.");
+            : MatchingErrors.InvalidHalfLife;
 }
 
 /// <summary>An acknowledged contribution, with the skills it counts for.</summary>

@@ -50,22 +50,22 @@ public sealed record MembershipPolicy
     {
         if (basePrice < Int128.Zero || basePrice > Money.MaxUnits || slope < Int128.Zero || slope > Money.MaxUnits)
         {
-            return Error.Of("invalid_parameter", "The base price and the slope are 0 to 10^30 minor units.");
+            return MembershipErrors.InvalidParameter;
         }
 
         if (supplyCap is < 1 or > 1_000_000_000)
         {
-            return Error.Of("invalid_parameter", "A supply cap is 1 to 1,000,000,000 tokens, or none.");
+            return MembershipErrors.InvalidParameter;
         }
 
         if (royaltyBps is < 0 or > Whole / 2)
         {
-            return Error.Of("invalid_parameter", "The royalty is 0 to 5,000 basis points (50%).");
+            return MembershipErrors.InvalidParameter;
         }
 
         if (redemptionRateBps is < 0 or > Whole)
         {
-            return Error.Of("invalid_parameter", "The redemption rate is 0 to 10,000 basis points.");
+            return MembershipErrors.InvalidParameter;
         }
 
         return new MembershipPolicy(basePrice, slope, supplyCap, royaltyBps, redemptionRateBps);
@@ -77,7 +77,7 @@ public sealed record MembershipPolicy
     /// <summary>Whether one more token may be minted.</summary>
     public Result<bool> MayMint(long supply) =>
         SupplyCap is { } cap && supply >= cap
-            ? Error.Of("supply_cap_reached", $"All {cap} tokens are in circulation; buy one from a member instead.")
+            ? MembershipErrors.SupplyCapReached
             : true;
 
     /// <summary>A sale price split into the treasury's royalty and the seller's proceeds, exactly (largest remainder).</summary>
@@ -96,7 +96,7 @@ public sealed record MembershipPolicy
     {
         if (RedemptionRateBps == 0)
         {
-            return Error.Of("redemption_disabled", "This community has turned redemption off.");
+            return MembershipErrors.RedemptionDisabled;
         }
 
         if (redeemed < 1 || redeemed > supply || free < Int128.Zero)

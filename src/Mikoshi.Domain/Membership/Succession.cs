@@ -57,37 +57,37 @@ public sealed record SuccessionPlan
     {
         if (successors.Count is 0 or > MaxNamed || successors.Select(s => s.Person).Distinct().Count() != successors.Count)
         {
-            return Error.Of("invalid_successor", $"Name 1 to {MaxNamed} different successors.");
+            return MembershipErrors.InvalidSuccessor;
         }
 
         if (successors.Any(s => s.Person == holder))
         {
-            return Error.Of("invalid_successor", "You cannot be your own successor.");
+            return MembershipErrors.InvalidSuccessor;
         }
 
         if (byShares && successors.Any(s => s.Share is < 1 or > 1_000_000))
         {
-            return Error.Of("invalid_successor", "Each successor's share is 1 to 1,000,000.");
+            return MembershipErrors.InvalidSuccessor;
         }
 
         if (guardians.Count > MaxNamed || guardians.Distinct().Count() != guardians.Count)
         {
-            return Error.Of("invalid_guardian", $"Name up to {MaxNamed} different guardians.");
+            return MembershipErrors.InvalidGuardian;
         }
 
         if (guardians.Contains(holder))
         {
-            return Error.Of("invalid_guardian", "You cannot be your own guardian.");
+            return MembershipErrors.InvalidGuardian;
         }
 
         if (threshold > guardians.Count || threshold < 0 || (guardians.Count > 0 && threshold == 0))
         {
-            return Error.Of("invalid_threshold", $"The threshold is 1 to the number of guardians ({guardians.Count}).");
+            return MembershipErrors.InvalidThreshold;
         }
 
         if (inactivityDays is < 30 or > 36_500 || vetoDays is < 1 or > 365)
         {
-            return Error.Of("invalid_period", "Inactivity is 30 to 36,500 days; the veto window 1 to 365 days.");
+            return MembershipErrors.InvalidPeriod;
         }
 
         return new SuccessionPlan(holder, successors, byShares, guardians, threshold, inactivityDays, vetoDays);
@@ -123,17 +123,17 @@ public sealed record SuccessionPlan
     {
         if (!Guardians.Contains(guardian))
         {
-            return Error.Of("not_a_guardian", "Only a guardian the holder named may confirm a succession.");
+            return MembershipErrors.NotAGuardian;
         }
 
         if (confirmed.Contains(guardian))
         {
-            return Error.Of("already_confirmed", "You have already confirmed this succession.");
+            return MembershipErrors.AlreadyConfirmed;
         }
 
         if (now - holderLastActive < TimeSpan.FromDays(InactivityDays))
         {
-            return Error.Of("holder_active", $"The holder was active within the last {InactivityDays} days.");
+            return MembershipErrors.HolderActive;
         }
 
         return true;

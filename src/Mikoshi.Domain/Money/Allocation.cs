@@ -1,3 +1,4 @@
+
 namespace Mikoshi.Domain;
 
 /// <summary>
@@ -16,7 +17,7 @@ public static class Allocation
     {
         if (total < Int128.Zero)
         {
-            return Error.Of("invalid_amount", "Only a non-negative amount can be split.");
+            return MoneyErrors.InvalidAmount;
         }
 
         long sum = 0;
@@ -24,12 +25,12 @@ public static class Allocation
         {
             if (weight < 0)
             {
-                return Error.Of("invalid_weights", "Weights cannot be negative.");
+                return MoneyErrors.InvalidWeights;
             }
 
             if (weight > long.MaxValue - sum)
             {
-                return Error.Of("invalid_weights", "The weights add up to more than 9.2 × 10^18.");
+                return MoneyErrors.InvalidWeights;
             }
 
             sum += weight;
@@ -37,7 +38,7 @@ public static class Allocation
 
         if (sum == 0)
         {
-            return Error.Of("invalid_weights", "At least one weight must be above zero.");
+            return MoneyErrors.InvalidWeights;
         }
 
         return Split(total, weights, sum);

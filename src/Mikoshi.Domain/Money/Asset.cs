@@ -1,3 +1,4 @@
+
 namespace Mikoshi.Domain;
 
 /// <summary>
@@ -38,12 +39,12 @@ public readonly record struct Asset
     {
         if (code is null || code.Length is < 2 or > 12 || !code.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9')))
         {
-            return Error.Of("invalid_asset", "An asset code is 2 to 12 upper-case letters or digits.");
+            return MoneyErrors.InvalidAsset;
         }
 
         if (decimals is < 0 or > 18)
         {
-            return Error.Of("invalid_asset", "An asset has 0 to 18 decimals.");
+            return MoneyErrors.InvalidAsset;
         }
 
         return new Asset(code, decimals);
@@ -60,7 +61,7 @@ public readonly record struct Asset
             }
         }
 
-        return Error.Of("unknown_asset", $"'{code}' is not an asset Mikoshi knows; known: {string.Join(", ", Known.Select(a => a.Code))}.");
+        return MoneyErrors.UnknownAsset;
     }
 
     /// <inheritdoc />

@@ -49,14 +49,14 @@ public readonly record struct Money : IComparable<Money>
     {
         if (string.IsNullOrEmpty(text) || !text.All(char.IsAsciiDigit))
         {
-            return Error.Of("invalid_amount", "An amount is a string of decimal digits counting minor units, such as \"1500\".");
+            return MoneyErrors.InvalidAmount;
         }
 
         // Judge the size by its digits before parsing: 39 or more digits would overflow Int128.Parse.
         var significant = text.TrimStart('0');
         if (significant.Length == 0)
         {
-            return Error.Of("invalid_amount", "An amount must be more than zero.");
+            return MoneyErrors.InvalidAmount;
         }
 
         if (significant.Length > MaxDigits)
@@ -67,7 +67,7 @@ public readonly record struct Money : IComparable<Money>
         var units = Int128.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture);
         return units > MaxUnits ? OutOfRange() : new Money(asset, units);
 
-        static Error OutOfRange() => Error.Of("amount_out_of_range", "An amount may be at most 10^30 minor units.");
+        static Error OutOfRange() => MoneyErrors.AmountOutOfRange;
     }
 
     /// <summary>Adds two amounts of the same asset.</summary>

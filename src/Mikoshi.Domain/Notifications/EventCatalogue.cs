@@ -145,7 +145,7 @@ public static class EventCatalogue
 
     /// <summary>The kind named <paramref name="name"/>, or <c>unknown_event_kind</c>.</summary>
     public static Result<EventKind> Find(string? name) =>
-        name is not null && ByName.TryGetValue(name, out var kind) ? kind : Error.Of("unknown_event_kind", $"There is no event kind '{name}'.");
+        name is not null && ByName.TryGetValue(name, out var kind) ? kind : NotificationErrors.UnknownEventKind(name ?? string.Empty);
 
     /// <summary>Parses a delivery as the API writes it: off, in_app, mail, daily or weekly.</summary>
     public static Result<Delivery> ParseDelivery(string? text) => text switch
@@ -155,7 +155,7 @@ public static class EventCatalogue
         "mail" => Delivery.Mail,
         "daily" => Delivery.Daily,
         "weekly" => Delivery.Weekly,
-        _ => Error.Of("invalid_delivery", "Choose off, in_app, mail, daily or weekly."),
+        _ => NotificationErrors.InvalidDelivery,
     };
 
     /// <summary>The API's name of a delivery.</summary>
@@ -172,7 +172,7 @@ public static class EventCatalogue
     /// <summary>A person's choice for a kind, checked: an always-on kind cannot be turned off.</summary>
     public static Result<Delivery> Choose(EventKind kind, Delivery delivery) =>
         kind.AlwaysOn && delivery == Delivery.Off
-            ? Error.Of("notification_always_on", $"'{kind.Name}' concerns your money or your succession and cannot be turned off; choose another channel.")
+            ? NotificationErrors.NotificationAlwaysOn(kind.Name)
             : delivery;
 
     /// <summary>

@@ -212,12 +212,12 @@ public sealed record CsvMapping(int DateColumn, int AmountColumn, int PayerColum
         int?[] columns = [date, amount, payer];
         if (columns.Any(c => c is null or < 1 or > MaxColumn) || id is < 1 or > MaxColumn)
         {
-            return Error.Of("invalid_csv_mapping", $"Give the date, amount and payer columns (and optionally the id column) as numbers 1 to {MaxColumn}.");
+            return PaymentErrors.InvalidCsvMapping(MaxColumn);
         }
 
         if (encoding is not (null or "utf-8" or "shift_jis"))
         {
-            return Error.Of("invalid_csv_mapping", "The encoding is utf-8 or shift_jis.");
+            return PaymentErrors.InvalidCsvMapping(MaxColumn);
         }
 
         return new CsvMapping(date!.Value, amount!.Value, payer!.Value, id, hasHeader, encoding == "shift_jis");

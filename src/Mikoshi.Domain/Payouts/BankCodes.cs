@@ -12,7 +12,7 @@ public readonly record struct BankCode
     public static Result<BankCode> Of(string? digits) =>
         ZenginDigits.Are(digits, 4)
             ? new BankCode(digits!)
-            : Error.Of("invalid_bank_code", "A bank code is exactly 4 digits, such as 0005.");
+            : PayoutErrors.InvalidBankCode;
 
     /// <inheritdoc />
     public override string ToString() => Digits;
@@ -30,7 +30,7 @@ public readonly record struct BranchCode
     public static Result<BranchCode> Of(string? digits) =>
         ZenginDigits.Are(digits, 3)
             ? new BranchCode(digits!)
-            : Error.Of("invalid_branch_code", "A branch code is exactly 3 digits, such as 001.");
+            : PayoutErrors.InvalidBranchCode;
 
     /// <inheritdoc />
     public override string ToString() => Digits;
@@ -66,7 +66,7 @@ public readonly record struct AccountType
         2 => Checking,
         4 => Savings,
         9 => Other,
-        _ => Error.Of("invalid_account_type", "An account type is 1 (普通), 2 (当座), 4 (貯蓄) or 9 (その他)."),
+        _ => PayoutErrors.InvalidAccountType,
     };
 
     /// <inheritdoc />
@@ -88,7 +88,7 @@ public readonly record struct AccountNumber
     public static Result<AccountNumber> Of(string? digits) =>
         digits is { Length: >= 1 and <= 7 } && ZenginDigits.Are(digits, digits.Length)
             ? new AccountNumber(digits.PadLeft(7, '0'))
-            : Error.Of("invalid_account_number", "An account number is 1 to 7 digits.");
+            : PayoutErrors.InvalidAccountNumber;
 
     /// <inheritdoc />
     public override string ToString() => Digits;

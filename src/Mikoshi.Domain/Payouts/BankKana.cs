@@ -66,7 +66,7 @@ public static class BankKana
         var (start, end) = Trimmed(text);
         if (text is null || start == end)
         {
-            return Error.Of("invalid_bank_name", $"{field} is empty.");
+            return PayoutErrors.InvalidBankName;
         }
 
         var converted = IsAllWritable(text, start, end) ? text[start..end] : Rewrite(text, start, end);
@@ -77,9 +77,7 @@ public static class BankKana
 
         if (converted.Length > width)
         {
-            return Error.Of(
-                "bank_name_too_long",
-                $"{field} takes {converted.Length} half-width characters ('{converted}'; a voiced kana takes two) and the field holds {width}.");
+            return PayoutErrors.BankNameTooLong(field, converted.Length, width);
         }
 
         return converted;
@@ -195,9 +193,7 @@ public static class BankKana
                     ? found
                     : Rune.ReplacementChar;
                 var code = rune.Value.ToString("X4", CultureInfo.InvariantCulture);
-                return Error.Of(
-                    "invalid_bank_name",
-                    $"{field} has '{rune}' (U+{code}) at character {position}, which a Zengin file cannot hold: use katakana, hiragana, letters, digits, spaces and ( ) - . / only.");
+                return PayoutErrors.UnwritableBankCharacter(field, rune.ToString(), code, position);
             }
 
             if (!char.IsHighSurrogate(text[i]))

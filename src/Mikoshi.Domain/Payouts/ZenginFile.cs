@@ -61,12 +61,12 @@ public static class ZenginFile
         var count = transfers.Count;
         if (count == 0)
         {
-            return Error.Of("no_transfers", "A transfer file needs at least one transfer.");
+            return PayoutErrors.NoTransfers;
         }
 
         if (count > MaxTransfers)
         {
-            return Error.Of("too_many_transfers", $"A transfer file holds at most {MaxTransfers:N0} transfers; this batch has {count:N0}. Split it into several files.");
+            return PayoutErrors.TooManyTransfers;
         }
 
         // count × ¥9,999,999,999 < 10^16 stays far inside a long, so the sum cannot overflow here.
@@ -79,7 +79,7 @@ public static class ZenginFile
 
         if (total > MaxTotalYen)
         {
-            return Error.Of("transfer_total_out_of_range", $"A transfer file carries at most ¥999,999,999,999 in all; this batch adds up to ¥{total:N0}. Split it into several files.");
+            return PayoutErrors.TransferTotalOutOfRange;
         }
 
         var stride = RecordLength + (lineBreak == ZenginLineBreak.CrLf ? 2 : 0);

@@ -15,7 +15,7 @@ public readonly record struct SenderCode
     public static Result<SenderCode> Of(string? digits) =>
         ZenginDigits.Are(digits, 10)
             ? new SenderCode(digits!)
-            : Error.Of("invalid_sender_code", "A sender code is exactly the 10 digits the bank gave.");
+            : PayoutErrors.InvalidSenderCode;
 
     /// <inheritdoc />
     public override string ToString() => Digits;
@@ -132,25 +132,25 @@ public sealed record ZenginHeader
 
         if (accountType == AccountType.Savings)
         {
-            return Error.Of("invalid_account_type", "The paying account is 1 (普通), 2 (当座) or 9 (その他); a savings account cannot send transfers.");
+            return PayoutErrors.InvalidAccountType;
         }
 
         var convertedSender = BankKana.Convert(senderName, SenderNameWidth, "The sender's name");
         if (!convertedSender.IsSuccess)
         {
-            return convertedSender.Error!;
+            return convertedSender.Error;
         }
 
         var convertedBank = BankKana.Convert(bankName, BankNameWidth, "The paying bank's name");
         if (!convertedBank.IsSuccess)
         {
-            return convertedBank.Error!;
+            return convertedBank.Error;
         }
 
         var convertedBranch = BankKana.Convert(branchName, BranchNameWidth, "The paying branch's name");
         if (!convertedBranch.IsSuccess)
         {
-            return convertedBranch.Error!;
+            return convertedBranch.Error;
         }
 
         return new ZenginHeader(

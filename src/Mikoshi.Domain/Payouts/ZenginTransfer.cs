@@ -21,7 +21,7 @@ public readonly record struct CustomerCode
     public static Result<CustomerCode> Of(long value) =>
         value is >= 0 and <= MaxValue
             ? new CustomerCode(value)
-            : Error.Of("invalid_customer_code", "A customer code is a number from 0 to 9,999,999,999.");
+            : PayoutErrors.InvalidCustomerCode;
 
     /// <inheritdoc />
     public override string ToString() => Value.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
@@ -123,30 +123,30 @@ public sealed record ZenginTransfer
 
         if (amount.Asset != Asset.Jpy)
         {
-            return Error.Of("unknown_asset", $"A Zengin transfer pays yen (JPY), not {amount.Asset.Code}.");
+            return MoneyErrors.UnknownAsset;
         }
 
         if (amount.Units < 1 || amount.Units > MaxYen)
         {
-            return Error.Of("transfer_amount_out_of_range", $"A transfer is ¥1 to ¥9,999,999,999; this one is ¥{amount.ToMajorString()}.");
+            return PayoutErrors.TransferAmountOutOfRange;
         }
 
         var convertedPayee = BankKana.Convert(payeeName, PayeeNameWidth, "The payee's name");
         if (!convertedPayee.IsSuccess)
         {
-            return convertedPayee.Error!;
+            return convertedPayee.Error;
         }
 
         var convertedBank = BankKana.Convert(bankName, ZenginHeader.BankNameWidth, "The payee's bank name");
         if (!convertedBank.IsSuccess)
         {
-            return convertedBank.Error!;
+            return convertedBank.Error;
         }
 
         var convertedBranch = BankKana.Convert(branchName, ZenginHeader.BranchNameWidth, "The payee's branch name");
         if (!convertedBranch.IsSuccess)
         {
-            return convertedBranch.Error!;
+            return convertedBranch.Error;
         }
 
         return new ZenginTransfer(

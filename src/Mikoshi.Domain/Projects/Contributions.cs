@@ -17,7 +17,7 @@ public static class ContributionRules
     {
         var trimmed = summary?.Trim() ?? string.Empty;
         return trimmed.Length is 0 or > MaxSummaryLength
-            ? Error.Of("invalid_contribution", $"A contribution's summary is 1 to {MaxSummaryLength} characters.")
+            ? ProjectErrors.InvalidContribution
             : trimmed;
     }
 
@@ -36,7 +36,7 @@ public static class ContributionRules
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && !string.IsNullOrEmpty(uri.Host)
             ? trimmed
-            : Error.Of("invalid_evidence", $"Evidence is an http or https link of at most {MaxEvidenceLength} characters.");
+            : ProjectErrors.InvalidEvidence;
     }
 
     /// <summary>When the work happened: not after <paramref name="now"/>; absent means now.</summary>
@@ -44,7 +44,7 @@ public static class ContributionRules
     /// <param name="now">The instant of the write.</param>
     public static Result<DateTimeOffset> OccurredAt(DateTimeOffset? occurredAt, DateTimeOffset now) =>
         occurredAt is { } at && at > now
-            ? Error.Of("invalid_contribution", "A contribution cannot have happened in the future.")
+            ? ProjectErrors.InvalidContribution
             : occurredAt ?? now;
 
     /// <summary>
@@ -56,9 +56,9 @@ public static class ContributionRules
     /// <param name="onTeam">Whether the acknowledger is on the project's team.</param>
     /// <param name="alreadyAcknowledged">Whether they acknowledged it before.</param>
     public static Error? Acknowledge(Communities.PersonId author, Communities.PersonId acknowledger, bool onTeam, bool alreadyAcknowledged) =>
-        !onTeam ? Error.Of("not_team_member", "Only a member of the project's team may acknowledge its contributions.")
-        : author == acknowledger ? Error.Of("cannot_acknowledge_own", "Another team member acknowledges your contribution, not you.")
-        : alreadyAcknowledged ? Error.Of("already_acknowledged", "You already acknowledged this contribution.")
+        !onTeam ? ProjectErrors.NotTeamMember
+        : author == acknowledger ? ProjectErrors.CannotAcknowledgeOwn
+        : alreadyAcknowledged ? ProjectErrors.AlreadyAcknowledged
         : null;
 }
 
@@ -76,12 +76,12 @@ public static class ThanksRules
     {
         if (from == to)
         {
-            return Error.Of("cannot_thank_yourself", "Thank someone else.");
+            return ProjectErrors.CannotThankYourself;
         }
 
         var trimmed = message?.Trim() ?? string.Empty;
         return trimmed.Length is 0 or > MaxMessageLength
-            ? Error.Of("invalid_thanks", $"A thank-you message is 1 to {MaxMessageLength} characters.")
+            ? ProjectErrors.InvalidThanks
             : trimmed;
     }
 }
@@ -98,7 +98,7 @@ public static class WorkRules
     {
         var trimmed = title?.Trim() ?? string.Empty;
         return trimmed.Length is 0 or > MaxTitleLength
-            ? Error.Of("invalid_work", $"A work's title is 1 to {MaxTitleLength} characters.")
+            ? ProjectErrors.InvalidWork
             : trimmed;
     }
 
@@ -107,5 +107,5 @@ public static class WorkRules
     public static Result<string> Link(string? url) =>
         ContributionRules.Evidence(url) is { IsSuccess: true, Value: { } link }
             ? link
-            : Error.Of("invalid_work", $"A work's link is an http or https URL of at most {ContributionRules.MaxEvidenceLength} characters.");
+            : ProjectErrors.InvalidWork;
 }

@@ -40,7 +40,7 @@ public static class ProjectRules
     {
         var trimmed = title?.Trim() ?? string.Empty;
         return trimmed.Length is 0 or > MaxTitleLength
-            ? Error.Of("invalid_project", $"A project's title is 1 to {MaxTitleLength} characters.")
+            ? ProjectErrors.InvalidProject
             : trimmed;
     }
 
@@ -50,7 +50,7 @@ public static class ProjectRules
     {
         var trimmed = description?.Trim() ?? string.Empty;
         return trimmed.Length > MaxDescriptionLength
-            ? Error.Of("invalid_project", $"A project's description is at most {MaxDescriptionLength} characters.")
+            ? ProjectErrors.InvalidProject
             : trimmed;
     }
 
@@ -60,7 +60,7 @@ public static class ProjectRules
     {
         var trimmed = role?.Trim().ToLowerInvariant() ?? string.Empty;
         return trimmed.Length is 0 or > MaxRoleLength
-            ? Error.Of("invalid_team_role", $"A team role is 1 to {MaxRoleLength} characters.")
+            ? ProjectErrors.InvalidTeamRole
             : trimmed;
     }
 
@@ -69,7 +69,7 @@ public static class ProjectRules
     public static Result<ProjectStatus> ParseStatus(string? name) =>
         Enum.TryParse<ProjectStatus>(name, ignoreCase: true, out var status) && Enum.IsDefined(status) && !int.TryParse(name, out _)
             ? status
-            : Error.Of("invalid_status", $"'{name}' is not a project status: idea, forming, active, released or archived.");
+            : ProjectErrors.InvalidStatus;
 
     /// <summary>The status after a move: only forward, or to archived from any status but archived.</summary>
     /// <param name="from">The status now.</param>
@@ -77,7 +77,7 @@ public static class ProjectRules
     public static Result<ProjectStatus> Move(ProjectStatus from, ProjectStatus to) =>
         from != ProjectStatus.Archived && to > from
             ? to
-            : Error.Of("invalid_status_change", $"A project cannot move from {Name(from)} to {Name(to)}.");
+            : ProjectErrors.InvalidStatusChange;
 
     /// <summary>The status as the API writes it.</summary>
     /// <param name="status">The status.</param>

@@ -1,17 +1,6 @@
-namespace Mikoshi.Domain;
+using System.Diagnostics.CodeAnalysis;
 
-/// <summary>
-/// An expected failure: something a caller asked for that the rules do not allow.
-/// <see cref="Code"/> is stable and machine-readable (it becomes the problem+json <c>code</c>);
-/// <see cref="Detail"/> is for people.
-/// </summary>
-/// <param name="Code">A stable snake_case code such as <c>insufficient_funds</c>.</param>
-/// <param name="Detail">A sentence that says what was wrong.</param>
-public sealed record Error(string Code, string Detail)
-{
-    /// <summary>An error whose code is <paramref name="code"/>.</summary>
-    public static Error Of(string code, string detail) => new(code, detail);
-}
+namespace Mikoshi.Domain;
 
 /// <summary>The outcome of an operation that may fail in an expected way.</summary>
 /// <typeparam name="T">The value on success.</typeparam>
@@ -28,7 +17,8 @@ public readonly struct Result<T>
     /// <summary>The error, or <c>null</c> on success.</summary>
     public Error? Error { get; }
 
-    /// <summary>True when the operation succeeded.</summary>
+    /// <summary>True when the operation succeeded; when false, <see cref="Error"/> is set (the compiler knows it).</summary>
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
     /// <summary>The value; throws when the result is a failure.</summary>

@@ -38,39 +38,39 @@ public sealed record SplitAgreement
     {
         if (parties is null || parties.Count is 0 or > MaxParties)
         {
-            return Error.Of("invalid_split", $"A split agreement names 1 to {MaxParties} parties.");
+            return RevenueErrors.InvalidSplit;
         }
 
         if (parties.Select(p => p.Person).Distinct().Count() != parties.Count)
         {
-            return Error.Of("invalid_split", "A split agreement names each person once.");
+            return RevenueErrors.InvalidSplit;
         }
 
         if (parties.Any(p => p.Weight < 0 || p.FixedBps is < 0 or > RevenuePolicy.Whole))
         {
-            return Error.Of("invalid_split", "Weights are 0 or more; a fixed share is 1 to 10,000 basis points.");
+            return RevenueErrors.InvalidSplit;
         }
 
         if (parties.Any(p => p.Weight > 0 && p.FixedBps > 0))
         {
-            return Error.Of("invalid_split", "A party has a weight or a fixed share, not both.");
+            return RevenueErrors.InvalidSplit;
         }
 
         var fixedTotal = parties.Sum(p => (long)p.FixedBps);
         if (fixedTotal > RevenuePolicy.Whole)
         {
-            return Error.Of("invalid_split", "Fixed shares together are at most 10,000 basis points.");
+            return RevenueErrors.InvalidSplit;
         }
 
         var weightTotal = parties.Aggregate(Int128.Zero, (sum, p) => sum + p.Weight);
         if (weightTotal > long.MaxValue)
         {
-            return Error.Of("invalid_split", "The weights add up to more than 9.2 × 10^18.");
+            return RevenueErrors.InvalidSplit;
         }
 
         if (fixedTotal < RevenuePolicy.Whole && weightTotal == Int128.Zero)
         {
-            return Error.Of("invalid_split", "The weights cannot all be zero: someone must receive what the fixed shares leave.");
+            return RevenueErrors.InvalidSplit;
         }
 
         return new SplitAgreement(parties.ToList());

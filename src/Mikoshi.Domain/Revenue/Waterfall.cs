@@ -1,3 +1,5 @@
+using Mikoshi.Domain.Membership;
+
 namespace Mikoshi.Domain.Revenue;
 
 /// <summary>
@@ -45,7 +47,7 @@ public sealed record RevenuePolicy
     {
         if (treasuryBps < 0 || holderBps < 0 || reserveBps < 0 || treasuryBps + holderBps + reserveBps > Whole)
         {
-            return Error.Of("invalid_parameter", "The treasury, holder and reserve shares are each 0 or more and together at most 10,000 basis points.");
+            return MembershipErrors.InvalidParameter;
         }
 
         return new RevenuePolicy(treasuryBps, holderBps, reserveBps, holderShareToTreasury, capAtPaidIn);
@@ -84,7 +86,7 @@ public static class Waterfall
     {
         if (revenue <= Int128.Zero || outstandingGrant < Int128.Zero || recoupRateBps is < 0 or > RevenuePolicy.Whole)
         {
-            return Error.Of("invalid_amount", "Revenue is more than zero; a recoupment rate is 0 to 10,000 basis points.");
+            return MoneyErrors.InvalidAmount;
         }
 
         var recouped = Int128.Min(outstandingGrant, revenue * recoupRateBps / RevenuePolicy.Whole);

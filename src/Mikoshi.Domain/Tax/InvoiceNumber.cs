@@ -18,12 +18,12 @@ public readonly record struct InvoiceNumber
     {
         if (text is null || text.Length != 14 || text[0] != 'T' || !text.AsSpan(1).ToArray().All(char.IsAsciiDigit))
         {
-            return Error.Of("invalid_invoice_number", "An invoice registration number is T followed by 13 digits, such as T7123456789012.");
+            return TaxErrors.InvalidInvoiceNumber;
         }
 
         return CheckDigit(text.AsSpan(2)) == text[1] - '0'
             ? new InvoiceNumber(text)
-            : Error.Of("invalid_invoice_number", $"{text} fails its check digit: one of its digits is mistyped.");
+            : TaxErrors.InvalidInvoiceNumber;
     }
 
     /// <summary>The check digit of a 12-digit base number (1–9).</summary>

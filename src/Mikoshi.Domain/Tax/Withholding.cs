@@ -21,7 +21,7 @@ public static class TaxStatuses
     {
         "individual" => TaxStatus.Individual,
         "company" => TaxStatus.Company,
-        _ => Error.Of("invalid_tax_status", "A tax status is 'individual' or 'company'."),
+        _ => TaxErrors.InvalidTaxStatus,
     };
 }
 
@@ -59,7 +59,7 @@ public sealed record WithholdingKind(string Code, string Japanese, string Englis
     public static Result<WithholdingKind> Of(string? code) =>
         All.FirstOrDefault(k => k.Code == code) is { } kind
             ? kind
-            : Error.Of("unknown_withholding_kind", $"'{code}' is not a payout kind; use one of: {string.Join(", ", All.Select(k => k.Code))}.");
+            : TaxErrors.UnknownWithholdingKind;
 }
 
 /// <summary>A payment split into what the payee receives and what is withheld for the tax office.</summary>

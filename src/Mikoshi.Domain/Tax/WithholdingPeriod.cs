@@ -34,7 +34,7 @@ public sealed record WithholdingPeriod
     /// <summary>Reads <c>yyyy-MM</c> or <c>yyyy-H1</c>/<c>yyyy-H2</c> (years 2000–9998); anything else is <c>invalid_withholding_period</c>.</summary>
     public static Result<WithholdingPeriod> Parse(string? text)
     {
-        var invalid = Error.Of("invalid_withholding_period", "A withholding period is a month (2026-11) or a half year (2026-H1, 2026-H2).");
+        var invalid = TaxErrors.InvalidWithholdingPeriod;
         if (text is not { Length: 7 } || text[4] != '-' || !text.AsSpan(0, 4).ToArray().All(char.IsAsciiDigit))
         {
             return invalid;

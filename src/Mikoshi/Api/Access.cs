@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Api;
 
@@ -31,22 +32,6 @@ public enum Access
 /// <summary>The access an endpoint declared, readable from its metadata.</summary>
 public sealed record AccessMetadata(Access Who);
 
-/// <summary>The caller of a request: who they are, and their roles in the community of the route, if any.</summary>
-public sealed record Caller(PersonId? Person, Community? Community, IReadOnlySet<Role> Roles)
-{
-    public PersonId RequirePerson() => Person ?? throw new InvariantViolatedException("The access filter lets no anonymous caller reach this.");
-
-    public Community RequireCommunity() => Community ?? throw new InvariantViolatedException("The route has no community.");
-
-    public bool Is(Role role) => Roles.Contains(role);
-
-    /// <summary>Treasurer powers: a treasurer, or an admin.</summary>
-    public bool CanKeepTheBooks => Is(Role.Treasurer) || Is(Role.Admin);
-
-    /// <summary>The audit actor: the person's id, or <c>anonymous</c>.</summary>
-    public string Actor => Person?.ToString() ?? "anonymous";
-}
-
 public static class AccessExtensions
 {
     private const string CallerKey = "mikoshi.caller";
@@ -54,8 +39,7 @@ public static class AccessExtensions
     public static Caller Caller(this HttpContext http) =>
         http.Items[CallerKey] as Caller ?? throw new InvariantViolatedException("Endpoint has no access filter.");
 
-    public static PersonId? PersonOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? new PersonId(id) : null;
+    public static PersonId? PersonOf(ClaimsPrincipal user) => Callers.PersonOf(user);
 
     /// <summary>Whether the request carries an Idempotency-Key under which this caller's write already succeeded.</summary>
     private static async Task<bool> IsRetryOfAnAnsweredWriteAsync(HttpContext http, PersonId person)
@@ -76,42 +60,30 @@ public static class AccessExtensions
         endpoint.WithMetadata(new AccessMetadata(who)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var person = http.User.Identity?.IsAuthenticated == true ? PersonOf(http.User) : null;
-            Community? community = null;
-            var roles = new HashSet<Role> { Role.Visitor };
+            var person = Callers.PersonOf(http.User);
+            var caller = Callers.Outside(person);
             if (http.Request.RouteValues.TryGetValue("slug", out var slugValue) && slugValue is string slug)
             {
-                var db = http.RequestServices.GetRequiredService<MikoshiDb>();
-                community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
-                if (community is null)
+                var found = await http.RequestServices.GetRequiredService<Callers>().InAsync(slug, person);
+                if (found is null)
                 {
-                    return Problems.For(Error.Of("community_not_found", $"There is no community '{slug}'."));
+                    return Problems.For(CommunityErrors.CommunityNotFound);
                 }
 
-                if (person is not null)
-                {
-                    var held = await db.CommunityRoles.AsNoTracking()
-                        .Where(r => r.CommunityId == community.Id && r.PersonId == person.Value)
-                        .Select(r => r.Role).ToListAsync();
-                    roles.UnionWith(held);
-                    if (await db.Tokens.AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == person.Value))
-                    {
-                        roles.Add(Role.Member);
-                    }
-                }
+                caller = found;
             }
 
             if (who != Access.Anyone && person is null)
             {
-                return Problems.For(Error.Of("not_signed_in", "Sign in first: send a bearer token or the session cookie."));
+                return Problems.For(ApiErrors.NotSignedIn);
             }
 
             var allowed = who switch
             {
-                Access.Member => roles.Contains(Role.Member),
-                Access.Treasurer => roles.Contains(Role.Treasurer) || roles.Contains(Role.Admin),
-                Access.Admin => roles.Contains(Role.Admin),
-                Access.Insider => Features.Ledger.PublicNames.IsInsider(roles),
+                Access.Member => caller.Is(Role.Member),
+                Access.Treasurer => caller.CanKeepTheBooks,
+                Access.Admin => caller.Is(Role.Admin),
+                Access.Insider => caller.IsInsider,
                 _ => true,
             };
             if (!allowed && person is not null && await IsRetryOfAnAnsweredWriteAsync(http, person.Value))
@@ -124,10 +96,10 @@ public static class AccessExtensions
 
             if (!allowed)
             {
-                return Problems.For(Error.Of("forbidden", $"Only a community {who.ToString().ToLowerInvariant()} may do this."));
+                return Problems.For(CommonErrors.Forbidden);
             }
 
-            http.Items[CallerKey] = new Caller(person, community, roles);
+            http.Items[CallerKey] = caller;
             return await next(context);
         });
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Api;
 
@@ -15,7 +16,7 @@ public static class Idempotency
     public static async Task<IResult> WriteAsync<TBody>(HttpContext http, TBody body, Func<Caller, IdempotencyKey?, Task<Result<Written>>> write)
     {
         var key = Read(http, body);
-        return key.IsSuccess ? Problems.From(await write(http.Caller(), key.Value), http) : Problems.For(key.Error!);
+        return key.IsSuccess ? Problems.From(await write(http.Caller(), key.Value), http) : Problems.For(key.Error);
     }
 
     /// <summary>
@@ -32,7 +33,7 @@ public static class Idempotency
 
         if (key.Length > IdempotencyKey.MaxKeyLength || key.Any(char.IsControl))
         {
-            return Error.Of("invalid_idempotency_key", $"An Idempotency-Key is 1 to {IdempotencyKey.MaxKeyLength} printable characters.");
+            return ApiErrors.InvalidIdempotencyKey(IdempotencyKey.MaxKeyLength);
         }
 
         var request = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(body, JsonSerializerOptions.Web)}";

@@ -17,7 +17,7 @@ public static class Paging
     {
         if (limit is < 1 or > MaxLimit)
         {
-            return Error.Of("invalid_limit", $"limit is 1 to {MaxLimit}.");
+            return ApiErrors.InvalidLimit(MaxLimit);
         }
 
         if (string.IsNullOrEmpty(cursor))
@@ -30,11 +30,11 @@ public static class Paging
             // A cursor this API made names a slug or a number: never invalid UTF-8 nor a control character
             // (a NUL would reach the database, and PostgreSQL refuses it in text).
             var after = StrictUtf8.GetString(Convert.FromBase64String(cursor));
-            return after.Any(char.IsControl) ? Error.Of("invalid_cursor", "That cursor did not come from this API.") : new Page(after, limit ?? DefaultLimit);
+            return after.Any(char.IsControl) ? ApiErrors.InvalidCursor : new Page(after, limit ?? DefaultLimit);
         }
         catch (Exception e) when (e is FormatException or DecoderFallbackException)
         {
-            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+            return ApiErrors.InvalidCursor;
         }
     }
 

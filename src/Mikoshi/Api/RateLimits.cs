@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
-using Mikoshi.Domain;
 
 namespace Mikoshi.Api;
 
@@ -33,7 +32,7 @@ public static class RateLimits
                 }
 
                 var http = context.HttpContext;
-                var error = Error.Of("rate_limited", "Too many attempts from this address; try again in a minute.");
+                var error = ApiErrors.RateLimited;
                 if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     await Problems.For(error).ExecuteAsync(http);
@@ -42,7 +41,7 @@ public static class RateLimits
 
                 // A person at the sign-in page gets words, in their language, not JSON.
                 var text = http.RequestServices.GetRequiredService<Components.ErrorText>();
-                await Results.Text(text.For(error.Code), "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+                await Results.Text(text.For(error), "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
             };
             o.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
                 PartitionOf(http.Connection.RemoteIpAddress),

@@ -53,7 +53,7 @@ public static class SameOriginWrites
 
         if (!FromThisOrigin(http))
         {
-            return Error.Of("cross_origin_refused", "A change made with the session cookie must come from this site's own pages.");
+            return ApiErrors.CrossOriginRefused;
         }
 
         if (IsJson(request.ContentType))
@@ -73,7 +73,7 @@ public static class SameOriginWrites
             valid = false;
         }
 
-        return valid ? null : Error.Of("csrf_token_missing", "Send the page's antiforgery token, or a JSON body.");
+        return valid ? null : ApiErrors.CsrfTokenMissing;
     }
 
     /// <summary>

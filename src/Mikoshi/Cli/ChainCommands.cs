@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Chain;
+using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Cli;
 
@@ -32,11 +32,11 @@ public static class ChainCommands
             var community = await MembershipCommands.FindCommunityAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
             if (!community.IsSuccess)
             {
-                return Commands.Print(community.Error!);
+                return Commands.Print(community.Error);
             }
 
             var read = await scope.ServiceProvider.GetRequiredService<ChainDeployments>().StatusAsync(community.Value);
-            return read.IsSuccess ? Commands.PrintJson(read.Value) : Commands.Print(read.Error!);
+            return read.IsSuccess ? Commands.PrintJson(read.Value) : Commands.Print(read.Error);
         });
 
         var index = new Command("index", "One indexer pass now (send the outbox, repair a reorganisation, mirror confirmed blocks); what `serve` does every few seconds.") { CommunityOption };
@@ -47,11 +47,11 @@ public static class ChainCommands
             var community = await MembershipCommands.FindCommunityAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
             if (!community.IsSuccess)
             {
-                return Commands.Print(community.Error!);
+                return Commands.Print(community.Error);
             }
 
             var pass = await app.Services.GetRequiredService<ChainIndexer>().StepAsync(community.Value.Id);
-            return pass.IsSuccess ? Commands.PrintJson(pass.Value) : Commands.Print(pass.Error!);
+            return pass.IsSuccess ? Commands.PrintJson(pass.Value) : Commands.Print(pass.Error);
         });
 
         return new Command("chain", "Chain mode: the membership NFT and holder claims on an EVM chain.") { deploy, status, publish, index };
@@ -70,10 +70,10 @@ public static class ChainCommands
             return Commands.Print(missing);
         }
 
-        var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
-        if (!roles.Contains(role) && !roles.Contains(Role.Admin))
+        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+        if (!caller.HasPowersOf(role))
         {
-            return Commands.Print(Error.Of("forbidden", $"Only a community {role.ToString().ToLowerInvariant()} may do this."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
         return Commands.Print(await work(services, community.Value, person.Value));

@@ -3,9 +3,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Ledger;
+using Mikoshi.Resources;
 
 namespace Mikoshi.Cli;
 
@@ -314,7 +317,7 @@ public static class Commands
             var person = await FindPersonAsync(scope.ServiceProvider, parse.GetValue(owner)!);
             if (!person.IsSuccess)
             {
-                return Print(Result<Written>.Fail(person.Error!));
+                return Print(Result<Written>.Fail(person.Error));
             }
 
             var result = await scope.ServiceProvider.GetRequiredService<CreateCommunity>().HandleAsync(person.Value,
@@ -331,7 +334,7 @@ public static class Commands
             await using var scope = app.Services.CreateAsyncScope();
             var view = await GetCommunity.FindAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), parse.GetValue(showSlug)!);
             return view is null
-                ? Print(Result<Written>.Fail(Error.Of("community_not_found", "No such community.")))
+                ? Print(Result<Written>.Fail(CommunityErrors.CommunityNotFound))
                 : PrintJson(view);
         });
         return new Command("community", "Communities: found one, show one.") { create, show };
@@ -359,13 +362,13 @@ public static class Commands
             var treasurer = await FindPersonAsync(services, parse.GetValue(by)!);
             if (found is null || !treasurer.IsSuccess)
             {
-                return Print(Result<Written>.Fail(treasurer.Error ?? Error.Of("community_not_found", $"There is no community '{slug}'.")));
+                return Print(Result<Written>.Fail(treasurer.Error ?? CommunityErrors.CommunityNotFound));
             }
 
-            var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == found.Id && r.PersonId == treasurer.Value).Select(r => r.Role).ToListAsync();
-            if (!roles.Contains(Domain.Communities.Role.Treasurer) && !roles.Contains(Domain.Communities.Role.Admin))
+            var caller = await services.GetRequiredService<Callers>().InAsync(found, treasurer.Value);
+            if (!caller.CanKeepTheBooks)
             {
-                return Print(Result<Written>.Fail(Error.Of("forbidden", "Only a community treasurer or admin may record deposits.")));
+                return Print(Result<Written>.Fail(CommonErrors.Forbidden));
             }
 
             string? personId = null;
@@ -374,7 +377,7 @@ public static class Commands
                 var person = await FindPersonAsync(services, email);
                 if (!person.IsSuccess)
                 {
-                    return Print(Result<Written>.Fail(person.Error!));
+                    return Print(Result<Written>.Fail(person.Error));
                 }
 
                 personId = person.Value.ToString();
@@ -402,7 +405,7 @@ public static class Commands
             var found = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
             if (found is null)
             {
-                return Print(Result<Written>.Fail(Error.Of("community_not_found", $"There is no community '{slug}'.")));
+                return Print(Result<Written>.Fail(CommunityErrors.CommunityNotFound));
             }
 
             var entries = new List<EntryView>();
@@ -439,7 +442,7 @@ public static class Commands
             var found = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
             if (found is null)
             {
-                return Print(Result<Written>.Fail(Error.Of("community_not_found", $"There is no community '{slug}'.")));
+                return Print(Result<Written>.Fail(CommunityErrors.CommunityNotFound));
             }
 
             await Terminal.WriteBytesAsync(output => ReadLedger.WriteAuditAsync(db, found.Id.Value, output, CancellationToken.None));
@@ -455,22 +458,22 @@ public static class Commands
         if (who.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             var address = Domain.Governance.EthAddress.Parse(who);
-            return !address.IsSuccess ? address.Error!
+            return !address.IsSuccess ? address.Error
                 : await Features.Wallets.WalletLinks.PersonOfAsync(db, address.Value) is { } linked ? linked
-                : Error.Of("person_not_found", $"No person has linked {address.Value}.");
+                : IdentityErrors.PersonNotFound;
         }
 
         if (Guid.TryParse(who, out var id))
         {
             return await db.Users.AsNoTracking().AnyAsync(u => u.Id == id)
                 ? new Domain.Communities.PersonId(id)
-                : Error.Of("person_not_found", $"There is no person {who}.");
+                : IdentityErrors.PersonNotFound;
         }
 
         var normalized = who.ToUpperInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
         return user is null
-            ? Error.Of("person_not_found", $"Nobody has signed up as {who}.")
+            ? IdentityErrors.PersonNotFound
             : user.PersonId;
     }
 
@@ -480,7 +483,7 @@ public static class Commands
     {
         if (!result.IsSuccess)
         {
-            Terminal.Error.WriteLine($"error {result.Error!.Code}: {result.Error.Detail}");
+            Terminal.Error.WriteLine($"error {result.Error.Code}: {Errors.English(result.Error)}");
             return 2;
         }
 

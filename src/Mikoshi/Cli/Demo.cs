@@ -226,7 +226,7 @@ public static class Demo
     private static async Task<T> Must<T>(Task<Result<T>> step, string what)
     {
         var result = await step;
-        return result.IsSuccess ? result.Value : throw new InvalidOperationException($"The demo's step \"{what}\" was refused: {result.Error!.Code} ({result.Error.Detail})");
+        return result.IsSuccess ? result.Value : throw new InvalidOperationException($"The demo's step \"{what}\" was refused: {result.Error}");
     }
 
     /// <summary>What the next token costs, in minor units: the fee a joining member pays in.</summary>

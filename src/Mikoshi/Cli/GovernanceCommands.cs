@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Governance;
 
 namespace Mikoshi.Cli;
@@ -37,16 +38,16 @@ public static class GovernanceCommands
                 {
                     json = JsonDocument.Parse(text).RootElement;
                 }
-                catch (JsonException e)
+                catch (JsonException)
                 {
-                    return Error.Of("invalid_proposal", $"--payload is not JSON: {e.Message}");
+                    return GovernanceErrors.InvalidProposal;
                 }
             }
 
             var db = services.GetRequiredService<MikoshiDb>();
             if (!await db.Tokens.AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == person))
             {
-                return Error.Of("forbidden", "Only a community member may do this.");
+                return CommonErrors.Forbidden;
             }
 
             return await services.GetRequiredService<Proposals>().CreateAsync(person, community, new ProposalRequest(
@@ -58,7 +59,7 @@ public static class GovernanceCommands
         list.SetAction(parse => ReadAsync(parse, async (services, community) =>
         {
             var page = await services.GetRequiredService<Proposals>().ListAsync(services.GetRequiredService<MikoshiDb>(), community, null, Api.Paging.MaxLimit, null);
-            return page.IsSuccess ? page.Value : (object)page.Error!;
+            return page.IsSuccess ? page.Value : (object)page.Error;
         }));
 
         var show = new Command("show", "One proposal: state, countdown, live tally, and every signed vote.") { Id, CommunityOption };
@@ -102,7 +103,7 @@ public static class GovernanceCommands
                 var found = await Commands.FindPersonAsync(services, email);
                 if (!found.IsSuccess)
                 {
-                    return found.Error!;
+                    return found.Error;
                 }
 
                 target = found.Value.ToString();
@@ -136,7 +137,7 @@ public static class GovernanceCommands
         var community = await MembershipCommands.FindCommunityAsync(services.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
         if (!community.IsSuccess)
         {
-            return Commands.Print(community.Error!);
+            return Commands.Print(community.Error);
         }
 
         var value = await read(services, community.Value);

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Cli;
@@ -20,11 +20,10 @@ public static class LlcCommands
         var set = new Command("set", "An admin turns the LLC-type DAO mode on or off.") { CommunityOption, By, enabled, inheritance };
         set.SetAction(parse => RunAsync(parse, async (services, community, person) =>
         {
-            var db = services.GetRequiredService<MikoshiDb>();
-            var admin = await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community.Id && r.PersonId == person && r.Role == Role.Admin);
-            return admin
+            var caller = await services.GetRequiredService<Callers>().InAsync(community, person);
+            return caller.Is(Role.Admin)
                 ? await services.GetRequiredService<LlcDao>().ChangeAsync(person, community, new LlcSettingsRequest(parse.GetValue(enabled), parse.GetValue(inheritance)))
-                : Error.Of("forbidden", "Only a community admin may do this.");
+                : CommonErrors.Forbidden;
         }));
 
         var who = new Argument<string>("person") { Description = "Email of the person to approve" };
@@ -35,7 +34,7 @@ public static class LlcCommands
             var approved = await Commands.FindPersonAsync(services, parse.GetValue(who)!);
             return approved.IsSuccess
                 ? await services.GetRequiredService<LlcDao>().ApproveAsync(person, community, approved.Value.ToString(), new LlcMemberRequest(parse.GetValue(role)))
-                : approved.Error!;
+                : approved.Error;
         }));
 
         var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json" };
@@ -84,6 +83,6 @@ public static class LlcCommands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
-        return community.IsSuccess ? await read(db, community.Value) : Commands.Print(community.Error!);
+        return community.IsSuccess ? await read(db, community.Value) : Commands.Print(community.Error);
     }
 }

@@ -25,13 +25,13 @@ public static class MatchingCommands
             var found = await Commands.FindPersonAsync(services, parse.GetValue(person)!);
             return found.IsSuccess
                 ? Print(await Suggestions.CollaboratorsAsync(db, community, found.Value.ToString()))
-                : Commands.Print(found.Error!);
+                : Commands.Print(found.Error);
         }));
 
         return new Command("suggest", "Matching: a team for a project, or people to make something with.") { team, people };
     }
 
-    private static int Print<T>(Result<T> result) => result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error!);
+    private static int Print<T>(Result<T> result) => result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error);
 
     private static async Task<int> ReadAsync(ParseResult parse, Func<IServiceProvider, MikoshiDb, Community, Task<int>> read)
     {
@@ -39,6 +39,6 @@ public static class MatchingCommands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
-        return community.IsSuccess ? await read(scope.ServiceProvider, db, community.Value) : Commands.Print(community.Error!);
+        return community.IsSuccess ? await read(scope.ServiceProvider, db, community.Value) : Commands.Print(community.Error);
     }
 }

@@ -39,7 +39,7 @@ public static class MembershipCommands
             var recipient = await Commands.FindPersonAsync(services, parse.GetValue(to)!);
             if (!recipient.IsSuccess)
             {
-                return recipient.Error!;
+                return recipient.Error;
             }
 
             var moved = await services.GetRequiredService<TransferToken>().TransferAsync(person, community, parse.GetValue(serial), new TransferRequest(recipient.Value.ToString()));
@@ -81,11 +81,11 @@ public static class MembershipCommands
             var community = await FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
             if (!community.IsSuccess)
             {
-                return Commands.Print(community.Error!);
+                return Commands.Print(community.Error);
             }
 
             var token = await ReadTokens.FindAsync(db, community.Value, parse.GetValue(serial), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
-            return token.IsSuccess ? Commands.PrintJson(token.Value) : Commands.Print(token.Error!);
+            return token.IsSuccess ? Commands.PrintJson(token.Value) : Commands.Print(token.Error);
         });
         var price = new Option<string>("--price") { Required = true, Description = "Price in minor units of the base asset" };
         var sell = new Command("sell", "List a token for sale.") { serial, CommunityOption, by, price };
@@ -119,7 +119,7 @@ public static class MembershipCommands
                     var found = await Commands.FindPersonAsync(services, email);
                     if (!found.IsSuccess)
                     {
-                        return found.Error!;
+                        return found.Error;
                     }
 
                     if (into == 0)
@@ -148,7 +148,7 @@ public static class MembershipCommands
             var found = await Commands.FindPersonAsync(services, parse.GetValue(holder)!);
             return found.IsSuccess
                 ? await services.GetRequiredService<Features.Membership.Succession>().ConfirmAsync(person, community, found.Value.ToString())
-                : found.Error!;
+                : found.Error;
         }));
         var claim = new Command("claim", "As a successor or guardian, run a confirmed succession after the veto window.") { CommunityOption, by, holder };
         claim.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
@@ -156,7 +156,7 @@ public static class MembershipCommands
             var found = await Commands.FindPersonAsync(services, parse.GetValue(holder)!);
             return found.IsSuccess
                 ? await services.GetRequiredService<Features.Membership.Succession>().ClaimAsync(person, community, found.Value.ToString())
-                : found.Error!;
+                : found.Error;
         }));
         return new Command("succession", "Succession (相続): plan, execute, confirm, claim.") { plan, execute, confirm, claim };
     }
@@ -178,12 +178,12 @@ public static class MembershipCommands
             var person = await Commands.FindPersonAsync(services, parse.GetValue(email)!);
             if (!person.IsSuccess)
             {
-                return Commands.Print(person.Error!);
+                return Commands.Print(person.Error);
             }
 
             var updated = await Profiles.UpdateAsync(services.GetRequiredService<MikoshiDb>(), services.GetRequiredService<Writer>(), person.Value,
                 new ProfileRequest(parse.GetValue(name), parse.GetValue(bio), parse.GetValue(skills), parse.GetValue(loves), parse.GetValue(values)));
-            return updated.IsSuccess ? Commands.PrintJson(updated.Value) : Commands.Print(updated.Error!);
+            return updated.IsSuccess ? Commands.PrintJson(updated.Value) : Commands.Print(updated.Error);
         });
         return command;
     }
@@ -201,7 +201,7 @@ public static class MembershipCommands
             var community = await FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
             return community.IsSuccess
                 ? Commands.PrintJson(await Profiles.MembersAsync(db, community.Value, parse.GetValue(skill), parse.GetValue(value), null))
-                : Commands.Print(community.Error!);
+                : Commands.Print(community.Error);
         });
         return command;
     }
@@ -214,11 +214,11 @@ public static class MembershipCommands
         var community = await FindCommunityAsync(services.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
         if (!community.IsSuccess)
         {
-            return Commands.Print(community.Error!);
+            return Commands.Print(community.Error);
         }
 
         var person = await Commands.FindPersonAsync(services, parse.GetValue(by)!);
-        return person.IsSuccess ? Commands.Print(await work(services, community.Value, person.Value)) : Commands.Print(person.Error!);
+        return person.IsSuccess ? Commands.Print(await work(services, community.Value, person.Value)) : Commands.Print(person.Error);
     }
 
     private static Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui> Text(IServiceProvider services) =>
@@ -252,5 +252,5 @@ public static class MembershipCommands
     internal static async Task<Result<Community>> FindCommunityAsync(MikoshiDb db, string slug) =>
         await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug) is { } community
             ? community
-            : Error.Of("community_not_found", $"There is no community '{slug}'.");
+            : CommunityErrors.CommunityNotFound;
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Notifications;
 
 namespace Mikoshi.Cli;
@@ -73,7 +73,7 @@ public static class NotificationCommands
             var found = await AdminAsync(scope.ServiceProvider, parse.GetValue(community)!, parse.GetValue(By)!);
             return found.IsSuccess
                 ? Commands.PrintJson(await scope.ServiceProvider.GetRequiredService<CommunityChannels>().ListAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), found.Value.Community.Id))
-                : Commands.Print(found.Error!);
+                : Commands.Print(found.Error);
         });
         return new Command("channel", "Community channels: Discord, Slack, LINE, signed webhooks.") { add, list, choose, delete };
     }
@@ -86,7 +86,7 @@ public static class NotificationCommands
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
         var person = await Commands.FindPersonAsync(scope.ServiceProvider, parse.GetValue(By)!);
-        return person.IsSuccess ? await work(scope.ServiceProvider, person.Value) : Commands.Print(person.Error!);
+        return person.IsSuccess ? await work(scope.ServiceProvider, person.Value) : Commands.Print(person.Error);
     }
 
     private static async Task<int> AsAdminAsync(ParseResult parse, Option<string> community, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
@@ -94,7 +94,7 @@ public static class NotificationCommands
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
         var found = await AdminAsync(scope.ServiceProvider, parse.GetValue(community)!, parse.GetValue(By)!);
-        return found.IsSuccess ? Commands.Print(await work(scope.ServiceProvider, found.Value.Community, found.Value.Person)) : Commands.Print(found.Error!);
+        return found.IsSuccess ? Commands.Print(await work(scope.ServiceProvider, found.Value.Community, found.Value.Person)) : Commands.Print(found.Error);
     }
 
     private static async Task<Result<(Community Community, PersonId Person)>> AdminAsync(IServiceProvider services, string slug, string email)
@@ -107,7 +107,7 @@ public static class NotificationCommands
             return missing;
         }
 
-        var isAdmin = await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value && r.Role == Role.Admin);
-        return isAdmin ? (community.Value, person.Value) : Error.Of("forbidden", "Only a community admin may do this.");
+        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+        return caller.Is(Role.Admin) ? (community.Value, person.Value) : CommonErrors.Forbidden;
     }
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
-using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Payments;
 
 namespace Mikoshi.Cli;
@@ -21,15 +19,15 @@ public static class PaymentCommands
         var file = new Argument<FileInfo>("file") { Description = "The bank's statement: a 全銀協 入出金取引明細 file, or a CSV export" };
         var format = new Option<string>("--format") { Description = "zengin (default) or csv (read with the community's saved mapping)", DefaultValueFactory = _ => "zengin" };
         var import = new Command("import", "Import a bank statement: lines carrying a member's transfer code credit them; the rest wait for reconciliation. Importing twice changes nothing.") { file, CommunityOption, By, format };
-        import.SetAction(parse => RunAsync(parse, async (services, community, person) =>
+        import.SetAction(parse => RunAsync(parse, async (services, caller) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                return Error.Of("file_not_found", $"There is no file '{path.FullName}'.");
+                return CliErrors.FileNotFound(path.FullName);
             }
 
-            return (await services.GetRequiredService<BankTransfers>().ImportAsync(person, community, parse.GetValue(format), await File.ReadAllBytesAsync(path.FullName))).Map(v => (object)v);
+            return (await services.GetRequiredService<BankTransfers>().ImportAsync(caller.RequirePerson(), caller.RequireCommunity(), parse.GetValue(format), await File.ReadAllBytesAsync(path.FullName))).Map(v => (object)v);
         }));
         return new Command("bank", "Bank transfers (振込): import the bank's statement.") { import };
     }
@@ -37,16 +35,13 @@ public static class PaymentCommands
     private static Command Payments()
     {
         var list = new Command("list", "Every payment of the community, newest first, with dues subscriptions.") { CommunityOption, By };
-        list.SetAction(parse => RunAsync(parse, async (services, community, person) =>
-        {
-            var caller = new Caller(person, community, new HashSet<Role> { Role.Treasurer });
-            return Result<object>.Ok(await PaymentBook.ListAsync(services.GetRequiredService<MikoshiDb>(), caller));
-        }));
+        list.SetAction(parse => RunAsync(parse, async (services, caller) =>
+            Result<object>.Ok(await PaymentBook.ListAsync(services.GetRequiredService<MikoshiDb>(), caller))));
         return new Command("payments", "Payments by card, konbini, subscription and bank transfer.") { list };
     }
 
     /// <summary>Runs as <c>--by</c>, who must be a treasurer or an admin of <c>--community</c>.</summary>
-    private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Community, PersonId, Task<Result<object>>> work)
+    private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Caller, Task<Result<object>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
@@ -59,13 +54,13 @@ public static class PaymentCommands
             return Commands.Print(missing);
         }
 
-        var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
-        if (!roles.Contains(Role.Treasurer) && !roles.Contains(Role.Admin))
+        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+        if (!caller.CanKeepTheBooks)
         {
-            return Commands.Print(Error.Of("forbidden", "Only a community treasurer may do this."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
-        var result = await work(services, community.Value, person.Value);
-        return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error!);
+        var result = await work(services, caller);
+        return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error);
     }
 }

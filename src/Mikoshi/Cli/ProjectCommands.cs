@@ -60,7 +60,7 @@ public static class ProjectCommands
             var found = await Commands.FindPersonAsync(services, parse.GetValue(invitee)!);
             return found.IsSuccess
                 ? await services.GetRequiredService<Teams>().InviteAsync(person, community, parse.GetValue(project), new InviteRequest(found.Value.ToString(), parse.GetValue(role)))
-                : found.Error!;
+                : found.Error;
         }));
 
         var join = new Command("join", "As a member, ask to join the team in a role; a lead answers.") { project, CommunityOption, By, role };
@@ -106,7 +106,7 @@ public static class ProjectCommands
             {
                 if (!DateTimeOffset.TryParse(typed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
                 {
-                    return Error.Of("invalid_contribution", $"'{typed}' is not a date and time; write it as 2026-05-01T10:00:00Z.");
+                    return ProjectErrors.InvalidContribution;
                 }
 
                 at = parsed;
@@ -133,9 +133,14 @@ public static class ProjectCommands
             var db = services.GetRequiredService<MikoshiDb>();
             var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
             var person = await Commands.FindPersonAsync(services, parse.GetValue(author)!);
-            if (!community.IsSuccess || !person.IsSuccess)
+            if (!community.IsSuccess)
             {
-                return Commands.Print(community.Error ?? person.Error!);
+                return Commands.Print(community.Error);
+            }
+
+            if (!person.IsSuccess)
+            {
+                return Commands.Print(person.Error);
             }
 
             var id = person.Value;
@@ -155,7 +160,7 @@ public static class ProjectCommands
             var thanked = await Commands.FindPersonAsync(services, parse.GetValue(to)!);
             if (!thanked.IsSuccess)
             {
-                return thanked.Error!;
+                return thanked.Error;
             }
 
             var request = new ThanksRequest(thanked.Value.ToString(), parse.GetValue(message), parse.GetValue(project));
@@ -171,12 +176,12 @@ public static class ProjectCommands
     private static async Task<Error?> RequireMemberAsync(IServiceProvider services, Community community, PersonId person) =>
         await services.GetRequiredService<MikoshiDb>().Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == person)
             ? null
-            : Error.Of("forbidden", "Only a community member may do this.");
+            : CommonErrors.Forbidden;
 
     private static IdempotencyKey? IdempotencyFor<T>(ParseResult parse, string what, T request) =>
         parse.GetValue(Key) is { } key ? new IdempotencyKey(key, $"{what}\n{JsonSerializer.Serialize(request)}") : null;
 
-    private static int PrintResult<T>(Result<T> result) => result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error!);
+    private static int PrintResult<T>(Result<T> result) => result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error);
 
     private static async Task<int> ReadAsync(ParseResult parse, Func<MikoshiDb, Community, Task<int>> read)
     {
@@ -184,7 +189,7 @@ public static class ProjectCommands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
-        return community.IsSuccess ? await read(db, community.Value) : Commands.Print(community.Error!);
+        return community.IsSuccess ? await read(db, community.Value) : Commands.Print(community.Error);
     }
 
     private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
@@ -195,10 +200,10 @@ public static class ProjectCommands
         var community = await MembershipCommands.FindCommunityAsync(services.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
         if (!community.IsSuccess)
         {
-            return Commands.Print(community.Error!);
+            return Commands.Print(community.Error);
         }
 
         var person = await Commands.FindPersonAsync(services, parse.GetValue(By)!);
-        return person.IsSuccess ? Commands.Print(await work(services, community.Value, person.Value)) : Commands.Print(person.Error!);
+        return person.IsSuccess ? Commands.Print(await work(services, community.Value, person.Value)) : Commands.Print(person.Error);
     }
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
+using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Cli;
@@ -32,10 +33,10 @@ public static class RevenueCommands
                 foreach (var pair in pairs)
                 {
                     var at = pair.LastIndexOf('=');
-                    var party = at > 0 ? await Commands.FindPersonAsync(services, pair[..at]) : Error.Of("invalid_split", $"'{pair}' is not email=number.");
+                    var party = at > 0 ? await Commands.FindPersonAsync(services, pair[..at]) : RevenueErrors.InvalidSplit;
                     if (!party.IsSuccess || !long.TryParse(pair[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                     {
-                        return party.Error ?? Error.Of("invalid_split", $"'{pair}' is not email=number.");
+                        return party.Error ?? RevenueErrors.InvalidSplit;
                     }
 
                     parties.Add(isFixed ? new PartyRequest(party.Value.ToString(), null, (int)Math.Min(number, int.MaxValue)) : new PartyRequest(party.Value.ToString(), number, null));
@@ -121,7 +122,7 @@ public static class RevenueCommands
             return person.IsSuccess
                 ? Commands.Print(await scope.ServiceProvider.GetRequiredService<Payouts>().SetBankAccountAsync(person.Value, new BankAccountRequest(
                     parse.GetValue(bank), parse.GetValue(bankName), parse.GetValue(branch), parse.GetValue(branchName), parse.GetValue(type), parse.GetValue(number), parse.GetValue(holder))))
-                : Commands.Print(person.Error!);
+                : Commands.Print(person.Error);
         });
         return command;
     }
@@ -157,7 +158,7 @@ public static class RevenueCommands
                 TimeProvider.System.GetUtcNow(), parse.GetValue(lang));
             if (!exported.IsSuccess)
             {
-                return exported.Error!;
+                return exported.Error;
             }
 
             var file = parse.GetValue(output)!;
@@ -195,7 +196,7 @@ public static class RevenueCommands
             var statement = await Features.Revenue.Earnings.StatementAsync(db, community.Value, person.Value, parse.GetValue(from), parse.GetValue(to), parse.GetValue(asset), TimeProvider.System.GetUtcNow(), Features.Revenue.Earnings.DaysOf(community.Value));
             if (!statement.IsSuccess)
             {
-                return Commands.Print(statement.Error!);
+                return Commands.Print(statement.Error);
             }
 
             if (parse.GetValue(format) == "csv")
@@ -208,7 +209,7 @@ public static class RevenueCommands
             {
                 if (parse.GetValue(output) is not { } file)
                 {
-                    return Commands.Print(Error.Of("output_required", "A PDF statement needs --out FILE."));
+                    return Commands.Print(CliErrors.OutputRequired);
                 }
 
                 var pdf = await Features.Revenue.Earnings.PdfAsync(db, statement.Value, community.Value, TimeProvider.System.GetUtcNow(), parse.GetValue(lang));
@@ -259,10 +260,10 @@ public static class RevenueCommands
 
         if (role is { } needed)
         {
-            var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
-            if (!roles.Contains(needed) && !roles.Contains(Role.Admin))
+            var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+            if (!caller.HasPowersOf(needed))
             {
-                return Commands.Print(Error.Of("forbidden", $"Only a community {needed.ToString().ToLowerInvariant()} may do this."));
+                return Commands.Print(CommonErrors.Forbidden);
             }
         }
 
@@ -280,7 +281,7 @@ public static class RevenueCommands
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
         if (!community.IsSuccess)
         {
-            return Commands.Print(community.Error!);
+            return Commands.Print(community.Error);
         }
 
         var value = await read(scope.ServiceProvider, db, community.Value);
@@ -293,6 +294,6 @@ public static class RevenueCommands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var person = await Commands.FindPersonAsync(scope.ServiceProvider, parse.GetValue(By)!);
-        return person.IsSuccess ? await ReadAsync(parse, (d, c) => read(d, c, person.Value)) : Commands.Print(person.Error!);
+        return person.IsSuccess ? await ReadAsync(parse, (d, c) => read(d, c, person.Value)) : Commands.Print(person.Error);
     }
 }

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Books;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Secrets;
 using Mikoshi.Features.Tax;
 
@@ -23,7 +23,7 @@ public static class TaxCommands
         due.SetAction(parse => ReadAsync(parse, async (_, db, community) =>
         {
             var result = await TaxReports.DueAsync(db, community.Id, parse.GetValue(month) ?? parse.GetValue(half));
-            return result.IsSuccess ? result.Value : result.Error!;
+            return result.IsSuccess ? result.Value : result.Error;
         }));
 
         var period = new Option<string>("--period") { Required = true, Description = "2026-11 or 2026-H2" };
@@ -42,13 +42,13 @@ public static class TaxCommands
             var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
             if (!community.IsSuccess)
             {
-                return Commands.Print(community.Error!);
+                return Commands.Print(community.Error);
             }
 
             var report = await TaxReports.AnnualAsync(db, scope.ServiceProvider.GetRequiredService<SecretBox>(), community.Value, parse.GetValue(year), TimeProvider.System.GetUtcNow());
             if (!report.IsSuccess)
             {
-                return Commands.Print(report.Error!);
+                return Commands.Print(report.Error);
             }
 
             if (parse.GetValue(format) == "json")
@@ -66,11 +66,11 @@ public static class TaxCommands
             var person = await Commands.FindPersonAsync(services, parse.GetValue(By)!);
             if (!person.IsSuccess)
             {
-                return person.Error!;
+                return person.Error;
             }
 
             var result = await TaxReports.NoticeAsync(db, community, person.Value, parse.GetValue(year), TimeProvider.System.GetUtcNow());
-            return result.IsSuccess ? result.Value : result.Error!;
+            return result.IsSuccess ? result.Value : result.Error;
         }));
 
         var status = new Option<string>("--status") { Required = true, Description = "individual or company" };
@@ -86,7 +86,7 @@ public static class TaxCommands
             return person.IsSuccess
                 ? Commands.Print(await scope.ServiceProvider.GetRequiredService<TaxSettings>().SetProfileAsync(person.Value,
                     new TaxProfileRequest(parse.GetValue(status), parse.GetValue(legalName), parse.GetValue(address), parse.GetValue(invoice))))
-                : Commands.Print(person.Error!);
+                : Commands.Print(person.Error);
         });
 
         var require = new Option<bool>("--require-status") { Description = "Payees must state individual or company before a batch pays them" };
@@ -105,7 +105,7 @@ public static class TaxCommands
             var target = await Commands.FindPersonAsync(services, parse.GetValue(payee)!);
             return target.IsSuccess
                 ? await services.GetRequiredService<TaxSettings>().SetPayeeKindAsync(person, community, target.Value.ToString(), new PayeeKindRequest(parse.GetValue(kindOption)))
-                : target.Error!;
+                : target.Error;
         }));
 
         return new Command("tax", "Japan tax: withholding due and paid, the annual 支払調書 data, notices, profiles, settings, payout kinds.") { due, pay, annual, notice, profile, settings, kind };
@@ -124,13 +124,13 @@ public static class TaxCommands
             var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
             if (!community.IsSuccess)
             {
-                return Commands.Print(community.Error!);
+                return Commands.Print(community.Error);
             }
 
             var csv = await BooksExport.CsvAsync(db, community.Value.Id, parse.GetValue(from), parse.GetValue(to));
             if (!csv.IsSuccess)
             {
-                return Commands.Print(csv.Error!);
+                return Commands.Print(csv.Error);
             }
 
             Terminal.Output.Write(csv.Value);
@@ -153,7 +153,7 @@ public static class TaxCommands
                 var at = pair.IndexOf('=', StringComparison.Ordinal);
                 if (at <= 0)
                 {
-                    return Commands.Print(Error.Of("invalid_book_account_name", $"'{pair}' is not key=name."));
+                    return Commands.Print(BookErrors.InvalidBookAccountName);
                 }
 
                 names[pair[..at]] = pair[(at + 1)..];
@@ -175,7 +175,7 @@ public static class TaxCommands
         var who = byName is null ? parse.GetValue(By) : parse.GetValue<string?>(byName);
         if (string.IsNullOrEmpty(who))
         {
-            return Commands.Print(Error.Of("forbidden", "Say who is acting with --by."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
@@ -185,10 +185,10 @@ public static class TaxCommands
             return Commands.Print(missing);
         }
 
-        var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community.Value.Id && r.PersonId == person.Value).Select(r => r.Role).ToListAsync();
-        if (!roles.Contains(role) && !roles.Contains(Role.Admin))
+        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+        if (!caller.HasPowersOf(role))
         {
-            return Commands.Print(Error.Of("forbidden", $"Only a community {role.ToString().ToLowerInvariant()} may do this."));
+            return Commands.Print(CommonErrors.Forbidden);
         }
 
         return Commands.Print(await work(services, community.Value, person.Value));
@@ -202,7 +202,7 @@ public static class TaxCommands
         var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
         if (!community.IsSuccess)
         {
-            return Commands.Print(community.Error!);
+            return Commands.Print(community.Error);
         }
 
         var value = await read(scope.ServiceProvider, db, community.Value);

@@ -31,7 +31,7 @@ public static class WalletCommands
             var person = await Commands.FindPersonAsync(scope.ServiceProvider, parse.GetValue(Person)!);
             return person.IsSuccess
                 ? Commands.Print(await scope.ServiceProvider.GetRequiredService<WalletLinks>().UnlinkAsync(person.Value, parse.GetValue(address)))
-                : Commands.Print(person.Error!);
+                : Commands.Print(person.Error);
         });
 
         var owner = new Command("owner", "The person an address acts for (a linked wallet or a custodial key), if any.") { address };
@@ -42,13 +42,13 @@ public static class WalletCommands
             var parsed = EthAddress.Parse(parse.GetValue(address));
             if (!parsed.IsSuccess)
             {
-                return Commands.Print(parsed.Error!);
+                return Commands.Print(parsed.Error);
             }
 
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
             return await WalletLinks.PersonOfAsync(db, parsed.Value) is { } found
                 ? Commands.PrintJson(new { address = parsed.Value.ToString(), personId = found.ToString() })
-                : Commands.Print(Error.Of("wallet_not_linked", $"{parsed.Value} is linked to nobody."));
+                : Commands.Print(WalletErrors.WalletNotLinked);
         });
 
         return new Command("wallet", "Wallets linked by Sign-In with Ethereum: list, unlink, owner.") { list, unlink, owner };
@@ -61,10 +61,10 @@ public static class WalletCommands
         var person = await Commands.FindPersonAsync(scope.ServiceProvider, parse.GetValue(Person)!);
         if (!person.IsSuccess)
         {
-            return Commands.Print(person.Error!);
+            return Commands.Print(person.Error);
         }
 
         var result = await work(scope.ServiceProvider, person.Value);
-        return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error!);
+        return result.IsSuccess ? Commands.PrintJson(result.Value) : Commands.Print(result.Error);
     }
 }

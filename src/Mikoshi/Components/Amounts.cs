@@ -35,7 +35,7 @@ public static class Amounts
         var value = WithoutCurrency(text.ToString(), asset);
         if (value is null)
         {
-            return Error.Of("amount_in_other_asset", $"This amount is in {asset.Code}; type it without another currency's sign.");
+            return MoneyErrors.AmountInOtherAsset;
         }
 
         var point = value.IndexOf('.', StringComparison.Ordinal);
@@ -43,13 +43,13 @@ public static class Amounts
         var fraction = point < 0 ? string.Empty : value[(point + 1)..];
         if (whole.Length + fraction.Length == 0 || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit))
         {
-            return Error.Of("invalid_amount", "An amount is a number such as 1500 or 12.5.");
+            return MoneyErrors.InvalidAmount;
         }
 
         var kept = fraction.TrimEnd('0');
         if (kept.Length > asset.Decimals)
         {
-            return Error.Of("too_many_decimals", $"{asset.Code} has {asset.Decimals} decimals.");
+            return MoneyErrors.TooManyDecimals;
         }
 
         var units = (whole + kept.PadRight(asset.Decimals, '0')).TrimStart('0');

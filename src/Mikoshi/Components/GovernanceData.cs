@@ -1,85 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Mikoshi.Data;
-using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
-using Mikoshi.Features.Governance;
 
 namespace Mikoshi.Components;
 
-/// <summary>A parameter a proposal may change, with its value now (as the API writes it).</summary>
-public sealed record ParameterChoice(string Name, string Value);
-
 /// <summary>
-/// Read-only queries and small conversions the governance pages need and the use cases do not offer:
-/// membership as the API's access filter decides it, every changeable parameter's value now, the
-/// countdown text the page renders before its script takes over, and the widths of the tally bars.
+/// Small conversions the governance pages share: the payload's fields, the countdown text the page renders
+/// before its script takes over, and the widths of the tally bars. What the pages read comes from their
+/// queries in Features/Pages.
 /// </summary>
 public static class GovernanceData
 {
-    /// <summary>A member holds at least one token now: the same test the API's <c>Access.Member</c> applies.</summary>
-    public static Task<bool> IsMemberAsync(MikoshiDb db, CommunityId community, PersonId person) =>
-        db.Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community && t.OwnerId == person);
-
-    /// <summary>The serials a person holds now, lowest first.</summary>
-    public static async Task<IReadOnlyList<long>> TokensOfAsync(MikoshiDb db, CommunityId community, PersonId person) =>
-        await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community && t.OwnerId == person)
-            .OrderBy(t => t.Serial).Select(t => t.Serial).ToListAsync();
-
-    public static async Task<IReadOnlyList<(long Number, string Title)>> ProjectsAsync(MikoshiDb db, CommunityId community) =>
-        (await db.Projects.AsNoTracking().Where(p => p.CommunityId == community).OrderBy(p => p.Number)
-            .Select(p => new { p.Number, p.Title }).ToListAsync()).Select(p => (p.Number, p.Title)).ToList();
-
-    /// <summary>Every parameter a proposal may change (<see cref="GovernanceRules.ParameterNames"/>) with its value now.</summary>
-    public static async Task<IReadOnlyList<ParameterChoice>> ParametersAsync(MikoshiDb db, Community community)
-    {
-        var rules = await GovernanceRules.InForceAsync(db, community.Id);
-        string Now(string name)
-        {
-            switch (name)
-            {
-                case "mintBasePrice": return community.MintBasePrice.ToString(CultureInfo.InvariantCulture);
-                case "mintPriceSlope": return community.MintPriceSlope.ToString(CultureInfo.InvariantCulture);
-                case "supplyCap": return (community.SupplyCap ?? 0).ToString(CultureInfo.InvariantCulture);
-                case "royaltyBps": return community.RoyaltyBps.ToString(CultureInfo.InvariantCulture);
-                case "redemptionRateBps": return community.RedemptionRateBps.ToString(CultureInfo.InvariantCulture);
-                case "treasuryBps": return community.RevenueTreasuryBps.ToString(CultureInfo.InvariantCulture);
-                case "holderBps": return community.RevenueHolderBps.ToString(CultureInfo.InvariantCulture);
-                case "reserveBps": return community.RevenueReserveBps.ToString(CultureInfo.InvariantCulture);
-                case "holderShareToTreasury": return community.HolderShareToTreasury ? "true" : "false";
-                case "capAtPaidIn": return community.CapHolderDistributions ? "true" : "false";
-            }
-
-            var dot = name.IndexOf('.', StringComparison.Ordinal);
-            var kind = rules[GovernanceRules.Kind(name[..dot]).Value];
-            var value = name[(dot + 1)..] switch
-            {
-                "quorumBps" => kind.QuorumBps,
-                "thresholdBps" => kind.ThresholdBps,
-                "votingPeriodHours" => kind.VotingPeriodHours,
-                _ => kind.GracePeriodHours,
-            };
-            return value.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return GovernanceRules.ParameterNames.Select(n => new ParameterChoice(n, Now(n))).ToList();
-    }
-
-    /// <summary>The rules in force per kind, for the form's hints.</summary>
-    public static Task<Dictionary<ProposalKind, KindRules>> RulesAsync(MikoshiDb db, CommunityId community) =>
-        GovernanceRules.InForceAsync(db, community);
-
     /// <summary>A string property of a proposal's payload, or null.</summary>
-    public static string? Text(JsonElement payload, string name) =>
-        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                _ => value.GetRawText(),
-            }
-            : null;
+    public static string? Text(JsonElement payload, string name) => Features.Pages.PageReads.PayloadText(payload, name);
 
     public static IReadOnlyList<string> Strings(JsonElement payload, string name) =>
         payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array

@@ -1,22 +1,33 @@
-// Progress on every form action (issue #20 part 9): the button that sent a form shows a spinner and aria-busy
-// and is disabled until the answer arrives, so a slow action is visibly under way and is not sent twice.
-// One shared pattern for every page: a form opts out with data-no-busy (say, a form that answers with a download).
+// Progress on every action (issue #20 part 9): the button that sent a form, or that a page script is working for
+// (passkeys, wallets, the in-browser verification), shows a spinner and aria-busy, reads its data-busy-label (the
+// page's "working" text, from the same resources as the page) and is disabled until the answer arrives, so a slow
+// action is visibly under way and is not sent twice. One pattern for every page: a form opts out with data-no-busy
+// (say, a form that answers with a download); scripts call window.mikoshiBusy.start(button) and .stop(button).
 (() => {
+  "use strict";
+
   const busy = "busy";
+  // The button's own content while it is busy, to put back when it is done (a WeakMap: a replaced page leaves nothing).
+  const idle = new WeakMap();
 
   function mark(button) {
     button.classList.add(busy);
     button.setAttribute("aria-busy", "true");
-    // Disabled once the form's data is collected, so the button's own name and value are still sent.
-    setTimeout(() => { button.disabled = true; }, 0);
-    // A response that does not replace the page (a download) must not leave the button dead.
-    setTimeout(() => clear(button), 20000);
+    const label = button.dataset.busyLabel;
+    if (label && !idle.has(button)) {
+      idle.set(button, button.innerHTML);
+      button.textContent = label;
+    }
   }
 
   function clear(button) {
     button.classList.remove(busy);
     button.removeAttribute("aria-busy");
     button.disabled = false;
+    if (idle.has(button)) {
+      button.innerHTML = idle.get(button);
+      idle.delete(button);
+    }
   }
 
   function clearAll() {
@@ -26,6 +37,15 @@
       link.removeAttribute("aria-busy");
     });
   }
+
+  // For page scripts: busy at once (nothing is being submitted, so disabling now loses nothing), and back as it was.
+  window.mikoshiBusy = {
+    start(button) {
+      mark(button);
+      button.disabled = true;
+    },
+    stop: clear,
+  };
 
   // Capture phase: runs before Blazor's enhanced-form handler takes the submission over.
   document.addEventListener("submit", (event) => {
@@ -39,6 +59,10 @@
       : form.querySelector("button[type=submit], button:not([type])");
     if (button && !button.classList.contains(busy)) {
       mark(button);
+      // Disabled once the form's data is collected, so the button's own name and value are still sent.
+      setTimeout(() => { button.disabled = true; }, 0);
+      // A response that does not replace the page (a download) must not leave the button dead.
+      setTimeout(() => clear(button), 20000);
     }
   }, true);
 

@@ -66,12 +66,12 @@
 
   async function claim(button) {
     const block = button.closest("[data-chain-claim]");
-    button.disabled = true;
+    window.mikoshiBusy.start(button);
     say(block, block.dataset.working);
     try {
       if (!(await onTheRightChain(block))) {
         say(block, block.dataset.wrongChain);
-        button.disabled = false;
+        window.mikoshiBusy.stop(button);
         return;
       }
 
@@ -85,10 +85,13 @@
       sent.querySelector("code").textContent = hash;
       sent.hidden = false;
       say(block, "");
+      // Sent: the button stays disabled (one claim per proof), but no longer busy.
+      window.mikoshiBusy.stop(button);
+      button.disabled = true;
     } catch (error) {
       console.warn(error);
       say(block, block.dataset.failed);
-      button.disabled = false;
+      window.mikoshiBusy.stop(button);
     }
   }
 

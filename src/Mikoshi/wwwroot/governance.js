@@ -60,6 +60,7 @@
     const reason = form ? (form.querySelector("[name='Reason']")?.value || "").trim() : "";
     const buttons = block.querySelectorAll("button");
     buttons.forEach((b) => { b.disabled = true; });
+    window.mikoshiBusy.start(button);
     say(block, block.dataset.working);
     try {
       const [voter] = await window.ethereum.request({ method: "eth_requestAccounts" });
@@ -94,6 +95,7 @@
       console.warn(error);
       say(block, block.dataset.failed);
     } finally {
+      window.mikoshiBusy.stop(button);
       buttons.forEach((b) => { b.disabled = false; });
     }
   }

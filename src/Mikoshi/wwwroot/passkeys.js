@@ -38,7 +38,7 @@
       return;
     }
 
-    button.disabled = true;
+    window.mikoshiBusy.start(button);
     say(form, "");
     try {
       const options = await fetchOptions(button.dataset.options, form);
@@ -46,12 +46,14 @@
         ? await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) })
         : await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
       form.querySelector("[data-passkey-credential]").value = JSON.stringify(credential);
+      // Still busy while the server checks it: the answer replaces the page (busy.js clears on enhancedload), and a
+      // lost answer must not leave the button dead.
       form.requestSubmit();
+      setTimeout(() => window.mikoshiBusy.stop(button), 20000);
     } catch (error) {
       console.warn(error);
       say(form, button.dataset.failed);
-    } finally {
-      button.disabled = false;
+      window.mikoshiBusy.stop(button);
     }
   }
 

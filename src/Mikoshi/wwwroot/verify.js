@@ -161,7 +161,7 @@
       return;
     }
 
-    button.disabled = true;
+    window.mikoshiBusy.start(button);
     say(button.dataset.working, "working");
     try {
       const response = await fetch(button.dataset.verifyAudit, { credentials: "same-origin", headers: { Accept: "application/jsonl" } });
@@ -182,7 +182,7 @@
     } catch {
       say(button.dataset.failed, "failed");
     } finally {
-      button.disabled = false;
+      window.mikoshiBusy.stop(button);
     }
   }
 

@@ -40,7 +40,7 @@
       return;
     }
 
-    button.disabled = true;
+    window.mikoshiBusy.start(button);
     say(block, block.dataset.working);
     try {
       const [account] = await window.ethereum.request({ method: "eth_requestAccounts" });
@@ -63,7 +63,7 @@
       console.warn(error);
       say(block, block.dataset.failed);
     } finally {
-      button.disabled = false;
+      window.mikoshiBusy.stop(button);
     }
   }
 

@@ -177,7 +177,7 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
     private static async Task StepAsync(TestApp app, CommunityId community)
     {
         var pass = await app.Services.GetRequiredService<ChainIndexer>().StepAsync(community);
-        Assert.True(pass.IsSuccess, pass.Error?.Code + ": " + pass.Error?.Detail);
+        Assert.True(pass.IsSuccess, pass.Error?.Code + ": " + pass.Error?.ToString());
     }
 
     private static async Task<CommunityId> CommunityIdAsync(TestApp app, string slug)

@@ -79,7 +79,7 @@ public sealed class ContractWalletVoteTests(AnvilFixture fixture) : IClassFixtur
     private static async Task StepAsync(TestApp app, CommunityId community)
     {
         var pass = await app.Services.GetRequiredService<ChainIndexer>().StepAsync(community);
-        Assert.True(pass.IsSuccess, pass.Error?.Code + ": " + pass.Error?.Detail);
+        Assert.True(pass.IsSuccess, pass.Error?.Code + ": " + pass.Error?.ToString());
     }
 
     private static async Task<CommunityId> CommunityIdAsync(TestApp app, string slug)

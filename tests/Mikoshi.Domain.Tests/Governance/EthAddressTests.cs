@@ -49,7 +49,7 @@ public class EthAddressTests
     {
         var result = EthAddress.Parse(text);
         Assert.False(result.IsSuccess);
-        Assert.Equal("invalid_address", result.Error!.Code);
+        Assert.Equal("invalid_address", result.Error.Code);
     }
 
     [Fact]

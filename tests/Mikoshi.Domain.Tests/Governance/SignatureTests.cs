@@ -63,7 +63,7 @@ public class SignatureTests
             Assert.True(!recovered.IsSuccess || recovered.Value != key.Address);
             if (!recovered.IsSuccess)
             {
-                Assert.Equal("invalid_signature", recovered.Error!.Code);
+                Assert.Equal("invalid_signature", recovered.Error.Code);
             }
         }, iter: 300);
     }

@@ -143,7 +143,7 @@ public class SiweMessageTests
         {
             var text = message.ToString();
             var parsed = SiweMessage.Parse(text);
-            Assert.True(parsed.IsSuccess, $"{parsed.Error?.Detail}\n{text}");
+            Assert.True(parsed.IsSuccess, $"{parsed.Error?.ToString()}\n{text}");
             var back = parsed.Value;
             Assert.Equal(message, back);
             Assert.Equal(text, back.ToString());
@@ -176,7 +176,7 @@ public class SiweMessageTests
             }
             else
             {
-                Assert.Equal("invalid_siwe_message", parsed.Error!.Code);
+                Assert.Equal("invalid_siwe_message", parsed.Error.Code);
             }
         }, iter: 2_000);
     }
@@ -229,7 +229,7 @@ public class SiweMessageTests
         var parsed = SiweMessage.Parse(text);
 
         Assert.False(parsed.IsSuccess, what);
-        Assert.Equal("invalid_siwe_message", parsed.Error!.Code);
+        Assert.Equal("invalid_siwe_message", parsed.Error.Code);
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public class SiweVerificationTests
 
         var verified = SiweVerification.Verify(message.ToString(), Sign(message), Expected);
 
-        Assert.True(verified.IsSuccess, verified.Error?.Detail);
+        Assert.True(verified.IsSuccess, verified.Error?.ToString());
         Assert.Equal(message, verified.Value);
     }
 
@@ -53,7 +53,7 @@ public class SiweVerificationTests
         var portless = Message(domain: "127.0.0.1", uri: "http://127.0.0.1:5080/");
 
         Assert.True(SiweVerification.Verify(right.ToString(), Sign(right), expected).IsSuccess);
-        Assert.Equal("siwe_domain_mismatch", SiweVerification.Verify(portless.ToString(), Sign(portless), expected).Error!.Code);
+        Assert.Equal("siwe_domain_mismatch", SiweVerification.Verify(portless.ToString(), Sign(portless), expected).Error?.Code);
     }
 
     public static TheoryData<string, string> Refusals => new()
@@ -98,7 +98,7 @@ public class SiweVerificationTests
         var verified = SiweVerification.Verify(text, signature, Expected);
 
         Assert.False(verified.IsSuccess, what);
-        Assert.Equal(code, verified.Error!.Code);
+        Assert.Equal(code, verified.Error.Code);
 
         static (string, string) Signed(SiweMessage m) => (m.ToString(), Sign(m));
     }

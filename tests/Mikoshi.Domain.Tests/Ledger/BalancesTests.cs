@@ -142,8 +142,8 @@ public class BalancesTests
                 else
                 {
                     Assert.True(shouldRefuse, $"refused an entry that fits: {Describe(entry)}");
-                    Assert.Equal("insufficient_funds", result.Error!.Code);
-                    Assert.Contains(firstShort!.Account.ToString(), result.Error.Detail, StringComparison.Ordinal);
+                    Assert.Equal("insufficient_funds", result.Error.Code);
+                    Assert.Equal(firstShort!.Account, result.Error.Arguments[0]);
                     Interlocked.Increment(ref refused);
                 }
 
@@ -192,7 +192,7 @@ public class BalancesTests
         if (!entry.IsSuccess)
         {
             // Only steps that name one account twice may fail to make an entry.
-            Assert.Contains(entry.Error!.Code, (string[])["same_account", "unbalanced_entry"]);
+            Assert.Contains(entry.Error.Code, (string[])["same_account", "unbalanced_entry"]);
             return null;
         }
 

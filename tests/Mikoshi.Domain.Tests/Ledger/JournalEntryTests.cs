@@ -65,7 +65,7 @@ public class JournalEntryTests
         var entry = JournalEntry.Create("transfer", null, postings);
 
         Assert.False(entry.IsSuccess, why);
-        Assert.Equal("unbalanced_entry", entry.Error!.Code);
+        Assert.Equal("unbalanced_entry", entry.Error.Code);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class ReputationTests
     [InlineData(-1L)]
     [InlineData(null)]
     public void HalfLife_OutsideItsRange_IsRefused(long? days) =>
-        Assert.Equal("invalid_half_life", HalfLife.FromDays(days).Error!.Code);
+        Assert.Equal("invalid_half_life", HalfLife.FromDays(days).Error?.Code);
 
     [Fact]
     public void Faded_NeverGrowsWithAge()

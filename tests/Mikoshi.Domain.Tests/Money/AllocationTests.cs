@@ -165,7 +165,7 @@ public class AllocationTests
         var result = Allocation.Allocate(total, weights);
 
         Assert.False(result.IsSuccess);
-        Assert.Equal(expectedCode, result.Error!.Code);
+        Assert.Equal(expectedCode, result.Error.Code);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class MoneyTests
         var parsed = Money.Parse(Asset.Jpy, text);
 
         Assert.False(parsed.IsSuccess);
-        Assert.Equal(expectedCode, parsed.Error!.Code);
+        Assert.Equal(expectedCode, parsed.Error.Code);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class ZenginFilePropertyTests
                     Money.Of(Asset.Jpy, payee.Item3),
                     CustomerCode.Of(payee.Item4).Value,
                     CustomerCode.Of(payee.Item5).Value);
-                Assert.True(transfer.IsSuccess, transfer.Error?.Detail);
+                Assert.True(transfer.IsSuccess, transfer.Error?.ToString());
                 return transfer.Value;
             });
 
@@ -82,7 +82,7 @@ public class ZenginFilePropertyTests
                     b.Item3,
                     b.Item4,
                     AccountNumber.Of(b.Item5).Value);
-                Assert.True(header.IsSuccess, header.Error?.Detail);
+                Assert.True(header.IsSuccess, header.Error?.ToString());
                 return header.Value;
             });
 
@@ -104,7 +104,7 @@ public class ZenginFilePropertyTests
                 return;
             }
 
-            Assert.True(written.IsSuccess, written.Error?.Detail);
+            Assert.True(written.IsSuccess, written.Error?.ToString());
             var file = written.Value;
 
             // Every record 120 bytes (+ CR LF), every byte one the layout allows.

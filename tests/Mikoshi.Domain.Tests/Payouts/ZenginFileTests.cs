@@ -112,7 +112,7 @@ public class ZenginFileTests
         var atLimit = ZenginFile.Write(Header(), [.. full, Transfer(yen: 99)]);
         var overLimit = ZenginFile.Write(Header(), [.. full, Transfer(yen: 100)]);
 
-        Assert.True(atLimit.IsSuccess, atLimit.Error?.Detail);
+        Assert.True(atLimit.IsSuccess, atLimit.Error?.ToString());
         Assert.Equal(999_999_999_999, ZenginReader.Read(atLimit.Value).Trailer.TotalYen);
         Assert.Equal("transfer_total_out_of_range", overLimit.Error?.Code);
     }
@@ -193,9 +193,9 @@ public class ZenginFileTests
         var branch = TryTransfer(branchName: "渋谷");
 
         Assert.Equal(["invalid_bank_name"], new[] { payee, bank, branch }.Select(r => r.Error?.Code).Distinct());
-        Assert.Contains("payee's name", payee.Error!.Detail, StringComparison.Ordinal);
-        Assert.Contains("bank name", bank.Error!.Detail, StringComparison.Ordinal);
-        Assert.Contains("branch name", branch.Error!.Detail, StringComparison.Ordinal);
+        Assert.Contains("payee's name", payee.Error?.Arguments[0] as string, StringComparison.Ordinal);
+        Assert.Contains("bank name", bank.Error?.Arguments[0] as string, StringComparison.Ordinal);
+        Assert.Contains("branch name", branch.Error?.Arguments[0] as string, StringComparison.Ordinal);
     }
 
     [Fact]

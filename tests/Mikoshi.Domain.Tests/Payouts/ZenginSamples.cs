@@ -12,7 +12,7 @@ internal static class ZenginSamples
         AccountType? accountType = null)
     {
         var header = TryHeader(senderName, bankName, branchName, accountType);
-        Assert.True(header.IsSuccess, header.Error?.Detail);
+        Assert.True(header.IsSuccess, header.Error?.ToString());
         return header.Value;
     }
 
@@ -68,14 +68,14 @@ internal static class ZenginSamples
         long reference2 = 0)
     {
         var transfer = TryTransfer(yen, payeeName, bankName, branchName, bankCode, branchCode, account, accountType, reference1, reference2);
-        Assert.True(transfer.IsSuccess, transfer.Error?.Detail);
+        Assert.True(transfer.IsSuccess, transfer.Error?.ToString());
         return transfer.Value;
     }
 
     public static byte[] Write(ZenginHeader header, IReadOnlyList<ZenginTransfer> transfers, ZenginLineBreak lineBreak = ZenginLineBreak.CrLf)
     {
         var file = ZenginFile.Write(header, transfers, lineBreak);
-        Assert.True(file.IsSuccess, file.Error?.Detail);
+        Assert.True(file.IsSuccess, file.Error?.ToString());
         return file.Value;
     }
 }

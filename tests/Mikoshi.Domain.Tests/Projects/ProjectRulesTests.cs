@@ -22,7 +22,7 @@ public sealed class ProjectRulesTests
         Assert.Equal(allowed, moved.IsSuccess);
         if (!allowed)
         {
-            Assert.Equal("invalid_status_change", moved.Error!.Code);
+            Assert.Equal("invalid_status_change", moved.Error?.Code);
         }
     }
 

@@ -50,7 +50,7 @@ public class WaterfallTests
     [InlineData(-1, 0, 0)]
     [InlineData(100, 0, 10_001)]
     public void Waterfall_RefusesBadInput(long revenue, long grant, int rate) =>
-        Assert.Equal("invalid_amount", Waterfall.Run(revenue, grant, rate, Policy, Weighted(1), true).Error!.Code);
+        Assert.Equal("invalid_amount", Waterfall.Run(revenue, grant, rate, Policy, Weighted(1), true).Error?.Code);
 
     /// <summary>An agreement of team members with these weights, in order.</summary>
     public static SplitAgreement Weighted(params long[] weights) =>
@@ -58,5 +58,5 @@ public class WaterfallTests
 
     [Fact]
     public void Policy_AboveTheWhole_IsRefused() =>
-        Assert.Equal("invalid_parameter", RevenuePolicy.Of(5_000, 5_000, 1, false).Error!.Code);
+        Assert.Equal("invalid_parameter", RevenuePolicy.Of(5_000, 5_000, 1, false).Error?.Code);
 }

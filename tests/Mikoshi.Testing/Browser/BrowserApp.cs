@@ -22,12 +22,16 @@ public sealed class BrowserApp : IAsyncDisposable
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    // The test class's (BrowserFixture): it outlives this app.
+    // The lane's (BrowserFixture): it outlives this app.
     private readonly IBrowser browser;
     private readonly List<IBrowserContext> others = [];
 
-    private BrowserApp(TestApp app, string baseUrl, IBrowser browser, IBrowserContext context, IPage page)
+    // False for the class's shared app (BrowserFixture disposes it after the class).
+    private readonly bool ownsApp;
+
+    private BrowserApp(TestApp app, string baseUrl, IBrowser browser, IBrowserContext context, IPage page, bool ownsApp = true)
     {
+        this.ownsApp = ownsApp;
         App = app;
         BaseUrl = baseUrl;
         this.browser = browser;
@@ -44,7 +48,7 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>A fresh app and database driven by a browser the test class shares (see <see cref="BrowserFixture"/>).</summary>
+    /// <summary>A fresh app and database driven by the lane's browser (see <see cref="BrowserFixture"/>).</summary>
     /// <remarks><paramref name="settings"/> are configuration the app starts with (chain mode's node, for one).</remarks>
     public static async Task<BrowserApp> StartAsync(
         BrowserFixture shared, string provider = "sqlite", string locale = "ja-JP", int width = 1280, int height = 900, Action<IServiceCollection>? services = null,
@@ -54,6 +58,19 @@ public sealed class BrowserApp : IAsyncDisposable
         Assert.Equal("127.0.0.1", host);
         var (context, page) = await OpenAsync(shared.Browser, baseUrl, locale, width, height);
         return new BrowserApp(app, baseUrl, shared.Browser, context, page);
+    }
+
+    /// <summary>
+    /// The test class's app on <paramref name="provider"/> (started when a test of the class first asks, stopped after
+    /// the class), in a browser context of the test's own: for tests that need no settings or services of their own
+    /// and assert only on the people and communities they made, as <see cref="Infrastructure.SharedApps"/> does for
+    /// the Api lane. Starting an app and its store costs more than most page tests' own steps.
+    /// </summary>
+    public static async Task<BrowserApp> OnSharedAppAsync(BrowserFixture shared, string provider = "sqlite", string locale = "ja-JP", int width = 1280, int height = 900)
+    {
+        var (app, baseUrl) = shared.AppFor(provider);
+        var (context, page) = await OpenAsync(shared.Browser, baseUrl, locale, width, height);
+        return new BrowserApp(app, baseUrl, shared.Browser, context, page, ownsApp: false);
     }
 
     /// <summary>The app on a store a test filled (the demo's), its clock at the real now, driven by the class's browser.</summary>
@@ -81,7 +98,7 @@ public sealed class BrowserApp : IAsyncDisposable
             Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP localhost {host}"],
         });
 
-    private static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services, IReadOnlyDictionary<string, string?>? settings = null, StoreOptions? store = null)
+    internal static (TestApp App, string BaseUrl, string Host) StartServer(string provider, Action<IServiceCollection>? services, IReadOnlyDictionary<string, string?>? settings = null, StoreOptions? store = null)
     {
         var app = store is null ? TestApp.Create(provider) : TestApp.On(store);
         if (store is not null)
@@ -139,18 +156,28 @@ public sealed class BrowserApp : IAsyncDisposable
             await context.CloseAsync();
         }
 
-        await App.DisposeAsync();
+        if (ownsApp)
+        {
+            await App.DisposeAsync();
+        }
     }
 }
 
 /// <summary>
-/// One Chromium for a whole test class (IClassFixture): launching it costs more than a test's own
-/// app and database, which stay fresh per test. Every app listens on 127.0.0.1, so one host
-/// mapping serves them all.
+/// The lane's one Chromium, handed to each test class (IClassFixture): a Playwright driver and a browser launched
+/// once per test process instead of once per class (two dozen classes in the Ui lane), while every test still gets
+/// a fresh app, database and browser context (own cookies and storage) of its own. Classes running side by side
+/// open their contexts on the same browser. A browser that went away is launched again for the next class. Every
+/// app listens on 127.0.0.1, so one host mapping serves them all.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private IPlaywright? playwright;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? playwright;
+    private static IBrowser? shared;
+
+    // The class's apps for BrowserApp.OnSharedAppAsync, by provider.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(TestApp App, string BaseUrl)>> apps = new(StringComparer.Ordinal);
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -159,13 +186,54 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Expect(...) waits 5 s by default, far less than the pages' own 60 s: with the lanes side by side on two
         // cores a sign-in has been seen to take longer. A wait, not a timing assertion: a passing check returns at once.
         Assertions.SetDefaultExpectTimeout(60_000);
-        playwright = await Playwright.CreateAsync();
-        Browser = await BrowserApp.LaunchAsync(playwright, "127.0.0.1");
+        await Gate.WaitAsync();
+        try
+        {
+            if (shared is not { IsConnected: true })
+            {
+                if (playwright is null)
+                {
+                    playwright = await Playwright.CreateAsync();
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseAtExit();
+                }
+
+                shared = await BrowserApp.LaunchAsync(playwright, "127.0.0.1");
+            }
+
+            Browser = shared;
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 
+    /// <summary>The class's app on <paramref name="provider"/>, listening on a loopback port; started on first use.</summary>
+    internal (TestApp App, string BaseUrl) AppFor(string provider) =>
+        apps.GetOrAdd(provider, p => new Lazy<(TestApp App, string BaseUrl)>(() =>
+        {
+            var (app, baseUrl, host) = BrowserApp.StartServer(p, null);
+            Assert.Equal("127.0.0.1", host);
+            return (app, baseUrl);
+        })).Value;
+
+    // The browser outlives the class (the next class uses it; the process's end closes it); the class's apps do not.
     public async Task DisposeAsync()
     {
-        await Browser.CloseAsync();
+        foreach (var app in apps.Values.Where(a => a.IsValueCreated))
+        {
+            await app.Value.App.DisposeAsync();
+        }
+    }
+
+    private static void CloseAtExit()
+    {
+        // Bounded: a driver that is already gone must not hold the test process open.
+        if (shared is { } browser)
+        {
+            _ = browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+        }
+
         playwright?.Dispose();
     }
 }

@@ -4,7 +4,8 @@ namespace Mikoshi.Tests.Cli;
 
 /// <summary>
 /// Issue #20, part 3 in the terminal: every sentence the CLI writes about money uses the one display the pages use
-/// (¥15,400); only machine formats (JSON, CSV) keep units and asset codes.
+/// (¥15,400); only machine formats (JSON, CSV) keep units and asset codes. Refusals that name money too: the error
+/// carries its amounts as values and the CLI words them, never "1500 JPY".
 /// </summary>
 [Collection(CliCollection.Name)]
 public sealed partial class MoneyTextCliTests
@@ -13,7 +14,7 @@ public sealed partial class MoneyTextCliTests
     private static partial Regex AmountWithCode();
 
     [Fact]
-    public async Task CliSentences_ShowYenAsTheSiteDoes_AndNoAmountWithAnAssetCode()
+    public async Task CliSentences_AndRefusals_ShowYenAsTheSiteDoes_AndNoAmountWithAnAssetCode()
     {
         var db = $"Data Source={Path.Combine(Path.GetTempPath(), $"mikoshi-money-{Guid.NewGuid():N}.db")}";
         string[] store = ["--provider", "sqlite", "--db", db];
@@ -28,6 +29,18 @@ public sealed partial class MoneyTextCliTests
         {
             Assert.Equal(0, (await CliTests.RunAsync(["deposit", "--by", "admin@example.jp", "--asset", "JPY", "--amount", "50000", "--reference", $"r-{who}", "--for", $"{who}@example.jp", .. community])).Code);
         }
+
+        // Refusals that name money: a price above the buyer's limit, and an account that cannot pay (the admin deposited
+        // nothing for herself). Each changes nothing and names its amounts in yen.
+        var refusals = new List<(int Code, string Output, string Error)>
+        {
+            await CliTests.RunAsync(["token", "mint", "--by", "aki@example.jp", "--max-price", "100", .. community]),
+            await CliTests.RunAsync(["token", "mint", "--by", "admin@example.jp", .. community]),
+        };
+        Assert.All(refusals, run => Assert.NotEqual(0, run.Code));
+        Assert.Matches(@"^error price_(moved|below_value): .*¥\d", refusals[0].Error);
+        Assert.Matches(@"^error insufficient_funds: .*holds ¥\d[\d,]* and cannot give ¥\d", refusals[1].Error);
+        Assert.All(refusals, run => Assert.DoesNotMatch(AmountWithCode(), run.Error));
 
         // Sentences (on stderr beside the JSON answer): mint, sell and buy (the holders' share settled), redeem.
         var sentences = new List<(int Code, string Output, string Error)>

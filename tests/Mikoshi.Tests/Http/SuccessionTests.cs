@@ -4,13 +4,18 @@ using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
 
-public sealed class SuccessionTests
+/// <summary>
+/// Succession plans, guardians, vetoes and inheritance through HTTP. One app per store for the class
+/// (<see cref="SharedApps"/>): each test's family signs up and founds a community of its own, and inactivity is
+/// counted from the family's own last write, so the shared clock only moving forward changes nothing.
+/// </summary>
+public sealed class SuccessionTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     private sealed record Family(TestApp App, string Slug, Person Admin, Person Holder, Person Heir, Person Guardian1, Person Guardian2);
 
-    private static async Task<Family> FamilyAsync(string provider, int tokens = 1)
+    private async Task<Family> FamilyAsync(string provider, int tokens = 1)
     {
-        var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var admin = await app.SignUpAsync();
         var holder = await app.SignUpAsync(displayName: "祖母 Grandma");
         var heir = await app.SignUpAsync(displayName: "孫 Grandchild");
@@ -43,7 +48,7 @@ public sealed class SuccessionTests
     public async Task Guardians_AfterAYearOfInactivity_ConfirmAndTheHeirInheritsAfterTheVetoWindow(string provider)
     {
         var f = await FamilyAsync(provider);
-        await using var app = f.App;
+        var app = f.App;
         Assert.Equal(HttpStatusCode.OK, (await PlanAsync(f, StandardPlan(f))).StatusCode);
         var confirmUrl = $"/api/v1/communities/{f.Slug}/people/{f.Holder.Id}/succession/confirm";
         var claimUrl = $"/api/v1/communities/{f.Slug}/people/{f.Holder.Id}/succession/claim";
@@ -78,7 +83,7 @@ public sealed class SuccessionTests
     public async Task Holder_VetoesDuringTheWindow_AndNothingMoves()
     {
         var f = await FamilyAsync("sqlite");
-        await using var app = f.App;
+        var app = f.App;
         await PlanAsync(f, StandardPlan(f));
         app.Clock.Advance(TimeSpan.FromDays(400));
         var confirmUrl = $"/api/v1/communities/{f.Slug}/people/{f.Holder.Id}/succession/confirm";
@@ -100,7 +105,7 @@ public sealed class SuccessionTests
     public async Task HoldersInstruction_SplitsTokensByShares()
     {
         var f = await FamilyAsync("sqlite", tokens: 3);
-        await using var app = f.App;
+        var app = f.App;
         await PlanAsync(f, new
         {
             successors = new[] { new { personId = f.Heir.Id, share = 2 }, new { personId = f.Guardian1.Id, share = 1 } },
@@ -132,7 +137,7 @@ public sealed class SuccessionTests
     public async Task BadPlans_AreRefusedWithACode_AndChangeNothing(string plan, string code)
     {
         var f = await FamilyAsync("sqlite");
-        await using var app = f.App;
+        var app = f.App;
         var before = await StoreSnapshot.TakeAsync(app);
         object body = plan switch
         {

@@ -14,9 +14,9 @@ public sealed partial class AccountUiTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task Password_ChangedOnTheAccountPage_ThenForgotten_AndResetFromTheMailedLink()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var page = ui.Page;
-        var email = await page.SignUpAsync("花子");
+        var email = await page.SignUpThroughThePagesAsync("花子");
 
         await page.GotoAsync("/account");
         await page.FillAsync("#current-password", "not my password!");
@@ -54,7 +54,7 @@ public sealed partial class AccountUiTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task TwoPeopleWithTheAdminsName_AreEachShownWithAMarkOfTheirId()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var admin = await ui.App.SignUpAsync(displayName: "Aiko");
         var copy = await ui.App.SignUpAsync(displayName: "ＡＩＫＯ");
         var other = await ui.App.SignUpAsync(displayName: "Ben");

@@ -13,7 +13,7 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task MintThenRedeem_WithThePriceSetBelowATokensValue_PaysTheFloorAndReturnsNoMore()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var admin = ui.Page;
         await admin.SignUpAsync("管理者");
         var slug = await admin.FoundCommunityAsync(acceptEth: true);
@@ -55,7 +55,7 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task YesVotersToken_ShowsItsLockAndOffersNoMove_AndThePersonPageShowsTheBadge()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var admin = ui.Page;
         await admin.SignUpAsync("管理者");
         var slug = await admin.FoundCommunityAsync(acceptEth: true);
@@ -99,7 +99,7 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task Gift_AfterRevenue_ShowsTheHoldersShareSettledToTheGiver()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, locale: "en-US");
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, locale: "en-US");
         var setup = await Http.Revenue.RevenueSetup.CreateAsync(ui.App);
         await setup.RecordOkAsync("100000");
         var page = ui.Page;

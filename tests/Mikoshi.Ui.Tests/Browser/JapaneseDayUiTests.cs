@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Mikoshi.Data;
 using Mikoshi.Tests.Infrastructure;
@@ -75,15 +76,29 @@ public sealed class JapaneseDayUiTests(BrowserFixture browser) : IClassFixture<B
         await Expect(result).ToHaveAttributeAsync("data-result", "ok");
         await Expect(result).ToHaveTextAsync($"{links} 件すべて一致しました。");
 
-        // The same download with one link's time moved by a millisecond, as an edit in the database would leave it.
+        // The same download with one link's time moved by a millisecond, as an edit in the database would leave it. The
+        // download is held back until the button has been seen busy (disabled, aria-busy, its label "処理中…"), then let go.
         var tampered = Tamper(export, link: 3);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync("**/api/v1/communities/*/audit", async route =>
         {
+            await release.Task;
             var response = await route.FetchAsync();
             await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = tampered });
         });
-        await page.GetByTestId("verify-audit").ClickAsync();
+        var button = page.GetByTestId("verify-audit");
+        var label = (await button.InnerTextAsync()).Trim();
+        await button.ClickAsync();
+        await Expect(button).ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(button).ToBeDisabledAsync();
+        await Expect(button).ToHaveClassAsync(new Regex(@"\bbusy\b"));
+        await Expect(button).ToHaveTextAsync("処理中…");
+        release.SetResult();
         await Expect(result).ToHaveAttributeAsync("data-result", "mismatch");
+        await Expect(button).Not.ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(button).ToBeEnabledAsync();
+        await Expect(button).Not.ToHaveClassAsync(new Regex(@"\bbusy\b"));
+        await Expect(button).ToHaveTextAsync(label);
         var cli = Verifier.VerifyExport(new StringReader(tampered));
         Assert.Equal("link 3", cli.Findings[0].Where);
         await Expect(result).ToHaveAttributeAsync("data-at", "3");

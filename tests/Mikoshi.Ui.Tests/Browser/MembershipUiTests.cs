@@ -10,7 +10,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task Membership_MintedListedBoughtRedeemedAndRejoined_KeepsLineagePeriodsAndBalancesExact()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var admin = ui.Page;
         await admin.SignUpAsync("管理者");
         var slug = await admin.FoundCommunityAsync();
@@ -186,7 +186,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task Phone_TokenMarketAndMembersPages_DoNotScrollSideways()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, width: 360, height: 740);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, width: 360, height: 740);
         var page = ui.Page;
         await page.SignUpAsync("とても長い表示名をもつメンバーのひとり・クリエイター");
         var slug = await page.FoundCommunityAsync("とても長い名前のコミュニティ・オンラインサロン・クリエイターの集まり");
@@ -223,7 +223,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task BadMoves_ListingAtAbcAndAMovedPrice_ShowLocalizedErrorsAndChangeNothing()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var page = ui.Page;
         await page.SignUpAsync("管理者");
         var slug = await page.FoundCommunityAsync();

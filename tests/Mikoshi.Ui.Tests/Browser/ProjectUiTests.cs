@@ -10,7 +10,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task Project_CreatedInvitedAcceptedContributedAcknowledgedThanked_ShowsTheWholeStory()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var lead = ui.Page;
         await lead.SignUpAsync("リーダー");
         var slug = await lead.FoundWithFreeMembershipAsync();
@@ -97,7 +97,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task Phone_ProjectPagesWithAJoinRequest_DoNotScrollSideways()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, width: 375, height: 740);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, width: 375, height: 740);
         var lead = ui.Page;
         await lead.SignUpAsync("とても長い表示名をもつリーダーのひとり・プロデューサー");
         var slug = await lead.FoundWithFreeMembershipAsync("とても長い名前のコミュニティ・オンラインサロン・クリエイターの集まり");
@@ -178,7 +178,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task BadInput_EmptyTitleABadEvidenceLinkAndANonMember_ShowClearErrorsAndChangeNothing()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var lead = ui.Page;
         await lead.SignUpAsync("リーダー");
         var slug = await lead.FoundWithFreeMembershipAsync();

@@ -14,7 +14,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task Revenue_SplitAcceptedRecordedClaimedAndPaid_EveryYenShownAndPaidOnce()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
 
         // The founder is the community's admin (so also its treasurer) and holds token #1.
         var treasurer = ui.Page;
@@ -168,7 +168,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task Phone_ProjectEarningsAndPayouts_DoNotScrollSideways()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, width: 375, height: 740);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, width: 375, height: 740);
         var page = ui.Page;
         await page.SignUpAsync("とても長い表示名をもつリーダー兼会計係のひとり・プロデューサー");
         var slug = await page.FoundWithFreeMembershipAsync("とても長い名前のコミュニティ・オンラインサロン・クリエイターの集まり");
@@ -202,7 +202,7 @@ public sealed class RevenueUiTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task BadInput_ZeroWeightsABadGrantNothingToClaimAndNoClaimsToBatch_ShowClearErrorsAndChangeNothing()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var page = ui.Page;
         await page.SignUpAsync("リーダー");
         var slug = await page.FoundWithFreeMembershipAsync();

@@ -12,7 +12,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [InlineData("postgres")]
     public async Task Deposit_RecordedInTheUi_ShowsOnTheLedgerAndInTheFigures(string provider)
     {
-        await using var ui = await BrowserApp.StartAsync(browser, provider);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, provider);
         var page = ui.Page;
         await page.SignUpAsync();
         var slug = await page.FoundCommunityAsync();
@@ -41,7 +41,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Deposit_InMajorUnitsOfEther_IsKeptExactlyInWei()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var page = ui.Page;
         await page.SignUpAsync();
         var slug = await page.FoundCommunityAsync(asset: "ETH");
@@ -64,7 +64,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [InlineData("1.5")]
     public async Task Deposit_WithABadAmount_ShowsALocalizedErrorAndRecordsNothing(string amount)
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var page = ui.Page;
         await page.SignUpAsync();
         var slug = await page.FoundCommunityAsync();
@@ -82,7 +82,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task FoundCommunity_WithATakenSlug_ShowsTheErrorBesideTheField()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, locale: "en-US");
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, locale: "en-US");
         var page = ui.Page;
         await page.SignUpAsync("Hanako");
         var slug = await page.FoundCommunityAsync();
@@ -99,7 +99,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Passkey_AddedWhileSignedIn_SignsInAfterSigningOut()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var page = ui.Page;
         var cdp = await ui.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
@@ -134,7 +134,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Password_SignOutThenSignIn_RestoresTheSession()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var page = ui.Page;
         var email = await page.SignUpAsync("花子");
         await page.ClickAsync("header form[action='/signout'] button");
@@ -154,7 +154,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Language_FromAcceptLanguage_ThenSwitchedToEnglishAndBack()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, locale: "ja-JP");
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, locale: "ja-JP");
         var page = ui.Page;
         await page.GotoAsync("/");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
@@ -173,7 +173,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Language_WithoutJapaneseInAcceptLanguage_IsEnglish()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, locale: "en-GB");
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, locale: "en-GB");
         await ui.Page.GotoAsync("/");
         await Expect(ui.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(ui.Page.Locator("h1")).ToHaveTextAsync("Carry it together");
@@ -182,7 +182,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Phone_CommunityAndLedgerPages_DoNotScrollSideways()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, width: 360, height: 740);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, width: 360, height: 740);
         var page = ui.Page;
         await page.SignUpAsync("とても長い表示名をもつ会計担当者のひとり");
         var slug = await page.FoundCommunityAsync("とても長い名前のコミュニティ・オンラインサロン・クリエイターの集まり", asset: "ETH");
@@ -205,7 +205,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task UnknownPages_ShowAFriendlyNotFoundPage()
     {
-        await using var ui = await BrowserApp.StartAsync(browser);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser);
         var response = await ui.Page.GotoAsync("/c/no-such-community");
         Assert.Equal(404, response!.Status);
         await Expect(ui.Page.Locator("h1")).ToHaveTextAsync("ページが見つかりません");
@@ -238,7 +238,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Desktop_Screenshots()
     {
-        await using var ui = await BrowserApp.StartAsync(browser, width: 1280, height: 900);
+        await using var ui = await BrowserApp.OnSharedAppAsync(browser, width: 1280, height: 900);
         var page = ui.Page;
         await page.SignUpAsync();
         await ui.ScreenshotAsync("desktop-account");

@@ -29,7 +29,7 @@ public readonly record struct BasisPoints
         if (whole.Length + fraction.Length == 0 || whole.Length > 3 || fraction.Length > 2
             || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit))
         {
-            return Error.Of("invalid_percent", "A percent is a number from 0 to 100 with at most two decimals, such as 12.5.");
+            return MoneyErrors.InvalidPercent;
         }
 
         // Three digits and two decimals at most: the value fits an int before the range check.
@@ -37,7 +37,7 @@ public readonly record struct BasisPoints
             + (fraction.Length == 0 ? 0 : int.Parse(fraction.PadRight(2, '0'), CultureInfo.InvariantCulture));
         return value <= Whole
             ? new BasisPoints(value)
-            : Error.Of("invalid_percent", "A percent is a number from 0 to 100 with at most two decimals, such as 12.5.");
+            : MoneyErrors.InvalidPercent;
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Mikoshi.Data;
+using Mikoshi.Resources;
 
 namespace Mikoshi.Features.Auth;
 
@@ -75,6 +76,6 @@ public sealed class PolicyPasswordValidator : IPasswordValidator<MikoshiUser>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<MikoshiUser> manager, MikoshiUser user, string? password) =>
         Task.FromResult(Domain.Identity.PasswordPolicy.Check(password, user.Email) is { } error
-            ? IdentityResult.Failed(new IdentityError { Code = error.Code, Description = error.Detail })
+            ? IdentityResult.Failed(new IdentityError { Code = error.Code, Description = Errors.English(error) })
             : IdentityResult.Success);
 }

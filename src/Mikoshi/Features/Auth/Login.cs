@@ -17,7 +17,7 @@ public static class Login
             if (!check.Succeeded)
             {
                 SetRetryAfter(http, check.RetryAfter);
-                return Problems.For(check.Error!);
+                return Problems.For(check.Error);
             }
 
             return Results.Ok(await BearerTokens.IssueAsync(http, check.User!));

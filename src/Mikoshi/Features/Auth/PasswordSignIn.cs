@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace Mikoshi.Features.Auth;
 /// <summary>The outcome of a password sign-in: the person, or an error (with how long to wait when throttled).</summary>
 public sealed record PasswordCheck(MikoshiUser? User, Error? Error, TimeSpan RetryAfter)
 {
-    public bool Succeeded => User is not null;
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool Succeeded => Error is null;
 }
 
 /// <summary>
@@ -38,7 +40,7 @@ public sealed class PasswordSignIn(
         if (PasswordPolicy.IsTooLong(password))
         {
             // Refused before any hashing: a 20 MB password costs nothing.
-            return new PasswordCheck(null, Error.Of("password_too_long", $"A password has at most {PasswordPolicy.MaxLength} characters."), TimeSpan.Zero);
+            return new PasswordCheck(null, IdentityErrors.PasswordTooLong, TimeSpan.Zero);
         }
 
         var account = normalizer.NormalizeEmail(email?.Trim() ?? string.Empty) ?? string.Empty;
@@ -48,7 +50,7 @@ public sealed class PasswordSignIn(
         var wait = throttle.WaitFor(address, account, failures);
         if (wait > TimeSpan.Zero)
         {
-            return new PasswordCheck(null, Error.Of("rate_limited", "Too many wrong passwords for this account from this address; wait before trying again."), wait);
+            return new PasswordCheck(null, ApiErrors.RateLimited, wait);
         }
 
         if (failures >= SignInThrottle.AccountThreshold)
@@ -75,7 +77,7 @@ public sealed class PasswordSignIn(
                 await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1));
             }
 
-            return new PasswordCheck(null, Error.Of("invalid_credentials", "That email and password do not match."), TimeSpan.Zero);
+            return new PasswordCheck(null, AuthErrors.InvalidCredentials, TimeSpan.Zero);
         }
 
         throttle.SignedIn(address, account);

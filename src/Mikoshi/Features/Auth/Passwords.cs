@@ -35,7 +35,7 @@ public sealed class Passwords(UserManager<MikoshiUser> users, MailQueue mail, Ma
         if (PasswordPolicy.IsTooLong(request.CurrentPassword) || !await users.HasPasswordAsync(user)
             || !await users.CheckPasswordAsync(user, request.CurrentPassword ?? string.Empty))
         {
-            return Error.Of("wrong_current_password", "The current password is not right.");
+            return AuthErrors.WrongCurrentPassword;
         }
 
         if (PasswordPolicy.Check(request.NewPassword, user.Email) is { } weak)
@@ -52,7 +52,7 @@ public sealed class Passwords(UserManager<MikoshiUser> users, MailQueue mail, Ma
     {
         if (await users.FindByEmailAsync(email?.Trim() ?? string.Empty) is not { } user)
         {
-            return Error.Of("person_not_found", $"Nobody has signed up with {email}.");
+            return IdentityErrors.PersonNotFound;
         }
 
         if (PasswordPolicy.Check(password, user.Email) is { } weak)
@@ -85,7 +85,7 @@ public sealed class Passwords(UserManager<MikoshiUser> users, MailQueue mail, Ma
         if (user is null || request.Token is not { Length: > 0 and <= 2048 } token
             || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, purpose, token))
         {
-            return Error.Of("invalid_reset_token", "This reset link is not valid: it was used already, has expired, or was not made for this address. Ask for a new one.");
+            return AuthErrors.InvalidResetToken;
         }
 
         if (PasswordPolicy.Check(request.NewPassword, user.Email) is { } weak)
@@ -97,7 +97,7 @@ public sealed class Passwords(UserManager<MikoshiUser> users, MailQueue mail, Ma
         if (!reset.Succeeded)
         {
             return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
-                ? Error.Of("invalid_reset_token", "This reset link is not valid: it was used already, has expired, or was not made for this address. Ask for a new one.")
+                ? AuthErrors.InvalidResetToken
                 : Register.ToError(reset);
         }
 
@@ -116,7 +116,7 @@ public sealed class Passwords(UserManager<MikoshiUser> users, MailQueue mail, Ma
         var user = request.Email is { Length: > 0 and <= 254 } email ? await users.FindByEmailAsync(email.Trim()) : null;
         if (user is null || request.Token is not { Length: > 0 and <= 2048 } token || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
         {
-            return Error.Of("invalid_confirmation_token", "This confirmation link is not valid or has expired. Sign in and ask for a new one.");
+            return AuthErrors.InvalidConfirmationToken;
         }
 
         return null;

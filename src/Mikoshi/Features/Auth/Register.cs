@@ -28,13 +28,13 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
         var email = CleanEmail(request.Email);
         if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || email.Length > 254 || parsed.Address != email)
         {
-            return Error.Of("invalid_email", "That is not an email address.");
+            return AuthErrors.InvalidEmail;
         }
 
         var name = DisplayNameRules.Check(string.IsNullOrWhiteSpace(request.DisplayName) ? email.Split('@')[0] : request.DisplayName);
         if (!name.IsSuccess)
         {
-            return name.Error!;
+            return name.Error;
         }
 
         return PasswordPolicy.Check(request.Password, email) is { } weak ? weak : (email, name.Value);
@@ -47,7 +47,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
             var checkedRequest = Check(request);
             if (!checkedRequest.IsSuccess)
             {
-                return checkedRequest.Error!;
+                return checkedRequest.Error;
             }
 
             var (email, name) = checkedRequest.Value;
@@ -79,7 +79,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
         var checkedRequest = Check(request);
         if (!checkedRequest.IsSuccess)
         {
-            return checkedRequest.Error!;
+            return checkedRequest.Error;
         }
 
         var email = checkedRequest.Value.Email;
@@ -94,7 +94,7 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
         var created = await HandleAsync(request);
         if (!created.IsSuccess)
         {
-            if (created.Error!.Code != "email_taken")
+            if (created.Error.Code != AuthErrors.Codes.EmailTaken)
             {
                 return created.Error;
             }
@@ -115,22 +115,22 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
     public static Error ToError(IdentityResult result)
     {
         var first = result.Errors.First();
-        var code = first.Code switch
+        return first.Code switch
         {
-            nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => "email_taken",
-            nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => "invalid_email",
-            "weak_password" or "password_too_long" => first.Code,
-            _ when first.Code.StartsWith("Password", StringComparison.Ordinal) => "weak_password",
-            _ => "invalid_registration",
+            nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => AuthErrors.EmailTaken,
+            nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => AuthErrors.InvalidEmail,
+            IdentityErrors.Codes.PasswordTooLong => IdentityErrors.PasswordTooLong,
+            IdentityErrors.Codes.WeakPassword => IdentityErrors.WeakPassword,
+            _ when first.Code.StartsWith("Password", StringComparison.Ordinal) => IdentityErrors.WeakPassword,
+            _ => AuthErrors.InvalidRegistration,
         };
-        return Error.Of(code, string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/auth/register", async (RegisterRequest request, Register register) =>
         {
             var sent = await register.RequestAsync(request);
-            return sent.IsSuccess ? Results.Accepted(value: sent.Value) : Problems.For(sent.Error!);
+            return sent.IsSuccess ? Results.Accepted(value: sent.Value) : Problems.For(sent.Error);
         })
         .Allow(Access.Anyone)
         .LimitedAsSignIn()

@@ -91,13 +91,13 @@ public sealed class BooksExport(Writer writer)
             {
                 if (!Defaults.ContainsKey(key))
                 {
-                    return Error.Of("unknown_book_account", $"'{key}' is not an account of the export; use one of: {string.Join(", ", Defaults.Keys)}.");
+                    return BookErrors.UnknownBookAccount;
                 }
 
                 var trimmed = name?.Trim() ?? string.Empty;
                 if (trimmed.Length is 0 or > MaxNameLength || trimmed.Any(char.IsControl))
                 {
-                    return Error.Of("invalid_book_account_name", $"An account name is 1 to {MaxNameLength} characters, as your accounting software spells it.");
+                    return BookErrors.InvalidBookAccountName;
                 }
             }
 
@@ -125,7 +125,7 @@ public sealed class BooksExport(Writer writer)
     {
         if (from is { } f && to is { } t && f > t)
         {
-            return Error.Of("invalid_export_period", "An export period starts on or before it ends.");
+            return BookErrors.InvalidExportPeriod;
         }
 
         var names = (await AccountsAsync(db, community)).ToDictionary(a => a.Key, a => a.Name);
@@ -193,7 +193,7 @@ public sealed class BooksExport(Writer writer)
                 var csv = await CsvAsync(db, community.Id, from, to);
                 return csv.IsSuccess
                     ? Results.File(Encoding.UTF8.GetBytes(csv.Value), "text/csv; charset=utf-8", $"shiwakecho-{community.Slug}.csv")
-                    : Problems.For(csv.Error!);
+                    : Problems.For(csv.Error);
             })
             .Allow(Access.Treasurer)
             .WithSummary("The yen journal as a 仕訳帳 CSV in the マネーフォワード クラウド会計 import layout (27 columns, UTF-8 with BOM); from/to are days in Japan.");

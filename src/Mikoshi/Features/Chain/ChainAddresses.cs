@@ -28,7 +28,7 @@ public sealed class ChainAddresses(CustodialKeys keys, MikoshiDb db)
         }
 
         var key = await keys.EnsureAsync(person);
-        return key.IsSuccess ? key.Value.Address : key.Error!;
+        return key.IsSuccess ? key.Value.Address : key.Error;
     }
 
     /// <summary>Lower-case 0x-hex, the form the chain tables keep.</summary>

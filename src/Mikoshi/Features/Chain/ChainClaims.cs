@@ -41,7 +41,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         var asset = request.Asset ?? Asset.Eth.Code;
         if (asset != Asset.Eth.Code)
         {
-            return Error.Of("asset_not_on_chain", $"Only {Asset.Eth.Code} (the chain's native coin) is claimed on chain.");
+            return ChainErrors.AssetNotOnChain(Asset.Eth.Code);
         }
 
         if (!await ChainOutbox.InChainModeAsync(db, community.Id))
@@ -59,7 +59,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
             var address = await addresses.ForPersonAsync(person);
             if (!address.IsSuccess)
             {
-                return address.Error!;
+                return address.Error;
             }
 
             addressOf[person] = address.Value;
@@ -85,7 +85,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
             .OrderBy(b => b.Account, StringComparer.Ordinal).ToList();
         if (balances.Count == 0)
         {
-            return Error.Of("nothing_to_publish", $"Nobody has {asset} to claim since the last epoch.");
+            return ChainErrors.NothingToPublish(asset);
         }
 
         var latest = await db.ChainEpochs.Where(e => e.CommunityId == community.Id && e.Asset == asset).OrderByDescending(e => e.Epoch).FirstOrDefaultAsync();
@@ -111,13 +111,13 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         var entry = JournalEntry.Create("chain-claims", $"claims epoch {epoch} on chain", postings);
         if (!entry.IsSuccess)
         {
-            return entry.Error!;
+            return entry.Error;
         }
 
         var posted = await write.PostAsync(entry.Value);
         if (!posted.IsSuccess)
         {
-            return posted.Error!;
+            return posted.Error;
         }
 
         var tree = ClaimTree.Build(cumulative.Select(c => new ClaimLeaf(AssetAddress(asset), ChainOutbox.Address(c.Key), c.Value.Amount)));
@@ -162,7 +162,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         var parsed = EthAddress.Parse(account);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error!;
+            return parsed.Error;
         }
 
         var deployment = await db.ChainDeployments.AsNoTracking().FirstOrDefaultAsync(d => d.CommunityId == community.Id);
@@ -180,7 +180,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         var own = leaves.FirstOrDefault(l => l.Address == address);
         if (epoch is null || own is null)
         {
-            return Error.Of("no_claim", $"{parsed.Value} has nothing to claim in {asset} yet.");
+            return ChainErrors.NoClaim(parsed.Value, asset);
         }
 
         var tree = ClaimTree.Build(leaves.Select(l => new ClaimLeaf(AssetAddress(asset), ChainOutbox.Address(l.Address), BigInteger.Parse(l.Cumulative, CultureInfo.InvariantCulture))));

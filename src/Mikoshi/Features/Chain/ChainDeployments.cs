@@ -4,6 +4,7 @@ using Mikoshi.Chain;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
 
 namespace Mikoshi.Features.Chain;
 
@@ -32,18 +33,18 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         if (community.LlcDao)
         {
             // On chain, holders could transfer 社員権 without the executive members' consent the LLC-type DAO mode requires.
-            return Error.Of("llc_chain_mode", "An LLC-type DAO's tokens move only with the executive members' consent (会社法585条), which the contract cannot enforce; chain mode is not available while the mode is on.");
+            return MembershipErrors.LlcChainMode;
         }
 
         var client = connection.Client();
         if (!client.IsSuccess)
         {
-            return client.Error!;
+            return client.Error;
         }
 
         if (await db.ChainDeployments.AsNoTracking().AnyAsync(d => d.CommunityId == community.Id, cancellationToken))
         {
-            return Error.Of("already_deployed", "This community's contracts are already on chain.");
+            return ChainErrors.AlreadyDeployed;
         }
 
         var chain = client.Value;
@@ -61,7 +62,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         });
         if (!deployed.IsSuccess)
         {
-            return deployed.Error!;
+            return deployed.Error;
         }
 
         // The contracts exist and were paid for: record them even if the caller has gone, or they would be
@@ -71,7 +72,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         {
             if (await write.Db.ChainDeployments.AnyAsync(d => d.CommunityId == community.Id))
             {
-                return Error.Of("already_deployed", "This community's contracts are already on chain.");
+                return ChainErrors.AlreadyDeployed;
             }
 
             write.Db.ChainDeployments.Add(new ChainDeploymentRow
@@ -121,11 +122,11 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         if (client.IsSuccess)
         {
             var read = await ChainConnection.TryAsync(() => client.Value.HeadAsync(cancellationToken));
-            (head, problem) = read.IsSuccess ? ((long?)read.Value, (string?)null) : ((long?)null, read.Error!.Code);
+            (head, problem) = read.IsSuccess ? ((long?)read.Value, (string?)null) : ((long?)null, read.Error.Code);
         }
         else
         {
-            problem = client.Error!.Code;
+            problem = client.Error.Code;
         }
 
         // Addresses as EIP-55, like every other address the API writes (the tables keep lower case).

@@ -10,6 +10,7 @@ using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
+using Mikoshi.Resources;
 
 namespace Mikoshi.Features.Chain;
 
@@ -47,7 +48,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             var pass = await StepAsync(community, cancellationToken);
             if (!pass.IsSuccess)
             {
-                return pass.Error!;
+                return pass.Error;
             }
 
             passes.Add(pass.Value);
@@ -66,7 +67,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         var client = connection.Client();
         if (!client.IsSuccess)
         {
-            return client.Error!;
+            return client.Error;
         }
 
         var outcome = await ChainConnection.TryAsync(async () =>
@@ -120,9 +121,9 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             var mirrored = await MirrorAsync(community, row.IndexedBlock, last, events, cancellationToken);
             return mirrored.IsSuccess
                 ? new IndexPass(community.ToString(), to, head, mirrored.Value, rolledBack, sent, sending.Problem)
-                : Result<IndexPass>.Fail(mirrored.Error!);
+                : Result<IndexPass>.Fail(mirrored.Error);
         });
-        return outcome.IsSuccess ? outcome.Value : outcome.Error!;
+        return outcome.IsSuccess ? outcome.Value : outcome.Error;
     }
 
     /// <summary>
@@ -181,7 +182,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             if (deployment.IndexedBlock != cursor)
             {
                 // Another replica mirrored these blocks first.
-                return Error.Of("already_indexed", "Another indexer moved the cursor.");
+                return ChainErrors.AlreadyIndexed;
             }
 
             var applied = 0;
@@ -196,7 +197,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 if (!effect.IsSuccess)
                 {
                     disagreeing = e;
-                    return effect.Error!;
+                    return effect.Error;
                 }
 
                 db.ChainEvents.Add(new ChainEventRow
@@ -229,23 +230,20 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             return JsonSerializer.Deserialize<int>(written.Value.Json);
         }
 
-        if (written.Error!.Code == "already_indexed")
+        if (written.Error.Code == ChainErrors.Codes.AlreadyIndexed)
         {
             return 0;
         }
 
-        if (written.Error.Code == BooksDisagree && disagreeing is not null)
+        if (written.Error.Code == ChainErrors.Codes.BooksDisagree && disagreeing is not null)
         {
             // Nothing of the pass was written; the indexer stops at this event until an operator looks.
             await ReportAsync(community, disagreeing, written.Error, cancellationToken);
             return written.Error;
         }
 
-        throw new InvariantViolatedException($"Mirroring failed: {written.Error.Code}: {written.Error.Detail}");
+        throw new InvariantViolatedException($"Mirroring failed: {written.Error}");
     }
-
-    /// <summary>The chain did something the books cannot follow.</summary>
-    public const string BooksDisagree = "books_disagree";
 
     // One audit link per disagreeing event, however many passes meet it.
     private async Task ReportAsync(CommunityId community, ChainEvent e, Error error, CancellationToken cancellationToken)
@@ -258,7 +256,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 .AnyAsync(a => a.Chain == community.Value && a.Kind == "chain.books-disagree" && a.Payload.Contains(e.At.TransactionHash));
             if (!reported)
             {
-                await write.AuditAsync("chain.books-disagree", new { block = e.At.BlockNumber, logIndex = e.At.LogIndex, transaction = e.At.TransactionHash, detail = error.Detail });
+                await write.AuditAsync("chain.books-disagree", new { block = e.At.BlockNumber, logIndex = e.At.LogIndex, transaction = e.At.TransactionHash, detail = Errors.English(error) });
             }
 
             return Result<bool>.Ok(!reported);
@@ -303,7 +301,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                             var payout = await PayRedemptionAsync(write, community, token, from, e.At);
                             if (!payout.IsSuccess)
                             {
-                                return payout.Error!;
+                                return payout.Error;
                             }
 
                             await TokenBook.BurnAsync(write, token);
@@ -341,7 +339,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     if (row is null || !string.Equals(row.Root, r.Root, StringComparison.OrdinalIgnoreCase) || row.Total != total)
                     {
                         // Claims against a root the books never prepared would pay money the books do not hold.
-                        return Error.Of(BooksDisagree, $"Epoch {epoch} of {asset} was published on chain with root {r.Root} and total {total}, but Mikoshi prepared "
+                        return ChainErrors.BooksDisagree($"Epoch {epoch} of {asset} was published on chain with root {r.Root} and total {total}, but Mikoshi prepared "
                             + (row is null ? "no such epoch." : $"root {row.Root} and total {row.Total}."));
                     }
 
@@ -361,7 +359,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     var posted = await write.PostAsync(entry.Value, e.At.TransactionHash);
                     if (!posted.IsSuccess)
                     {
-                        return Error.Of(BooksDisagree, $"The claims escrow cannot pay a claim the chain paid: {posted.Error!.Detail}");
+                        return ChainErrors.BooksDisagree($"The claims escrow cannot pay a claim the chain paid: {posted.Error}");
                     }
 
                     return new Effect("claimed", e.At.TransactionHash, Asset: asset, Epoch: (long)c.Epoch, Account: account, Amount: amount.ToString(CultureInfo.InvariantCulture), Entry: posted.Value);
@@ -414,14 +412,14 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         if (!preview.IsSuccess)
         {
             // Redemption was turned off while the burn waited: the token is gone on chain either way.
-            await write.AuditAsync("chain.burn-unpaid", new { token = token.Serial, from, transaction = at.TransactionHash, reason = preview.Error!.Code });
+            await write.AuditAsync("chain.burn-unpaid", new { token = token.Serial, from, transaction = at.TransactionHash, reason = preview.Error.Code });
             return Result<Payout?>.Ok(null);
         }
 
         var entry = await RedeemToken.PayAsync(write, holder, token.Serial, preview.Value);
         if (!entry.IsSuccess)
         {
-            return Error.Of(BooksDisagree, $"The treasury cannot pay the redemption of token #{token.Serial}: {entry.Error!.Detail}");
+            return ChainErrors.BooksDisagree($"The treasury cannot pay the redemption of token #{token.Serial}: {entry.Error}");
         }
 
         return new Payout(holder, entry.Value, preview.Value.Reclaim);
@@ -445,7 +443,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             var deployment = await db.ChainDeployments.SingleAsync(d => d.CommunityId == community);
             if (deployment.IndexedBlock != cursor)
             {
-                return Error.Of("already_indexed", "Another indexer moved the cursor.");
+                return ChainErrors.AlreadyIndexed;
             }
 
             var undone = await db.ChainEvents.Where(r => r.CommunityId == community && r.BlockNumber > fork)
@@ -456,7 +454,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 var undoneEffect = await UndoAsync(write, community, effect);
                 if (!undoneEffect.IsSuccess)
                 {
-                    return undoneEffect.Error!;
+                    return undoneEffect.Error;
                 }
 
                 db.ChainEvents.Remove(row);
@@ -475,8 +473,8 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             return Result<int>.Ok(undone.Count);
         }, cancellationToken);
         return written.IsSuccess ? JsonSerializer.Deserialize<int>(written.Value.Json)
-            : written.Error!.Code == "already_indexed" ? 0
-            : throw new InvariantViolatedException($"Rolling back failed: {written.Error.Code}: {written.Error.Detail}");
+            : written.Error.Code == ChainErrors.Codes.AlreadyIndexed ? 0
+            : throw new InvariantViolatedException($"Rolling back failed: {written.Error}");
     }
 
     private static async Task<Result<bool>> UndoAsync(WriteScope write, CommunityId community, Effect effect)
@@ -517,7 +515,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                         var posted = await write.PostAsync(entry.Value, effect.Transaction, TreasuryFlow.OneToken);
                         if (!posted.IsSuccess)
                         {
-                            return Error.Of(BooksDisagree, $"The redemption of token #{effect.Serial} cannot be reversed: {posted.Error!.Detail}");
+                            return ChainErrors.BooksDisagree($"The redemption of token #{effect.Serial} cannot be reversed: {posted.Error}");
                         }
                     }
 
@@ -540,7 +538,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     var amount = Int128.Parse(effect.Amount!, CultureInfo.InvariantCulture);
                     var entry = JournalEntry.Move("chain-claim-undone", $"claim by {effect.Account} undone by a chain reorganisation", AccountId.External, ChainClaims.Escrow, Money.Of(asset, amount));
                     var posted = await write.PostAsync(entry.Value, effect.Transaction);
-                    return posted.IsSuccess ? true : posted.Error!;
+                    return posted.IsSuccess ? true : posted.Error;
                 }
 
             default:
@@ -593,7 +591,7 @@ public sealed class ChainIndexerService(ChainIndexer indexer, ChainSettings sett
                 }
 
                 wait = Backoff(wait);
-                log.LogWarning("Chain indexer: {Code} ({Detail}); next try in {Seconds} s.", pass.Error!.Code, pass.Error.Detail, wait.TotalSeconds);
+                log.LogWarning("Chain indexer: {Code} ({Detail}); next try in {Seconds} s.", pass.Error.Code, Errors.English(pass.Error), wait.TotalSeconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -25,7 +25,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
     public const string Actor = "chain";
 
     /// <summary>In chain mode the chain decides who owns a token: holders move tokens there, with any wallet or marketplace.</summary>
-    public static Error OnChainOwnership { get; } = Error.Of("on_chain_ownership", "This community's tokens live on chain: move them there, with your wallet or any marketplace; Mikoshi follows.");
+    public static Error OnChainOwnership { get; } = ChainErrors.OnChainOwnership;
 
     /// <summary>In chain mode, queues minting token <paramref name="serial"/> to <paramref name="owner"/>'s address.</summary>
     public static Task EnqueueMintAsync(WriteScope write, CommunityId community, long serial, PersonId owner) =>
@@ -46,7 +46,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
             .OrderByDescending(o => o.Number).FirstOrDefaultAsync();
 
     /// <summary>This community has no contracts on chain.</summary>
-    public static Error NotInChainMode { get; } = Error.Of("not_in_chain_mode", "This community has no contracts on chain.");
+    public static Error NotInChainMode { get; } = ChainErrors.NotInChainMode;
 
     internal static Task EnqueuePublishAsync(WriteScope write, CommunityId community, string asset, long epoch) =>
         EnqueueAsync(write, community, new ChainOutboxRow { Kind = "publish", Asset = asset, Epoch = epoch });
@@ -155,7 +155,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
                     var address = await scope.ServiceProvider.GetRequiredService<ChainAddresses>().ForPersonAsync(row.PersonId!.Value);
                     if (!address.IsSuccess)
                     {
-                        throw new ChainRefusedException($"No address for {row.PersonId}: {address.Error!.Detail}");
+                        throw new ChainRefusedException($"No address for {row.PersonId}: {address.Error}");
                     }
 
                     return (await CommunityContracts.MintAsync(chain, deployment, address.Value, row.Serial.Value, cancellationToken)).Hash;

@@ -40,7 +40,7 @@ public sealed class ChainConnection(ChainSettings settings) : IDisposable
 
     /// <summary>The client, or <c>chain_not_configured</c>.</summary>
     public Result<ChainClient> Client() =>
-        settings.IsConfigured ? client.Value : Error.Of("chain_not_configured", "Chain mode needs Mikoshi:Chain:RpcUrl (mikoshi serve --chain-rpc) and Mikoshi:Chain:OperatorKey.");
+        settings.IsConfigured ? client.Value : ChainErrors.ChainNotConfigured;
 
     /// <summary>Runs a chain call, turning the chain's failures into the problem codes the API answers with.</summary>
     public static async Task<Result<T>> TryAsync<T>(Func<Task<T>> call)
@@ -51,15 +51,15 @@ public sealed class ChainConnection(ChainSettings settings) : IDisposable
         }
         catch (ChainUnavailableException e)
         {
-            return Error.Of(ChainUnavailableException.Code, e.Message);
+            return ChainErrors.ChainUnavailable(e.Message);
         }
         catch (ReceiptTimeoutException e)
         {
-            return Error.Of(ReceiptTimeoutException.Code, e.Message);
+            return ChainErrors.ChainReceiptTimeout(e.Message);
         }
         catch (ChainRefusedException e)
         {
-            return Error.Of(ChainRefusedException.Code, e.Message);
+            return ChainErrors.ChainRefused(e.Message);
         }
     }
 

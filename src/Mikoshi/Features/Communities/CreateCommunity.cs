@@ -23,7 +23,7 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
             request.BaseAsset, request.Assets, founder, clock.GetUtcNow());
         if (!founded.IsSuccess)
         {
-            return founded.Error!;
+            return founded.Error;
         }
 
         var community = founded.Value;
@@ -31,7 +31,7 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
         {
             if (await db.Communities.AnyAsync(c => c.Slug == community.Slug))
             {
-                return Error.Of("slug_taken", $"'{community.Slug}' is taken.");
+                return CommunityErrors.SlugTaken;
             }
 
             db.Communities.Add(community);

@@ -71,7 +71,7 @@ public static class GetCommunity
         var page = Paging.Read(cursor, limit);
         if (!page.IsSuccess)
         {
-            return page.Error!;
+            return page.Error;
         }
 
         var after = page.Value.After ?? string.Empty;

@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 
 namespace Mikoshi.Features.Communities;
 
@@ -23,7 +24,7 @@ public sealed class SetRoles(Writer writer, MikoshiDb db)
     {
         if (!Guid.TryParse(personId, out var id) || !await db.Users.AnyAsync(u => u.Id == id))
         {
-            return Error.Of("person_not_found", $"There is no person '{personId}'.");
+            return IdentityErrors.PersonNotFound;
         }
 
         var wanted = new HashSet<Role>();
@@ -31,7 +32,7 @@ public sealed class SetRoles(Writer writer, MikoshiDb db)
         {
             if (name is null || !Grantable.TryGetValue(name, out var role))
             {
-                return Error.Of("invalid_role", $"'{name}' is not a role an admin grants; grant 'treasurer' or 'admin'.");
+                return CommunityErrors.InvalidRole(name ?? string.Empty);
             }
 
             wanted.Add(role);
@@ -44,7 +45,7 @@ public sealed class SetRoles(Writer writer, MikoshiDb db)
             var adminsLeft = await db.CommunityRoles.CountAsync(r => r.CommunityId == community.Id && r.Role == Role.Admin && r.PersonId != person);
             if (!wanted.Contains(Role.Admin) && adminsLeft == 0)
             {
-                return Error.Of("last_admin", "A community always keeps at least one admin.");
+                return CommunityErrors.LastAdmin;
             }
 
             foreach (var row in held.Where(r => !wanted.Contains(r.Role)))

@@ -149,7 +149,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
             await write.AuditAsync("calendar.link-created", new { personId = person.ToString() });
             return Result<CalendarLinkState>.Ok(new CalendarLinkState(true, write.At));
         });
-        return written.IsSuccess ? new CalendarLinkView($"{origin}/api/v1/calendars/{token}.ics", clock.GetUtcNow()) : written.Error!;
+        return written.IsSuccess ? new CalendarLinkView($"{origin}/api/v1/calendars/{token}.ics", clock.GetUtcNow()) : written.Error;
     }
 
     /// <summary>Revokes the person's private calendar link: its URL answers 404 from now on.</summary>
@@ -159,7 +159,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
             var active = await write.Db.CalendarTokens.Where(t => t.PersonId == person && t.RevokedAtUnixMs == null).ToListAsync();
             if (active.Count == 0)
             {
-                return Error.Of("calendar_not_found", "You have no private calendar link to revoke.");
+                return FeedErrors.CalendarNotFound;
             }
 
             foreach (var row in active)
@@ -179,7 +179,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static Error NotFound() => Error.Of("calendar_not_found", "There is no calendar at this address: the link is wrong or was revoked.");
+    private static Error NotFound() => FeedErrors.CalendarNotFound;
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -190,7 +190,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
         api.MapGet("/calendars/{token}.ics", async (string token, Calendars calendars, HttpContext http) =>
             {
                 var calendar = await calendars.PersonalAsync(token, SameOriginWrites.OwnOrigin(http));
-                return calendar.IsSuccess ? Results.Text(calendar.Value, "text/calendar; charset=utf-8") : Problems.For(calendar.Error!);
+                return calendar.IsSuccess ? Results.Text(calendar.Value, "text/calendar; charset=utf-8") : Problems.For(calendar.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("A person's private iCalendar feed; the token in the address is the authority (POST /me/calendar makes one). Their communities' proposal deadlines and grace ends, and the veto windows of successions naming them. A revoked or unknown token answers 404.");
@@ -201,7 +201,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
         api.MapPost("/me/calendar", async (Calendars calendars, HttpContext http) =>
             {
                 var link = await calendars.CreateLinkAsync(http.Caller().RequirePerson(), SameOriginWrites.OwnOrigin(http));
-                return link.IsSuccess ? Results.Created((string?)null, link.Value) : Problems.For(link.Error!);
+                return link.IsSuccess ? Results.Created((string?)null, link.Value) : Problems.For(link.Error);
             })
             .Allow(Access.SignedIn)
             .WithSummary("Make a private calendar link (an unguessable token in its URL), revoking any earlier one; the URL is shown only now.")

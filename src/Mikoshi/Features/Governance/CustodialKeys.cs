@@ -65,9 +65,9 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
             await write.AuditAsync("custodial-key.created", new { personId = person.ToString(), address });
             return Result<string>.Ok(address);
         });
-        if (!created.IsSuccess && created.Error!.Code != "conflict")
+        if (!created.IsSuccess && created.Error.Code != WriteErrors.Codes.Conflict)
         {
-            return created.Error!;
+            return created.Error;
         }
 
         return Open(await db.CustodialKeys.AsNoTracking().SingleAsync(k => k.PersonId == person));
@@ -79,7 +79,7 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
         var key = await EnsureAsync(person);
         if (!key.IsSuccess)
         {
-            return key.Error!;
+            return key.Error;
         }
 
         var exported = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -91,7 +91,7 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
         });
         return exported.IsSuccess
             ? new CustodialKeyExport(key.Value.Address.ToString(), "0x" + Convert.ToHexStringLower(key.Value.Secret()))
-            : exported.Error!;
+            : exported.Error;
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class Delegations(Writer writer)
                 var found = await Membership.People.FindAsync(db, request.Delegate);
                 if (!found.IsSuccess)
                 {
-                    return found.Error!;
+                    return found.Error;
                 }
 
                 target = found.Value;
@@ -37,7 +37,7 @@ public sealed class Delegations(Writer writer)
                 inForce.Remove(delegator.Value);
                 if (Delegation.WouldLoop(inForce, delegator.Value, target.Value.Value))
                 {
-                    return Error.Of("delegation_loop", "That delegation would come back to you: delegate to someone whose chain does not lead to you.");
+                    return GovernanceErrors.DelegationLoop;
                 }
             }
 

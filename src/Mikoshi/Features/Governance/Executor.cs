@@ -6,6 +6,7 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Features.Revenue;
+using Mikoshi.Resources;
 
 namespace Mikoshi.Features.Governance;
 
@@ -61,7 +62,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
         var row = await db.Proposals.SingleAsync(p => p.CommunityId == communityId && p.Number == number);
         if (row.Outcome is not null || row.CancelledAtUnixMs is not null || row.GraceEndsAtUnixMs > write.At.ToUnixTimeMilliseconds())
         {
-            return Error.Of("already_settled", "Another executor settled this proposal first.");
+            return GovernanceErrors.AlreadySettled;
         }
 
         var community = await db.Communities.SingleAsync(c => c.Id == communityId);
@@ -81,8 +82,8 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
             // Nothing of the attempt is kept (it appended no audit link); only the failure and its reason are.
             write.DiscardChanges();
             row = await db.Proposals.SingleAsync(p => p.CommunityId == communityId && p.Number == number);
-            (row.Outcome, row.SettledAtUnixMs, row.FailureCode, row.FailureDetail) = ("failed", settledAt, executed.Error!.Code, executed.Error.Detail);
-            await write.AuditAsync("proposal.failed", new { proposal = number, code = executed.Error.Code, detail = executed.Error.Detail });
+            (row.Outcome, row.SettledAtUnixMs, row.FailureCode, row.FailureDetail) = ("failed", settledAt, executed.Error.Code, Errors.English(executed.Error));
+            await write.AuditAsync("proposal.failed", new { proposal = number, code = executed.Error.Code, detail = Errors.English(executed.Error) });
             await AnnounceUnlockedAsync(write, row);
             return new Settlement(community.Slug, number, row.Outcome, row.FailureCode);
         }
@@ -106,7 +107,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
                 {
                     var fund = JsonSerializer.Deserialize<FundPayload>(row.PayloadJson, Writer.Json)!;
                     var grant = await RecordRevenue.GrantAsync(write, row.ProposerId, community, fund.ProjectId!.Value, new GrantRequest(fund.Asset, fund.Amount, fund.RecoupRateBps));
-                    return grant.IsSuccess ? grant.Value.Entry : grant.Error!;
+                    return grant.IsSuccess ? grant.Value.Entry : grant.Error;
                 }
 
             case ProposalKind.Parameter:
@@ -117,7 +118,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
                     var applied = await GovernanceRules.ApplyAsync(write.Db, community, name, value, dryRun: false);
                     if (!applied.IsSuccess)
                     {
-                        return applied.Error!;
+                        return applied.Error;
                     }
 
                     await write.AuditAsync("parameters.changed", new { proposal = row.Number, name, value });
@@ -130,7 +131,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
                     var amended = community.AmendCharter(charter.Text, charter.Values);
                     if (!amended.IsSuccess)
                     {
-                        return amended.Error!;
+                        return amended.Error;
                     }
 
                     await write.AuditAsync("charter.amended", new { proposal = row.Number, text = community.CharterText, values = community.Values });

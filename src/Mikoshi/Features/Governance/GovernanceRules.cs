@@ -27,16 +27,16 @@ public sealed record KindRules(ProposalKind Kind, int QuorumBps, int ThresholdBp
         var rules = ProposalRulesFor.Of(kind, quorumBps, thresholdBps);
         if (!rules.IsSuccess)
         {
-            return Error.Of("parameter_out_of_range", rules.Error!.Detail);
+            return GovernanceErrors.ParameterOutOfRange;
         }
 
         var now = DateTimeOffset.UnixEpoch;
         var schedule = votingPeriodHours < 0 || gracePeriodHours < 0
-            ? Error.Of("invalid_proposal", "A period is a whole number of hours, zero or more.")
+            ? GovernanceErrors.InvalidProposal
             : ProposalLifecycle.Schedule(now, now, now.AddHours(votingPeriodHours), TimeSpan.FromHours(gracePeriodHours));
         return schedule.IsSuccess
             ? new KindRules(kind, quorumBps, thresholdBps, votingPeriodHours, gracePeriodHours)
-            : Error.Of("parameter_out_of_range", schedule.Error!.Detail);
+            : GovernanceErrors.ParameterOutOfRange;
     }
 }
 
@@ -61,13 +61,13 @@ public static class GovernanceRules
     public static Result<ProposalKind> Kind(string? name) =>
         Enum.GetValues<ProposalKind>().FirstOrDefault(k => Name(k) == name) is var kind && Name(kind) == name
             ? kind
-            : Error.Of("invalid_proposal", "A proposal's kind is fund, parameter, charter or signal.");
+            : GovernanceErrors.InvalidProposal;
 
     public static Result<VotingStrategy> Strategy(string? name) =>
         name is null ? VotingStrategy.TokenWeighted
         : Enum.GetValues<VotingStrategy>().FirstOrDefault(s => Name(s) == name) is var strategy && Name(strategy) == name
             ? strategy
-            : Error.Of("invalid_proposal", "A strategy is token-weighted, one-member-one-vote or quadratic.");
+            : GovernanceErrors.InvalidProposal;
 
     /// <summary>Every parameter a proposal may change, by name.</summary>
     public static IReadOnlyList<string> ParameterNames { get; } =
@@ -95,12 +95,12 @@ public static class GovernanceRules
     {
         if (name is null || !ParameterNames.Contains(name))
         {
-            return Error.Of("unknown_parameter", $"'{name}' is not a parameter a proposal can change; see the list in the API reference.");
+            return GovernanceErrors.UnknownParameter;
         }
 
         if (value is null)
         {
-            return Error.Of("parameter_out_of_range", "Give the parameter's new value.");
+            return GovernanceErrors.ParameterOutOfRange;
         }
 
         var policy = community.Policy;
@@ -112,7 +112,7 @@ public static class GovernanceRules
                     var units = Int128.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (Int128?)null;
                     if (units is null || (name is "supplyCap" or "royaltyBps" or "redemptionRateBps" && units > int.MaxValue))
                     {
-                        return Error.Of("parameter_out_of_range", $"{name} is a whole number, zero or more.");
+                        return GovernanceErrors.ParameterOutOfRange;
                     }
 
                     var next = MembershipPolicy.Of(
@@ -123,7 +123,7 @@ public static class GovernanceRules
                         name == "redemptionRateBps" ? (int)units.Value : policy.RedemptionRateBps);
                     if (!next.IsSuccess)
                     {
-                        return Error.Of("parameter_out_of_range", next.Error!.Detail);
+                        return GovernanceErrors.ParameterOutOfRange;
                     }
 
                     if (!dryRun)
@@ -140,7 +140,7 @@ public static class GovernanceRules
                     bool? flag = value switch { "true" => true, "false" => false, _ => null };
                     if ((name.EndsWith("Bps", StringComparison.Ordinal) && bps is null) || (!name.EndsWith("Bps", StringComparison.Ordinal) && flag is null))
                     {
-                        return Error.Of("parameter_out_of_range", name.EndsWith("Bps", StringComparison.Ordinal) ? $"{name} is 0 to 10,000 basis points." : $"{name} is true or false.");
+                        return GovernanceErrors.ParameterOutOfRange;
                     }
 
                     var next = RevenuePolicy.Of(
@@ -151,12 +151,12 @@ public static class GovernanceRules
                         name == "capAtPaidIn" ? flag!.Value : revenue.CapAtPaidIn);
                     if (!next.IsSuccess)
                     {
-                        return Error.Of("parameter_out_of_range", next.Error!.Detail);
+                        return GovernanceErrors.ParameterOutOfRange;
                     }
 
                     if (community.LlcDao && !next.Value.CapAtPaidIn)
                     {
-                        return Error.Of("llc_cap_required", "In the LLC-type DAO mode distributions stay capped at what each member paid in.");
+                        return CommunityErrors.LlcCapRequired;
                     }
 
                     if (!dryRun)
@@ -174,7 +174,7 @@ public static class GovernanceRules
                     var field = name[(dot + 1)..];
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                     {
-                        return Error.Of("parameter_out_of_range", $"{name} is a whole number, zero or more.");
+                        return GovernanceErrors.ParameterOutOfRange;
                     }
 
                     var current = (await InForceAsync(db, community.Id))[kind];
@@ -185,7 +185,7 @@ public static class GovernanceRules
                         field == "gracePeriodHours" ? number : current.GracePeriodHours);
                     if (!next.IsSuccess)
                     {
-                        return next.Error!;
+                        return next.Error;
                     }
 
                     if (!dryRun)

@@ -76,8 +76,8 @@ public sealed record ProposalPage(IReadOnlyList<ProposalView> Items, string? Nex
 /// </summary>
 public sealed class Proposals(Writer writer, TimeProvider clock)
 {
-    public const int MaxTitleLength = 200;
-    public const int MaxBodyLength = 20_000;
+    public const int MaxTitleLength = ProposalLifecycle.MaxTitleLength;
+    public const int MaxBodyLength = ProposalLifecycle.MaxBodyLength;
 
     public Task<Result<Written>> CreateAsync(PersonId proposer, Community community, ProposalRequest request, IdempotencyKey? idempotency) =>
         writer.RunAsync(community.Id.Value, proposer.ToString(), idempotency, StatusCodes.Status201Created, async write =>
@@ -94,14 +94,14 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             var body = request.Body?.Trim() ?? string.Empty;
             if (title.Length is 0 or > MaxTitleLength || body.Length > MaxBodyLength)
             {
-                return Error.Of("invalid_proposal", $"A title is 1 to {MaxTitleLength} characters and a body at most {MaxBodyLength}.");
+                return GovernanceErrors.InvalidProposal;
             }
 
             var tracked = await db.Communities.SingleAsync(c => c.Id == community.Id);
             var payload = await PayloadAsync(write, tracked, kind.Value, request.Payload);
             if (!payload.IsSuccess)
             {
-                return payload.Error!;
+                return payload.Error;
             }
 
             var rules = (await GovernanceRules.InForceAsync(db, community.Id))[kind.Value];
@@ -111,7 +111,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             var schedule = ProposalLifecycle.Schedule(write.At, opensAt, closesAt, grace);
             if (!schedule.IsSuccess)
             {
-                return schedule.Error!;
+                return schedule.Error;
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "proposals");
@@ -168,13 +168,13 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
 
             if (row.ProposerId != caller)
             {
-                return Error.Of("not_proposer", "Only the proposer may cancel a proposal.");
+                return GovernanceErrors.NotProposer;
             }
 
             var state = await StateAsync(write.Db, row, write.At);
             if (state is not (ProposalState.Draft or ProposalState.Active or ProposalState.Grace))
             {
-                return Error.Of("proposal_not_cancellable", $"A {GovernanceRules.Name(state)} proposal can no longer be cancelled; a proposer may cancel until it is queued.");
+                return GovernanceErrors.ProposalNotCancellable;
             }
 
             row.CancelledAtUnixMs = write.At.ToUnixTimeMilliseconds();
@@ -186,7 +186,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             return Result<ProposalView>.Ok(await ViewAsync(write.Db, row, write.At, caller));
         });
 
-    public static Error NotFound(long number) => Error.Of("proposal_not_found", $"There is no proposal {number}.");
+    public static Error NotFound(long number) => GovernanceErrors.ProposalNotFound;
 
     /// <summary>The payload as canonical JSON, checked against the community as it is now (execution checks again).</summary>
     private static async Task<Result<string>> PayloadAsync(WriteScope write, Community community, ProposalKind kind, JsonElement? payload)
@@ -200,7 +200,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                         var fund = payload?.Deserialize<FundPayload>(Writer.Json);
                         if (fund?.ProjectId is not { } project)
                         {
-                            return Error.Of("invalid_proposal", "A fund proposal names a projectId, an asset, an amount in minor units and a recoupRateBps.");
+                            return GovernanceErrors.InvalidProposal;
                         }
 
                         var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
@@ -213,18 +213,18 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                         var amount = Money.Parse(asset.Value, fund.Amount);
                         if (!amount.IsSuccess)
                         {
-                            return amount.Error!;
+                            return amount.Error;
                         }
 
                         if (amount.Value.Units <= Int128.Zero)
                         {
-                            return Error.Of("invalid_amount", "A grant is more than zero.");
+                            return MoneyErrors.InvalidAmount;
                         }
 
                         var rate = fund.RecoupRateBps ?? 0;
                         if (rate is < 0 or > Domain.Revenue.RevenuePolicy.Whole)
                         {
-                            return Error.Of("parameter_out_of_range", "A recoupment rate is 0 to 10,000 basis points.");
+                            return GovernanceErrors.RecoupRateOutOfRange;
                         }
 
                         return JsonSerializer.Serialize(new FundPayload(project, asset.Value.Code, amount.Value.Units.ToString(CultureInfo.InvariantCulture), rate), Writer.Json);
@@ -237,7 +237,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                         var checkedValue = await GovernanceRules.ApplyAsync(write.Db, community, parameter?.Name, value, dryRun: true);
                         return checkedValue.IsSuccess
                             ? JsonSerializer.Serialize(new { name = parameter!.Name, value = checkedValue.Value }, Writer.Json)
-                            : checkedValue.Error!;
+                            : checkedValue.Error;
                     }
 
                 case ProposalKind.Charter:
@@ -246,16 +246,16 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                         var checkedCharter = Community.CheckCharter(charter?.Text, charter?.Values);
                         return checkedCharter.IsSuccess
                             ? JsonSerializer.Serialize(new { text = checkedCharter.Value.Text, values = checkedCharter.Value.Values }, Writer.Json)
-                            : checkedCharter.Error!;
+                            : checkedCharter.Error;
                     }
 
                 default:
                     return "{}";
             }
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return Error.Of("invalid_proposal", $"The payload is not of the shape its kind needs: {e.Message}");
+            return GovernanceErrors.InvalidProposal;
         }
     }
 
@@ -338,13 +338,13 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
         var page = Paging.Read(cursor, limit);
         if (!page.IsSuccess)
         {
-            return page.Error!;
+            return page.Error;
         }
 
         var before = long.MaxValue;
         if (page.Value.After is { } after && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out before))
         {
-            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+            return ApiErrors.InvalidCursor;
         }
 
         var rows = await db.Proposals.AsNoTracking().Where(p => p.CommunityId == community.Id && p.Number < before)

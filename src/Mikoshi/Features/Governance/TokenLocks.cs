@@ -39,7 +39,7 @@ public static class TokenLocks
     /// <summary><see cref="HeldByAsync"/> as a refusal: <c>token_locked_by_vote</c>, naming the proposal.</summary>
     public static async Task<Result<bool>> CheckAsync(MikoshiDb db, TokenRow token, DateTimeOffset now) =>
         await HeldByAsync(db, token, now) is { } proposal
-            ? Error.Of("token_locked_by_vote", $"Token #{token.Serial} backed a vote for proposal {proposal}: it stays where it is until that proposal is executed, defeated or cancelled.")
+            ? GovernanceErrors.TokenLockedByVote(proposal)
             : true;
 
     /// <summary>Who held the token at <paramref name="atUnixMs"/> by its lineage (the last step at or before it).</summary>

@@ -7,6 +7,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Features.Chain;
 using Mikoshi.Features.Wallets;
 
@@ -81,24 +82,24 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     {
         if (!VoteChoices.IsValid(choice))
         {
-            return Error.Of("choice_not_on_ballot", $"'{choice}' is not on the ballot; the choices are {string.Join(", ", VoteChoices.All)}.");
+            return GovernanceErrors.ChoiceNotOnBallot;
         }
 
         var address = EthAddress.Parse(voter);
         if (!address.IsSuccess)
         {
-            return address.Error!;
+            return address.Error;
         }
 
         if (nonce is not { } n || n < 0)
         {
-            return Error.Of("invalid_nonce", "A nonce is a whole number, zero or more, greater than any you used on this proposal.");
+            return GovernanceErrors.InvalidNonce;
         }
 
         reason ??= string.Empty;
         if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
         {
-            return Error.Of("invalid_reason", $"A reason is at most {MaxReasonLength} characters, without control characters.");
+            return GovernanceErrors.InvalidReason(Voting.MaxReasonLength);
         }
 
         return new VoteMessage(proposal, choice!, address.Value, n, reason);
@@ -131,11 +132,11 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             // A template: the document a wallet will sign once the choice (and, for someone without an address
             // yet, the voter) is filled in. An empty choice is on no ballot, so the template itself is never a vote.
             var template = Message(proposal, VoteChoices.For, voter ?? "0x0000000000000000000000000000000000000000", nonce ?? 1, reason);
-            return template.IsSuccess ? VoteTypedData.Json(DomainOf(community), template.Value with { Choice = string.Empty }) : template.Error!;
+            return template.IsSuccess ? VoteTypedData.Json(DomainOf(community), template.Value with { Choice = string.Empty }) : template.Error;
         }
 
         var message = Message(proposal, choice, voter, nonce ?? 1, reason);
-        return message.IsSuccess ? VoteTypedData.Json(DomainOf(community), message.Value) : message.Error!;
+        return message.IsSuccess ? VoteTypedData.Json(DomainOf(community), message.Value) : message.Error;
     }
 
     public static async Task<long> NextNonceAsync(MikoshiDb db, CommunityId community, long proposal, PersonId person) =>
@@ -150,7 +151,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             var opened = OpenEnvelope(community, proposal, request, data);
             if (!opened.IsSuccess)
             {
-                return opened.Error!;
+                return opened.Error;
             }
 
             request = opened.Value;
@@ -159,7 +160,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var message = Message(proposal, request.Choice, request.Voter, request.Nonce, request.Reason);
         if (!message.IsSuccess)
         {
-            return message.Error!;
+            return message.Error;
         }
 
         var digest = VoteTypedData.Digest(DomainOf(community), message.Value);
@@ -193,7 +194,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
 
             if (message.Value.Nonce < await NextNonceAsync(db, community.Id, proposal, person.Value))
             {
-                return Error.Of("vote_replayed", "This nonce is not greater than the voter's last on this proposal: a replay, or an older vote.");
+                return GovernanceErrors.VoteReplayed;
             }
 
             var sequence = await ChainHeads.TakeAsync(db, community.Id.Value, $"votes:{proposal}");
@@ -244,19 +245,19 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     {
         if (request.Choice is not null || request.Voter is not null || request.Nonce is not null || request.Reason is not null)
         {
-            return Error.Of("invalid_typed_data", "Send either the vote's fields {choice, voter, nonce, reason, signature} or a wallet's envelope {address, signature, data}, not both.");
+            return GovernanceErrors.InvalidTypedData;
         }
 
         var read = VoteEnvelope.Read(data, DomainOf(community));
         if (!read.IsSuccess)
         {
-            return read.Error!;
+            return read.Error;
         }
 
         var vote = read.Value;
         if (vote.ProposalId != proposal)
         {
-            return Error.Of("proposal_mismatch", $"This vote was signed for proposal {vote.ProposalId}, not {proposal}.");
+            return GovernanceErrors.ProposalMismatch;
         }
 
         if (request.Address is not null)
@@ -265,12 +266,12 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             var voter = EthAddress.Parse(vote.Voter);
             if (!address.IsSuccess)
             {
-                return address.Error!;
+                return address.Error;
             }
 
             if (voter.IsSuccess && address.Value != voter.Value)
             {
-                return Error.Of("envelope_address_mismatch", $"The envelope's address {address.Value} is not the vote's voter {voter.Value}.");
+                return GovernanceErrors.EnvelopeAddressMismatch;
             }
         }
 
@@ -291,8 +292,8 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
 
         // A signature for another proposal, community or chain, or by another key, recovers someone else.
         var refusal = signer.IsSuccess
-            ? Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address.")
-            : signer.Error!;
+            ? IdentityErrors.SignatureMismatch
+            : signer.Error;
         if (!chain.Settings.IsConfigured || !TryBytes(signatureHex, out var bytes))
         {
             return refusal;
@@ -301,13 +302,13 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var client = chain.Client();
         if (!client.IsSuccess)
         {
-            return client.Error!;
+            return client.Error;
         }
 
         var accepted = await ChainConnection.TryAsync(() => ContractSignatures.IsValidAsync(client.Value, voter, digest, bytes));
-        return !accepted.IsSuccess ? accepted.Error!
+        return !accepted.IsSuccess ? accepted.Error
             : accepted.Value ? null
-            : signer.IsSuccess ? Error.Of("signature_mismatch", "The signature was not made by the voter for this vote: it recovers another address, and no contract wallet at the voter's address accepts it.")
+            : signer.IsSuccess ? IdentityErrors.SignatureMismatch
             : refusal;
     }
 
@@ -341,7 +342,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var early = Message(proposal, request.Choice, "0x0000000000000000000000000000000000000000", 0, request.Reason);
         if (!early.IsSuccess)
         {
-            return early.Error!;
+            return early.Error;
         }
 
         // Refuse what the vote itself would refuse before making a key, so that a refusal writes nothing.
@@ -365,7 +366,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var key = await keys.EnsureAsync(person);
         if (!key.IsSuccess)
         {
-            return key.Error!;
+            return key.Error;
         }
 
         var nonce = await NextNonceAsync(db, community.Id, proposal, person);
@@ -446,12 +447,10 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     }
 
     private static Error OutsideWindow(ProposalRow row) =>
-        Error.Of("outside_voting_window", row.CancelledAtUnixMs is not null
-            ? "This proposal was cancelled."
-            : $"Voting is open from {Proposals.Instant(row.OpensAtUnixMs):O} until {Proposals.Instant(row.ClosesAtUnixMs):O}.");
+        GovernanceErrors.OutsideVotingWindow;
 
     private static Error NoPower() =>
-        Error.Of("no_voting_power", "This voter held no voting power at the proposal's snapshot, of their own or delegated.");
+        GovernanceErrors.NoVotingPower;
 
     private static VoteView View(VoteRow v, bool counted) =>
         new(v.Sequence, v.ProposalNumber, v.Address, v.PersonId.ToString(), v.Choice, v.Nonce, v.Reason, v.Signature, v.Digest, v.Custodial, Proposals.Instant(v.AtUnixMs), counted);
@@ -468,7 +467,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                     }
 
                     var typed = await voting.TypedDataAsync(db, http.Caller().RequireCommunity(), proposalId, voter, choice, nonce, reason, http.Caller().Person);
-                    return typed.IsSuccess ? Results.Content(typed.Value, "application/json") : Problems.For(typed.Error!);
+                    return typed.IsSuccess ? Results.Content(typed.Value, "application/json") : Problems.For(typed.Error);
                 })
             .Allow(Access.Anyone)
             .WithSummary("The EIP-712 typed data (eth_signTypedData_v4 JSON) a voter signs: ?voter=0x…&choice=for|against|abstain&nonce=…&reason=…; without a nonce, the voter's next; signed in without a voter, your linked wallet (else your custodial key's address). Without a choice, or for a member with no address yet, a template (choice empty, voter 0x000…0) to fill in. The domain's chainId is the configured chain.");
@@ -495,7 +494,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                 var export = await voting.ExportAsync(db, community, proposalId);
                 return export.IsSuccess
                     ? Results.Ok(await voting.SignCustodialLinksAsync(db, community, await names.VotesAsync(db, community.Id, Ledger.PublicNames.IsInsider(caller.Roles), export.Value)))
-                    : Problems.For(export.Error!);
+                    : Problems.For(export.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("Every signed vote with its digest and signature, the EIP-712 domain, and the snapshot (holders' power, delegations): enough to recompute the tally. Outside the community, people who did not choose to be shown appear under their pseudonym (member-…) in place of their id.")

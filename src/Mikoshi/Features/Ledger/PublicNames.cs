@@ -18,12 +18,6 @@ public sealed class PublicNames(Pseudonyms pseudonyms)
     /// <summary>Whether <paramref name="roles"/> make the reader an insider of the community.</summary>
     public static bool IsInsider(IReadOnlySet<Role> roles) => roles.Any(r => r != Role.Visitor);
 
-    /// <summary>The same question for a page, which has a person rather than the API's roles.</summary>
-    public static async Task<bool> IsInsiderAsync(MikoshiDb db, CommunityId community, PersonId? person) =>
-        person is { } who
-        && (await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community && r.PersonId == who)
-            || await db.Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community && t.OwnerId == who));
-
     /// <summary>The journal page as the reader may see it: postings of hidden people under their pseudonym.</summary>
     public async Task<LedgerPage> LedgerAsync(MikoshiDb db, CommunityId community, bool insider, LedgerPage page)
     {

@@ -30,13 +30,13 @@ public static class ReadLedger
         var page = Paging.Read(cursor, limit);
         if (!page.IsSuccess)
         {
-            return page.Error!;
+            return page.Error;
         }
 
         var before = long.MaxValue;
         if (page.Value.After is { } after && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out before))
         {
-            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+            return ApiErrors.InvalidCursor;
         }
 
         var rows = await db.JournalEntries.AsNoTracking().Include(e => e.Postings)
@@ -85,7 +85,7 @@ public static class ReadLedger
                 var page = await PageAsync(db, community, cursor, limit);
                 return page.IsSuccess
                     ? Results.Ok(await names.LedgerAsync(db, community, PublicNames.IsInsider(caller.Roles), page.Value))
-                    : Problems.For(page.Error!);
+                    : Problems.For(page.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("The public journal, newest first, paged. Outside the community a person's postings and actions appear under a pseudonym (person:member-…) unless they chose to be shown; members see ids and names.")

@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Features.Communities;
 
@@ -23,19 +24,19 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
         var asset = community.Accepts(request.Asset);
         if (!asset.IsSuccess)
         {
-            return asset.Error!;
+            return asset.Error;
         }
 
         var amount = Money.Parse(asset.Value, request.Amount);
         if (!amount.IsSuccess)
         {
-            return amount.Error!;
+            return amount.Error;
         }
 
         var reference = request.Reference?.Trim() ?? string.Empty;
         if (reference.Length is 0 or > MaxReferenceLength)
         {
-            return Error.Of("invalid_reference", $"A deposit needs a reference (the bank's or payer's) of 1 to {MaxReferenceLength} characters.");
+            return LedgerErrors.InvalidReference(RecordDeposit.MaxReferenceLength);
         }
 
         var account = AccountId.Treasury;
@@ -43,7 +44,7 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
         {
             if (!Guid.TryParse(request.PersonId, out var id) || !await db.Users.AnyAsync(u => u.Id == id))
             {
-                return Error.Of("person_not_found", $"There is no person '{request.PersonId}'.");
+                return IdentityErrors.PersonNotFound;
             }
 
             account = AccountId.ForPerson(id);
@@ -52,7 +53,7 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
         var entry = JournalEntry.Move("deposit", request.Memo, AccountId.External, account, amount.Value);
         if (!entry.IsSuccess)
         {
-            return entry.Error!;
+            return entry.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created, async write =>

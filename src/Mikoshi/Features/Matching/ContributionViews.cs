@@ -43,7 +43,7 @@ public static class ContributionViews
         var person = await Membership.People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
-            return person.Error!;
+            return person.Error;
         }
 
         var who = person.Value;
@@ -66,7 +66,7 @@ public static class ContributionViews
         var work = await db.Works.AsNoTracking().FirstOrDefaultAsync(w => w.CommunityId == community.Id && w.Number == workNumber);
         if (work is null)
         {
-            return Error.Of("work_not_found", $"There is no work {workNumber}.");
+            return MatchingErrors.WorkNotFound;
         }
 
         var project = await ProjectBook.FindAsync(db, community.Id, work.ProjectNumber);

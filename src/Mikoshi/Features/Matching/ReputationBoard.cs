@@ -39,7 +39,7 @@ public sealed class ReputationBoard(Writer writer)
             var halfLife = HalfLife.FromDays(request.HalfLifeDays);
             if (!halfLife.IsSuccess)
             {
-                return halfLife.Error!;
+                return halfLife.Error;
             }
 
             var row = await write.Db.MatchingSettings.FirstOrDefaultAsync(s => s.CommunityId == community.Id);
@@ -61,7 +61,7 @@ public sealed class ReputationBoard(Writer writer)
         var person = await Membership.People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
-            return person.Error!;
+            return person.Error;
         }
 
         var author = person.Value;

@@ -31,7 +31,7 @@ public static class Suggestions
         var found = await ProjectBook.FindAsync(db, community.Id, project);
         if (!found.IsSuccess)
         {
-            return found.Error!;
+            return found.Error;
         }
 
         var row = found.Value;
@@ -58,7 +58,7 @@ public static class Suggestions
         var person = await Membership.People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
-            return person.Error!;
+            return person.Error;
         }
 
         var profile = await db.Users.AsNoTracking().Where(u => u.Id == person.Value.Value).Select(u => new { u.Skills, u.Values }).SingleAsync();

@@ -44,7 +44,7 @@ public sealed class ChangeParameters(Writer writer)
             var slope = request.MintPriceSlope is null ? current.Slope : ParseUnits(request.MintPriceSlope);
             if (basePrice is null || slope is null)
             {
-                return Error.Of("invalid_parameter", "Prices are strings of digits counting minor units of the base asset.");
+                return MembershipErrors.InvalidParameter;
             }
 
             var cap = request.SupplyCap switch
@@ -57,7 +57,7 @@ public sealed class ChangeParameters(Writer writer)
                 request.RoyaltyBps ?? current.RoyaltyBps, request.RedemptionRateBps ?? current.RedemptionRateBps);
             if (!policy.IsSuccess)
             {
-                return policy.Error!;
+                return policy.Error;
             }
 
             tracked.ChangePolicy(policy.Value);

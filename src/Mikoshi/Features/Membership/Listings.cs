@@ -24,18 +24,18 @@ public sealed class Listings(Writer writer)
             var price = Money.Parse(community.Base, request.Price);
             if (!price.IsSuccess)
             {
-                return price.Error!;
+                return price.Error;
             }
 
             var token = await TokenBook.FindMovableAsync(write, community.Id, serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             if (token.Value.OwnerId != seller)
             {
-                return Error.Of("not_token_owner", $"Only the owner of token #{serial} may list it.");
+                return MembershipErrors.NotTokenOwner;
             }
 
             var db = write.Db;
@@ -67,12 +67,12 @@ public sealed class Listings(Writer writer)
             var listing = await OpenListingAsync(write.Db, community.Id, number);
             if (!listing.IsSuccess)
             {
-                return listing.Error!;
+                return listing.Error;
             }
 
             if (listing.Value.SellerId != seller)
             {
-                return Error.Of("not_token_owner", "Only the seller may withdraw a listing.");
+                return MembershipErrors.NotTokenOwner;
             }
 
             listing.Value.State = "cancelled";
@@ -87,13 +87,13 @@ public sealed class Listings(Writer writer)
             var listing = await OpenListingAsync(write.Db, community.Id, number);
             if (!listing.IsSuccess)
             {
-                return listing.Error!;
+                return listing.Error;
             }
 
             var token = await TokenBook.FindMovableAsync(write, community.Id, listing.Value.Serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
@@ -104,18 +104,18 @@ public sealed class Listings(Writer writer)
             var seller = listing.Value.SellerId;
             if (token.Value.OwnerId != seller)
             {
-                return Error.Of("listing_stale", "The token changed hands after it was listed; this listing no longer stands.");
+                return MembershipErrors.ListingStale;
             }
 
             if (buyer == seller)
             {
-                return Error.Of("own_listing", "You cannot buy your own listing.");
+                return MembershipErrors.OwnListing;
             }
 
             var consent = await LlcDao.ConsentAsync(write, community.Id, buyer, LlcMove.Purchase);
             if (!consent.IsSuccess)
             {
-                return consent.Error!;
+                return consent.Error;
             }
 
             var price = Money.Of(community.Base, listing.Value.Price);
@@ -129,7 +129,7 @@ public sealed class Listings(Writer writer)
                 var gain = LlcRules.MaySell(current, proceeds, paidIn, received);
                 if (!gain.IsSuccess)
                 {
-                    return gain.Error!;
+                    return gain.Error;
                 }
 
                 await Revenue.HolderShares.CapAsync(write.Db, current, seller, current.BaseAsset, proceeds, record: true);
@@ -141,7 +141,7 @@ public sealed class Listings(Writer writer)
             var posted = await write.PostAsync(entry.Value, $"listing {number}");
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
 
             var settled = await TokenBook.MoveAsync(write, token.Value, buyer, LineageKind.Sold, price.Units);
@@ -154,9 +154,9 @@ public sealed class Listings(Writer writer)
         var listing = await db.Listings.FirstOrDefaultAsync(l => l.CommunityId == community && l.Number == number);
         return listing switch
         {
-            null => Error.Of("listing_not_found", $"There is no listing {number}."),
-            { State: "stale" } => Error.Of("listing_stale", "The token changed hands after it was listed; this listing no longer stands."),
-            { State: not "open" } => Error.Of("listing_closed", $"Listing {number} is {listing.State}."),
+            null => MembershipErrors.ListingNotFound,
+            { State: "stale" } => MembershipErrors.ListingStale,
+            { State: not "open" } => MembershipErrors.ListingClosed,
             _ => listing,
         };
     }

@@ -5,6 +5,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 
@@ -44,7 +45,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
             if (turningOn && await write.Db.ChainDeployments.AnyAsync(d => d.CommunityId == community.Id))
             {
                 // The contract lets any holder transfer on chain; the register could not hold them to the consent rule.
-                return Error.Of("llc_chain_mode", "This community's tokens are on chain, where the contract lets holders transfer them without the executive members' consent (会社法585条); the LLC-type DAO mode cannot be turned on for it.");
+                return MembershipErrors.LlcChainMode;
             }
 
             tracked.ChangeLlcDao(request.Enabled ?? tracked.LlcDao, request.ArticlesProvideInheritance ?? tracked.ArticlesProvideInheritance);
@@ -70,13 +71,13 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
         var person = await People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
-            return person.Error!;
+            return person.Error;
         }
 
         var role = LlcRules.Role(request.Role);
         if (!role.IsSuccess)
         {
-            return role.Error!;
+            return role.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, executive.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -84,13 +85,13 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
             var tracked = await TokenBook.CurrentAsync(write.Db, community.Id);
             if (!tracked.LlcDao)
             {
-                return Error.Of("llc_mode_off", "This community does not run as an LLC-type DAO.");
+                return MembershipErrors.LlcModeOff;
             }
 
             var mine = await write.Db.LlcMembers.FirstOrDefaultAsync(m => m.CommunityId == community.Id && m.PersonId == executive);
             if (mine?.Role != LlcRules.Code(LlcRole.Executive))
             {
-                return Error.Of("llc_not_executive", "Only an executive member (業務執行社員) may approve members.");
+                return MembershipErrors.LlcNotExecutive;
             }
 
             var row = await RegisterAsync(write, community.Id, person.Value, role.Value, executive);

@@ -3,6 +3,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Features.Membership;
@@ -28,14 +29,14 @@ public sealed class MintToken(Writer writer)
         var allowed = current.Policy.MayMint(supply);
         if (!allowed.IsSuccess)
         {
-            return allowed.Error!;
+            return allowed.Error;
         }
 
         // An LLC-type DAO admits only a person its executive members approved, however the mint comes (a paid join, a bank transfer).
         var consent = await LlcDao.ConsentAsync(write, community.Id, person, LlcMove.Mint);
         if (!consent.IsSuccess)
         {
-            return consent.Error!;
+            return consent.Error;
         }
 
         var next = await TokenBook.NextMintAsync(write.Db, current);
@@ -45,14 +46,14 @@ public sealed class MintToken(Writer writer)
             var max = Money.Parse(community.Base, request.MaxPrice);
             if (!max.IsSuccess)
             {
-                return max.Error!;
+                return max.Error;
             }
 
             if (price > max.Value)
             {
                 return next.PolicyPrice <= max.Value.Units
-                    ? Error.Of("price_below_value", $"A token now holds {Money.Of(community.Base, next.Terms.Floor)} of the treasury, so a new one costs {price}, above your limit of {max.Value}.")
-                    : Error.Of("price_moved", $"The price is now {price}, above your limit of {max.Value}.");
+                    ? MembershipErrors.PriceBelowValue(Money.Of(community.Base, next.Terms.Floor), price, max.Value)
+                    : MembershipErrors.PriceMoved(price, max.Value);
             }
         }
 
@@ -63,7 +64,7 @@ public sealed class MintToken(Writer writer)
             var posted = await write.PostAsync(entry.Value, flow: TreasuryFlow.OneToken);
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
         }
 

@@ -57,7 +57,7 @@ public static class ReadTokens
         var token = await db.Tokens.AsNoTracking().Include(t => t.Lineage).FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.Serial == serial);
         if (token is null)
         {
-            return Error.Of("token_not_found", $"There is no token #{serial}.");
+            return MembershipErrors.TokenNotFound;
         }
 
         var names = await NamesAsync(db, token.Lineage.SelectMany(l => new[] { l.FromId, l.ToId }).Append(token.OwnerId));
@@ -113,13 +113,13 @@ public static class ReadTokens
         var page = Paging.Read(cursor, limit);
         if (!page.IsSuccess)
         {
-            return page.Error!;
+            return page.Error;
         }
 
         var after = 0L;
         if (page.Value.After is { } text && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out after))
         {
-            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+            return ApiErrors.InvalidCursor;
         }
 
         var query = db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.Serial > after);
@@ -128,7 +128,7 @@ public static class ReadTokens
             var person = await People.FindAsync(db, owner);
             if (!person.IsSuccess)
             {
-                return person.Error!;
+                return person.Error;
             }
 
             query = query.Where(t => t.OwnerId == person.Value);
@@ -179,7 +179,7 @@ public static class ReadTokens
                 var token = await db.Tokens.AsNoTracking().FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.Serial == tokenId);
                 if (token is null)
                 {
-                    return Problems.For(Error.Of("token_not_found", $"There is no token #{tokenId}."));
+                    return Problems.For(MembershipErrors.TokenNotFound);
                 }
 
                 var image = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(Svg(community, tokenId)));

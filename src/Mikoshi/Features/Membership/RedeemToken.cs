@@ -5,6 +5,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Features.Membership;
@@ -60,7 +61,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     {
         if (community.RedemptionRateBps == 0)
         {
-            return Error.Of("redemption_disabled", "This community has turned redemption off.");
+            return MembershipErrors.RedemptionDisabled;
         }
 
         var supply = await TokenBook.SupplyAsync(db, community.Id);
@@ -93,7 +94,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     public async Task<Result<RedemptionView>> PreviewAsync(Community community, long serial)
     {
         var token = await TokenBook.FindAsync(db, community.Id, serial);
-        return token.IsSuccess ? await PreviewAsync(db, community, serial) : token.Error!;
+        return token.IsSuccess ? await PreviewAsync(db, community, serial) : token.Error;
     }
 
     /// <summary>
@@ -108,25 +109,25 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             {
                 if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
                 {
-                    return Error.Of("conflict", "This community moved to chain mode while you asked; try again.");
+                    return WriteErrors.Conflict;
                 }
 
                 var token = await RedeemableAsync(write, holder, community, serial);
                 if (!token.IsSuccess)
                 {
-                    return token.Error!;
+                    return token.Error;
                 }
 
                 var preview = await PreviewAsync(write.Db, await TokenBook.CurrentAsync(write.Db, community.Id), serial);
                 if (!preview.IsSuccess)
                 {
-                    return preview.Error!;
+                    return preview.Error;
                 }
 
                 var paid = await PayAsync(write, holder, serial, preview.Value);
                 if (!paid.IsSuccess)
                 {
-                    return paid.Error!;
+                    return paid.Error;
                 }
 
                 var settled = await TokenBook.BurnAsync(write, token.Value);
@@ -143,7 +144,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             var address = await addresses.ForPersonAsync(holder);
             if (!address.IsSuccess)
             {
-                return address.Error!;
+                return address.Error;
             }
 
             minted = address.Value;
@@ -154,24 +155,24 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             var token = await RedeemableAsync(write, holder, community, serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             if (await Chain.ChainOutbox.PendingRedemptionAsync(write.Db, community.Id, serial) is not null)
             {
-                return Error.Of("redemption_pending", $"Token #{serial} is already being redeemed: it is paid when its burn is mined.");
+                return MembershipErrors.RedemptionPending;
             }
 
             var estimate = await PreviewAsync(write.Db, await TokenBook.CurrentAsync(write.Db, community.Id), serial);
             if (!estimate.IsSuccess)
             {
-                return estimate.Error!;
+                return estimate.Error;
             }
 
             // Where the holder holds it as far as Mikoshi has seen; the contract burns only from there.
             if ((await Chain.ChainIndexer.MirroredAddressAsync(write.Db, community.Id, serial) ?? minted) is not { } at)
             {
-                return Error.Of("conflict", "Someone else changed the same thing at the same moment; try again.");
+                return WriteErrors.Conflict;
             }
 
             var queued = await Chain.ChainOutbox.EnqueueRedemptionAsync(write, community.Id, serial, holder, at);
@@ -208,7 +209,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         }
 
         var posted = await write.PostAsync(JournalEntry.Create("redemption", $"token #{serial} redeemed", postings).Value, flow: TreasuryFlow.OneToken);
-        return posted.IsSuccess ? Result<long?>.Ok(posted.Value) : posted.Error!;
+        return posted.IsSuccess ? Result<long?>.Ok(posted.Value) : posted.Error;
     }
 
     private static async Task<Result<TokenRow>> RedeemableAsync(WriteScope write, PersonId holder, Community community, long serial)
@@ -216,16 +217,16 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
         if (!token.IsSuccess)
         {
-            return token.Error!;
+            return token.Error;
         }
 
         if (token.Value.OwnerId != holder)
         {
-            return Error.Of("not_token_owner", $"Only the owner of token #{serial} may redeem it.");
+            return MembershipErrors.NotTokenOwner;
         }
 
         var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
-        return unlocked.IsSuccess ? token : unlocked.Error!;
+        return unlocked.IsSuccess ? token : unlocked.Error;
     }
 
     public static void Map(RouteGroupBuilder api)

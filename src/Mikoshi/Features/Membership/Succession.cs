@@ -48,13 +48,13 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             if (named is null)
             {
                 // {"successors":[null]} reached here as a null reference: a 500 the fuzzer found.
-                return Error.Of("invalid_successor", "Each successor is an object with a personId (and a share when shares are used).");
+                return MembershipErrors.InvalidSuccessor;
             }
 
             var person = await People.FindAsync(db, named.PersonId);
             if (!person.IsSuccess)
             {
-                return person.Error!;
+                return person.Error;
             }
 
             successors.Add(new Successor(person.Value, named.Share ?? 1));
@@ -66,7 +66,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var person = await People.FindAsync(db, named);
             if (!person.IsSuccess)
             {
-                return person.Error!;
+                return person.Error;
             }
 
             guardians.Add(person.Value);
@@ -76,7 +76,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             request.InactivityDays ?? 365, request.VetoDays ?? 30);
         if (!plan.IsSuccess)
         {
-            return plan.Error!;
+            return plan.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, holder.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -107,7 +107,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         writer.RunAsync(community.Id.Value, holder.ToString(), idempotency, StatusCodes.Status200OK, async write =>
         {
             var plan = await LoadAsync(write.Db, community.Id, holder);
-            return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction", estate: false) : plan.Error!;
+            return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction", estate: false) : plan.Error;
         });
 
     public Task<Result<Written>> ConfirmAsync(PersonId guardian, Community community, string holderId) =>
@@ -119,7 +119,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var may = plan.MayConfirm(guardian, write.At, lastActive, confirmed);
             if (!may.IsSuccess)
             {
-                return may.Error!;
+                return may.Error;
             }
 
             write.Db.SuccessionConfirmations.Add(new SuccessionConfirmationRow
@@ -151,7 +151,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var plan = await LoadAsync(write.Db, community.Id, holder);
             if (!plan.IsSuccess)
             {
-                return plan.Error!;
+                return plan.Error;
             }
 
             plan.Value.Row.ThresholdReachedAtUnixMs = null;
@@ -167,19 +167,19 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         {
             if (!plan.Guardians.Contains(claimant) && plan.Successors.All(s => s.Person != claimant))
             {
-                return Error.Of("not_a_guardian", "Only a named successor or guardian may run a succession.");
+                return MembershipErrors.NotAGuardian;
             }
 
             if (row.ThresholdReachedAtUnixMs is not { } reached || (await write.Db.SuccessionConfirmations
                     .CountAsync(c => c.CommunityId == community.Id && c.HolderId == plan.Holder)) < plan.Threshold)
             {
-                return Error.Of("not_confirmed", $"{plan.Threshold} guardian confirmation(s) are needed first.");
+                return MembershipErrors.NotConfirmed;
             }
 
             var runsAfter = plan.RunsAfter(DateTimeOffset.FromUnixTimeMilliseconds(reached));
             if (write.At < runsAfter)
             {
-                return Error.Of("veto_window_open", $"The holder may still veto until {runsAfter:u}.");
+                return MembershipErrors.VetoWindowOpen;
             }
 
             return await RunAsync(write, community, plan, row, "guardians' confirmation", estate: true);
@@ -192,13 +192,13 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         var holder = await People.FindAsync(db, holderId);
         if (!holder.IsSuccess)
         {
-            return holder.Error!;
+            return holder.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
         {
             var plan = await LoadAsync(write.Db, community.Id, holder.Value);
-            return plan.IsSuccess ? await work(write, plan.Value.Plan, plan.Value.Row) : plan.Error!;
+            return plan.IsSuccess ? await work(write, plan.Value.Plan, plan.Value.Row) : plan.Error;
         });
     }
 
@@ -215,7 +215,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             .Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder).OrderBy(t => t.Serial).ToListAsync();
         if (tokens.Count == 0)
         {
-            return Error.Of("nothing_to_inherit", "The holder holds no tokens in this community.");
+            return MembershipErrors.NothingToInherit;
         }
 
         var distribution = plan.Distribute(tokens.Select(t => new TokenId(t.Serial)).ToList());
@@ -224,7 +224,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var consent = await LlcDao.ConsentAsync(write, community.Id, to, LlcMove.Succession);
             if (!consent.IsSuccess)
             {
-                return consent.Error!;
+                return consent.Error;
             }
         }
 
@@ -235,7 +235,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token, write.At);
             if (!unlocked.IsSuccess)
             {
-                return unlocked.Error!;
+                return unlocked.Error;
             }
 
             var settled = await TokenBook.MoveAsync(write, token, to, LineageKind.Inherited, estate: estate);
@@ -264,14 +264,14 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         var row = await db.SuccessionPlans.FirstOrDefaultAsync(p => p.CommunityId == community && p.HolderId == holder);
         if (row is null)
         {
-            return Error.Of("no_succession_plan", "That holder has not named successors.");
+            return MembershipErrors.NoSuccessionPlan;
         }
 
         var successors = JsonSerializer.Deserialize<List<SuccessorRequest>>(row.SuccessorsJson, Writer.Json)!
             .Select(s => new Successor(new PersonId(Guid.Parse(s.PersonId!)), s.Share ?? 1)).ToList();
         var guardians = JsonSerializer.Deserialize<List<string>>(row.GuardiansJson, Writer.Json)!.Select(g => new PersonId(Guid.Parse(g))).ToList();
         var plan = SuccessionPlan.Of(holder, successors, row.ByShares, guardians, row.Threshold, row.InactivityDays, row.VetoDays);
-        return plan.IsSuccess ? (plan.Value, row) : throw new InvariantViolatedException($"Stored plan is invalid: {plan.Error!.Detail}");
+        return plan.IsSuccess ? (plan.Value, row) : throw new InvariantViolatedException($"Stored plan is invalid: {plan.Error}");
     }
 
     /// <summary>The holder's last write in the community, from its audit chain (sign-ups and reads do not count).</summary>
@@ -319,13 +319,13 @@ public sealed class Succession(Writer writer, MikoshiDb db)
                 var row = holder.IsSuccess ? await db.SuccessionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.HolderId == holder.Value) : null;
                 if (row is null)
                 {
-                    return Problems.For(Error.Of("no_succession_plan", "That holder has not named successors."));
+                    return Problems.For(MembershipErrors.NoSuccessionPlan);
                 }
 
                 var view = await ViewAsync(db, community, row);
                 var me = caller.RequirePerson().ToString();
                 var involved = view.Holder == me || view.Guardians.Contains(me) || view.Successors.Any(s => s.PersonId == me);
-                return involved ? Results.Ok(view) : Problems.For(Error.Of("forbidden", "Only the holder, their successors and guardians see a succession plan."));
+                return involved ? Results.Ok(view) : Problems.For(CommonErrors.Forbidden);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A succession plan and its state, for the holder, successors and guardians.")

@@ -20,10 +20,10 @@ public static class TokenBook
         var token = await db.Tokens.Include(t => t.Lineage).FirstOrDefaultAsync(t => t.CommunityId == community && t.Serial == serial);
         if (token is null)
         {
-            return Error.Of("token_not_found", $"There is no token #{serial}.");
+            return MembershipErrors.TokenNotFound;
         }
 
-        return token.BurnedAtUnixMs is null ? token : Error.Of("token_burned", $"Token #{serial} was redeemed and no longer exists.");
+        return token.BurnedAtUnixMs is null ? token : MembershipErrors.TokenBurned;
     }
 
     /// <summary>Tokens in circulation: minted and not burned (a counter on the community, O(1)).</summary>
@@ -147,7 +147,7 @@ public static class TokenBook
         }
 
         var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
-        return unlocked.IsSuccess ? token : unlocked.Error!;
+        return unlocked.IsSuccess ? token : unlocked.Error;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Membership;
 
 namespace Mikoshi.Features.Membership;
@@ -24,7 +25,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
         var to = await People.FindAsync(db, request.To);
         if (!to.IsSuccess)
         {
-            return to.Error!;
+            return to.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
@@ -37,24 +38,24 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             var token = await TokenBook.FindMovableAsync(write, community.Id, serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             var owner = token.Value.OwnerId!.Value;
             if (owner != actor && token.Value.ApprovedId != actor)
             {
-                return Error.Of("not_token_owner", $"Token #{serial} is not yours to move.");
+                return MembershipErrors.NotTokenOwner;
             }
 
             if (owner == to.Value)
             {
-                return Error.Of("same_owner", "The token already belongs to that person.");
+                return MembershipErrors.SameOwner;
             }
 
             var consent = await LlcDao.ConsentAsync(write, community.Id, to.Value, LlcMove.Gift);
             if (!consent.IsSuccess)
             {
-                return consent.Error!;
+                return consent.Error;
             }
 
             var settled = await TokenBook.MoveAsync(write, token.Value, to.Value, LineageKind.Gifted);
@@ -70,7 +71,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             var found = await People.FindAsync(db, request.Spender);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             spender = found.Value;
@@ -81,17 +82,17 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
             if (!token.IsSuccess)
             {
-                return token.Error!;
+                return token.Error;
             }
 
             if (token.Value.OwnerId != actor)
             {
-                return Error.Of("not_token_owner", $"Only the owner of token #{serial} may approve someone to move it.");
+                return MembershipErrors.NotTokenOwner;
             }
 
             if (spender == actor)
             {
-                return Error.Of("invalid_spender", "You already may move your own token.");
+                return MembershipErrors.InvalidSpender;
             }
 
             token.Value.ApprovedId = spender;
@@ -125,7 +126,7 @@ public static class People
     {
         if (!Guid.TryParse(id, out var guid) || !await db.Users.AnyAsync(u => u.Id == guid))
         {
-            return Error.Of("person_not_found", $"There is no person '{id}'.");
+            return IdentityErrors.PersonNotFound;
         }
 
         return new PersonId(guid);

@@ -40,24 +40,24 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
     {
         if (request.Kind is not { } kind || !Kinds.Contains(kind))
         {
-            return Error.Of("invalid_channel_kind", "Choose discord, slack, line or webhook.");
+            return NotificationErrors.InvalidChannelKind;
         }
 
         if (request.Language is not ("ja" or "en"))
         {
-            return Error.Of("invalid_language", "Choose ja or en.");
+            return NotificationErrors.InvalidLanguage;
         }
 
         var events = EventsOf(request.Events);
         if (!events.IsSuccess)
         {
-            return events.Error!;
+            return events.Error;
         }
 
         var label = (request.Label ?? string.Empty).Trim();
         if (label.Length is 0 or > 80)
         {
-            return Error.Of("invalid_channel_label", "Name the channel in 1 to 80 characters.");
+            return NotificationErrors.InvalidChannelLabel;
         }
 
         string url = string.Empty, secret = string.Empty;
@@ -65,7 +65,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         {
             if (request.AccessToken is not { Length: > 0 and <= 1000 } token)
             {
-                return Error.Of("invalid_access_token", "A LINE channel needs its channel access token.");
+                return NotificationErrors.InvalidAccessToken;
             }
 
             secret = token;
@@ -75,7 +75,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             var checkedUrl = await addresses.CheckAsync(request.Url);
             if (!checkedUrl.IsSuccess)
             {
-                return checkedUrl.Error!;
+                return checkedUrl.Error;
             }
 
             url = checkedUrl.Value.AbsoluteUri;
@@ -130,7 +130,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             var events = EventsOf(request.Events);
             if (!events.IsSuccess)
             {
-                return events.Error!;
+                return events.Error;
             }
 
             var row = await write.Db.CommunityChannels.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
@@ -163,7 +163,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             return Result<ChannelDeleted>.Ok(new ChannelDeleted(number, true));
         });
 
-    private static Error NotFound(long number) => Error.Of("channel_not_found", $"There is no channel {number}.");
+    private static Error NotFound(long number) => NotificationErrors.ChannelNotFound;
 
     /// <summary>The public kinds a channel may receive, in catalogue order (what the settings page lists).</summary>
     public static IReadOnlyList<string> PublicKinds { get; } = EventCatalogue.All.Where(k => k.Public).Select(k => k.Name).ToList();
@@ -187,7 +187,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
 
         if (events.Length == 0)
         {
-            return Error.Of("channel_events_empty", "Choose at least one kind of event; to stop a channel altogether, delete it.");
+            return NotificationErrors.ChannelEventsEmpty;
         }
 
         foreach (var name in events)
@@ -195,12 +195,12 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             var kind = EventCatalogue.Find(name);
             if (!kind.IsSuccess)
             {
-                return kind.Error!;
+                return kind.Error;
             }
 
             if (!kind.Value.Public)
             {
-                return Error.Of("channel_event_not_public", $"'{name}' concerns one person, not the community: it never goes to a channel.");
+                return NotificationErrors.ChannelEventNotPublic;
             }
         }
 
@@ -223,7 +223,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
     {
         if (!await db.CommunityChannels.AnyAsync(c => c.CommunityId == community && c.Number == number))
         {
-            return Error.Of("channel_not_found", $"There is no channel {number}.");
+            return NotificationErrors.ChannelNotFound;
         }
 
         var rows = await db.ChannelDeliveries.AsNoTracking().Where(d => d.CommunityId == community && d.ChannelNumber == number)
@@ -252,7 +252,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         api.MapGet("/communities/{slug}/channels/{channel:long}/deliveries", async (long channel, MikoshiDb db, HttpContext http) =>
             {
                 var log = await DeliveriesAsync(db, http.Caller().RequireCommunity().Id, channel);
-                return log.IsSuccess ? Results.Ok(log.Value) : Problems.For(log.Error!);
+                return log.IsSuccess ? Results.Ok(log.Value) : Problems.For(log.Error);
             })
             .Allow(Access.Admin)
             .WithSummary("A channel's delivery log, newest first: attempts, the last answer, the next attempt.")

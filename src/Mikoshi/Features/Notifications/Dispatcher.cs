@@ -79,7 +79,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 var payload = new { proposal = row.Number, title = row.Title, closesAt = Instant(row.ClosesAtUnixMs), graceEndsAt = Instant(row.GraceEndsAtUnixMs) };
                 if (row.CancelledAtUnixMs is not null)
                 {
-                    return Error.Of("cancelled", "The proposal was cancelled.");
+                    return NotificationErrors.Cancelled;
                 }
 
                 if (row.ClosesAtUnixMs > write.At.ToUnixTimeMilliseconds())
@@ -180,7 +180,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         var written = await writer.RunAsync(ExpansionLock(id), Actor, null, StatusCodes.Status200OK, write => ExpandChunkAsync(write, id, chunk), cancellationToken);
         if (!written.IsSuccess)
         {
-            if (written.Error!.Code is not ("already_dispatched" or "conflict"))
+            if (written.Error.Code is not (NotificationErrors.Codes.AlreadyDispatched or WriteErrors.Codes.Conflict))
             {
                 log.LogWarning("Expanding event {Event}: {Code}", id, written.Error.Code);
             }
@@ -207,7 +207,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         var row = await db.Events.SingleAsync(e => e.Id == id);
         if (row.DispatchedAtUnixMs is not null)
         {
-            return Error.Of("already_dispatched", "Another dispatcher expanded this event first.");
+            return NotificationErrors.AlreadyDispatched;
         }
 
         var kind = EventCatalogue.Find(row.Kind).Value;
@@ -313,7 +313,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 PersonId = person,
                 CommunityId = row.CommunityId,
                 Kind = row.Kind,
-                PayloadJson = row.PayloadJson,
+                PayloadJson = OwnParts(row.PayloadJson, person),
                 AtUnixMs = row.AtUnixMs,
                 MailState = delivery == Delivery.Mail ? "pending" : "none",
             };
@@ -327,6 +327,25 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         }
 
         return notices;
+    }
+
+    /// <summary>
+    /// An event addressed to a few people with each one's part (a payout batch's payees, a revenue's contributors) keeps,
+    /// in each person's notice, that person's part only: the others' amounts are not theirs to read.
+    /// </summary>
+    private static string OwnParts(string payloadJson, PersonId person)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(payloadJson)?.AsObject();
+        if (payload?["parts"] is not System.Text.Json.Nodes.JsonObject parts)
+        {
+            return payloadJson;
+        }
+
+        var key = person.ToString();
+        payload["parts"] = parts[key] is { } own
+            ? new System.Text.Json.Nodes.JsonObject { [key] = own.DeepClone() }
+            : new System.Text.Json.Nodes.JsonObject();
+        return payload.ToJsonString(Writer.Json);
     }
 
     /// <summary>
@@ -385,7 +404,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 var notice = await write.Db.Notifications.SingleAsync(n => n.Id == id);
                 if (notice.MailState != "pending")
                 {
-                    return Error.Of("already_mailed", "Another dispatcher mailed this notice first.");
+                    return NotificationErrors.AlreadyMailed;
                 }
 
                 notice.MailState = "sent";
@@ -479,7 +498,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 var db = write.Db;
                 if (await db.Digests.AnyAsync(d => d.PersonId == person && d.Period == period))
                 {
-                    return Error.Of("already_digested", "Another dispatcher sent this digest first.");
+                    return NotificationErrors.AlreadyDigested;
                 }
 
                 var items = await db.Notifications.Where(n => n.PersonId == person && n.DigestPeriod == period && !n.Digested).OrderBy(n => n.Id).ToListAsync();
@@ -522,7 +541,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 mail.Enqueue(outgoing);
                 sent++;
             }
-            else if (!written.IsSuccess && written.Error!.Code is not ("already_digested" or "conflict"))
+            else if (!written.IsSuccess && written.Error.Code is not (NotificationErrors.Codes.AlreadyDigested or WriteErrors.Codes.Conflict))
             {
                 log.LogWarning("Digest {Period} for {Person}: {Code}", period, person, written.Error.Code);
             }

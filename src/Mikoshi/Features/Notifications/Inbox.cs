@@ -73,7 +73,7 @@ public sealed class Inbox(Writer writer)
             {
                 if (ids.Length > PageSize)
                 {
-                    return Error.Of("too_many_ids", $"Mark at most {PageSize} notices at once, or all of them by naming none.");
+                    return NotificationErrors.TooManyIds(PageSize);
                 }
 
                 unread = unread.Where(n => ids.Contains(n.Id));
@@ -97,7 +97,7 @@ public sealed class Inbox(Writer writer)
         {
             if (request.Language is { } language && EventText.Language(language) is null)
             {
-                return Error.Of("invalid_language", "Choose ja or en.");
+                return NotificationErrors.InvalidLanguage;
             }
 
             var choices = new List<(string Kind, Delivery Delivery)>();
@@ -106,13 +106,13 @@ public sealed class Inbox(Writer writer)
                 var kind = EventCatalogue.Find(name);
                 if (!kind.IsSuccess)
                 {
-                    return kind.Error!;
+                    return kind.Error;
                 }
 
                 var delivery = EventCatalogue.ParseDelivery(value).Then(d => EventCatalogue.Choose(kind.Value, d));
                 if (!delivery.IsSuccess)
                 {
-                    return delivery.Error!;
+                    return delivery.Error;
                 }
 
                 choices.Add((name, delivery.Value));
@@ -187,9 +187,9 @@ public sealed class Inbox(Writer writer)
         return new UnsubscribePreview(found.Kind, community?.Name, community?.Slug);
     }
 
-    private static Error InvalidToken() => Error.Of("unsubscribe_token_invalid", "This unsubscribe link is not one Mikoshi sent.");
+    private static Error InvalidToken() => NotificationErrors.UnsubscribeTokenInvalid;
 
-    private static Error UsedToken() => Error.Of("unsubscribe_token_used", "This unsubscribe link was used already.");
+    private static Error UsedToken() => NotificationErrors.UnsubscribeTokenUsed;
 
     /// <summary>
     /// RFC 8058 one-click unsubscribe: the mail's kind stops coming by mail (it stays in the app), or the digest stops

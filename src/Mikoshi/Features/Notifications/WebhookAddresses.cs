@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Notifications;
 
 namespace Mikoshi.Features.Notifications;
 
@@ -20,7 +21,7 @@ public sealed class WebhookAddresses(IConfiguration configuration)
         if (url is null || url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0 || uri.Host.Length == 0)
         {
-            return Error.Of("invalid_webhook_url", "A channel's URL must be an absolute http or https URL without a user name or password.");
+            return NotificationErrors.InvalidWebhookUrl;
         }
 
         IPAddress[] addresses;
@@ -30,12 +31,12 @@ public sealed class WebhookAddresses(IConfiguration configuration)
         }
         catch (SocketException)
         {
-            return Error.Of("webhook_host_unresolved", $"The host {uri.Host} does not resolve.");
+            return NotificationErrors.WebhookHostUnresolved(uri.Host);
         }
 
         return addresses.Length > 0 && addresses.All(Allowed)
             ? uri
-            : Error.Of("webhook_url_private", "A channel's URL may not point at this server or a private network.");
+            : NotificationErrors.WebhookUrlPrivate;
     }
 
     /// <summary>Whether the server may connect to <paramref name="address"/>.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Projects;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Matching;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Revenue;
@@ -71,7 +72,7 @@ public sealed record ProjectPageView(
 /// it may read all three without tying them into a cycle; nothing depends on it but the page, which gets it
 /// from DI and so never holds the store itself.
 /// </summary>
-public sealed class ProjectPage(MikoshiDb db)
+public sealed class ProjectPage(MikoshiDb db, Callers callers)
 {
     /// <summary>The section an address names; the page's own address is the overview, anything unknown is null.</summary>
     public static ProjectSection? SectionOf(string? segment) => segment switch
@@ -98,7 +99,7 @@ public sealed class ProjectPage(MikoshiDb db)
         }
 
         var project = found.Value;
-        var viewer = reader is { } person ? await ViewerAsync(community.Id, project, person) : null;
+        var viewer = reader is { } person ? await ViewerAsync(community, project, person) : null;
         var people = viewer is null ? [] : await PeopleAsync(community.Id);
         var splits = section == ProjectSection.Split ? await SplitsAsync(community, project, viewer, people) : null;
         var money = section == ProjectSection.Money
@@ -139,13 +140,11 @@ public sealed class ProjectPage(MikoshiDb db)
             ? Enum.GetValues<ProjectStatus>().Where(to => ProjectRules.Move(from.Value, to).IsSuccess).Select(ProjectRules.Name).ToList()
             : [];
 
-    private async Task<ProjectViewer> ViewerAsync(CommunityId community, ProjectView project, PersonId person)
+    private async Task<ProjectViewer> ViewerAsync(Community community, ProjectView project, PersonId person)
     {
-        var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community && r.PersonId == person).Select(r => r.Role).ToListAsync();
-        var isMember = await db.Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community && t.OwnerId == person);
+        var caller = await callers.InAsync(community, person);
         var mine = person.ToString();
-        var admin = roles.Contains(Role.Admin);
-        return new ProjectViewer(person, project.Team.FirstOrDefault(m => m.PersonId == mine)?.Role, isMember, admin, admin || roles.Contains(Role.Treasurer),
+        return new ProjectViewer(person, project.Team.FirstOrDefault(m => m.PersonId == mine)?.Role, caller.Is(Role.Member), caller.Is(Role.Admin), caller.CanKeepTheBooks,
             project.Pending.FirstOrDefault(p => p.Kind == "invitation" && p.PersonId == mine),
             project.Pending.Any(p => p.Kind == "request" && p.PersonId == mine));
     }

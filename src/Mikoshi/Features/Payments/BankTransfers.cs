@@ -4,6 +4,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payments;
 using Mikoshi.Features.Communities;
@@ -80,12 +81,12 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             var parsed = Money.Parse(community.Base, request.MaxPrice);
             if (!parsed.IsSuccess)
             {
-                return parsed.Error!;
+                return parsed.Error;
             }
 
             if (parsed.Value.Units <= Int128.Zero || parsed.Value.Units > long.MaxValue)
             {
-                return Error.Of("invalid_amount", "Say the most you will pay for the token, above zero.");
+                return MoneyErrors.InvalidAmount;
             }
 
             max = (long)parsed.Value.Units;
@@ -123,12 +124,12 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
     {
         if (community.Base != Asset.Jpy)
         {
-            return Error.Of("currency_unsupported", "Bank statements are in yen; this community keeps its books in another currency.");
+            return PaymentErrors.CurrencyUnsupported;
         }
 
         if (file.Length > MaxFileBytes)
         {
-            return Error.Of("payload_too_large", "The statement is larger than this server accepts.");
+            return ApiErrors.PayloadTooLarge;
         }
 
         BankStatement statement;
@@ -141,13 +142,13 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
                 var saved = await db.PaymentSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community.Id);
                 if (saved is null || saved.CsvMapping.Length == 0)
                 {
-                    return Error.Of("csv_mapping_not_set", "Save the CSV column mapping in the payment settings first.");
+                    return PaymentErrors.CsvMappingNotSet;
                 }
 
                 statement = CsvStatement.Read(file, System.Text.Json.JsonSerializer.Deserialize<CsvMapping>(saved.CsvMapping, Writer.Json)!);
                 break;
             default:
-                return Error.Of("invalid_format", "A statement is zengin or csv.");
+                return PaymentErrors.InvalidFormat;
         }
 
         int credited = 0, unmatched = 0, duplicates = 0;
@@ -174,7 +175,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             });
             if (!written.IsSuccess)
             {
-                return written.Error!;
+                return written.Error;
             }
 
             committed?.Invoke(credited + unmatched + duplicates + chunk.Length);
@@ -293,12 +294,12 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             var line = await UnmatchedAsync(write, community.Id, number);
             if (!line.IsSuccess)
             {
-                return line.Error!;
+                return line.Error;
             }
 
             if (!Guid.TryParse(request.PersonId, out var id) || !await write.Db.Users.AnyAsync(u => u.Id == id))
             {
-                return Error.Of("person_not_found", $"There is no person '{request.PersonId}'.");
+                return IdentityErrors.PersonNotFound;
             }
 
             var person = new PersonId(id);
@@ -316,7 +317,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             var line = await UnmatchedAsync(write, community.Id, number);
             if (!line.IsSuccess)
             {
-                return line.Error!;
+                return line.Error;
             }
 
             line.Value.State = "ignored";
@@ -329,8 +330,8 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         var line = await write.Db.BankLines.FirstOrDefaultAsync(l => l.CommunityId == community && l.Number == number);
         return line switch
         {
-            null => Error.Of("bank_line_not_found", $"There is no bank line #{number}."),
-            { State: not "unmatched" } => Error.Of("bank_line_settled", $"Bank line #{number} is already {line.State}."),
+            null => PaymentErrors.BankLineNotFound(number),
+            { State: not "unmatched" } => PaymentErrors.BankLineSettled(number, line.State),
             _ => line,
         };
     }
@@ -356,7 +357,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
                 }
                 catch (FormatException)
                 {
-                    return Problems.For(Error.Of("invalid_content", "content is the statement file in base64."));
+                    return Problems.For(PaymentErrors.InvalidContent);
                 }
 
                 return Problems.From(await bank.ImportAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), request.Format, file));

@@ -4,6 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Payments;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.Revenue;
@@ -75,7 +76,7 @@ public static class PaymentBook
                 {
                     // Nothing was posted: the sale waits, flagged, for a treasurer to record by hand.
                     payment.State = "flagged";
-                    payment.Flag = revenue.Error!.Code;
+                    payment.Flag = revenue.Error.Code;
                     return revenue.Error.Code;
                 }
 
@@ -100,7 +101,7 @@ public static class PaymentBook
                     else
                     {
                         // The money stays in the person's account; the token waits for them (or a refund).
-                        payment.Flag = minted.Error!.Code;
+                        payment.Flag = minted.Error.Code;
                         outcome = minted.Error.Code;
                     }
                 }
@@ -136,7 +137,7 @@ public static class PaymentBook
             }
             else
             {
-                payment.Flag = taken.Error!.Code;
+                payment.Flag = taken.Error.Code;
                 outcome = taken.Error.Code;
             }
         }
@@ -179,12 +180,12 @@ public static class PaymentBook
 
         if (left > Int128.Zero)
         {
-            return Error.Of("reversal_uncovered", $"The accounts this payment went to hold {Money.Of(community.Base, units - left)}, less than {Money.Of(community.Base, units)}.");
+            return PaymentErrors.ReversalUncovered(Money.Of(community.Base, units - left), Money.Of(community.Base, units));
         }
 
         postings.Add(new Posting(to, Money.Of(community.Base, units)));
         var entry = TokenBook.Entry(kind, memo, [.. postings]);
-        return entry.IsSuccess ? await write.PostAsync(entry.Value, reference) : entry.Error!;
+        return entry.IsSuccess ? await write.PostAsync(entry.Value, reference) : entry.Error;
     }
 
     private static async Task<long> PostAsync(WriteScope write, JournalEntry entry, string reference)
@@ -192,7 +193,7 @@ public static class PaymentBook
         var posted = await write.PostAsync(entry, reference);
 
         // Money only comes in from outside here, which no balance rule refuses.
-        return posted.IsSuccess ? posted.Value : throw new InvariantViolatedException($"A credit from outside was refused: {posted.Error!.Code}.");
+        return posted.IsSuccess ? posted.Value : throw new InvariantViolatedException($"A credit from outside was refused: {posted.Error.Code}.");
     }
 
     private static string Memo(PaymentRow payment) => $"{payment.Method} payment #{payment.Number}: {payment.Purpose}";
@@ -226,7 +227,7 @@ public static class PaymentBook
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == number);
         if (payment is null || (!caller.CanKeepTheBooks && payment.PersonId != person))
         {
-            return Error.Of("payment_not_found", $"There is no payment #{number} of yours here.");
+            return PaymentErrors.PaymentNotFound(number);
         }
 
         return new ReceiptView(payment.Number, community.Name, payment.Purpose, payment.Method, payment.State,

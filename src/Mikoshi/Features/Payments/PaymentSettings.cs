@@ -5,6 +5,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Payments;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Features.Payments;
@@ -33,19 +34,19 @@ public sealed class PaymentSettings(Writer writer)
         var dues = request.DuesAmount is null ? Result<Money>.Ok(Money.Zero(community.Base)) : Money.Parse(community.Base, request.DuesAmount);
         if (!dues.IsSuccess)
         {
-            return Task.FromResult<Result<Written>>(dues.Error!);
+            return Task.FromResult<Result<Written>>(dues.Error);
         }
 
         var priceId = request.DuesPriceId?.Trim() ?? string.Empty;
         if (priceId.Length > MaxStripeIdLength || (priceId.Length > 0 && dues.Value.Units <= Int128.Zero) || dues.Value.Units > StripeCheckout.MaxYen)
         {
-            return Task.FromResult<Result<Written>>(Error.Of("invalid_dues", "Monthly dues are a Stripe price id with its amount, 1 to 99,999,999 yen; or neither."));
+            return Task.FromResult<Result<Written>>(PaymentErrors.InvalidDues);
         }
 
         var bank = request.BankAccount?.Trim() ?? string.Empty;
         if (bank.Length > MaxBankAccountLength || bank.Any(char.IsControl))
         {
-            return Task.FromResult<Result<Written>>(Error.Of("invalid_bank_account", $"The bank account details are at most {MaxBankAccountLength} characters on one line."));
+            return Task.FromResult<Result<Written>>(PaymentErrors.InvalidBankAccount(MaxBankAccountLength));
         }
 
         CsvMapping? csv = null;
@@ -54,7 +55,7 @@ public sealed class PaymentSettings(Writer writer)
             var mapping = CsvMapping.Of(c.Date, c.Amount, c.Payer, c.Id, c.HasHeader ?? true, c.Encoding);
             if (!mapping.IsSuccess)
             {
-                return Task.FromResult<Result<Written>>(mapping.Error!);
+                return Task.FromResult<Result<Written>>(mapping.Error);
             }
 
             csv = mapping.Value;
@@ -92,19 +93,19 @@ public sealed class PaymentSettings(Writer writer)
         var link = request.PaymentLink?.Trim() ?? string.Empty;
         if (!link.StartsWith("plink_", StringComparison.Ordinal) || link.Length > MaxStripeIdLength || !link.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
         {
-            return Task.FromResult<Result<Written>>(Error.Of("invalid_payment_link", "A Stripe payment link id looks like plink_…"));
+            return Task.FromResult<Result<Written>>(PaymentErrors.InvalidPaymentLink);
         }
 
         return writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status201Created, async write =>
         {
             if (!await write.Db.Projects.AnyAsync(p => p.CommunityId == community.Id && p.Number == project))
             {
-                return Error.Of("project_not_found", $"There is no project #{project}.");
+                return ProjectErrors.ProjectNotFound;
             }
 
             if (await write.Db.SaleLinks.AnyAsync(l => l.PaymentLinkId == link))
             {
-                return Error.Of("payment_link_taken", "This payment link already sells a project's work.");
+                return PaymentErrors.PaymentLinkTaken;
             }
 
             write.Db.SaleLinks.Add(new SaleLinkRow { PaymentLinkId = link, CommunityId = community.Id, ProjectNumber = project, CreatedById = treasurer });

@@ -6,6 +6,8 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Payments;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 using Stripe;
@@ -32,18 +34,18 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
     {
         if (stripe.Client is not { } client)
         {
-            return Error.Of("stripe_not_configured", "Card and konbini payments are not set up here; pay by bank transfer.");
+            return StripeErrors.StripeNotConfigured;
         }
 
         if (community.Base != Asset.Jpy)
         {
-            return Error.Of("currency_unsupported", "Stripe payments are taken in yen; this community keeps its books in another currency.");
+            return PaymentErrors.CurrencyUnsupported;
         }
 
         var method = request.Method ?? "card";
         if (method is not ("card" or "konbini"))
         {
-            return Error.Of("invalid_payment_method", "Pay by card or konbini.");
+            return PaymentErrors.InvalidPaymentMethod;
         }
 
         long amount;
@@ -56,7 +58,7 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
                 var allowed = current.Policy.MayMint(current.Supply);
                 if (!allowed.IsSuccess)
                 {
-                    return allowed.Error!;
+                    return allowed.Error;
                 }
 
                 var price = (await TokenBook.NextMintAsync(db, current)).Price;
@@ -64,17 +66,17 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
                 var max = request.MaxPrice is null ? Result<Money>.Ok(Money.Of(community.Base, price)) : Money.Parse(community.Base, request.MaxPrice);
                 if (!max.IsSuccess)
                 {
-                    return max.Error!;
+                    return max.Error;
                 }
 
                 if (price > max.Value.Units)
                 {
-                    return Error.Of("price_moved", $"The price is now {Money.Of(community.Base, price)}, above your limit of {max.Value}.");
+                    return MembershipErrors.PriceMoved(Money.Of(community.Base, price), max.Value);
                 }
 
                 if (price <= Int128.Zero || price > MaxYen || max.Value.Units > MaxYen)
                 {
-                    return Error.Of("invalid_amount", "A membership token here costs nothing or more than one payment may carry: mint it directly, or ask a treasurer.");
+                    return MoneyErrors.InvalidAmount;
                 }
 
                 amount = (long)price;
@@ -84,12 +86,12 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
                 var parsed = Money.Parse(community.Base, request.Amount);
                 if (!parsed.IsSuccess)
                 {
-                    return parsed.Error!;
+                    return parsed.Error;
                 }
 
                 if (parsed.Value.Units <= Int128.Zero || parsed.Value.Units > MaxYen)
                 {
-                    return Error.Of("invalid_amount", $"A top-up is 1 to {MaxYen} yen.");
+                    return MoneyErrors.InvalidAmount;
                 }
 
                 amount = (long)parsed.Value.Units;
@@ -98,24 +100,24 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
                 var settings = await db.PaymentSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community.Id);
                 if (settings is null || settings.DuesPriceId.Length == 0)
                 {
-                    return Error.Of("dues_not_set", "This community has no monthly dues.");
+                    return PaymentErrors.DuesNotSet;
                 }
 
                 if (method != "card")
                 {
-                    return Error.Of("invalid_payment_method", "Monthly dues are paid by card.");
+                    return PaymentErrors.InvalidPaymentMethod;
                 }
 
                 if (await db.DuesSubscriptions.AnyAsync(s => s.CommunityId == community.Id && s.PersonId == person && (s.Status == "active" || s.Status == "trialing")))
                 {
-                    return Error.Of("already_subscribed", "You already pay monthly dues here.");
+                    return PaymentErrors.AlreadySubscribed;
                 }
 
                 amount = settings.DuesAmount;
                 priceId = settings.DuesPriceId;
                 break;
             default:
-                return Error.Of("invalid_purpose", "Pay to join, to top up your account, or for monthly dues.");
+                return PaymentErrors.InvalidPurpose;
         }
 
         var metadata = new Dictionary<string, string>
@@ -166,7 +168,7 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
         }
         catch (StripeException exception)
         {
-            return Error.Of("stripe_unavailable", $"Stripe did not open the payment page: {exception.StripeError?.Message ?? exception.Message}");
+            return StripeErrors.StripeUnavailable(exception.StripeError?.Message ?? exception.Message);
         }
 
         if (priceId is not null)

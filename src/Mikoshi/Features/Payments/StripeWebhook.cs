@@ -34,13 +34,13 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
     {
         if (!stripe.Enabled)
         {
-            return Problems.For(Error.Of("stripe_not_configured", "Stripe is not set up here."));
+            return Problems.For(StripeErrors.StripeNotConfigured);
         }
 
         var body = await ReadBodyAsync(http.Request);
         if (body is null)
         {
-            return Problems.For(Error.Of("payload_too_large", "The body is larger than this server accepts."));
+            return Problems.For(ApiErrors.PayloadTooLarge);
         }
 
         Event stripeEvent;
@@ -51,11 +51,11 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
         }
         catch (StripeException)
         {
-            return Problems.For(Error.Of("invalid_stripe_signature", "The Stripe-Signature header does not sign this body with our endpoint secret, or is too old."));
+            return Problems.For(StripeErrors.InvalidStripeSignature);
         }
         catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or ArgumentException)
         {
-            return Problems.For(Error.Of("malformed_request", "The signed body is not a Stripe event."));
+            return Problems.For(ApiErrors.MalformedRequest("the signed body is not a Stripe event"));
         }
 
         return Problems.From(await ApplyAsync(stripeEvent, body), http);
@@ -85,7 +85,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
         catch (StripeException exception)
         {
             // Nothing is stored: Stripe delivers the event again later.
-            return Error.Of("stripe_unavailable", $"Stripe did not answer for the fee: {exception.Message}");
+            return StripeErrors.StripeUnavailable(exception.Message);
         }
 
         var written = await writer.RunAsync(target.Community?.Id.Value ?? Guid.Empty, Actor, null, StatusCodes.Status200OK, async write =>
@@ -111,7 +111,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
         });
 
         // Another replica applied the same event at the same moment: its key won, and this delivery is a duplicate.
-        if (!written.IsSuccess && written.Error!.Code == "conflict" && await db.StripeEvents.AsNoTracking().AnyAsync(e => e.Id == stripeEvent.Id))
+        if (!written.IsSuccess && written.Error.Code == WriteErrors.Codes.Conflict && await db.StripeEvents.AsNoTracking().AnyAsync(e => e.Id == stripeEvent.Id))
         {
             return Answer(stripeEvent, "duplicate");
         }
@@ -277,7 +277,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                 var reversal = await PaymentBook.ReverseAsync(write, community, refunded, Math.Min(newly, refunded.Amount - refunded.Reversed - refunded.Disputed), "refund", "refunded at Stripe");
                 if (!reversal.IsSuccess)
                 {
-                    refunded.Flag = reversal.Error!.Code;
+                    refunded.Flag = reversal.Error.Code;
                     return reversal.Error.Code;
                 }
 
@@ -305,7 +305,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                 var chargeback = await PaymentBook.ReverseAsync(write, community, disputed, taken, "chargeback", $"dispute: {dispute.Reason}");
                 if (!chargeback.IsSuccess)
                 {
-                    disputed.Flag = chargeback.Error!.Code;
+                    disputed.Flag = chargeback.Error.Code;
                     return chargeback.Error.Code;
                 }
 

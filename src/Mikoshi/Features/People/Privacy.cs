@@ -25,7 +25,7 @@ public static class Privacy
     {
         if (request.ShownInPublic is not { } shown)
         {
-            return Error.Of("invalid_privacy", "shownInPublic is true or false.");
+            return PeopleErrors.InvalidPrivacy;
         }
 
         var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -35,7 +35,7 @@ public static class Privacy
             await write.AuditAsync("person.privacy", new { personId = person.ToString(), shownInPublic = shown });
             return Result<PrivacyView>.Ok(new PrivacyView(shown));
         });
-        return written.IsSuccess ? new PrivacyView(shown) : written.Error!;
+        return written.IsSuccess ? new PrivacyView(shown) : written.Error;
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -36,7 +36,7 @@ public static class Profiles
         new(user.PersonId.ToString(), user.DisplayName, user.Bio, user.Skills, user.Loves, user.Values);
 
     /// <summary>Tags trimmed, de-duplicated ignoring case, in the order given.</summary>
-    public static Result<List<string>> Tags(IReadOnlyList<string>? tags, string what) => TagList.Clean(tags, what, "invalid_profile");
+    public static Result<List<string>> Tags(IReadOnlyList<string>? tags, string what) => TagList.Clean(tags, PeopleErrors.InvalidProfile);
 
     public static async Task<Result<ProfileView>> UpdateAsync(MikoshiDb db, Writer writer, PersonId person, ProfileRequest request)
     {
@@ -46,7 +46,7 @@ public static class Profiles
             var checkedName = Domain.Identity.DisplayNameRules.Check(request.DisplayName);
             if (!checkedName.IsSuccess)
             {
-                return checkedName.Error!;
+                return checkedName.Error;
             }
 
             name = checkedName.Value;
@@ -54,7 +54,7 @@ public static class Profiles
 
         if (request.Bio is { Length: > MaxBioLength })
         {
-            return Error.Of("invalid_profile", $"A bio is at most {MaxBioLength} characters.");
+            return PeopleErrors.InvalidProfile;
         }
 
         var skills = Tags(request.Skills, "skills");
@@ -64,7 +64,7 @@ public static class Profiles
         {
             if (!tags.IsSuccess)
             {
-                return tags.Error!;
+                return tags.Error;
             }
         }
 
@@ -73,7 +73,7 @@ public static class Profiles
         var allLoves = Tags(placed.Loves, "loves");
         if (!allLoves.IsSuccess)
         {
-            return allLoves.Error!;
+            return allLoves.Error;
         }
 
         var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -87,7 +87,7 @@ public static class Profiles
             await write.AuditAsync("person.profile", new { personId = person.ToString(), user.DisplayName });
             return Result<ProfileView>.Ok(View(user));
         });
-        return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<ProfileView>(written.Value.Json, Writer.Json)! : written.Error!;
+        return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<ProfileView>(written.Value.Json, Writer.Json)! : written.Error;
     }
 
     /// <summary>The values a person may hold: the charter values of every community where they hold a token or a role.</summary>
@@ -143,7 +143,7 @@ public static class Profiles
         var person = await Membership.People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
-            return person.Error!;
+            return person.Error;
         }
 
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Value.Value);
@@ -204,7 +204,7 @@ public static class Profiles
                 var person = await Membership.People.FindAsync(db, personId);
                 if (!person.IsSuccess)
                 {
-                    return Problems.For(person.Error!);
+                    return Problems.For(person.Error);
                 }
 
                 var instant = at ?? clock.GetUtcNow();
@@ -226,14 +226,14 @@ public static class Profiles
                 var name = Tags(request.Name is null ? [] : [request.Name], "skills");
                 if (!name.IsSuccess || name.Value.Count != 1)
                 {
-                    return Problems.For(name.Error ?? Error.Of("invalid_profile", "Name the skill."));
+                    return Problems.For(name.Error ?? PeopleErrors.InvalidProfile);
                 }
 
                 return Problems.From(await writer.RunAsync(community.Id.Value, caller.Actor, null, StatusCodes.Status201Created, async write =>
                 {
                     if (await write.Db.Skills.AnyAsync(s => s.CommunityId == community.Id && s.Name == name.Value[0]))
                     {
-                        return Error.Of("skill_exists", "The vocabulary already has that skill.");
+                        return PeopleErrors.SkillExists;
                     }
 
                     write.Db.Skills.Add(new SkillRow { CommunityId = community.Id, Name = name.Value[0] });

@@ -25,14 +25,14 @@ public static class TimeZones
             ? Result<string?>.Ok(null)
             : Times.Find(id.Trim()) is { } zone
                 ? Result<string?>.Ok(zone.Id)
-                : Error.Of("unknown_time_zone", "That is not a time zone this server knows; use an IANA id such as Asia/Tokyo.");
+                : PeopleErrors.UnknownTimeZone;
 
     public static async Task<Result<TimeZoneView>> SetMineAsync(Writer writer, PersonId person, TimeZoneRequest request)
     {
         var zone = Check(request.TimeZone);
         if (!zone.IsSuccess)
         {
-            return zone.Error!;
+            return zone.Error;
         }
 
         var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
@@ -42,7 +42,7 @@ public static class TimeZones
             await write.AuditAsync("person.time-zone", new { personId = person.ToString(), timeZone = zone.Value });
             return Result<TimeZoneView>.Ok(new TimeZoneView(zone.Value, zone.Value ?? Times.DefaultZoneId));
         });
-        return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<TimeZoneView>(written.Value.Json, Writer.Json)! : written.Error!;
+        return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<TimeZoneView>(written.Value.Json, Writer.Json)! : written.Error;
     }
 
     public static async Task<Result<Written>> SetCommunityAsync(Writer writer, Community community, PersonId admin, TimeZoneRequest request)
@@ -50,7 +50,7 @@ public static class TimeZones
         var zone = Check(request.TimeZone);
         if (!zone.IsSuccess)
         {
-            return zone.Error!;
+            return zone.Error;
         }
 
         return await writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>

@@ -40,12 +40,12 @@ public sealed class ContributionLog(Writer writer)
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             if (await ProjectBook.RoleAsync(db, community.Id, project, author) is null)
             {
-                return Error.Of("not_team_member", "Only a member of the project's team may record a contribution to it.");
+                return ProjectErrors.NotTeamMember;
             }
 
             var summary = ContributionRules.Summary(request.Summary);
@@ -84,7 +84,7 @@ public sealed class ContributionLog(Writer writer)
             var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
             if (contribution is null)
             {
-                return Error.Of("contribution_not_found", $"There is no contribution {number}.");
+                return ProjectErrors.ContributionNotFound;
             }
 
             var onTeam = await ProjectBook.RoleAsync(db, community.Id, contribution.ProjectNumber, person) is not null;
@@ -141,7 +141,7 @@ public sealed class ContributionLog(Writer writer)
                 var person = await Membership.People.FindAsync(db, personId);
                 return person.IsSuccess
                     ? Results.Ok(new ContributionList(await ViewsAsync(db, community.Id, c => c.AuthorId == person.Value)))
-                    : Problems.For(person.Error!);
+                    : Problems.For(person.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("A person's contributions in the community, newest first, with who acknowledged each.")

@@ -45,8 +45,8 @@ public sealed class ProjectBoard(Writer writer)
         {
             var title = ProjectRules.Title(request.Title);
             var description = ProjectRules.Description(request.Description);
-            var skills = TagList.Clean(request.NeededSkills, "needed skills", "invalid_project");
-            var values = TagList.Clean(request.Values, "values", "invalid_project");
+            var skills = TagList.Clean(request.NeededSkills, ProjectErrors.InvalidProject);
+            var values = TagList.Clean(request.Values, ProjectErrors.InvalidProject);
             var error = title.Error ?? description.Error ?? skills.Error ?? values.Error;
             if (error is not null)
             {
@@ -82,7 +82,7 @@ public sealed class ProjectBoard(Writer writer)
             var project = await ProjectBook.FindAsync(write.Db, community.Id, number);
             if (!project.IsSuccess)
             {
-                return project.Error!;
+                return project.Error;
             }
 
             if (await ProjectBook.RequireLeadAsync(write.Db, community.Id, number, lead) is { } notLead)
@@ -95,7 +95,7 @@ public sealed class ProjectBoard(Writer writer)
             var moved = to.Then(target => ProjectRules.Move(from.Value, target));
             if (!moved.IsSuccess)
             {
-                return moved.Error!;
+                return moved.Error;
             }
 
             var was = project.Value.Status;
@@ -112,7 +112,7 @@ public sealed class ProjectBoard(Writer writer)
             var parsed = ProjectRules.ParseStatus(status);
             if (!parsed.IsSuccess)
             {
-                return parsed.Error!;
+                return parsed.Error;
             }
 
             wanted = ProjectRules.Name(parsed.Value);
@@ -129,7 +129,7 @@ public sealed class ProjectBoard(Writer writer)
         var found = await ProjectBook.FindAsync(db, community.Id, number);
         if (!found.IsSuccess)
         {
-            return found.Error!;
+            return found.Error;
         }
 
         var project = found.Value;

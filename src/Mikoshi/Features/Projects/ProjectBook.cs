@@ -12,7 +12,7 @@ public static class ProjectBook
     public static async Task<Result<ProjectRow>> FindAsync(MikoshiDb db, CommunityId community, long number)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.CommunityId == community && p.Number == number);
-        return project is null ? Error.Of("project_not_found", $"There is no project {number}.") : project;
+        return project is null ? ProjectErrors.ProjectNotFound : project;
     }
 
     /// <summary>The person's role on the team, or null when they are not on it.</summary>
@@ -23,7 +23,7 @@ public static class ProjectBook
     public static async Task<Error?> RequireLeadAsync(MikoshiDb db, CommunityId community, long project, PersonId person) =>
         await RoleAsync(db, community, project, person) == ProjectRules.Lead
             ? null
-            : Error.Of("not_project_lead", "Only a lead of the project may do this.");
+            : ProjectErrors.NotProjectLead;
 
     /// <summary>Display names by person.</summary>
     public static Task<Dictionary<PersonId, string>> NamesAsync(MikoshiDb db, IEnumerable<PersonId> people) =>

@@ -30,7 +30,7 @@ public sealed class Teams(Writer writer)
             var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             if (await ProjectBook.RequireLeadAsync(write.Db, community.Id, project, lead) is { } notLead)
@@ -41,13 +41,13 @@ public sealed class Teams(Writer writer)
             var invitee = await Membership.People.FindAsync(write.Db, request.PersonId);
             if (!invitee.IsSuccess)
             {
-                return invitee.Error!;
+                return invitee.Error;
             }
 
             var role = ProjectRules.Role(request.Role);
             if (!role.IsSuccess)
             {
-                return role.Error!;
+                return role.Error;
             }
 
             return await OpenAsync(write, community, project, Invitation, invitee.Value, role.Value, lead);
@@ -59,13 +59,13 @@ public sealed class Teams(Writer writer)
             var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             var role = ProjectRules.Role(request.Role);
             if (!role.IsSuccess)
             {
-                return role.Error!;
+                return role.Error;
             }
 
             return await OpenAsync(write, community, project, Request, person, role.Value, person);
@@ -79,12 +79,12 @@ public sealed class Teams(Writer writer)
             var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.CommunityId == community.Id && i.Number == number);
             if (invitation is null)
             {
-                return Error.Of("invitation_not_found", $"There is no invitation or join request {number}.");
+                return ProjectErrors.InvitationNotFound;
             }
 
             if (invitation.Kind == Invitation && invitation.PersonId != answerer)
             {
-                return Error.Of("not_invited", "Only the person invited may answer an invitation.");
+                return ProjectErrors.NotInvited;
             }
 
             if (invitation.Kind == Request && await ProjectBook.RequireLeadAsync(db, community.Id, invitation.ProjectNumber, answerer) is { } notLead)
@@ -94,12 +94,12 @@ public sealed class Teams(Writer writer)
 
             if (invitation.State != Pending)
             {
-                return Error.Of("invitation_closed", $"This was already {invitation.State}.");
+                return ProjectErrors.InvitationClosed;
             }
 
             if (accept && await ProjectBook.RoleAsync(db, community.Id, invitation.ProjectNumber, invitation.PersonId) is not null)
             {
-                return Error.Of("already_on_team", "That person is already on the team.");
+                return ProjectErrors.AlreadyOnTeam;
             }
 
             invitation.State = accept ? "accepted" : "declined";
@@ -128,12 +128,12 @@ public sealed class Teams(Writer writer)
         var db = write.Db;
         if (await ProjectBook.RoleAsync(db, community.Id, project, person) is not null)
         {
-            return Error.Of("already_on_team", "That person is already on the team.");
+            return ProjectErrors.AlreadyOnTeam;
         }
 
         if (await db.Invitations.AnyAsync(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.PersonId == person && i.State == Pending))
         {
-            return Error.Of("already_pending", "An invitation or join request for that person is already waiting for an answer.");
+            return ProjectErrors.AlreadyPending;
         }
 
         var number = await ChainHeads.TakeAsync(db, community.Id.Value, "invitations");

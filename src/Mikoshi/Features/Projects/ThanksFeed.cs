@@ -30,24 +30,24 @@ public sealed class ThanksFeed(Writer writer)
             var db = write.Db;
             if (!await db.Tokens.AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == from))
             {
-                return Error.Of("not_a_member", "Only a member of this community (a token holder) may post thanks here.");
+                return ProjectErrors.NotAMember;
             }
 
             var to = await Membership.People.FindAsync(db, request.To);
             if (!to.IsSuccess)
             {
-                return to.Error!;
+                return to.Error;
             }
 
             var message = ThanksRules.Message(from, to.Value, request.Message);
             if (!message.IsSuccess)
             {
-                return message.Error!;
+                return message.Error;
             }
 
             if (request.ProjectId is { } project && !(await ProjectBook.FindAsync(db, community.Id, project)).IsSuccess)
             {
-                return Error.Of("project_not_found", $"There is no project {project}.");
+                return ProjectErrors.ProjectNotFound;
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "thanks");
@@ -71,13 +71,13 @@ public sealed class ThanksFeed(Writer writer)
         var page = Paging.Read(cursor, limit);
         if (!page.IsSuccess)
         {
-            return page.Error!;
+            return page.Error;
         }
 
         var before = long.MaxValue;
         if (page.Value.After is { } after && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out before))
         {
-            return Error.Of("invalid_cursor", "That cursor did not come from this API.");
+            return ApiErrors.InvalidCursor;
         }
 
         var rows = await ViewsAsync(db, community, _ => true, before, page.Value.Limit + 1);

@@ -21,23 +21,23 @@ public sealed class Works(Writer writer)
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             if (await ProjectBook.RoleAsync(db, community.Id, project, person) is null)
             {
-                return Error.Of("not_team_member", "Only a member of the project's team may add its works.");
+                return ProjectErrors.NotTeamMember;
             }
 
             if (found.Value.Status == ProjectRules.Name(ProjectStatus.Archived))
             {
-                return Error.Of("project_archived", "An archived project takes no new work.");
+                return ProjectErrors.ProjectArchived;
             }
 
             var title = WorkRules.Title(request.Title);
             var link = WorkRules.Link(request.Url);
             var released = request.ReleasedAt is { } at && at > write.At
-                ? Error.Of("invalid_work", "A work cannot have been released in the future.")
+                ? ProjectErrors.InvalidWork
                 : Result<DateTimeOffset>.Ok(request.ReleasedAt ?? write.At);
             if ((title.Error ?? link.Error ?? released.Error) is { } invalid)
             {

@@ -52,7 +52,7 @@ public sealed class Agreements(Writer writer)
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
             {
-                return found.Error!;
+                return found.Error;
             }
 
             if (await ProjectBook.RequireLeadAsync(db, community.Id, project, lead) is { } notLead)
@@ -62,13 +62,13 @@ public sealed class Agreements(Writer writer)
 
             if (found.Value.Status == ProjectRules.Name(ProjectStatus.Archived))
             {
-                return Error.Of("project_archived", "An archived project takes no new agreement.");
+                return ProjectErrors.ProjectArchived;
             }
 
             var basis = request.Basis?.Trim().ToLowerInvariant() ?? "manual";
             if (basis is not ("manual" or "contributions"))
             {
-                return Error.Of("invalid_split", "The basis of a split is manual or contributions.");
+                return RevenueErrors.InvalidSplit;
             }
 
             var team = await db.TeamMembers.Where(m => m.CommunityId == community.Id && m.ProjectNumber == project).Select(m => m.PersonId).ToListAsync();
@@ -78,7 +78,7 @@ public sealed class Agreements(Writer writer)
                 var person = await Membership.People.FindAsync(db, party.PersonId);
                 if (!person.IsSuccess)
                 {
-                    return person.Error!;
+                    return person.Error;
                 }
 
                 var isFixed = (party.FixedBps ?? 0) != 0;
@@ -89,7 +89,7 @@ public sealed class Agreements(Writer writer)
 
                 if (!isFixed && !team.Contains(person.Value))
                 {
-                    return Error.Of("party_not_on_team", "A party paid by weight is on the project's team; an outside party takes a fixed share.");
+                    return RevenueErrors.PartyNotOnTeam;
                 }
 
                 parties.Add(new SplitParty(person.Value, party.Weight ?? 0, party.FixedBps ?? 0));
@@ -105,7 +105,7 @@ public sealed class Agreements(Writer writer)
             var agreement = SplitAgreement.Of(parties);
             if (!agreement.IsSuccess)
             {
-                return agreement.Error!;
+                return agreement.Error;
             }
 
             var version = checked((int)await ChainHeads.TakeAsync(db, community.Id.Value, $"agreements:{project}"));
@@ -154,23 +154,23 @@ public sealed class Agreements(Writer writer)
                 .FirstOrDefaultAsync(a => a.CommunityId == community.Id && a.ProjectNumber == project && a.Version == version);
             if (row is null)
             {
-                return Error.Of("agreement_not_found", $"Project {project} has no agreement version {version}.");
+                return RevenueErrors.AgreementNotFound;
             }
 
             if (row.State != "proposed")
             {
-                return Error.Of("agreement_not_pending", $"Version {version} is {row.State}; only a proposed version can be accepted.");
+                return RevenueErrors.AgreementNotPending;
             }
 
             var party = row.Parties.FirstOrDefault(p => p.PersonId == person);
             if (party is null)
             {
-                return Error.Of("not_a_party", "Only a party named in the agreement accepts it.");
+                return RevenueErrors.NotAParty;
             }
 
             if (party.AcceptedAtUnixMs is not null)
             {
-                return Error.Of("already_accepted", "You already accepted this version.");
+                return RevenueErrors.AlreadyAccepted;
             }
 
             party.AcceptedAtUnixMs = write.At.ToUnixTimeMilliseconds();
@@ -274,7 +274,7 @@ public sealed class Agreements(Writer writer)
             {
                 var community = http.Caller().RequireCommunity();
                 var found = await ProjectBook.FindAsync(db, community.Id, projectId);
-                return found.IsSuccess ? Results.Ok(await PreviewAsync(db, community.Id, projectId)) : Problems.For(found.Error!);
+                return found.IsSuccess ? Results.Ok(await PreviewAsync(db, community.Id, projectId)) : Problems.For(found.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("Weights derived from acknowledged contributions, each explained in words.")

@@ -6,6 +6,8 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 
@@ -65,12 +67,12 @@ public sealed class Earnings(Writer writer)
             var asset = community.Accepts(request.Asset);
             if (!asset.IsSuccess)
             {
-                return asset.Error!;
+                return asset.Error;
             }
 
             if (asset.Value == Asset.Jpy && !await db.BankAccounts.AnyAsync(b => b.PersonId == person))
             {
-                return Error.Of("bank_account_required", "Add the bank account yen should be paid to before claiming.");
+                return RevenueErrors.BankAccountRequired;
             }
 
             var tokens = await db.Tokens.Where(t => t.CommunityId == community.Id && t.OwnerId == person).ToListAsync();
@@ -80,13 +82,13 @@ public sealed class Earnings(Writer writer)
             var units = balance?.Units ?? Int128.Zero;
             if (units == Int128.Zero)
             {
-                return Error.Of("nothing_to_claim", $"You have no {asset.Value.Code} to claim.");
+                return RevenueErrors.NothingToClaim;
             }
 
             var posted = await write.PostAsync(JournalEntry.Move("claim", "claimed for payout", AccountId.ForPerson(person.Value), PayoutEscrow, Money.Of(asset.Value, units)).Value);
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "claims");
@@ -133,19 +135,19 @@ public sealed class Earnings(Writer writer)
         var asset = community.Accepts(assetCode ?? community.BaseAsset);
         if (!asset.IsSuccess)
         {
-            return asset.Error!;
+            return asset.Error;
         }
 
         var last = to ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone ?? TimeZoneInfo.Utc).DateTime);
         var first = from ?? new DateOnly(last.Year, last.Month, 1);
         if (first > last)
         {
-            return Error.Of("invalid_period", "A statement's period starts on or before it ends.");
+            return MembershipErrors.InvalidStatementPeriod;
         }
 
         if (first < EarliestStatementDay || last > LatestStatementDay)
         {
-            return Error.Of("invalid_period", $"A statement's period lies between {EarliestStatementDay:yyyy-MM-dd} and {LatestStatementDay:yyyy-MM-dd}.");
+            return MembershipErrors.InvalidStatementPeriod;
         }
 
         var start = DayStart(first, zone).ToUnixTimeMilliseconds();
@@ -213,7 +215,7 @@ public sealed class Earnings(Writer writer)
         var statement = await StatementAsync(db, community, person, from, to, asset, clock.GetUtcNow(), DaysOf(community));
         if (!statement.IsSuccess)
         {
-            return Problems.For(statement.Error!);
+            return Problems.For(statement.Error);
         }
 
         var name = $"statement-{community.Slug}-{statement.Value.From:yyyyMMdd}-{statement.Value.To:yyyyMMdd}";
@@ -257,7 +259,7 @@ public sealed class Earnings(Writer writer)
         api.MapGet("/communities/{slug}/people/{personId}/statement", async (string personId, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, HttpContext http, MikoshiDb db, TimeProvider clock) =>
             {
                 var person = await Membership.People.FindAsync(db, personId);
-                return person.IsSuccess ? await StatementResultAsync(http, db, person.Value, from, to, asset, format, lang, clock) : Problems.For(person.Error!);
+                return person.IsSuccess ? await StatementResultAsync(http, db, person.Value, from, to, asset, format, lang, clock) : Problems.For(person.Error);
             })
             .Allow(Access.Treasurer)
             .WithSummary("A person's statement for a period, for the community's treasurers; format=csv for a spreadsheet, format=pdf for a PDF.")

@@ -103,7 +103,7 @@ public static class HolderShares
             var posted = await write.PostAsync(entry);
             if (!posted.IsSuccess)
             {
-                throw new InvariantViolatedException($"The holder pool could not pay what it owes: {posted.Error!.Detail}");
+                throw new InvariantViolatedException($"The holder pool could not pay what it owes: {posted.Error}");
             }
         }
 

@@ -7,6 +7,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Payouts;
+using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Secrets;
@@ -44,7 +45,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var checkedAccount = Check(request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber, request.HolderName);
             if (!checkedAccount.IsSuccess)
             {
-                return checkedAccount.Error!;
+                return checkedAccount.Error;
             }
 
             var db = write.Db;
@@ -75,7 +76,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var header = Header(request.SenderCode, request.SenderName, DateOnly.FromDateTime(write.At.UtcDateTime), request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber);
             if (!header.IsSuccess)
             {
-                return header.Error!;
+                return header.Error;
             }
 
             var db = write.Db;
@@ -105,21 +106,21 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var asset = community.Accepts(request.Asset);
             if (!asset.IsSuccess)
             {
-                return asset.Error!;
+                return asset.Error;
             }
 
             var today = DateOnly.FromDateTime(write.At.UtcDateTime);
             var date = request.TransferDate ?? today;
             if (date < today)
             {
-                return Error.Of("invalid_transfer_date", "A transfer date is today or later.");
+                return RevenueErrors.InvalidTransferDate;
             }
 
             var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.Asset == asset.Value.Code && c.State == "pending")
                 .OrderBy(c => c.Number).ToListAsync();
             if (claims.Count == 0)
             {
-                return Error.Of("no_pending_claims", $"No {asset.Value.Code} claim is waiting for a payout.");
+                return RevenueErrors.NoPendingClaims;
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "payout-batches");
@@ -144,7 +145,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var lines = await Features.Tax.PayoutTax.LinesAsync(db, community.Id, asset.Value, number, claims);
             if (!lines.IsSuccess)
             {
-                return lines.Error!;
+                return lines.Error;
             }
 
             db.PayoutLines.AddRange(lines.Value);
@@ -155,7 +156,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 var file = await ZenginAsync(db, box, community.Id, batch, Features.Tax.PayoutTax.NetByPerson(lines.Value, claims));
                 if (!file.IsSuccess)
                 {
-                    return file.Error!;
+                    return file.Error;
                 }
             }
 
@@ -170,12 +171,12 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var batch = await db.PayoutBatches.FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
             if (batch is null)
             {
-                return Error.Of("batch_not_found", $"There is no payout batch {number}.");
+                return RevenueErrors.BatchNotFound;
             }
 
             if (batch.State == "paid")
             {
-                return Error.Of("batch_already_paid", $"Payout batch {number} was confirmed as paid already.");
+                return RevenueErrors.BatchAlreadyPaid;
             }
 
             var asset = Asset.FromKnownCode(batch.Asset).Value;
@@ -183,13 +184,13 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var entry = Features.Tax.PayoutTax.PayoutEntry(number, asset, batch.Total, withheld);
             if (!entry.IsSuccess)
             {
-                return entry.Error!;
+                return entry.Error;
             }
 
             var posted = await write.PostAsync(entry.Value, $"batch {number}");
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
 
             var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.BatchNumber == number).ToListAsync();
@@ -236,7 +237,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         var batch = await db.PayoutBatches.AsNoTracking().FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
         if (batch is null)
         {
-            return Error.Of("batch_not_found", $"There is no payout batch {number}.");
+            return RevenueErrors.BatchNotFound;
         }
 
         var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community.Id && c.BatchNumber == number).ToListAsync();
@@ -261,7 +262,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         var accounts = await OpenAccountsAsync(db, box, people);
         if (!accounts.IsSuccess)
         {
-            return accounts.Error!;
+            return accounts.Error;
         }
 
         var csv = Csv(await ViewAsync(db, batch, claims), accounts.Value);
@@ -291,21 +292,21 @@ public sealed class Payouts(Writer writer, SecretBox box)
         var sender = await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community);
         if (sender is null)
         {
-            return Error.Of("payout_sender_missing", "An admin sets the community's paying account and sender code before yen can be paid out.");
+            return RevenueErrors.PayoutSenderMissing;
         }
 
         var date = DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var header = Header(sender.SenderCode, sender.SenderName, date, sender.BankCode, sender.BankName, sender.BranchCode, sender.BranchName, sender.AccountType, sender.AccountNumber);
         if (!header.IsSuccess)
         {
-            return header.Error!;
+            return header.Error;
         }
 
         var people = payees.Select(p => p.Person).ToList();
         var opened = await OpenAccountsAsync(db, box, people);
         if (!opened.IsSuccess)
         {
-            return opened.Error!;
+            return opened.Error;
         }
 
         var accounts = opened.Value;
@@ -314,14 +315,14 @@ public sealed class Payouts(Writer writer, SecretBox box)
         {
             if (!accounts.TryGetValue(person, out var account))
             {
-                return Error.Of("bank_account_required", $"Person {person} has no bank account on file.");
+                return RevenueErrors.BankAccountRequired;
             }
 
             var amount = payees.First(p => p.Person == person).Amount;
             var transfer = Transfer(account.BankCode, account.BankName, account.BranchCode, account.BranchName, account.AccountType, account.AccountNumber, account.HolderName, amount, batch.Number);
             if (!transfer.IsSuccess)
             {
-                return transfer.Error!;
+                return transfer.Error;
             }
 
             transfers.Add(transfer.Value);
@@ -335,7 +336,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
     {
         var row = await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(b => b.PersonId == person);
         return row is null
-            ? Error.Of("not_found", "No bank account on file.")
+            ? CommonErrors.NotFound
             : box.Open(row.AccountNumber, SecretBox.BankAccountNumber).Map(number => ViewOf(row, number));
     }
 
@@ -348,7 +349,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var number = box.Open(account.AccountNumber, SecretBox.BankAccountNumber);
             if (!number.IsSuccess)
             {
-                return number.Error!;
+                return number.Error;
             }
 
             account.AccountNumber = number.Value;
@@ -380,7 +381,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
 
         if (string.IsNullOrWhiteSpace(holder))
         {
-            return Error.Of("invalid_bank_name", "The account holder's name is required, in katakana as the bank knows it.");
+            return PayoutErrors.InvalidBankName;
         }
 
         return ZenginTransfer.Of(bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value, holder, Money.Of(Asset.Jpy, yen), reference.Value);
@@ -400,7 +401,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
 
         if (string.IsNullOrWhiteSpace(senderName))
         {
-            return Error.Of("invalid_bank_name", "The sender's name is required, in katakana as the bank knows it.");
+            return PayoutErrors.InvalidBankName;
         }
 
         return ZenginHeader.Of(sender.Value, senderName, TransferDate.On(date), bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value);
@@ -440,7 +441,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapGet("/communities/{slug}/payout-sender", async (HttpContext http, MikoshiDb db) =>
                 await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == http.Caller().RequireCommunity().Id) is { } row
                     ? Results.Ok(SenderViewOf(row))
-                    : Problems.For(Error.Of("not_found", "No paying account is set.")))
+                    : Problems.For(CommonErrors.NotFound))
             .Allow(Access.Treasurer)
             .WithSummary("The community's paying account and sender code for Zengin files.")
             .Produces<PayoutSenderRequest>();
@@ -468,7 +469,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapGet("/communities/{slug}/payouts/{batchId:long}/export", async (long batchId, string? format, string? lang, HttpContext http, MikoshiDb db, SecretBox box, TimeProvider clock) =>
             {
                 var file = await ExportAsync(db, box, http.Caller().RequireCommunity(), batchId, format, clock.GetUtcNow(), lang);
-                return file.IsSuccess ? Results.File(file.Value.Bytes, file.Value.ContentType, file.Value.FileName) : Problems.For(file.Error!);
+                return file.IsSuccess ? Results.File(file.Value.Bytes, file.Value.ContentType, file.Value.FileName) : Problems.For(file.Error);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Export a batch: format=csv (default), format=zengin (yen: a 総合振込 file for the bank, Shift_JIS, 120-byte records) or format=pdf (a summary with an embedded Japanese font; lang=en for English labels).");

@@ -72,19 +72,19 @@ public sealed class RecordRevenue(Writer writer)
         var rate = request.RecoupRateBps ?? 0;
         if (!amount.IsSuccess)
         {
-            return amount.Error!;
+            return amount.Error;
         }
 
         if (rate is < 0 or > RevenuePolicy.Whole)
         {
-            return Error.Of("invalid_recoup_rate", "A recoupment rate is 0 to 10,000 basis points (0 to 100%).");
+            return RevenueErrors.InvalidRecoupRate;
         }
 
         var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
-        var posted = entry.IsSuccess ? await write.PostAsync(entry.Value) : entry.Error!;
+        var posted = entry.IsSuccess ? await write.PostAsync(entry.Value) : entry.Error;
         if (!posted.IsSuccess)
         {
-            return posted.Error!;
+            return posted.Error;
         }
 
         var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
@@ -118,25 +118,25 @@ public sealed class RecordRevenue(Writer writer)
     {
         if (idempotency is null)
         {
-            return Error.Of("idempotency_key_required", "Recording revenue needs an Idempotency-Key header, so that a retry never records it twice.");
+            return ApiErrors.IdempotencyKeyRequired;
         }
 
         var asset = community.Accepts(request.Asset);
         if (!asset.IsSuccess)
         {
-            return asset.Error!;
+            return asset.Error;
         }
 
         var amount = Money.Parse(asset.Value, request.Amount);
         if (!amount.IsSuccess)
         {
-            return amount.Error!;
+            return amount.Error;
         }
 
         var source = request.Source?.Trim() ?? string.Empty;
         if (source.Length is 0 or > MaxSourceLength)
         {
-            return Error.Of("invalid_source", $"Say where the revenue came from in 1 to {MaxSourceLength} characters.");
+            return RevenueErrors.InvalidSource(RecordRevenue.MaxSourceLength);
         }
 
         return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created,
@@ -153,19 +153,19 @@ public sealed class RecordRevenue(Writer writer)
         var found = await OpenProjectAsync(db, community.Id, project);
         if (!found.IsSuccess)
         {
-            return found.Error!;
+            return found.Error;
         }
 
         var occurred = occurredAt ?? write.At;
         if (occurred > write.At)
         {
-            return Error.Of("invalid_occurred_at", "Revenue cannot have arrived in the future.");
+            return RevenueErrors.InvalidOccurredAt;
         }
 
         var agreement = await Agreements.InForceAtAsync(db, community.Id, project, occurred);
         if (agreement is null)
         {
-            return Error.Of("no_split_agreement", "No split agreement accepted by all its parties was in force when this revenue arrived.");
+            return RevenueErrors.NoSplitAgreement;
         }
 
         var funding = await FundingAsync(db, community.Id, project, amount.Asset.Code);
@@ -175,7 +175,7 @@ public sealed class RecordRevenue(Writer writer)
         var result = Waterfall.Run(amount.Units, funding.Outstanding, funding.RecoupRateBps, policy, split, supply > 0);
         if (!result.IsSuccess)
         {
-            return result.Error!;
+            return result.Error;
         }
 
         // The holders' share goes to the tokens in circulation now; it may not be dated back past a change of
@@ -184,8 +184,7 @@ public sealed class RecordRevenue(Writer writer)
         var holdingsChanged = (await TokenBook.CurrentAsync(db, community.Id)).HoldingsChangedAtUnixMs;
         if (parts.Holders > Int128.Zero && occurred.ToUnixTimeMilliseconds() < holdingsChanged)
         {
-            return Error.Of("revenue_before_holdings_change",
-                $"Tokens changed hands at {DateTimeOffset.FromUnixTimeMilliseconds(holdingsChanged):u}, after this revenue arrived; record it as of that instant or later, so that its holders' share goes to those who held the tokens.");
+            return RevenueErrors.RevenueBeforeHoldingsChange;
         }
 
         Money Of(Int128 units) => Money.Of(amount.Asset, units);
@@ -200,7 +199,7 @@ public sealed class RecordRevenue(Writer writer)
         var posted = await write.PostAsync(TokenBook.Entry("revenue", $"revenue of project {project}: {source}", [.. postings]).Value, source);
         if (!posted.IsSuccess)
         {
-            return posted.Error!;
+            return posted.Error;
         }
 
         if (parts.Holders > Int128.Zero)
@@ -327,7 +326,7 @@ public sealed class RecordRevenue(Writer writer)
     {
         var found = await ProjectBook.FindAsync(db, community, project);
         return found.IsSuccess && found.Value.Status == ProjectRules.Name(ProjectStatus.Archived)
-            ? Error.Of("project_archived", "An archived project takes no more money.")
+            ? ProjectErrors.ProjectArchived
             : found;
     }
 
@@ -354,7 +353,7 @@ public sealed class RecordRevenue(Writer writer)
             {
                 var community = http.Caller().RequireCommunity();
                 var found = await ProjectBook.FindAsync(db, community.Id, projectId);
-                return found.IsSuccess ? Results.Ok(await MoneyAsync(db, community.Id, projectId)) : Problems.For(found.Error!);
+                return found.IsSuccess ? Results.Ok(await MoneyAsync(db, community.Id, projectId)) : Problems.For(found.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("The project's money: reserve, funding and recoupment, grants, and every revenue event with where its units went.")

@@ -35,13 +35,13 @@ public sealed class RevenueSettings(Writer writer)
                 request.CapAtPaidIn ?? current.CapAtPaidIn);
             if (!policy.IsSuccess)
             {
-                return policy.Error!;
+                return policy.Error;
             }
 
             var changed = tracked.ChangeRevenuePolicy(policy.Value);
             if (!changed.IsSuccess)
             {
-                return changed.Error!;
+                return changed.Error;
             }
 
             var view = RevenuePolicyView.Of(tracked);

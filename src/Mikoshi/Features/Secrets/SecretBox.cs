@@ -43,5 +43,5 @@ public sealed class SecretBox(KeyEncryptionKey kek)
     }
 
     public static Error Unreadable() =>
-        Error.Of("secret_unreadable", "This secret was encrypted with a key-encryption key this server does not have; restore the server's key file (see operations).");
+        SecretErrors.SecretUnreadable;
 }

@@ -31,13 +31,13 @@ public static class PayoutTax
             var profile = profiles.GetValueOrDefault(person);
             if (profile is null && settings.RequireTaxStatus)
             {
-                return Error.Of("tax_status_required", $"Person {person} has no tax status (individual or company); this community requires one before paying.");
+                return TaxErrors.TaxStatusRequired;
             }
 
             var kind = WithholdingKind.Of(kinds.GetValueOrDefault(person) ?? settings.DefaultKind);
             if (!kind.IsSuccess)
             {
-                return kind.Error!;
+                return kind.Error;
             }
 
             TaxStatus? status = profile is null ? null : TaxStatuses.Parse(profile.Status).Value;

@@ -57,14 +57,14 @@ public sealed class TaxReports(Writer writer)
         var parsed = WithholdingPeriod.Parse(period);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error!;
+            return parsed.Error;
         }
 
         var settings = await TaxSettings.CommunityAsync(db, community);
         var p = parsed.Value;
         if (p.IsHalfYear && !settings.HalfYearly)
         {
-            return Error.Of("half_yearly_not_approved", "This community pays withholding monthly; an admin turns on 納期の特例 once the tax office approved it.");
+            return TaxErrors.HalfYearlyNotApproved;
         }
 
         // Under 納期の特例 the eligible kinds are paid half-yearly and the rest monthly; without it, everything monthly.
@@ -88,20 +88,20 @@ public sealed class TaxReports(Writer writer)
             var due = await DueAsync(db, community.Id, request.Period);
             if (!due.IsSuccess)
             {
-                return due.Error!;
+                return due.Error;
             }
 
             var outstanding = Int128.Parse(due.Value.Outstanding.Amount, CultureInfo.InvariantCulture);
             if (outstanding <= Int128.Zero)
             {
-                return Error.Of("nothing_due", $"Nothing withheld in {due.Value.Period} is waiting to be paid to the tax office.");
+                return TaxErrors.NothingDue;
             }
 
             var entry = JournalEntry.Move("withholding-payment", $"源泉所得税 {due.Value.Period} 納付", PayoutTax.WithholdingLiability, AccountId.External, Money.Of(Asset.Jpy, outstanding));
             var posted = await write.PostAsync(entry.Value, $"withholding {due.Value.Period}");
             if (!posted.IsSuccess)
             {
-                return posted.Error!;
+                return posted.Error;
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "withholding-payments");
@@ -188,7 +188,7 @@ public sealed class TaxReports(Writer writer)
     public static Result<int> Year(int? year, DateTimeOffset now)
     {
         var y = year ?? now.UtcDateTime.Year;
-        return y is < EarliestYear or > LatestYear ? Error.Of("invalid_year", $"A year lies between {EarliestYear} and {LatestYear}.") : y;
+        return y is < EarliestYear or > LatestYear ? TaxErrors.InvalidYear : y;
     }
 
     public static async Task<Result<PaymentNotice>> NoticeAsync(MikoshiDb db, Community community, PersonId person, int? year, DateTimeOffset now)
@@ -196,7 +196,7 @@ public sealed class TaxReports(Writer writer)
         var y = Year(year, now);
         if (!y.IsSuccess)
         {
-            return y.Error!;
+            return y.Error;
         }
 
         var settings = await TaxSettings.CommunityAsync(db, community.Id);
@@ -210,7 +210,7 @@ public sealed class TaxReports(Writer writer)
         var y = Year(year, now);
         if (!y.IsSuccess)
         {
-            return y.Error!;
+            return y.Error;
         }
 
         var settings = await TaxSettings.CommunityAsync(db, community.Id);
@@ -226,7 +226,7 @@ public sealed class TaxReports(Writer writer)
                 var opened = box.Open(profile.Address, SecretBox.PayeeAddress);
                 if (!opened.IsSuccess)
                 {
-                    return opened.Error!;
+                    return opened.Error;
                 }
 
                 address = opened.Value;

@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Tax;
 using Mikoshi.Features.Secrets;
 
@@ -37,7 +38,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var status = TaxStatuses.Parse(request.Status);
             if (!status.IsSuccess)
             {
-                return status.Error!;
+                return status.Error;
             }
 
             InvoiceNumber? invoice = null;
@@ -46,7 +47,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
                 var parsed = InvoiceNumber.Of(request.InvoiceNumber);
                 if (!parsed.IsSuccess)
                 {
-                    return parsed.Error!;
+                    return parsed.Error;
                 }
 
                 invoice = parsed.Value;
@@ -56,7 +57,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var address = (request.Address ?? string.Empty).Trim();
             if (name.Length > MaxLegalNameLength || address.Length > MaxAddressLength || name.Any(char.IsControl) || address.Any(char.IsControl))
             {
-                return Error.Of("invalid_tax_profile", $"A legal name is at most {MaxLegalNameLength} characters and an address at most {MaxAddressLength}, without control characters.");
+                return TaxErrors.InvalidTaxProfile(TaxSettings.MaxLegalNameLength, TaxSettings.MaxAddressLength);
             }
 
             var db = write.Db;
@@ -80,7 +81,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
     {
         var row = await db.TaxProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == person);
         return row is null
-            ? Error.Of("not_found", "No tax profile on file.")
+            ? CommonErrors.NotFound
             : box.Open(row.Address, SecretBox.PayeeAddress).Map(address => new TaxProfileRequest(row.Status, row.LegalName, address, row.InvoiceNumber));
     }
 
@@ -90,7 +91,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var kind = WithholdingKind.Of(request.DefaultKind ?? WithholdingKind.None.Code);
             if (!kind.IsSuccess)
             {
-                return kind.Error!;
+                return kind.Error;
             }
 
             InvoiceNumber? invoice = null;
@@ -99,7 +100,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
                 var parsed = InvoiceNumber.Of(request.InvoiceNumber);
                 if (!parsed.IsSuccess)
                 {
-                    return parsed.Error!;
+                    return parsed.Error;
                 }
 
                 invoice = parsed.Value;
@@ -133,13 +134,13 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             var kind = WithholdingKind.Of(request.Kind);
             if (!kind.IsSuccess)
             {
-                return kind.Error!;
+                return kind.Error;
             }
 
             var db = write.Db;
             if (!Guid.TryParse(personId, out var id) || !await db.Users.AnyAsync(u => u.Id == id))
             {
-                return Error.Of("person_not_found", $"There is no person {personId}.");
+                return IdentityErrors.PersonNotFound;
             }
 
             var person = new PersonId(id);

@@ -67,7 +67,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
 
         return IsThisLoopbackListener(request)
             ? new Uri($"{request.Scheme}://{request.Host.Value}")
-            : Error.Of("siwe_origin_unset", "This server does not know its public address (Mikoshi:PublicOrigin), so it cannot tell which site a wallet signed for: wallet sign-in is off until an operator sets it.");
+            : WalletErrors.SiweOriginUnset;
     }
 
     private static bool IsThisLoopbackListener(HttpRequest request)
@@ -97,7 +97,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
         var origin = OriginOf(http);
         return origin.IsSuccess
             ? SiweVerification.Verify(request.Message, request.Signature, new SiweExpectations(origin.Value, ChainId, clock.GetUtcNow()))
-            : origin.Error!;
+            : origin.Error;
     }
 
     /// <summary>A new nonce for <paramref name="purpose"/>; a link nonce belongs to <paramref name="person"/>.</summary>
@@ -106,7 +106,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
         var found = OriginOf(request);
         if (!found.IsSuccess)
         {
-            return found.Error!;
+            return found.Error;
         }
 
         var origin = found.Value;
@@ -116,7 +116,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             var parsed = EthAddress.Parse(address);
             if (!parsed.IsSuccess)
             {
-                return parsed.Error!;
+                return parsed.Error;
             }
 
             signer = parsed.Value;
@@ -139,7 +139,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             var created = SiweMessage.Create(domain, a, uri, ChainId, nonce, now, statement, expirationTime: expires);
             if (!created.IsSuccess)
             {
-                return created.Error!;
+                return created.Error;
             }
 
             message = created.Value.ToString();
@@ -157,20 +157,18 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
         var row = await write.Db.SiweNonces.FirstOrDefaultAsync(n => n.Nonce == message.Nonce);
         if (row is null || row.Purpose != purpose || (purpose == LinkPurpose && row.PersonId != person))
         {
-            return Error.Of("siwe_nonce_unknown", purpose == LinkPurpose
-                ? "This nonce was not handed out to you for linking a wallet: ask POST /me/wallets/nonce for one."
-                : "This nonce was not handed out for signing in: ask POST /auth/siwe/nonce for one.");
+            return WalletErrors.SiweNonceUnknown;
         }
 
         if (row.UsedAtUnixMs is not null)
         {
-            return Error.Of("siwe_nonce_used", "This nonce was used already: every sign-in needs a new one.");
+            return WalletErrors.SiweNonceUsed;
         }
 
         var now = write.At.ToUnixTimeMilliseconds();
         if (now >= row.ExpiresAtUnixMs)
         {
-            return Error.Of("siwe_nonce_expired", $"This nonce expired {NonceLifetime.TotalMinutes:0} minutes after it was handed out: ask for a new one.");
+            return WalletErrors.SiweNonceExpired;
         }
 
         row.UsedAtUnixMs = now;
@@ -185,7 +183,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
     {
         if (!verified.IsSuccess)
         {
-            return verified.Error!;
+            return verified.Error;
         }
 
         var message = verified.Value;
@@ -228,7 +226,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             await write.AuditAsync("wallet.linked", new { personId = user.PersonId.ToString(), address, nonce = message.Nonce });
             return Result<SiweSignInView>.Ok(new SiweSignInView(user.PersonId.ToString(), address, Created: true));
         });
-        return written.IsSuccess ? JsonSerializer.Deserialize<SiweSignInView>(written.Value.Json, Writer.Json)! : written.Error!;
+        return written.IsSuccess ? JsonSerializer.Deserialize<SiweSignInView>(written.Value.Json, Writer.Json)! : written.Error;
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -245,7 +243,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
                 var verified = await siwe.VerifyAsync(siwe.Check(request, http.Request), request);
                 if (!verified.IsSuccess)
                 {
-                    return Problems.For(verified.Error!);
+                    return Problems.For(verified.Error);
                 }
 
                 var user = await signIn.UserManager.FindByIdAsync(verified.Value.PersonId);

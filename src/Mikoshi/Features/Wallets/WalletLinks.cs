@@ -65,7 +65,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
     {
         if (!verified.IsSuccess)
         {
-            return verified.Error!;
+            return verified.Error;
         }
 
         var message = verified.Value;
@@ -77,8 +77,8 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
             if (existing is not null)
             {
                 return existing.PersonId == person
-                    ? Error.Of("wallet_already_linked", $"{address} is already linked to you.")
-                    : Error.Of("wallet_linked_elsewhere", $"{address} is linked to another person; they must unlink it first.");
+                    ? WalletErrors.WalletAlreadyLinked
+                    : WalletErrors.WalletLinkedElsewhere;
             }
 
             if (await SignInWithEthereum.UseNonceAsync(write, message, SignInWithEthereum.LinkPurpose, person) is { } refused)
@@ -110,7 +110,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
         var parsed = EthAddress.Parse(addressText);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error!;
+            return parsed.Error;
         }
 
         var address = parsed.Value.ToString();
@@ -123,17 +123,17 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
             var link = await write.Db.WalletLinks.FirstOrDefaultAsync(l => l.Address == key && l.PersonId == person);
             if (link is null)
             {
-                return Error.Of("wallet_not_linked", $"{address} is not one of your wallets.");
+                return WalletErrors.WalletNotLinked;
             }
 
             if (link.Kind == CustodialKind)
             {
-                return Error.Of("custodial_wallet", "This is your custodial key's address: it stays linked so that your custodial votes keep counting.");
+                return WalletErrors.CustodialWallet;
             }
 
             if (!hasPassword && !hasPasskey && await write.Db.WalletLinks.CountAsync(l => l.PersonId == person && l.Kind != CustodialKind) == 1)
             {
-                return Error.Of("last_sign_in_method", "This wallet is your only way to sign in: add a passkey or link another wallet first.");
+                return WalletErrors.LastSignInMethod;
             }
 
             write.Db.WalletLinks.Remove(link);

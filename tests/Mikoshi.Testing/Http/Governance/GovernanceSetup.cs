@@ -115,8 +115,30 @@ public sealed record GovernanceSetup(TestApp App, string Slug, Person Admin, Per
         return VoteDomain.For(community.Id.Value, Voting.DefaultChainId);
     }
 
+    /// <summary>
+    /// One step of the executor; what it settled in this community (in an app a test class shares, the step also
+    /// settles what other tests left due in theirs).
+    /// </summary>
     public async Task<IReadOnlyList<Settlement>> ExecuteAsync() =>
-        await App.Services.GetRequiredService<GovernanceExecutor>().StepAsync();
+        [.. (await App.Services.GetRequiredService<GovernanceExecutor>().StepAsync()).Where(s => s.Community == Slug)];
+
+    /// <summary>This community's grants.</summary>
+    public async Task<int> GrantsAsync()
+    {
+        await using var scope = App.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+        var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == Slug);
+        return await db.Grants.CountAsync(g => g.CommunityId == community.Id);
+    }
+
+    /// <summary>This community's journal entries.</summary>
+    public async Task<int> EntriesAsync()
+    {
+        await using var scope = App.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+        var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == Slug);
+        return await db.JournalEntries.CountAsync(e => e.CommunityId == community.Id);
+    }
 
     /// <summary>The store as text, governance tables included: a refused request must leave it unchanged.</summary>
     public async Task<string> SnapshotAsync()

@@ -7,14 +7,18 @@ using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http.Governance;
 
-/// <summary>Proposals, signed votes, delegation, exit during grace and automatic execution, through HTTP on both stores.</summary>
-public sealed class GovernanceTests
+/// <summary>
+/// Proposals, signed votes, delegation, exit during grace and automatic execution, through HTTP on both stores. One app
+/// per store for the class (<see cref="SharedApps"/>): each test founds its own community and counts only its own
+/// settlements and grants; the clock only moves forward.
+/// </summary>
+public sealed class GovernanceTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task FundProposal_PassesThroughGrace_WhereOnlyNonYesVotersMayExit_ThenExecutesOnce(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
         var id = await s.OpenAsync(s.Aki, "fund", new { projectId = s.Project, asset = "JPY", amount = "30000", recoupRateBps = 2000 });
 
@@ -52,7 +56,7 @@ public sealed class GovernanceTests
         Assert.Equal("executed", executed.GetProperty("state").GetString());
         Assert.True(executed.GetProperty("execution").GetProperty("entry").GetInt64() > 0);
         Assert.Equal(30_000, await s.BalanceAsync($"project:{s.Project}"));
-        Assert.Equal(1, await s.CountAsync(db => db.Grants.CountAsync()));
+        Assert.Equal(1, await s.GrantsAsync());
         Assert.Equal("proposal_not_cancellable", await (await s.Aki.Client.PostJsonAsync($"{s.Proposal(id)}/cancel", new { })).ProblemCodeAsync());
 
         // Processed: Aki may leave now.
@@ -64,7 +68,7 @@ public sealed class GovernanceTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task BadInput_IsRefusedWithItsCode_AndChangesNothing(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
         var draft = (await (await s.ProposeAsync(s.Aki, "signal", opensAt: app.Clock.GetUtcNow().AddHours(1))).JsonAsync()).GetProperty("id").GetInt64();
         var open = await s.OpenAsync(s.Aki, "signal");
@@ -119,13 +123,13 @@ public sealed class GovernanceTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task FundProposal_ThatWouldOverdrawTheTreasury_FailsCleanly_AndMovesNoMoney(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
         var id = await s.OpenAsync(s.Aki, "fund", new { projectId = s.Project, asset = "JPY", amount = "10000000" });
         await s.VoteOkAsync(s.Aki, id, "for");
         app.Clock.Advance(TimeSpan.FromDays(2));
         var treasury = await s.TreasuryAsync();
-        var entries = await s.CountAsync(db => db.JournalEntries.CountAsync());
+        var entries = await s.EntriesAsync();
 
         var settled = Assert.Single(await s.ExecuteAsync());
         Assert.Equal(("failed", "insufficient_funds"), (settled.Outcome, settled.FailureCode));
@@ -133,8 +137,8 @@ public sealed class GovernanceTests
         Assert.Equal("failed", shown.GetProperty("state").GetString());
         Assert.Equal("insufficient_funds", shown.GetProperty("execution").GetProperty("failureCode").GetString());
         Assert.Equal(treasury, await s.TreasuryAsync());
-        Assert.Equal(entries, await s.CountAsync(db => db.JournalEntries.CountAsync()));
-        Assert.Equal(0, await s.CountAsync(db => db.Grants.CountAsync()));
+        Assert.Equal(entries, await s.EntriesAsync());
+        Assert.Equal(0, await s.GrantsAsync());
         Assert.Empty(await s.ExecuteAsync());
 
         // The yes voter is released: the proposal is processed.
@@ -146,7 +150,7 @@ public sealed class GovernanceTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task TokenBoughtAfterOpening_BuysNoVote(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
         var id = await s.OpenAsync(s.Aki, "signal");
         app.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -174,7 +178,7 @@ public sealed class GovernanceTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Delegation_GivesTheDelegateTheDelegatorsPower_UntilTheDelegatorVotesThemselves(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
         Assert.Equal(HttpStatusCode.OK, (await s.Ben.Client.PutAsJsonAsync($"{s.Community}/delegation", new { @delegate = s.Aki.Id })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await s.Cai.Client.PutAsJsonAsync($"{s.Community}/delegation", new { @delegate = s.Ben.Id })).StatusCode);
@@ -210,7 +214,7 @@ public sealed class GovernanceTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task SignedVotes_AreVerifiedByRecovery_AndReplaysOtherProposalsAndNonHoldersAreRefused(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
         var id = await s.OpenAsync(s.Aki, "signal");
         var other = await s.OpenAsync(s.Aki, "signal");
@@ -264,7 +268,7 @@ public sealed class GovernanceTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task ParameterAndCharterProposals_ExecuteThemselves_AndACharterNeedsTwoThirds(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
         var rate = await s.OpenAsync(s.Aki, "parameter", new { name = "redemptionRateBps", value = "5000" });
         var quorum = await s.OpenAsync(s.Aki, "parameter", new { name = "fund.quorumBps", value = 5000 });
@@ -302,7 +306,7 @@ public sealed class GovernanceTests
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Cancel_ByTheProposer_StopsVotingAndExecution(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var s = await GovernanceSetup.CreateAsync(app);
         var id = await s.OpenAsync(s.Aki, "fund", new { projectId = s.Project, asset = "JPY", amount = "1000" });
         await s.VoteOkAsync(s.Aki, id, "for");
@@ -314,7 +318,7 @@ public sealed class GovernanceTests
         Assert.Equal(HttpStatusCode.OK, (await s.RedeemAsync(s.Aki)).StatusCode);
         app.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Empty(await s.ExecuteAsync());
-        Assert.Equal(0, await s.CountAsync(db => db.Grants.CountAsync()));
+        Assert.Equal(0, await s.GrantsAsync());
         var list = await (await app.CreateClient().GetAsync($"{s.Community}/proposals")).JsonAsync();
         Assert.Equal("cancelled", Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("state").GetString());
     }

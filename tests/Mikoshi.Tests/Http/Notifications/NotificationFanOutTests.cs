@@ -216,6 +216,86 @@ public sealed class NotificationFanOutTests
         Assert.Equal(Ids(s.Aki, s.Ben, s.Cai), await ToldAsync(app, "member.returned"));
     }
 
+    [Fact]
+    public async Task PayoutPaid_ReachesEachPayeeInTheBatch_WithTheirOwnPartOnly_MailedByTheirChoice_AndNoOneElse()
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var app = Quiet("sqlite", chunk: 2000);
+        foreach (var (key, value) in smtp.Settings)
+        {
+            app.Settings[key] = value;
+        }
+
+        var s = await RevenueSetup.CreateAsync(app);
+        await s.RecordOkAsync("100000");
+
+        // Aki and Ben claim; Cai earned a part too but does not claim, so is not in the batch. Ben reads payouts in-app only.
+        Assert.Equal(HttpStatusCode.OK, (await s.Ben.Client.PutAsync("/api/v1/notifications/settings", Json(new { kinds = new Dictionary<string, string> { ["payout.paid"] = "in_app" } }))).StatusCode);
+        await RevenueSetup.SetBankAccountAsync(s.Aki);
+        await RevenueSetup.SetBankAccountAsync(s.Ben, "ﾍﾞﾝ ｽﾐｽ");
+        var claims = $"{s.Community}/me/claims";
+        var akis = RevenueSetup.Units((await (await s.Aki.Client.PostJsonAsync(claims, new { asset = "JPY" })).JsonAsync()).GetProperty("amount"));
+        var bens = RevenueSetup.Units((await (await s.Ben.Client.PostJsonAsync(claims, new { asset = "JPY" })).JsonAsync()).GetProperty("amount"));
+        Assert.True(RevenueSetup.Units((await s.EarningsAsync(s.Cai)).GetProperty("claimable")) > 0);
+        await s.SetSenderAsync();
+        var batched = await s.Admin.Client.PostJsonAsync($"{s.Community}/payouts", new { asset = "JPY", transferDate = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(2) });
+        Assert.Equal(HttpStatusCode.Created, batched.StatusCode);
+        var id = (await batched.JsonAsync()).GetProperty("id").GetInt64();
+        await DispatchAsync(app);
+        Assert.Empty(await ToldAsync(app, "payout.paid"));
+
+        Assert.Equal(HttpStatusCode.OK, (await s.Admin.Client.PostJsonAsync($"{s.Community}/payouts/{id}/confirm", new { })).StatusCode);
+        await DispatchAsync(app);
+        await DispatchAsync(app);
+        Assert.Equal(Ids(s.Aki, s.Ben), await ToldAsync(app, "payout.paid"));
+
+        // Each reads what the bank pays them, and not the other payee's part.
+        foreach (var (payee, other, units) in new[] { (s.Aki, s.Ben, akis), (s.Ben, s.Aki, bens) })
+        {
+            var items = (await (await payee.Client.GetAsync("/api/v1/notifications")).JsonAsync()).GetProperty("items").EnumerateArray();
+            var paid = items.Single(i => i.GetProperty("kind").GetString() == "payout.paid");
+            Assert.Equal(Amounts.Display("JPY", units.ToString(System.Globalization.CultureInfo.InvariantCulture)), paid.GetProperty("yourPart").GetString());
+            await using var scope = app.Scope();
+            var notice = await scope.ServiceProvider.GetRequiredService<MikoshiDb>().Notifications.AsNoTracking()
+                .SingleAsync(n => n.Kind == "payout.paid" && n.PersonId == new Mikoshi.Domain.Communities.PersonId(Guid.Parse(payee.Id)));
+            Assert.DoesNotContain(other.Id, notice.PayloadJson, StringComparison.Ordinal);
+        }
+
+        // Aki's default for money is a mail at once, sent through SMTP with her part in yen; Ben chose in-app, so no mail.
+        var subject = EventText.Text("payout.paid", System.Globalization.CultureInfo.GetCultureInfo("ja"));
+        var mail = await SmtpSink.WaitForAsync(() => smtp.MailTo(s.Aki.Email).Where(m => (m.Subject ?? string.Empty).Contains(subject, StringComparison.Ordinal)).ToList(), 1);
+        Assert.Contains(Amounts.Display("JPY", akis.ToString(System.Globalization.CultureInfo.InvariantCulture)), mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(smtp.MailTo(s.Ben.Email), m => (m.Subject ?? string.Empty).Contains(subject, StringComparison.Ordinal));
+        Assert.DoesNotContain(smtp.MailTo(s.Cai.Email), m => (m.Subject ?? string.Empty).Contains(subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SuccessionCompleted_ReachesTheHeirTheGuardiansAndTheHolder_AndNoOtherMember()
+    {
+        await using var app = Quiet("sqlite", chunk: 2000);
+        var s = await GovernanceSetup.CreateAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await s.Cai.Client.PutAsJsonAsync($"{s.Community}/succession",
+            new { successors = new[] { new { personId = s.Dan.Id, share = 1 } }, guardians = new[] { s.Ben.Id }, threshold = 1, inactivityDays = 365, vetoDays = 30 })).StatusCode);
+
+        // A year of silence, Ben confirms, the veto window passes unused, and Dan (the heir) claims.
+        app.Clock.Advance(TimeSpan.FromDays(366));
+        Assert.Equal(HttpStatusCode.OK, (await s.Ben.Client.PostJsonAsync($"{s.Community}/people/{s.Cai.Id}/succession/confirm", new { })).StatusCode);
+        await DispatchAsync(app);
+        Assert.Empty(await ToldAsync(app, "succession.completed"));
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        Assert.Equal(HttpStatusCode.OK, (await s.Dan.Client.PostJsonAsync($"{s.Community}/people/{s.Cai.Id}/succession/claim", new { })).StatusCode);
+        await DispatchAsync(app);
+
+        // Aki, a member the plan does not name, is not told; the heir's notice is mailed (money and succession are mail by default).
+        Assert.Equal(Ids(s.Ben, s.Cai, s.Dan), await ToldAsync(app, "succession.completed"));
+        var items = (await (await s.Dan.Client.GetAsync("/api/v1/notifications")).JsonAsync()).GetProperty("items").EnumerateArray();
+        Assert.Contains(items, i => i.GetProperty("kind").GetString() == "succession.completed");
+        await using var scope = app.Scope();
+        var heirs = await scope.ServiceProvider.GetRequiredService<MikoshiDb>().Notifications.AsNoTracking()
+            .SingleAsync(n => n.Kind == "succession.completed" && n.PersonId == new Mikoshi.Domain.Communities.PersonId(Guid.Parse(s.Dan.Id)));
+        Assert.NotEqual("none", heirs.MailState);
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Channels_ReceiveOnlyTheKindsTheirAdminChose_RefuseOnesAboutOnePerson_AndCanBeDeleted(string provider)

@@ -112,6 +112,38 @@ public sealed class BankImportTests
         await DepositTests.AssertVerifiedAsync(app);
     }
 
+    /// <summary>Two joins paid in one statement are settled in one write: each joiner gets a token of their own, numbered in turn.</summary>
+    [Fact]
+    public async Task TwoJoins_InOneStatement_MintTwoTokens()
+    {
+        await using var app = TestApp.Create("sqlite");
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var first = await app.SignUpAsync();
+        var second = await app.SignUpAsync();
+        var codes = new List<string>();
+        foreach (var joiner in new[] { first, second })
+        {
+            var joining = await (await joiner.Client.PostJsonAsync($"/api/v1/communities/{slug}/payments/bank-transfer", new { join = true, maxPrice = "50000" })).JsonAsync();
+            codes.Add(joining.GetProperty("code").GetString()!);
+        }
+
+        var result = await ImportAsync(admin, slug, "zengin", Zengin.File(Zengin.Deposit(1, 50000, $"{codes[0]} ﾔﾏﾀﾞ"), Zengin.Deposit(2, 50000, $"{codes[1]} ｽｽﾞｷ")));
+        Assert.Equal(2, result.GetProperty("credited").GetInt32());
+        var tokens = new List<long>();
+        foreach (var joiner in new[] { first, second })
+        {
+            var joined = Assert.Single((await (await joiner.Client.GetAsync($"/api/v1/communities/{slug}/payments")).JsonAsync()).GetProperty("items").EnumerateArray());
+            tokens.Add(joined.GetProperty("token").GetInt64());
+        }
+
+        Assert.Equal([1L, 2L], tokens.Order());
+        var memos = (await (await admin.Client.GetAsync($"/api/v1/communities/{slug}/ledger?limit=50")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == "mint").Select(e => e.GetProperty("memo").GetString()).Order().ToList();
+        Assert.Equal(2, memos.Distinct().Count());
+        await DepositTests.AssertVerifiedAsync(app);
+    }
+
     private static async Task<System.Text.Json.JsonElement> ImportAsync(Person treasurer, string slug, string format, byte[] file)
     {
         var response = await treasurer.Client.PostJsonAsync($"/api/v1/communities/{slug}/bank/imports", new { format, content = Convert.ToBase64String(file) });

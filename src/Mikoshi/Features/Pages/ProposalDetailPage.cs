@@ -1,0 +1,61 @@
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Governance;
+using Mikoshi.Features.Membership;
+
+namespace Mikoshi.Features.Pages;
+
+/// <summary>
+/// A proposal's page: the proposal, the names it needs, what a fund or parameter proposal is about, and — during grace,
+/// for a holder who did not vote for it — the tokens they may leave with and what the first would pay.
+/// </summary>
+public sealed record ProposalDetailView(
+    ProposalView Proposal, Dictionary<string, string> Names, string? FundProject, string? ParameterNow, IReadOnlyList<long> ExitTokens, RedemptionView? ExitPreview);
+
+/// <summary>The proposal detail page's one query, and the custodial vote with the store it needs.</summary>
+public sealed class ProposalDetailPage(MikoshiDb db, Proposals proposals, Voting voting)
+{
+    public Task<Community?> CommunityAsync(string slug) => PageReads.CommunityAsync(db, slug);
+
+    /// <summary>The page, or null when there is no such proposal.</summary>
+    public async Task<ProposalDetailView?> LoadAsync(Community community, long number, PersonId? reader)
+    {
+        var read = await proposals.ReadAsync(db, community, number, reader);
+        if (!read.IsSuccess)
+        {
+            return null;
+        }
+
+        var view = read.Value;
+        var names = await PageReads.NamesAsync(db, [view.You?.DelegatedTo]);
+        string? fundProject = null;
+        if (view.Kind == "fund" && long.TryParse(PageReads.PayloadText(view.Payload, "projectId"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var project))
+        {
+            fundProject = (await PageReads.ProjectsAsync(db, community.Id)).FirstOrDefault(p => p.Number == project).Title;
+        }
+
+        var parameterNow = view.Kind == "parameter" && PageReads.PayloadText(view.Payload, "name") is { } parameter
+            ? (await PageReads.ParametersAsync(db, community)).FirstOrDefault(p => p.Name == parameter)?.Value
+            : null;
+
+        // During grace, anyone who holds a token and did not vote for the proposal may leave first.
+        IReadOnlyList<long> exitTokens = [];
+        RedemptionView? exitPreview = null;
+        if (reader is { } person && view.State == "grace" && view.You?.Choice != VoteChoices.For)
+        {
+            exitTokens = await PageReads.TokensOfAsync(db, community.Id, person);
+            if (exitTokens.Count > 0)
+            {
+                var preview = await RedeemToken.PreviewAsync(db, community, exitTokens[0]);
+                exitPreview = preview.IsSuccess ? preview.Value : null;
+            }
+        }
+
+        return new ProposalDetailView(view, names, fundProject, parameterNow, exitTokens, exitPreview);
+    }
+
+    public Task<Result<Written>> CastCustodialAsync(PersonId person, Community community, long proposal, CustodialVoteRequest request) =>
+        voting.CastCustodialAsync(person, community, proposal, request, db);
+}
