@@ -44,6 +44,10 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<VerifyCheckpointRow> VerifyCheckpoints => Set<VerifyCheckpointRow>();
 
+    public DbSet<ChainHeadRow> ChainHeads => Set<ChainHeadRow>();
+
+    public DbSet<ChainCounterRow> ChainCounters => Set<ChainCounterRow>();
+
     public DbSet<SuccessionPlanRow> SuccessionPlans => Set<SuccessionPlanRow>();
 
     public DbSet<SuccessionConfirmationRow> SuccessionConfirmations => Set<SuccessionConfirmationRow>();
@@ -298,6 +302,21 @@ public abstract class MikoshiDb(DbContextOptions options)
             checkpoint.ToTable("holdings_checkpoints");
             checkpoint.HasKey(c => new { c.CommunityId, c.PersonId, c.Sequence });
             checkpoint.HasIndex(c => new { c.CommunityId, c.PersonId, c.AtUnixMs, c.Sequence });
+        });
+
+        builder.Entity<ChainHeadRow>(head =>
+        {
+            head.ToTable("chain_heads");
+            head.HasKey(h => h.Chain);
+            head.Property(h => h.Chain).ValueGeneratedNever();
+            head.Property(h => h.AuditHash).HasMaxLength(64);
+        });
+
+        builder.Entity<ChainCounterRow>(counter =>
+        {
+            counter.ToTable("chain_counters");
+            counter.HasKey(c => new { c.Chain, c.Kind });
+            counter.Property(c => c.Kind).HasMaxLength(64);
         });
 
         builder.Entity<VerifyCheckpointRow>(checkpoint =>

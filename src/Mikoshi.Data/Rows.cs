@@ -1353,3 +1353,41 @@ public sealed class VerifyCheckpointRow
     /// <summary>HMAC-SHA256 of every field above, lower-case hex.</summary>
     public string Signature { get; set; } = string.Empty;
 }
+
+/// <summary>
+/// The head of one audit chain (a community's, or the instance's own, <see cref="Guid.Empty"/>): what every write
+/// reads first and updates last, in the same transaction. On PostgreSQL a write locks it (<c>SELECT … FOR UPDATE</c>),
+/// so writers of a chain take turns; the community page reads its figures here instead of counting.
+/// </summary>
+public sealed class ChainHeadRow
+{
+    public Guid Chain { get; set; }
+
+    /// <summary>Bumped by every write that commits on this chain.</summary>
+    public long Version { get; set; }
+
+    /// <summary>The last journal entry's number, which is also the count of entries (numbering has no gaps).</summary>
+    public long LastEntryNumber { get; set; }
+
+    /// <summary>The last audit link's sequence; 0 before the first link.</summary>
+    public long AuditSequence { get; set; }
+
+    /// <summary>The last audit link's hash; the genesis hash before the first link.</summary>
+    public string AuditHash { get; set; } = string.Empty;
+
+    /// <summary>Members: distinct persons holding at least one token in circulation.</summary>
+    public int People { get; set; }
+
+    /// <summary>Distinct persons holding a role (admin, treasurer…).</summary>
+    public int RoleHolders { get; set; }
+}
+
+/// <summary>The last number handed out of one per-chain sequence (projects, invitations, payments…), taken under the chain's head.</summary>
+public sealed class ChainCounterRow
+{
+    public Guid Chain { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public long Last { get; set; }
+}

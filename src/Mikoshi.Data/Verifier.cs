@@ -237,6 +237,8 @@ public sealed class Verifier(MikoshiDb db)
             await VerifyTreasuryPoolsAsync(lane, chain, findings, cancellationToken);
         }
 
+        await VerifyHeadAsync(lane, chain, walked, booked, findings, cancellationToken);
+
         var checkpoint = new VerifyCheckpointRow
         {
             Chain = chain.Id,
@@ -699,6 +701,53 @@ public sealed class Verifier(MikoshiDb db)
             {
                 findings.Add(new Finding(where, $"counts {row.Units} units but its tokens in circulation hold {sum}"));
             }
+        }
+    }
+
+    /// <summary>
+    /// The chain's head row, which writes number from and the community page reads, agrees with what the walks found:
+    /// the last link (sequence and hash), the last journal entry, and the members and role holders counted afresh.
+    /// </summary>
+    private static async Task VerifyHeadAsync(Lane lane, ChainKey chain, AuditWalk walked, LedgerWalk booked, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var where = $"chain {chain.Id:N} head";
+        (long Entries, long Sequence, string Hash, long People, long RoleHolders)? head = null;
+        await ReadAsync(lane.Entries, "SELECT \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\" FROM chain_heads WHERE \"Chain\" = @chain",
+            reader => head = (reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)), cancellationToken, ("chain", chain.DbValue));
+        if (head is not { } row)
+        {
+            findings.Add(new Finding(where, $"is missing: the chain has {walked.LastSequence} links but no head row to number the next from"));
+            return;
+        }
+
+        if (row.Sequence != walked.LastSequence || row.Hash != walked.LastHash)
+        {
+            findings.Add(new Finding(where, $"records link {row.Sequence} with hash {row.Hash}, but the chain ends at link {walked.LastSequence} with hash {walked.LastHash}"));
+        }
+
+        if (row.Entries != booked.LastEntry)
+        {
+            findings.Add(new Finding(where, $"counts {row.Entries} journal entries, but the journal's last entry is number {booked.LastEntry}"));
+        }
+
+        if (chain.Id == Guid.Empty)
+        {
+            return;
+        }
+
+        long people = 0, roleHolders = 0;
+        await ReadAsync(lane.Entries, "SELECT COUNT(DISTINCT \"OwnerId\") FROM tokens WHERE \"CommunityId\" = @chain AND \"OwnerId\" IS NOT NULL AND \"BurnedAtUnixMs\" IS NULL",
+            reader => people = reader.GetInt64(0), cancellationToken, ("chain", chain.DbValue));
+        await ReadAsync(lane.Entries, "SELECT COUNT(DISTINCT \"PersonId\") FROM community_roles WHERE \"CommunityId\" = @chain",
+            reader => roleHolders = reader.GetInt64(0), cancellationToken, ("chain", chain.DbValue));
+        if (row.People != people)
+        {
+            findings.Add(new Finding(where, $"counts {row.People} members, but {people} persons hold a token in circulation"));
+        }
+
+        if (row.RoleHolders != roleHolders)
+        {
+            findings.Add(new Finding(where, $"counts {row.RoleHolders} role holders, but {roleHolders} persons hold a role"));
         }
     }
 

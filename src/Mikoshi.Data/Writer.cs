@@ -46,14 +46,14 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         Func<WriteScope, Task<Result<T>>> work,
         CancellationToken cancellationToken = default)
     {
+        // On SQLite, writes to one file take turns in the process's queue before they begin, rather than colliding on the lock.
+        using var turn = await SqliteWriteQueue.EnterAsync(db, cancellationToken);
+        turn?.Hold();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            if (db.IsPostgres)
-            {
-                // One writer per chain at a time, across every server replica.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [LockKey(chain)], cancellationToken);
-            }
+            // One writer per chain at a time, across every server replica: the chain's head row, locked first.
+            var head = await ChainHeads.LockAsync(db, chain, cancellationToken);
 
             // Keys belong to the caller, whatever chain the request writes to (a new community's
             // chain is new on every attempt); the request fingerprint includes the route.
@@ -70,7 +70,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
                 }
             }
 
-            var write = new WriteScope(db, chain, actor, clock.GetUtcNow());
+            var write = new WriteScope(db, chain, head, actor, clock.GetUtcNow());
             var outcome = await work(write);
             if (!outcome.IsSuccess)
             {
@@ -92,7 +92,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
                 });
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveWithHeadAsync(head, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Written(successStatus, json, Replayed: false);
         }
@@ -108,7 +108,26 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         }
     }
 
-    private static long LockKey(Guid chain) => BitConverter.ToInt64(chain.ToByteArray(), 8) ^ BitConverter.ToInt64(chain.ToByteArray(), 0);
+    /// <summary>
+    /// Saves the write with its head brought up to date: the version, and — when the write moved, minted or burned a
+    /// token or changed a role — the member and role-holder counts, each person touched counted before and after.
+    /// The journal number and the audit head were kept on the row by <see cref="WriteScope"/> as it wrote.
+    /// </summary>
+    private async Task SaveWithHeadAsync(ChainHeadRow head, CancellationToken cancellationToken)
+    {
+        head.Version++;
+        var (holders, roleHolders) = ChainHeads.Touched(db, head.Chain);
+        if (holders.Count + roleHolders.Count > 0)
+        {
+            var before = await ChainHeads.CountAsync(db, head.Chain, holders, roleHolders, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var after = await ChainHeads.CountAsync(db, head.Chain, holders, roleHolders, cancellationToken);
+            head.People += after.Holders - before.Holders;
+            head.RoleHolders += after.RoleHolders - before.RoleHolders;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException switch
@@ -124,14 +143,15 @@ public sealed class WriteScope
 {
     private readonly MikoshiDb db;
     private readonly Guid chain;
-    private AuditRecord? head;
-    private bool headLoaded;
-    private long? lastEntryNumber;
+    private readonly ChainHeadRow head;
+    private readonly (long Entries, long Sequence, string Hash, EntityState State) start;
 
-    internal WriteScope(MikoshiDb db, Guid chain, string actor, DateTimeOffset at)
+    internal WriteScope(MikoshiDb db, Guid chain, ChainHeadRow head, string actor, DateTimeOffset at)
     {
         this.db = db;
         this.chain = chain;
+        this.head = head;
+        start = (head.LastEntryNumber, head.AuditSequence, head.AuditHash, db.Entry(head).State);
         Actor = actor;
         At = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
     }
@@ -147,18 +167,22 @@ public sealed class WriteScope
     /// <summary>The audit chain this write appends to: its community's id, or the instance's.</summary>
     public Guid Chain => chain;
 
-    /// <summary>Appends a link to this write's audit chain.</summary>
-    public async Task<AuditRecord> AuditAsync(string kind, string payloadJson)
+    /// <summary>
+    /// Forgets everything this write has done so far (tracked changes, numbers taken, links and entries appended) and
+    /// keeps its place at the head of the chain, so the write can record something else instead — as a proposal whose
+    /// execution failed records only the failure. Never clear the context's tracker inside a write: the head goes with it.
+    /// </summary>
+    public void DiscardChanges()
     {
-        if (!headLoaded)
-        {
-            var last = await db.AuditLog.AsNoTracking().Where(a => a.Chain == chain)
-                .OrderByDescending(a => a.Sequence).FirstOrDefaultAsync();
-            head = last is null ? null : ToRecord(last);
-            headLoaded = true;
-        }
+        db.ChangeTracker.Clear();
+        (head.LastEntryNumber, head.AuditSequence, head.AuditHash) = (start.Entries, start.Sequence, start.Hash);
+        db.Entry(head).State = start.State;
+    }
 
-        var next = AuditChain.Next(head, chain, At, Actor, kind, payloadJson);
+    /// <summary>Appends a link to this write's audit chain.</summary>
+    public Task<AuditRecord> AuditAsync(string kind, string payloadJson)
+    {
+        var next = AuditChain.Next(head.AuditSequence, head.AuditHash, chain, At, Actor, kind, payloadJson);
         db.AuditLog.Add(new AuditRow
         {
             Chain = next.Chain,
@@ -170,8 +194,9 @@ public sealed class WriteScope
             PreviousHash = next.PreviousHash,
             Hash = next.Hash,
         });
-        head = next;
-        return next;
+        head.AuditSequence = next.Sequence;
+        head.AuditHash = next.Hash;
+        return Task.FromResult(next);
     }
 
     /// <summary>Appends a link whose payload is <paramref name="payload"/> serialized as JSON.</summary>
@@ -220,14 +245,12 @@ public sealed class WriteScope
             }
         }
 
-        lastEntryNumber ??= await db.JournalEntries.Where(e => e.CommunityId == community)
-            .Select(e => (long?)e.Number).MaxAsync() ?? 0;
-        var number = ++lastEntryNumber;
-        var audit = await AuditAsync($"ledger.{entry.Kind}", LedgerText.Canonical(number.Value, entry, reference));
+        var number = ++head.LastEntryNumber;
+        var audit = await AuditAsync($"ledger.{entry.Kind}", LedgerText.Canonical(number, entry, reference));
         db.JournalEntries.Add(new JournalEntryRow
         {
             CommunityId = community,
-            Number = number.Value,
+            Number = number,
             Kind = entry.Kind,
             Memo = entry.Memo,
             Reference = reference ?? string.Empty,
@@ -237,14 +260,14 @@ public sealed class WriteScope
             Postings = entry.Postings.Select((p, i) => new PostingRow
             {
                 CommunityId = community,
-                EntryNumber = number.Value,
+                EntryNumber = number,
                 Index = i,
                 Account = p.Account.ToString(),
                 Asset = p.Amount.Asset.Code,
                 Units = p.Amount.Units,
             }).ToList(),
         });
-        return number.Value;
+        return number;
     }
 
     /// <summary>

@@ -297,6 +297,7 @@ public sealed class RedemptionWorld
             await ExecuteAsync(connection, "INSERT INTO treasury_pools (\"CommunityId\", \"Asset\", \"Units\", \"IssuedPerToken\", \"Unowned\") VALUES (@c, 'JPY', @u, 0, 0)",
                 ("c", c), ("u", (decimal)poolUnits));
             await ExecuteAsync(connection, "UPDATE communities SET \"Supply\" = @n, \"HoldingsChangedAtUnixMs\" = @at WHERE \"Id\" = @c", ("n", (long)owners.Length), ("at", at), ("c", c));
+            await ExecuteAsync(connection, Revenue.RevenueWorld.HeadSql.Replace('$', '@'), ("n", (long)owners.Length), ("c", c));
             return;
         }
 
@@ -316,6 +317,8 @@ public sealed class RedemptionWorld
             ["$c", "$u"], 1, (p, _) => (p[0].Value, p[1].Value) = (id, poolUnits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await InsertAsync(connection, transaction, "UPDATE communities SET \"Supply\" = $n, \"HoldingsChangedAtUnixMs\" = $at WHERE \"Id\" = $c",
             ["$c", "$n", "$at"], 1, (p, _) => (p[0].Value, p[1].Value, p[2].Value) = (id, (long)owners.Length, at));
+        await InsertAsync(connection, transaction, Revenue.RevenueWorld.HeadSql,
+            ["$c", "$n"], 1, (p, _) => (p[0].Value, p[1].Value) = (id, (long)owners.Length));
         await transaction.CommitAsync();
     }
 

@@ -191,6 +191,7 @@ public sealed class RevenueWorld
             }
 
             await SetSupplyAsync(connection, "UPDATE communities SET \"Supply\" = @n WHERE \"Id\" = @c", community.Value, holders.Length);
+            await SetSupplyAsync(connection, HeadSql.Replace('$', '@'), community.Value, holders.Length);
             return;
         }
 
@@ -210,7 +211,11 @@ public sealed class RevenueWorld
 
         await transaction.CommitAsync();
         await SetSupplyAsync(connection, "UPDATE communities SET \"Supply\" = $n WHERE \"Id\" = $c", Sqlite(community.Value), holders.Length);
+        await SetSupplyAsync(connection, HeadSql, Sqlite(community.Value), holders.Length);
     }
+
+    /// <summary>The chain's head and its serial counter as the writes would have left them: one member per token, serials 1..n taken.</summary>
+    internal const string HeadSql = "UPDATE chain_heads SET \"People\" = $n WHERE \"Chain\" = $c; INSERT INTO chain_counters (\"Chain\", \"Kind\", \"Last\") VALUES ($c, 'tokens', $n)";
 
     private static async Task SetSupplyAsync(DbConnection connection, string sql, object community, long supply)
     {

@@ -38,10 +38,13 @@ public static class AuditChain
     public static string Genesis { get; } = new('0', 64);
 
     /// <summary>The link that follows <paramref name="previous"/> (or starts the chain when it is null).</summary>
-    public static AuditRecord Next(AuditRecord? previous, Guid chain, DateTimeOffset at, string actor, string kind, string payload)
+    public static AuditRecord Next(AuditRecord? previous, Guid chain, DateTimeOffset at, string actor, string kind, string payload) =>
+        Next(previous?.Sequence ?? 0, previous?.Hash ?? Genesis, chain, at, actor, kind, payload);
+
+    /// <summary>The link after the one at <paramref name="previousSequence"/> with <paramref name="previousHash"/> (0 and <see cref="Genesis"/>: the first link).</summary>
+    public static AuditRecord Next(long previousSequence, string previousHash, Guid chain, DateTimeOffset at, string actor, string kind, string payload)
     {
-        var sequence = previous is null ? 1 : previous.Sequence + 1;
-        var previousHash = previous?.Hash ?? Genesis;
+        var sequence = previousSequence + 1;
         var atMs = at.ToUnixTimeMilliseconds();
         return new AuditRecord(chain, sequence, atMs, actor, kind, payload, previousHash,
             HashOf(chain, sequence, atMs, actor, kind, payload, previousHash));

@@ -35,6 +35,8 @@ public static class CommunitySnapshot
         var audit = await db.AuditLog.AsNoTracking().Where(a => a.Chain == id.Value).OrderByDescending(a => a.Sequence).FirstOrDefaultAsync();
         Line($"audit head {audit?.Sequence} {audit?.Hash}");
         Line($"journal {await db.JournalEntries.CountAsync(e => e.CommunityId == id)}");
+        var head = await db.ChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Chain == id.Value);
+        Line($"head {head?.Version} {head?.LastEntryNumber} {head?.AuditSequence} {head?.AuditHash} {head?.People} {head?.RoleHolders}");
         foreach (var b in (await db.Balances.AsNoTracking().Where(b => b.CommunityId == id).ToListAsync()).OrderBy(b => b.Account + " " + b.Asset, StringComparer.Ordinal))
         {
             Line($"balance {b.Account} {b.Asset} {b.Units}");

@@ -780,6 +780,11 @@ public sealed class MembershipRun(TestApp app, Person[] people, string slug, Run
         Assert.Equal(model.NextPrice, Units(membership.GetProperty("nextPrice")));
         Assert.Equal(model.RoyaltyBps, membership.GetProperty("royaltyBps").GetInt32());
         Assert.Equal(model.RedemptionRateBps, membership.GetProperty("redemptionRateBps").GetInt32());
+
+        // The community page's figures come from the chain's head row, kept by every write: its members are the model's owners.
+        var figures = (await GetAsync(Api)).GetProperty("figures");
+        Assert.True(model.Owners.OfType<int>().Distinct().Count() == figures.GetProperty("people").GetInt32(),
+            $"the community page counts {figures.GetProperty("people")} members; the model's tokens have {model.Owners.OfType<int>().Distinct().Count()} owners");
     }
 
     /// <summary>

@@ -52,6 +52,56 @@ public sealed class VerifyTests
         Assert.Contains(community.Id.ToString(), report.Findings[0].Where, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> HeadEdits => new()
+    {
+        { "sqlite", "entries" }, { "sqlite", "hash" }, { "sqlite", "people" },
+        { "postgres", "entries" }, { "postgres", "hash" },
+    };
+
+    /// <summary>
+    /// The chain's head row numbers the next entry and link, and the community page shows its counts: after deposits and a
+    /// mint it agrees with the chain, the journal and the tokens; an edit of it is named by `mikoshi verify`.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(HeadEdits))]
+    public async Task Verify_AfterAnEditOfTheHeadRow_NamesTheHead(string provider, string field)
+    {
+        await using var app = TestApp.Create(provider);
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        await admin.DepositAsync(slug, "1500000", personId: admin.Id);
+        await admin.DepositAsync(slug, "2500");
+        (await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).EnsureSuccessStatusCode();
+        await DepositTests.AssertVerifiedAsync(app);
+
+        var figures = (await (await admin.Client.GetAsync($"/api/v1/communities/{slug}")).JsonAsync()).GetProperty("figures");
+        var export = (await admin.Client.GetStringAsync($"/api/v1/communities/{slug}/audit")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var last = System.Text.Json.JsonDocument.Parse(export[^1]).RootElement;
+        Assert.Equal(3, figures.GetProperty("journalEntries").GetInt64());
+        Assert.Equal(1, figures.GetProperty("people").GetInt32());
+        Assert.Equal(1, figures.GetProperty("roleHolders").GetInt32());
+        Assert.Equal(last.GetProperty("sequence").GetInt64(), figures.GetProperty("auditHead").GetProperty("sequence").GetInt64());
+        Assert.Equal(last.GetProperty("hash").GetString(), figures.GetProperty("auditHead").GetProperty("hash").GetString());
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+        var community = await db.Communities.SingleAsync(c => c.Slug == slug);
+        var (set, what) = field switch
+        {
+            "entries" => ("\"LastEntryNumber\" = 2", "counts 2 journal entries, but the journal's last entry is number 3"),
+            "hash" => ($"\"AuditHash\" = '{new string('a', 64)}'", $"records link {last.GetProperty("sequence")} with hash {new string('a', 64)}, but the chain ends at link"),
+            _ => ("\"People\" = 2", "counts 2 members, but 1 persons hold a token in circulation"),
+        };
+        var id = provider == "sqlite" ? community.Id.Value.ToString().ToUpperInvariant() : community.Id.Value.ToString();
+        var edit = $"UPDATE chain_heads SET {set} WHERE \"Chain\" = '{id}'";
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(edit));
+        var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal($"chain {community.Id.Value:N} head", finding.Where);
+        Assert.Contains(what, finding.What, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ExportedAuditLog_VerifiesOffline_AndAOneByteEditIsCaught()
     {

@@ -493,6 +493,23 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("chain_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ChainCounterRow", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain", "Kind");
+
+                    b.ToTable("chain_counters", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.ChainDeploymentRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -643,6 +660,36 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "Serial");
 
                     b.ToTable("chain_events", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ChainHeadRow", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuditHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastEntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoleHolders")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("chain_heads", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.ChainOutboxRow", b =>

@@ -481,6 +481,23 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("chain_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ChainCounterRow", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Chain", "Kind");
+
+                    b.ToTable("chain_counters", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.ChainDeploymentRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -631,6 +648,36 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.HasIndex("CommunityId", "Serial");
 
                     b.ToTable("chain_events", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ChainHeadRow", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuditHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastEntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoleHolders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("chain_heads", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.ChainOutboxRow", b =>

@@ -63,10 +63,8 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
             return row;
         }
 
-        var last = db.ChainOutbox.Local.Where(o => o.CommunityId == community).Select(o => (long?)o.Number).Max() ?? 0;
-        var stored = await db.ChainOutbox.Where(o => o.CommunityId == community).Select(o => (long?)o.Number).MaxAsync() ?? 0;
         row.CommunityId = community;
-        row.Number = Math.Max(last, stored) + 1;
+        row.Number = await ChainHeads.TakeAsync(db, community.Value, "chain-outbox");
         row.CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds();
         db.ChainOutbox.Add(row);
         await write.AuditAsync("chain.queued", new { number = row.Number, kind = row.Kind, serial = row.Serial, asset = row.Asset, epoch = row.Epoch });

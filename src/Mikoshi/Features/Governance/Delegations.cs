@@ -50,7 +50,7 @@ public sealed class Delegations(Writer writer)
 
             if (target is { } to)
             {
-                var number = (await db.Delegations.Where(d => d.CommunityId == community.Id).Select(d => (long?)d.Number).MaxAsync() ?? 0) + 1;
+                var number = await ChainHeads.TakeAsync(db, community.Id.Value, "delegations");
                 db.Delegations.Add(new DelegationRow { CommunityId = community.Id, Number = number, DelegatorId = delegator, DelegateId = to, FromUnixMs = now });
             }
 

@@ -80,7 +80,7 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
         if (!executed.IsSuccess)
         {
             // Nothing of the attempt is kept (it appended no audit link); only the failure and its reason are.
-            db.ChangeTracker.Clear();
+            write.DiscardChanges();
             row = await db.Proposals.SingleAsync(p => p.CommunityId == communityId && p.Number == number);
             (row.Outcome, row.SettledAtUnixMs, row.FailureCode, row.FailureDetail) = ("failed", settledAt, executed.Error.Code, Errors.English(executed.Error));
             await write.AuditAsync("proposal.failed", new { proposal = number, code = executed.Error.Code, detail = Errors.English(executed.Error) });

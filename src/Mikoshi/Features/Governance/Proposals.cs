@@ -114,7 +114,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                 return schedule.Error;
             }
 
-            var number = (await db.Proposals.Where(p => p.CommunityId == community.Id).Select(p => (long?)p.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "proposals");
             var row = new ProposalRow
             {
                 CommunityId = community.Id,

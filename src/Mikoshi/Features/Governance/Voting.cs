@@ -197,7 +197,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
                 return GovernanceErrors.VoteReplayed;
             }
 
-            var sequence = (await db.Votes.Where(v => v.CommunityId == community.Id && v.ProposalNumber == proposal).Select(v => (long?)v.Sequence).MaxAsync() ?? 0) + 1;
+            var sequence = await ChainHeads.TakeAsync(db, community.Id.Value, $"votes:{proposal}");
             var vote = new VoteRow
             {
                 CommunityId = community.Id,

@@ -45,7 +45,7 @@ public sealed class Listings(Writer writer)
                 earlier.ClosedAtUnixMs = write.At.ToUnixTimeMilliseconds();
             }
 
-            var number = (await db.Listings.Where(l => l.CommunityId == community.Id).Select(l => (long?)l.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "listings");
             var listing = new ListingRow
             {
                 CommunityId = community.Id,

@@ -83,19 +83,17 @@ public static class TokenBook
     /// The serial the next minted token will carry: one past the highest ever minted, burned ones included, so a
     /// mint's memo names the token it makes (the supply counts only live tokens and repeats after a redemption).
     /// </summary>
-    public static async Task<long> NextSerialAsync(MikoshiDb db, CommunityId community)
-    {
-        // A write may mint more than once (a bank statement with two joins): the tokens it added are not stored yet.
-        var stored = await db.Tokens.Where(t => t.CommunityId == community).Select(t => (long?)t.Serial).MaxAsync() ?? 0;
-        var added = db.Tokens.Local.Where(t => t.CommunityId == community).Select(t => t.Serial).DefaultIfEmpty(0).Max();
-        return Math.Max(stored, added) + 1;
-    }
+    public static Task<long> NextSerialAsync(MikoshiDb db, CommunityId community) =>
+        ChainHeads.PeekAsync(db, community.Value, SerialCounter);
+
+    /// <summary>The chain counter of token serials.</summary>
+    private const string SerialCounter = "tokens";
 
     /// <summary>Mints the next token to <paramref name="owner"/>, with <paramref name="units"/> of the base asset's pool.</summary>
     public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price, Int128 units)
     {
         var db = write.Db;
-        var serial = await NextSerialAsync(db, community.Id);
+        var serial = await ChainHeads.TakeAsync(db, community.Id.Value, SerialCounter);
         var token = new TokenRow
         {
             CommunityId = community.Id,

@@ -87,7 +87,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
 
         return await writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status201Created, async write =>
         {
-            var number = (await write.Db.CommunityChannels.Where(c => c.CommunityId == community.Id).Select(c => (long?)c.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(write.Db, community.Id.Value, "channels");
             var row = new CommunityChannelRow
             {
                 CommunityId = community.Id,

@@ -205,8 +205,6 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         var identities = lines.Select(l => l.Identity).Distinct().ToList();
         var seen = (await db.BankLines.Where(l => l.CommunityId == community.Id && identities.Contains(l.Identity)).Select(l => l.Identity).ToListAsync()).ToHashSet();
         var codes = await db.TransferCodes.Where(c => c.CommunityId == community.Id).ToDictionaryAsync(c => c.Code);
-        var number = await db.BankLines.Where(l => l.CommunityId == community.Id).Select(l => (long?)l.Number).MaxAsync() ?? 0;
-        var payments = new PaymentNumbers(await PaymentBook.NextNumberAsync(db, community.Id));
 
         // The balances this chunk's credits move, loaded (and tracked) at once so posting finds them without a query each.
         var payers = lines.Select(l => TransferCode.FindIn(l.Payer)).OfType<string>().Where(codes.ContainsKey)
@@ -226,7 +224,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             var row = new BankLineRow
             {
                 CommunityId = community.Id,
-                Number = ++number,
+                Number = await ChainHeads.TakeAsync(db, community.Id.Value, "bank-lines"),
                 Identity = line.Identity,
                 BookedOn = line.BookedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Amount = line.Amount,
@@ -237,7 +235,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             db.BankLines.Add(row);
             if (TransferCode.FindIn(line.Payer) is { } code && codes.TryGetValue(code, out var owner))
             {
-                await CreditAsync(write, community, row, owner, owner.PersonId, payments.Next(), links);
+                await CreditAsync(write, community, row, owner, owner.PersonId, await PaymentBook.NextNumberAsync(db, community.Id), links);
                 row.State = "credited";
                 results[i] = BankLineOutcome.Credited;
             }
@@ -248,14 +246,6 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         }
 
         return results;
-    }
-
-    /// <summary>Payment numbers handed out within one write, after the highest one stored.</summary>
-    private sealed class PaymentNumbers(long first)
-    {
-        private long next = first;
-
-        public long Next() => next++;
     }
 
     private static async Task CreditAsync(WriteScope write, Community community, BankLineRow line, TransferCodeRow? code, PersonId person, long number, MailText links)

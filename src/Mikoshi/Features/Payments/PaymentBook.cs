@@ -53,12 +53,9 @@ public static class PaymentBook
     /// <summary>An instant as a receipt says it: the minute in Japan time, <c>2026-11-27 18:00 JST</c>.</summary>
     public static string JstText(DateTimeOffset at) => at.ToOffset(Jst).ToString("yyyy-MM-dd HH:mm 'JST'", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<long> NextNumberAsync(MikoshiDb db, CommunityId community)
-    {
-        var stored = await db.Payments.Where(p => p.CommunityId == community).Select(p => (long?)p.Number).MaxAsync() ?? 0;
-        var added = db.Payments.Local.Where(p => p.CommunityId == community).Select(p => p.Number).DefaultIfEmpty(0).Max();
-        return Math.Max(stored, added) + 1;
-    }
+    /// <summary>Takes the community's next payment number (inside a write to its chain).</summary>
+    public static Task<long> NextNumberAsync(MikoshiDb db, CommunityId community) =>
+        ChainHeads.TakeAsync(db, community.Value, "payments");
 
     /// <summary>
     /// Books money that arrived for <paramref name="payment"/>: the gross from outside into the account it is for,

@@ -56,7 +56,7 @@ public sealed class ContributionLog(Writer writer)
                 return invalid;
             }
 
-            var number = (await db.Contributions.Where(c => c.CommunityId == community.Id).Select(c => (long?)c.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "contributions");
             var row = new ContributionRow
             {
                 CommunityId = community.Id,

@@ -54,7 +54,7 @@ public sealed class ProjectBoard(Writer writer)
             }
 
             var db = write.Db;
-            var number = (await db.Projects.Where(p => p.CommunityId == community.Id).Select(p => (long?)p.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "projects");
             var at = write.At.ToUnixTimeMilliseconds();
             var project = new ProjectRow
             {

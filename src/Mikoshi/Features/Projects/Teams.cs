@@ -136,7 +136,7 @@ public sealed class Teams(Writer writer)
             return ProjectErrors.AlreadyPending;
         }
 
-        var number = (await db.Invitations.Where(i => i.CommunityId == community.Id).Select(i => (long?)i.Number).MaxAsync() ?? 0) + 1;
+        var number = await ChainHeads.TakeAsync(db, community.Id.Value, "invitations");
         var invitation = new InvitationRow
         {
             CommunityId = community.Id,

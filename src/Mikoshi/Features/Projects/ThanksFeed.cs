@@ -50,7 +50,7 @@ public sealed class ThanksFeed(Writer writer)
                 return ProjectErrors.ProjectNotFound;
             }
 
-            var number = (await db.Thanks.Where(t => t.CommunityId == community.Id).Select(t => (long?)t.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "thanks");
             var row = new ThanksRow
             {
                 CommunityId = community.Id,

@@ -44,7 +44,7 @@ public sealed class Works(Writer writer)
                 return invalid;
             }
 
-            var number = (await db.Works.Where(w => w.CommunityId == community.Id).Select(w => (long?)w.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "works");
             var row = new WorkRow
             {
                 CommunityId = community.Id,

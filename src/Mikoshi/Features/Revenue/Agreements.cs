@@ -108,7 +108,7 @@ public sealed class Agreements(Writer writer)
                 return agreement.Error;
             }
 
-            var version = (await db.Agreements.Where(a => a.CommunityId == community.Id && a.ProjectNumber == project).Select(a => (int?)a.Version).MaxAsync() ?? 0) + 1;
+            var version = checked((int)await ChainHeads.TakeAsync(db, community.Id.Value, $"agreements:{project}"));
             var at = write.At.ToUnixTimeMilliseconds();
             var row = new AgreementRow
             {

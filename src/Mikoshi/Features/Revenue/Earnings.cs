@@ -91,7 +91,7 @@ public sealed class Earnings(Writer writer)
                 return posted.Error;
             }
 
-            var number = (await db.Claims.Where(c => c.CommunityId == community.Id).Select(c => (long?)c.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "claims");
             var claim = new ClaimRow
             {
                 CommunityId = community.Id,

@@ -123,7 +123,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 return RevenueErrors.NoPendingClaims;
             }
 
-            var number = (await db.PayoutBatches.Where(b => b.CommunityId == community.Id).Select(b => (long?)b.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "payout-batches");
             var batch = new PayoutBatchRow
             {
                 CommunityId = community.Id,

@@ -96,7 +96,7 @@ public sealed class RecordRevenue(Writer writer)
             funding.RecoupRateBps = rate;
         }
 
-        var number = (await db.Grants.Where(g => g.CommunityId == community.Id).Select(g => (long?)g.Number).MaxAsync() ?? 0) + 1;
+        var number = await ChainHeads.TakeAsync(db, community.Id.Value, "grants");
         var grant = new GrantRow
         {
             CommunityId = community.Id,
@@ -209,7 +209,7 @@ public sealed class RecordRevenue(Writer writer)
 
         funding.Outstanding -= parts.Recouped;
         funding.Recouped += parts.Recouped;
-        var number = (await db.Revenue.Where(r => r.CommunityId == community.Id).Select(r => (long?)r.Number).MaxAsync() ?? 0) + 1;
+        var number = await ChainHeads.TakeAsync(db, community.Id.Value, "revenue");
         var row = new RevenueRow
         {
             CommunityId = community.Id,

@@ -104,7 +104,7 @@ public sealed class TaxReports(Writer writer)
                 return posted.Error;
             }
 
-            var number = (await db.WithholdingPayments.Where(w => w.CommunityId == community.Id).Select(w => (long?)w.Number).MaxAsync() ?? 0) + 1;
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "withholding-payments");
             var row = new WithholdingPaymentRow
             {
                 CommunityId = community.Id,

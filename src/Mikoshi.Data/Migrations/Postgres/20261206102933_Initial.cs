@@ -172,6 +172,19 @@ namespace Mikoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "chain_counters",
+                columns: table => new
+                {
+                    Chain = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Last = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_chain_counters", x => new { x.Chain, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "chain_deployments",
                 columns: table => new
                 {
@@ -240,6 +253,23 @@ namespace Mikoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_chain_events", x => new { x.CommunityId, x.BlockHash, x.LogIndex });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chain_heads",
+                columns: table => new
+                {
+                    Chain = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    LastEntryNumber = table.Column<long>(type: "bigint", nullable: false),
+                    AuditSequence = table.Column<long>(type: "bigint", nullable: false),
+                    AuditHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: false),
+                    RoleHolders = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_chain_heads", x => x.Chain);
                 });
 
             migrationBuilder.CreateTable(
@@ -1818,6 +1848,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                 name: "chain_blocks");
 
             migrationBuilder.DropTable(
+                name: "chain_counters");
+
+            migrationBuilder.DropTable(
                 name: "chain_deployments");
 
             migrationBuilder.DropTable(
@@ -1828,6 +1861,9 @@ namespace Mikoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "chain_events");
+
+            migrationBuilder.DropTable(
+                name: "chain_heads");
 
             migrationBuilder.DropTable(
                 name: "chain_outbox");

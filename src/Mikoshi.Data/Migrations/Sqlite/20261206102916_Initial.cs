@@ -169,6 +169,19 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "chain_counters",
+                columns: table => new
+                {
+                    Chain = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_chain_counters", x => new { x.Chain, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "chain_deployments",
                 columns: table => new
                 {
@@ -237,6 +250,23 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_chain_events", x => new { x.CommunityId, x.BlockHash, x.LogIndex });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chain_heads",
+                columns: table => new
+                {
+                    Chain = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastEntryNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuditSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuditHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoleHolders = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_chain_heads", x => x.Chain);
                 });
 
             migrationBuilder.CreateTable(
@@ -1815,6 +1845,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                 name: "chain_blocks");
 
             migrationBuilder.DropTable(
+                name: "chain_counters");
+
+            migrationBuilder.DropTable(
                 name: "chain_deployments");
 
             migrationBuilder.DropTable(
@@ -1825,6 +1858,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "chain_events");
+
+            migrationBuilder.DropTable(
+                name: "chain_heads");
 
             migrationBuilder.DropTable(
                 name: "chain_outbox");

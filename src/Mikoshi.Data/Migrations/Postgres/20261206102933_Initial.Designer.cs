@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mikoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMikoshiDb))]
-    [Migration("20261206073319_Initial")]
+    [Migration("20261206102933_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -496,6 +496,23 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("chain_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Data.ChainCounterRow", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain", "Kind");
+
+                    b.ToTable("chain_counters", (string)null);
+                });
+
             modelBuilder.Entity("Mikoshi.Data.ChainDeploymentRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -646,6 +663,36 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "Serial");
 
                     b.ToTable("chain_events", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Data.ChainHeadRow", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuditHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastEntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoleHolders")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("chain_heads", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.ChainOutboxRow", b =>
