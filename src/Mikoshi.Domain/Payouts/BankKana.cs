@@ -42,7 +42,7 @@ public static class BankKana
     /// Converts <paramref name="text"/> to Zengin half-width characters. Fails with
     /// <c>invalid_bank_name</c> when it is empty or holds a character that cannot be written.
     /// </summary>
-    public static Result<string> Convert(string? text) => Convert(text, int.MaxValue, "The name");
+    public static Result<string> Convert(string? text) => Convert(text, int.MaxValue, BankField.Name);
 
     /// <summary>
     /// Converts <paramref name="text"/> to Zengin half-width characters for a field of
@@ -50,7 +50,7 @@ public static class BankKana
     /// a character that cannot be written, and with <c>bank_name_too_long</c> when the result is
     /// longer than the field (a voiced kana takes two bytes): names are never cut short.
     /// </summary>
-    public static Result<string> Convert(string? text, int width) => Convert(text, width, "The name");
+    public static Result<string> Convert(string? text, int width) => Convert(text, width, BankField.Name);
 
     /// <summary>True when <paramref name="c"/> may appear in a Zengin text field as it is.</summary>
     public static bool IsWritable(char c) =>
@@ -61,7 +61,7 @@ public static class BankKana
             or (>= 'ｰ' and <= 'ﾟ');
 
     /// <summary>The same as <see cref="Convert(string?, int)"/>, naming the field in the error.</summary>
-    internal static Result<string> Convert(string? text, int width, string field)
+    internal static Result<string> Convert(string? text, int width, BankField field)
     {
         var (start, end) = Trimmed(text);
         if (text is null || start == end)
@@ -182,7 +182,7 @@ public static class BankKana
         return first != '\0';
     }
 
-    private static Error Unwritable(string text, int start, int end, string field)
+    private static Error Unwritable(string text, int start, int end, BankField field)
     {
         var position = 1;
         for (var i = start; i < end; i++)
@@ -227,4 +227,32 @@ public static class BankKana
             }
         }
     }
+}
+
+/// <summary>
+/// Which name of a transfer file an error is about. A value, not a sentence: the reader's layer words it in the
+/// reader's language (its text is filed under <c>BankField.&lt;value&gt;</c> beside the errors' texts).
+/// </summary>
+public enum BankField
+{
+    /// <summary>A name with no field of its own.</summary>
+    Name,
+
+    /// <summary>The sender's (the community's) name in the header record.</summary>
+    SenderName,
+
+    /// <summary>The paying bank's name in the header record.</summary>
+    PayingBankName,
+
+    /// <summary>The paying branch's name in the header record.</summary>
+    PayingBranchName,
+
+    /// <summary>A payee's name in a data record.</summary>
+    PayeeName,
+
+    /// <summary>A payee's bank name in a data record.</summary>
+    PayeeBankName,
+
+    /// <summary>A payee's branch name in a data record.</summary>
+    PayeeBranchName,
 }

@@ -47,7 +47,7 @@ public static class PayoutErrors
     }
 
     /// <summary>{0} takes {1} half-width characters in a transfer file (a voiced kana takes two) and its field holds {2}; use the bank's short form.</summary>
-    public static Error BankNameTooLong(string field, int length, int width) => new(Codes.BankNameTooLong, ErrorKind.Invalid, field, length, width);
+    public static Error BankNameTooLong(BankField field, int length, int width) => new(Codes.BankNameTooLong, ErrorKind.Invalid, field, length, width);
 
     /// <summary>An account number is 1 to 7 digits.</summary>
     public static Error InvalidAccountNumber { get; } = new(Codes.InvalidAccountNumber, ErrorKind.Invalid);
@@ -83,5 +83,5 @@ public static class PayoutErrors
     public static Error TransferTotalOutOfRange { get; } = new(Codes.TransferTotalOutOfRange, ErrorKind.Invalid);
 
     /// <summary>{0} has '{1}' (U+{2}) at character {3}, which a Zengin file cannot hold: use katakana, hiragana, letters, digits, spaces and ( ) - . / only.</summary>
-    public static Error UnwritableBankCharacter(string field, string character, string codePoint, int position) => Error.Case(Codes.InvalidBankName, "character", ErrorKind.Invalid, field, character, codePoint, position);
+    public static Error UnwritableBankCharacter(BankField field, string character, string codePoint, int position) => Error.Case(Codes.InvalidBankName, "character", ErrorKind.Invalid, field, character, codePoint, position);
 }

@@ -135,19 +135,19 @@ public sealed record ZenginHeader
             return PayoutErrors.InvalidAccountType;
         }
 
-        var convertedSender = BankKana.Convert(senderName, SenderNameWidth, "The sender's name");
+        var convertedSender = BankKana.Convert(senderName, SenderNameWidth, BankField.SenderName);
         if (!convertedSender.IsSuccess)
         {
             return convertedSender.Error;
         }
 
-        var convertedBank = BankKana.Convert(bankName, BankNameWidth, "The paying bank's name");
+        var convertedBank = BankKana.Convert(bankName, BankNameWidth, BankField.PayingBankName);
         if (!convertedBank.IsSuccess)
         {
             return convertedBank.Error;
         }
 
-        var convertedBranch = BankKana.Convert(branchName, BranchNameWidth, "The paying branch's name");
+        var convertedBranch = BankKana.Convert(branchName, BranchNameWidth, BankField.PayingBranchName);
         if (!convertedBranch.IsSuccess)
         {
             return convertedBranch.Error;

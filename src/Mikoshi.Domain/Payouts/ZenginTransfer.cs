@@ -131,19 +131,19 @@ public sealed record ZenginTransfer
             return PayoutErrors.TransferAmountOutOfRange;
         }
 
-        var convertedPayee = BankKana.Convert(payeeName, PayeeNameWidth, "The payee's name");
+        var convertedPayee = BankKana.Convert(payeeName, PayeeNameWidth, BankField.PayeeName);
         if (!convertedPayee.IsSuccess)
         {
             return convertedPayee.Error;
         }
 
-        var convertedBank = BankKana.Convert(bankName, ZenginHeader.BankNameWidth, "The payee's bank name");
+        var convertedBank = BankKana.Convert(bankName, ZenginHeader.BankNameWidth, BankField.PayeeBankName);
         if (!convertedBank.IsSuccess)
         {
             return convertedBank.Error;
         }
 
-        var convertedBranch = BankKana.Convert(branchName, ZenginHeader.BranchNameWidth, "The payee's branch name");
+        var convertedBranch = BankKana.Convert(branchName, ZenginHeader.BranchNameWidth, BankField.PayeeBranchName);
         if (!convertedBranch.IsSuccess)
         {
             return convertedBranch.Error;

@@ -108,5 +108,5 @@ public static class ErrorCatalogues
 
     /// <summary>A value of <paramref name="type"/> to ask a catalogue's method with.</summary>
     public static object Placeholder(Type type) =>
-        type == typeof(int) ? 1 : type == typeof(long) ? 1L : "x";
+        type == typeof(int) ? 1 : type == typeof(long) ? 1L : type.IsEnum ? Enum.GetValues(type).GetValue(0)! : "x";
 }

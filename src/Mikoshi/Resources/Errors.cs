@@ -22,8 +22,16 @@ public sealed class Errors
     /// shows it (¥1,500, not "1500 JPY").
     /// </summary>
     public static string Format(string sentence, Error error, CultureInfo culture) =>
-        error.Arguments.Count == 0 ? sentence : string.Format(culture, sentence, [.. error.Arguments.Select(Shown)]);
+        error.Arguments.Count == 0 ? sentence : string.Format(culture, sentence, [.. error.Arguments.Select(a => Shown(a, culture))]);
 
-    private static object Shown(object argument) =>
-        argument is Money money ? Components.Amounts.Display(money.Asset.Code, money.Units.ToString(CultureInfo.InvariantCulture)) : argument;
+    /// <summary>The resource key of a value's own text: <c>BankField.PayeeName</c>.</summary>
+    public static string KeyOf(Enum value) => $"{value.GetType().Name}.{value}";
+
+    /// <summary>An amount as the pages show money; a named value (a field of a transfer file) in the reader's words.</summary>
+    private static object Shown(object argument, CultureInfo culture) => argument switch
+    {
+        Money money => Components.Amounts.Display(money.Asset.Code, money.Units.ToString(CultureInfo.InvariantCulture)),
+        Enum value => Texts.GetString(KeyOf(value), culture) ?? value.ToString(),
+        _ => argument,
+    };
 }

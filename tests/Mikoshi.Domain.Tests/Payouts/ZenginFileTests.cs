@@ -193,9 +193,9 @@ public class ZenginFileTests
         var branch = TryTransfer(branchName: "渋谷");
 
         Assert.Equal(["invalid_bank_name"], new[] { payee, bank, branch }.Select(r => r.Error?.Code).Distinct());
-        Assert.Contains("payee's name", payee.Error?.Arguments[0] as string, StringComparison.Ordinal);
-        Assert.Contains("bank name", bank.Error?.Arguments[0] as string, StringComparison.Ordinal);
-        Assert.Contains("branch name", branch.Error?.Arguments[0] as string, StringComparison.Ordinal);
+        Assert.Equal(BankField.PayeeName, payee.Error?.Arguments[0]);
+        Assert.Equal(BankField.PayeeBankName, bank.Error?.Arguments[0]);
+        Assert.Equal(BankField.PayeeBranchName, branch.Error?.Arguments[0]);
     }
 
     [Fact]

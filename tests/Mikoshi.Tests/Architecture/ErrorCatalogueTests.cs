@@ -75,9 +75,23 @@ public sealed partial class ErrorCatalogueTests
             }
         }
 
-        var texted = Entries.Select(e => e.Error.Text).ToHashSet();
+        // A named value an error carries (a field of a transfer file) has its own text in both languages.
+        var values = Enum.GetValues<Mikoshi.Domain.Payouts.BankField>().Cast<Enum>().Select(Mikoshi.Resources.Errors.KeyOf).ToList();
+        wrong.AddRange(values.Where(k => !english.ContainsKey(k) || !japanese.ContainsKey(k)).Select(k => $"no en or ja text for the value {k}"));
+        var texted = Entries.Select(e => e.Error.Text).Concat(values).ToHashSet();
         wrong.AddRange(english.Keys.Concat(japanese.Keys).Distinct().Where(k => !texted.Contains(k)).Select(k => $"a text for {k}, which no catalogued error has"));
         Assert.Empty(wrong);
+    }
+
+    /// <summary>A value an error names (which field of a transfer file) reads in the reader's language, not in English.</summary>
+    [Fact]
+    public void ABankFieldInAnError_ReadsInTheReadersLanguage()
+    {
+        var error = Mikoshi.Domain.Payouts.PayoutErrors.UnwritableBankCharacter(Mikoshi.Domain.Payouts.BankField.PayeeName, "山", "5C71", 1);
+        var japanese = Mikoshi.Resources.Errors.Format(Texts("Errors.ja.resx")[error.Text], error, System.Globalization.CultureInfo.GetCultureInfo("ja"));
+        Assert.Contains("受取人名", japanese, StringComparison.Ordinal);
+        Assert.DoesNotContain("payee", japanese, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("The payee's name", Mikoshi.Resources.Errors.English(error), StringComparison.Ordinal);
     }
 
     [Fact]
