@@ -299,6 +299,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         var chosen = await db.NotificationSettings.AsNoTracking().Where(s => s.Kind == row.Kind && people.Contains(s.PersonId))
             .ToDictionaryAsync(s => s.PersonId, s => EventCatalogue.ParseDelivery(s.Delivery).Value);
         var notices = 0;
+        var ownParts = OwnPartsOf(row.PayloadJson);
         foreach (var person in people)
         {
             var delivery = chosen.GetValueOrDefault(person, kind.Default);
@@ -313,7 +314,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 PersonId = person,
                 CommunityId = row.CommunityId,
                 Kind = row.Kind,
-                PayloadJson = OwnParts(row.PayloadJson, person),
+                PayloadJson = ownParts(person),
                 AtUnixMs = row.AtUnixMs,
                 MailState = delivery == Delivery.Mail ? "pending" : "none",
             };
@@ -331,21 +332,28 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 
     /// <summary>
     /// An event addressed to a few people with each one's part (a payout batch's payees, a revenue's contributors) keeps,
-    /// in each person's notice, that person's part only: the others' amounts are not theirs to read.
+    /// in each person's notice, that person's part only: the others' amounts are not theirs to read. The payload is read
+    /// once per event, not once per person.
     /// </summary>
-    private static string OwnParts(string payloadJson, PersonId person)
+    private static Func<PersonId, string> OwnPartsOf(string payloadJson)
     {
         var payload = System.Text.Json.Nodes.JsonNode.Parse(payloadJson)?.AsObject();
         if (payload?["parts"] is not System.Text.Json.Nodes.JsonObject parts)
         {
-            return payloadJson;
+            return _ => payloadJson;
         }
 
-        var key = person.ToString();
-        payload["parts"] = parts[key] is { } own
-            ? new System.Text.Json.Nodes.JsonObject { [key] = own.DeepClone() }
-            : new System.Text.Json.Nodes.JsonObject();
-        return payload.ToJsonString(Writer.Json);
+        return person => WithOnlyPart(payload, person.ToString(), parts[person.ToString()]?.DeepClone());
+    }
+
+    /// <summary>The payload with <c>parts</c> holding only <paramref name="person"/>'s part, or none.</summary>
+    private static string WithOnlyPart(System.Text.Json.Nodes.JsonObject payload, string person, System.Text.Json.Nodes.JsonNode? part)
+    {
+        var own = payload.DeepClone().AsObject();
+        own["parts"] = part is null
+            ? new System.Text.Json.Nodes.JsonObject()
+            : new System.Text.Json.Nodes.JsonObject { [person] = part };
+        return own.ToJsonString(Writer.Json);
     }
 
     /// <summary>
@@ -373,11 +381,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 part += Int128.Parse(contributed.GetValue<string>(), CultureInfo.InvariantCulture);
             }
 
-            var own = payload.DeepClone().AsObject();
-            own["parts"] = part > Int128.Zero
-                ? new System.Text.Json.Nodes.JsonObject { [person] = part.ToString(CultureInfo.InvariantCulture) }
-                : new System.Text.Json.Nodes.JsonObject();
-            notice.PayloadJson = own.ToJsonString(Writer.Json);
+            notice.PayloadJson = WithOnlyPart(payload, person, part > Int128.Zero ? part.ToString(CultureInfo.InvariantCulture) : null);
         }
     }
 
