@@ -115,7 +115,7 @@ public sealed class AuditRow
     public string Hash { get; set; } = string.Empty;
 }
 
-/// <summary>The first response to a request made with an idempotency key, kept to replay it.</summary>
+/// <summary>The first result of a write made with an idempotency key, kept to replay it (each door renders it as it did the first time).</summary>
 public sealed class IdempotencyRow
 {
     /// <summary>Who made the request and where: retries by another caller never collide.</summary>
@@ -126,8 +126,7 @@ public sealed class IdempotencyRow
     /// <summary>SHA-256 of the request body as the endpoint read it.</summary>
     public string RequestHash { get; set; } = string.Empty;
 
-    public int StatusCode { get; set; }
-
+    /// <summary>The use case's result as JSON (<see cref="Writer.Json"/>), read back on a replay.</summary>
     public string ResponseJson { get; set; } = string.Empty;
 
     public long AtUnixMs { get; set; }

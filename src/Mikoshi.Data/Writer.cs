@@ -20,7 +20,15 @@ public sealed record IdempotencyKey(string Key, string Request)
 }
 
 /// <summary>What a write answered: the status and JSON body, and whether it was a replay.</summary>
+/// <remarks>Being replaced by <see cref="Committed{T}"/>: a use case answers with its own result, and each door (the
+/// endpoint, the page, the command line) renders it.</remarks>
 public sealed record Written(int Status, string Json, bool Replayed);
+
+/// <summary>
+/// A write that committed: the use case's own result, and whether this answer is the replay of an earlier request
+/// with the same idempotency key (then <see cref="Value"/> is that request's result, read back as it was stored).
+/// </summary>
+public sealed record Committed<T>(T Value, bool Replayed);
 
 /// <summary>
 /// Runs one write to one audit chain (a community's, or the instance's own) as a single database
@@ -38,11 +46,47 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
+    /// <summary>The answer as the old shape: the result as JSON with the endpoint's status. Being removed.</summary>
     public async Task<Result<Written>> RunAsync<T>(
         Guid chain,
         string actor,
         IdempotencyKey? idempotency,
         int successStatus,
+        Func<WriteScope, Task<Result<T>>> work,
+        CancellationToken cancellationToken = default)
+    {
+        var committed = await RunAsync(chain, actor, idempotency, work, cancellationToken);
+        return committed.IsSuccess
+            ? new Written(successStatus, JsonSerializer.Serialize(committed.Value.Value, Json), committed.Value.Replayed)
+            : committed.Error;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one write to the caller's community, by the caller, once the caller is seen —
+    /// under the lock, with their roles read again — to still have <paramref name="access"/>. A retry of a request
+    /// that already committed gets its answer back first, whatever the caller's roles are now.
+    /// </summary>
+    public Task<Result<Committed<T>>> RunAsync<T>(
+        Caller caller,
+        Access access,
+        IdempotencyKey? idempotency,
+        Func<WriteScope, Task<Result<T>>> work,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(caller.RequireCommunity().Id.Value, caller.Actor, idempotency, async write =>
+        {
+            var admitted = await write.RequireAsync(caller, access);
+            return admitted.IsSuccess ? await work(write) : admitted.Error;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one write to <paramref name="chain"/> and answers with its result. A retry with
+    /// the same idempotency key and request gets the first result back (<see cref="Committed{T}.Replayed"/>), read
+    /// from what the first write stored in the same transaction as its effect.
+    /// </summary>
+    public async Task<Result<Committed<T>>> RunAsync<T>(
+        Guid chain,
+        string actor,
+        IdempotencyKey? idempotency,
         Func<WriteScope, Task<Result<T>>> work,
         CancellationToken cancellationToken = default)
     {
@@ -65,7 +109,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
                 if (earlier is not null)
                 {
                     return earlier.RequestHash == idempotency.RequestHash
-                        ? new Written(earlier.StatusCode, earlier.ResponseJson, Replayed: true)
+                        ? new Committed<T>(JsonSerializer.Deserialize<T>(earlier.ResponseJson, Json)!, Replayed: true)
                         : WriteErrors.IdempotencyKeyReused;
                 }
             }
@@ -78,7 +122,6 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
                 return outcome.Error;
             }
 
-            var json = JsonSerializer.Serialize(outcome.Value, Json);
             if (idempotency is not null)
             {
                 db.IdempotencyKeys.Add(new IdempotencyRow
@@ -86,15 +129,14 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
                     Scope = scope,
                     Key = idempotency.Key,
                     RequestHash = idempotency.RequestHash,
-                    StatusCode = successStatus,
-                    ResponseJson = json,
+                    ResponseJson = JsonSerializer.Serialize(outcome.Value, Json),
                     AtUnixMs = write.At.ToUnixTimeMilliseconds(),
                 });
             }
 
             await SaveWithHeadAsync(head, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new Written(successStatus, json, Replayed: false);
+            return new Committed<T>(outcome.Value, Replayed: false);
         }
         catch (OverflowException)
         {
@@ -177,6 +219,23 @@ public sealed class WriteScope
         db.ChangeTracker.Clear();
         (head.LastEntryNumber, head.AuditSequence, head.AuditHash) = (start.Entries, start.Sequence, start.Hash);
         db.Entry(head).State = start.State;
+    }
+
+    /// <summary>
+    /// Checks, under this write's lock, that <paramref name="caller"/> still may do what <paramref name="access"/>
+    /// allows in the community this write is to: the roles are read again now, so a role revoked (or a last token
+    /// sold) after the door let the caller in is seen before anything is written. The caller as this write sees them.
+    /// </summary>
+    public async Task<Result<Caller>> RequireAsync(Caller caller, Access access)
+    {
+        var community = caller.RequireCommunity();
+        if (community.Id.Value != chain)
+        {
+            throw new InvariantViolatedException("A write checked a caller of another community than its own.");
+        }
+
+        var now = caller with { Roles = await RoleBook.OfAsync(db, community.Id, caller.Person) };
+        return now.May(access) ? now : CommonErrors.Forbidden;
     }
 
     /// <summary>Appends a link to this write's audit chain.</summary>

@@ -7,28 +7,6 @@ using Mikoshi.Features.Communities;
 
 namespace Mikoshi.Api;
 
-/// <summary>Who may call an endpoint. Every API endpoint states one; a test walks them all.</summary>
-public enum Access
-{
-    /// <summary>Anyone, signed in or not.</summary>
-    Anyone,
-
-    /// <summary>Any signed-in person (a visitor of every community).</summary>
-    SignedIn,
-
-    /// <summary>A person holding at least one membership token of the community in the route.</summary>
-    Member,
-
-    /// <summary>A treasurer or an admin of the community in the route.</summary>
-    Treasurer,
-
-    /// <summary>Anyone with a place in the community in the route: a token holder, a treasurer or an admin.</summary>
-    Insider,
-
-    /// <summary>An admin of the community in the route.</summary>
-    Admin,
-}
-
 /// <summary>The access an endpoint declared, readable from its metadata.</summary>
 public sealed record AccessMetadata(Access Who);
 
@@ -78,14 +56,7 @@ public static class AccessExtensions
                 return Problems.For(ApiErrors.NotSignedIn);
             }
 
-            var allowed = who switch
-            {
-                Access.Member => caller.Is(Role.Member),
-                Access.Treasurer => caller.CanKeepTheBooks,
-                Access.Admin => caller.Is(Role.Admin),
-                Access.Insider => caller.IsInsider,
-                _ => true,
-            };
+            var allowed = caller.May(who);
             if (!allowed && person is not null && await IsRetryOfAnAnsweredWriteAsync(http, person.Value))
             {
                 // This door let the key's first request through and the write succeeded; its retry gets that

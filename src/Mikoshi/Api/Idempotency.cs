@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Mikoshi.Data;
 using Mikoshi.Domain;
-using Mikoshi.Features.Communities;
+using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Api;
 
@@ -17,6 +17,17 @@ public static class Idempotency
     {
         var key = Read(http, body);
         return key.IsSuccess ? Problems.From(await write(http.Caller(), key.Value), http) : Problems.For(key.Error);
+    }
+
+    /// <summary>
+    /// Runs a retryable write with the request's Idempotency-Key (if any): a malformed key is refused before anything
+    /// runs; the write's result (first or replayed) becomes the response, with <paramref name="status"/>.
+    /// </summary>
+    public static async Task<IResult> WriteAsync<TBody, T>(
+        HttpContext http, TBody body, int status, Func<Caller, IdempotencyKey?, Task<Result<Committed<T>>>> write)
+    {
+        var key = Read(http, body);
+        return key.IsSuccess ? Problems.From(await write(http.Caller(), key.Value), status, http) : Problems.For(key.Error);
     }
 
     /// <summary>

@@ -58,6 +58,25 @@ public static class Problems
         return Results.Content(written.Value.Json, "application/json", statusCode: written.Value.Status);
     }
 
+    /// <summary>
+    /// A committed write as the response: its result with the endpoint's <paramref name="status"/>, and the
+    /// <c>Idempotent-Replayed</c> header when it is the replay of an earlier request's answer.
+    /// </summary>
+    public static IResult From<T>(Result<Committed<T>> committed, int status, HttpContext http)
+    {
+        if (!committed.IsSuccess)
+        {
+            return For(committed.Error);
+        }
+
+        if (committed.Value.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return Results.Json(committed.Value.Value, Writer.Json, statusCode: status);
+    }
+
     public static IResult From<T>(Result<T> result) => result.IsSuccess ? Results.Ok(result.Value) : For(result.Error);
 
     private static string Title(string code) => char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');

@@ -366,11 +366,6 @@ public static class Commands
             }
 
             var caller = await services.GetRequiredService<Callers>().InAsync(found, treasurer.Value);
-            if (!caller.CanKeepTheBooks)
-            {
-                return Print(Result<Written>.Fail(CommonErrors.Forbidden));
-            }
-
             string? personId = null;
             if (parse.GetValue(forPerson) is { } email)
             {
@@ -385,7 +380,7 @@ public static class Commands
 
             var request = new DepositRequest(parse.GetValue(asset), parse.GetValue(amount), parse.GetValue(reference), parse.GetValue(memo), personId);
             var idempotency = parse.GetValue(key) is { } k ? new IdempotencyKey(k, $"POST deposit {slug}\n{JsonSerializer.Serialize(request)}") : null;
-            return Print(await services.GetRequiredService<RecordDeposit>().HandleAsync(treasurer.Value, found, request, idempotency));
+            return Print(await services.GetRequiredService<RecordDeposit>().HandleAsync(caller, request, idempotency));
         });
         return command;
     }
@@ -488,6 +483,16 @@ public static class Commands
         }
 
         Terminal.Output.WriteLine(result.Value.Json);
+        return 0;
+    }
+
+    /// <summary>A committed write's result as indented JSON, or its refusal as an <c>error code: text</c> line.</summary>
+    internal static int Print<T>(Result<Committed<T>> result) =>
+        result.IsSuccess ? PrintLine(JsonSerializer.Serialize(result.Value.Value, Writer.Json)) : Print(result.Error);
+
+    private static int PrintLine(string line)
+    {
+        Terminal.Output.WriteLine(line);
         return 0;
     }
 

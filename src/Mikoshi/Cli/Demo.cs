@@ -123,6 +123,7 @@ public static class Demo
 
             await db.SaveChangesAsync();
             var deposit = new RecordDeposit(writer, db);
+            var treasurer = await new Callers(db).InAsync(community, people[1]);
             var mint = new MintToken(writer);
             for (var month = 0; month < 6; month++)
             {
@@ -130,11 +131,11 @@ public static class Demo
                 foreach (var person in people)
                 {
                     // Monthly salon fee, ¥3,000, paid into the treasury; some people also top up their own account.
-                    await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "3000", $"会費 {month + 1}月 {person.ToString()[..8]}", "monthly fee / 月会費", null)), "record a monthly fee");
+                    await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", "3000", $"会費 {month + 1}月 {person.ToString()[..8]}", "monthly fee / 月会費", null)), "record a monthly fee");
                     if (random.Next(4) == 0)
                     {
                         var amount = (random.Next(1, 20) * 500).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", amount, $"入金 {person.ToString()[..8]}", "top-up / チャージ", person.ToString())), "record a top-up");
+                        await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", amount, $"入金 {person.ToString()[..8]}", "top-up / チャージ", person.ToString())), "record a top-up");
                     }
 
                     clock.Now = clock.Now.AddMinutes(37);
@@ -144,12 +145,12 @@ public static class Demo
                 // climbs with supply, and never below what a token holds of the treasury.
                 foreach (var person in people.Skip(month * 5).Take(5))
                 {
-                    await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"入会 {person.ToString()[..8]}", "joining / 入会", person.ToString())), "record a joining fee");
+                    await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"入会 {person.ToString()[..8]}", "joining / 入会", person.ToString())), "record a joining fee");
                     await Must(mint.HandleAsync(person, community, new MintRequest(null)), "mint a joining member's token");
                     clock.Now = clock.Now.AddHours(5);
                 }
 
-                await Must(deposit.HandleAsync(people[1], community, new DepositRequest("USDC", "250000000", $"sponsor-{month + 1}", "提携スタジオの協賛 / sponsorship from a partner studio", null)), "record a sponsorship");
+                await Must(deposit.HandleAsync(treasurer, new DepositRequest("USDC", "250000000", $"sponsor-{month + 1}", "提携スタジオの協賛 / sponsorship from a partner studio", null)), "record a sponsorship");
             }
 
             // Profiles once everyone holds a token: a value is one of the charter's values of a community the person is in.
@@ -166,7 +167,7 @@ public static class Demo
                 await Must(Profiles.UpdateAsync(db, writer, people[i], new ProfileRequest(null, bio, skills, loves, values)), $"write {People[i].Email}'s profile");
             }
 
-            await Must(deposit.HandleAsync(people[1], community, new DepositRequest("ETH", "1500000000000000000", "0x5f3a…grant", "エコシステム助成 / ecosystem grant", null)), "record the ETH grant");
+            await Must(deposit.HandleAsync(treasurer, new DepositRequest("ETH", "1500000000000000000", "0x5f3a…grant", "エコシステム助成 / ecosystem grant", null)), "record the ETH grant");
 
             // 蓮 plans for his heir now and then goes quiet: by the end his guardians have started the succession (below).
             var ren = people[3];
@@ -179,7 +180,7 @@ public static class Demo
             foreach (var (seller, token, buyer, price) in new[] { (people[2], 3L, people[27], "15000"), (people[4], 5L, people[28], "16500") })
             {
                 clock.Now = clock.Now.AddDays(2);
-                await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", "20000", $"入金 {buyer.ToString()[..8]}", "top-up / チャージ", buyer.ToString())), "top up a buyer");
+                await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", "20000", $"入金 {buyer.ToString()[..8]}", "top-up / チャージ", buyer.ToString())), "top up a buyer");
                 var listed = await Must(listings.ListAsync(seller, community, token, new ListRequest(price)), $"list token #{token}");
                 var number = System.Text.Json.JsonDocument.Parse(listed.Json).RootElement.GetProperty("id").GetInt64();
                 await Must(listings.BuyAsync(buyer, community, number), $"buy token #{token}");
@@ -191,7 +192,7 @@ public static class Demo
             clock.Now = clock.Now.AddDays(3);
             await Must(new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(sakura, community, hers), "さくら leaves");
             clock.Now = clock.Now.AddDays(12);
-            await Must(deposit.HandleAsync(people[1], community, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {sakura.ToString()[..8]}", "rejoining / 再入会", sakura.ToString())), "record さくら's rejoining fee");
+            await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {sakura.ToString()[..8]}", "rejoining / 再入会", sakura.ToString())), "record さくら's rejoining fee");
             await Must(mint.HandleAsync(sakura, community, new MintRequest(null)), "さくら comes back");
             var mv = await SeedProjectsAsync(writer, clock, community, people);
             await VoteAsync(services, writer, db, clock, community, people, mv);
@@ -394,7 +395,7 @@ public static class Demo
         }
 
         clock.Now = opened.AddDays(12);
-        await Must(new RecordDeposit(writer, db).HandleAsync(people[1], community, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {minato.ToString()[..8]}", "rejoining / 再入会", minato.ToString())), "record 湊's rejoining fee");
+        await Must(new RecordDeposit(writer, db).HandleAsync(await new Callers(db).InAsync(community, people[1]), new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {minato.ToString()[..8]}", "rejoining / 再入会", minato.ToString())), "record 湊's rejoining fee");
         await Must(new MintToken(writer).HandleAsync(minato, community, new MintRequest(null)), "湊 comes back");
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Payments;
 

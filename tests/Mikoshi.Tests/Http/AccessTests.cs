@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Api;
+using Mikoshi.Domain.Communities;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;

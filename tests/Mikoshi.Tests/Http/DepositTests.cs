@@ -1,6 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Ledger;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
@@ -74,6 +79,33 @@ public sealed class DepositTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Equal("idempotency_key_reused", await reused.ProblemCodeAsync());
         var ledger = await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/ledger")).JsonAsync();
         Assert.Equal(2, ledger.GetProperty("items").GetArrayLength());
+    }
+
+    /// <summary>
+    /// A treasurer let in by a door (a page open in a tab, a slow command line) and demoted before the write runs: the
+    /// use case reads the roles again under the writer's lock and refuses, so nothing is recorded.
+    /// </summary>
+    [Fact]
+    public async Task Deposit_ByATreasurerDemotedAfterTheDoorLetThemIn_IsRefusedUnderTheLock()
+    {
+        var app = apps.For("sqlite");
+        var admin = await app.SignUpAsync();
+        var treasurer = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var roles = $"/api/v1/communities/{slug}/roles/{treasurer.Id}";
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsync(roles, JsonContent.Create(new { roles = new[] { "treasurer" } }))).StatusCode);
+        await using var scope = app.Scope();
+        var admitted = await scope.ServiceProvider.GetRequiredService<Callers>().InAsync(slug, new PersonId(Guid.Parse(treasurer.Id)));
+        Assert.True(admitted!.CanKeepTheBooks);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsync(roles, JsonContent.Create(new { roles = Array.Empty<string>() }))).StatusCode);
+        var recorded = await scope.ServiceProvider.GetRequiredService<RecordDeposit>()
+            .HandleAsync(admitted, new DepositRequest("JPY", "5000", "振込 0002", null, null));
+
+        Assert.False(recorded.IsSuccess);
+        Assert.Equal(CommonErrors.Codes.Forbidden, recorded.Error.Code);
+        var ledger = await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/ledger")).JsonAsync();
+        Assert.Equal(0, ledger.GetProperty("items").GetArrayLength());
     }
 
     private static readonly (string Body, string Code, int Status)[] BadBodies =

@@ -1311,9 +1311,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
                     b.HasKey("Scope", "Key");
 
                     b.ToTable("idempotency_keys", (string)null);

@@ -1301,9 +1301,6 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Scope", "Key");
 
                     b.ToTable("idempotency_keys", (string)null);

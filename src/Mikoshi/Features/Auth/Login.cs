@@ -1,4 +1,5 @@
 using Mikoshi.Api;
+using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Features.Auth;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
+using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Features.Auth;
 

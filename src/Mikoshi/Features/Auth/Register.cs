@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Identity;
 
 namespace Mikoshi.Features.Auth;

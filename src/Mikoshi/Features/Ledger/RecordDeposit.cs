@@ -19,8 +19,9 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
 {
     public const int MaxReferenceLength = 200;
 
-    public async Task<Result<Written>> HandleAsync(PersonId treasurer, Community community, DepositRequest request, IdempotencyKey? idempotency = null)
+    public async Task<Result<Committed<DepositView>>> HandleAsync(Caller treasurer, DepositRequest request, IdempotencyKey? idempotency = null)
     {
+        var community = treasurer.RequireCommunity();
         var asset = community.Accepts(request.Asset);
         if (!asset.IsSuccess)
         {
@@ -56,14 +57,14 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
             return entry.Error;
         }
 
-        return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        return await writer.RunAsync(treasurer, Access.Treasurer, idempotency, async write =>
             (await write.PostAsync(entry.Value, reference)).Map(number =>
                 new DepositView(number, account.ToString(), AmountView.Of(amount.Value), reference)));
     }
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/communities/{slug}/deposits", (DepositRequest request, RecordDeposit deposit, HttpContext http) =>
-            Idempotency.WriteAsync(http, request, (caller, key) => deposit.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+            Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => deposit.HandleAsync(caller, request, key)))
         .Allow(Access.Treasurer)
         .WithSummary("Record money received for the treasury or for a person. Takes an Idempotency-Key.")
         .Produces<DepositView>(StatusCodes.Status201Created);

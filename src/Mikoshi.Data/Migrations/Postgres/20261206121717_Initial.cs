@@ -624,7 +624,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     Scope = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
                     ResponseJson = table.Column<string>(type: "text", nullable: false),
                     AtUnixMs = table.Column<long>(type: "bigint", nullable: false)
                 },

@@ -11,7 +11,7 @@ using Mikoshi.Data;
 namespace Mikoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMikoshiDb))]
-    [Migration("20261206102916_Initial")]
+    [Migration("20261206121707_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1303,9 +1303,6 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Scope", "Key");
 

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mikoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMikoshiDb))]
-    [Migration("20261206102933_Initial")]
+    [Migration("20261206121717_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1313,9 +1313,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
 
                     b.HasKey("Scope", "Key");
 

@@ -621,7 +621,6 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     Scope = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
                     ResponseJson = table.Column<string>(type: "TEXT", nullable: false),
                     AtUnixMs = table.Column<long>(type: "INTEGER", nullable: false)
                 },
