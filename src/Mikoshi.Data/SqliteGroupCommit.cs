@@ -203,6 +203,15 @@ public sealed class SqliteGroupCommit
             try
             {
                 await connection.OpenAsync();
+
+                // Every commit synced to disk (in WAL mode, the log at each commit): a write told "committed" survives a
+                // power cut. Set here, not left to the build's default, because this is the connection that commits.
+                await using (var synchronous = connection.CreateCommand())
+                {
+                    synchronous.CommandText = "PRAGMA synchronous=FULL;";
+                    await synchronous.ExecuteNonQueryAsync();
+                }
+
                 var transaction = await connection.BeginTransactionAsync();
                 return new Group(connection, transaction, holdFor);
             }

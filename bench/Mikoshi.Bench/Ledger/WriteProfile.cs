@@ -63,8 +63,8 @@ public static class WriteProfile
 
         public void Reset() => totals.Clear();
 
-        public IReadOnlyList<(string Text, long Count, double Milliseconds)> Snapshot() =>
-            totals.Select(t => (t.Key, t.Value.Count, t.Value.Milliseconds)).ToList();
+        public List<(string Text, long Count, double Milliseconds)> Snapshot() =>
+            totals.Select(t => (Text: t.Key, t.Value.Count, t.Value.Milliseconds)).ToList();
 
         public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
