@@ -10,6 +10,7 @@ using Mikoshi.Data;
 //   allocate --out FILE --artifacts DIR
 //   ledger --store sqlite --location DIR --out FILE [--reps 5] [--seconds 3] [--entries 20000]
 //   ledger --store postgres --location "Host=…;Port=…;Username=postgres" --out FILE […]
+//   profile --store sqlite|postgres --location DIR|"Host=…" [--writes 200]   (where a deposit, a mint, a transfer spend their time; prints)
 //   verify --store sqlite|postgres --location … --out FILE [--reps 5] [--sizes 20000,100000] [--new 1000]
 //   membership --store sqlite|postgres --location … --out FILE [--reps 5] [--seconds 3] [--members 100]
 //              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
@@ -45,6 +46,10 @@ return args.FirstOrDefault() switch
         int.Parse(Option("reps", "5"), CultureInfo.InvariantCulture),
         double.Parse(Option("seconds", "3"), CultureInfo.InvariantCulture),
         int.Parse(Option("entries", "20000"), CultureInfo.InvariantCulture)),
+    "profile" => await WriteProfile.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Int("writes", 200)),
     "verify" => await Mikoshi.Bench.Verify.VerifyRun.RunAsync(
         Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
         Option("location"),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Mikoshi.Domain.Audit;
 using Mikoshi.Domain.Communities;
 
@@ -11,11 +12,14 @@ namespace Mikoshi.Data;
 public static class ChainHeads
 {
     /// <summary>
-    /// Reads the chain's head for this write, creating it if the chain has none yet. On PostgreSQL the row is locked
-    /// (<c>FOR UPDATE</c>) until the transaction ends, which is what makes writers of one chain take turns across replicas;
-    /// on SQLite the transaction already holds the file's write lock (<c>BEGIN IMMEDIATE</c>).
+    /// Reads the chain's head for this write, creating it if the chain has none yet, and the idempotency row stored
+    /// under <paramref name="key"/> (scope, key) if one is given. On PostgreSQL the row is locked (<c>FOR UPDATE</c>)
+    /// until the transaction ends, which is what makes writers of one chain take turns across replicas, and the key is
+    /// looked up in the same statement (one round trip instead of two); on SQLite the transaction already holds the
+    /// file's write lock (<c>BEGIN IMMEDIATE</c>), and a statement is a call into the library, not a round trip.
     /// </summary>
-    internal static async Task<ChainHeadRow> LockAsync(MikoshiDb db, Guid chain, CancellationToken cancellationToken)
+    internal static async Task<(ChainHeadRow Head, StoredAnswer? Earlier)> LockAsync(
+        MikoshiDb db, Guid chain, (string Scope, string Key)? key, CancellationToken cancellationToken)
     {
         // A context that wrote before may still track a head or counter as it left them: another writer may have moved
         // them since, and a tracked row would shadow what the store holds now.
@@ -27,24 +31,98 @@ public static class ChainHeads
         if (!db.IsPostgres)
         {
             var found = await db.ChainHeads.FirstOrDefaultAsync(h => h.Chain == chain, cancellationToken);
-            return found ?? db.ChainHeads.Add(New(chain)).Entity;
+            var earlier = key is { } k
+                ? await db.IdempotencyKeys.AsNoTracking().Where(r => r.Scope == k.Scope && r.Key == k.Key)
+                    .Select(r => new StoredAnswer(r.RequestHash, r.ResponseJson)).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            return (found ?? db.ChainHeads.Add(New(chain)).Entity, earlier);
         }
 
-        var locked = await LockedAsync(db, chain, cancellationToken);
+        var locked = await LockedAsync(db, chain, key, cancellationToken);
         if (locked is not null)
         {
-            return locked;
+            return locked.Value;
         }
 
         // A new chain: two writers may both find no row; the insert lets one create it and the other wait on its lock.
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO chain_heads (\"Chain\", \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\") VALUES ({chain}, 0, 0, 0, {AuditChain.Genesis}, 0, 0) ON CONFLICT DO NOTHING",
             cancellationToken);
-        return await LockedAsync(db, chain, cancellationToken) ?? throw new InvalidOperationException($"The head of chain {chain:N} vanished.");
+        return await LockedAsync(db, chain, key, cancellationToken) ?? throw new InvalidOperationException($"The head of chain {chain:N} vanished.");
     }
 
-    private static async Task<ChainHeadRow?> LockedAsync(MikoshiDb db, Guid chain, CancellationToken cancellationToken) =>
-        (await db.ChainHeads.FromSql($"SELECT * FROM chain_heads WHERE \"Chain\" = {chain} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
+    /// <summary>
+    /// PostgreSQL: the head locked and the earlier answer under the key, in one statement; the head is then tracked as
+    /// read, so the write's changes to it are saved as an update. Null when the chain has no head yet.
+    /// </summary>
+    private static async Task<(ChainHeadRow Head, StoredAnswer? Earlier)?> LockedAsync(
+        MikoshiDb db, Guid chain, (string Scope, string Key)? key, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            SELECT h."Version", h."LastEntryNumber", h."AuditSequence", h."AuditHash", h."People", h."RoleHolders", k."RequestHash", k."ResponseJson",
+                (SELECT s."Version" FROM chain_heads s WHERE s."Chain" = @chain) AS "Seen"
+            FROM chain_heads h LEFT JOIN idempotency_keys k ON k."Scope" = @scope AND k."Key" = @key
+            WHERE h."Chain" = @chain
+            FOR UPDATE OF h
+            """;
+        Parameter(command, "chain", chain);
+        Parameter(command, "scope", key?.Scope ?? string.Empty);
+        Parameter(command, "key", key is null ? null : key.Value.Key);
+        (ChainHeadRow Head, StoredAnswer? Earlier)? read = null;
+        var stale = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                var head = new ChainHeadRow
+                {
+                    Chain = chain,
+                    Version = reader.GetInt64(0),
+                    LastEntryNumber = reader.GetInt64(1),
+                    AuditSequence = reader.GetInt64(2),
+                    AuditHash = reader.GetString(3),
+                    People = reader.GetInt32(4),
+                    RoleHolders = reader.GetInt32(5),
+                };
+                var earlier = reader.IsDBNull(6) ? null : new StoredAnswer(reader.GetString(6), reader.GetString(7));
+                read = (head, earlier);
+
+                // The statement reads the key in its snapshot, taken before it waited for the lock. If a writer of this
+                // chain committed during that wait (the version read in the snapshot is older than the locked row's),
+                // the key it stored is not in that snapshot: look again, in a statement of its own.
+                stale = earlier is null && key is not null && reader.GetInt64(8) != head.Version;
+            }
+        }
+
+        if (stale && read is { } seen && key is { } k)
+        {
+            read = (seen.Head, await db.IdempotencyKeys.AsNoTracking().Where(r => r.Scope == k.Scope && r.Key == k.Key)
+                .Select(r => new StoredAnswer(r.RequestHash, r.ResponseJson)).FirstOrDefaultAsync(cancellationToken));
+        }
+
+        if (read is { } found)
+        {
+            db.ChainHeads.Attach(found.Head);
+        }
+
+        return read;
+    }
+
+    private static void Parameter(System.Data.Common.DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is null)
+        {
+            parameter.DbType = System.Data.DbType.String;
+        }
+
+        command.Parameters.Add(parameter);
+    }
 
     private static ChainHeadRow New(Guid chain) => new() { Chain = chain, AuditHash = AuditChain.Genesis };
 
@@ -127,3 +205,6 @@ public static class ChainHeads
         return (holding, roles);
     }
 }
+
+/// <summary>What an earlier write stored under an idempotency key: its request's fingerprint and its answer.</summary>
+internal sealed record StoredAnswer(string RequestHash, string ResponseJson);

@@ -90,28 +90,48 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         Func<WriteScope, Task<Result<T>>> work,
         CancellationToken cancellationToken = default)
     {
-        // On SQLite, writes to one file take turns in the process's queue before they begin, rather than colliding on the lock.
-        using var turn = await SqliteWriteQueue.EnterAsync(db, cancellationToken);
-        turn?.Hold();
+        // On SQLite, writes to one file take turns in the process and those that arrive while one runs share its commit.
+        var group = SqliteGroupCommit.For(db);
+        if (group is not null)
+        {
+            return await group.RunAsync(db, () => WriteAsync(chain, actor, idempotency, work, cancellationToken));
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await WriteAsync(chain, actor, idempotency, work, cancellationToken);
+        if (outcome is { IsSuccess: true, Value.Replayed: false })
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// The write itself, inside a transaction (or a group's savepoint) that the caller commits: the head locked, the
+    /// idempotency key checked, the work, the key stored with the result, the head brought up to date. On a failure
+    /// nothing it did is left tracked, and the caller rolls back.
+    /// </summary>
+    private async Task<Result<Committed<T>>> WriteAsync<T>(
+        Guid chain,
+        string actor,
+        IdempotencyKey? idempotency,
+        Func<WriteScope, Task<Result<T>>> work,
+        CancellationToken cancellationToken)
+    {
         try
         {
-            // One writer per chain at a time, across every server replica: the chain's head row, locked first.
-            var head = await ChainHeads.LockAsync(db, chain, cancellationToken);
-
+            // One writer per chain at a time, across every server replica: the chain's head row, locked first — on
+            // PostgreSQL in the same round trip as the look-up of the idempotency key.
             // Keys belong to the caller, whatever chain the request writes to (a new community's
             // chain is new on every attempt); the request fingerprint includes the route.
             var scope = actor;
-            if (idempotency is not null)
+            var (head, earlier) = await ChainHeads.LockAsync(db, chain, idempotency is null ? null : (scope, idempotency.Key), cancellationToken);
+            if (idempotency is not null && earlier is { } stored)
             {
-                var earlier = await db.IdempotencyKeys.AsNoTracking()
-                    .FirstOrDefaultAsync(k => k.Scope == scope && k.Key == idempotency.Key, cancellationToken);
-                if (earlier is not null)
-                {
-                    return earlier.RequestHash == idempotency.RequestHash
-                        ? new Committed<T>(JsonSerializer.Deserialize<T>(earlier.ResponseJson, Json)!, Replayed: true)
-                        : WriteErrors.IdempotencyKeyReused;
-                }
+                return stored.RequestHash == idempotency.RequestHash
+                    ? new Committed<T>(JsonSerializer.Deserialize<T>(stored.ResponseJson, Json)!, Replayed: true)
+                    : WriteErrors.IdempotencyKeyReused;
             }
 
             var write = new WriteScope(db, chain, head, actor, clock.GetUtcNow());
@@ -135,7 +155,6 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
             }
 
             await SaveWithHeadAsync(head, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return new Committed<T>(outcome.Value, Replayed: false);
         }
         catch (OverflowException)
@@ -147,6 +166,11 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             return WriteErrors.Conflict;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
 

@@ -146,7 +146,7 @@ public static class LedgerRun
     {
         var founder = new PersonId(Guid.NewGuid());
         var community = Community.Found(slug, "Benchmark " + slug, "Measured, not lived in.", ["honesty"], "JPY", null, founder, TimeProvider.System.GetUtcNow()).Value;
-        var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Id.Value, founder.ToString(), null, 201, async write =>
+        var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Id.Value, founder.ToString(), null, async write =>
         {
             db.Communities.Add(community);
             await write.AuditAsync("community.founded", new { id = community.Id.ToString(), slug, founder = founder.ToString() });
@@ -171,7 +171,7 @@ public static class LedgerRun
         for (var start = 0; start < entries; start += FillBatch)
         {
             var end = Math.Min(entries, start + FillBatch);
-            var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Id, community.Treasurer, null, 201, async write =>
+            var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Id, community.Treasurer, null, async write =>
             {
                 for (var n = start; n < end; n++)
                 {
@@ -265,7 +265,7 @@ public sealed class DepositLoop(BenchStore store, FoundedCommunity community)
         var entry = JournalEntry.Move("deposit", "bench deposit", AccountId.External, AccountId.Treasury, Money.Of(Asset.Jpy, amount)).Value;
         var request = Fmt.Invariant($"POST /api/v1/communities/{community.Slug}/deposits\n{{\"asset\":\"JPY\",\"amount\":\"{amount}\",\"reference\":\"{reference}\",\"memo\":\"bench deposit\",\"personId\":null}}");
         var key = new IdempotencyKey(Fmt.Invariant($"{run}-{n}"), request);
-        var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Id, community.Treasurer, key, 201, async write =>
+        var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Id, community.Treasurer, key, async write =>
             (await write.PostAsync(entry, reference)).Map(number => new { entry = number, account = "treasury", reference })));
         if (!written.IsSuccess || written.Value.Replayed)
         {

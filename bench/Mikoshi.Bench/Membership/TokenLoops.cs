@@ -60,7 +60,7 @@ public sealed class TokenLoops
 
             return await db.SaveChangesAsync();
         });
-        var funded = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(founded.Id, founded.Treasurer, null, 201, async write =>
+        var funded = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(founded.Id, founded.Treasurer, null, async write =>
         {
             for (var i = 0; i < people.Length; i++)
             {

@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Mikoshi.Domain;
+
+namespace Mikoshi.Data;
+
+/// <summary>
+/// Group commit for SQLite, one per database file inside the process (issue #18 part 2). Writes take turns, as before;
+/// but a write that finds others waiting behind it does not commit: it leaves its work inside the open transaction
+/// and passes the turn on, and the write that finds no one waiting commits the whole group — one transaction, one
+/// <c>COMMIT</c>, one fsync. Each write runs in its own savepoint, so a write that fails is rolled back alone and its
+/// partners commit; its idempotency row is inside that savepoint too. No write answers before the group's commit has
+/// returned: a crash before it loses the whole group, and no caller was told success.
+/// </summary>
+/// <remarks>
+/// Each write still runs in its caller's own flow, on its caller's own <see cref="MikoshiDb"/>: for its turn the context
+/// is pointed at the group's connection and transaction, and afterwards back at its own connection string. A second
+/// process on the same file is not in the group: it meets the file's lock and waits through the busy timeout.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One per database file for the process's lifetime, like the file's connection pool.")]
+public sealed class SqliteGroupCommit
+{
+    /// <summary>How many writes one commit may carry at most, so a steady stream cannot hold one transaction open forever.</summary>
+    public const int MaxGroup = 64;
+
+    private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Files = new(StringComparer.Ordinal);
+
+    /// <summary>The file whose turn the current flow of control holds, so a write inside a write does not wait for itself.</summary>
+    private static readonly AsyncLocal<string?> Holding = new();
+
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly string file;
+    private readonly string connectionString;
+    private int waiting;
+    private int holdFor;
+
+    /// <summary>The group being filled; touched only by the write holding the turn.</summary>
+    private Group? open;
+
+    private SqliteGroupCommit(string file, string connectionString)
+    {
+        this.file = file;
+        this.connectionString = connectionString;
+    }
+
+    /// <summary>The group commit of <paramref name="db"/>'s file; null on PostgreSQL, and for a write inside a write.</summary>
+    internal static SqliteGroupCommit? For(MikoshiDb db)
+    {
+        if (db.IsPostgres)
+        {
+            return null;
+        }
+
+        var connectionString = db.Database.GetConnectionString() ?? string.Empty;
+        var file = FileOf(connectionString);
+        return Holding.Value == file ? null : Files.GetOrAdd(file, f => new SqliteGroupCommit(f, connectionString));
+    }
+
+    /// <summary>
+    /// Test hook: the next group on the file of <paramref name="connectionString"/> stays open until
+    /// <paramref name="writes"/> writes have joined it, so a test can put a failing write between two good ones without
+    /// timing anything. Writes keep their own answers; the group commits once the last of them is in.
+    /// </summary>
+    public static void HoldNextGroupFor(string connectionString, int writes)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(writes, MaxGroup);
+        var file = FileOf(connectionString);
+        Volatile.Write(ref Files.GetOrAdd(file, f => new SqliteGroupCommit(f, connectionString)).holdFor, writes);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on <paramref name="db"/> as one member of a group: in a savepoint of the group's
+    /// transaction, kept if it succeeds (and is not a replay), rolled back alone if it fails. Answers once the group has committed.
+    /// </summary>
+    internal async Task<Result<Committed<T>>> RunAsync<T>(MikoshiDb db, Func<Task<Result<Committed<T>>>> write)
+    {
+        // The wait is not cancellable: a writer that counted itself in and then left would leave a group open for nobody.
+        Interlocked.Increment(ref waiting);
+        await turn.WaitAsync();
+        Interlocked.Decrement(ref waiting);
+        Holding.Value = file;
+
+        Group group;
+        try
+        {
+            group = open ??= await Group.BeginAsync(connectionString, Interlocked.Exchange(ref holdFor, 0));
+        }
+        catch
+        {
+            turn.Release();
+            throw;
+        }
+
+        var savepoint = $"w{group.Members++}";
+        Result<Committed<T>>? outcome = null;
+        Exception? thrown = null;
+        var ownConnection = db.Database.GetConnectionString();
+        try
+        {
+            db.Database.SetDbConnection(group.Connection, contextOwnsConnection: false);
+            await db.Database.UseTransactionAsync(group.Transaction);
+            await group.ExecuteAsync($"SAVEPOINT {savepoint}");
+            try
+            {
+                outcome = await write();
+            }
+            catch (Exception exception)
+            {
+                thrown = exception;
+            }
+
+            await group.ExecuteAsync(outcome is { IsSuccess: true }
+                ? $"RELEASE {savepoint}"
+                : $"ROLLBACK TO {savepoint}; RELEASE {savepoint}");
+        }
+        catch (Exception exception)
+        {
+            // The savepoint itself could not be taken or ended: the transaction is in no state to commit anyone.
+            group.Broken ??= exception;
+            thrown ??= exception;
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null);
+            db.Database.SetDbConnection(null, contextOwnsConnection: true);
+            db.Database.SetConnectionString(ownConnection);
+        }
+
+        if (group.Broken is null && group.Members < Math.Max(group.HoldFor, 1))
+        {
+            turn.Release();
+        }
+        else if (group.Broken is null && group.Members < MaxGroup && Volatile.Read(ref waiting) > 0)
+        {
+            // Someone is behind: let them join this transaction instead of paying for a commit each.
+            turn.Release();
+        }
+        else
+        {
+            open = null;
+            await group.FinishAsync();
+            turn.Release();
+        }
+
+        try
+        {
+            await group.Committed;
+        }
+        catch when (thrown is not null || outcome is { IsSuccess: false })
+        {
+            // This write had failed on its own already; its own failure is its answer.
+        }
+
+        if (thrown is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+        }
+
+        return outcome ?? throw new InvalidOperationException("A group write ended with neither an answer nor an exception.");
+    }
+
+    /// <summary>The file a connection string names, as one key however it is spelled; an in-memory database by its whole string.</summary>
+    private static string FileOf(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
+            ? connectionString
+            : Path.GetFullPath(builder.DataSource);
+    }
+
+    /// <summary>One transaction shared by the writes of a group, and the promise of its commit.</summary>
+    private sealed class Group
+    {
+        private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Group(SqliteConnection connection, DbTransaction transaction, int holdFor)
+        {
+            Connection = connection;
+            Transaction = transaction;
+            HoldFor = holdFor;
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public DbTransaction Transaction { get; }
+
+        /// <summary>The test hook's count: the group stays open until this many writes have joined (0: no hold).</summary>
+        public int HoldFor { get; }
+
+        public int Members { get; set; }
+
+        /// <summary>Why the group can no longer commit, if it cannot.</summary>
+        public Exception? Broken { get; set; }
+
+        public Task Committed => done.Task;
+
+        /// <summary>Opens a connection and begins the group's transaction (<c>BEGIN IMMEDIATE</c>: it takes the file's write lock now).</summary>
+        public static async Task<Group> BeginAsync(string connectionString, int holdFor)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync();
+
+                // Every commit synced to disk (in WAL mode, the log at each commit): a write told "committed" survives a
+                // power cut. Set here, not left to the build's default, because this is the connection that commits.
+                await using (var synchronous = connection.CreateCommand())
+                {
+                    synchronous.CommandText = "PRAGMA synchronous=FULL;";
+                    await synchronous.ExecuteNonQueryAsync();
+                }
+
+                var transaction = await connection.BeginTransactionAsync();
+                return new Group(connection, transaction, holdFor);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task ExecuteAsync(string sql)
+        {
+            await using var command = Connection.CreateCommand();
+            command.Transaction = (SqliteTransaction)Transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        /// <summary>Commits the group (or rolls it back if it broke) and tells every member how it ended.</summary>
+        public async Task FinishAsync()
+        {
+            try
+            {
+                if (Broken is not null)
+                {
+                    throw Broken;
+                }
+
+                await Transaction.CommitAsync();
+                done.SetResult();
+            }
+            catch (Exception exception)
+            {
+                done.SetException(exception);
+            }
+            finally
+            {
+                await Transaction.DisposeAsync();
+                await Connection.DisposeAsync();
+            }
+        }
+    }
+}
