@@ -41,6 +41,12 @@ public sealed class ReadCacheTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Equal("3000", NewestPosting(outside).GetProperty("amount").GetString());
         Assert.StartsWith("person:member-", NewestPosting(outside).GetProperty("account").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(member.Id, outside.GetRawText(), StringComparison.Ordinal);
+
+        // Choosing to be shown is written on the instance's chain, not the community's: the outsider's page must follow.
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.PutAsync("/api/v1/me/privacy", JsonContent.Create(new { shownInPublic = true }))).StatusCode);
+        var shown = await LedgerAsync(outsider, slug);
+        Assert.Equal($"person:{member.Id}", NewestPosting(shown).GetProperty("account").GetString());
+        Assert.Equal("Hidden Member", NewestPosting(shown).GetProperty("name").GetString());
     }
 
     [Theory]
