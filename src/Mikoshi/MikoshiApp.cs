@@ -31,6 +31,8 @@ public static class MikoshiApp
     public static IServiceCollection AddMikoshi(this IServiceCollection services)
     {
         services.AddMikoshiStore();
+        // Reads answered once per head version (docs/caches.md); bounded in entries.
+        services.AddSingleton(sp => new ReadCache(sp.GetRequiredService<IConfiguration>().GetValue("Mikoshi:ReadCache:Entries", ReadCache.DefaultEntries)));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Writer>();
         services.AddScoped<Verifier>();

@@ -13,9 +13,16 @@ public sealed record AccessMetadata(Access Who);
 public static class AccessExtensions
 {
     private const string CallerKey = "mikoshi.caller";
+    private const string VersionKey = "mikoshi.head-version";
 
     public static Caller Caller(this HttpContext http) =>
         http.Items[CallerKey] as Caller ?? throw new InvariantViolatedException("Endpoint has no access filter.");
+
+    /// <summary>
+    /// The head version the access filter read for this request's community (its first statement), or null on a
+    /// route without one: a handler answers a cached read at this version (docs/caches.md).
+    /// </summary>
+    public static HeadVersion? ReadAt(this HttpContext http) => http.Items[VersionKey] as HeadVersion?;
 
     public static PersonId? PersonOf(ClaimsPrincipal user) => Callers.PersonOf(user);
 
@@ -42,13 +49,16 @@ public static class AccessExtensions
             var caller = Callers.Outside(person);
             if (http.Request.RouteValues.TryGetValue("slug", out var slugValue) && slugValue is string slug)
             {
-                var found = await http.RequestServices.GetRequiredService<Callers>().InAsync(slug, person);
+                // The community and the caller's roles come from the read cache, keyed by the head version this reads
+                // first: a revocation bumps it, so the very next request is judged on the roles as they are now.
+                var found = await http.RequestServices.GetRequiredService<Callers>().AtAsync(slug, person);
                 if (found is null)
                 {
                     return Problems.For(CommunityErrors.CommunityNotFound);
                 }
 
-                caller = found;
+                caller = found.Caller;
+                http.Items[VersionKey] = found.At;
             }
 
             if (who != Access.Anyone && person is null)

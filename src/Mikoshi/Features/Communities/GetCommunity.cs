@@ -60,6 +60,16 @@ public static class GetCommunity
         return new Figures(balances.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(), head.People, head.LastEntryNumber, audit, head.RoleHolders);
     }
 
+    /// <summary>
+    /// The public view of a community at the head version the request read (<paramref name="at"/>): read once per
+    /// version and kept in the <see cref="ReadCache"/>; read afresh when there is no version (the CLI).
+    /// </summary>
+    public static async Task<CommunityView> ViewAsync(MikoshiDb db, ReadCache cache, Community community, HeadVersion? at) =>
+        at is { } version
+            ? await cache.GetOrReadAsync(new ReadKey("community-view", community.Id.Value, version with { Instance = 0 }),
+                async () => CommunityView.Of(community, await FiguresAsync(db, community.Id)))
+            : CommunityView.Of(community, await FiguresAsync(db, community.Id));
+
     public static async Task<CommunityView?> FindAsync(MikoshiDb db, string slug)
     {
         var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
@@ -93,11 +103,8 @@ public static class GetCommunity
             .Allow(Access.Anyone)
             .WithSummary("Every community, by slug.")
             .Produces<CommunityList>();
-        api.MapGet("/communities/{slug}", async (HttpContext http, MikoshiDb db) =>
-            {
-                var community = http.Caller().RequireCommunity();
-                return Results.Ok(CommunityView.Of(community, await FiguresAsync(db, community.Id)));
-            })
+        api.MapGet("/communities/{slug}", async (HttpContext http, MikoshiDb db, ReadCache cache) =>
+                Results.Ok(await ViewAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt())))
             .Allow(Access.Anyone)
             .WithSummary("A community's charter, parameters and headline figures.")
             .Produces<CommunityView>();

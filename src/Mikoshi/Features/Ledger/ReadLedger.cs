@@ -39,15 +39,75 @@ public static class ReadLedger
             return ApiErrors.InvalidCursor;
         }
 
-        var rows = await db.JournalEntries.AsNoTracking().Include(e => e.Postings)
-            .Where(e => e.CommunityId == community && e.Number < before)
-            .OrderByDescending(e => e.Number).Take(page.Value.Limit + 1).ToListAsync();
-        var items = rows.Take(page.Value.Limit).Select(e => new EntryView(
-            e.Number, e.Kind, e.Memo, e.Reference, DateTimeOffset.FromUnixTimeMilliseconds(e.AtUnixMs), e.Actor,
-            e.Postings.OrderBy(p => p.Index).Select(p => new PostingView(p.Account, p.Asset, p.Units.ToString(CultureInfo.InvariantCulture))).ToList()))
-            .ToList();
+        var take = page.Value.Limit + 1;
+        var rows = await ReadCache.QueryAsync(db, PageSql, command =>
+            {
+                ReadCache.Parameter(db, command, "@community", community.Value);
+                ReadCache.Parameter(db, command, "@before", before);
+                ReadCache.Parameter(db, command, "@take", take);
+            },
+            ReadEntriesAsync);
+        var items = rows.Count > page.Value.Limit ? rows.GetRange(0, page.Value.Limit) : rows;
         var next = rows.Count > page.Value.Limit ? Paging.Cursor(items[^1].Entry.ToString(CultureInfo.InvariantCulture)) : null;
         return new LedgerPage(items, next);
+    }
+
+    // One statement for a page: the page's entries (newest first, by the primary key) joined to their postings in
+    // order. Amounts come back as the store's own digits (TEXT on SQLite, numeric cast to text on PostgreSQL), which
+    // is what the API writes: nothing is parsed to be printed again.
+    private const string PageSql = """
+        SELECT e."Number", e."Kind", e."Memo", e."Reference", e."AtUnixMs", e."Actor", p."Account", p."Asset", CAST(p."Units" AS TEXT)
+        FROM (SELECT "CommunityId", "Number", "Kind", "Memo", "Reference", "AtUnixMs", "Actor" FROM journal_entries
+              WHERE "CommunityId" = @community AND "Number" < @before ORDER BY "Number" DESC LIMIT @take) AS e
+        LEFT JOIN postings AS p ON p."CommunityId" = e."CommunityId" AND p."EntryNumber" = e."Number"
+        ORDER BY e."Number" DESC, p."Index"
+        """;
+
+    private static async Task<List<EntryView>> ReadEntriesAsync(System.Data.Common.DbDataReader reader)
+    {
+        var entries = new List<EntryView>();
+        List<PostingView>? postings = null;
+        var current = long.MinValue;
+        while (await reader.ReadAsync())
+        {
+            var number = reader.GetInt64(0);
+            if (number != current || postings is null)
+            {
+                current = number;
+                postings = [];
+                entries.Add(new EntryView(number, reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5), postings));
+            }
+
+            if (!reader.IsDBNull(6))
+            {
+                postings.Add(new PostingView(reader.GetString(6), reader.GetString(7), reader.GetString(8)));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// A journal page as this reader may see it (names or pseudonyms), at the head version the request read: one
+    /// answer per (versions, insider or not, cursor, limit), kept in the <see cref="ReadCache"/>. The instance's
+    /// version is part of the key because names and who chose to be shown are written on the instance's chain.
+    /// </summary>
+    public static async Task<Result<LedgerPage>> NamedPageAsync(MikoshiDb db, ReadCache cache, PublicNames names, CommunityId community, bool insider, HeadVersion? at, string? cursor, int? limit)
+    {
+        async Task<Result<LedgerPage>> ReadAsync()
+        {
+            var page = await PageAsync(db, community, cursor, limit);
+            return page.IsSuccess ? await names.LedgerAsync(db, community, insider, page.Value) : page;
+        }
+
+        if (at is not { } version)
+        {
+            return await ReadAsync();
+        }
+
+        var key = new ReadKey("ledger", community.Value, version, string.Create(CultureInfo.InvariantCulture, $"{insider}|{limit}|{cursor}"));
+        return await cache.GetOrReadAsync(key, ReadAsync, page => page.IsSuccess);
     }
 
     /// <summary>The caller's own balances; a treasurer or admin sees every account.</summary>
@@ -78,14 +138,10 @@ public static class ReadLedger
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/communities/{slug}/ledger", async (HttpContext http, MikoshiDb db, PublicNames names, string? cursor, int? limit) =>
+        api.MapGet("/communities/{slug}/ledger", async (HttpContext http, MikoshiDb db, ReadCache cache, PublicNames names, string? cursor, int? limit) =>
             {
                 var caller = http.Caller();
-                var community = caller.RequireCommunity().Id;
-                var page = await PageAsync(db, community, cursor, limit);
-                return page.IsSuccess
-                    ? Results.Ok(await names.LedgerAsync(db, community, PublicNames.IsInsider(caller.Roles), page.Value))
-                    : Problems.For(page.Error);
+                return Problems.From(await NamedPageAsync(db, cache, names, caller.RequireCommunity().Id, PublicNames.IsInsider(caller.Roles), http.ReadAt(), cursor, limit));
             })
             .Allow(Access.Anyone)
             .WithSummary("The public journal, newest first, paged. Outside the community a person's postings and actions appear under a pseudonym (person:member-…) unless they chose to be shown; members see ids and names.")

@@ -92,6 +92,38 @@ public static class ReadTokens
         };
     }
 
+    /// <summary>
+    /// The token view at the head version the request read, from the <see cref="ReadCache"/> (key: the community's and
+    /// the instance's versions, for names, and the serial). A vote lock ends with time, not with a write (a proposal's
+    /// phases close by the clock), so while the community has an open proposal the view is read afresh and not kept.
+    /// </summary>
+    public static async Task<Result<TokenView>> ViewAsync(MikoshiDb db, ReadCache cache, Community community, long serial, DateTimeOffset now, HeadVersion? at)
+    {
+        if (at is not { } version)
+        {
+            return await FindAsync(db, community, serial, now);
+        }
+
+        var key = new ReadKey("token", community.Id.Value, version, serial.ToString(CultureInfo.InvariantCulture));
+        var read = await cache.GetOrReadAsync(key,
+            async () => new TokenRead(await FindAsync(db, community, serial, now),
+                await db.Proposals.AsNoTracking().AnyAsync(p => p.CommunityId == community.Id && p.Outcome == null && p.CancelledAtUnixMs == null)),
+            found => found.View.IsSuccess && !found.ClockBound);
+        return read.View;
+    }
+
+    /// <summary>
+    /// A page of tokens (a person's membership, with <paramref name="owner"/>) at the head version the request read,
+    /// from the <see cref="ReadCache"/>: a mint, transfer, sale or burn bumps the community's version.
+    /// </summary>
+    public static async Task<Result<TokenPage>> PageAsync(MikoshiDb db, ReadCache cache, Community community, HeadVersion? at, string? owner, string? cursor, int? limit) =>
+        at is { } version
+            ? await cache.GetOrReadAsync(new ReadKey("tokens", community.Id.Value, version, string.Create(CultureInfo.InvariantCulture, $"{limit}|{cursor}|{owner}")),
+                () => ListAsync(db, community, owner, cursor, limit), page => page.IsSuccess)
+            : await ListAsync(db, community, owner, cursor, limit);
+
+    private sealed record TokenRead(Result<TokenView> View, bool ClockBound);
+
     /// <summary>Every mint and sale in the community, oldest first: the membership's price over time.</summary>
     public static async Task<IReadOnlyList<PricePoint>> PriceHistoryAsync(MikoshiDb db, Community community)
     {
@@ -163,13 +195,13 @@ public static class ReadTokens
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/communities/{slug}/tokens", async (HttpContext http, MikoshiDb db, string? owner, string? cursor, int? limit) =>
-                Problems.From(await ListAsync(db, http.Caller().RequireCommunity(), owner, cursor, limit)))
+        api.MapGet("/communities/{slug}/tokens", async (HttpContext http, MikoshiDb db, ReadCache cache, string? owner, string? cursor, int? limit) =>
+                Problems.From(await PageAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt(), owner, cursor, limit)))
             .Allow(Access.Anyone)
             .WithSummary("Tokens by serial, optionally only one owner's.")
             .Produces<TokenPage>();
-        api.MapGet("/communities/{slug}/tokens/{tokenId:long}", async (long tokenId, HttpContext http, MikoshiDb db, TimeProvider clock) =>
-                Problems.From(await FindAsync(db, http.Caller().RequireCommunity(), tokenId, clock.GetUtcNow())))
+        api.MapGet("/communities/{slug}/tokens/{tokenId:long}", async (long tokenId, HttpContext http, MikoshiDb db, ReadCache cache, TimeProvider clock) =>
+                Problems.From(await ViewAsync(db, cache, http.Caller().RequireCommunity(), tokenId, clock.GetUtcNow(), http.ReadAt())))
             .Allow(Access.Anyone)
             .WithSummary("A token: owner, lineage, last sale, lowest listing, its share of each treasury pool and redemption value, a vote lock, the holders' share it accrued, price history.")
             .Produces<TokenView>();

@@ -21,17 +21,20 @@ public sealed record CommunityPageView(
     IReadOnlyList<BalancePoint> History);
 
 /// <summary>The community page's one query.</summary>
-public sealed class CommunityPage(MikoshiDb db, Callers callers)
+public sealed class CommunityPage(MikoshiDb db, Callers callers, ReadCache cache)
 {
     /// <summary>The page, or null when there is no such community.</summary>
     public async Task<CommunityPageView?> LoadAsync(string slug, PersonId? reader)
     {
-        if (await GetCommunity.FindAsync(db, slug) is not { } view || await callers.InAsync(slug, reader) is not { } caller)
+        if (await callers.AtAsync(slug, reader) is not { } at)
         {
             return null;
         }
 
+        // The same cached view as the API's, at the head version just read (docs/caches.md).
+        var caller = at.Caller;
         var community = caller.RequireCommunity();
+        var view = await GetCommunity.ViewAsync(db, cache, community, at.At);
         var balance = reader is { } person ? await PageReads.BalanceAsync(db, community.Id, person, community.BaseAsset) : Int128.Zero;
         var people = caller.CanKeepTheBooks ? await PageReads.PeopleAsync(db, community.Id) : [];
 
