@@ -133,7 +133,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
                 GuardianId = guardian,
                 AtUnixMs = write.At.ToUnixTimeMilliseconds(),
             });
-            if (confirmed.Count + 1 >= plan.Threshold && row.ThresholdReachedAtUnixMs is null)
+            if (plan.IsReachedBy(confirmed.Count + 1) && row.ThresholdReachedAtUnixMs is null)
             {
                 row.ThresholdReachedAtUnixMs = write.At.ToUnixTimeMilliseconds();
             }
@@ -171,21 +171,12 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         WithPlanAsync<InheritedView>(caller, holderId, async (write, plan, row) =>
         {
             var (claimant, community) = (caller.RequirePerson(), caller.RequireCommunity());
-            if (!plan.Guardians.Contains(claimant) && plan.Successors.All(s => s.Person != claimant))
+            var confirmations = await write.Db.SuccessionConfirmations.CountAsync(c => c.CommunityId == community.Id && c.HolderId == plan.Holder);
+            var reached = row.ThresholdReachedAtUnixMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null;
+            var may = plan.MayClaim(claimant, write.At, reached, confirmations);
+            if (!may.IsSuccess)
             {
-                return MembershipErrors.NotAGuardian;
-            }
-
-            if (row.ThresholdReachedAtUnixMs is not { } reached || (await write.Db.SuccessionConfirmations
-                    .CountAsync(c => c.CommunityId == community.Id && c.HolderId == plan.Holder)) < plan.Threshold)
-            {
-                return MembershipErrors.NotConfirmed;
-            }
-
-            var runsAfter = plan.RunsAfter(DateTimeOffset.FromUnixTimeMilliseconds(reached));
-            if (write.At < runsAfter)
-            {
-                return MembershipErrors.VetoWindowOpen;
+                return may.Error;
             }
 
             return await RunAsync(write, community, plan, row, "guardians' confirmation", estate: true);
