@@ -152,7 +152,7 @@ public static class ChainHeads
     {
         var community = new CommunityId(chain);
         var holders = new HashSet<PersonId>();
-        foreach (var token in db.ChangeTracker.Entries<TokenRow>().Where(e => e.Entity.CommunityId == community))
+        foreach (var token in db.ChangeTracker.Entries<Domain.Membership.Token>().Where(e => e.Entity.CommunityId == community))
         {
             if (token.State is EntityState.Added or EntityState.Deleted
                 || (token.State == EntityState.Modified && (token.Property(t => t.OwnerId).IsModified || token.Property(t => t.BurnedAtUnixMs).IsModified)))

@@ -34,11 +34,11 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    public DbSet<TokenRow> Tokens => Set<TokenRow>();
+    public DbSet<Domain.Membership.Token> Tokens => Set<Domain.Membership.Token>();
 
-    public DbSet<LineageRow> Lineage => Set<LineageRow>();
+    public DbSet<Domain.Membership.LineageStep> Lineage => Set<Domain.Membership.LineageStep>();
 
-    public DbSet<ListingRow> Listings => Set<ListingRow>();
+    public DbSet<Domain.Membership.Listing> Listings => Set<Domain.Membership.Listing>();
 
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
 
@@ -186,138 +186,7 @@ public abstract class MikoshiDb(DbContextOptions options)
     {
         // Identity's schema version (3, with passkeys) comes from IdentityOptions.Stores; see Store.
         base.OnModelCreating(builder);
-
-        builder.Entity<MikoshiUser>(user =>
-        {
-            user.Property(u => u.DisplayName).HasMaxLength(100);
-            user.Property(u => u.Bio).HasMaxLength(2000);
-            user.Property(u => u.TimeZone).HasMaxLength(Community.MaxTimeZoneLength);
-            user.PrimitiveCollection(u => u.Skills);
-            user.PrimitiveCollection(u => u.Loves);
-            user.PrimitiveCollection(u => u.Values);
-        });
-
-        builder.Entity<Community>(community =>
-        {
-            community.ToTable("communities");
-            community.HasKey(c => c.Id);
-            community.HasIndex(c => c.Slug).IsUnique();
-            community.Property(c => c.Slug).HasMaxLength(40);
-            community.Property(c => c.Name).HasMaxLength(Community.MaxNameLength);
-            community.Property(c => c.CharterText).HasMaxLength(Community.MaxCharterLength);
-            community.Property(c => c.BaseAsset).HasMaxLength(12);
-            community.Property(c => c.TimeZone).HasMaxLength(Community.MaxTimeZoneLength);
-            community.PrimitiveCollection<List<string>>("values").HasColumnName("charter_values");
-            community.PrimitiveCollection<List<string>>("assets").HasColumnName("assets");
-            community.Ignore(c => c.Values);
-            community.Ignore(c => c.Assets);
-            community.Ignore(c => c.Policy);
-            community.Ignore(c => c.Base);
-            community.Ignore(c => c.Revenue);
-            StoreMoney(community.Property(c => c.MintBasePrice));
-            StoreMoney(community.Property(c => c.MintPriceSlope));
-        });
-
-        builder.Entity<CommunityRoleRow>(role =>
-        {
-            role.ToTable("community_roles");
-            role.HasKey(r => new { r.CommunityId, r.PersonId, r.Role });
-        });
-
-        builder.Entity<JournalEntryRow>(entry =>
-        {
-            entry.ToTable("journal_entries");
-            entry.HasKey(e => new { e.CommunityId, e.Number });
-            entry.Property(e => e.Kind).HasMaxLength(40);
-            entry.Property(e => e.Memo).HasMaxLength(Domain.Ledger.JournalEntry.MaxMemoLength);
-            entry.Property(e => e.Reference).HasMaxLength(200);
-            entry.Property(e => e.Actor).HasMaxLength(40);
-            entry.HasMany(e => e.Postings).WithOne().HasForeignKey(p => new { p.CommunityId, p.EntryNumber });
-        });
-
-        builder.Entity<PostingRow>(posting =>
-        {
-            posting.ToTable("postings");
-            posting.HasKey(p => new { p.CommunityId, p.EntryNumber, p.Index });
-            posting.HasIndex(p => new { p.CommunityId, p.Account });
-            posting.Property(p => p.Account).HasMaxLength(80);
-            posting.Property(p => p.Asset).HasMaxLength(12);
-            StoreMoney(posting.Property(p => p.Units));
-        });
-
-        builder.Entity<BalanceRow>(balance =>
-        {
-            balance.ToTable("balances");
-            balance.HasKey(b => new { b.CommunityId, b.Account, b.Asset });
-            balance.Property(b => b.Account).HasMaxLength(80);
-            balance.Property(b => b.Asset).HasMaxLength(12);
-            StoreMoney(balance.Property(b => b.Units));
-        });
-
-        builder.Entity<AuditRow>(audit =>
-        {
-            audit.ToTable("audit_log");
-            audit.HasKey(a => new { a.Chain, a.Sequence });
-            audit.Property(a => a.Actor).HasMaxLength(40);
-            audit.Property(a => a.Kind).HasMaxLength(60);
-            audit.Property(a => a.PreviousHash).HasMaxLength(64);
-            audit.Property(a => a.Hash).HasMaxLength(64);
-            audit.HasIndex(a => new { a.Chain, a.Actor, a.AtUnixMs });
-        });
-
-        builder.Entity<TokenRow>(token =>
-        {
-            token.ToTable("tokens");
-            token.HasKey(t => new { t.CommunityId, t.Serial });
-            token.HasIndex(t => new { t.CommunityId, t.OwnerId });
-
-            // What a person paid in (the LLC-DAO cap, read on every capped redemption and distribution) is the
-            // prices of the tokens they minted: found by minter, not by reading every token of the community.
-            token.HasIndex(t => new { t.CommunityId, t.MintedBy });
-            StoreMoney(token.Property(t => t.MintPrice));
-            token.HasMany(t => t.Lineage).WithOne().HasForeignKey(l => new { l.CommunityId, l.Serial });
-        });
-
-        builder.Entity<LineageRow>(step =>
-        {
-            step.ToTable("token_lineage");
-            step.HasKey(l => new { l.CommunityId, l.Serial, l.Step });
-            step.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
-            StoreMoney(step.Property(l => l.Price));
-            step.HasIndex(l => new { l.CommunityId, l.AtUnixMs });
-        });
-
-        builder.Entity<ListingRow>(listing =>
-        {
-            listing.ToTable("listings");
-            listing.HasKey(l => new { l.CommunityId, l.Number });
-            listing.HasIndex(l => new { l.CommunityId, l.Serial, l.State });
-            listing.Property(l => l.Asset).HasMaxLength(12);
-            listing.Property(l => l.State).HasMaxLength(12);
-            StoreMoney(listing.Property(l => l.Price));
-        });
-
-        builder.Entity<CheckpointRow>(checkpoint =>
-        {
-            checkpoint.ToTable("holdings_checkpoints");
-            checkpoint.HasKey(c => new { c.CommunityId, c.PersonId, c.Sequence });
-            checkpoint.HasIndex(c => new { c.CommunityId, c.PersonId, c.AtUnixMs, c.Sequence });
-        });
-
-        builder.Entity<ChainHeadRow>(head =>
-        {
-            head.ToTable("chain_heads");
-            head.HasKey(h => h.Chain);
-            head.Property(h => h.Chain).ValueGeneratedNever();
-            head.Property(h => h.AuditHash).HasMaxLength(64);
-        });
-
-        builder.Entity<ChainCounterRow>(counter =>
-        {
-            counter.ToTable("chain_counters");
-            counter.HasKey(c => new { c.Chain, c.Kind });
-            counter.Property(c => c.Kind).HasMaxLength(64);
-        });
+        builder.ApplyConfigurationsFromAssembly(typeof(MikoshiDb).Assembly);
 
         builder.Entity<VerifyCheckpointRow>(checkpoint =>
         {
@@ -330,25 +199,6 @@ public abstract class MikoshiDb(DbContextOptions options)
             checkpoint.Property(c => c.BalancesHash).HasMaxLength(64);
             checkpoint.Property(c => c.KeyId).HasMaxLength(32);
             checkpoint.Property(c => c.Signature).HasMaxLength(64);
-        });
-
-        builder.Entity<SuccessionPlanRow>(plan =>
-        {
-            plan.ToTable("succession_plans");
-            plan.HasKey(p => new { p.CommunityId, p.HolderId });
-        });
-
-        builder.Entity<LlcMemberRow>(member =>
-        {
-            member.ToTable("llc_members");
-            member.HasKey(m => new { m.CommunityId, m.PersonId });
-            member.Property(m => m.Role).HasMaxLength(20);
-        });
-
-        builder.Entity<SuccessionConfirmationRow>(confirmation =>
-        {
-            confirmation.ToTable("succession_confirmations");
-            confirmation.HasKey(c => new { c.CommunityId, c.HolderId, c.GuardianId });
         });
 
         builder.Entity<SkillRow>(skill =>
@@ -757,15 +607,6 @@ public abstract class MikoshiDb(DbContextOptions options)
             settings.HasKey(s => s.CommunityId);
         });
 
-        builder.Entity<IdempotencyRow>(key =>
-        {
-            key.ToTable("idempotency_keys");
-            key.HasKey(k => new { k.Scope, k.Key });
-            key.Property(k => k.Scope).HasMaxLength(120);
-            key.Property(k => k.Key).HasMaxLength(200);
-            key.Property(k => k.RequestHash).HasMaxLength(64);
-        });
-
         builder.Entity<SiweNonceRow>(nonce =>
         {
             nonce.ToTable("siwe_nonces");
@@ -855,6 +696,18 @@ public abstract class MikoshiDb(DbContextOptions options)
             d.Property(x => x.LastError).HasMaxLength(500);
         });
         PaymentModel.Configure(builder);
+        StoreMoneyColumns(builder);
+    }
+
+    /// <summary>Stores each column a configuration marked as money the way this provider stores money.</summary>
+    private void StoreMoneyColumns(ModelBuilder builder)
+    {
+        foreach (var (entity, name) in Mapping.MoneyColumns.In(builder))
+        {
+            var property = builder.Entity(entity).Property(name);
+            property.Metadata.RemoveAnnotation(Mapping.MoneyColumns.Annotation);
+            StoreMoney(property);
+        }
     }
 
     private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));

@@ -89,13 +89,13 @@ public sealed class TokenLoops
         var owner = (int)(n % people.Length);
         var request = new MintRequest(null);
         var key = new IdempotencyKey(Fmt.Invariant($"{run}-mint-{n}"), $"POST /api/v1/communities/{community.Slug}/tokens\n{JsonSerializer.Serialize(request, JsonSerializerOptions.Web)}");
-        var written = await store.InScopeAsync(db => new MintToken(new Writer(db, TimeProvider.System)).HandleAsync(people[owner], community, request, key));
+        var written = await store.InScopeAsync(async db => await new MintToken(new Writer(db, TimeProvider.System)).HandleAsync(await new Mikoshi.Features.Communities.Callers(db).InAsync(community, people[owner]), request, key));
         if (!written.IsSuccess || written.Value.Replayed)
         {
             throw new InvalidOperationException($"Mint {n} was not committed: {written.Error?.ToString() ?? "replayed"}");
         }
 
-        var view = JsonSerializer.Deserialize<MintView>(written.Value.Json, Writer.Json)!;
+        var view = written.Value.Value;
         tokens.Add((view.Token, owner));
     }
 
@@ -108,7 +108,7 @@ public sealed class TokenLoops
         var recipient = (int)((owner + 1 + (n % (people.Length - 1))) % people.Length);
         var request = new TransferRequest(people[recipient].ToString());
         var key = new IdempotencyKey(Fmt.Invariant($"{run}-transfer-{n}"), $"POST /api/v1/communities/{community.Slug}/tokens/{serial}/transfer\n{JsonSerializer.Serialize(request, JsonSerializerOptions.Web)}");
-        var written = await store.InScopeAsync(db => new TransferToken(new Writer(db, TimeProvider.System), db).TransferAsync(people[owner], community, serial, request, key));
+        var written = await store.InScopeAsync(async db => await new TransferToken(new Writer(db, TimeProvider.System), db).TransferAsync(await new Mikoshi.Features.Communities.Callers(db).InAsync(community, people[owner]), serial, request, key));
         if (!written.IsSuccess || written.Value.Replayed)
         {
             throw new InvalidOperationException($"Transfer {n} of token #{serial} was not committed: {written.Error?.ToString() ?? "replayed"}");

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Numerics;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Bench.Ledger;
@@ -141,13 +140,13 @@ public sealed class RedemptionWorld
 
         var holder = holders[c][serial - 1];
         var key = new IdempotencyKey(Fmt.Invariant($"{run}-redeem-{k}"), Fmt.Invariant($"POST /api/v1/communities/{community.Slug}/tokens/{serial}/redeem\n"));
-        var written = await store.InScopeAsync(db => Redeem(db).RedeemAsync(holder, community, serial, key));
-        if (!written.IsSuccess || written.Value.Replayed)
+        var written = await store.InScopeAsync(async db => await Redeem(db).RedeemAsync(await new Mikoshi.Features.Communities.Callers(db).InAsync(community, holder), serial, key));
+        if (!written.IsSuccess || written.Value.Paid is not { Replayed: false })
         {
             throw new InvalidOperationException($"Redemption of token #{serial} was not committed: {written.Error?.ToString() ?? "replayed"}");
         }
 
-        return (community, holder, serial, JsonSerializer.Deserialize<RedemptionView>(written.Value.Json, Writer.Json)!);
+        return (community, holder, serial, written.Value.Paid.Value);
     }
 
     /// <summary>

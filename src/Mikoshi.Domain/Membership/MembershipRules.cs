@@ -1,5 +1,4 @@
 using System.Numerics;
-using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Domain.Membership;
 
@@ -129,6 +128,3 @@ public enum LineageKind
     /// <summary>Burned for a share of the treasury.</summary>
     Redeemed,
 }
-
-/// <summary>One step of a token's lineage.</summary>
-public sealed record LineageStep(LineageKind Kind, PersonId? From, PersonId? To, long AtUnixMs, Int128? Price);

@@ -2,6 +2,22 @@ using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Domain.Membership;
 
+/// <summary>Where a succession stands, in the order it moves through.</summary>
+public enum SuccessionStage
+{
+    /// <summary>The holder was active recently: guardians cannot confirm yet.</summary>
+    HolderActive,
+
+    /// <summary>The holder has been inactive long enough; guardians are confirming.</summary>
+    Confirming,
+
+    /// <summary>Enough guardians confirmed; the holder may still veto.</summary>
+    VetoWindow,
+
+    /// <summary>A successor or guardian may run it.</summary>
+    Ready,
+}
+
 /// <summary>Someone named to receive a holder's tokens, with a share when tokens are split.</summary>
 /// <param name="Person">The successor.</param>
 /// <param name="Share">Their weight when the plan splits by shares (ignored in order mode).</param>
@@ -141,4 +157,50 @@ public sealed record SuccessionPlan
 
     /// <summary>When the succession may run, once the threshold was reached at <paramref name="thresholdReachedAt"/>.</summary>
     public DateTimeOffset RunsAfter(DateTimeOffset thresholdReachedAt) => thresholdReachedAt + TimeSpan.FromDays(VetoDays);
+
+    /// <summary>From when guardians may confirm: the holder's last activity plus the inactivity period.</summary>
+    public DateTimeOffset ConfirmableFrom(DateTimeOffset holderLastActive) => holderLastActive + TimeSpan.FromDays(InactivityDays);
+
+    /// <summary>Whether <paramref name="confirmations"/> guardians' confirmations reach the threshold.</summary>
+    public bool IsReachedBy(int confirmations) => confirmations >= Threshold;
+
+    /// <summary>Where the plan stands at <paramref name="now"/>, given the holder's last activity and when the threshold was reached (if it was).</summary>
+    public SuccessionStage StageAt(DateTimeOffset now, DateTimeOffset holderLastActive, DateTimeOffset? thresholdReachedAt) =>
+        Stage(now, ConfirmableFrom(holderLastActive), thresholdReachedAt is { } reached ? RunsAfter(reached) : null);
+
+    /// <summary>
+    /// Where a plan stands at <paramref name="now"/>: ready once its veto window has ended, in the window once the
+    /// guardians confirmed, else confirming once the holder has been inactive long enough.
+    /// </summary>
+    public static SuccessionStage Stage(DateTimeOffset now, DateTimeOffset confirmableFrom, DateTimeOffset? runsAfter) => runsAfter switch
+    {
+        { } runs when now >= runs => SuccessionStage.Ready,
+        not null => SuccessionStage.VetoWindow,
+        _ when now < confirmableFrom => SuccessionStage.HolderActive,
+        _ => SuccessionStage.Confirming,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="claimant"/> may run the succession now: a guardian or successor, once the guardians'
+    /// confirmations reached the threshold and the holder's veto window has passed.
+    /// </summary>
+    public Result<bool> MayClaim(PersonId claimant, DateTimeOffset now, DateTimeOffset? thresholdReachedAt, int confirmations)
+    {
+        if (!Guardians.Contains(claimant) && Successors.All(s => s.Person != claimant))
+        {
+            return MembershipErrors.NotAGuardian;
+        }
+
+        if (thresholdReachedAt is not { } reached || !IsReachedBy(confirmations))
+        {
+            return MembershipErrors.NotConfirmed;
+        }
+
+        if (now < RunsAfter(reached))
+        {
+            return MembershipErrors.VetoWindowOpen;
+        }
+
+        return true;
+    }
 }

@@ -317,10 +317,10 @@ public static class Commands
             var person = await FindPersonAsync(scope.ServiceProvider, parse.GetValue(owner)!);
             if (!person.IsSuccess)
             {
-                return Print(Result<Written>.Fail(person.Error));
+                return Print(person.Error);
             }
 
-            var result = await scope.ServiceProvider.GetRequiredService<CreateCommunity>().HandleAsync(person.Value,
+            var result = await scope.ServiceProvider.GetRequiredService<CreateCommunity>().HandleAsync(Callers.Outside(person.Value),
                 new CreateCommunityRequest(parse.GetValue(slug), parse.GetValue(name), parse.GetValue(charter),
                     parse.GetValue(values) ?? [], parse.GetValue(asset), null));
             return Print(result);
@@ -334,7 +334,7 @@ public static class Commands
             await using var scope = app.Services.CreateAsyncScope();
             var view = await GetCommunity.FindAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), parse.GetValue(showSlug)!);
             return view is null
-                ? Print(Result<Written>.Fail(CommunityErrors.CommunityNotFound))
+                ? Print(CommunityErrors.CommunityNotFound)
                 : PrintJson(view);
         });
         return new Command("community", "Communities: found one, show one.") { create, show };
@@ -362,7 +362,7 @@ public static class Commands
             var treasurer = await FindPersonAsync(services, parse.GetValue(by)!);
             if (found is null || !treasurer.IsSuccess)
             {
-                return Print(Result<Written>.Fail(treasurer.Error ?? CommunityErrors.CommunityNotFound));
+                return Print(treasurer.Error ?? CommunityErrors.CommunityNotFound);
             }
 
             var caller = await services.GetRequiredService<Callers>().InAsync(found, treasurer.Value);
@@ -372,7 +372,7 @@ public static class Commands
                 var person = await FindPersonAsync(services, email);
                 if (!person.IsSuccess)
                 {
-                    return Print(Result<Written>.Fail(person.Error));
+                    return Print(person.Error);
                 }
 
                 personId = person.Value.ToString();

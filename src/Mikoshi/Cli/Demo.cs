@@ -97,7 +97,7 @@ public static class Demo
 
             var writer = new Writer(db, clock);
 
-            var founded = await new CreateCommunity(writer, db, clock).HandleAsync(people[0], new CreateCommunityRequest(
+            var founded = await new CreateCommunity(writer, db, clock).HandleAsync(Callers.Outside(people[0]), new CreateCommunityRequest(
                 "creators-salon",
                 "クリエイターズ神輿 Creators' Mikoshi",
                 "好きなことを、得意な人と一緒に。私たちは作品づくりの喜びを分かち合い、収益は決めたルールで公平に分け、次の企画の原資に回します。\n" +
@@ -110,11 +110,12 @@ public static class Demo
                 return Commands.Print(founded);
             }
 
+            var callers = new Callers(db);
             var community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
-            await Must(new SetRoles(writer, db).HandleAsync(people[0], community, people[1].ToString(), new SetRolesRequest(["treasurer"])), "name the treasurer");
+            await Must(new SetRoles(writer, db).HandleAsync(await callers.InAsync(community, people[0]), people[1].ToString(), new SetRolesRequest(["treasurer"])), "name the treasurer");
             var random = new Random(2026);
             community = await db.Communities.SingleAsync(c => c.Slug == "creators-salon");
-            await Must(new ChangeParameters(writer).HandleAsync(people[0], community, new ParametersRequest("10000", "200", null, 500, 10_000)), "set the membership parameters");
+            await Must(new ChangeParameters(writer).HandleAsync(await callers.InAsync(community, people[0]), new ParametersRequest("10000", "200", null, 500, 10_000)), "set the membership parameters");
             community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == "creators-salon");
             foreach (var skill in SkillWords.Take(12))
             {
@@ -123,7 +124,7 @@ public static class Demo
 
             await db.SaveChangesAsync();
             var deposit = new RecordDeposit(writer, db);
-            var treasurer = await new Callers(db).InAsync(community, people[1]);
+            var treasurer = await callers.InAsync(community, people[1]);
             var mint = new MintToken(writer);
             for (var month = 0; month < 6; month++)
             {
@@ -146,7 +147,7 @@ public static class Demo
                 foreach (var person in people.Skip(month * 5).Take(5))
                 {
                     await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"入会 {person.ToString()[..8]}", "joining / 入会", person.ToString())), "record a joining fee");
-                    await Must(mint.HandleAsync(person, community, new MintRequest(null)), "mint a joining member's token");
+                    await Must(mint.HandleAsync(await callers.InAsync(community, person), new MintRequest(null)), "mint a joining member's token");
                     clock.Now = clock.Now.AddHours(5);
                 }
 
@@ -171,7 +172,7 @@ public static class Demo
 
             // 蓮 plans for his heir now and then goes quiet: by the end his guardians have started the succession (below).
             var ren = people[3];
-            await Must(new Succession(writer, db).SetPlanAsync(ren, community, new SuccessionRequest(
+            await Must(new Succession(writer, db).SetPlanAsync(await callers.InAsync(community, ren), new SuccessionRequest(
                 [new SuccessorRequest(people[29].ToString(), 1)], false, [people[0].ToString(), people[1].ToString()], 2, 30, 60)), "蓮's succession plan");
             var renPlannedAt = clock.Now;
 
@@ -181,19 +182,18 @@ public static class Demo
             {
                 clock.Now = clock.Now.AddDays(2);
                 await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", "20000", $"入金 {buyer.ToString()[..8]}", "top-up / チャージ", buyer.ToString())), "top up a buyer");
-                var listed = await Must(listings.ListAsync(seller, community, token, new ListRequest(price)), $"list token #{token}");
-                var number = System.Text.Json.JsonDocument.Parse(listed.Json).RootElement.GetProperty("id").GetInt64();
-                await Must(listings.BuyAsync(buyer, community, number), $"buy token #{token}");
+                var listed = await Must(listings.ListAsync(await callers.InAsync(community, seller), token, new ListRequest(price)), $"list token #{token}");
+                await Must(listings.BuyAsync(await callers.InAsync(community, buyer), listed.Value.Id), $"buy token #{token}");
             }
 
             // さくら leaves (redeems the token she holds) and comes back twelve days later with a new one.
             var sakura = people[6];
             var hers = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == sakura).Select(t => t.Serial).SingleAsync();
             clock.Now = clock.Now.AddDays(3);
-            await Must(new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(sakura, community, hers), "さくら leaves");
+            await Must(new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(await callers.InAsync(community, sakura), hers), "さくら leaves");
             clock.Now = clock.Now.AddDays(12);
             await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {sakura.ToString()[..8]}", "rejoining / 再入会", sakura.ToString())), "record さくら's rejoining fee");
-            await Must(mint.HandleAsync(sakura, community, new MintRequest(null)), "さくら comes back");
+            await Must(mint.HandleAsync(await callers.InAsync(community, sakura), new MintRequest(null)), "さくら comes back");
             var mv = await SeedProjectsAsync(writer, clock, community, people);
             await VoteAsync(services, writer, db, clock, community, people, mv);
             await PayOutAsync(services, writer, clock, community, people, mv);
@@ -201,9 +201,9 @@ public static class Demo
             // A month after 蓮's last word his two guardians start the succession: it now waits out its veto window.
             clock.Now = new[] { clock.Now, renPlannedAt.AddDays(31) }.Max();
             var succession = new Succession(writer, db);
-            await Must(succession.ConfirmAsync(people[0], community, ren.ToString()), "花子 confirms 蓮's succession");
+            await Must(succession.ConfirmAsync(await callers.InAsync(community, people[0]), ren.ToString()), "花子 confirms 蓮's succession");
             clock.Now = clock.Now.AddHours(6);
-            await Must(succession.ConfirmAsync(people[1], community, ren.ToString()), "健 confirms 蓮's succession");
+            await Must(succession.ConfirmAsync(await callers.InAsync(community, people[1]), ren.ToString()), "健 confirms 蓮's succession");
             if (clock.Now >= now)
             {
                 throw new InvalidOperationException($"The demo's clock ran to {clock.Now:O}, past now ({now:O}): it would show the future.");
@@ -381,7 +381,7 @@ public static class Demo
         // The grant passed; during its grace period 湊, who voted against it, takes his share and leaves.
         clock.Now = opened.AddDays(8);
         var his = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == minato).Select(t => t.Serial).SingleAsync();
-        await Must(new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(minato, community, his), "湊 leaves during the grace period");
+        await Must(new RedeemToken(writer, db, services.GetRequiredService<Features.Chain.ChainAddresses>()).RedeemAsync(await new Callers(db).InAsync(community, minato), his), "湊 leaves during the grace period");
 
         clock.Now = opened.AddDays(10).AddHours(3);
         foreach (var (number, outcome) in new[] { (grant, "executed"), (fee, "defeated") })
@@ -396,7 +396,7 @@ public static class Demo
 
         clock.Now = opened.AddDays(12);
         await Must(new RecordDeposit(writer, db).HandleAsync(await new Callers(db).InAsync(community, people[1]), new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {minato.ToString()[..8]}", "rejoining / 再入会", minato.ToString())), "record 湊's rejoining fee");
-        await Must(new MintToken(writer).HandleAsync(minato, community, new MintRequest(null)), "湊 comes back");
+        await Must(new MintToken(writer).HandleAsync(await new Callers(db).InAsync(community, minato), new MintRequest(null)), "湊 comes back");
     }
 
     /// <summary>

@@ -18,22 +18,17 @@ public static class LlcCommands
         var enabled = new Option<bool?>("--enabled") { Description = "Turn the LLC-type DAO mode on (true) or off (false)" };
         var inheritance = new Option<bool?>("--inheritance") { Description = "The articles provide that heirs succeed (定款に相続の定めあり, 会社法608条)" };
         var set = new Command("set", "An admin turns the LLC-type DAO mode on or off.") { CommunityOption, By, enabled, inheritance };
-        set.SetAction(parse => RunAsync(parse, async (services, community, person) =>
-        {
-            var caller = await services.GetRequiredService<Callers>().InAsync(community, person);
-            return caller.Is(Role.Admin)
-                ? await services.GetRequiredService<LlcDao>().ChangeAsync(person, community, new LlcSettingsRequest(parse.GetValue(enabled), parse.GetValue(inheritance)))
-                : CommonErrors.Forbidden;
-        }));
+        set.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<LlcDao>().ChangeAsync(caller, new LlcSettingsRequest(parse.GetValue(enabled), parse.GetValue(inheritance)))));
 
         var who = new Argument<string>("person") { Description = "Email of the person to approve" };
         var role = new Option<string>("--role") { Description = "executive (業務執行社員) or non_executive (非業務執行社員)", DefaultValueFactory = _ => "non_executive" };
         var approve = new Command("approve", "An executive member approves a person into the member register (transfer consent).") { who, CommunityOption, By, role };
-        approve.SetAction(parse => RunAsync(parse, async (services, community, person) =>
+        approve.SetAction(parse => RunAsync<LlcMemberView>(parse, async (services, caller) =>
         {
             var approved = await Commands.FindPersonAsync(services, parse.GetValue(who)!);
             return approved.IsSuccess
-                ? await services.GetRequiredService<LlcDao>().ApproveAsync(person, community, approved.Value.ToString(), new LlcMemberRequest(parse.GetValue(role)))
+                ? await services.GetRequiredService<LlcDao>().ApproveAsync(caller, approved.Value.ToString(), new LlcMemberRequest(parse.GetValue(role)))
                 : approved.Error;
         }));
 
@@ -62,7 +57,7 @@ public static class LlcCommands
         return new Command("llc", "The LLC-type DAO mode (合同会社型DAO): set, approve, members, articles.") { set, approve, members, articles };
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
+    private static async Task<int> RunAsync<T>(ParseResult parse, Func<IServiceProvider, Caller, Task<Result<Committed<T>>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
@@ -74,7 +69,7 @@ public static class LlcCommands
             return Commands.Print(missing);
         }
 
-        return Commands.Print(await work(services, community.Value, person.Value));
+        return Commands.Print(await work(services, await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value)));
     }
 
     private static async Task<int> ReadAsync(ParseResult parse, Func<MikoshiDb, Community, Task<int>> read)

@@ -18,13 +18,13 @@ public static class MembershipCommands
         var by = new Option<string>("--by") { Required = true, Description = "Email of the person acting" };
         var maxPrice = new Option<string?>("--max-price") { Description = "Refuse if the price is above this (minor units)" };
         var mint = new Command("mint", "Mint a membership token at the current price, paid from the person's account.") { CommunityOption, by, maxPrice };
-        mint.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        mint.SetAction(parse => RunAsync(parse, by, async (services, caller) =>
         {
-            var minted = await services.GetRequiredService<MintToken>().HandleAsync(person, community, new MintRequest(parse.GetValue(maxPrice)));
+            var minted = await services.GetRequiredService<MintToken>().HandleAsync(caller, new MintRequest(parse.GetValue(maxPrice)));
             if (minted.IsSuccess)
             {
                 // Standard output keeps the JSON; the person reads what was paid and the floor under it.
-                var view = System.Text.Json.JsonSerializer.Deserialize<MintView>(minted.Value.Json, Writer.Json)!;
+                var view = minted.Value.Value;
                 Terminal.Error.WriteLine(Text(services)["MintedCli", view.Token, Money(view.Price), Money(view.Floor)]);
             }
 
@@ -34,7 +34,7 @@ public static class MembershipCommands
         var serial = new Argument<long>("token") { Description = "Token number" };
         var to = new Option<string>("--to") { Required = true, Description = "Email of the recipient" };
         var transfer = new Command("transfer", "Gift or move a token.") { serial, CommunityOption, by, to };
-        transfer.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        transfer.SetAction(parse => RunAsync<TokenMoved>(parse, by, async (services, caller) =>
         {
             var recipient = await Commands.FindPersonAsync(services, parse.GetValue(to)!);
             if (!recipient.IsSuccess)
@@ -42,35 +42,46 @@ public static class MembershipCommands
                 return recipient.Error;
             }
 
-            var moved = await services.GetRequiredService<TransferToken>().TransferAsync(person, community, parse.GetValue(serial), new TransferRequest(recipient.Value.ToString()));
+            var moved = await services.GetRequiredService<TransferToken>().TransferAsync(caller, parse.GetValue(serial), new TransferRequest(recipient.Value.ToString()));
             if (moved.IsSuccess)
             {
                 Terminal.Error.WriteLine(Text(services)["MovedCli", parse.GetValue(serial), parse.GetValue(to)!]);
-                PrintSettled(services, moved.Value);
+                PrintSettled(services, moved.Value.Value.Settled);
             }
 
             return moved;
         }));
 
         var redeem = new Command("redeem", "Burn a token for its share of the treasury (free exit).") { serial, CommunityOption, by };
-        redeem.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        redeem.SetAction(async parse =>
         {
-            var redeemed = await services.GetRequiredService<RedeemToken>().RedeemAsync(person, community, parse.GetValue(serial));
-            if (redeemed.IsSuccess && redeemed.Value.Status == StatusCodes.Status202Accepted)
+            await using var app = await Commands.OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var caller = await CallerAsync(services, parse, by);
+            if (!caller.IsSuccess)
             {
-                // Chain mode: nothing is paid yet. Standard output keeps the JSON; the person reads this line.
-                var pending = System.Text.Json.JsonSerializer.Deserialize<RedemptionPendingView>(redeemed.Value.Json, Writer.Json)!;
-                Terminal.Error.WriteLine(Text(services)["RedeemPendingCli", pending.Token, pending.Holder]);
-            }
-            else if (redeemed.IsSuccess)
-            {
-                var paid = System.Text.Json.JsonSerializer.Deserialize<RedemptionView>(redeemed.Value.Json, Writer.Json)!;
-                Terminal.Error.WriteLine(Text(services)["RedeemedCli", paid.Token, Join(services, paid.Reclaim)]);
-                PrintSettled(services, redeemed.Value);
+                return Commands.Print(caller.Error);
             }
 
-            return redeemed;
-        }));
+            var redeemed = await services.GetRequiredService<RedeemToken>().RedeemAsync(caller.Value, parse.GetValue(serial));
+            if (!redeemed.IsSuccess)
+            {
+                return Commands.Print(redeemed.Error);
+            }
+
+            if (redeemed.Value.Pending is { } pending)
+            {
+                // Chain mode: nothing is paid yet. Standard output keeps the JSON; the person reads this line.
+                Terminal.Error.WriteLine(Text(services)["RedeemPendingCli", pending.Value.Token, pending.Value.Holder]);
+                return Commands.Print(Result<Committed<RedemptionPendingView>>.Ok(pending));
+            }
+
+            var paid = redeemed.Value.Paid!;
+            Terminal.Error.WriteLine(Text(services)["RedeemedCli", paid.Value.Token, Join(services, paid.Value.Reclaim)]);
+            PrintSettled(services, paid.Value.Settled);
+            return Commands.Print(Result<Committed<RedemptionView>>.Ok(paid));
+        });
 
         var show = new Command("show", "A token: owner, lineage, redemption value.") { serial, CommunityOption };
         show.SetAction(async parse =>
@@ -89,13 +100,13 @@ public static class MembershipCommands
         });
         var price = new Option<string>("--price") { Required = true, Description = "Price in minor units of the base asset" };
         var sell = new Command("sell", "List a token for sale.") { serial, CommunityOption, by, price };
-        sell.SetAction(parse => RunAsync(parse, by, (services, community, person) =>
-            services.GetRequiredService<Listings>().ListAsync(person, community, parse.GetValue(serial), new ListRequest(parse.GetValue(price)))));
+        sell.SetAction(parse => RunAsync(parse, by, (services, caller) =>
+            services.GetRequiredService<Listings>().ListAsync(caller, parse.GetValue(serial), new ListRequest(parse.GetValue(price)))));
 
         var listing = new Argument<long>("listing") { Description = "Listing number" };
         var buy = new Command("buy", "Buy a listed token, paid from the person's account.") { listing, CommunityOption, by };
-        buy.SetAction(parse => RunAsync(parse, by, (services, community, person) =>
-            services.GetRequiredService<Listings>().BuyAsync(person, community, parse.GetValue(listing))));
+        buy.SetAction(parse => RunAsync(parse, by, (services, caller) =>
+            services.GetRequiredService<Listings>().BuyAsync(caller, parse.GetValue(listing))));
         return new Command("token", "Membership tokens: mint, transfer, sell, buy, redeem, show.") { mint, transfer, sell, buy, redeem, show };
     }
 
@@ -108,7 +119,7 @@ public static class MembershipCommands
         var inactivity = new Option<int>("--inactivity-days") { DefaultValueFactory = _ => 365 };
         var veto = new Option<int>("--veto-days") { DefaultValueFactory = _ => 30 };
         var plan = new Command("plan", "Name successors (in order) and guardians.") { CommunityOption, by, successors, guardians, threshold, inactivity, veto };
-        plan.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        plan.SetAction(parse => RunAsync<SuccessionView>(parse, by, async (services, caller) =>
         {
             var named = new List<SuccessorRequest>();
             var watching = new List<string>();
@@ -133,29 +144,29 @@ public static class MembershipCommands
                 }
             }
 
-            return await services.GetRequiredService<Features.Membership.Succession>().SetPlanAsync(person, community,
+            return await services.GetRequiredService<Features.Membership.Succession>().SetPlanAsync(caller,
                 new SuccessionRequest(named, false, watching, parse.GetValue(threshold), parse.GetValue(inactivity), parse.GetValue(veto)));
         }));
 
         var execute = new Command("execute", "Hand your tokens to your successors now.") { CommunityOption, by };
-        execute.SetAction(parse => RunAsync(parse, by, (services, community, person) =>
-            services.GetRequiredService<Features.Membership.Succession>().ExecuteAsync(person, community)));
+        execute.SetAction(parse => RunAsync(parse, by, (services, caller) =>
+            services.GetRequiredService<Features.Membership.Succession>().ExecuteAsync(caller)));
 
         var holder = new Option<string>("--holder") { Required = true, Description = "Email of the holder" };
         var confirm = new Command("confirm", "As a guardian, confirm an inactive holder's succession.") { CommunityOption, by, holder };
-        confirm.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        confirm.SetAction(parse => RunAsync<SuccessionView>(parse, by, async (services, caller) =>
         {
             var found = await Commands.FindPersonAsync(services, parse.GetValue(holder)!);
             return found.IsSuccess
-                ? await services.GetRequiredService<Features.Membership.Succession>().ConfirmAsync(person, community, found.Value.ToString())
+                ? await services.GetRequiredService<Features.Membership.Succession>().ConfirmAsync(caller, found.Value.ToString())
                 : found.Error;
         }));
         var claim = new Command("claim", "As a successor or guardian, run a confirmed succession after the veto window.") { CommunityOption, by, holder };
-        claim.SetAction(parse => RunAsync(parse, by, async (services, community, person) =>
+        claim.SetAction(parse => RunAsync<InheritedView>(parse, by, async (services, caller) =>
         {
             var found = await Commands.FindPersonAsync(services, parse.GetValue(holder)!);
             return found.IsSuccess
-                ? await services.GetRequiredService<Features.Membership.Succession>().ClaimAsync(person, community, found.Value.ToString())
+                ? await services.GetRequiredService<Features.Membership.Succession>().ClaimAsync(caller, found.Value.ToString())
                 : found.Error;
         }));
         return new Command("succession", "Succession (相続): plan, execute, confirm, claim.") { plan, execute, confirm, claim };
@@ -206,19 +217,27 @@ public static class MembershipCommands
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Option<string> by, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
+    /// <summary>Runs a write as the <c>--by</c> person, the caller seen in the community (the use case checks their roles again).</summary>
+    private static async Task<int> RunAsync<T>(ParseResult parse, Option<string> by, Func<IServiceProvider, Caller, Task<Result<Committed<T>>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        var caller = await CallerAsync(services, parse, by);
+        return caller.IsSuccess ? Commands.Print(await work(services, caller.Value)) : Commands.Print(caller.Error);
+    }
+
+    /// <summary>The <c>--by</c> person as a caller in the <c>--community</c> community.</summary>
+    private static async Task<Result<Caller>> CallerAsync(IServiceProvider services, ParseResult parse, Option<string> by)
+    {
         var community = await FindCommunityAsync(services.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
         if (!community.IsSuccess)
         {
-            return Commands.Print(community.Error);
+            return community.Error;
         }
 
         var person = await Commands.FindPersonAsync(services, parse.GetValue(by)!);
-        return person.IsSuccess ? Commands.Print(await work(services, community.Value, person.Value)) : Commands.Print(person.Error);
+        return person.IsSuccess ? await services.GetRequiredService<Features.Communities.Callers>().InAsync(community.Value, person.Value) : person.Error;
     }
 
     private static Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui> Text(IServiceProvider services) =>
@@ -231,9 +250,9 @@ public static class MembershipCommands
         amounts.Count == 0 ? Text(services)["None"] : string.Join(" + ", amounts.Select(Money));
 
     /// <summary>The holders' share a move settled, and to whom, when it settled any.</summary>
-    private static void PrintSettled(IServiceProvider services, Written written)
+    private static void PrintSettled(IServiceProvider services, Features.Revenue.SettledShare? share)
     {
-        if (Components.MembershipData.Settled(written.Json) is not { IsEmpty: false } settled)
+        if (Features.Pages.SettledView.Of(share) is not { IsEmpty: false } settled)
         {
             return;
         }

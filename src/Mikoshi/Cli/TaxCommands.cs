@@ -159,8 +159,19 @@ public static class TaxCommands
                 names[pair[..at]] = pair[(at + 1)..];
             }
 
-            return await RunAsync(parse, Role.Admin, (services, community, person) =>
-                services.GetRequiredService<BooksExport>().SetAccountsAsync(person, community, new BookAccountsRequest(names)), byName: "--by");
+            // The use case checks the admin role itself, under the writer's lock.
+            await using var app = await Commands.OpenAsync(parse);
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var community = await MembershipCommands.FindCommunityAsync(services.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
+            var person = parse.GetValue<string?>("--by") is { Length: > 0 } by ? await Commands.FindPersonAsync(services, by) : CommonErrors.Forbidden;
+            if ((community.Error ?? person.Error) is { } missing)
+            {
+                return Commands.Print(missing);
+            }
+
+            var admin = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+            return Commands.Print(await services.GetRequiredService<BooksExport>().SetAccountsAsync(admin, new BookAccountsRequest(names)));
         });
 
         return new Command("books", "The accounting export: the journal as a 仕訳帳 CSV, and its account names.") { export, accounts };

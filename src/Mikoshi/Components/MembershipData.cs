@@ -79,7 +79,4 @@ public static class MembershipData
         var (whole, rest) = System.Numerics.BigInteger.DivRem(all, mine);
         return (bps == 0 ? null : Percent(bps), rest.IsZero && whole <= 1_000_000 ? (long)whole : null);
     }
-
-    /// <summary>The holders' share a token move settled (gift, sale, redemption), as the move answered it; null when the answer has none.</summary>
-    public static Features.Pages.SettledView? Settled(string json) => Features.Pages.PageReads.Settled(json);
 }

@@ -1,6 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Membership;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
@@ -255,6 +262,73 @@ public sealed class MembershipTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Equal(0, await CountAsync("value=craft"));
         Assert.Equal(1, await CountAsync("q=" + Uri.EscapeDataString("祭")));
         Assert.Equal(0, await CountAsync("q=nobody"));
+    }
+
+    /// <summary>
+    /// A member let in by a door (a page open in a tab, a slow command line) whose last token is sold before the write
+    /// runs: the use case reads the roles again under the writer's lock, so the plan of a holder who holds nothing any
+    /// more is refused and nothing is written.
+    /// </summary>
+    [Fact]
+    public async Task SuccessionPlan_ByAMemberWhoseLastTokenWasSoldAfterTheDoorLetThemIn_IsRefusedUnderTheLock()
+    {
+        var app = apps.For("sqlite");
+        var admin = await app.SignUpAsync();
+        var aki = await app.SignUpAsync();
+        var ben = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        await admin.DepositAsync(slug, "10000", personId: aki.Id);
+        await admin.DepositAsync(slug, "30000", personId: ben.Id);
+        Assert.Equal(HttpStatusCode.Created, (await aki.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
+        await using var scope = app.Scope();
+        var services = scope.ServiceProvider;
+        var admitted = await services.GetRequiredService<Callers>().InAsync(slug, new PersonId(Guid.Parse(aki.Id)));
+        Assert.True(admitted!.Is(Role.Member));
+
+        var listing = await (await aki.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens/1/listings", new { price = "20000" })).JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, (await ben.Client.PostJsonAsync($"/api/v1/communities/{slug}/listings/{listing.GetProperty("id").GetInt64()}/buy", new { })).StatusCode);
+        var links = await AuditLinksAsync(services, admitted);
+        var planned = await services.GetRequiredService<Succession>()
+            .SetPlanAsync(admitted, new SuccessionRequest([new SuccessorRequest(admin.Id, 1)], false, [], 0, null, null));
+
+        Assert.False(planned.IsSuccess);
+        Assert.Equal(CommonErrors.Codes.Forbidden, planned.Error.Code);
+        Assert.Equal(links, await AuditLinksAsync(services, admitted));
+        var plan = await admin.Client.GetAsync($"/api/v1/communities/{slug}/people/{aki.Id}/succession");
+        Assert.Equal("no_succession_plan", await plan.ProblemCodeAsync());
+    }
+
+    /// <summary>An admin demoted after the door let them in cannot reprice membership: refused under the lock, nothing written.</summary>
+    [Fact]
+    public async Task Parameters_ByAnAdminDemotedAfterTheDoorLetThemIn_AreRefusedUnderTheLock()
+    {
+        var app = apps.For("sqlite");
+        var founder = await app.SignUpAsync();
+        var other = await app.SignUpAsync();
+        var slug = await founder.FoundCommunityAsync();
+        var roles = $"/api/v1/communities/{slug}/roles/{other.Id}";
+        Assert.Equal(HttpStatusCode.OK, (await founder.Client.PutAsync(roles, JsonContent.Create(new { roles = new[] { "admin" } }))).StatusCode);
+        await using var scope = app.Scope();
+        var services = scope.ServiceProvider;
+        var admitted = await services.GetRequiredService<Callers>().InAsync(slug, new PersonId(Guid.Parse(other.Id)));
+        Assert.True(admitted!.Is(Role.Admin));
+
+        Assert.Equal(HttpStatusCode.OK, (await founder.Client.PutAsync(roles, JsonContent.Create(new { roles = Array.Empty<string>() }))).StatusCode);
+        var links = await AuditLinksAsync(services, admitted);
+        var changed = await services.GetRequiredService<ChangeParameters>()
+            .HandleAsync(admitted, new ParametersRequest("1", null, null, null, null));
+
+        Assert.False(changed.IsSuccess);
+        Assert.Equal(CommonErrors.Codes.Forbidden, changed.Error.Code);
+        Assert.Equal(links, await AuditLinksAsync(services, admitted));
+        var membership = await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/membership")).JsonAsync();
+        Assert.NotEqual("1", membership.GetProperty("mintBasePrice").GetProperty("amount").GetString());
+    }
+
+    private static Task<int> AuditLinksAsync(IServiceProvider services, Caller caller)
+    {
+        var chain = caller.RequireCommunity().Id.Value;
+        return services.GetRequiredService<MikoshiDb>().AuditLog.AsNoTracking().CountAsync(a => a.Chain == chain);
     }
 
     internal static async Task<Dictionary<string, string?>> BalancesAsync(Person treasurer, string slug, string asset = "JPY")

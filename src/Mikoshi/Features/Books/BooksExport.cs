@@ -83,9 +83,10 @@ public sealed class BooksExport(Writer writer)
     }
 
     /// <summary>Sets the names given; a key not in the table or an empty, over-long or control-character name refuses the whole request.</summary>
-    public Task<Result<Written>> SetAccountsAsync(PersonId admin, Community community, BookAccountsRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<List<BookAccountView>>>> SetAccountsAsync(Caller admin, BookAccountsRequest request) =>
+        writer.RunAsync(admin, Access.Admin, null, async write =>
         {
+            var community = admin.RequireCommunity();
             var names = request.Names ?? new Dictionary<string, string>();
             foreach (var (key, name) in names)
             {
@@ -180,10 +181,7 @@ public sealed class BooksExport(Writer writer)
             .WithSummary("The account names the 仕訳帳 export writes, per key, with the defaults where none is set.")
             .Produces<List<BookAccountView>>();
         api.MapPut("/communities/{slug}/books/accounts", async (BookAccountsRequest request, BooksExport books, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await books.SetAccountsAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
-            })
+                Problems.From(await books.SetAccountsAsync(http.Caller(), request), StatusCodes.Status200OK, http))
             .Allow(Access.Admin)
             .WithSummary("Rename accounts for the export, as the accounting software spells them ({\"names\": {\"treasury\": \"普通預金\"}}).")
             .Produces<List<BookAccountView>>();

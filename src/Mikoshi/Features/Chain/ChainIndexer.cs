@@ -396,7 +396,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
     /// from is paid by the same rule as off chain, at the treasury as it is now. A burn nobody asked for
     /// from that address (only the operator burns, so it should not happen) pays nothing and is audited.
     /// </summary>
-    private static async Task<Result<Payout?>> PayRedemptionAsync(WriteScope write, CommunityId community, TokenRow token, string from, LogPosition at)
+    private static async Task<Result<Payout?>> PayRedemptionAsync(WriteScope write, CommunityId community, Domain.Membership.Token token, string from, LogPosition at)
     {
         var db = write.Db;
         var intent = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == "burn" && o.Serial == token.Serial && o.PersonId != null && o.Address == from)

@@ -17,8 +17,15 @@ public sealed record CreateCommunityRequest(
 /// <summary>Founds a community; the founder becomes its first admin. Its audit chain starts here.</summary>
 public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider clock)
 {
-    public async Task<Result<Written>> HandleAsync(PersonId founder, CreateCommunityRequest request, IdempotencyKey? idempotency = null)
+    /// <summary>The caller, signed in, founds it; no community exists yet for a role to be checked in.</summary>
+    public async Task<Result<Committed<CommunityView>>> HandleAsync(Caller caller, CreateCommunityRequest request, IdempotencyKey? idempotency = null)
     {
+        if (!caller.May(Access.SignedIn))
+        {
+            return CommonErrors.Forbidden;
+        }
+
+        var founder = caller.RequirePerson();
         var founded = Community.Found(request.Slug, request.Name, request.CharterText, request.Values,
             request.BaseAsset, request.Assets, founder, clock.GetUtcNow());
         if (!founded.IsSuccess)
@@ -27,7 +34,7 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
         }
 
         var community = founded.Value;
-        return await writer.RunAsync(community.Id.Value, founder.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        return await writer.RunAsync(community.Id.Value, founder.ToString(), idempotency, async write =>
         {
             if (await db.Communities.AnyAsync(c => c.Slug == community.Slug))
             {
@@ -54,7 +61,7 @@ public sealed class CreateCommunity(Writer writer, MikoshiDb db, TimeProvider cl
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/communities", (CreateCommunityRequest request, CreateCommunity create, HttpContext http) =>
-            Idempotency.WriteAsync(http, request, (caller, key) => create.HandleAsync(caller.RequirePerson(), request, key)))
+            Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => create.HandleAsync(caller, request, key)))
         .Allow(Access.SignedIn)
         .WithSummary("Found a community with a charter; the caller becomes its first admin.")
         .Produces<CommunityView>(StatusCodes.Status201Created);

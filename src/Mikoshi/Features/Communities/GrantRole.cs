@@ -20,8 +20,10 @@ public sealed class SetRoles(Writer writer, MikoshiDb db)
         ["admin"] = Role.Admin,
     };
 
-    public async Task<Result<Written>> HandleAsync(PersonId actor, Community community, string personId, SetRolesRequest request)
+    /// <summary>The caller, an admin still when the write runs, sets <paramref name="personId"/>'s roles.</summary>
+    public async Task<Result<Committed<RolesView>>> HandleAsync(Caller admin, string personId, SetRolesRequest request)
     {
+        var community = admin.RequireCommunity();
         if (!Guid.TryParse(personId, out var id) || !await db.Users.AnyAsync(u => u.Id == id))
         {
             return IdentityErrors.PersonNotFound;
@@ -39,7 +41,7 @@ public sealed class SetRoles(Writer writer, MikoshiDb db)
         }
 
         var person = new PersonId(id);
-        return await writer.RunAsync(community.Id.Value, actor.ToString(), null, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(admin, Access.Admin, null, async write =>
         {
             var held = await db.CommunityRoles.Where(r => r.CommunityId == community.Id && r.PersonId == person).ToListAsync();
             var adminsLeft = await db.CommunityRoles.CountAsync(r => r.CommunityId == community.Id && r.Role == Role.Admin && r.PersonId != person);
@@ -66,10 +68,7 @@ public sealed class SetRoles(Writer writer, MikoshiDb db)
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPut("/communities/{slug}/roles/{personId}", async (string personId, SetRolesRequest request, SetRoles set, HttpContext http) =>
-        {
-            var caller = http.Caller();
-            return Problems.From(await set.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), personId, request), http);
-        })
+            Problems.From(await set.HandleAsync(http.Caller(), personId, request), StatusCodes.Status200OK, http))
         .Allow(Access.Admin)
         .WithSummary("Set the roles (treasurer, admin) a person holds in the community.")
         .Produces<RolesView>();

@@ -15,7 +15,7 @@ namespace Mikoshi.Features.Governance;
 public static class TokenLocks
 {
     /// <summary>The first unprocessed proposal that holds <paramref name="token"/>, or null.</summary>
-    public static async Task<long?> HeldByAsync(MikoshiDb db, TokenRow token, DateTimeOffset now)
+    public static async Task<long?> HeldByAsync(MikoshiDb db, Domain.Membership.Token token, DateTimeOffset now)
     {
         var open = await db.Proposals.AsNoTracking()
             .Where(p => p.CommunityId == token.CommunityId && p.Outcome == null && p.CancelledAtUnixMs == null)
@@ -37,13 +37,13 @@ public static class TokenLocks
     }
 
     /// <summary><see cref="HeldByAsync"/> as a refusal: <c>token_locked_by_vote</c>, naming the proposal.</summary>
-    public static async Task<Result<bool>> CheckAsync(MikoshiDb db, TokenRow token, DateTimeOffset now) =>
+    public static async Task<Result<bool>> CheckAsync(MikoshiDb db, Domain.Membership.Token token, DateTimeOffset now) =>
         await HeldByAsync(db, token, now) is { } proposal
             ? GovernanceErrors.TokenLockedByVote(proposal)
             : true;
 
     /// <summary>Who held the token at <paramref name="atUnixMs"/> by its lineage (the last step at or before it).</summary>
-    private static PersonId? OwnerAt(TokenRow token, long atUnixMs) =>
+    private static PersonId? OwnerAt(Domain.Membership.Token token, long atUnixMs) =>
         token.Lineage.Where(step => step.AtUnixMs <= atUnixMs).MaxBy(step => step.Step)?.ToId;
 
     private static async Task<bool> CountedForAsync(MikoshiDb db, ProposalRow proposal, PersonId holder)

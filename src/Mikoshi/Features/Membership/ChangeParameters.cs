@@ -34,9 +34,10 @@ public sealed class ChangeParameters(Writer writer)
             AmountView.Of(community.BaseAsset, next.PolicyPrice), AmountView.Of(community.BaseAsset, next.Terms.Floor));
     }
 
-    public Task<Result<Written>> HandleAsync(PersonId admin, Community community, ParametersRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<MembershipView>>> HandleAsync(Caller admin, ParametersRequest request) =>
+        writer.RunAsync(admin, Access.Admin, null, async write =>
         {
+            var community = admin.RequireCommunity();
             // Fields left out keep the value in force now, not the one this request read on arrival.
             var tracked = await TokenBook.CurrentAsync(write.Db, community.Id);
             var current = tracked.Policy;
@@ -82,10 +83,7 @@ public sealed class ChangeParameters(Writer writer)
             .WithSummary("Membership parameters, supply and the next primary price.")
             .Produces<MembershipView>();
         api.MapPut("/communities/{slug}/parameters", async (ParametersRequest request, ChangeParameters change, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await change.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
-            })
+                Problems.From(await change.HandleAsync(http.Caller(), request), StatusCodes.Status200OK, http))
             .Allow(Access.Admin)
             .WithSummary("Change the mint price (fixed or linear curve), supply cap, royalty and redemption rate.")
             .Produces<MembershipView>();

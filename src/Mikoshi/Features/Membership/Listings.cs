@@ -18,9 +18,11 @@ public sealed record SaleView(long Listing, long Token, string Seller, string Bu
 /// <summary>Member-to-member sales: the owner lists a token; another person buys it; the treasury takes the royalty.</summary>
 public sealed class Listings(Writer writer)
 {
-    public Task<Result<Written>> ListAsync(PersonId seller, Community community, long serial, ListRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, seller.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    /// <summary>The caller lists their token: a member still (checked under the lock), and its owner.</summary>
+    public Task<Result<Committed<ListingView>>> ListAsync(Caller caller, long serial, ListRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(caller, Access.Member, idempotency, async write =>
         {
+            var (seller, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var price = Money.Parse(community.Base, request.Price);
             if (!price.IsSuccess)
             {
@@ -33,57 +35,55 @@ public sealed class Listings(Writer writer)
                 return token.Error;
             }
 
-            if (token.Value.OwnerId != seller)
+            var owned = token.Value.OwnedBy(seller);
+            if (!owned.IsSuccess)
             {
-                return MembershipErrors.NotTokenOwner;
+                return owned.Error;
             }
 
             var db = write.Db;
-            foreach (var earlier in await db.Listings.Where(l => l.CommunityId == community.Id && l.Serial == serial && l.State == "open").ToListAsync())
+            foreach (var earlier in await db.Listings.Where(l => l.CommunityId == community.Id && l.Serial == serial && l.State == ListingState.Open).ToListAsync())
             {
-                earlier.State = "cancelled";
-                earlier.ClosedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+                earlier.Replace(write.At);
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "listings");
-            var listing = new ListingRow
+            var opened = Listing.Open(community.Id, number, token.Value, seller, price.Value, write.At);
+            if (!opened.IsSuccess)
             {
-                CommunityId = community.Id,
-                Number = number,
-                Serial = serial,
-                SellerId = seller,
-                Price = price.Value.Units,
-                Asset = community.BaseAsset,
-                CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-            };
+                return opened.Error;
+            }
+
+            var listing = opened.Value;
             db.Listings.Add(listing);
             await write.AuditAsync("listing.opened", new { listing = number, token = serial, seller = seller.ToString(), price = price.Value.UnitsText });
             return Result<ListingView>.Ok(View(listing));
         });
 
-    public Task<Result<Written>> CancelAsync(PersonId seller, Community community, long number) =>
-        writer.RunAsync(community.Id.Value, seller.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<ListingView>>> CancelAsync(Caller caller, long number) =>
+        writer.RunAsync(caller, Access.Member, null, async write =>
         {
+            var (seller, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var listing = await OpenListingAsync(write.Db, community.Id, number);
             if (!listing.IsSuccess)
             {
                 return listing.Error;
             }
 
-            if (listing.Value.SellerId != seller)
+            var cancelled = listing.Value.Cancel(seller, write.At);
+            if (!cancelled.IsSuccess)
             {
-                return MembershipErrors.NotTokenOwner;
+                return cancelled.Error;
             }
 
-            listing.Value.State = "cancelled";
-            listing.Value.ClosedAtUnixMs = write.At.ToUnixTimeMilliseconds();
             await write.AuditAsync("listing.cancelled", new { listing = number });
             return Result<ListingView>.Ok(View(listing.Value));
         });
 
-    public Task<Result<Written>> BuyAsync(PersonId buyer, Community community, long number, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, buyer.ToString(), idempotency, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<SaleView>>> BuyAsync(Caller caller, long number, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
+            var (buyer, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var listing = await OpenListingAsync(write.Db, community.Id, number);
             if (!listing.IsSuccess)
             {
@@ -101,16 +101,13 @@ public sealed class Listings(Writer writer)
                 return Chain.ChainOutbox.OnChainOwnership;
             }
 
-            var seller = listing.Value.SellerId;
-            if (token.Value.OwnerId != seller)
+            var sold = listing.Value.SellableTo(buyer, token.Value);
+            if (!sold.IsSuccess)
             {
-                return MembershipErrors.ListingStale;
+                return sold.Error;
             }
 
-            if (buyer == seller)
-            {
-                return MembershipErrors.OwnListing;
-            }
+            var seller = sold.Value;
 
             var consent = await LlcDao.ConsentAsync(write, community.Id, buyer, LlcMove.Purchase);
             if (!consent.IsSuccess)
@@ -149,45 +146,38 @@ public sealed class Listings(Writer writer)
                 AmountView.Of(price), AmountView.Of(community.BaseAsset, royalty), AmountView.Of(community.BaseAsset, proceeds), settled));
         });
 
-    private static async Task<Result<ListingRow>> OpenListingAsync(MikoshiDb db, CommunityId community, long number)
-    {
-        var listing = await db.Listings.FirstOrDefaultAsync(l => l.CommunityId == community && l.Number == number);
-        return listing switch
-        {
-            null => MembershipErrors.ListingNotFound,
-            { State: "stale" } => MembershipErrors.ListingStale,
-            { State: not "open" } => MembershipErrors.ListingClosed,
-            _ => listing,
-        };
-    }
+    private static async Task<Result<Listing>> OpenListingAsync(MikoshiDb db, CommunityId community, long number) =>
+        await db.Listings.FirstOrDefaultAsync(l => l.CommunityId == community && l.Number == number) is { } listing
+            ? listing.OnOffer()
+            : MembershipErrors.ListingNotFound;
 
-    public static ListingView View(ListingRow l) =>
-        new(l.Number, l.Serial, l.SellerId.ToString(), AmountView.Of(l.Asset, l.Price), l.State, DateTimeOffset.FromUnixTimeMilliseconds(l.CreatedAtUnixMs));
+    public static ListingView View(Listing l) =>
+        new(l.Number, l.Serial, l.SellerId.ToString(), AmountView.Of(l.Asset, l.Price), StateName(l.State), DateTimeOffset.FromUnixTimeMilliseconds(l.CreatedAtUnixMs));
+
+    /// <summary>A listing's state as the API writes it (and the store keeps it): <c>open</c>, <c>sold</c>, <c>cancelled</c>, <c>stale</c>.</summary>
+    public static string StateName(ListingState state) => state.ToString().ToLowerInvariant();
 
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/tokens/{tokenId:long}/listings", (long tokenId, ListRequest request, Listings listings, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => listings.ListAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => listings.ListAsync(caller, tokenId, request, key)))
             .Allow(Access.Member)
             .WithSummary("Offer your token for sale at a price in the base asset; replaces your earlier listing of it.")
             .Produces<ListingView>(StatusCodes.Status201Created);
         api.MapPost("/communities/{slug}/listings/{listingId:long}/cancel", async (long listingId, Listings listings, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await listings.CancelAsync(caller.RequirePerson(), caller.RequireCommunity(), listingId), http);
-            })
+                Problems.From(await listings.CancelAsync(http.Caller(), listingId), StatusCodes.Status200OK, http))
             .Allow(Access.Member)
             .WithSummary("Withdraw your listing.")
             .Produces<ListingView>();
         api.MapPost("/communities/{slug}/listings/{listingId:long}/buy", (long listingId, Listings listings, HttpContext http) =>
-                Idempotency.WriteAsync(http, listingId, (caller, key) => listings.BuyAsync(caller.RequirePerson(), caller.RequireCommunity(), listingId, key)))
+                Idempotency.WriteAsync(http, listingId, StatusCodes.Status200OK, (caller, key) => listings.BuyAsync(caller, listingId, key)))
             .Allow(Access.SignedIn)
             .WithSummary("Buy a listed token, paid from your account; the royalty goes to the treasury. Takes an Idempotency-Key.")
             .Produces<SaleView>();
         api.MapGet("/communities/{slug}/listings", async (HttpContext http, MikoshiDb db) =>
             {
                 var community = http.Caller().RequireCommunity();
-                var open = await db.Listings.AsNoTracking().Where(l => l.CommunityId == community.Id && l.State == "open").ToListAsync();
+                var open = await db.Listings.AsNoTracking().Where(l => l.CommunityId == community.Id && l.State == ListingState.Open).ToListAsync();
                 return Results.Ok(new { items = open.OrderBy(l => l.Price).ThenBy(l => l.Number).Select(View).ToList() });
             })
             .Allow(Access.Anyone)

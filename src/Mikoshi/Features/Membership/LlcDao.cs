@@ -37,9 +37,10 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
     /// An admin turns the mode on or off. Turning it on registers the admin as a 業務執行社員 and every present holder
     /// as a 非業務執行社員 (they are members already), so no holder is left outside the register.
     /// </summary>
-    public Task<Result<Written>> ChangeAsync(PersonId admin, Community community, LlcSettingsRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<LlcSettingsView>>> ChangeAsync(Caller caller, LlcSettingsRequest request) =>
+        writer.RunAsync(caller, Access.Admin, null, async write =>
         {
+            var (admin, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var tracked = await TokenBook.CurrentAsync(write.Db, community.Id);
             var turningOn = request.Enabled == true && !tracked.LlcDao;
             if (turningOn && await write.Db.ChainDeployments.AnyAsync(d => d.CommunityId == community.Id))
@@ -66,8 +67,9 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
         });
 
     /// <summary>A 業務執行社員 approves a person into the register (or changes their role): from then on they may receive tokens.</summary>
-    public async Task<Result<Written>> ApproveAsync(PersonId executive, Community community, string? personId, LlcMemberRequest request)
+    public async Task<Result<Committed<LlcMemberView>>> ApproveAsync(Caller caller, string? personId, LlcMemberRequest request)
     {
+        var (executive, community) = (caller.RequirePerson(), caller.RequireCommunity());
         var person = await People.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
@@ -80,7 +82,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
             return role.Error;
         }
 
-        return await writer.RunAsync(community.Id.Value, executive.ToString(), null, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
             var tracked = await TokenBook.CurrentAsync(write.Db, community.Id);
             if (!tracked.LlcDao)
@@ -208,10 +210,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
             .WithSummary("The LLC-type DAO mode (合同会社型DAO): on or off, whether the articles provide for inheritance, and the distribution cap.")
             .Produces<LlcSettingsView>();
         api.MapPut("/communities/{slug}/llc", async (LlcSettingsRequest request, LlcDao llc, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await llc.ChangeAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
-            })
+                Problems.From(await llc.ChangeAsync(http.Caller(), request), StatusCodes.Status200OK, http))
             .Allow(Access.Admin)
             .WithSummary("Turn the LLC-type DAO mode on or off (on: member register, transfer consent, cap at what each paid in) and say whether the articles provide for inheritance (会社法608条).")
             .Produces<LlcSettingsView>();
@@ -227,10 +226,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
             .WithSummary("The member register (社員名簿): 業務執行社員 and 非業務執行社員 with what each paid in; format=csv for a spreadsheet.")
             .Produces<LlcRegisterView>();
         api.MapPut("/communities/{slug}/llc/members/{personId}", async (string personId, LlcMemberRequest request, LlcDao llc, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await llc.ApproveAsync(caller.RequirePerson(), caller.RequireCommunity(), personId, request), http);
-            })
+                Problems.From(await llc.ApproveAsync(http.Caller(), personId, request), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("As an executive member (業務執行社員), approve a person into the register (role executive or non_executive): transfer consent, 会社法585条.")
             .Produces<LlcMemberView>();

@@ -17,8 +17,9 @@ public sealed record MintView(long Token, string Owner, AmountView Price, long S
 /// <summary>Mints a membership token at the current primary price, paid from the caller's account into the treasury.</summary>
 public sealed class MintToken(Writer writer)
 {
-    public Task<Result<Written>> HandleAsync(PersonId person, Community community, MintRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, write => MintInAsync(write, person, community, request));
+    /// <summary>Mints for the caller, who must be signed in (checked again under the writer's lock).</summary>
+    public Task<Result<Committed<MintView>>> HandleAsync(Caller caller, MintRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, write => MintInAsync(write, caller.RequirePerson(), caller.RequireCommunity(), request));
 
     /// <summary>A mint inside a write someone else runs (a paid join, a matched bank transfer); refused before anything is posted.</summary>
     public static async Task<Result<MintView>> MintInAsync(WriteScope write, PersonId person, Community community, MintRequest request)
@@ -75,7 +76,7 @@ public sealed class MintToken(Writer writer)
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/communities/{slug}/tokens", (MintRequest request, MintToken mint, HttpContext http) =>
-            Idempotency.WriteAsync(http, request, (caller, key) => mint.HandleAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+            Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => mint.HandleAsync(caller, request, key)))
         .Allow(Access.SignedIn)
         .WithSummary("Mint a membership token at the current price, paid from your account. Takes an Idempotency-Key.")
         .Produces<MintView>(StatusCodes.Status201Created);

@@ -99,9 +99,13 @@ public static class NamedSuccessions
             var view = await Succession.ViewAsync(db, community, row);
             var lastActive = view.HolderLastActive ?? now;
             var confirmFrom = lastActive.AddDays(row.InactivityDays);
-            var stage = view.RunsAfter is { } runs
-                ? now >= runs ? "ready" : "vetoWindow"
-                : now < confirmFrom ? "holderActive" : "confirming";
+            var stage = SuccessionPlan.Stage(now, confirmFrom, view.RunsAfter) switch
+            {
+                SuccessionStage.HolderActive => "holderActive",
+                SuccessionStage.Confirming => "confirming",
+                SuccessionStage.VetoWindow => "vetoWindow",
+                _ => "ready",
+            };
             var confirmedByMe = view.Confirmations.Contains(mine);
             var heldAny = held.Count > 0;
             views.Add(new NamedPlanView(

@@ -66,7 +66,7 @@ public static class ReadTokens
             l.Kind.ToString().ToLowerInvariant(), l.FromId?.ToString(), Name(l.FromId), l.ToId?.ToString(), Name(l.ToId),
             DateTimeOffset.FromUnixTimeMilliseconds(l.AtUnixMs), l.Price is { } p ? AmountView.Of(community.BaseAsset, p) : null)).ToList();
         var lastSale = token.Lineage.Where(l => l.Kind == LineageKind.Sold).MaxBy(l => l.Step);
-        var listings = await db.Listings.AsNoTracking().Where(l => l.CommunityId == community.Id && l.State == "open").ToListAsync();
+        var listings = await db.Listings.AsNoTracking().Where(l => l.CommunityId == community.Id && l.State == ListingState.Open).ToListAsync();
         var lowest = listings.OrderBy(l => l.Price).ThenBy(l => l.Number).FirstOrDefault();
         RedemptionView? redemption = null;
         IReadOnlyList<TokenShareView> value = [];

@@ -43,6 +43,12 @@ public sealed record RedemptionPendingView(long Token, string State, string Hold
 }
 
 /// <summary>
+/// A redemption as it committed: paid at once off chain (<see cref="Paid"/>), or, in chain mode, its burn queued
+/// (<see cref="Pending"/>). Exactly one is set.
+/// </summary>
+public sealed record Redemption(Committed<RedemptionView>? Paid, Committed<RedemptionPendingView>? Pending);
+
+/// <summary>
 /// Free exit: burn a token for a share of the treasury's free assets, every asset at once.
 /// The preview gives the exact amounts the redemption would pay right now. Off chain the token burns and
 /// the holder is paid in one write. In chain mode the chain decides who holds the token, and Mikoshi's
@@ -98,14 +104,15 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     }
 
     /// <summary>
-    /// Redeems token <paramref name="serial"/> for <paramref name="holder"/>: off chain at once (200, a
-    /// <see cref="RedemptionView"/>); in chain mode by queueing its burn (202, a <see cref="RedemptionPendingView"/>).
+    /// Redeems token <paramref name="serial"/> for the caller, its holder: off chain at once (a
+    /// <see cref="RedemptionView"/>); in chain mode by queueing its burn (a <see cref="RedemptionPendingView"/>).
     /// </summary>
-    public async Task<Result<Written>> RedeemAsync(PersonId holder, Community community, long serial, IdempotencyKey? idempotency = null)
+    public async Task<Result<Redemption>> RedeemAsync(Caller caller, long serial, IdempotencyKey? idempotency = null)
     {
+        var (holder, community) = (caller.RequirePerson(), caller.RequireCommunity());
         if (!await Chain.ChainOutbox.InChainModeAsync(db, community.Id))
         {
-            return await writer.RunAsync(community.Id.Value, holder.ToString(), idempotency, StatusCodes.Status200OK, async write =>
+            var paid = await writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
             {
                 if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
                 {
@@ -133,6 +140,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
                 var settled = await TokenBook.BurnAsync(write, token.Value);
                 return Result<RedemptionView>.Ok(preview.Value with { Settled = settled });
             });
+            return paid.IsSuccess ? new Redemption(paid.Value, null) : paid.Error;
         }
 
         // A token whose mint is not mirrored yet sits (or will) where its queued mint sends it: the holder's
@@ -150,7 +158,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             minted = address.Value;
         }
 
-        return await writer.RunAsync(community.Id.Value, holder.ToString(), idempotency, StatusCodes.Status202Accepted, async write =>
+        var pending = await writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             var token = await RedeemableAsync(write, holder, community, serial);
             if (!token.IsSuccess)
@@ -180,6 +188,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             return Result<RedemptionPendingView>.Ok(new RedemptionPendingView(serial, RedemptionPendingView.PendingBurn, at.ToString(), queued.Number,
                 estimate.Value.Supply, estimate.Value.RedemptionRateBps, estimate.Value.Reclaim));
         });
+        return pending.IsSuccess ? new Redemption(null, pending.Value) : pending.Error;
     }
 
     /// <summary>
@@ -212,7 +221,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         return posted.IsSuccess ? Result<long?>.Ok(posted.Value) : posted.Error;
     }
 
-    private static async Task<Result<TokenRow>> RedeemableAsync(WriteScope write, PersonId holder, Community community, long serial)
+    private static async Task<Result<Token>> RedeemableAsync(WriteScope write, PersonId holder, Community community, long serial)
     {
         var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
         if (!token.IsSuccess)
@@ -220,9 +229,10 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             return token.Error;
         }
 
-        if (token.Value.OwnerId != holder)
+        var owned = token.Value.OwnedBy(holder);
+        if (!owned.IsSuccess)
         {
-            return MembershipErrors.NotTokenOwner;
+            return owned.Error;
         }
 
         var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
@@ -236,8 +246,22 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             .Allow(Access.Anyone)
             .WithSummary("Preview: exactly what redeeming this token would pay right now, per asset.")
             .Produces<RedemptionView>();
-        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/redeem", (long tokenId, RedeemToken redeem, HttpContext http) =>
-                Idempotency.WriteAsync(http, tokenId, (caller, key) => redeem.RedeemAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, key)))
+        api.MapPost("/communities/{slug}/tokens/{tokenId:long}/redeem", async (long tokenId, RedeemToken redeem, HttpContext http) =>
+            {
+                var key = Idempotency.Read(http, tokenId);
+                if (!key.IsSuccess)
+                {
+                    return Problems.For(key.Error);
+                }
+
+                var redeemed = await redeem.RedeemAsync(http.Caller(), tokenId, key.Value);
+                return redeemed switch
+                {
+                    { IsSuccess: false } => Problems.For(redeemed.Error),
+                    { Value.Pending: { } pending } => Problems.From(Result<Committed<RedemptionPendingView>>.Ok(pending), StatusCodes.Status202Accepted, http),
+                    _ => Problems.From(Result<Committed<RedemptionView>>.Ok(redeemed.Value.Paid!), StatusCodes.Status200OK, http),
+                };
+            })
             .Allow(Access.SignedIn)
             .WithSummary("Free exit: burn your token for its share of the treasury, every asset at once. Takes an Idempotency-Key. In chain mode: 202, paid once the burn is mined.")
             .Produces<RedemptionView>()

@@ -40,8 +40,10 @@ public sealed record InheritedView(string Holder, IReadOnlyList<TokenMoved> Move
 /// </summary>
 public sealed class Succession(Writer writer, MikoshiDb db)
 {
-    public async Task<Result<Written>> SetPlanAsync(PersonId holder, Community community, SuccessionRequest request)
+    /// <summary>A member names successors and guardians for their own tokens.</summary>
+    public async Task<Result<Committed<SuccessionView>>> SetPlanAsync(Caller caller, SuccessionRequest request)
     {
+        var (holder, community) = (caller.RequirePerson(), caller.RequireCommunity());
         var successors = new List<Successor>();
         foreach (var named in request.Successors ?? [])
         {
@@ -79,7 +81,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             return plan.Error;
         }
 
-        return await writer.RunAsync(community.Id.Value, holder.ToString(), null, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(caller, Access.Member, null, async write =>
         {
             var row = await write.Db.SuccessionPlans.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.HolderId == holder);
             if (row is null)
@@ -103,16 +105,18 @@ public sealed class Succession(Writer writer, MikoshiDb db)
     }
 
     /// <summary>The holder's own instruction (their signed-in request is their signature): run it now.</summary>
-    public Task<Result<Written>> ExecuteAsync(PersonId holder, Community community, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, holder.ToString(), idempotency, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<InheritedView>>> ExecuteAsync(Caller caller, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
+            var (holder, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var plan = await LoadAsync(write.Db, community.Id, holder);
             return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction", estate: false) : plan.Error;
         });
 
-    public Task<Result<Written>> ConfirmAsync(PersonId guardian, Community community, string holderId) =>
-        WithPlanAsync(guardian, community, holderId, async (write, plan, row) =>
+    public Task<Result<Committed<SuccessionView>>> ConfirmAsync(Caller caller, string holderId) =>
+        WithPlanAsync<SuccessionView>(caller, holderId, async (write, plan, row) =>
         {
+            var (guardian, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var confirmed = await write.Db.SuccessionConfirmations
                 .Where(c => c.CommunityId == community.Id && c.HolderId == plan.Holder).Select(c => c.GuardianId).ToListAsync();
             var lastActive = await LastActiveAsync(write.Db, community, plan.Holder);
@@ -129,7 +133,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
                 GuardianId = guardian,
                 AtUnixMs = write.At.ToUnixTimeMilliseconds(),
             });
-            if (confirmed.Count + 1 >= plan.Threshold && row.ThresholdReachedAtUnixMs is null)
+            if (plan.IsReachedBy(confirmed.Count + 1) && row.ThresholdReachedAtUnixMs is null)
             {
                 row.ThresholdReachedAtUnixMs = write.At.ToUnixTimeMilliseconds();
             }
@@ -141,13 +145,14 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             }
 
             write.AnnounceTo(EventCatalogue.SuccessionConfirmed, new { holder = plan.Holder.ToString(), guardian = guardian.ToString(), confirmations = confirmed.Count + 1, plan.Threshold }, Involved(plan));
-            return Result<object>.Ok(await ViewAsync(write.Db, community, row));
+            return await ViewAsync(write.Db, community, row);
         });
 
     /// <summary>The holder is still here: clears every confirmation (and counts as activity, being a write of theirs).</summary>
-    public Task<Result<Written>> VetoAsync(PersonId holder, Community community) =>
-        writer.RunAsync(community.Id.Value, holder.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<SuccessionView>>> VetoAsync(Caller caller) =>
+        writer.RunAsync(caller, Access.Member, null, async write =>
         {
+            var (holder, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var plan = await LoadAsync(write.Db, community.Id, holder);
             if (!plan.IsSuccess)
             {
@@ -162,40 +167,33 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         });
 
     /// <summary>After the guardians confirmed and the veto window passed, a successor or guardian runs it.</summary>
-    public Task<Result<Written>> ClaimAsync(PersonId claimant, Community community, string holderId, IdempotencyKey? idempotency = null) =>
-        WithPlanAsync(claimant, community, holderId, async (write, plan, row) =>
+    public Task<Result<Committed<InheritedView>>> ClaimAsync(Caller caller, string holderId, IdempotencyKey? idempotency = null) =>
+        WithPlanAsync<InheritedView>(caller, holderId, async (write, plan, row) =>
         {
-            if (!plan.Guardians.Contains(claimant) && plan.Successors.All(s => s.Person != claimant))
+            var (claimant, community) = (caller.RequirePerson(), caller.RequireCommunity());
+            var confirmations = await write.Db.SuccessionConfirmations.CountAsync(c => c.CommunityId == community.Id && c.HolderId == plan.Holder);
+            var reached = row.ThresholdReachedAtUnixMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null;
+            var may = plan.MayClaim(claimant, write.At, reached, confirmations);
+            if (!may.IsSuccess)
             {
-                return MembershipErrors.NotAGuardian;
-            }
-
-            if (row.ThresholdReachedAtUnixMs is not { } reached || (await write.Db.SuccessionConfirmations
-                    .CountAsync(c => c.CommunityId == community.Id && c.HolderId == plan.Holder)) < plan.Threshold)
-            {
-                return MembershipErrors.NotConfirmed;
-            }
-
-            var runsAfter = plan.RunsAfter(DateTimeOffset.FromUnixTimeMilliseconds(reached));
-            if (write.At < runsAfter)
-            {
-                return MembershipErrors.VetoWindowOpen;
+                return may.Error;
             }
 
             return await RunAsync(write, community, plan, row, "guardians' confirmation", estate: true);
         }, idempotency);
 
-    private async Task<Result<Written>> WithPlanAsync(
-        PersonId actor, Community community, string holderId,
-        Func<WriteScope, SuccessionPlan, SuccessionPlanRow, Task<Result<object>>> work, IdempotencyKey? idempotency = null)
+    private async Task<Result<Committed<T>>> WithPlanAsync<T>(
+        Caller caller, string holderId,
+        Func<WriteScope, SuccessionPlan, SuccessionPlanRow, Task<Result<T>>> work, IdempotencyKey? idempotency = null)
     {
+        var community = caller.RequireCommunity();
         var holder = await People.FindAsync(db, holderId);
         if (!holder.IsSuccess)
         {
             return holder.Error;
         }
 
-        return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             var plan = await LoadAsync(write.Db, community.Id, holder.Value);
             return plan.IsSuccess ? await work(write, plan.Value.Plan, plan.Value.Row) : plan.Error;
@@ -204,7 +202,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
 
     // estate: the tokens pass after the holder's inactivity (the guardians' path), so the holders' share accrued
     // goes to the heir; on the holder's own instruction the holder keeps it.
-    private static async Task<Result<object>> RunAsync(WriteScope write, Community community, SuccessionPlan plan, SuccessionPlanRow row, string why, bool estate)
+    private static async Task<Result<InheritedView>> RunAsync(WriteScope write, Community community, SuccessionPlan plan, SuccessionPlanRow row, string why, bool estate)
     {
         if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
         {
@@ -246,7 +244,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         await ClearConfirmationsAsync(write, community.Id, plan.Holder);
         await write.AuditAsync("succession.ran", new { holder = plan.Holder.ToString(), why, tokens = moves.Count });
         write.AnnounceTo(EventCatalogue.SuccessionCompleted, new { holder = plan.Holder.ToString(), why, tokens = moves.Count }, Involved(plan));
-        return Result<object>.Ok(new InheritedView(plan.Holder.ToString(), moves));
+        return new InheritedView(plan.Holder.ToString(), moves);
     }
 
     /// <summary>Everyone a succession concerns: the holder, the successors and the guardians.</summary>
@@ -304,10 +302,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPut("/communities/{slug}/succession", async (SuccessionRequest request, Succession succession, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await succession.SetPlanAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
-            })
+                Problems.From(await succession.SetPlanAsync(http.Caller(), request), StatusCodes.Status200OK, http))
             .Allow(Access.Member)
             .WithSummary("Name your successors (in order, or with shares) and guardians with a threshold.")
             .Produces<SuccessionView>();
@@ -331,28 +326,22 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             .WithSummary("A succession plan and its state, for the holder, successors and guardians.")
             .Produces<SuccessionView>();
         api.MapPost("/communities/{slug}/succession/execute", (Succession succession, HttpContext http) =>
-                Idempotency.WriteAsync(http, "execute", (caller, key) => succession.ExecuteAsync(caller.RequirePerson(), caller.RequireCommunity(), key)))
+                Idempotency.WriteAsync(http, "execute", StatusCodes.Status200OK, (caller, key) => succession.ExecuteAsync(caller, key)))
             .Allow(Access.SignedIn)
             .WithSummary("Hand your tokens to your successors now, on your own instruction.")
             .Produces<InheritedView>();
         api.MapPost("/communities/{slug}/succession/veto", async (Succession succession, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await succession.VetoAsync(caller.RequirePerson(), caller.RequireCommunity()), http);
-            })
+                Problems.From(await succession.VetoAsync(http.Caller()), StatusCodes.Status200OK, http))
             .Allow(Access.Member)
             .WithSummary("Still here: clear the guardians' confirmations.")
             .Produces<SuccessionView>();
         api.MapPost("/communities/{slug}/people/{personId}/succession/confirm", async (string personId, Succession succession, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await succession.ConfirmAsync(caller.RequirePerson(), caller.RequireCommunity(), personId), http);
-            })
+                Problems.From(await succession.ConfirmAsync(http.Caller(), personId), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("As a guardian, confirm that an inactive holder's succession should run.")
             .Produces<SuccessionView>();
         api.MapPost("/communities/{slug}/people/{personId}/succession/claim", (string personId, Succession succession, HttpContext http) =>
-                Idempotency.WriteAsync(http, personId, (caller, key) => succession.ClaimAsync(caller.RequirePerson(), caller.RequireCommunity(), personId, key)))
+                Idempotency.WriteAsync(http, personId, StatusCodes.Status200OK, (caller, key) => succession.ClaimAsync(caller, personId, key)))
             .Allow(Access.SignedIn)
             .WithSummary("As a successor or guardian, run a confirmed succession once the veto window has passed.")
             .Produces<InheritedView>();

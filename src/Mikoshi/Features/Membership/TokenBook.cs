@@ -15,7 +15,7 @@ namespace Mikoshi.Features.Membership;
 /// </summary>
 public static class TokenBook
 {
-    public static async Task<Result<TokenRow>> FindAsync(MikoshiDb db, CommunityId community, long serial)
+    public static async Task<Result<Token>> FindAsync(MikoshiDb db, CommunityId community, long serial)
     {
         var token = await db.Tokens.Include(t => t.Lineage).FirstOrDefaultAsync(t => t.CommunityId == community && t.Serial == serial);
         if (token is null)
@@ -23,7 +23,7 @@ public static class TokenBook
             return MembershipErrors.TokenNotFound;
         }
 
-        return token.BurnedAtUnixMs is null ? token : MembershipErrors.TokenBurned;
+        return token.IsBurned ? MembershipErrors.TokenBurned : token;
     }
 
     /// <summary>Tokens in circulation: minted and not burned (a counter on the community, O(1)).</summary>
@@ -90,19 +90,11 @@ public static class TokenBook
     private const string SerialCounter = "tokens";
 
     /// <summary>Mints the next token to <paramref name="owner"/>, with <paramref name="units"/> of the base asset's pool.</summary>
-    public static async Task<TokenRow> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price, Int128 units)
+    public static async Task<Token> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price, Int128 units)
     {
         var db = write.Db;
         var serial = await ChainHeads.TakeAsync(db, community.Id.Value, SerialCounter);
-        var token = new TokenRow
-        {
-            CommunityId = community.Id,
-            Serial = serial,
-            OwnerId = owner,
-            MintedBy = owner,
-            MintedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-            MintPrice = price,
-        };
+        var token = Token.Mint(community.Id, new TokenId(serial), owner, price, write.At);
         db.Tokens.Add(token);
 
         // The new token counts from each pool's issuance as it stands, and holds only the base units it paid for.
@@ -122,7 +114,6 @@ public static class TokenBook
 
         (await TrackedAsync(db, community.Id)).CountMint();
         await Revenue.HolderShares.OnMintAsync(write, token);
-        AddStep(token, LineageKind.Minted, null, owner, write, price);
         await CheckpointAsync(write, community.Id, owner, +1);
         await write.AuditAsync("token.minted", new
         {
@@ -138,7 +129,7 @@ public static class TokenBook
     /// <summary>
     /// A token the caller may move: it exists, and no pending proposal holds it (<see cref="Governance.TokenLocks"/>).
     /// </summary>
-    public static async Task<Result<TokenRow>> FindMovableAsync(WriteScope write, CommunityId community, long serial)
+    public static async Task<Result<Token>> FindMovableAsync(WriteScope write, CommunityId community, long serial)
     {
         var token = await FindAsync(write.Db, community, serial);
         if (!token.IsSuccess)
@@ -156,16 +147,15 @@ public static class TokenBook
     /// until now — a living giver keeps it — except when an estate passes after the holder's inactivity
     /// (<paramref name="estate"/>): the holder can no longer claim it, so it goes with the token to the heir.
     /// </summary>
-    public static async Task<Revenue.SettledShare> MoveAsync(WriteScope write, TokenRow token, PersonId to, LineageKind kind, Int128? price = null, bool estate = false)
+    public static async Task<Revenue.SettledShare> MoveAsync(WriteScope write, Token token, PersonId to, LineageKind kind, Int128? price = null, bool estate = false)
     {
+        // Every caller found the token in circulation first; the share accrued goes to whoever held it meanwhile.
         var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot move.");
         var settled = await Revenue.HolderShares.SettleAsync(write, [token], estate ? to : from);
-        token.OwnerId = to;
-        token.ApprovedId = null;
-        AddStep(token, kind, from, to, write, price);
+        token.Transfer(to, kind, write.At, price);
         await CheckpointAsync(write, token.CommunityId, from, -1);
         await CheckpointAsync(write, token.CommunityId, to, +1);
-        await CloseListingsAsync(write, token, kind == LineageKind.Sold ? "sold" : "stale");
+        await CloseListingsAsync(write, token, kind == LineageKind.Sold ? ListingState.Sold : ListingState.Stale);
         await write.AuditAsync($"token.{kind.ToString().ToLowerInvariant()}", new
         {
             token = token.Serial,
@@ -180,7 +170,7 @@ public static class TokenBook
     /// Burns a token (redemption), after whatever it was paid left the treasury: its units leave every pool,
     /// so what it was not paid stays with the tokens that stay. The token's rows keep the units it had.
     /// </summary>
-    public static async Task<Revenue.SettledShare> BurnAsync(WriteScope write, TokenRow token)
+    public static async Task<Revenue.SettledShare> BurnAsync(WriteScope write, Token token)
     {
         var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot burn again.");
         var settled = await Revenue.HolderShares.RetireAsync(write, token, from);
@@ -193,12 +183,10 @@ public static class TokenBook
         }
 
         (await TrackedAsync(write.Db, token.CommunityId)).CountBurn();
-        token.OwnerId = null;
-        token.ApprovedId = null;
-        token.BurnedAtUnixMs = write.At.ToUnixTimeMilliseconds();
-        AddStep(token, LineageKind.Redeemed, from, null, write, null);
+        token.Burn(write.At);
+
         await CheckpointAsync(write, token.CommunityId, from, -1);
-        await CloseListingsAsync(write, token, "stale");
+        await CloseListingsAsync(write, token, ListingState.Stale);
         await write.AuditAsync("token.redeemed", new { token = token.Serial, from = from.ToString() });
         return settled;
     }
@@ -207,15 +195,9 @@ public static class TokenBook
     /// Undoes a burn that a chain reorganisation took back: the token is <paramref name="owner"/>'s again,
     /// counted in the supply and owed nothing yet, and its lineage loses the redemption step.
     /// </summary>
-    public static async Task RestoreAsync(WriteScope write, TokenRow token, PersonId owner)
+    public static async Task RestoreAsync(WriteScope write, Token token, PersonId owner)
     {
-        if (token.OwnerId is not null || token.BurnedAtUnixMs is null)
-        {
-            throw new InvariantViolatedException($"Token #{token.Serial} is not burned.");
-        }
-
-        token.OwnerId = owner;
-        token.BurnedAtUnixMs = null;
+        var dropped = token.Restore(owner);
 
         // Back with the units it burned with, counting issuance from now; its payment comes back after this.
         foreach (var pool in await TreasuryPools.AllAsync(write.Db, token.CommunityId))
@@ -227,10 +209,9 @@ public static class TokenBook
 
         (await TrackedAsync(write.Db, token.CommunityId)).CountMint();
         await Revenue.HolderShares.ReviveAsync(write, token);
-        if (token.Lineage.Count > 0 && token.Lineage[^1].Kind == LineageKind.Redeemed)
+        if (dropped is not null)
         {
-            write.Db.Lineage.Remove(token.Lineage[^1]);
-            token.Lineage.RemoveAt(token.Lineage.Count - 1);
+            write.Db.Lineage.Remove(dropped);
         }
 
         await CheckpointAsync(write, token.CommunityId, owner, +1);
@@ -241,7 +222,7 @@ public static class TokenBook
     public static Result<JournalEntry> Entry(string kind, string memo, params Posting[] postings) =>
         JournalEntry.Create(kind, memo, postings.Where(p => !p.Amount.IsZero).ToList());
 
-    private static async Task<TokenUnitsRow> UnitsRowAsync(MikoshiDb db, TokenRow token, string asset)
+    private static async Task<TokenUnitsRow> UnitsRowAsync(MikoshiDb db, Token token, string asset)
     {
         var row = await db.TokenUnits.TrackedOrStoredAsync(u => u.CommunityId == token.CommunityId && u.Serial == token.Serial && u.Asset == asset);
         if (row is null)
@@ -253,19 +234,6 @@ public static class TokenBook
 
         return row;
     }
-
-    private static void AddStep(TokenRow token, LineageKind kind, PersonId? from, PersonId? to, WriteScope write, Int128? price) =>
-        token.Lineage.Add(new LineageRow
-        {
-            CommunityId = token.CommunityId,
-            Serial = token.Serial,
-            Step = token.Lineage.Count + 1,
-            Kind = kind,
-            FromId = from,
-            ToId = to,
-            AtUnixMs = write.At.ToUnixTimeMilliseconds(),
-            Price = price,
-        });
 
     private static async Task CheckpointAsync(WriteScope write, CommunityId community, PersonId person, long delta)
     {
@@ -301,13 +269,19 @@ public static class TokenBook
         db.Checkpoints.Add(new CheckpointRow { CommunityId = community, PersonId = person, Sequence = (last?.Sequence ?? 0) + 1, AtUnixMs = at, Count = count });
     }
 
-    private static async Task CloseListingsAsync(WriteScope write, TokenRow token, string state)
+    private static async Task CloseListingsAsync(WriteScope write, Token token, ListingState state)
     {
-        var open = await write.Db.Listings.Where(l => l.CommunityId == token.CommunityId && l.Serial == token.Serial && l.State == "open").ToListAsync();
+        var open = await write.Db.Listings.Where(l => l.CommunityId == token.CommunityId && l.Serial == token.Serial && l.State == ListingState.Open).ToListAsync();
         foreach (var listing in open)
         {
-            listing.State = state;
-            listing.ClosedAtUnixMs = write.At.ToUnixTimeMilliseconds();
+            if (state == ListingState.Sold)
+            {
+                listing.Sell(write.At);
+            }
+            else
+            {
+                listing.GoStale(write.At);
+            }
         }
     }
 }

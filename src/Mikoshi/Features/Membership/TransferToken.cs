@@ -20,15 +20,16 @@ public sealed record ApprovalView(long Token, string? Approved);
 /// <summary>Gift or move a token (its owner, or the person the owner approved); and ERC-721 approval.</summary>
 public sealed class TransferToken(Writer writer, MikoshiDb db)
 {
-    public async Task<Result<Written>> TransferAsync(PersonId actor, Community community, long serial, TransferRequest request, IdempotencyKey? idempotency = null)
+    public async Task<Result<Committed<TokenMoved>>> TransferAsync(Caller caller, long serial, TransferRequest request, IdempotencyKey? idempotency = null)
     {
+        var (actor, community) = (caller.RequirePerson(), caller.RequireCommunity());
         var to = await People.FindAsync(db, request.To);
         if (!to.IsSuccess)
         {
             return to.Error;
         }
 
-        return await writer.RunAsync(community.Id.Value, actor.ToString(), idempotency, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
             {
@@ -41,15 +42,10 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
                 return token.Error;
             }
 
-            var owner = token.Value.OwnerId!.Value;
-            if (owner != actor && token.Value.ApprovedId != actor)
+            var owner = token.Value.MayGive(actor, to.Value);
+            if (!owner.IsSuccess)
             {
-                return MembershipErrors.NotTokenOwner;
-            }
-
-            if (owner == to.Value)
-            {
-                return MembershipErrors.SameOwner;
+                return owner.Error;
             }
 
             var consent = await LlcDao.ConsentAsync(write, community.Id, to.Value, LlcMove.Gift);
@@ -59,12 +55,13 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             }
 
             var settled = await TokenBook.MoveAsync(write, token.Value, to.Value, LineageKind.Gifted);
-            return Result<TokenMoved>.Ok(new TokenMoved(serial, owner.ToString(), to.Value.ToString(), settled));
+            return Result<TokenMoved>.Ok(new TokenMoved(serial, owner.Value.ToString(), to.Value.ToString(), settled));
         });
     }
 
-    public async Task<Result<Written>> ApproveAsync(PersonId actor, Community community, long serial, ApproveRequest request)
+    public async Task<Result<Committed<ApprovalView>>> ApproveAsync(Caller caller, long serial, ApproveRequest request)
     {
+        var (actor, community) = (caller.RequirePerson(), caller.RequireCommunity());
         PersonId? spender = null;
         if (!string.IsNullOrEmpty(request.Spender))
         {
@@ -77,7 +74,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             spender = found.Value;
         }
 
-        return await writer.RunAsync(community.Id.Value, actor.ToString(), null, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
             var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
             if (!token.IsSuccess)
@@ -85,17 +82,11 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
                 return token.Error;
             }
 
-            if (token.Value.OwnerId != actor)
+            var approved = token.Value.Approve(actor, spender);
+            if (!approved.IsSuccess)
             {
-                return MembershipErrors.NotTokenOwner;
+                return approved.Error;
             }
-
-            if (spender == actor)
-            {
-                return MembershipErrors.InvalidSpender;
-            }
-
-            token.Value.ApprovedId = spender;
             await write.AuditAsync("token.approved", new { token = serial, approved = spender?.ToString() });
             return Result<ApprovalView>.Ok(new ApprovalView(serial, spender?.ToString()));
         });
@@ -104,15 +95,12 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/tokens/{tokenId:long}/transfer", (long tokenId, TransferRequest request, TransferToken transfer, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => transfer.TransferAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status200OK, (caller, key) => transfer.TransferAsync(caller, tokenId, request, key)))
             .Allow(Access.SignedIn)
             .WithSummary("Gift or move a token: its owner, or the person the owner approved.")
             .Produces<TokenMoved>();
         api.MapPost("/communities/{slug}/tokens/{tokenId:long}/approve", async (long tokenId, ApproveRequest request, TransferToken transfer, HttpContext http) =>
-            {
-                var caller = http.Caller();
-                return Problems.From(await transfer.ApproveAsync(caller.RequirePerson(), caller.RequireCommunity(), tokenId, request), http);
-            })
+                Problems.From(await transfer.ApproveAsync(http.Caller(), tokenId, request), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Allow one person to move your token (ERC-721 approval); an empty spender clears it.")
             .Produces<ApprovalView>();

@@ -26,6 +26,9 @@ public sealed record SettledView(string To, IReadOnlyList<AmountView> Paid, IRea
     public IReadOnlyList<AmountView> KeptAny => (ToTreasury ?? []).Where(a => a.Amount != "0").ToList();
 
     public bool IsEmpty => PaidAny.Count == 0 && KeptAny.Count == 0;
+
+    /// <summary>The share a move answered with, as the pages show it; null when it settled none.</summary>
+    public static SettledView? Of(Revenue.SettledShare? share) => share is null ? null : new(share.To, share.Paid, share.ToTreasury);
 }
 
 /// <summary>A community where a person may have something to claim: a role, a token, a team or an account there.</summary>
@@ -101,9 +104,6 @@ public static class PageReads
         return names.ToDictionary(n => n.Key.ToString(), n => n.Value);
     }
 
-    /// <summary>The holders' share a token move settled (gift, sale, redemption), as the move answered it; null when the answer has none.</summary>
-    public static SettledView? Settled(string json) => JsonSerializer.Deserialize<MoveAnswer>(json, Writer.Json)?.Settled;
-
     /// <summary>
     /// What <paramref name="person"/>'s own write with the form key <paramref name="key"/> settled, read back from its
     /// stored answer: the page it redirects to shows the outcome without carrying amounts in the address.
@@ -115,10 +115,7 @@ public static class PageReads
             return null;
         }
 
-        var scope = person.ToString();
-        var stored = $"ui-{k}";
-        var row = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == stored);
-        return row is null ? null : Settled(row.ResponseJson);
+        return (await StoredAnswers.OfAsync<MoveAnswer>(db, person.ToString(), $"ui-{k}"))?.Settled;
     }
 
     /// <summary>Communities where the person holds a role or a token, is on a project team, or has an account.</summary>

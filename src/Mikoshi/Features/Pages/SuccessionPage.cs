@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Features.Pages;
 
 /// <summary>What the succession page shows a holder: whom they may name, how many tokens they hold, their plan and the names in it.</summary>
-public sealed record MySuccessionView(IReadOnlyList<PersonChoice> People, int Held, SuccessionView? Plan, Dictionary<string, string> Names);
+public sealed record MySuccessionView(Caller Caller, IReadOnlyList<PersonChoice> People, int Held, SuccessionView? Plan, Dictionary<string, string> Names);
 
 /// <summary>The succession page's one query.</summary>
-public sealed class SuccessionPage(MikoshiDb db)
+public sealed class SuccessionPage(MikoshiDb db, Callers callers)
 {
     public Task<Community?> CommunityAsync(string slug) => PageReads.CommunityAsync(db, slug);
 
@@ -22,7 +23,7 @@ public sealed class SuccessionPage(MikoshiDb db)
         var names = plan is null
             ? []
             : await PageReads.NamesAsync(db, plan.Successors.Select(s => s.PersonId).Concat(plan.Guardians).Concat(plan.Confirmations));
-        return new MySuccessionView(people, held, plan, names);
+        return new MySuccessionView(await callers.InAsync(community, holder), people, held, plan, names);
     }
 
     /// <summary>A holder's succession plan in a community, or null when they have none.</summary>

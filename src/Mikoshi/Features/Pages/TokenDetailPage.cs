@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Chain;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Features.Pages;
@@ -13,18 +15,19 @@ namespace Mikoshi.Features.Pages;
 /// the people they may give it to and the redemption preview when asked for.
 /// </summary>
 public sealed record TokenDetailView(
+    Caller Caller,
     TokenView Token,
     SettledView? Settled,
     string? SettledTo,
     bool OnChain,
     ChainOutboxRow? PendingRedemption,
     ChainOutboxRow? ClosedRedemption,
-    ListingRow? OwnListing,
+    Listing? OwnListing,
     IReadOnlyList<PersonChoice> People,
     Result<RedemptionView>? Preview);
 
 /// <summary>The token page's one query (named apart from <see cref="TokenPage"/>, the API's page of tokens).</summary>
-public sealed class TokenDetailPage(MikoshiDb db)
+public sealed class TokenDetailPage(MikoshiDb db, Callers callers)
 {
     public Task<Community?> CommunityAsync(string slug) => PageReads.CommunityAsync(db, slug);
 
@@ -62,9 +65,9 @@ public sealed class TokenDetailPage(MikoshiDb db)
         }
 
         var ownListing = await db.Listings.AsNoTracking()
-            .Where(l => l.CommunityId == community.Id && l.Serial == serial && l.State == "open").OrderByDescending(l => l.Number).FirstOrDefaultAsync();
+            .Where(l => l.CommunityId == community.Id && l.Serial == serial && l.State == ListingState.Open).OrderByDescending(l => l.Number).FirstOrDefaultAsync();
         var mine = reader is { } holder && token.Owner == holder.ToString();
-        return new TokenDetailView(token, settled, settledTo, onChain, pending, closed, ownListing,
+        return new TokenDetailView(await callers.InAsync(community, reader), token, settled, settledTo, onChain, pending, closed, ownListing,
             mine ? await PageReads.PeopleAsync(db, community.Id) : [],
             mine && preview ? (Result<RedemptionView>?)await RedeemToken.PreviewAsync(db, community, serial) : null);
     }

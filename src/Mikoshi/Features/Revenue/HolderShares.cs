@@ -32,7 +32,7 @@ public static class HolderShares
     }
 
     /// <summary>A new token starts with nothing owed: its mark is the accumulator as it stands.</summary>
-    public static async Task OnMintAsync(WriteScope write, Data.TokenRow token)
+    public static async Task OnMintAsync(WriteScope write, Domain.Membership.Token token)
     {
         foreach (var pool in await PoolsAsync(write.Db, token.CommunityId))
         {
@@ -45,7 +45,7 @@ public static class HolderShares
     /// (in the LLC-DAO mode, up to what they paid in; the excess to the treasury), as one journal entry.
     /// Each token keeps its fraction below one unit for later.
     /// </summary>
-    public static async Task<SettledShare> SettleAsync(WriteScope write, IReadOnlyList<Data.TokenRow> tokens, PersonId payee)
+    public static async Task<SettledShare> SettleAsync(WriteScope write, IReadOnlyList<Domain.Membership.Token> tokens, PersonId payee)
     {
         var settled = new SettledShare(payee.ToString(), []);
         if (tokens.Count == 0)
@@ -114,7 +114,7 @@ public static class HolderShares
     /// Before a token burns: settles it to its owner, then gives its leftover fraction back to the
     /// accumulator so the next distribution spreads it over the tokens still in circulation.
     /// </summary>
-    public static async Task<SettledShare> RetireAsync(WriteScope write, Data.TokenRow token, PersonId owner)
+    public static async Task<SettledShare> RetireAsync(WriteScope write, Domain.Membership.Token token, PersonId owner)
     {
         var settled = await SettleAsync(write, [token], owner);
         var db = write.Db;
@@ -134,7 +134,7 @@ public static class HolderShares
     /// A burned token back in circulation (a chain reorganisation dropped its burn): like a new token it
     /// is owed nothing yet. What it was owed was settled when it burned, and its fraction was spread then.
     /// </summary>
-    public static async Task ReviveAsync(WriteScope write, Data.TokenRow token)
+    public static async Task ReviveAsync(WriteScope write, Domain.Membership.Token token)
     {
         var db = write.Db;
         var marks = await MarksAsync(db, token.CommunityId, [token.Serial]);
@@ -245,7 +245,7 @@ public static class HolderShares
     }
 
     // A token minted before the asset's first distribution has no mark yet: it has been paid nothing.
-    private static TokenAccrualRow Mark(MikoshiDb db, List<TokenAccrualRow> marks, Data.TokenRow token, string asset)
+    private static TokenAccrualRow Mark(MikoshiDb db, List<TokenAccrualRow> marks, Domain.Membership.Token token, string asset)
     {
         var mark = marks.FirstOrDefault(m => m.Serial == token.Serial && m.Asset == asset);
         if (mark is null)
