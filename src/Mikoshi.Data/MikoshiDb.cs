@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Revenue;
 
 namespace Mikoshi.Data;
 
@@ -74,7 +75,7 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<GrantRow> Grants => Set<GrantRow>();
 
-    public DbSet<FundingRow> Funding => Set<FundingRow>();
+    public DbSet<ProjectFunding> Funding => Set<ProjectFunding>();
 
     public DbSet<RevenueRow> Revenue => Set<RevenueRow>();
 
@@ -186,6 +187,7 @@ public abstract class MikoshiDb(DbContextOptions options)
     {
         // Identity's schema version (3, with passkeys) comes from IdentityOptions.Stores; see Store.
         base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MikoshiDb).Assembly);
 
         builder.Entity<MikoshiUser>(user =>
         {
@@ -442,16 +444,6 @@ public abstract class MikoshiDb(DbContextOptions options)
             grant.HasIndex(g => new { g.CommunityId, g.ProjectNumber });
             grant.Property(g => g.Asset).HasMaxLength(12);
             StoreMoney(grant.Property(g => g.Amount));
-        });
-
-        builder.Entity<FundingRow>(funding =>
-        {
-            funding.ToTable("project_funding");
-            funding.HasKey(f => new { f.CommunityId, f.ProjectNumber, f.Asset });
-            funding.Property(f => f.Asset).HasMaxLength(12);
-            StoreMoney(funding.Property(f => f.Granted));
-            StoreMoney(funding.Property(f => f.Outstanding));
-            StoreMoney(funding.Property(f => f.Recouped));
         });
 
         builder.Entity<RevenueRow>(revenue =>
@@ -855,6 +847,12 @@ public abstract class MikoshiDb(DbContextOptions options)
             d.Property(x => x.LastError).HasMaxLength(500);
         });
         PaymentModel.Configure(builder);
+
+        // Money columns marked by the configuration classes, stored as this provider stores money.
+        foreach (var units in Mapping.MoneyColumn.TakeMarked(builder))
+        {
+            StoreMoney(units);
+        }
     }
 
     private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));

@@ -463,24 +463,6 @@ public sealed class GrantRow
 }
 
 /// <summary>A project's funding in one asset: granted, still to recover, and at what rate.</summary>
-public sealed class FundingRow
-{
-    public CommunityId CommunityId { get; set; }
-
-    public long ProjectNumber { get; set; }
-
-    public string Asset { get; set; } = string.Empty;
-
-    public Int128 Granted { get; set; }
-
-    /// <summary>What the treasury may still recover from revenue.</summary>
-    public Int128 Outstanding { get; set; }
-
-    public Int128 Recouped { get; set; }
-
-    public int RecoupRateBps { get; set; }
-}
-
 /// <summary>One revenue event of a project and where its units went (the journal entry has every leg).</summary>
 public sealed class RevenueRow
 {

@@ -60,9 +60,11 @@ public sealed class Earnings(Writer writer)
     /// holds, then moves their whole balance to the payout escrow as one pending claim. Yen needs a
     /// bank account on file, since a Zengin transfer is how yen is paid.
     /// </summary>
-    public Task<Result<Written>> ClaimAsync(PersonId person, Community community, ClaimRequest request, IdempotencyKey? idempotency) =>
-        writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<ClaimView>>> ClaimAsync(Caller caller, ClaimRequest request, IdempotencyKey? idempotency) =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
+            var community = caller.RequireCommunity();
+            var person = caller.RequirePerson();
             var db = write.Db;
             var asset = community.Accepts(request.Asset);
             if (!asset.IsSuccess)
@@ -247,7 +249,7 @@ public sealed class Earnings(Writer writer)
             .WithSummary("My earnings per asset: balance, holder share accrued, claimable, pending and paid claims.")
             .Produces<EarningsView>();
         api.MapPost("/communities/{slug}/me/claims", (ClaimRequest request, Earnings earnings, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => earnings.ClaimAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => earnings.ClaimAsync(caller, request, key)))
             .Allow(Access.SignedIn)
             .WithSummary("Claim everything claimable in an asset for the next payout batch (yen needs a bank account on file). Takes an Idempotency-Key.")
             .Produces<ClaimView>(StatusCodes.Status201Created);

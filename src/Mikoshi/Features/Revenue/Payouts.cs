@@ -39,8 +39,8 @@ public sealed record BatchFile(byte[] Bytes, string ContentType, string FileName
 /// </summary>
 public sealed class Payouts(Writer writer, SecretBox box)
 {
-    public Task<Result<Written>> SetBankAccountAsync(PersonId person, BankAccountRequest request) =>
-        writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<BankAccountRequest>>> SetBankAccountAsync(PersonId person, BankAccountRequest request) =>
+        writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var checkedAccount = Check(request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber, request.HolderName);
             if (!checkedAccount.IsSuccess)
@@ -70,9 +70,11 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return Result<BankAccountRequest>.Ok(ViewOf(row, request.AccountNumber!));
         });
 
-    public Task<Result<Written>> SetSenderAsync(PersonId admin, Community community, PayoutSenderRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<PayoutSenderRequest>>> SetSenderAsync(Caller caller, PayoutSenderRequest request) =>
+        writer.RunAsync(caller, Access.Admin, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var admin = caller.RequirePerson();
             var header = Header(request.SenderCode, request.SenderName, DateOnly.FromDateTime(write.At.UtcDateTime), request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber);
             if (!header.IsSuccess)
             {
@@ -99,9 +101,11 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return Result<PayoutSenderRequest>.Ok(SenderViewOf(row));
         });
 
-    public Task<Result<Written>> CreateBatchAsync(PersonId treasurer, Community community, BatchRequest request) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<BatchView>>> CreateBatchAsync(Caller caller, BatchRequest request) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var db = write.Db;
             var asset = community.Accepts(request.Asset);
             if (!asset.IsSuccess)
@@ -164,9 +168,11 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return Result<BatchView>.Ok(await ViewAsync(db, batch, claims, lines.Value));
         });
 
-    public Task<Result<Written>> ConfirmAsync(PersonId treasurer, Community community, long number) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<BatchView>>> ConfirmAsync(Caller caller, long number) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var db = write.Db;
             var batch = await db.PayoutBatches.FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
             if (batch is null)
@@ -434,7 +440,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             .WithSummary("My bank account for yen payouts (only I see it; treasurers see it in the batches they export).")
             .Produces<BankAccountRequest>();
         api.MapPut("/me/bank-account", async (BankAccountRequest request, Payouts payouts, HttpContext http) =>
-                Problems.From(await payouts.SetBankAccountAsync(http.Caller().RequirePerson(), request), http))
+                Problems.From(await payouts.SetBankAccountAsync(http.Caller().RequirePerson(), request), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Set my bank account: codes, type, number and names in kana, checked against the Zengin layout.")
             .Produces<BankAccountRequest>();
@@ -448,7 +454,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapPut("/communities/{slug}/payout-sender", async (PayoutSenderRequest request, Payouts payouts, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await payouts.SetSenderAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await payouts.SetSenderAsync(caller, request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Admin)
             .WithSummary("Set the community's paying account and bank-given sender code (振込依頼人コード).")
@@ -461,7 +467,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapPost("/communities/{slug}/payouts", async (BatchRequest request, Payouts payouts, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await payouts.CreateBatchAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await payouts.CreateBatchAsync(caller, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Gather every pending claim in an asset into a batch for a transfer date.")
@@ -476,7 +482,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapPost("/communities/{slug}/payouts/{batchId:long}/confirm", async (long batchId, Payouts payouts, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await payouts.ConfirmAsync(caller.RequirePerson(), caller.RequireCommunity(), batchId), http);
+                return Problems.From(await payouts.ConfirmAsync(caller, batchId), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Confirm the bank paid the batch: the money leaves the books and its claims are paid. Only once.")

@@ -81,9 +81,11 @@ public sealed class TaxReports(Writer writer)
     }
 
     /// <summary>Records the payment of a period's outstanding withholding to the tax office: 預り金 → outside, once per amount due.</summary>
-    public Task<Result<Written>> PayAsync(PersonId treasurer, Community community, WithholdingPaymentRequest request) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<WithholdingPaymentView>>> PayAsync(Caller caller, WithholdingPaymentRequest request) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var db = write.Db;
             var due = await DueAsync(db, community.Id, request.Period);
             if (!due.IsSuccess)
@@ -296,7 +298,7 @@ public sealed class TaxReports(Writer writer)
         api.MapPost("/communities/{slug}/tax/withholding-payments", async (WithholdingPaymentRequest request, TaxReports reports, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await reports.PayAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await reports.PayAsync(caller, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Record that a period's outstanding withholding was paid to the tax office: 預り金 → outside, in the journal.")
