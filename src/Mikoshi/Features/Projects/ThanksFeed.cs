@@ -24,8 +24,9 @@ public sealed class ThanksFeed(Writer writer)
     /// <summary>How many thanks a project's page shows.</summary>
     public const int PerProject = 50;
 
+    /// <summary>Thanks from a member: the membership is the use case's own rule (<c>not_a_member</c>), checked under the lock.</summary>
     public Task<Result<Committed<ThanksView>>> ThankAsync(Caller caller, ThanksRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(caller, Access.Member, idempotency, async write =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             var community = caller.RequireCommunity();
             var from = caller.RequirePerson();

@@ -3,11 +3,12 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
-using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Revenue;
+using Mikoshi.Domain;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 
@@ -46,8 +47,8 @@ public sealed class Earnings(Writer writer)
         {
             var balance = balances.FirstOrDefault(b => b.Asset == asset)?.Units ?? Int128.Zero;
             var share = accrued.GetValueOrDefault(asset);
-            var pending = claims.Where(c => c.Asset == asset && c.State != "paid").Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
-            var paid = claims.Where(c => c.Asset == asset && c.State == "paid").Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            var pending = claims.Where(c => c.Asset == asset && c.State != ClaimState.Paid).Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            var paid = claims.Where(c => c.Asset == asset && c.State == ClaimState.Paid).Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
             return new EarningLine(asset, AmountView.Of(asset, balance), AmountView.Of(asset, share), AmountView.Of(asset, balance + share),
                 AmountView.Of(asset, pending), AmountView.Of(asset, paid));
         }).ToList();
@@ -94,16 +95,13 @@ public sealed class Earnings(Writer writer)
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "claims");
-            var claim = new ClaimRow
+            var made = Claim.Make(community.Id, number, person, Money.Of(asset.Value, units), write.At, posted.Value);
+            if (!made.IsSuccess)
             {
-                CommunityId = community.Id,
-                Number = number,
-                PersonId = person,
-                Asset = asset.Value.Code,
-                Amount = units,
-                AtUnixMs = write.At.ToUnixTimeMilliseconds(),
-                EntryNumber = posted.Value,
-            };
+                return made.Error;
+            }
+
+            var claim = made.Value;
             db.Claims.Add(claim);
             await write.AuditAsync("claim.made", new { claim = number, person = person.ToString(), asset = claim.Asset, amount = units.ToString(CultureInfo.InvariantCulture) });
             return Result<ClaimView>.Ok(ClaimViewOf(claim));
@@ -235,8 +233,8 @@ public sealed class Earnings(Writer writer)
     /// </summary>
     public static TimeZoneInfo DaysOf(Community community) => Components.Times.Find(community.TimeZone) ?? Components.Times.Tokyo;
 
-    private static ClaimView ClaimViewOf(ClaimRow c) =>
-        new(c.Number, AmountView.Of(c.Asset, c.Amount), c.State, c.BatchNumber, ProjectBook.Instant(c.AtUnixMs), c.EntryNumber);
+    private static ClaimView ClaimViewOf(Claim c) =>
+        new(c.Number, AmountView.Of(c.Asset, c.Amount), c.State.ToString().ToLowerInvariant(), c.BatchNumber, ProjectBook.Instant(c.AtUnixMs), c.EntryNumber);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -120,7 +120,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 return RevenueErrors.InvalidTransferDate;
             }
 
-            var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.Asset == asset.Value.Code && c.State == "pending")
+            var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.Asset == asset.Value.Code && c.State == ClaimState.Pending)
                 .OrderBy(c => c.Number).ToListAsync();
             if (claims.Count == 0)
             {
@@ -128,22 +128,13 @@ public sealed class Payouts(Writer writer, SecretBox box)
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "payout-batches");
-            var batch = new PayoutBatchRow
+            var gathered = PayoutBatch.Gather(community.Id, number, asset.Value, date, claims, treasurer, write.At);
+            if (!gathered.IsSuccess)
             {
-                CommunityId = community.Id,
-                Number = number,
-                Asset = asset.Value.Code,
-                Total = claims.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount),
-                Count = claims.Select(c => c.PersonId).Distinct().Count(),
-                TransferDate = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                CreatedById = treasurer,
-                CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-            };
-            foreach (var claim in claims)
-            {
-                claim.State = "batched";
-                claim.BatchNumber = number;
+                return gathered.Error;
             }
+
+            var batch = gathered.Value;
 
             // Withholding (issue #21) is fixed when the batch is made: the file, the journal and the reports agree.
             var lines = await Features.Tax.PayoutTax.LinesAsync(db, community.Id, asset.Value, number, claims);
@@ -180,7 +171,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 return RevenueErrors.BatchNotFound;
             }
 
-            if (batch.State == "paid")
+            if (batch.State == PayoutBatchState.Paid)
             {
                 return RevenueErrors.BatchAlreadyPaid;
             }
@@ -200,14 +191,12 @@ public sealed class Payouts(Writer writer, SecretBox box)
             }
 
             var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.BatchNumber == number).ToListAsync();
-            foreach (var claim in claims)
+            var confirmed = batch.Confirm(claims, treasurer, write.At);
+            if (!confirmed.IsSuccess)
             {
-                claim.State = "paid";
+                return confirmed.Error;
             }
 
-            batch.State = "paid";
-            batch.PaidById = treasurer;
-            batch.PaidAtUnixMs = write.At.ToUnixTimeMilliseconds();
             await write.AuditAsync("payout.paid", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture), withheld = withheld.ToString(CultureInfo.InvariantCulture) });
 
             // Each payee hears what the bank pays them: the net of their line (the gross for a batch made before withholding).
@@ -293,7 +282,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
     }
 
     /// <summary>The batch's Zengin 総合振込 file: one transfer per person, customer code = the batch number.</summary>
-    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, SecretBox box, CommunityId community, PayoutBatchRow batch, IReadOnlyList<(PersonId Person, Int128 Amount)> payees)
+    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, SecretBox box, CommunityId community, PayoutBatch batch, IReadOnlyList<(PersonId Person, Int128 Amount)> payees)
     {
         var sender = await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community);
         if (sender is null)
@@ -301,7 +290,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return RevenueErrors.PayoutSenderMissing;
         }
 
-        var date = DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = batch.TransferDay;
         var header = Header(sender.SenderCode, sender.SenderName, date, sender.BankCode, sender.BankName, sender.BranchCode, sender.BranchName, sender.AccountType, sender.AccountNumber);
         if (!header.IsSuccess)
         {
@@ -413,7 +402,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         return ZenginHeader.Of(sender.Value, senderName, TransferDate.On(date), bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value);
     }
 
-    private static async Task<BatchView> ViewAsync(MikoshiDb db, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims, IReadOnlyList<PayoutLineRow>? lines = null)
+    private static async Task<BatchView> ViewAsync(MikoshiDb db, PayoutBatch batch, IReadOnlyList<Claim> claims, IReadOnlyList<PayoutLineRow>? lines = null)
     {
         lines ??= await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == batch.CommunityId && l.BatchNumber == batch.Number).ToListAsync();
         var byPerson = lines.ToDictionary(l => l.PersonId);
@@ -427,8 +416,8 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 line?.Kind ?? Domain.Tax.WithholdingKind.None.Code, AmountView.Of(batch.Asset, line?.Withheld ?? Int128.Zero), AmountView.Of(batch.Asset, line?.Net ?? gross), line?.InvoiceNumber);
         }).ToList();
         var withheld = lines.Aggregate(Int128.Zero, (sum, l) => sum + l.Withheld);
-        return new BatchView(batch.Number, AmountView.Of(batch.Asset, batch.Total), batch.Count, batch.State,
-            DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), ProjectBook.Instant(batch.CreatedAtUnixMs),
+        return new BatchView(batch.Number, AmountView.Of(batch.Asset, batch.Total), batch.Count, batch.State.ToString().ToLowerInvariant(),
+            batch.TransferDay, ProjectBook.Instant(batch.CreatedAtUnixMs),
             batch.PaidAtUnixMs is { } paid ? ProjectBook.Instant(paid) : null, views, AmountView.Of(batch.Asset, withheld), AmountView.Of(batch.Asset, batch.Total - withheld));
     }
 

@@ -3,10 +3,11 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
-using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Tax;
+using Mikoshi.Domain;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Revenue;
@@ -275,8 +276,8 @@ public sealed class TaxReports(Writer writer)
 
     private static async Task<List<(PayoutLineRow Line, DateOnly Day)>> PaidLinesAsync(MikoshiDb db, CommunityId community, DateOnly from, DateOnly to)
     {
-        var batches = (await db.PayoutBatches.AsNoTracking().Where(b => b.CommunityId == community && b.State == "paid" && b.Asset == "JPY").ToListAsync())
-            .Select(b => (b.Number, Day: DateOnly.ParseExact(b.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+        var batches = (await db.PayoutBatches.AsNoTracking().Where(b => b.CommunityId == community && b.State == PayoutBatchState.Paid && b.Asset == "JPY").ToListAsync())
+            .Select(b => (b.Number, Day: b.TransferDay))
             .Where(b => b.Day >= from && b.Day <= to).ToDictionary(b => b.Number, b => b.Day);
         var numbers = batches.Keys.ToList();
         var lines = await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == community && numbers.Contains(l.BatchNumber)).ToListAsync();
