@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Payouts;
+using Mikoshi.Domain.Revenue;
 
 namespace Mikoshi.Data;
 
@@ -74,7 +76,7 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<GrantRow> Grants => Set<GrantRow>();
 
-    public DbSet<FundingRow> Funding => Set<FundingRow>();
+    public DbSet<ProjectFunding> Funding => Set<ProjectFunding>();
 
     public DbSet<RevenueRow> Revenue => Set<RevenueRow>();
 
@@ -88,9 +90,9 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<HolderPaymentRow> HolderPayments => Set<HolderPaymentRow>();
 
-    public DbSet<ClaimRow> Claims => Set<ClaimRow>();
+    public DbSet<Claim> Claims => Set<Claim>();
 
-    public DbSet<PayoutBatchRow> PayoutBatches => Set<PayoutBatchRow>();
+    public DbSet<PayoutBatch> PayoutBatches => Set<PayoutBatch>();
 
     public DbSet<BankAccountRow> BankAccounts => Set<BankAccountRow>();
 
@@ -208,265 +210,6 @@ public abstract class MikoshiDb(DbContextOptions options)
             skill.Property(s => s.Name).HasMaxLength(40);
         });
 
-        builder.Entity<ProjectRow>(project =>
-        {
-            project.ToTable("projects");
-            project.HasKey(p => new { p.CommunityId, p.Number });
-            project.HasIndex(p => new { p.CommunityId, p.Status });
-            project.Property(p => p.Title).HasMaxLength(Domain.Projects.ProjectRules.MaxTitleLength);
-            project.Property(p => p.Description).HasMaxLength(Domain.Projects.ProjectRules.MaxDescriptionLength);
-            project.Property(p => p.Status).HasMaxLength(12);
-            project.PrimitiveCollection(p => p.NeededSkills);
-            project.PrimitiveCollection(p => p.Values);
-        });
-
-        builder.Entity<TeamMemberRow>(member =>
-        {
-            member.ToTable("project_team");
-            member.HasKey(m => new { m.CommunityId, m.ProjectNumber, m.PersonId });
-            member.Property(m => m.Role).HasMaxLength(40);
-        });
-
-        builder.Entity<InvitationRow>(invitation =>
-        {
-            invitation.ToTable("project_invitations");
-            invitation.HasKey(i => new { i.CommunityId, i.Number });
-            invitation.HasIndex(i => new { i.CommunityId, i.ProjectNumber, i.PersonId, i.State });
-            invitation.Property(i => i.Kind).HasMaxLength(12);
-            invitation.Property(i => i.Role).HasMaxLength(40);
-            invitation.Property(i => i.State).HasMaxLength(12);
-        });
-
-        builder.Entity<ContributionRow>(contribution =>
-        {
-            contribution.ToTable("contributions");
-            contribution.HasKey(c => new { c.CommunityId, c.Number });
-            contribution.HasIndex(c => new { c.CommunityId, c.ProjectNumber });
-            contribution.HasIndex(c => new { c.CommunityId, c.AuthorId });
-            contribution.Property(c => c.Summary).HasMaxLength(Domain.Projects.ContributionRules.MaxSummaryLength);
-            contribution.Property(c => c.EvidenceUrl).HasMaxLength(Domain.Projects.ContributionRules.MaxEvidenceLength);
-        });
-
-        builder.Entity<AcknowledgementRow>(acknowledgement =>
-        {
-            acknowledgement.ToTable("contribution_acknowledgements");
-            acknowledgement.HasKey(a => new { a.CommunityId, a.ContributionNumber, a.PersonId });
-        });
-
-        builder.Entity<ThanksRow>(thanks =>
-        {
-            thanks.ToTable("thanks");
-            thanks.HasKey(t => new { t.CommunityId, t.Number });
-            thanks.HasIndex(t => new { t.CommunityId, t.ToId });
-            thanks.Property(t => t.Message).HasMaxLength(Domain.Projects.ThanksRules.MaxMessageLength);
-        });
-
-        builder.Entity<WorkRow>(work =>
-        {
-            work.ToTable("project_works");
-            work.HasKey(w => new { w.CommunityId, w.Number });
-            work.HasIndex(w => new { w.CommunityId, w.ProjectNumber });
-            work.Property(w => w.Title).HasMaxLength(Domain.Projects.WorkRules.MaxTitleLength);
-            work.Property(w => w.Url).HasMaxLength(Domain.Projects.ContributionRules.MaxEvidenceLength);
-        });
-
-        builder.Entity<AgreementRow>(agreement =>
-        {
-            agreement.ToTable("split_agreements");
-            agreement.HasKey(a => new { a.CommunityId, a.ProjectNumber, a.Version });
-            agreement.Property(a => a.Basis).HasMaxLength(16);
-            agreement.Property(a => a.State).HasMaxLength(16);
-            agreement.HasMany(a => a.Parties).WithOne().HasForeignKey(p => new { p.CommunityId, p.ProjectNumber, p.Version });
-        });
-
-        builder.Entity<AgreementPartyRow>(party =>
-        {
-            party.ToTable("split_agreement_parties");
-            party.HasKey(p => new { p.CommunityId, p.ProjectNumber, p.Version, p.Index });
-        });
-
-        builder.Entity<GrantRow>(grant =>
-        {
-            grant.ToTable("project_grants");
-            grant.HasKey(g => new { g.CommunityId, g.Number });
-            grant.HasIndex(g => new { g.CommunityId, g.ProjectNumber });
-            grant.Property(g => g.Asset).HasMaxLength(12);
-            StoreMoney(grant.Property(g => g.Amount));
-        });
-
-        builder.Entity<FundingRow>(funding =>
-        {
-            funding.ToTable("project_funding");
-            funding.HasKey(f => new { f.CommunityId, f.ProjectNumber, f.Asset });
-            funding.Property(f => f.Asset).HasMaxLength(12);
-            StoreMoney(funding.Property(f => f.Granted));
-            StoreMoney(funding.Property(f => f.Outstanding));
-            StoreMoney(funding.Property(f => f.Recouped));
-        });
-
-        builder.Entity<RevenueRow>(revenue =>
-        {
-            revenue.ToTable("revenue");
-            revenue.HasKey(r => new { r.CommunityId, r.Number });
-            revenue.HasIndex(r => new { r.CommunityId, r.ProjectNumber });
-            revenue.Property(r => r.Asset).HasMaxLength(12);
-            revenue.Property(r => r.Source).HasMaxLength(200);
-            StoreMoney(revenue.Property(r => r.Amount));
-            StoreMoney(revenue.Property(r => r.Recouped));
-            StoreMoney(revenue.Property(r => r.Treasury));
-            StoreMoney(revenue.Property(r => r.Holders));
-            StoreMoney(revenue.Property(r => r.Reserve));
-            StoreMoney(revenue.Property(r => r.Contributors));
-        });
-
-        builder.Entity<HolderPoolRow>(pool =>
-        {
-            pool.ToTable("holder_pools");
-            pool.HasKey(p => new { p.CommunityId, p.Asset });
-            pool.Property(p => p.Asset).HasMaxLength(12);
-            pool.Property(p => p.PerTokenScaled).HasMaxLength(120);
-            pool.Property(p => p.CarryScaled).HasMaxLength(120);
-        });
-
-        builder.Entity<TokenAccrualRow>(accrual =>
-        {
-            accrual.ToTable("token_accruals");
-            accrual.HasKey(a => new { a.CommunityId, a.Serial, a.Asset });
-            accrual.Property(a => a.Asset).HasMaxLength(12);
-            accrual.Property(a => a.PaidScaled).HasMaxLength(120);
-        });
-
-        builder.Entity<TreasuryPoolRow>(pool =>
-        {
-            pool.ToTable("treasury_pools");
-            pool.HasKey(p => new { p.CommunityId, p.Asset });
-            pool.Property(p => p.Asset).HasMaxLength(12);
-            pool.Ignore(p => p.Pool);
-            StoreMoney(pool.Property(p => p.Units));
-            StoreMoney(pool.Property(p => p.IssuedPerToken));
-            StoreMoney(pool.Property(p => p.Unowned));
-        });
-
-        builder.Entity<TokenUnitsRow>(units =>
-        {
-            units.ToTable("token_units");
-            units.HasKey(u => new { u.CommunityId, u.Serial, u.Asset });
-            units.Property(u => u.Asset).HasMaxLength(12);
-            StoreMoney(units.Property(u => u.Holds));
-            StoreMoney(units.Property(u => u.Mark));
-        });
-
-        builder.Entity<HolderPaymentRow>(payment =>
-        {
-            payment.ToTable("holder_payments");
-            payment.HasKey(p => new { p.CommunityId, p.PersonId, p.Asset });
-            payment.Property(p => p.Asset).HasMaxLength(12);
-            StoreMoney(payment.Property(p => p.Received));
-        });
-
-        builder.Entity<ClaimRow>(claim =>
-        {
-            claim.ToTable("claims");
-            claim.HasKey(c => new { c.CommunityId, c.Number });
-            claim.HasIndex(c => new { c.CommunityId, c.PersonId });
-            claim.HasIndex(c => new { c.CommunityId, c.Asset, c.State });
-            claim.Property(c => c.Asset).HasMaxLength(12);
-            claim.Property(c => c.State).HasMaxLength(12);
-            StoreMoney(claim.Property(c => c.Amount));
-        });
-
-        builder.Entity<PayoutBatchRow>(batch =>
-        {
-            batch.ToTable("payout_batches");
-            batch.HasKey(b => new { b.CommunityId, b.Number });
-            batch.Property(b => b.Asset).HasMaxLength(12);
-            batch.Property(b => b.State).HasMaxLength(12);
-            batch.Property(b => b.TransferDate).HasMaxLength(10);
-            StoreMoney(batch.Property(b => b.Total));
-        });
-
-        builder.Entity<BankAccountRow>(account =>
-        {
-            account.ToTable("bank_accounts");
-            account.HasKey(a => a.PersonId);
-            account.Property(a => a.BankCode).HasMaxLength(4);
-            account.Property(a => a.BankName).HasMaxLength(40);
-            account.Property(a => a.BranchCode).HasMaxLength(3);
-            account.Property(a => a.BranchName).HasMaxLength(40);
-            // Sealed with the key-encryption key (kek1: + base64 of nonce, tag and ciphertext), not the 7 digits themselves.
-            account.Property(a => a.AccountNumber).HasMaxLength(200);
-            account.Property(a => a.HolderName).HasMaxLength(60);
-        });
-
-        builder.Entity<PayoutSenderRow>(sender =>
-        {
-            sender.ToTable("payout_senders");
-            sender.HasKey(s => s.CommunityId);
-            sender.Property(s => s.SenderCode).HasMaxLength(10);
-            sender.Property(s => s.SenderName).HasMaxLength(60);
-            sender.Property(s => s.BankCode).HasMaxLength(4);
-            sender.Property(s => s.BankName).HasMaxLength(40);
-            sender.Property(s => s.BranchCode).HasMaxLength(3);
-            sender.Property(s => s.BranchName).HasMaxLength(40);
-            sender.Property(s => s.AccountNumber).HasMaxLength(7);
-        });
-
-        builder.Entity<TaxProfileRow>(profile =>
-        {
-            profile.ToTable("tax_profiles");
-            profile.HasKey(p => p.PersonId);
-            profile.Property(p => p.Status).HasMaxLength(12);
-            profile.Property(p => p.LegalName).HasMaxLength(100);
-            // Sealed (kek1: + base64), so longer than the 200 characters of the address itself.
-            profile.Property(p => p.Address).HasMaxLength(1000);
-            profile.Property(p => p.InvoiceNumber).HasMaxLength(14);
-        });
-
-        builder.Entity<CommunityTaxRow>(tax =>
-        {
-            tax.ToTable("community_tax");
-            tax.HasKey(t => t.CommunityId);
-            tax.Property(t => t.InvoiceNumber).HasMaxLength(14);
-            tax.Property(t => t.DefaultKind).HasMaxLength(20);
-        });
-
-        builder.Entity<PayeeKindRow>(kind =>
-        {
-            kind.ToTable("payee_kinds");
-            kind.HasKey(k => new { k.CommunityId, k.PersonId });
-            kind.Property(k => k.Kind).HasMaxLength(20);
-        });
-
-        builder.Entity<PayoutLineRow>(line =>
-        {
-            line.ToTable("payout_lines");
-            line.HasKey(l => new { l.CommunityId, l.BatchNumber, l.PersonId });
-            line.HasIndex(l => new { l.CommunityId, l.PersonId });
-            line.Property(l => l.Asset).HasMaxLength(12);
-            line.Property(l => l.Kind).HasMaxLength(20);
-            line.Property(l => l.Status).HasMaxLength(12);
-            line.Property(l => l.InvoiceNumber).HasMaxLength(14);
-            StoreMoney(line.Property(l => l.Gross));
-            StoreMoney(line.Property(l => l.Withheld));
-            StoreMoney(line.Property(l => l.Net));
-        });
-
-        builder.Entity<WithholdingPaymentRow>(payment =>
-        {
-            payment.ToTable("withholding_payments");
-            payment.HasKey(p => new { p.CommunityId, p.Number });
-            payment.Property(p => p.Period).HasMaxLength(7);
-            StoreMoney(payment.Property(p => p.Amount));
-        });
-
-        builder.Entity<BookAccountRow>(account =>
-        {
-            account.ToTable("book_accounts");
-            account.HasKey(a => new { a.CommunityId, a.Key });
-            account.Property(a => a.Key).HasMaxLength(40);
-            account.Property(a => a.Name).HasMaxLength(40);
-        });
-
         builder.Entity<ProposalRow>(proposal =>
         {
             proposal.ToTable("proposals");
@@ -539,7 +282,6 @@ public abstract class MikoshiDb(DbContextOptions options)
             rule.Property(r => r.Kind).HasMaxLength(12);
         });
 
-        // Chain mode (issue #6).
         builder.Entity<ChainDeploymentRow>(deployment =>
         {
             deployment.ToTable("chain_deployments");
@@ -695,18 +437,11 @@ public abstract class MikoshiDb(DbContextOptions options)
             d.Property(x => x.State).HasMaxLength(10);
             d.Property(x => x.LastError).HasMaxLength(500);
         });
-        PaymentModel.Configure(builder);
-        StoreMoneyColumns(builder);
-    }
 
-    /// <summary>Stores each column a configuration marked as money the way this provider stores money.</summary>
-    private void StoreMoneyColumns(ModelBuilder builder)
-    {
-        foreach (var (entity, name) in Mapping.MoneyColumns.In(builder))
+        // A configuration class knows no provider: it marks its money columns, and this store stores them its way.
+        foreach (var units in Mapping.MoneyColumn.TakeMarked(builder))
         {
-            var property = builder.Entity(entity).Property(name);
-            property.Metadata.RemoveAnnotation(Mapping.MoneyColumns.Annotation);
-            StoreMoney(property);
+            StoreMoney(units);
         }
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data;
@@ -165,80 +164,4 @@ public sealed class BankLineRow
     public long? PaymentNumber { get; set; }
 
     public long ImportedAtUnixMs { get; set; }
-}
-
-internal static class PaymentModel
-{
-    public static void Configure(ModelBuilder builder)
-    {
-        builder.Entity<PaymentRow>(payment =>
-        {
-            payment.ToTable("payments");
-            payment.HasKey(p => new { p.CommunityId, p.Number });
-            payment.HasIndex(p => p.Reference).IsUnique();
-            payment.HasIndex(p => p.PaymentIntent);
-            payment.HasIndex(p => new { p.CommunityId, p.PersonId });
-            payment.Property(p => p.Purpose).HasMaxLength(16);
-            payment.Property(p => p.Method).HasMaxLength(16);
-            payment.Property(p => p.State).HasMaxLength(16);
-            payment.Property(p => p.Flag).HasMaxLength(40);
-            payment.Property(p => p.Asset).HasMaxLength(12);
-            payment.Property(p => p.Reference).HasMaxLength(200);
-            payment.Property(p => p.PaymentIntent).HasMaxLength(200);
-        });
-
-        builder.Entity<StripeEventRow>(stripeEvent =>
-        {
-            stripeEvent.ToTable("stripe_events");
-            stripeEvent.HasKey(e => e.Id);
-            stripeEvent.Property(e => e.Id).HasMaxLength(200);
-            stripeEvent.Property(e => e.Type).HasMaxLength(80);
-            stripeEvent.Property(e => e.Outcome).HasMaxLength(40);
-        });
-
-        builder.Entity<DuesSubscriptionRow>(subscription =>
-        {
-            subscription.ToTable("dues_subscriptions");
-            subscription.HasKey(s => s.SubscriptionId);
-            subscription.HasIndex(s => new { s.CommunityId, s.PersonId });
-            subscription.Property(s => s.SubscriptionId).HasMaxLength(200);
-            subscription.Property(s => s.Status).HasMaxLength(40);
-        });
-
-        builder.Entity<SaleLinkRow>(link =>
-        {
-            link.ToTable("sale_links");
-            link.HasKey(l => l.PaymentLinkId);
-            link.Property(l => l.PaymentLinkId).HasMaxLength(200);
-        });
-
-        builder.Entity<PaymentSettingsRow>(settings =>
-        {
-            settings.ToTable("payment_settings");
-            settings.HasKey(s => s.CommunityId);
-            settings.Property(s => s.DuesPriceId).HasMaxLength(200);
-            settings.Property(s => s.BankAccount).HasMaxLength(400);
-            settings.Property(s => s.CsvMapping).HasMaxLength(2000);
-        });
-
-        builder.Entity<TransferCodeRow>(code =>
-        {
-            code.ToTable("transfer_codes");
-            code.HasKey(c => new { c.CommunityId, c.PersonId });
-            code.HasIndex(c => new { c.CommunityId, c.Code }).IsUnique();
-            code.Property(c => c.Code).HasMaxLength(12);
-        });
-
-        builder.Entity<BankLineRow>(line =>
-        {
-            line.ToTable("bank_lines");
-            line.HasKey(l => new { l.CommunityId, l.Number });
-            line.HasIndex(l => new { l.CommunityId, l.Identity }).IsUnique();
-            line.HasIndex(l => new { l.CommunityId, l.State });
-            line.Property(l => l.Identity).HasMaxLength(80);
-            line.Property(l => l.BookedOn).HasMaxLength(10);
-            line.Property(l => l.Payer).HasMaxLength(120);
-            line.Property(l => l.State).HasMaxLength(16);
-        });
-    }
 }

@@ -395,25 +395,6 @@ public sealed class GrantRow
     public long EntryNumber { get; set; }
 }
 
-/// <summary>A project's funding in one asset: granted, still to recover, and at what rate.</summary>
-public sealed class FundingRow
-{
-    public CommunityId CommunityId { get; set; }
-
-    public long ProjectNumber { get; set; }
-
-    public string Asset { get; set; } = string.Empty;
-
-    public Int128 Granted { get; set; }
-
-    /// <summary>What the treasury may still recover from revenue.</summary>
-    public Int128 Outstanding { get; set; }
-
-    public Int128 Recouped { get; set; }
-
-    public int RecoupRateBps { get; set; }
-}
-
 /// <summary>One revenue event of a project and where its units went (the journal entry has every leg).</summary>
 public sealed class RevenueRow
 {
@@ -528,57 +509,6 @@ public sealed class HolderPaymentRow
     public string Asset { get; set; } = string.Empty;
 
     public Int128 Received { get; set; }
-}
-
-/// <summary>A person's claim: money moved out of their account to be paid out in a batch.</summary>
-public sealed class ClaimRow
-{
-    public CommunityId CommunityId { get; set; }
-
-    public long Number { get; set; }
-
-    public PersonId PersonId { get; set; }
-
-    public string Asset { get; set; } = string.Empty;
-
-    public Int128 Amount { get; set; }
-
-    /// <summary>pending, batched or paid.</summary>
-    public string State { get; set; } = "pending";
-
-    public long? BatchNumber { get; set; }
-
-    public long AtUnixMs { get; set; }
-
-    public long EntryNumber { get; set; }
-}
-
-/// <summary>A payout batch: pending claims of one asset, exported for the bank, paid on confirmation.</summary>
-public sealed class PayoutBatchRow
-{
-    public CommunityId CommunityId { get; set; }
-
-    public long Number { get; set; }
-
-    public string Asset { get; set; } = string.Empty;
-
-    public Int128 Total { get; set; }
-
-    public int Count { get; set; }
-
-    /// <summary>open (exported, awaiting the bank) or paid.</summary>
-    public string State { get; set; } = "open";
-
-    /// <summary>The day the bank is asked to transfer, yyyy-MM-dd.</summary>
-    public string TransferDate { get; set; } = string.Empty;
-
-    public PersonId CreatedById { get; set; }
-
-    public long CreatedAtUnixMs { get; set; }
-
-    public PersonId? PaidById { get; set; }
-
-    public long? PaidAtUnixMs { get; set; }
 }
 
 /// <summary>A person's bank account for yen payouts (private: only they and treasurers exporting a batch see it).</summary>

@@ -133,7 +133,7 @@ public static class PaymentsRun
             await using var scope = composed.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
             var found = await db.Communities.AsNoTracking().FirstAsync(c => c.Id == communityId);
-            var done = await scope.ServiceProvider.GetRequiredService<BankTransfers>().ImportAsync(treasurer, found, "zengin", file, lines => marks.Add((lines, clock.Elapsed.TotalSeconds)));
+            var done = await scope.ServiceProvider.GetRequiredService<BankTransfers>().ImportAsync(new Caller(treasurer, found, await RoleBook.OfAsync(db, found.Id, treasurer)), "zengin", file, lines => marks.Add((lines, clock.Elapsed.TotalSeconds)));
             return done.IsSuccess && done.Value.Errors.Count == 0
                 ? done.Value
                 : throw new InvalidOperationException($"The import failed: {done.Error?.Code ?? done.Value.Errors[0].Reason}");

@@ -74,13 +74,16 @@ public sealed class RevenueWorld
         return new RevenueWorld(store, community, holders, founded.Treasurer);
     }
 
+    /// <summary>The person as a door would see them: their roles in the community as the store holds them.</summary>
+    private async Task<Caller> CallerAsync(MikoshiDb db, PersonId person) => new(person, community, await RoleBook.OfAsync(db, community.Id, person));
+
     /// <summary>One revenue event through the real handler, as POST …/projects/1/revenue makes it.</summary>
     public async Task RecordAsync()
     {
         var key = Fmt.Invariant($"bench-revenue-{++events}");
         var request = new RevenueRequest("JPY", Fmt.Invariant($"{Amount}"), "bench sales", null);
-        var written = await store.InScopeAsync(db => new RecordRevenue(new Writer(db, TimeProvider.System))
-            .RecordAsync(new PersonId(Guid.Parse(treasurer)), community, 1, request, new IdempotencyKey(key, key)));
+        var written = await store.InScopeAsync(async db => await new RecordRevenue(new Writer(db, TimeProvider.System))
+            .RecordAsync(await CallerAsync(db, new PersonId(Guid.Parse(treasurer))), 1, request, new IdempotencyKey(key, key)));
         if (!written.IsSuccess)
         {
             throw new InvalidOperationException($"Revenue refused: {written.Error}");
@@ -151,8 +154,8 @@ public sealed class RevenueWorld
     /// <summary>Holder <paramref name="index"/> claims their yen: their token's share settled, then the whole balance to the payout escrow.</summary>
     public async Task ClaimAsync(int index)
     {
-        var written = await store.InScopeAsync(db => new Earnings(new Writer(db, TimeProvider.System))
-            .ClaimAsync(holders[index], community, new ClaimRequest("JPY"), null));
+        var written = await store.InScopeAsync(async db => await new Earnings(new Writer(db, TimeProvider.System))
+            .ClaimAsync(await CallerAsync(db, holders[index]), new ClaimRequest("JPY"), null));
         if (!written.IsSuccess)
         {
             throw new InvalidOperationException($"Claim refused: {written.Error}");

@@ -194,9 +194,9 @@ public static class Demo
             clock.Now = clock.Now.AddDays(12);
             await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {sakura.ToString()[..8]}", "rejoining / 再入会", sakura.ToString())), "record さくら's rejoining fee");
             await Must(mint.HandleAsync(await callers.InAsync(community, sakura), new MintRequest(null)), "さくら comes back");
-            var mv = await SeedProjectsAsync(writer, clock, community, people);
+            var mv = await SeedProjectsAsync(writer, callers, clock, community, people);
             await VoteAsync(services, writer, db, clock, community, people, mv);
-            await PayOutAsync(services, writer, clock, community, people, mv);
+            await PayOutAsync(services, writer, callers, clock, community, people, mv);
 
             // A month after 蓮's last word his two guardians start the succession: it now waits out its veto window.
             clock.Now = new[] { clock.Now, renPlannedAt.AddDays(31) }.Max();
@@ -242,8 +242,9 @@ public static class Demo
     /// (one invitation unanswered), and a fresh idea with a request to join waiting. Every lead and every
     /// person asking to join holds a token, as the API requires.
     /// </summary>
-    private static async Task<long> SeedProjectsAsync(Writer writer, DemoClock clock, Community community, List<PersonId> people)
+    private static async Task<long> SeedProjectsAsync(Writer writer, Callers callers, DemoClock clock, Community community, List<PersonId> people)
     {
+        Task<Caller> As(PersonId person) => callers.InAsync(community, person);
         var board = new ProjectBoard(writer);
         var teams = new Teams(writer);
         var log = new ContributionLog(writer);
@@ -251,27 +252,27 @@ public static class Demo
         async Task<long> StartAsync(PersonId lead, string title, string description, string[] skills, string[] values)
         {
             clock.Now = clock.Now.AddHours(5);
-            return Id(await Must(board.CreateAsync(lead, community, new ProjectRequest(title, description, skills, values)), $"start {title}"));
+            return (await Must(board.CreateAsync(await As(lead), new ProjectRequest(title, description, skills, values)), $"start {title}")).Value.Id;
         }
 
         async Task JoinAsync(PersonId lead, long project, PersonId person, string role, bool invited)
         {
             clock.Now = clock.Now.AddHours(1);
             var opened = await Must(invited
-                ? teams.InviteAsync(lead, community, project, new InviteRequest(person.ToString(), role))
-                : teams.AskToJoinAsync(person, community, project, new JoinRequest(role)), $"{role} joins");
+                ? teams.InviteAsync(await As(lead), project, new InviteRequest(person.ToString(), role))
+                : teams.AskToJoinAsync(await As(person), project, new JoinRequest(role)), $"{role} joins");
             clock.Now = clock.Now.AddHours(2);
-            await Must(teams.AnswerAsync(invited ? person : lead, community, Id(opened), accept: true), "AnswerAsync");
+            await Must(teams.AnswerAsync(await As(invited ? person : lead), opened.Value.Id, accept: true), "AnswerAsync");
         }
 
         async Task<long> RecordAsync(PersonId author, long project, string summary, string? evidence, params PersonId[] acknowledgers)
         {
             clock.Now = clock.Now.AddHours(4);
-            var number = Id(await Must(log.RecordAsync(author, community, project, new ContributionRequest(summary, evidence, null)), "record a contribution"));
+            var number = (await Must(log.RecordAsync(await As(author), project, new ContributionRequest(summary, evidence, null)), "record a contribution")).Value.Id;
             foreach (var person in acknowledgers)
             {
                 clock.Now = clock.Now.AddHours(2);
-                await Must(log.AcknowledgeAsync(person, community, number), "AcknowledgeAsync");
+                await Must(log.AcknowledgeAsync(await As(person), number), "AcknowledgeAsync");
             }
 
             return number;
@@ -285,14 +286,14 @@ public static class Demo
         await JoinAsync(hanako, mv, shota, "storyboard / 絵コンテ", invited: true);
         await JoinAsync(hanako, mv, aya, "composer / 作曲", invited: true);
         await JoinAsync(hanako, mv, emma, "translator / 翻訳", invited: false);
-        await Must(board.ChangeStatusAsync(hanako, community, mv, new StatusRequest("forming")), "ChangeStatusAsync");
-        await Must(board.ChangeStatusAsync(hanako, community, mv, new StatusRequest("active")), "ChangeStatusAsync");
+        await Must(board.ChangeStatusAsync(await As(hanako), mv, new StatusRequest("forming")), "ChangeStatusAsync");
+        await Must(board.ChangeStatusAsync(await As(hanako), mv, new StatusRequest("active")), "ChangeStatusAsync");
         await RecordAsync(shota, mv, "絵コンテ 24カットを描きました。Storyboard of 24 cuts.", "https://example.jp/mv/storyboard-v2.pdf", hanako);
         await RecordAsync(aya, mv, "テーマ曲のデモ音源（2分10秒）。Demo of the theme song, 2:10.", "https://example.jp/mv/demo-track.mp3", hanako, shota);
         await RecordAsync(emma, mv, "Drafted the English subtitles for the first half. 前半の英語字幕の下書き。", "https://example.com/mv/subtitles-draft");
         clock.Now = clock.Now.AddHours(3);
-        await Must(thanks.ThankAsync(hanako, community, new ThanksRequest(shota.ToString(), "絵コンテ最高でした！提灯のカット、鳥肌が立ちました。", mv)), "ThankAsync");
-        await Must(thanks.ThankAsync(emma, community, new ThanksRequest(aya.ToString(), "Loved the demo track — the taiko break is perfect!", mv)), "ThankAsync");
+        await Must(thanks.ThankAsync(await As(hanako), new ThanksRequest(shota.ToString(), "絵コンテ最高でした！提灯のカット、鳥肌が立ちました。", mv)), "ThankAsync");
+        await Must(thanks.ThankAsync(await As(emma), new ThanksRequest(aya.ToString(), "Loved the demo track — the taiko break is perfect!", mv)), "ThankAsync");
 
         var (liam, aoi, mizuki) = (people[21], people[8], people[10]);
         var zine = await StartAsync(liam, "Creators' Zine vol.1 同人誌『神輿』創刊号",
@@ -301,19 +302,19 @@ public static class Demo
             ["デザイン", "文章", "写真"], ["Openness", "創作の喜び"]);
         await JoinAsync(liam, zine, aoi, "cover artist / 表紙", invited: true);
         clock.Now = clock.Now.AddHours(3);
-        await Must(teams.InviteAsync(liam, community, zine, new InviteRequest(mizuki.ToString(), "editor / 編集")), "InviteAsync");
-        await Must(board.ChangeStatusAsync(liam, community, zine, new StatusRequest("forming")), "ChangeStatusAsync");
+        await Must(teams.InviteAsync(await As(liam), zine, new InviteRequest(mizuki.ToString(), "editor / 編集")), "InviteAsync");
+        await Must(board.ChangeStatusAsync(await As(liam), zine, new StatusRequest("forming")), "ChangeStatusAsync");
         await RecordAsync(aoi, zine, "表紙のラフを3案つくりました。Three cover roughs.", "https://example.jp/zine/cover-roughs", liam);
         await RecordAsync(liam, zine, "Called for submissions; 12 pieces in so far. 原稿募集、12作品が集まりました。", null, aoi);
-        await Must(thanks.ThankAsync(liam, community, new ThanksRequest(aoi.ToString(), "The second rough is the one. ありがとう！", zine)), "ThankAsync");
+        await Must(thanks.ThankAsync(await As(liam), new ThanksRequest(aoi.ToString(), "The second rough is the one. ありがとう！", zine)), "ThankAsync");
 
         var (takumi, olivia) = (people[13], people[22]);
         var onsen = await StartAsync(takumi, "温泉ガイドWebサイト Onsen Guide Website",
             "メンバーが訪ねた温泉を写真と文章で紹介する、日英二か国語のサイト。\nA bilingual site of the hot springs members have visited, with photos and short essays.",
             ["Web開発", "写真", "翻訳"], ["Fairness", "Openness"]);
         clock.Now = clock.Now.AddHours(5);
-        await Must(teams.AskToJoinAsync(olivia, community, onsen, new JoinRequest("web developer / Web開発")), "AskToJoinAsync");
-        await Must(thanks.ThankAsync(people[1], community, new ThanksRequest(takumi.ToString(), "いい企画！週末に写真を撮ってきます。", onsen)), "ThankAsync");
+        await Must(teams.AskToJoinAsync(await As(olivia), onsen, new JoinRequest("web developer / Web開発")), "AskToJoinAsync");
+        await Must(thanks.ThankAsync(await As(people[1]), new ThanksRequest(takumi.ToString(), "いい企画！週末に写真を撮ってきます。", onsen)), "ThankAsync");
         return mv;
     }
 
@@ -403,37 +404,38 @@ public static class Demo
     /// The music video earns money: its team agrees a split, the treasurer records the sales, two members with a bank
     /// account claim their part, and the treasurer pays them in one batch (a Zengin file, marked paid).
     /// </summary>
-    private static async Task PayOutAsync(IServiceProvider services, Writer writer, DemoClock clock, Community community, List<PersonId> people, long mv)
+    private static async Task PayOutAsync(IServiceProvider services, Writer writer, Callers callers, DemoClock clock, Community community, List<PersonId> people, long mv)
     {
+        Task<Caller> As(PersonId person) => callers.InAsync(community, person);
         var (hanako, ken, shota, aya, emma) = (people[0], people[1], people[7], people[12], people[20]);
         var agreements = new Agreements(writer);
         clock.Now = clock.Now.AddHours(3);
-        var proposed = await Must(agreements.ProposeAsync(hanako, community, mv, new AgreementRequest(
+        var proposed = await Must(agreements.ProposeAsync(await As(hanako), mv, new AgreementRequest(
             [new PartyRequest(hanako.ToString(), 2, null), new PartyRequest(shota.ToString(), 2, null), new PartyRequest(aya.ToString(), 2, null), new PartyRequest(emma.ToString(), 1, null)],
             null)), "propose the MV's split");
-        var version = System.Text.Json.JsonDocument.Parse(proposed.Json).RootElement.GetProperty("version").GetInt32();
+        var version = proposed.Value.Version;
         foreach (var party in new[] { shota, aya, emma })
         {
             clock.Now = clock.Now.AddHours(2);
-            await Must(agreements.AcceptAsync(party, community, mv, version), "accept the MV's split");
+            await Must(agreements.AcceptAsync(await As(party), mv, version), "accept the MV's split");
         }
 
         clock.Now = clock.Now.AddDays(1);
-        await Must(new RecordRevenue(writer).RecordAsync(ken, community, mv, new RevenueRequest("JPY", "120000", "BOOTH 夏祭りMV ダウンロード版の売上", null), new IdempotencyKey("demo-mv-sales", "POST revenue demo-mv-sales")), "record the MV's sales");
+        await Must(new RecordRevenue(writer).RecordAsync(await As(ken), mv, new RevenueRequest("JPY", "120000", "BOOTH 夏祭りMV ダウンロード版の売上", null), new IdempotencyKey("demo-mv-sales", "POST revenue demo-mv-sales")), "record the MV's sales");
         var payouts = new Payouts(writer, services.GetRequiredService<Features.Secrets.SecretBox>());
-        await Must(payouts.SetSenderAsync(hanako, community, new PayoutSenderRequest("1234567890", "ｸﾘｴｲﾀｰｽﾞﾐｺｼ", "0005", "ミツビシユーエフジエイ", "123", "シブヤ", 1, "7654321")), "set the payout sender");
+        await Must(payouts.SetSenderAsync(await As(hanako), new PayoutSenderRequest("1234567890", "ｸﾘｴｲﾀｰｽﾞﾐｺｼ", "0005", "ミツビシユーエフジエイ", "123", "シブヤ", 1, "7654321")), "set the payout sender");
         var earnings = new Earnings(writer);
         foreach (var (person, holder) in new[] { (shota, "ﾅｶﾑﾗ ｼｮｳﾀ"), (aya, "ﾏﾂﾓﾄ ｱﾔ") })
         {
             clock.Now = clock.Now.AddHours(5);
             await Must(payouts.SetBankAccountAsync(person, new BankAccountRequest("0001", "ミズホ", "001", "トウキョウ", 1, "1234567", holder)), "save a bank account");
-            await Must(earnings.ClaimAsync(person, community, new ClaimRequest("JPY"), null), "claim earnings");
+            await Must(earnings.ClaimAsync(await As(person), new ClaimRequest("JPY"), null), "claim earnings");
         }
 
         clock.Now = clock.Now.AddDays(1);
-        var batch = Id(await Must(payouts.CreateBatchAsync(ken, community, new BatchRequest("JPY", null)), "make the payout batch"));
+        var batch = (await Must(payouts.CreateBatchAsync(await As(ken), new BatchRequest("JPY", null)), "make the payout batch")).Value.Id;
         clock.Now = clock.Now.AddHours(4);
-        await Must(payouts.ConfirmAsync(ken, community, batch), "mark the payout batch paid");
+        await Must(payouts.ConfirmAsync(await As(ken), batch), "mark the payout batch paid");
     }
 
     private sealed class DemoClock(DateTimeOffset start) : TimeProvider

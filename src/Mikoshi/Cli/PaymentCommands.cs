@@ -28,7 +28,7 @@ public static class PaymentCommands
                 return CliErrors.FileNotFound(path.FullName);
             }
 
-            return (await services.GetRequiredService<BankTransfers>().ImportAsync(caller.RequirePerson(), caller.RequireCommunity(), parse.GetValue(format), await File.ReadAllBytesAsync(path.FullName))).Map(v => (object)v);
+            return (await services.GetRequiredService<BankTransfers>().ImportAsync(caller, parse.GetValue(format), await File.ReadAllBytesAsync(path.FullName))).Map(v => (object)v);
         }));
         return new Command("bank", "Bank transfers (振込): import the bank's statement.") { import };
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
@@ -26,15 +25,10 @@ public static class ProjectCommands
         var skills = new Option<string[]>("--skill") { AllowMultipleArgumentsPerToken = true, Description = "A needed skill (repeat)" };
         var values = new Option<string[]>("--value") { AllowMultipleArgumentsPerToken = true, Description = "A value the project holds (repeat)" };
         var create = new Command("create", "Start a project (members only); you lead its team.") { CommunityOption, By, title, description, skills, values, Key };
-        create.SetAction(parse => RunAsync(parse, async (services, community, person) =>
+        create.SetAction(parse => RunAsync(parse, (services, caller) =>
         {
-            if (await RequireMemberAsync(services, community, person) is { } notMember)
-            {
-                return notMember;
-            }
-
             var request = new ProjectRequest(parse.GetValue(title), parse.GetValue(description), parse.GetValue(skills) ?? [], parse.GetValue(values) ?? []);
-            return await services.GetRequiredService<ProjectBoard>().CreateAsync(person, community, request, IdempotencyFor(parse, $"project create {community.Slug}", request));
+            return services.GetRequiredService<ProjectBoard>().CreateAsync(caller, request, IdempotencyFor(parse, $"project create {caller.RequireCommunity().Slug}", request));
         }));
 
         var status = new Option<string?>("--status") { Description = "idea, forming, active, released or archived" };
@@ -49,42 +43,40 @@ public static class ProjectCommands
 
         var to = new Option<string>("--to") { Required = true, Description = "idea, forming, active, released or archived" };
         var move = new Command("status", "As a lead, move the project forward or archive it.") { project, CommunityOption, By, to };
-        move.SetAction(parse => RunAsync(parse, (services, community, person) =>
-            services.GetRequiredService<ProjectBoard>().ChangeStatusAsync(person, community, parse.GetValue(project), new StatusRequest(parse.GetValue(to)))));
+        move.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<ProjectBoard>().ChangeStatusAsync(caller, parse.GetValue(project), new StatusRequest(parse.GetValue(to)))));
 
         var invitee = new Option<string>("--person") { Required = true, Description = "Email of the person invited" };
         var role = new Option<string>("--role") { Required = true, Description = "Role on the team, e.g. illustrator" };
         var invite = new Command("invite", "As a lead, invite a signed-up person onto the team.") { project, CommunityOption, By, invitee, role };
-        invite.SetAction(parse => RunAsync(parse, async (services, community, person) =>
+        invite.SetAction(parse => RunAsync(parse, async (services, caller) =>
         {
             var found = await Commands.FindPersonAsync(services, parse.GetValue(invitee)!);
             return found.IsSuccess
-                ? await services.GetRequiredService<Teams>().InviteAsync(person, community, parse.GetValue(project), new InviteRequest(found.Value.ToString(), parse.GetValue(role)))
+                ? await services.GetRequiredService<Teams>().InviteAsync(caller, parse.GetValue(project), new InviteRequest(found.Value.ToString(), parse.GetValue(role)))
                 : found.Error;
         }));
 
         var join = new Command("join", "As a member, ask to join the team in a role; a lead answers.") { project, CommunityOption, By, role };
-        join.SetAction(parse => RunAsync(parse, async (services, community, person) =>
-            await RequireMemberAsync(services, community, person) is { } notMember
-                ? notMember
-                : await services.GetRequiredService<Teams>().AskToJoinAsync(person, community, parse.GetValue(project), new JoinRequest(parse.GetValue(role)))));
+        join.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Teams>().AskToJoinAsync(caller, parse.GetValue(project), new JoinRequest(parse.GetValue(role)))));
 
         var invitation = new Argument<long>("invitation") { Description = "Invitation or join request number" };
         var accept = new Command("accept", "Accept: the invitee their invitation, or a lead a join request.") { invitation, CommunityOption, By };
-        accept.SetAction(parse => RunAsync(parse, (services, community, person) =>
-            services.GetRequiredService<Teams>().AnswerAsync(person, community, parse.GetValue(invitation), accept: true)));
+        accept.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Teams>().AnswerAsync(caller, parse.GetValue(invitation), accept: true)));
         var decline = new Command("decline", "Decline: the invitee their invitation, or a lead a join request.") { invitation, CommunityOption, By };
-        decline.SetAction(parse => RunAsync(parse, (services, community, person) =>
-            services.GetRequiredService<Teams>().AnswerAsync(person, community, parse.GetValue(invitation), accept: false)));
+        decline.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Teams>().AnswerAsync(caller, parse.GetValue(invitation), accept: false)));
         var workTitle = new Option<string>("--title") { Required = true };
         var url = new Option<string>("--url") { Required = true, Description = "Where people find the work (http or https)" };
         var released = new Option<DateTimeOffset?>("--released-at") { Description = "When it came out (default now)" };
         var work = new Command("work", "As a team member, add a work (制作物) the project released, with its link.") { project, CommunityOption, By, workTitle, url, released, Key };
-        work.SetAction(parse => RunAsync(parse, (services, community, person) =>
+        work.SetAction(parse => RunAsync(parse, (services, caller) =>
         {
             var request = new WorkRequest(parse.GetValue(workTitle), parse.GetValue(url), parse.GetValue(released));
-            return services.GetRequiredService<Works>().AddAsync(person, community, parse.GetValue(project), request,
-                IdempotencyFor(parse, $"work {community.Slug} {parse.GetValue(project)}", request));
+            return services.GetRequiredService<Works>().AddAsync(caller, parse.GetValue(project), request,
+                IdempotencyFor(parse, $"work {caller.RequireCommunity().Slug} {parse.GetValue(project)}", request));
         }));
         return new Command("project", "Co-creation projects: create, list, show, status, invite, join, accept, decline, work.")
         {
@@ -99,7 +91,7 @@ public static class ProjectCommands
         var evidence = new Option<string?>("--evidence") { Description = "An http(s) link to the work" };
         var occurred = new Option<string?>("--occurred-at") { Description = "When (ISO 8601, e.g. 2026-05-01T10:00:00Z); default now" };
         var record = new Command("record", "As a team member, record what you did for the project.") { project, CommunityOption, By, summary, evidence, occurred, Key };
-        record.SetAction(parse => RunAsync(parse, async (services, community, person) =>
+        record.SetAction(parse => RunAsync(parse, async (services, caller) =>
         {
             DateTimeOffset? at = null;
             if (parse.GetValue(occurred) is { } typed)
@@ -114,14 +106,14 @@ public static class ProjectCommands
 
             var number = parse.GetValue(project);
             var request = new ContributionRequest(parse.GetValue(summary), parse.GetValue(evidence), at);
-            return await services.GetRequiredService<ContributionLog>().RecordAsync(person, community, number, request,
-                IdempotencyFor(parse, $"contribution record {community.Slug} {number}", request));
+            return await services.GetRequiredService<ContributionLog>().RecordAsync(caller, number, request,
+                IdempotencyFor(parse, $"contribution record {caller.RequireCommunity().Slug} {number}", request));
         }));
 
         var contribution = new Argument<long>("contribution") { Description = "Contribution number" };
         var acknowledge = new Command("acknowledge", "As another member of the team, acknowledge a contribution.") { contribution, CommunityOption, By };
-        acknowledge.SetAction(parse => RunAsync(parse, (services, community, person) =>
-            services.GetRequiredService<ContributionLog>().AcknowledgeAsync(person, community, parse.GetValue(contribution))));
+        acknowledge.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<ContributionLog>().AcknowledgeAsync(caller, parse.GetValue(contribution))));
 
         var author = new Option<string>("--person") { Required = true, Description = "Email of the person" };
         var history = new Command("history", "A person's contributions in the community, newest first.") { CommunityOption, author };
@@ -155,7 +147,7 @@ public static class ProjectCommands
         var message = new Option<string>("--message") { Required = true, Description = $"At most {ThanksRules.MaxMessageLength} characters" };
         var project = new Option<long?>("--project") { Description = "The project the thanks is for" };
         var command = new Command("thanks", "Thank someone (感謝), optionally for a project.") { CommunityOption, By, to, message, project, Key };
-        command.SetAction(parse => RunAsync(parse, async (services, community, person) =>
+        command.SetAction(parse => RunAsync(parse, async (services, caller) =>
         {
             var thanked = await Commands.FindPersonAsync(services, parse.GetValue(to)!);
             if (!thanked.IsSuccess)
@@ -164,19 +156,10 @@ public static class ProjectCommands
             }
 
             var request = new ThanksRequest(thanked.Value.ToString(), parse.GetValue(message), parse.GetValue(project));
-            return await services.GetRequiredService<ThanksFeed>().ThankAsync(person, community, request, IdempotencyFor(parse, $"thanks {community.Slug}", request));
+            return await services.GetRequiredService<ThanksFeed>().ThankAsync(caller, request, IdempotencyFor(parse, $"thanks {caller.RequireCommunity().Slug}", request));
         }));
         return command;
     }
-
-    /// <summary>
-    /// Only members start projects and ask to join them. The HTTP API says so in its access filter;
-    /// the command line reaches the use cases without it, so it asks the same question here.
-    /// </summary>
-    private static async Task<Error?> RequireMemberAsync(IServiceProvider services, Community community, PersonId person) =>
-        await services.GetRequiredService<MikoshiDb>().Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == person)
-            ? null
-            : CommonErrors.Forbidden;
 
     private static IdempotencyKey? IdempotencyFor<T>(ParseResult parse, string what, T request) =>
         parse.GetValue(Key) is { } key ? new IdempotencyKey(key, $"{what}\n{JsonSerializer.Serialize(request)}") : null;
@@ -192,7 +175,7 @@ public static class ProjectCommands
         return community.IsSuccess ? await read(db, community.Value) : Commands.Print(community.Error);
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
+    private static async Task<int> RunAsync<T>(ParseResult parse, Func<IServiceProvider, Caller, Task<Result<Committed<T>>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
@@ -204,6 +187,8 @@ public static class ProjectCommands
         }
 
         var person = await Commands.FindPersonAsync(services, parse.GetValue(By)!);
-        return person.IsSuccess ? Commands.Print(await work(services, community.Value, person.Value)) : Commands.Print(person.Error);
+        return person.IsSuccess
+            ? Commands.Print(await work(services, await services.GetRequiredService<Features.Communities.Callers>().InAsync(community.Value, person.Value)))
+            : Commands.Print(person.Error);
     }
 }

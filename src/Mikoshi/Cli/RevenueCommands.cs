@@ -25,7 +25,7 @@ public static class RevenueCommands
         var fixedShares = new Option<string[]>("--fixed") { Description = "An outside party and fixed share, email=basis-points (repeat)", AllowMultipleArgumentsPerToken = true };
         var fromContributions = new Option<bool>("--from-contributions") { Description = "Weights from acknowledged contributions" };
         var propose = new Command("propose", "A lead proposes a new version of the split; in force once every party accepts.") { CommunityOption, By, ProjectOption, weights, fixedShares, fromContributions };
-        propose.SetAction(parse => RunAsync(parse, null, async (services, community, person) =>
+        propose.SetAction(parse => RunAsync(parse, async (services, caller) =>
         {
             var parties = new List<PartyRequest>();
             foreach (var (pairs, isFixed) in new[] { (parse.GetValue(weights) ?? [], false), (parse.GetValue(fixedShares) ?? [], true) })
@@ -44,13 +44,13 @@ public static class RevenueCommands
             }
 
             var basis = parse.GetValue(fromContributions) ? "contributions" : "manual";
-            return await services.GetRequiredService<Agreements>().ProposeAsync(person, community, parse.GetValue(ProjectOption), new AgreementRequest(parties, basis));
+            return await services.GetRequiredService<Agreements>().ProposeAsync(caller, parse.GetValue(ProjectOption), new AgreementRequest(parties, basis));
         }));
 
         var version = new Argument<int>("version") { Description = "Agreement version" };
         var accept = new Command("accept", "A named party accepts a proposed version.") { version, CommunityOption, By, ProjectOption };
-        accept.SetAction(parse => RunAsync(parse, null, (services, community, person) =>
-            services.GetRequiredService<Agreements>().AcceptAsync(person, community, parse.GetValue(ProjectOption), parse.GetValue(version))));
+        accept.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Agreements>().AcceptAsync(caller, parse.GetValue(ProjectOption), parse.GetValue(version))));
 
         var show = new Command("show", "Every version of a project's split, and the preview from contributions.") { CommunityOption, ProjectOption };
         show.SetAction(parse => ReadAsync(parse, async (db, community) => new
@@ -67,8 +67,8 @@ public static class RevenueCommands
         var amount = new Option<string>("--amount") { Required = true, Description = "Minor units" };
         var rate = new Option<int>("--recoup-bps") { Description = "Share of each revenue event returned to the treasury until the grant is recovered" };
         var command = new Command("grant", "An admin grants treasury money (原資) to a project.") { CommunityOption, By, ProjectOption, asset, amount, rate };
-        command.SetAction(parse => RunAsync(parse, Role.Admin, (services, community, person) =>
-            services.GetRequiredService<RecordRevenue>().GrantAsync(person, community, parse.GetValue(ProjectOption),
+        command.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<RecordRevenue>().GrantAsync(caller, parse.GetValue(ProjectOption),
                 new GrantRequest(parse.GetValue(asset), parse.GetValue(amount), parse.GetValue(rate)))));
         return command;
     }
@@ -81,11 +81,11 @@ public static class RevenueCommands
         var occurred = new Option<DateTimeOffset?>("--occurred-at") { Description = "When it arrived (default now)" };
         var key = new Option<string>("--idempotency-key") { Required = true, Description = "Run twice with the same key: recorded once" };
         var record = new Command("record", "A treasurer records a project's revenue; prints where every unit went.") { CommunityOption, By, ProjectOption, asset, amount, source, occurred, key };
-        record.SetAction(parse => RunAsync(parse, Role.Treasurer, (services, community, person) =>
+        record.SetAction(parse => RunAsync(parse, (services, caller) =>
         {
             var request = new RevenueRequest(parse.GetValue(asset), parse.GetValue(amount), parse.GetValue(source), parse.GetValue(occurred));
-            var idempotency = new IdempotencyKey(parse.GetValue(key)!, $"POST revenue {community.Slug} {parse.GetValue(ProjectOption)}\n{JsonSerializer.Serialize(request)}");
-            return services.GetRequiredService<RecordRevenue>().RecordAsync(person, community, parse.GetValue(ProjectOption), request, idempotency);
+            var idempotency = new IdempotencyKey(parse.GetValue(key)!, $"POST revenue {caller.RequireCommunity().Slug} {parse.GetValue(ProjectOption)}\n{JsonSerializer.Serialize(request)}");
+            return services.GetRequiredService<RecordRevenue>().RecordAsync(caller, parse.GetValue(ProjectOption), request, idempotency);
         }));
         var show = new Command("show", "A project's money: reserve, funding, grants, revenue and where it went.") { CommunityOption, ProjectOption };
         show.SetAction(parse => ReadAsync(parse, async (db, community) => await RecordRevenue.MoneyAsync(db, community.Id, parse.GetValue(ProjectOption))));
@@ -103,8 +103,8 @@ public static class RevenueCommands
     {
         var asset = new Option<string>("--asset") { Required = true };
         var command = new Command("claim", "Claim everything claimable in an asset for the next payout batch.") { CommunityOption, By, asset };
-        command.SetAction(parse => RunAsync(parse, null, (services, community, person) =>
-            services.GetRequiredService<Features.Revenue.Earnings>().ClaimAsync(person, community, new ClaimRequest(parse.GetValue(asset)), null)));
+        command.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Features.Revenue.Earnings>().ClaimAsync(caller, new ClaimRequest(parse.GetValue(asset)), null)));
         return command;
     }
 
@@ -133,20 +133,20 @@ public static class RevenueCommands
         var senderCode = new Option<string>("--sender-code") { Required = true, Description = "The 10-digit code the bank gave the community" };
         var senderName = new Option<string>("--sender-name") { Required = true, Description = "The community's name at the bank, katakana" };
         var sender = new Command("sender", "An admin sets the community's paying account for Zengin files.") { CommunityOption, By, senderCode, senderName, bank, bankName, branch, branchName, type, number };
-        sender.SetAction(parse => RunAsync(parse, Role.Admin, (services, community, person) =>
-            services.GetRequiredService<Payouts>().SetSenderAsync(person, community, new PayoutSenderRequest(parse.GetValue(senderCode), parse.GetValue(senderName),
+        sender.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Payouts>().SetSenderAsync(caller, new PayoutSenderRequest(parse.GetValue(senderCode), parse.GetValue(senderName),
                 parse.GetValue(bank), parse.GetValue(bankName), parse.GetValue(branch), parse.GetValue(branchName), parse.GetValue(type), parse.GetValue(number)))));
 
         var asset = new Option<string>("--asset") { Required = true };
         var date = new Option<DateOnly?>("--date") { Description = "Transfer date (default today)" };
         var create = new Command("create", "Gather every pending claim in an asset into a batch.") { CommunityOption, By, asset, date };
-        create.SetAction(parse => RunAsync(parse, Role.Treasurer, (services, community, person) =>
-            services.GetRequiredService<Payouts>().CreateBatchAsync(person, community, new BatchRequest(parse.GetValue(asset), parse.GetValue(date)))));
+        create.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Payouts>().CreateBatchAsync(caller, new BatchRequest(parse.GetValue(asset), parse.GetValue(date)))));
 
         var batch = new Argument<long>("batch") { Description = "Batch number" };
         var confirm = new Command("confirm", "Confirm the bank paid the batch.") { batch, CommunityOption, By };
-        confirm.SetAction(parse => RunAsync(parse, Role.Treasurer, (services, community, person) =>
-            services.GetRequiredService<Payouts>().ConfirmAsync(person, community, parse.GetValue(batch))));
+        confirm.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Payouts>().ConfirmAsync(caller, parse.GetValue(batch))));
 
         var format = new Option<string>("--format") { Description = "csv, zengin or pdf", DefaultValueFactory = _ => "csv" };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "File to write" };
@@ -230,8 +230,8 @@ public static class RevenueCommands
         var route = new Option<bool?>("--holder-share-to-treasury");
         var cap = new Option<bool?>("--cap-at-paid-in") { Description = "Japan LLC-DAO mode" };
         var command = new Command("revenue-policy", "An admin changes how project revenue is shared.") { CommunityOption, By, treasury, holders, reserve, route, cap };
-        command.SetAction(parse => RunAsync(parse, Role.Admin, (services, community, person) =>
-            services.GetRequiredService<RevenueSettings>().ChangeAsync(person, community, new RevenuePolicyRequest(
+        command.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<RevenueSettings>().ChangeAsync(caller, new RevenuePolicyRequest(
                 parse.GetValue(treasury), parse.GetValue(holders), parse.GetValue(reserve), parse.GetValue(route), parse.GetValue(cap)))));
         return command;
     }
@@ -244,8 +244,8 @@ public static class RevenueCommands
          new Option<int>("--account-type") { Description = "1 普通, 2 当座, 4 貯蓄, 9 その他", DefaultValueFactory = _ => 1 },
          new Option<string>("--account-number") { Required = true, Description = "7 digits" });
 
-    /// <summary>Runs a write as <c>--by</c> in <c>--community</c>; with <paramref name="role"/>, only a holder of it (or an admin) may.</summary>
-    private static async Task<int> RunAsync(ParseResult parse, Role? role, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
+    /// <summary>Runs a write as <c>--by</c> in <c>--community</c>; the use case checks, under its lock, what the caller may do.</summary>
+    private static async Task<int> RunAsync<T>(ParseResult parse, Func<IServiceProvider, Caller, Task<Result<Committed<T>>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
@@ -258,16 +258,8 @@ public static class RevenueCommands
             return Commands.Print(missing);
         }
 
-        if (role is { } needed)
-        {
-            var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
-            if (!caller.HasPowersOf(needed))
-            {
-                return Commands.Print(CommonErrors.Forbidden);
-            }
-        }
-
-        return Commands.Print(await work(services, community.Value, person.Value));
+        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
+        return Commands.Print(await work(services, caller));
     }
 
     private static Task<int> ReadAsync(ParseResult parse, Func<MikoshiDb, Community, Task<object>> read) =>

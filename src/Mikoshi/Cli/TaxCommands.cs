@@ -28,8 +28,8 @@ public static class TaxCommands
 
         var period = new Option<string>("--period") { Required = true, Description = "2026-11 or 2026-H2" };
         var pay = new Command("pay-withholding", "Record that a period's outstanding withholding was paid to the tax office.") { CommunityOption, By, period };
-        pay.SetAction(parse => RunAsync(parse, Role.Treasurer, (services, community, person) =>
-            services.GetRequiredService<TaxReports>().PayAsync(person, community, new WithholdingPaymentRequest(parse.GetValue(period)))));
+        pay.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<TaxReports>().PayAsync(caller, new WithholdingPaymentRequest(parse.GetValue(period)))));
 
         var year = new Option<int?>("--year") { Description = "Calendar year (default this year)" };
         var format = new Option<string>("--format") { Description = "csv (default) or json", DefaultValueFactory = _ => "csv" };
@@ -93,18 +93,18 @@ public static class TaxCommands
         var defaultKind = new Option<string?>("--default-kind") { Description = "The payout kind of payees with none of their own (default none)" };
         var halfYearly = new Option<bool>("--half-yearly") { Description = "The tax office approved 納期の特例" };
         var settings = new Command("settings", "An admin sets the community's tax settings.") { CommunityOption, By, require, invoice, defaultKind, halfYearly };
-        settings.SetAction(parse => RunAsync(parse, Role.Admin, (services, community, person) =>
-            services.GetRequiredService<TaxSettings>().SetCommunityAsync(person, community,
+        settings.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<TaxSettings>().SetCommunityAsync(caller,
                 new CommunityTaxRequest(parse.GetValue(require), parse.GetValue(invoice), parse.GetValue(defaultKind), parse.GetValue(halfYearly)))));
 
         var payee = new Option<string>("--person") { Required = true, Description = "Email of the payee" };
         var kindOption = new Option<string>("--kind") { Required = true, Description = "A payout kind: " + string.Join(", ", Domain.Tax.WithholdingKind.All.Select(k => k.Code)) };
         var kind = new Command("kind", "A treasurer sets what the community pays a person for.") { CommunityOption, By, payee, kindOption };
-        kind.SetAction(parse => RunAsync(parse, Role.Treasurer, async (services, community, person) =>
+        kind.SetAction(parse => RunAsync(parse, async (services, caller) =>
         {
             var target = await Commands.FindPersonAsync(services, parse.GetValue(payee)!);
             return target.IsSuccess
-                ? await services.GetRequiredService<TaxSettings>().SetPayeeKindAsync(person, community, target.Value.ToString(), new PayeeKindRequest(parse.GetValue(kindOption)))
+                ? await services.GetRequiredService<TaxSettings>().SetPayeeKindAsync(caller, target.Value.ToString(), new PayeeKindRequest(parse.GetValue(kindOption)))
                 : target.Error;
         }));
 
@@ -175,6 +175,22 @@ public static class TaxCommands
         });
 
         return new Command("books", "The accounting export: the journal as a 仕訳帳 CSV, and its account names.") { export, accounts };
+    }
+
+    /// <summary>Runs a write as <c>--by</c> in <c>--community</c>; the use case checks, under its lock, what the caller may do.</summary>
+    private static async Task<int> RunAsync<T>(ParseResult parse, Func<IServiceProvider, Caller, Task<Result<Committed<T>>>> work)
+    {
+        await using var app = await Commands.OpenAsync(parse);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var community = await MembershipCommands.FindCommunityAsync(services.GetRequiredService<MikoshiDb>(), parse.GetValue(CommunityOption)!);
+        var person = await Commands.FindPersonAsync(services, parse.GetValue(By)!);
+        if ((community.Error ?? person.Error) is { } missing)
+        {
+            return Commands.Print(missing);
+        }
+
+        return Commands.Print(await work(services, await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value)));
     }
 
     private static async Task<int> RunAsync(ParseResult parse, Role role, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work, string? byName = null)

@@ -5,6 +5,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Payouts;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
 using Mikoshi.Features.Ledger;
@@ -136,7 +137,7 @@ public static class PageReads
     /// <summary>Pending claims waiting for a batch, per asset: how many people and how much.</summary>
     public static async Task<IReadOnlyList<(string Asset, int People, Int128 Units)>> PendingClaimsAsync(MikoshiDb db, CommunityId community)
     {
-        var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community && c.State == "pending")
+        var claims = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community && c.State == ClaimState.Pending)
             .Select(c => new { c.Asset, c.PersonId, c.Amount }).ToListAsync();
         return claims.GroupBy(c => c.Asset).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Select(c => c.PersonId).Distinct().Count(), g.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount)))

@@ -28,7 +28,7 @@ public sealed record PersonOption(string Id, string Name);
 /// Who is reading, as the page decides what to offer. The use cases decide again when asked to act; the
 /// page only leaves out what would be refused (a grant form for someone who is not an admin).
 /// </summary>
-public sealed record ProjectViewer(PersonId Person, string? Role, bool IsMember, bool IsAdmin, bool CanKeepTheBooks, InvitationView? Invitation, bool Asked)
+public sealed record ProjectViewer(Caller Caller, PersonId Person, string? Role, bool IsMember, bool IsAdmin, bool CanKeepTheBooks, InvitationView? Invitation, bool Asked)
 {
     public bool IsLead => Role == ProjectRules.Lead;
 
@@ -144,7 +144,7 @@ public sealed class ProjectPage(MikoshiDb db, Callers callers)
     {
         var caller = await callers.InAsync(community, person);
         var mine = person.ToString();
-        return new ProjectViewer(person, project.Team.FirstOrDefault(m => m.PersonId == mine)?.Role, caller.Is(Role.Member), caller.Is(Role.Admin), caller.CanKeepTheBooks,
+        return new ProjectViewer(caller, person, project.Team.FirstOrDefault(m => m.PersonId == mine)?.Role, caller.Is(Role.Member), caller.Is(Role.Admin), caller.CanKeepTheBooks,
             project.Pending.FirstOrDefault(p => p.Kind == "invitation" && p.PersonId == mine),
             project.Pending.Any(p => p.Kind == "request" && p.PersonId == mine));
     }

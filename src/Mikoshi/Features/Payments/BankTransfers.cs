@@ -73,8 +73,9 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         code?.JoinMaxPrice is { } max ? AmountView.Of(Money.Of(community.Base, max)) : null,
         stripe.Enabled && community.Base == Asset.Jpy);
 
-    public async Task<Result<Written>> IntendAsync(PersonId person, Community community, TransferIntentRequest request)
+    public async Task<Result<Committed<BankTransferView>>> IntendAsync(Caller caller, TransferIntentRequest request)
     {
+        var (community, person) = (caller.RequireCommunity(), caller.RequirePerson());
         long? max = null;
         if (request.Join == true)
         {
@@ -92,7 +93,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             max = (long)parsed.Value.Units;
         }
 
-        return await writer.RunAsync(community.Id.Value, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
             var code = await CodeForAsync(write, community.Id, person);
             code.JoinMaxPrice = max;
@@ -120,8 +121,9 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
     /// Imports a statement in writes of <see cref="Batch"/> lines; <c>committed</c>, when given, is told after each write how
     /// many deposit lines are committed so far (the benchmark times the writes with it).
     /// </summary>
-    public async Task<Result<BankImportView>> ImportAsync(PersonId treasurer, Community community, string? format, byte[] file, Action<int>? committed = null)
+    public async Task<Result<BankImportView>> ImportAsync(Caller treasurer, string? format, byte[] file, Action<int>? committed = null)
     {
+        var community = treasurer.RequireCommunity();
         if (community.Base != Asset.Jpy)
         {
             return PaymentErrors.CurrencyUnsupported;
@@ -159,7 +161,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             await using var scope = scopes.CreateAsyncScope();
             var chunkWriter = scope.ServiceProvider.GetRequiredService<Writer>();
             var results = Array.Empty<string>();
-            var written = await chunkWriter.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+            var written = await chunkWriter.RunAsync(treasurer, Access.Treasurer, null, async write =>
             {
                 results = await ImportBatchAsync(write, community, chunk, links);
                 await write.AuditAsync("bank.imported", new
@@ -288,9 +290,11 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         new(l.Number, l.BookedOn, AmountView.Of(Money.Of(community.Base, l.Amount)), l.Payer, l.State, l.PersonId?.ToString(), l.PaymentNumber);
 
     /// <summary>A treasurer says whose an unmatched line is: it credits them (and mints, if they asked to join).</summary>
-    public Task<Result<Written>> AssignAsync(PersonId treasurer, Community community, long number, AssignLineRequest request) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<BankLineView>>> AssignAsync(Caller caller, long number, AssignLineRequest request) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var line = await UnmatchedAsync(write, community.Id, number);
             if (!line.IsSuccess)
             {
@@ -311,9 +315,11 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         });
 
     /// <summary>A treasurer sets aside an unmatched line that is not a member's payment (interest, a refund from a shop…).</summary>
-    public Task<Result<Written>> IgnoreAsync(PersonId treasurer, Community community, long number) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<BankLineView>>> IgnoreAsync(Caller caller, long number) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var line = await UnmatchedAsync(write, community.Id, number);
             if (!line.IsSuccess)
             {
@@ -344,7 +350,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             .WithSummary("How to pay by bank transfer: the community's account and your transfer code, if you have one.")
             .Produces<BankTransferView>();
         api.MapPost("/communities/{slug}/payments/bank-transfer", async (TransferIntentRequest request, BankTransfers bank, HttpContext http) =>
-                Problems.From(await bank.IntendAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), request), http))
+                Problems.From(await bank.IntendAsync(http.Caller(), request), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Get your transfer code; with join, your next matched transfer mints a token at most maxPrice.")
             .Produces<BankTransferView>();
@@ -360,7 +366,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
                     return Problems.For(PaymentErrors.InvalidContent);
                 }
 
-                return Problems.From(await bank.ImportAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), request.Format, file));
+                return Problems.From(await bank.ImportAsync(http.Caller(), request.Format, file));
             })
             .Allow(Access.Treasurer)
             .WithSummary("Import a bank statement (zengin or csv, base64): matched lines credit their member, the rest wait for reconciliation. Importing twice changes nothing.")
@@ -370,12 +376,12 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             .Allow(Access.Treasurer)
             .WithSummary("Imported bank lines, newest first; ?state=unmatched is the reconciliation list.");
         api.MapPost("/communities/{slug}/bank/lines/{lineId:long}/assign", async (long lineId, AssignLineRequest request, BankTransfers bank, HttpContext http) =>
-                Problems.From(await bank.AssignAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), lineId, request), http))
+                Problems.From(await bank.AssignAsync(http.Caller(), lineId, request), StatusCodes.Status200OK, http))
             .Allow(Access.Treasurer)
             .WithSummary("Credit an unmatched bank line to a person.")
             .Produces<BankLineView>();
         api.MapPost("/communities/{slug}/bank/lines/{lineId:long}/ignore", async (long lineId, BankTransfers bank, HttpContext http) =>
-                Problems.From(await bank.IgnoreAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), lineId), http))
+                Problems.From(await bank.IgnoreAsync(http.Caller(), lineId), StatusCodes.Status200OK, http))
             .Allow(Access.Treasurer)
             .WithSummary("Set aside an unmatched bank line that is no member's payment.")
             .Produces<BankLineView>();

@@ -29,24 +29,25 @@ public sealed class PaymentSettings(Writer writer)
     public const int MaxBankAccountLength = 400;
     public const int MaxStripeIdLength = 200;
 
-    public Task<Result<Written>> SaveAsync(PersonId admin, Community community, PaymentSettingsRequest request)
+    public Task<Result<Committed<PaymentSettingsView>>> SaveAsync(Caller admin, PaymentSettingsRequest request)
     {
+        var community = admin.RequireCommunity();
         var dues = request.DuesAmount is null ? Result<Money>.Ok(Money.Zero(community.Base)) : Money.Parse(community.Base, request.DuesAmount);
         if (!dues.IsSuccess)
         {
-            return Task.FromResult<Result<Written>>(dues.Error);
+            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(dues.Error);
         }
 
         var priceId = request.DuesPriceId?.Trim() ?? string.Empty;
         if (priceId.Length > MaxStripeIdLength || (priceId.Length > 0 && dues.Value.Units <= Int128.Zero) || dues.Value.Units > StripeCheckout.MaxYen)
         {
-            return Task.FromResult<Result<Written>>(PaymentErrors.InvalidDues);
+            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidDues);
         }
 
         var bank = request.BankAccount?.Trim() ?? string.Empty;
         if (bank.Length > MaxBankAccountLength || bank.Any(char.IsControl))
         {
-            return Task.FromResult<Result<Written>>(PaymentErrors.InvalidBankAccount(MaxBankAccountLength));
+            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidBankAccount(MaxBankAccountLength));
         }
 
         CsvMapping? csv = null;
@@ -55,13 +56,13 @@ public sealed class PaymentSettings(Writer writer)
             var mapping = CsvMapping.Of(c.Date, c.Amount, c.Payer, c.Id, c.HasHeader ?? true, c.Encoding);
             if (!mapping.IsSuccess)
             {
-                return Task.FromResult<Result<Written>>(mapping.Error);
+                return Task.FromResult<Result<Committed<PaymentSettingsView>>>(mapping.Error);
             }
 
             csv = mapping.Value;
         }
 
-        return writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+        return writer.RunAsync(admin, Access.Admin, null, async write =>
         {
             var row = await write.Db.PaymentSettings.FirstOrDefaultAsync(s => s.CommunityId == community.Id);
             if (row is null)
@@ -88,16 +89,18 @@ public sealed class PaymentSettings(Writer writer)
         row is { BankAccount.Length: > 0 } ? row.BankAccount : null,
         row is { CsvMapping.Length: > 0 } ? System.Text.Json.JsonSerializer.Deserialize<CsvMapping>(row.CsvMapping, Writer.Json) : null);
 
-    public Task<Result<Written>> LinkSaleAsync(PersonId treasurer, Community community, long project, SaleLinkRequest request)
+    public Task<Result<Committed<SaleLinkView>>> LinkSaleAsync(Caller caller, long project, SaleLinkRequest request)
     {
+        var community = caller.RequireCommunity();
         var link = request.PaymentLink?.Trim() ?? string.Empty;
         if (!link.StartsWith("plink_", StringComparison.Ordinal) || link.Length > MaxStripeIdLength || !link.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
         {
-            return Task.FromResult<Result<Written>>(PaymentErrors.InvalidPaymentLink);
+            return Task.FromResult<Result<Committed<SaleLinkView>>>(PaymentErrors.InvalidPaymentLink);
         }
 
-        return writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status201Created, async write =>
+        return writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var treasurer = caller.RequirePerson();
             if (!await write.Db.Projects.AnyAsync(p => p.CommunityId == community.Id && p.Number == project))
             {
                 return ProjectErrors.ProjectNotFound;
@@ -121,12 +124,12 @@ public sealed class PaymentSettings(Writer writer)
             .WithSummary("The community's payment settings.")
             .Produces<PaymentSettingsView>();
         api.MapPut("/communities/{slug}/payments/settings", async (PaymentSettingsRequest request, PaymentSettings settings, HttpContext http) =>
-                Problems.From(await settings.SaveAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), request), http))
+                Problems.From(await settings.SaveAsync(http.Caller(), request), StatusCodes.Status200OK, http))
             .Allow(Access.Admin)
             .WithSummary("Set monthly dues (a Stripe price and its amount), the bank account members transfer to, and the CSV mapping.")
             .Produces<PaymentSettingsView>();
         api.MapPost("/communities/{slug}/projects/{projectId:long}/sale-links", async (long projectId, SaleLinkRequest request, PaymentSettings settings, HttpContext http) =>
-                Problems.From(await settings.LinkSaleAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), projectId, request), http))
+                Problems.From(await settings.LinkSaleAsync(http.Caller(), projectId, request), StatusCodes.Status201Created, http))
             .Allow(Access.Treasurer)
             .WithSummary("Sell a project's work through a Stripe payment link: each paid sale is recorded as the project's revenue.")
             .Produces<SaleLinkView>(StatusCodes.Status201Created);

@@ -30,8 +30,9 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
     /// <summary>Stripe's ceiling for one yen payment.</summary>
     public const long MaxYen = 99_999_999;
 
-    public async Task<Result<Written>> StartAsync(PersonId person, Community community, CheckoutRequest request, string origin, IdempotencyKey? idempotency)
+    public async Task<Result<Committed<CheckoutView>>> StartAsync(Caller caller, CheckoutRequest request, string origin, IdempotencyKey? idempotency)
     {
+        var (community, person) = (caller.RequireCommunity(), caller.RequirePerson());
         if (stripe.Client is not { } client)
         {
             return StripeErrors.StripeNotConfigured;
@@ -173,14 +174,14 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
 
         if (priceId is not null)
         {
-            return await writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+            return await writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
             {
                 await write.AuditAsync("payment.checkout", new { session = session.Id, purpose = request.Purpose, person = person.ToString() });
                 return Result<CheckoutView>.Ok(new CheckoutView(null, session.Id, session.Url, AmountView.Of(Money.Of(community.Base, amount))));
             });
         }
 
-        return await writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+        return await writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             var number = await PaymentBook.NextNumberAsync(write.Db, community.Id);
             write.Db.Payments.Add(new PaymentRow
@@ -216,7 +217,7 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/communities/{slug}/payments/checkout", (CheckoutRequest request, StripeCheckout checkout, HttpContext http) =>
-            Idempotency.WriteAsync(http, request, (caller, key) => checkout.StartAsync(caller.RequirePerson(), caller.RequireCommunity(), request, OriginOf(http.Request), key)))
+            Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => checkout.StartAsync(caller, request, OriginOf(http.Request), key)))
         .Allow(Access.SignedIn)
         .WithSummary("Open a Stripe Checkout page to join (with maxPrice), top up, or pay monthly dues; answers its URL. Takes an Idempotency-Key.")
         .Produces<CheckoutView>(StatusCodes.Status201Created);

@@ -58,10 +58,10 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
             return Problems.For(ApiErrors.MalformedRequest("the signed body is not a Stripe event"));
         }
 
-        return Problems.From(await ApplyAsync(stripeEvent, body), http);
+        return Problems.From(await ApplyAsync(stripeEvent, body), StatusCodes.Status200OK, http);
     }
 
-    public async Task<Result<Written>> ApplyAsync(Event stripeEvent, string raw)
+    public async Task<Result<Committed<WebhookView>>> ApplyAsync(Event stripeEvent, string raw)
     {
         if (await db.StripeEvents.AsNoTracking().AnyAsync(e => e.Id == stripeEvent.Id))
         {
@@ -88,7 +88,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
             return StripeErrors.StripeUnavailable(exception.Message);
         }
 
-        var written = await writer.RunAsync(target.Community?.Id.Value ?? Guid.Empty, Actor, null, StatusCodes.Status200OK, async write =>
+        var written = await writer.RunAsync(target.Community?.Id.Value ?? Guid.Empty, Actor, null, async write =>
         {
             if (await write.Db.StripeEvents.AnyAsync(e => e.Id == stripeEvent.Id))
             {
@@ -119,8 +119,8 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
         return written;
     }
 
-    private static Written Answer(Event stripeEvent, string outcome) =>
-        new(StatusCodes.Status200OK, System.Text.Json.JsonSerializer.Serialize(new WebhookView(stripeEvent.Id, stripeEvent.Type, outcome), Writer.Json), Replayed: false);
+    private static Committed<WebhookView> Answer(Event stripeEvent, string outcome) =>
+        new(new WebhookView(stripeEvent.Id, stripeEvent.Type, outcome), Replayed: false);
 
     private sealed record Target(Community? Community, PaymentRow? Payment, string Problem);
 

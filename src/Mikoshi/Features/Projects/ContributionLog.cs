@@ -13,6 +13,9 @@ public sealed record ContributionRequest(string? Summary, string? EvidenceUrl, D
 
 public sealed record AcknowledgementView(string PersonId, string DisplayName, DateTimeOffset At);
 
+/// <summary>An acknowledgement just made: the contribution, who acknowledged it, when.</summary>
+public sealed record Acknowledgement(long Contribution, string AcknowledgedBy, DateTimeOffset At);
+
 public sealed record ContributionView(
     long Id,
     long Project,
@@ -33,9 +36,11 @@ public sealed record ContributionList(IReadOnlyList<ContributionView> Items);
 /// </summary>
 public sealed class ContributionLog(Writer writer)
 {
-    public Task<Result<Written>> RecordAsync(PersonId author, Community community, long project, ContributionRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, author.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<ContributionView>>> RecordAsync(Caller caller, long project, ContributionRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
+            var community = caller.RequireCommunity();
+            var author = caller.RequirePerson();
             var db = write.Db;
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
@@ -77,9 +82,11 @@ public sealed class ContributionLog(Writer writer)
             return Result<ContributionView>.Ok(View(row, found.Value.Title, names, []));
         });
 
-    public Task<Result<Written>> AcknowledgeAsync(PersonId person, Community community, long number) =>
-        writer.RunAsync(community.Id.Value, person.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<Acknowledgement>>> AcknowledgeAsync(Caller caller, long number) =>
+        writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var person = caller.RequirePerson();
             var db = write.Db;
             var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.Number == number);
             if (contribution is null)
@@ -96,7 +103,7 @@ public sealed class ContributionLog(Writer writer)
 
             db.Acknowledgements.Add(new AcknowledgementRow { CommunityId = community.Id, ContributionNumber = number, PersonId = person, AtUnixMs = write.At.ToUnixTimeMilliseconds() });
             await write.AuditAsync("contribution.acknowledged", new { project = contribution.ProjectNumber, contribution = number, by = person.ToString() });
-            return Result<object>.Ok(new { contribution = number, acknowledgedBy = person.ToString(), at = write.At });
+            return Result<Acknowledgement>.Ok(new Acknowledgement(number, person.ToString(), write.At));
         });
 
     /// <summary>Contributions matching a filter, newest first, with their acknowledgements and names.</summary>
@@ -124,14 +131,14 @@ public sealed class ContributionLog(Writer writer)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/projects/{projectId:long}/contributions", (long projectId, ContributionRequest request, ContributionLog log, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => log.RecordAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => log.RecordAsync(caller, projectId, request, key)))
             .Allow(Access.SignedIn)
             .WithSummary("A team member records what they did: summary, optional http(s) evidence link, when. Takes an Idempotency-Key.")
             .Produces<ContributionView>(StatusCodes.Status201Created);
         api.MapPost("/communities/{slug}/contributions/{contributionId:long}/acknowledge", async (long contributionId, ContributionLog log, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await log.AcknowledgeAsync(caller.RequirePerson(), caller.RequireCommunity(), contributionId), http);
+                return Problems.From(await log.AcknowledgeAsync(caller, contributionId), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("Another member of the team acknowledges a contribution; never its author, never twice.");

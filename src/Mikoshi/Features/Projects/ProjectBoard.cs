@@ -40,9 +40,11 @@ public sealed record ProjectList(IReadOnlyList<ProjectSummary> Items);
 /// </summary>
 public sealed class ProjectBoard(Writer writer)
 {
-    public Task<Result<Written>> CreateAsync(PersonId creator, Community community, ProjectRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, creator.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<ProjectView>>> CreateAsync(Caller caller, ProjectRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(caller, Access.Member, idempotency, async write =>
         {
+            var community = caller.RequireCommunity();
+            var creator = caller.RequirePerson();
             var title = ProjectRules.Title(request.Title);
             var description = ProjectRules.Description(request.Description);
             var skills = TagList.Clean(request.NeededSkills, ProjectErrors.InvalidProject);
@@ -76,9 +78,11 @@ public sealed class ProjectBoard(Writer writer)
                 creator.ToString(), write.At, [new TeamMemberView(creator.ToString(), names[creator], ProjectRules.Lead, write.At)], [], [], [], []));
         });
 
-    public Task<Result<Written>> ChangeStatusAsync(PersonId lead, Community community, long number, StatusRequest request) =>
-        writer.RunAsync(community.Id.Value, lead.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<StatusChange>>> ChangeStatusAsync(Caller caller, long number, StatusRequest request) =>
+        writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var lead = caller.RequirePerson();
             var project = await ProjectBook.FindAsync(write.Db, community.Id, number);
             if (!project.IsSuccess)
             {
@@ -152,7 +156,7 @@ public sealed class ProjectBoard(Writer writer)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/projects", (ProjectRequest request, ProjectBoard board, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => board.CreateAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => board.CreateAsync(caller, request, key)))
             .Allow(Access.Member)
             .WithSummary("Start a project (title, description, needed skills, values); you lead its team. Takes an Idempotency-Key.")
             .Produces<ProjectView>(StatusCodes.Status201Created);
@@ -169,7 +173,7 @@ public sealed class ProjectBoard(Writer writer)
         api.MapPost("/communities/{slug}/projects/{projectId:long}/status", async (long projectId, StatusRequest request, ProjectBoard board, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await board.ChangeStatusAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+                return Problems.From(await board.ChangeStatusAsync(caller, projectId, request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A lead moves the project forward (idea → forming → active → released) or archives it.")

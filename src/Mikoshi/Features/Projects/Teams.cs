@@ -24,9 +24,11 @@ public sealed class Teams(Writer writer)
     private const string Request = "request";
     private const string Pending = "pending";
 
-    public Task<Result<Written>> InviteAsync(PersonId lead, Community community, long project, InviteRequest request) =>
-        writer.RunAsync(community.Id.Value, lead.ToString(), null, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<InvitationView>>> InviteAsync(Caller caller, long project, InviteRequest request) =>
+        writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var lead = caller.RequirePerson();
             var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
             if (!found.IsSuccess)
             {
@@ -53,9 +55,11 @@ public sealed class Teams(Writer writer)
             return await OpenAsync(write, community, project, Invitation, invitee.Value, role.Value, lead);
         });
 
-    public Task<Result<Written>> AskToJoinAsync(PersonId person, Community community, long project, JoinRequest request) =>
-        writer.RunAsync(community.Id.Value, person.ToString(), null, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<InvitationView>>> AskToJoinAsync(Caller caller, long project, JoinRequest request) =>
+        writer.RunAsync(caller, Access.Member, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var person = caller.RequirePerson();
             var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
             if (!found.IsSuccess)
             {
@@ -72,9 +76,11 @@ public sealed class Teams(Writer writer)
         });
 
     /// <summary>Accepts an invitation (as the invitee) or a join request (as a lead): the person joins the team.</summary>
-    public Task<Result<Written>> AnswerAsync(PersonId answerer, Community community, long number, bool accept) =>
-        writer.RunAsync(community.Id.Value, answerer.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<InvitationView>>> AnswerAsync(Caller caller, long number, bool accept) =>
+        writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var answerer = caller.RequirePerson();
             var db = write.Db;
             var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.CommunityId == community.Id && i.Number == number);
             if (invitation is null)
@@ -166,7 +172,7 @@ public sealed class Teams(Writer writer)
         api.MapPost("/communities/{slug}/projects/{projectId:long}/invitations", async (long projectId, InviteRequest request, Teams teams, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await teams.InviteAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+                return Problems.From(await teams.InviteAsync(caller, projectId, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A lead invites a signed-up person onto the team with a role; no token needed to join.")
@@ -174,7 +180,7 @@ public sealed class Teams(Writer writer)
         api.MapPost("/communities/{slug}/projects/{projectId:long}/join-requests", async (long projectId, JoinRequest request, Teams teams, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await teams.AskToJoinAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+                return Problems.From(await teams.AskToJoinAsync(caller, projectId, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Member)
             .WithSummary("Ask to join a project's team in a role; a lead answers.")
@@ -182,7 +188,7 @@ public sealed class Teams(Writer writer)
         api.MapPost("/communities/{slug}/invitations/{invitationId:long}/accept", async (long invitationId, Teams teams, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await teams.AnswerAsync(caller.RequirePerson(), caller.RequireCommunity(), invitationId, accept: true), http);
+                return Problems.From(await teams.AnswerAsync(caller, invitationId, accept: true), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("Accept: the invitee their invitation, or a lead a join request. The person joins the team.")
@@ -190,7 +196,7 @@ public sealed class Teams(Writer writer)
         api.MapPost("/communities/{slug}/invitations/{invitationId:long}/decline", async (long invitationId, Teams teams, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await teams.AnswerAsync(caller.RequirePerson(), caller.RequireCommunity(), invitationId, accept: false), http);
+                return Problems.From(await teams.AnswerAsync(caller, invitationId, accept: false), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("Decline: the invitee their invitation, or a lead a join request.")

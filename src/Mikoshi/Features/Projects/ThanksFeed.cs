@@ -24,9 +24,12 @@ public sealed class ThanksFeed(Writer writer)
     /// <summary>How many thanks a project's page shows.</summary>
     public const int PerProject = 50;
 
-    public Task<Result<Written>> ThankAsync(PersonId from, Community community, ThanksRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, from.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    /// <summary>Thanks from a member: the membership is the use case's own rule (<c>not_a_member</c>), checked under the lock.</summary>
+    public Task<Result<Committed<ThanksView>>> ThankAsync(Caller caller, ThanksRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
+            var community = caller.RequireCommunity();
+            var from = caller.RequirePerson();
             var db = write.Db;
             if (!await db.Tokens.AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == from))
             {
@@ -102,7 +105,7 @@ public sealed class ThanksFeed(Writer writer)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/thanks", (ThanksRequest request, ThanksFeed feed, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => feed.ThankAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => feed.ThankAsync(caller, request, key)))
             .Allow(Access.Member)
             .WithSummary("A member thanks someone (感謝): to, a message of at most 280 characters, optionally a project. Takes an Idempotency-Key.")
             .Produces<ThanksView>(StatusCodes.Status201Created);

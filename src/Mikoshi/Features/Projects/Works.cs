@@ -14,9 +14,11 @@ public sealed record WorkView(long Id, long Project, string Title, string Url, D
 /// <summary>The works (制作物) a project released: a team member adds each with its link.</summary>
 public sealed class Works(Writer writer)
 {
-    public Task<Result<Written>> AddAsync(PersonId person, Community community, long project, WorkRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<WorkView>>> AddAsync(Caller caller, long project, WorkRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
+            var community = caller.RequireCommunity();
+            var person = caller.RequirePerson();
             var db = write.Db;
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
@@ -70,7 +72,7 @@ public sealed class Works(Writer writer)
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/communities/{slug}/projects/{projectId:long}/works", (long projectId, WorkRequest request, Works works, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => works.AddAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => works.AddAsync(caller, projectId, request, key)))
             .Allow(Access.SignedIn)
             .WithSummary("A team member adds a work the project released: title, http(s) link, when. Takes an Idempotency-Key.")
             .Produces<WorkView>(StatusCodes.Status201Created);

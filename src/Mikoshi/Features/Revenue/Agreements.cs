@@ -45,9 +45,11 @@ public sealed class Agreements(Writer writer)
 {
     public const string InForce = "in-force";
 
-    public Task<Result<Written>> ProposeAsync(PersonId lead, Community community, long project, AgreementRequest request) =>
-        writer.RunAsync(community.Id.Value, lead.ToString(), null, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<AgreementView>>> ProposeAsync(Caller caller, long project, AgreementRequest request) =>
+        writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var lead = caller.RequirePerson();
             var db = write.Db;
             var found = await ProjectBook.FindAsync(db, community.Id, project);
             if (!found.IsSuccess)
@@ -146,9 +148,11 @@ public sealed class Agreements(Writer writer)
             return Result<AgreementView>.Ok((await ViewsAsync(db, [row])).Single());
         });
 
-    public Task<Result<Written>> AcceptAsync(PersonId person, Community community, long project, int version) =>
-        writer.RunAsync(community.Id.Value, person.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<AgreementView>>> AcceptAsync(Caller caller, long project, int version) =>
+        writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var person = caller.RequirePerson();
             var db = write.Db;
             var row = await db.Agreements.Include(a => a.Parties)
                 .FirstOrDefaultAsync(a => a.CommunityId == community.Id && a.ProjectNumber == project && a.Version == version);
@@ -282,7 +286,7 @@ public sealed class Agreements(Writer writer)
         api.MapPost("/communities/{slug}/projects/{projectId:long}/agreements", async (long projectId, AgreementRequest request, Agreements agreements, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await agreements.ProposeAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+                return Problems.From(await agreements.ProposeAsync(caller, projectId, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A lead proposes a new version of the split: team members by weight, outside parties by fixed share (basis points). In force once every party accepts.")
@@ -290,7 +294,7 @@ public sealed class Agreements(Writer writer)
         api.MapPost("/communities/{slug}/projects/{projectId:long}/agreements/{version:int}/accept", async (long projectId, int version, Agreements agreements, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await agreements.AcceptAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, version), http);
+                return Problems.From(await agreements.AcceptAsync(caller, projectId, version), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A named party accepts a proposed version; the last acceptance puts it in force.")

@@ -3,11 +3,12 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
-using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Revenue;
+using Mikoshi.Domain;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 
@@ -46,8 +47,8 @@ public sealed class Earnings(Writer writer)
         {
             var balance = balances.FirstOrDefault(b => b.Asset == asset)?.Units ?? Int128.Zero;
             var share = accrued.GetValueOrDefault(asset);
-            var pending = claims.Where(c => c.Asset == asset && c.State != "paid").Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
-            var paid = claims.Where(c => c.Asset == asset && c.State == "paid").Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            var pending = claims.Where(c => c.Asset == asset && c.State != ClaimState.Paid).Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
+            var paid = claims.Where(c => c.Asset == asset && c.State == ClaimState.Paid).Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);
             return new EarningLine(asset, AmountView.Of(asset, balance), AmountView.Of(asset, share), AmountView.Of(asset, balance + share),
                 AmountView.Of(asset, pending), AmountView.Of(asset, paid));
         }).ToList();
@@ -60,9 +61,11 @@ public sealed class Earnings(Writer writer)
     /// holds, then moves their whole balance to the payout escrow as one pending claim. Yen needs a
     /// bank account on file, since a Zengin transfer is how yen is paid.
     /// </summary>
-    public Task<Result<Written>> ClaimAsync(PersonId person, Community community, ClaimRequest request, IdempotencyKey? idempotency) =>
-        writer.RunAsync(community.Id.Value, person.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<ClaimView>>> ClaimAsync(Caller caller, ClaimRequest request, IdempotencyKey? idempotency) =>
+        writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
+            var community = caller.RequireCommunity();
+            var person = caller.RequirePerson();
             var db = write.Db;
             var asset = community.Accepts(request.Asset);
             if (!asset.IsSuccess)
@@ -92,16 +95,13 @@ public sealed class Earnings(Writer writer)
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "claims");
-            var claim = new ClaimRow
+            var made = Claim.Make(community.Id, number, person, Money.Of(asset.Value, units), write.At, posted.Value);
+            if (!made.IsSuccess)
             {
-                CommunityId = community.Id,
-                Number = number,
-                PersonId = person,
-                Asset = asset.Value.Code,
-                Amount = units,
-                AtUnixMs = write.At.ToUnixTimeMilliseconds(),
-                EntryNumber = posted.Value,
-            };
+                return made.Error;
+            }
+
+            var claim = made.Value;
             db.Claims.Add(claim);
             await write.AuditAsync("claim.made", new { claim = number, person = person.ToString(), asset = claim.Asset, amount = units.ToString(CultureInfo.InvariantCulture) });
             return Result<ClaimView>.Ok(ClaimViewOf(claim));
@@ -233,8 +233,8 @@ public sealed class Earnings(Writer writer)
     /// </summary>
     public static TimeZoneInfo DaysOf(Community community) => Components.Times.Find(community.TimeZone) ?? Components.Times.Tokyo;
 
-    private static ClaimView ClaimViewOf(ClaimRow c) =>
-        new(c.Number, AmountView.Of(c.Asset, c.Amount), c.State, c.BatchNumber, ProjectBook.Instant(c.AtUnixMs), c.EntryNumber);
+    private static ClaimView ClaimViewOf(Claim c) =>
+        new(c.Number, AmountView.Of(c.Asset, c.Amount), c.State.ToString().ToLowerInvariant(), c.BatchNumber, ProjectBook.Instant(c.AtUnixMs), c.EntryNumber);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -247,7 +247,7 @@ public sealed class Earnings(Writer writer)
             .WithSummary("My earnings per asset: balance, holder share accrued, claimable, pending and paid claims.")
             .Produces<EarningsView>();
         api.MapPost("/communities/{slug}/me/claims", (ClaimRequest request, Earnings earnings, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => earnings.ClaimAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => earnings.ClaimAsync(caller, request, key)))
             .Allow(Access.SignedIn)
             .WithSummary("Claim everything claimable in an asset for the next payout batch (yen needs a bank account on file). Takes an Idempotency-Key.")
             .Produces<ClaimView>(StatusCodes.Status201Created);

@@ -39,8 +39,8 @@ public sealed record BatchFile(byte[] Bytes, string ContentType, string FileName
 /// </summary>
 public sealed class Payouts(Writer writer, SecretBox box)
 {
-    public Task<Result<Written>> SetBankAccountAsync(PersonId person, BankAccountRequest request) =>
-        writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<BankAccountRequest>>> SetBankAccountAsync(PersonId person, BankAccountRequest request) =>
+        writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var checkedAccount = Check(request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber, request.HolderName);
             if (!checkedAccount.IsSuccess)
@@ -70,9 +70,11 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return Result<BankAccountRequest>.Ok(ViewOf(row, request.AccountNumber!));
         });
 
-    public Task<Result<Written>> SetSenderAsync(PersonId admin, Community community, PayoutSenderRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<PayoutSenderRequest>>> SetSenderAsync(Caller caller, PayoutSenderRequest request) =>
+        writer.RunAsync(caller, Access.Admin, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var admin = caller.RequirePerson();
             var header = Header(request.SenderCode, request.SenderName, DateOnly.FromDateTime(write.At.UtcDateTime), request.BankCode, request.BankName, request.BranchCode, request.BranchName, request.AccountType, request.AccountNumber);
             if (!header.IsSuccess)
             {
@@ -99,9 +101,11 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return Result<PayoutSenderRequest>.Ok(SenderViewOf(row));
         });
 
-    public Task<Result<Written>> CreateBatchAsync(PersonId treasurer, Community community, BatchRequest request) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<BatchView>>> CreateBatchAsync(Caller caller, BatchRequest request) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var db = write.Db;
             var asset = community.Accepts(request.Asset);
             if (!asset.IsSuccess)
@@ -116,7 +120,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 return RevenueErrors.InvalidTransferDate;
             }
 
-            var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.Asset == asset.Value.Code && c.State == "pending")
+            var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.Asset == asset.Value.Code && c.State == ClaimState.Pending)
                 .OrderBy(c => c.Number).ToListAsync();
             if (claims.Count == 0)
             {
@@ -124,22 +128,13 @@ public sealed class Payouts(Writer writer, SecretBox box)
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "payout-batches");
-            var batch = new PayoutBatchRow
+            var gathered = PayoutBatch.Gather(community.Id, number, asset.Value, date, claims, treasurer, write.At);
+            if (!gathered.IsSuccess)
             {
-                CommunityId = community.Id,
-                Number = number,
-                Asset = asset.Value.Code,
-                Total = claims.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount),
-                Count = claims.Select(c => c.PersonId).Distinct().Count(),
-                TransferDate = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                CreatedById = treasurer,
-                CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-            };
-            foreach (var claim in claims)
-            {
-                claim.State = "batched";
-                claim.BatchNumber = number;
+                return gathered.Error;
             }
+
+            var batch = gathered.Value;
 
             // Withholding (issue #21) is fixed when the batch is made: the file, the journal and the reports agree.
             var lines = await Features.Tax.PayoutTax.LinesAsync(db, community.Id, asset.Value, number, claims);
@@ -164,9 +159,11 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return Result<BatchView>.Ok(await ViewAsync(db, batch, claims, lines.Value));
         });
 
-    public Task<Result<Written>> ConfirmAsync(PersonId treasurer, Community community, long number) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<BatchView>>> ConfirmAsync(Caller caller, long number) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var db = write.Db;
             var batch = await db.PayoutBatches.FirstOrDefaultAsync(b => b.CommunityId == community.Id && b.Number == number);
             if (batch is null)
@@ -174,7 +171,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 return RevenueErrors.BatchNotFound;
             }
 
-            if (batch.State == "paid")
+            if (batch.State == PayoutBatchState.Paid)
             {
                 return RevenueErrors.BatchAlreadyPaid;
             }
@@ -194,14 +191,12 @@ public sealed class Payouts(Writer writer, SecretBox box)
             }
 
             var claims = await db.Claims.Where(c => c.CommunityId == community.Id && c.BatchNumber == number).ToListAsync();
-            foreach (var claim in claims)
+            var confirmed = batch.Confirm(claims, treasurer, write.At);
+            if (!confirmed.IsSuccess)
             {
-                claim.State = "paid";
+                return confirmed.Error;
             }
 
-            batch.State = "paid";
-            batch.PaidById = treasurer;
-            batch.PaidAtUnixMs = write.At.ToUnixTimeMilliseconds();
             await write.AuditAsync("payout.paid", new { batch = number, asset = batch.Asset, total = batch.Total.ToString(CultureInfo.InvariantCulture), withheld = withheld.ToString(CultureInfo.InvariantCulture) });
 
             // Each payee hears what the bank pays them: the net of their line (the gross for a batch made before withholding).
@@ -287,7 +282,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
     }
 
     /// <summary>The batch's Zengin 総合振込 file: one transfer per person, customer code = the batch number.</summary>
-    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, SecretBox box, CommunityId community, PayoutBatchRow batch, IReadOnlyList<(PersonId Person, Int128 Amount)> payees)
+    public static async Task<Result<byte[]>> ZenginAsync(MikoshiDb db, SecretBox box, CommunityId community, PayoutBatch batch, IReadOnlyList<(PersonId Person, Int128 Amount)> payees)
     {
         var sender = await db.PayoutSenders.AsNoTracking().FirstOrDefaultAsync(s => s.CommunityId == community);
         if (sender is null)
@@ -295,7 +290,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             return RevenueErrors.PayoutSenderMissing;
         }
 
-        var date = DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = batch.TransferDay;
         var header = Header(sender.SenderCode, sender.SenderName, date, sender.BankCode, sender.BankName, sender.BranchCode, sender.BranchName, sender.AccountType, sender.AccountNumber);
         if (!header.IsSuccess)
         {
@@ -407,7 +402,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         return ZenginHeader.Of(sender.Value, senderName, TransferDate.On(date), bank.Value, bankName, branch.Value, branchName, accountType.Value, account.Value);
     }
 
-    private static async Task<BatchView> ViewAsync(MikoshiDb db, PayoutBatchRow batch, IReadOnlyList<ClaimRow> claims, IReadOnlyList<PayoutLineRow>? lines = null)
+    private static async Task<BatchView> ViewAsync(MikoshiDb db, PayoutBatch batch, IReadOnlyList<Claim> claims, IReadOnlyList<PayoutLineRow>? lines = null)
     {
         lines ??= await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == batch.CommunityId && l.BatchNumber == batch.Number).ToListAsync();
         var byPerson = lines.ToDictionary(l => l.PersonId);
@@ -421,8 +416,8 @@ public sealed class Payouts(Writer writer, SecretBox box)
                 line?.Kind ?? Domain.Tax.WithholdingKind.None.Code, AmountView.Of(batch.Asset, line?.Withheld ?? Int128.Zero), AmountView.Of(batch.Asset, line?.Net ?? gross), line?.InvoiceNumber);
         }).ToList();
         var withheld = lines.Aggregate(Int128.Zero, (sum, l) => sum + l.Withheld);
-        return new BatchView(batch.Number, AmountView.Of(batch.Asset, batch.Total), batch.Count, batch.State,
-            DateOnly.ParseExact(batch.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), ProjectBook.Instant(batch.CreatedAtUnixMs),
+        return new BatchView(batch.Number, AmountView.Of(batch.Asset, batch.Total), batch.Count, batch.State.ToString().ToLowerInvariant(),
+            batch.TransferDay, ProjectBook.Instant(batch.CreatedAtUnixMs),
             batch.PaidAtUnixMs is { } paid ? ProjectBook.Instant(paid) : null, views, AmountView.Of(batch.Asset, withheld), AmountView.Of(batch.Asset, batch.Total - withheld));
     }
 
@@ -434,7 +429,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             .WithSummary("My bank account for yen payouts (only I see it; treasurers see it in the batches they export).")
             .Produces<BankAccountRequest>();
         api.MapPut("/me/bank-account", async (BankAccountRequest request, Payouts payouts, HttpContext http) =>
-                Problems.From(await payouts.SetBankAccountAsync(http.Caller().RequirePerson(), request), http))
+                Problems.From(await payouts.SetBankAccountAsync(http.Caller().RequirePerson(), request), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Set my bank account: codes, type, number and names in kana, checked against the Zengin layout.")
             .Produces<BankAccountRequest>();
@@ -448,7 +443,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapPut("/communities/{slug}/payout-sender", async (PayoutSenderRequest request, Payouts payouts, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await payouts.SetSenderAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await payouts.SetSenderAsync(caller, request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Admin)
             .WithSummary("Set the community's paying account and bank-given sender code (振込依頼人コード).")
@@ -461,7 +456,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapPost("/communities/{slug}/payouts", async (BatchRequest request, Payouts payouts, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await payouts.CreateBatchAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await payouts.CreateBatchAsync(caller, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Gather every pending claim in an asset into a batch for a transfer date.")
@@ -476,7 +471,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
         api.MapPost("/communities/{slug}/payouts/{batchId:long}/confirm", async (long batchId, Payouts payouts, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await payouts.ConfirmAsync(caller.RequirePerson(), caller.RequireCommunity(), batchId), http);
+                return Problems.From(await payouts.ConfirmAsync(caller, batchId), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Confirm the bank paid the batch: the money leaves the books and its claims are paid. Only once.")

@@ -50,9 +50,9 @@ public sealed class RecordRevenue(Writer writer)
 {
     public const int MaxSourceLength = 200;
 
-    public Task<Result<Written>> GrantAsync(PersonId admin, Community community, long project, GrantRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status201Created,
-            async write => await GrantAsync(write, admin, community, project, request));
+    public Task<Result<Committed<GrantView>>> GrantAsync(Caller admin, long project, GrantRequest request) =>
+        writer.RunAsync(admin, Access.Admin, null,
+            async write => await GrantAsync(write, admin.RequirePerson(), admin.RequireCommunity(), project, request));
 
     /// <summary>
     /// A grant inside a write someone else runs (an admin's request, or an executed fund proposal). On a
@@ -69,13 +69,13 @@ public sealed class RecordRevenue(Writer writer)
         }
 
         var amount = Money.Parse(asset.Value, request.Amount);
-        var rate = request.RecoupRateBps ?? 0;
         if (!amount.IsSuccess)
         {
             return amount.Error;
         }
 
-        if (rate is < 0 or > RevenuePolicy.Whole)
+        var rate = Bps.From(request.RecoupRateBps ?? 0);
+        if (!rate.IsSuccess)
         {
             return RevenueErrors.InvalidRecoupRate;
         }
@@ -87,13 +87,12 @@ public sealed class RecordRevenue(Writer writer)
             return posted.Error;
         }
 
-        var funding = await FundingAsync(db, community.Id, project, asset.Value.Code);
-        funding.Granted += amount.Value.Units;
-        if (rate > 0)
+        // A grant with a recoupment rate sets the rate for everything still to recover.
+        var funding = await FundingAsync(db, community.Id, project, asset.Value);
+        var granted = funding.Grant(amount.Value, rate.Value);
+        if (!granted.IsSuccess)
         {
-            // A grant with a recoupment rate sets the rate for everything still to recover.
-            funding.Outstanding += amount.Value.Units;
-            funding.RecoupRateBps = rate;
+            return granted.Error;
         }
 
         var number = await ChainHeads.TakeAsync(db, community.Id.Value, "grants");
@@ -104,18 +103,19 @@ public sealed class RecordRevenue(Writer writer)
             ProjectNumber = project,
             Asset = asset.Value.Code,
             Amount = amount.Value.Units,
-            RecoupRateBps = rate,
+            RecoupRateBps = rate.Value.Value,
             GrantedById = grantedBy,
             AtUnixMs = write.At.ToUnixTimeMilliseconds(),
             EntryNumber = posted.Value,
         };
         db.Grants.Add(grant);
-        await write.AuditAsync("project.granted", new { project, grant = number, asset = grant.Asset, amount = Units(grant.Amount), recoupRateBps = rate });
+        await write.AuditAsync("project.granted", new { project, grant = number, asset = grant.Asset, amount = Units(grant.Amount), recoupRateBps = rate.Value.Value });
         return GrantViewOf(grant);
     }
 
-    public async Task<Result<Written>> RecordAsync(PersonId treasurer, Community community, long project, RevenueRequest request, IdempotencyKey? idempotency)
+    public async Task<Result<Committed<RevenueView>>> RecordAsync(Caller treasurer, long project, RevenueRequest request, IdempotencyKey? idempotency)
     {
+        var community = treasurer.RequireCommunity();
         if (idempotency is null)
         {
             return ApiErrors.IdempotencyKeyRequired;
@@ -139,8 +139,8 @@ public sealed class RecordRevenue(Writer writer)
             return RevenueErrors.InvalidSource(RecordRevenue.MaxSourceLength);
         }
 
-        return await writer.RunAsync(community.Id.Value, treasurer.ToString(), idempotency, StatusCodes.Status201Created,
-            write => RecordInAsync(write, treasurer, community, project, amount.Value, source, request.OccurredAt));
+        return await writer.RunAsync(treasurer, Access.Treasurer, idempotency,
+            write => RecordInAsync(write, treasurer.RequirePerson(), community, project, amount.Value, source, request.OccurredAt));
     }
 
     /// <summary>
@@ -168,7 +168,7 @@ public sealed class RecordRevenue(Writer writer)
             return RevenueErrors.NoSplitAgreement;
         }
 
-        var funding = await FundingAsync(db, community.Id, project, amount.Asset.Code);
+        var funding = await FundingAsync(db, community.Id, project, amount.Asset);
         var supply = await TokenBook.SupplyAsync(db, community.Id);
         var split = Agreements.Split(agreement);
         var policy = (await TokenBook.CurrentAsync(db, community.Id)).Revenue;
@@ -207,8 +207,13 @@ public sealed class RecordRevenue(Writer writer)
             await HolderShares.DistributeAsync(write, community.Id, amount.Asset.Code, parts.Holders, supply);
         }
 
-        funding.Outstanding -= parts.Recouped;
-        funding.Recouped += parts.Recouped;
+        // The waterfall took the recoupment the funding allows; the funding records it, and can take no more than is outstanding.
+        var recouped = funding.Recoup(amount);
+        if (!recouped.IsSuccess || recouped.Value.Units != parts.Recouped)
+        {
+            throw new InvariantViolatedException("The waterfall recouped another amount than the project's funding allows.");
+        }
+
         var number = await ChainHeads.TakeAsync(db, community.Id.Value, "revenue");
         var row = new RevenueRow
         {
@@ -330,12 +335,12 @@ public sealed class RecordRevenue(Writer writer)
             : found;
     }
 
-    private static async Task<FundingRow> FundingAsync(MikoshiDb db, CommunityId community, long project, string asset)
+    private static async Task<ProjectFunding> FundingAsync(MikoshiDb db, CommunityId community, long project, Asset asset)
     {
-        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset);
+        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset.Code);
         if (funding is null)
         {
-            funding = new FundingRow { CommunityId = community, ProjectNumber = project, Asset = asset, Granted = Int128.Zero, Outstanding = Int128.Zero, Recouped = Int128.Zero };
+            funding = ProjectFunding.Open(community, ProjectNumber.Stored(project), asset);
             db.Funding.Add(funding);
         }
 
@@ -345,7 +350,7 @@ public sealed class RecordRevenue(Writer writer)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/projects/{projectId:long}/revenue", (long projectId, RevenueRequest request, RecordRevenue revenue, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => revenue.RecordAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => revenue.RecordAsync(caller, projectId, request, key)))
             .Allow(Access.Treasurer)
             .WithSummary("Record revenue (asset, amount in minor units, source, occurredAt) with a required Idempotency-Key; the response lists where every unit went.")
             .Produces<RevenueView>(StatusCodes.Status201Created);
@@ -361,7 +366,7 @@ public sealed class RecordRevenue(Writer writer)
         api.MapPost("/communities/{slug}/projects/{projectId:long}/grants", async (long projectId, GrantRequest request, RecordRevenue revenue, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await revenue.GrantAsync(caller.RequirePerson(), caller.RequireCommunity(), projectId, request), http);
+                return Problems.From(await revenue.GrantAsync(caller, projectId, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Admin)
             .WithSummary("An admin grants treasury money (原資) to a project, optionally recovered from its revenue at a rate in basis points.")

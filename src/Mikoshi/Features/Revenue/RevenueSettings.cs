@@ -21,9 +21,11 @@ public sealed record RevenuePolicyView(int TreasuryBps, int HolderBps, int Reser
 /// <summary>An admin sets how project revenue is shared (governance will take this over). Revenue already recorded keeps its split.</summary>
 public sealed class RevenueSettings(Writer writer)
 {
-    public Task<Result<Written>> ChangeAsync(PersonId admin, Community community, RevenuePolicyRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<RevenuePolicyView>>> ChangeAsync(Caller caller, RevenuePolicyRequest request) =>
+        writer.RunAsync(caller, Access.Admin, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var admin = caller.RequirePerson();
             // Fields left out keep the value in force now, not the one this request read on arrival.
             var tracked = await Membership.TokenBook.CurrentAsync(write.Db, community.Id);
             var current = tracked.Revenue;
@@ -58,7 +60,7 @@ public sealed class RevenueSettings(Writer writer)
         api.MapPut("/communities/{slug}/revenue-policy", async (RevenuePolicyRequest request, RevenueSettings settings, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await settings.ChangeAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await settings.ChangeAsync(caller, request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Admin)
             .WithSummary("Change the revenue policy: shares in basis points (together at most 10,000), route the holder share to the treasury, or cap holder distributions at what each person paid in (LLC-DAO).")

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
-using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Tax;
+using Mikoshi.Domain;
 using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Features.Tax;
@@ -19,7 +20,7 @@ public static class PayoutTax
     /// default) and the withholding on it. Refuses with <c>tax_status_required</c> when the community requires a tax
     /// status and a payee has none, so no batch pays someone whose withholding is unknown.
     /// </summary>
-    public static async Task<Result<List<PayoutLineRow>>> LinesAsync(MikoshiDb db, CommunityId community, Asset asset, long batch, IReadOnlyList<ClaimRow> claims)
+    public static async Task<Result<List<PayoutLineRow>>> LinesAsync(MikoshiDb db, CommunityId community, Asset asset, long batch, IReadOnlyList<Claim> claims)
     {
         var settings = await TaxSettings.CommunityAsync(db, community);
         var people = claims.Select(c => c.PersonId).Distinct().ToList();
@@ -62,7 +63,7 @@ public static class PayoutTax
     }
 
     /// <summary>What the bank transfers to each person: the net of their line, or for a batch made before withholding existed, their claims.</summary>
-    public static IReadOnlyList<(PersonId Person, Int128 Amount)> NetByPerson(IReadOnlyList<PayoutLineRow> lines, IReadOnlyList<ClaimRow> claims)
+    public static IReadOnlyList<(PersonId Person, Int128 Amount)> NetByPerson(IReadOnlyList<PayoutLineRow> lines, IReadOnlyList<Claim> claims)
     {
         var byPerson = lines.ToDictionary(l => l.PersonId, l => l.Net);
         return claims.Select(c => c.PersonId).Distinct()

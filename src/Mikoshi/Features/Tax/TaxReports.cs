@@ -3,10 +3,11 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
-using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Tax;
+using Mikoshi.Domain;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Revenue;
@@ -81,9 +82,11 @@ public sealed class TaxReports(Writer writer)
     }
 
     /// <summary>Records the payment of a period's outstanding withholding to the tax office: 預り金 → outside, once per amount due.</summary>
-    public Task<Result<Written>> PayAsync(PersonId treasurer, Community community, WithholdingPaymentRequest request) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<WithholdingPaymentView>>> PayAsync(Caller caller, WithholdingPaymentRequest request) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var db = write.Db;
             var due = await DueAsync(db, community.Id, request.Period);
             if (!due.IsSuccess)
@@ -273,8 +276,8 @@ public sealed class TaxReports(Writer writer)
 
     private static async Task<List<(PayoutLineRow Line, DateOnly Day)>> PaidLinesAsync(MikoshiDb db, CommunityId community, DateOnly from, DateOnly to)
     {
-        var batches = (await db.PayoutBatches.AsNoTracking().Where(b => b.CommunityId == community && b.State == "paid" && b.Asset == "JPY").ToListAsync())
-            .Select(b => (b.Number, Day: DateOnly.ParseExact(b.TransferDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+        var batches = (await db.PayoutBatches.AsNoTracking().Where(b => b.CommunityId == community && b.State == PayoutBatchState.Paid && b.Asset == "JPY").ToListAsync())
+            .Select(b => (b.Number, Day: b.TransferDay))
             .Where(b => b.Day >= from && b.Day <= to).ToDictionary(b => b.Number, b => b.Day);
         var numbers = batches.Keys.ToList();
         var lines = await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == community && numbers.Contains(l.BatchNumber)).ToListAsync();
@@ -296,7 +299,7 @@ public sealed class TaxReports(Writer writer)
         api.MapPost("/communities/{slug}/tax/withholding-payments", async (WithholdingPaymentRequest request, TaxReports reports, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await reports.PayAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await reports.PayAsync(caller, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Record that a period's outstanding withholding was paid to the tax office: 預り金 → outside, in the journal.")

@@ -32,8 +32,8 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
     public const int MaxLegalNameLength = 100;
     public const int MaxAddressLength = 200;
 
-    public Task<Result<Written>> SetProfileAsync(PersonId person, TaxProfileRequest request) =>
-        writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<TaxProfileRequest>>> SetProfileAsync(PersonId person, TaxProfileRequest request) =>
+        writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var status = TaxStatuses.Parse(request.Status);
             if (!status.IsSuccess)
@@ -85,9 +85,11 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             : box.Open(row.Address, SecretBox.PayeeAddress).Map(address => new TaxProfileRequest(row.Status, row.LegalName, address, row.InvoiceNumber));
     }
 
-    public Task<Result<Written>> SetCommunityAsync(PersonId admin, Community community, CommunityTaxRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<CommunityTaxRequest>>> SetCommunityAsync(Caller caller, CommunityTaxRequest request) =>
+        writer.RunAsync(caller, Access.Admin, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var admin = caller.RequirePerson();
             var kind = WithholdingKind.Of(request.DefaultKind ?? WithholdingKind.None.Code);
             if (!kind.IsSuccess)
             {
@@ -128,9 +130,11 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
 
     public static CommunityTaxRequest ViewOf(CommunityTaxRow row) => new(row.RequireTaxStatus, row.InvoiceNumber, row.DefaultKind, row.HalfYearly);
 
-    public Task<Result<Written>> SetPayeeKindAsync(PersonId treasurer, Community community, string personId, PayeeKindRequest request) =>
-        writer.RunAsync(community.Id.Value, treasurer.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<PayeeKindView>>> SetPayeeKindAsync(Caller caller, string personId, PayeeKindRequest request) =>
+        writer.RunAsync(caller, Access.Treasurer, null, async write =>
         {
+            var community = caller.RequireCommunity();
+            var treasurer = caller.RequirePerson();
             var kind = WithholdingKind.Of(request.Kind);
             if (!kind.IsSuccess)
             {
@@ -171,7 +175,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
             .WithSummary("My tax profile: individual or company, legal name, address, invoice number.")
             .Produces<TaxProfileRequest>();
         api.MapPut("/me/tax-profile", async (TaxProfileRequest request, TaxSettings settings, HttpContext http) =>
-                Problems.From(await settings.SetProfileAsync(http.Caller().RequirePerson(), request), http))
+                Problems.From(await settings.SetProfileAsync(http.Caller().RequirePerson(), request), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Set my tax profile; an invoice number is T + 13 digits with a valid check digit. Never a My Number.")
             .Produces<TaxProfileRequest>();
@@ -183,7 +187,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
         api.MapPut("/communities/{slug}/tax-settings", async (CommunityTaxRequest request, TaxSettings settings, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await settings.SetCommunityAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await settings.SetCommunityAsync(caller, request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Admin)
             .WithSummary("Set whether payees need a tax status, the community's invoice number, the default payout kind and 納期の特例.")
@@ -191,7 +195,7 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
         api.MapPut("/communities/{slug}/payees/{personId}/kind", async (string personId, PayeeKindRequest request, TaxSettings settings, HttpContext http) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await settings.SetPayeeKindAsync(caller.RequirePerson(), caller.RequireCommunity(), personId, request), http);
+                return Problems.From(await settings.SetPayeeKindAsync(caller, personId, request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Treasurer)
             .WithSummary("Set what the community pays a person for (a payout kind from /tax/kinds).")

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mikoshi.Data.Mapping;
+
+/// <summary>The table <c>split_agreement_parties</c>.</summary>
+internal sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<AgreementPartyRow>
+{
+    public void Configure(EntityTypeBuilder<AgreementPartyRow> party)
+    {
+        party.ToTable("split_agreement_parties");
+        party.HasKey(p => new { p.CommunityId, p.ProjectNumber, p.Version, p.Index });
+    }
+}

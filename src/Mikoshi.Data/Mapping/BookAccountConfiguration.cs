@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mikoshi.Data.Mapping;
+
+/// <summary>The table <c>book_accounts</c>.</summary>
+internal sealed class BookAccountConfiguration : IEntityTypeConfiguration<BookAccountRow>
+{
+    public void Configure(EntityTypeBuilder<BookAccountRow> account)
+    {
+        account.ToTable("book_accounts");
+        account.HasKey(a => new { a.CommunityId, a.Key });
+        account.Property(a => a.Key).HasMaxLength(40);
+        account.Property(a => a.Name).HasMaxLength(40);
+    }
+}

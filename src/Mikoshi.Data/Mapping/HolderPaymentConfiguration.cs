@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mikoshi.Data.Mapping;
+
+/// <summary>The table <c>holder_payments</c>.</summary>
+internal sealed class HolderPaymentConfiguration : IEntityTypeConfiguration<HolderPaymentRow>
+{
+    public void Configure(EntityTypeBuilder<HolderPaymentRow> payment)
+    {
+        payment.ToTable("holder_payments");
+        payment.HasKey(p => new { p.CommunityId, p.PersonId, p.Asset });
+        payment.Property(p => p.Asset).HasMaxLength(12);
+        payment.Property(p => p.Received).IsMoney();
+    }
+}

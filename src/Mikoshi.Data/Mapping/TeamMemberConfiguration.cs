@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mikoshi.Data.Mapping;
+
+/// <summary>The table <c>project_team</c>.</summary>
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMemberRow>
+{
+    public void Configure(EntityTypeBuilder<TeamMemberRow> member)
+    {
+        member.ToTable("project_team");
+        member.HasKey(m => new { m.CommunityId, m.ProjectNumber, m.PersonId });
+        member.Property(m => m.Role).HasMaxLength(40);
+    }
+}
