@@ -45,10 +45,10 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
             // A fresh scope per proposal: nothing read before the lock can stand in for what is read after it.
             await using var scope = scopes.CreateAsyncScope();
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-            var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, write => SettleAsync(write, community, number), cancellationToken);
+            var written = await writer.RunAsync(community.Value, Actor, null, write => SettleAsync(write, community, number), cancellationToken);
             if (written.IsSuccess)
             {
-                settled.Add(JsonSerializer.Deserialize<Settlement>(written.Value.Json, Writer.Json)!);
+                settled.Add(written.Value.Value);
             }
         }
 

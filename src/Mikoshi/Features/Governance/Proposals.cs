@@ -79,10 +79,12 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
     public const int MaxTitleLength = ProposalLifecycle.MaxTitleLength;
     public const int MaxBodyLength = ProposalLifecycle.MaxBodyLength;
 
-    public Task<Result<Written>> CreateAsync(PersonId proposer, Community community, ProposalRequest request, IdempotencyKey? idempotency) =>
-        writer.RunAsync(community.Id.Value, proposer.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<ProposalView>>> CreateAsync(Caller member, ProposalRequest request, IdempotencyKey? idempotency) =>
+        writer.RunAsync(member, Access.Member, idempotency, async write =>
         {
             var db = write.Db;
+            var community = member.RequireCommunity();
+            var proposer = member.RequirePerson();
             var kind = GovernanceRules.Kind(request.Kind);
             var strategy = GovernanceRules.Strategy(request.Strategy);
             if ((kind.Error ?? strategy.Error) is { } invalid)
@@ -157,9 +159,11 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             return Result<ProposalView>.Ok(await ViewAsync(db, row, write.At, proposer));
         });
 
-    public Task<Result<Written>> CancelAsync(PersonId caller, Community community, long number) =>
-        writer.RunAsync(community.Id.Value, caller.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<ProposalView>>> CancelAsync(Caller by, long number) =>
+        writer.RunAsync(by, Access.SignedIn, null, async write =>
         {
+            var community = by.RequireCommunity();
+            var caller = by.RequirePerson();
             var row = await write.Db.Proposals.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == number);
             if (row is null)
             {
@@ -363,7 +367,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/proposals", (ProposalRequest request, Proposals proposals, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => proposals.CreateAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => proposals.CreateAsync(caller, request, key)))
             .Allow(Access.Member)
             .WithSummary("A member opens a proposal: kind (fund, parameter, charter, signal), title, body, payload, strategy, window and grace. Its rules are frozen now; voting power is read at opensAt. Takes an Idempotency-Key.")
             .Produces<ProposalView>(StatusCodes.Status201Created);
@@ -385,8 +389,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             .Produces<ProposalView>();
         api.MapPost("/communities/{slug}/proposals/{proposalId:long}/cancel", async (long proposalId, Proposals proposals, HttpContext http) =>
             {
-                var caller = http.Caller();
-                return Problems.From(await proposals.CancelAsync(caller.RequirePerson(), caller.RequireCommunity(), proposalId), http);
+                return Problems.From(await proposals.CancelAsync(http.Caller(), proposalId), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("The proposer cancels a proposal, until it is queued.")

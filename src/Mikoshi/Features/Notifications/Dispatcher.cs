@@ -73,7 +73,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             }
 
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-            var written = await writer.RunAsync(proposal.CommunityId.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            var written = await writer.RunAsync(proposal.CommunityId.Value, Actor, null, async write =>
             {
                 var row = await write.Db.Proposals.AsNoTracking().SingleAsync(p => p.CommunityId == proposal.CommunityId && p.Number == proposal.Number);
                 var payload = new { proposal = row.Number, title = row.Title, closesAt = Instant(row.ClosesAtUnixMs), graceEndsAt = Instant(row.GraceEndsAtUnixMs) };
@@ -99,7 +99,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             }, cancellationToken);
             if (written.IsSuccess)
             {
-                raised += int.Parse(written.Value.Json, CultureInfo.InvariantCulture);
+                raised += written.Value.Value;
             }
         }
 
@@ -177,7 +177,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 
         // The lock is the event's own, not the community's: expanding touches no ledger, and the community's writers
         // (payments, votes) do not wait while 10^5 notices are written.
-        var written = await writer.RunAsync(ExpansionLock(id), Actor, null, StatusCodes.Status200OK, write => ExpandChunkAsync(write, id, chunk), cancellationToken);
+        var written = await writer.RunAsync(ExpansionLock(id), Actor, null, write => ExpandChunkAsync(write, id, chunk), cancellationToken);
         if (!written.IsSuccess)
         {
             if (written.Error.Code is not (NotificationErrors.Codes.AlreadyDispatched or WriteErrors.Codes.Conflict))
@@ -188,7 +188,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             return null;
         }
 
-        return System.Text.Json.JsonSerializer.Deserialize<ExpandedChunk>(written.Value.Json, Writer.Json);
+        return written.Value.Value;
     }
 
     /// <summary>The writer lock of one event's expansion: replicas expanding the same event take turns, others do not wait.</summary>
@@ -403,7 +403,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
             var text = scope.ServiceProvider.GetRequiredService<MailText>();
             OutgoingMail? outgoing = null;
-            var written = await writer.RunAsync(person.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            var written = await writer.RunAsync(person.Value, Actor, null, async write =>
             {
                 var notice = await write.Db.Notifications.SingleAsync(n => n.Id == id);
                 if (notice.MailState != "pending")
@@ -497,7 +497,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
             var text = scope.ServiceProvider.GetRequiredService<MailText>();
             OutgoingMail? outgoing = null;
-            var written = await writer.RunAsync(person.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            var written = await writer.RunAsync(person.Value, Actor, null, async write =>
             {
                 var db = write.Db;
                 if (await db.Digests.AnyAsync(d => d.PersonId == person && d.Period == period))
