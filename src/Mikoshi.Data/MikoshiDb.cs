@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Data;
 
@@ -110,7 +111,7 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<ThanksRow> Thanks => Set<ThanksRow>();
 
-    public DbSet<ProposalRow> Proposals => Set<ProposalRow>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
 
     public DbSet<VoteRow> Votes => Set<VoteRow>();
 
@@ -186,6 +187,7 @@ public abstract class MikoshiDb(DbContextOptions options)
     {
         // Identity's schema version (3, with passkeys) comes from IdentityOptions.Stores; see Store.
         base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MikoshiDb).Assembly);
 
         builder.Entity<MikoshiUser>(user =>
         {
@@ -319,19 +321,6 @@ public abstract class MikoshiDb(DbContextOptions options)
             counter.Property(c => c.Kind).HasMaxLength(64);
         });
 
-        builder.Entity<VerifyCheckpointRow>(checkpoint =>
-        {
-            checkpoint.ToTable("verify_checkpoints");
-            checkpoint.HasKey(c => c.Chain);
-
-            // The instance's own chain is Guid.Empty: a key to keep as given, never one to generate.
-            checkpoint.Property(c => c.Chain).ValueGeneratedNever();
-            checkpoint.Property(c => c.AuditHash).HasMaxLength(64);
-            checkpoint.Property(c => c.BalancesHash).HasMaxLength(64);
-            checkpoint.Property(c => c.KeyId).HasMaxLength(32);
-            checkpoint.Property(c => c.Signature).HasMaxLength(64);
-        });
-
         builder.Entity<SuccessionPlanRow>(plan =>
         {
             plan.ToTable("succession_plans");
@@ -349,13 +338,6 @@ public abstract class MikoshiDb(DbContextOptions options)
         {
             confirmation.ToTable("succession_confirmations");
             confirmation.HasKey(c => new { c.CommunityId, c.HolderId, c.GuardianId });
-        });
-
-        builder.Entity<SkillRow>(skill =>
-        {
-            skill.ToTable("community_skills");
-            skill.HasKey(s => new { s.CommunityId, s.Name });
-            skill.Property(s => s.Name).HasMaxLength(40);
         });
 
         builder.Entity<ProjectRow>(project =>
@@ -617,145 +599,7 @@ public abstract class MikoshiDb(DbContextOptions options)
             account.Property(a => a.Name).HasMaxLength(40);
         });
 
-        builder.Entity<ProposalRow>(proposal =>
-        {
-            proposal.ToTable("proposals");
-            proposal.HasKey(p => new { p.CommunityId, p.Number });
-            proposal.HasIndex(p => new { p.Outcome, p.GraceEndsAtUnixMs });
-            proposal.Property(p => p.Kind).HasMaxLength(12);
-            proposal.Property(p => p.Title).HasMaxLength(200);
-            proposal.Property(p => p.Body).HasMaxLength(20_000);
-            proposal.Property(p => p.PayloadJson).HasMaxLength(20_000);
-            proposal.Property(p => p.Strategy).HasMaxLength(24);
-            proposal.Property(p => p.Outcome).HasMaxLength(12);
-            proposal.Property(p => p.FailureCode).HasMaxLength(60);
-            proposal.Property(p => p.FailureDetail).HasMaxLength(500);
-        });
-
-        builder.Entity<VoteRow>(vote =>
-        {
-            vote.ToTable("votes");
-            vote.HasKey(v => new { v.CommunityId, v.ProposalNumber, v.Sequence });
-
-            // A nonce is used once per voter and proposal: a replay racing its original still fails.
-            vote.HasIndex(v => new { v.CommunityId, v.ProposalNumber, v.PersonId, v.Nonce }).IsUnique();
-            vote.Property(v => v.Address).HasMaxLength(42);
-            vote.Property(v => v.Choice).HasMaxLength(12);
-            vote.Property(v => v.Reason).HasMaxLength(1000);
-            // 65 bytes from a key; a contract wallet's (EIP-1271) may hold several owners' signatures.
-            vote.Property(v => v.Signature).HasMaxLength(2 + (2 * 65 * 16));
-            vote.Property(v => v.Digest).HasMaxLength(66);
-        });
-
-        builder.Entity<DelegationRow>(delegation =>
-        {
-            delegation.ToTable("delegations");
-            delegation.HasKey(d => new { d.CommunityId, d.Number });
-            delegation.HasIndex(d => new { d.CommunityId, d.DelegatorId, d.UntilUnixMs });
-        });
-
-        builder.Entity<CustodialKeyRow>(key =>
-        {
-            key.ToTable("custodial_keys");
-            key.HasKey(k => k.PersonId);
-            key.HasIndex(k => k.Address).IsUnique();
-            key.Property(k => k.Address).HasMaxLength(42);
-            key.Property(k => k.ProtectedSecret).HasMaxLength(1000);
-        });
-
-        builder.Entity<WalletLinkRow>(link =>
-        {
-            link.ToTable("wallet_links");
-            link.HasKey(l => l.Address);
-            link.HasIndex(l => l.PersonId);
-            link.Property(l => l.Address).HasMaxLength(42);
-            link.Property(l => l.Kind).HasMaxLength(12);
-            link.Property(l => l.LinkMessage).HasMaxLength(4000);
-            link.Property(l => l.LinkSignature).HasMaxLength(132);
-        });
-
-        builder.Entity<CalendarTokenRow>(token =>
-        {
-            token.ToTable("calendar_tokens");
-            token.HasKey(t => t.TokenHash);
-            token.HasIndex(t => t.PersonId);
-            token.Property(t => t.TokenHash).HasMaxLength(64);
-        });
-
-        builder.Entity<GovernanceRuleRow>(rule =>
-        {
-            rule.ToTable("governance_rules");
-            rule.HasKey(r => new { r.CommunityId, r.Kind });
-            rule.Property(r => r.Kind).HasMaxLength(12);
-        });
-
         // Chain mode (issue #6).
-        builder.Entity<ChainDeploymentRow>(deployment =>
-        {
-            deployment.ToTable("chain_deployments");
-            deployment.HasKey(d => d.CommunityId);
-            deployment.Property(d => d.Membership).HasMaxLength(42);
-            deployment.Property(d => d.Claims).HasMaxLength(42);
-            deployment.Property(d => d.Operator).HasMaxLength(42);
-            deployment.Property(d => d.IndexedBlockHash).HasMaxLength(66);
-        });
-
-        builder.Entity<ChainBlockRow>(block =>
-        {
-            block.ToTable("chain_blocks");
-            block.HasKey(b => new { b.CommunityId, b.Number });
-            block.Property(b => b.Hash).HasMaxLength(66);
-        });
-
-        builder.Entity<ChainEventRow>(log =>
-        {
-            log.ToTable("chain_events");
-            log.HasKey(e => new { e.CommunityId, e.BlockHash, e.LogIndex });
-            log.HasIndex(e => new { e.CommunityId, e.BlockNumber });
-            log.HasIndex(e => new { e.CommunityId, e.Serial });
-            log.Property(e => e.BlockHash).HasMaxLength(66);
-            log.Property(e => e.TransactionHash).HasMaxLength(66);
-            log.Property(e => e.Kind).HasMaxLength(20);
-        });
-
-        builder.Entity<ChainOutboxRow>(outbox =>
-        {
-            outbox.ToTable("chain_outbox");
-            outbox.HasKey(o => new { o.CommunityId, o.Number });
-            outbox.HasIndex(o => new { o.CommunityId, o.State });
-            outbox.Property(o => o.Kind).HasMaxLength(12);
-            outbox.Property(o => o.State).HasMaxLength(12);
-            outbox.Property(o => o.Asset).HasMaxLength(12);
-            outbox.Property(o => o.Address).HasMaxLength(42);
-            outbox.Property(o => o.TransactionHash).HasMaxLength(66);
-            outbox.Property(o => o.Failure).HasMaxLength(500);
-        });
-
-        builder.Entity<ChainEpochRow>(epoch =>
-        {
-            epoch.ToTable("chain_epochs");
-            epoch.HasKey(e => new { e.CommunityId, e.Asset, e.Epoch });
-            epoch.Property(e => e.Asset).HasMaxLength(12);
-            epoch.Property(e => e.Root).HasMaxLength(66);
-            epoch.Property(e => e.Total).HasMaxLength(80);
-            epoch.Property(e => e.Funding).HasMaxLength(80);
-            epoch.Property(e => e.State).HasMaxLength(12);
-        });
-
-        builder.Entity<ChainEntitlementRow>(entitlement =>
-        {
-            entitlement.ToTable("chain_entitlements");
-            entitlement.HasKey(e => new { e.CommunityId, e.Asset, e.Epoch, e.Address });
-            entitlement.Property(e => e.Asset).HasMaxLength(12);
-            entitlement.Property(e => e.Address).HasMaxLength(42);
-            entitlement.Property(e => e.Cumulative).HasMaxLength(80);
-        });
-
-        builder.Entity<MatchingSettingsRow>(settings =>
-        {
-            settings.ToTable("matching_settings");
-            settings.HasKey(s => s.CommunityId);
-        });
 
         builder.Entity<IdempotencyRow>(key =>
         {
@@ -766,94 +610,6 @@ public abstract class MikoshiDb(DbContextOptions options)
             key.Property(k => k.RequestHash).HasMaxLength(64);
         });
 
-        builder.Entity<SiweNonceRow>(nonce =>
-        {
-            nonce.ToTable("siwe_nonces");
-            nonce.HasKey(n => n.Nonce);
-            nonce.HasIndex(n => n.ExpiresAtUnixMs);
-            nonce.Property(n => n.Nonce).HasMaxLength(64);
-            nonce.Property(n => n.Purpose).HasMaxLength(8);
-        });
-
-        builder.Entity<EventRow>(e =>
-        {
-            e.ToTable("events");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.DispatchedAtUnixMs);
-            e.HasIndex(x => new { x.CommunityId, x.Id });
-            e.HasIndex(x => x.OnceKey).IsUnique();
-            e.Property(x => x.Kind).HasMaxLength(60);
-            e.Property(x => x.OnceKey).HasMaxLength(200);
-            e.Property(x => x.ExpandCursor).HasMaxLength(40);
-        });
-
-        builder.Entity<NotificationRow>(n =>
-        {
-            n.ToTable("notifications");
-            n.HasKey(x => x.Id);
-            n.HasIndex(x => new { x.EventId, x.PersonId }).IsUnique();
-            n.HasIndex(x => new { x.PersonId, x.Id });
-            n.HasIndex(x => new { x.PersonId, x.ReadAtUnixMs });
-            n.HasIndex(x => x.MailState);
-            n.HasIndex(x => new { x.Digested, x.DigestDueUnixMs });
-            n.Property(x => x.Kind).HasMaxLength(60);
-            n.Property(x => x.MailState).HasMaxLength(10);
-            n.Property(x => x.DigestPeriod).HasMaxLength(20);
-        });
-
-        builder.Entity<NotificationSettingRow>(s =>
-        {
-            s.ToTable("notification_settings");
-            s.HasKey(x => new { x.PersonId, x.Kind });
-            s.HasIndex(x => x.Kind);
-            s.Property(x => x.Kind).HasMaxLength(60);
-            s.Property(x => x.Delivery).HasMaxLength(10);
-        });
-
-        builder.Entity<NotificationProfileRow>(p =>
-        {
-            p.ToTable("notification_profiles");
-            p.HasKey(x => x.PersonId);
-            p.Property(x => x.Language).HasMaxLength(5);
-        });
-
-        builder.Entity<UnsubscribeTokenRow>(t =>
-        {
-            t.ToTable("unsubscribe_tokens");
-            t.HasKey(x => x.TokenHash);
-            t.Property(x => x.TokenHash).HasMaxLength(64);
-            t.Property(x => x.Kind).HasMaxLength(60);
-        });
-
-        builder.Entity<DigestRow>(d =>
-        {
-            d.ToTable("digests");
-            d.HasKey(x => new { x.PersonId, x.Period });
-            d.Property(x => x.Period).HasMaxLength(20);
-        });
-
-        builder.Entity<CommunityChannelRow>(c =>
-        {
-            c.ToTable("community_channels");
-            c.HasKey(x => new { x.CommunityId, x.Number });
-            c.Property(x => x.Kind).HasMaxLength(10);
-            c.Property(x => x.Label).HasMaxLength(80);
-            c.Property(x => x.SealedUrl).HasMaxLength(4000);
-            c.Property(x => x.SealedSecret).HasMaxLength(2000);
-            c.Property(x => x.Language).HasMaxLength(5);
-            c.Property(x => x.Kinds).HasMaxLength(2000);
-            c.Property(x => x.DisabledReason).HasMaxLength(500);
-        });
-
-        builder.Entity<ChannelDeliveryRow>(d =>
-        {
-            d.ToTable("channel_deliveries");
-            d.HasKey(x => x.Id);
-            d.HasIndex(x => new { x.CommunityId, x.ChannelNumber, x.EventId }).IsUnique();
-            d.HasIndex(x => new { x.State, x.NextAttemptAtUnixMs });
-            d.Property(x => x.State).HasMaxLength(10);
-            d.Property(x => x.LastError).HasMaxLength(500);
-        });
         PaymentModel.Configure(builder);
     }
 

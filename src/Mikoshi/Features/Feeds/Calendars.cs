@@ -9,6 +9,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Features.Feeds;
 

@@ -184,9 +184,10 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             }
 
             var now = write.At.ToUnixTimeMilliseconds();
-            if (row.CancelledAtUnixMs is not null || now < row.OpensAtUnixMs || now >= row.ClosesAtUnixMs)
+            var open = row.CheckVoteAt(write.At);
+            if (!open.IsSuccess)
             {
-                return OutsideWindow(row);
+                return open.Error;
             }
 
             var person = await Wallets.WalletLinks.PersonOfAsync(db, message.Value.Voter);
@@ -358,10 +359,10 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             return Proposals.NotFound(proposal);
         }
 
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (row.CancelledAtUnixMs is not null || now < row.OpensAtUnixMs || now >= row.ClosesAtUnixMs)
+        var open = row.CheckVoteAt(clock.GetUtcNow());
+        if (!open.IsSuccess)
         {
-            return OutsideWindow(row);
+            return open.Error;
         }
 
         if (!(await Proposals.SnapshotAsync(db, row)).CanVote(person.Value))
@@ -451,9 +452,6 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
 
         return export with { Links = links };
     }
-
-    private static Error OutsideWindow(ProposalRow row) =>
-        GovernanceErrors.OutsideVotingWindow;
 
     private static Error NoPower() =>
         GovernanceErrors.NoVotingPower;

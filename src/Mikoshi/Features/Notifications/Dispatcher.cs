@@ -7,6 +7,7 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Features.Governance;
 using Mikoshi.Features.Mail;
+using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Features.Notifications;
 
@@ -44,7 +45,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 
     private async Task<int> SweepProposalsAsync(CancellationToken cancellationToken)
     {
-        List<ProposalRow> candidates;
+        List<Proposal> candidates;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
         await using (var scope = scopes.CreateAsyncScope())
@@ -106,12 +107,12 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         return raised;
     }
 
-    private static string OnceKey(ProposalRow proposal, string kind) => $"{proposal.CommunityId}:proposal:{proposal.Number}:{kind}";
+    private static string OnceKey(Proposal proposal, string kind) => $"{proposal.CommunityId}:proposal:{proposal.Number}:{kind}";
 
     private static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
 
     /// <summary>Raises a sweep's event unless it was raised already (the key is also unique in the store).</summary>
-    private static async Task<bool> OnceAsync(WriteScope write, ProposalRow row, string kind, object payload)
+    private static async Task<bool> OnceAsync(WriteScope write, Proposal row, string kind, object payload)
     {
         var key = OnceKey(row, kind);
         if (await write.Db.Events.AnyAsync(e => e.OnceKey == key))
