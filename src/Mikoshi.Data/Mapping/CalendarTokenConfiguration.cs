@@ -6,11 +6,11 @@ namespace Mikoshi.Data.Mapping;
 // The secret tokens of people's calendar feeds.
 public sealed class CalendarTokenConfiguration : IEntityTypeConfiguration<CalendarTokenRow>
 {
-    public void Configure(EntityTypeBuilder<CalendarTokenRow> token)
+    public void Configure(EntityTypeBuilder<CalendarTokenRow> builder)
     {
-        token.ToTable("calendar_tokens");
-        token.HasKey(t => t.TokenHash);
-        token.HasIndex(t => t.PersonId);
-        token.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.ToTable("calendar_tokens");
+        builder.HasKey(t => t.TokenHash);
+        builder.HasIndex(t => t.PersonId);
+        builder.Property(t => t.TokenHash).HasMaxLength(64);
     }
 }

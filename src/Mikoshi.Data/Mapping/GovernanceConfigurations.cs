@@ -6,50 +6,50 @@ namespace Mikoshi.Data.Mapping;
 // Votes, delegations, custodial keys and a community's governance rules.
 public sealed class VoteConfiguration : IEntityTypeConfiguration<VoteRow>
 {
-    public void Configure(EntityTypeBuilder<VoteRow> vote)
+    public void Configure(EntityTypeBuilder<VoteRow> builder)
     {
-        vote.ToTable("votes");
-        vote.HasKey(v => new { v.CommunityId, v.ProposalNumber, v.Sequence });
+        builder.ToTable("votes");
+        builder.HasKey(v => new { v.CommunityId, v.ProposalNumber, v.Sequence });
 
         // A nonce is used once per voter and proposal: a replay racing its original still fails.
-        vote.HasIndex(v => new { v.CommunityId, v.ProposalNumber, v.PersonId, v.Nonce }).IsUnique();
-        vote.Property(v => v.Address).HasMaxLength(42);
-        vote.Property(v => v.Choice).HasMaxLength(12);
-        vote.Property(v => v.Reason).HasMaxLength(1000);
+        builder.HasIndex(v => new { v.CommunityId, v.ProposalNumber, v.PersonId, v.Nonce }).IsUnique();
+        builder.Property(v => v.Address).HasMaxLength(42);
+        builder.Property(v => v.Choice).HasMaxLength(12);
+        builder.Property(v => v.Reason).HasMaxLength(1000);
         // 65 bytes from a key; a contract wallet's (EIP-1271) may hold several owners' signatures.
-        vote.Property(v => v.Signature).HasMaxLength(2 + (2 * 65 * 16));
-        vote.Property(v => v.Digest).HasMaxLength(66);
+        builder.Property(v => v.Signature).HasMaxLength(2 + (2 * 65 * 16));
+        builder.Property(v => v.Digest).HasMaxLength(66);
     }
 }
 
 public sealed class DelegationConfiguration : IEntityTypeConfiguration<DelegationRow>
 {
-    public void Configure(EntityTypeBuilder<DelegationRow> delegation)
+    public void Configure(EntityTypeBuilder<DelegationRow> builder)
     {
-        delegation.ToTable("delegations");
-        delegation.HasKey(d => new { d.CommunityId, d.Number });
-        delegation.HasIndex(d => new { d.CommunityId, d.DelegatorId, d.UntilUnixMs });
+        builder.ToTable("delegations");
+        builder.HasKey(d => new { d.CommunityId, d.Number });
+        builder.HasIndex(d => new { d.CommunityId, d.DelegatorId, d.UntilUnixMs });
     }
 }
 
 public sealed class CustodialKeyConfiguration : IEntityTypeConfiguration<CustodialKeyRow>
 {
-    public void Configure(EntityTypeBuilder<CustodialKeyRow> key)
+    public void Configure(EntityTypeBuilder<CustodialKeyRow> builder)
     {
-        key.ToTable("custodial_keys");
-        key.HasKey(k => k.PersonId);
-        key.HasIndex(k => k.Address).IsUnique();
-        key.Property(k => k.Address).HasMaxLength(42);
-        key.Property(k => k.ProtectedSecret).HasMaxLength(1000);
+        builder.ToTable("custodial_keys");
+        builder.HasKey(k => k.PersonId);
+        builder.HasIndex(k => k.Address).IsUnique();
+        builder.Property(k => k.Address).HasMaxLength(42);
+        builder.Property(k => k.ProtectedSecret).HasMaxLength(1000);
     }
 }
 
 public sealed class GovernanceRuleConfiguration : IEntityTypeConfiguration<GovernanceRuleRow>
 {
-    public void Configure(EntityTypeBuilder<GovernanceRuleRow> rule)
+    public void Configure(EntityTypeBuilder<GovernanceRuleRow> builder)
     {
-        rule.ToTable("governance_rules");
-        rule.HasKey(r => new { r.CommunityId, r.Kind });
-        rule.Property(r => r.Kind).HasMaxLength(12);
+        builder.ToTable("governance_rules");
+        builder.HasKey(r => new { r.CommunityId, r.Kind });
+        builder.Property(r => r.Kind).HasMaxLength(12);
     }
 }

@@ -6,19 +6,19 @@ namespace Mikoshi.Data.Mapping;
 // Matching: a community's reputation half-life and its skill vocabulary.
 public sealed class MatchingSettingsConfiguration : IEntityTypeConfiguration<MatchingSettingsRow>
 {
-    public void Configure(EntityTypeBuilder<MatchingSettingsRow> settings)
+    public void Configure(EntityTypeBuilder<MatchingSettingsRow> builder)
     {
-        settings.ToTable("matching_settings");
-        settings.HasKey(s => s.CommunityId);
+        builder.ToTable("matching_settings");
+        builder.HasKey(s => s.CommunityId);
     }
 }
 
 public sealed class SkillConfiguration : IEntityTypeConfiguration<SkillRow>
 {
-    public void Configure(EntityTypeBuilder<SkillRow> skill)
+    public void Configure(EntityTypeBuilder<SkillRow> builder)
     {
-        skill.ToTable("community_skills");
-        skill.HasKey(s => new { s.CommunityId, s.Name });
-        skill.Property(s => s.Name).HasMaxLength(40);
+        builder.ToTable("community_skills");
+        builder.HasKey(s => new { s.CommunityId, s.Name });
+        builder.Property(s => s.Name).HasMaxLength(40);
     }
 }

@@ -6,75 +6,75 @@ namespace Mikoshi.Data.Mapping;
 // Events, people's notices, their choices and language, unsubscribe tokens and digests.
 public sealed class EventConfiguration : IEntityTypeConfiguration<EventRow>
 {
-    public void Configure(EntityTypeBuilder<EventRow> e)
+    public void Configure(EntityTypeBuilder<EventRow> builder)
     {
-        e.ToTable("events");
-        e.HasKey(x => x.Id);
-        e.HasIndex(x => x.DispatchedAtUnixMs);
-        e.HasIndex(x => new { x.CommunityId, x.Id });
-        e.HasIndex(x => x.OnceKey).IsUnique();
-        e.Property(x => x.Kind).HasMaxLength(60);
-        e.Property(x => x.OnceKey).HasMaxLength(200);
-        e.Property(x => x.ExpandCursor).HasMaxLength(40);
+        builder.ToTable("events");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => x.DispatchedAtUnixMs);
+        builder.HasIndex(x => new { x.CommunityId, x.Id });
+        builder.HasIndex(x => x.OnceKey).IsUnique();
+        builder.Property(x => x.Kind).HasMaxLength(60);
+        builder.Property(x => x.OnceKey).HasMaxLength(200);
+        builder.Property(x => x.ExpandCursor).HasMaxLength(40);
     }
 }
 
 public sealed class NotificationConfiguration : IEntityTypeConfiguration<NotificationRow>
 {
-    public void Configure(EntityTypeBuilder<NotificationRow> n)
+    public void Configure(EntityTypeBuilder<NotificationRow> builder)
     {
-        n.ToTable("notifications");
-        n.HasKey(x => x.Id);
-        n.HasIndex(x => new { x.EventId, x.PersonId }).IsUnique();
-        n.HasIndex(x => new { x.PersonId, x.Id });
-        n.HasIndex(x => new { x.PersonId, x.ReadAtUnixMs });
-        n.HasIndex(x => x.MailState);
-        n.HasIndex(x => new { x.Digested, x.DigestDueUnixMs });
-        n.Property(x => x.Kind).HasMaxLength(60);
-        n.Property(x => x.MailState).HasMaxLength(10);
-        n.Property(x => x.DigestPeriod).HasMaxLength(20);
+        builder.ToTable("notifications");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.EventId, x.PersonId }).IsUnique();
+        builder.HasIndex(x => new { x.PersonId, x.Id });
+        builder.HasIndex(x => new { x.PersonId, x.ReadAtUnixMs });
+        builder.HasIndex(x => x.MailState);
+        builder.HasIndex(x => new { x.Digested, x.DigestDueUnixMs });
+        builder.Property(x => x.Kind).HasMaxLength(60);
+        builder.Property(x => x.MailState).HasMaxLength(10);
+        builder.Property(x => x.DigestPeriod).HasMaxLength(20);
     }
 }
 
 public sealed class NotificationSettingConfiguration : IEntityTypeConfiguration<NotificationSettingRow>
 {
-    public void Configure(EntityTypeBuilder<NotificationSettingRow> s)
+    public void Configure(EntityTypeBuilder<NotificationSettingRow> builder)
     {
-        s.ToTable("notification_settings");
-        s.HasKey(x => new { x.PersonId, x.Kind });
-        s.HasIndex(x => x.Kind);
-        s.Property(x => x.Kind).HasMaxLength(60);
-        s.Property(x => x.Delivery).HasMaxLength(10);
+        builder.ToTable("notification_settings");
+        builder.HasKey(x => new { x.PersonId, x.Kind });
+        builder.HasIndex(x => x.Kind);
+        builder.Property(x => x.Kind).HasMaxLength(60);
+        builder.Property(x => x.Delivery).HasMaxLength(10);
     }
 }
 
 public sealed class NotificationProfileConfiguration : IEntityTypeConfiguration<NotificationProfileRow>
 {
-    public void Configure(EntityTypeBuilder<NotificationProfileRow> p)
+    public void Configure(EntityTypeBuilder<NotificationProfileRow> builder)
     {
-        p.ToTable("notification_profiles");
-        p.HasKey(x => x.PersonId);
-        p.Property(x => x.Language).HasMaxLength(5);
+        builder.ToTable("notification_profiles");
+        builder.HasKey(x => x.PersonId);
+        builder.Property(x => x.Language).HasMaxLength(5);
     }
 }
 
 public sealed class UnsubscribeTokenConfiguration : IEntityTypeConfiguration<UnsubscribeTokenRow>
 {
-    public void Configure(EntityTypeBuilder<UnsubscribeTokenRow> t)
+    public void Configure(EntityTypeBuilder<UnsubscribeTokenRow> builder)
     {
-        t.ToTable("unsubscribe_tokens");
-        t.HasKey(x => x.TokenHash);
-        t.Property(x => x.TokenHash).HasMaxLength(64);
-        t.Property(x => x.Kind).HasMaxLength(60);
+        builder.ToTable("unsubscribe_tokens");
+        builder.HasKey(x => x.TokenHash);
+        builder.Property(x => x.TokenHash).HasMaxLength(64);
+        builder.Property(x => x.Kind).HasMaxLength(60);
     }
 }
 
 public sealed class DigestConfiguration : IEntityTypeConfiguration<DigestRow>
 {
-    public void Configure(EntityTypeBuilder<DigestRow> d)
+    public void Configure(EntityTypeBuilder<DigestRow> builder)
     {
-        d.ToTable("digests");
-        d.HasKey(x => new { x.PersonId, x.Period });
-        d.Property(x => x.Period).HasMaxLength(20);
+        builder.ToTable("digests");
+        builder.HasKey(x => new { x.PersonId, x.Period });
+        builder.Property(x => x.Period).HasMaxLength(20);
     }
 }

@@ -244,7 +244,7 @@ public sealed class Proposal
 
     /// <summary>
     /// Its proposer withdraws it, while it is a draft, active or in grace: <c>not_proposer</c> for anyone else,
-    /// <c>proposal_not_cancellable</c> once it is queued, settled or already cancelled.
+    /// <c>proposal_not_cancellable</c> once it is queued, settled (whatever the clock says) or already cancelled.
     /// </summary>
     /// <param name="by">Who asks.</param>
     /// <param name="now">The current instant.</param>
@@ -256,7 +256,7 @@ public sealed class Proposal
             return GovernanceErrors.NotProposer;
         }
 
-        if (StateAt(now, finalTally) is not (ProposalState.Draft or ProposalState.Active or ProposalState.Grace))
+        if (Outcome is not null || StateAt(now, finalTally) is not (ProposalState.Draft or ProposalState.Active or ProposalState.Grace))
         {
             return GovernanceErrors.ProposalNotCancellable;
         }

@@ -56,7 +56,7 @@ public class ProposalTests
         var opened = OpenAt(Now.AddHours(opensInHours), title, body, TimeSpan.FromDays(windowDays), TimeSpan.FromDays(graceDays), payload);
 
         Assert.False(opened.IsSuccess);
-        Assert.Equal(GovernanceErrors.Codes.InvalidProposal, opened.Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.InvalidProposal, opened.Error?.Code);
     }
 
     [Fact]
@@ -66,11 +66,11 @@ public class ProposalTests
 
         Assert.True(proposal.CheckVoteAt(Now).IsSuccess);
         Assert.True(proposal.CheckVoteAt(proposal.ClosesAt.AddMilliseconds(-1)).IsSuccess);
-        Assert.Equal(GovernanceErrors.Codes.OutsideVotingWindow, proposal.CheckVoteAt(proposal.ClosesAt).Error.Code);
-        Assert.Equal(GovernanceErrors.Codes.OutsideVotingWindow, OpenAt(Now.AddHours(1)).Value.CheckVoteAt(Now).Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.OutsideVotingWindow, proposal.CheckVoteAt(proposal.ClosesAt).Error?.Code);
+        Assert.Equal(GovernanceErrors.Codes.OutsideVotingWindow, OpenAt(Now.AddHours(1)).Value.CheckVoteAt(Now).Error?.Code);
 
         Assert.True(proposal.Cancel(Proposer, Now, null).IsSuccess);
-        Assert.Equal(GovernanceErrors.Codes.OutsideVotingWindow, proposal.CheckVoteAt(Now).Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.OutsideVotingWindow, proposal.CheckVoteAt(Now).Error?.Code);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class ProposalTests
     {
         var proposal = Opened();
 
-        Assert.Equal(GovernanceErrors.Codes.NotProposer, proposal.Cancel(Someone, Now, null).Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.NotProposer, proposal.Cancel(Someone, Now, null).Error?.Code);
         Assert.False(proposal.IsCancelled);
         Assert.Equal(ProposalState.Active, proposal.StateAt(Now, null));
     }
@@ -92,12 +92,12 @@ public class ProposalTests
         Assert.Equal(ProposalState.Cancelled, Cancelled(inGrace, inGrace.ClosesAt, Passed));
 
         var queued = Opened();
-        Assert.Equal(GovernanceErrors.Codes.ProposalNotCancellable, queued.Cancel(Proposer, queued.GraceEndsAt, Passed).Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.ProposalNotCancellable, queued.Cancel(Proposer, queued.GraceEndsAt, Passed).Error?.Code);
         var defeated = Opened();
-        Assert.Equal(GovernanceErrors.Codes.ProposalNotCancellable, defeated.Cancel(Proposer, defeated.ClosesAt, Lost).Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.ProposalNotCancellable, defeated.Cancel(Proposer, defeated.ClosesAt, Lost).Error?.Code);
         var twice = Opened();
         Assert.True(twice.Cancel(Proposer, Now, null).IsSuccess);
-        Assert.Equal(GovernanceErrors.Codes.ProposalNotCancellable, twice.Cancel(Proposer, Now, null).Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.ProposalNotCancellable, twice.Cancel(Proposer, Now, null).Error?.Code);
         Assert.False(queued.IsCancelled || defeated.IsCancelled);
     }
 
@@ -111,20 +111,20 @@ public class ProposalTests
     public void Settling_BeforeGraceEnds_OrTwice_OrOnceCancelled_IsAlreadySettled()
     {
         var early = Opened();
-        Assert.Equal(GovernanceErrors.Codes.AlreadySettled, early.Execute(early.GraceEndsAt.AddMilliseconds(-1), 7).Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.AlreadySettled, early.Execute(early.GraceEndsAt.AddMilliseconds(-1), 7).Error?.Code);
         Assert.Null(early.Outcome);
 
         var proposal = Opened();
         Assert.True(proposal.Execute(proposal.GraceEndsAt, 7).IsSuccess);
         Assert.Equal((ProposalOutcome.Executed, 7L), (proposal.Outcome, proposal.ExecutionEntryNumber));
         Assert.Equal(ProposalState.Executed, proposal.StateAt(proposal.GraceEndsAt, Passed));
-        Assert.Equal(GovernanceErrors.Codes.AlreadySettled, proposal.Defeat(proposal.GraceEndsAt).Error.Code);
-        Assert.Equal(GovernanceErrors.Codes.AlreadySettled, proposal.Fail(proposal.GraceEndsAt, "insufficient_funds", "No money.").Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.AlreadySettled, proposal.Defeat(proposal.GraceEndsAt).Error?.Code);
+        Assert.Equal(GovernanceErrors.Codes.AlreadySettled, proposal.Fail(proposal.GraceEndsAt, "insufficient_funds", "No money.").Error?.Code);
         Assert.Equal(ProposalOutcome.Executed, proposal.Outcome);
 
         var withdrawn = Opened();
         Assert.True(withdrawn.Cancel(Proposer, Now, null).IsSuccess);
-        Assert.Equal(GovernanceErrors.Codes.AlreadySettled, withdrawn.Defeat(withdrawn.GraceEndsAt).Error.Code);
+        Assert.Equal(GovernanceErrors.Codes.AlreadySettled, withdrawn.Defeat(withdrawn.GraceEndsAt).Error?.Code);
     }
 
     [Fact]

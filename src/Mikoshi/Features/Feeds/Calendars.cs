@@ -9,7 +9,6 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
-using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Features.Feeds;
 

@@ -6,7 +6,6 @@ using Mikoshi.Api;
 using Mikoshi.Components;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
-using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Features.Feeds;
 

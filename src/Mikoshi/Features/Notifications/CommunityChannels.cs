@@ -38,6 +38,12 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
 
     public async Task<Result<Committed<ChannelView>>> AddAsync(Caller admin, ChannelRequest request)
     {
+        // Checked before the request is (the URL's host is looked up), as the API's door does, and again under the lock.
+        if (!admin.May(Access.Admin))
+        {
+            return CommonErrors.Forbidden;
+        }
+
         if (request.Kind is not { } kind || !Kinds.Contains(kind))
         {
             return NotificationErrors.InvalidChannelKind;

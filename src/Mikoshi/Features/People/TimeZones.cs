@@ -48,6 +48,11 @@ public static class TimeZones
     public static async Task<Result<Committed<TimeZoneView>>> SetCommunityAsync(Writer writer, Caller admin, TimeZoneRequest request)
     {
         var community = admin.RequireCommunity();
+        if (!admin.May(Access.Admin))
+        {
+            return CommonErrors.Forbidden;
+        }
+
         var zone = Check(request.TimeZone);
         if (!zone.IsSuccess)
         {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +48,7 @@ public sealed partial class PageRoleWalkTests
             new("delegate one's vote", $"/c/{slug}/proposals", "delegate", "PUT", "/api/v1/communities/{slug}/delegation",
                 _ => new() { ["Delegate"] = admin.Id }),
             new("add a channel", $"/c/{slug}/channels", "add-channel", "POST", "/api/v1/communities/{slug}/channels",
-                who => new() { ["kind"] = "slack", ["label"] = $"walk {who}", ["url"] = "https://93.184.215.14/slack", ["language"] = "ja" }),
+                who => new() { ["kind"] = "slack", ["label"] = $"walk {who}", ["url"] = "https://93.184.215.14/slack", ["language"] = "ja", ["events"] = "proposal.opened" }),
         ];
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
