@@ -572,61 +572,6 @@ public sealed class WorkRow
     public PersonId AddedById { get; set; }
 }
 
-/// <summary>
-/// A governance proposal, numbered within its community. Its rules (strategy, quorum, threshold,
-/// window and grace) are frozen here when it is created; voting power is read at <see cref="OpensAtUnixMs"/>.
-/// </summary>
-public sealed class ProposalRow
-{
-    public CommunityId CommunityId { get; set; }
-
-    public long Number { get; set; }
-
-    /// <summary>fund, parameter, charter or signal.</summary>
-    public string Kind { get; set; } = string.Empty;
-
-    public string Title { get; set; } = string.Empty;
-
-    public string Body { get; set; } = string.Empty;
-
-    /// <summary>What the proposal would do, as canonical JSON (empty object for a signal).</summary>
-    public string PayloadJson { get; set; } = "{}";
-
-    /// <summary>token-weighted, one-member-one-vote or quadratic.</summary>
-    public string Strategy { get; set; } = string.Empty;
-
-    public int QuorumBps { get; set; }
-
-    public int ThresholdBps { get; set; }
-
-    public PersonId ProposerId { get; set; }
-
-    public long CreatedAtUnixMs { get; set; }
-
-    /// <summary>The voting window opens here, and this is the snapshot instant for voting power.</summary>
-    public long OpensAtUnixMs { get; set; }
-
-    public long ClosesAtUnixMs { get; set; }
-
-    public long GraceEndsAtUnixMs { get; set; }
-
-    public long? CancelledAtUnixMs { get; set; }
-
-    /// <summary>When the executor settled it: executed, failed, defeated, expired or (a signal) passed.</summary>
-    public long? SettledAtUnixMs { get; set; }
-
-    /// <summary>executed, failed, defeated, expired or passed; null until settled.</summary>
-    public string? Outcome { get; set; }
-
-    /// <summary>Why execution failed, as a problem code (insufficient_funds, …).</summary>
-    public string? FailureCode { get; set; }
-
-    public string? FailureDetail { get; set; }
-
-    /// <summary>The journal entry execution posted, if it moved money.</summary>
-    public long? ExecutionEntryNumber { get; set; }
-}
-
 /// <summary>One signed vote. Every vote is kept; a voter's vote with the greatest nonce counts.</summary>
 public sealed class VoteRow
 {

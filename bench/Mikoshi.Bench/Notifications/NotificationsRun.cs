@@ -159,7 +159,12 @@ public static class NotificationsRun
         {
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
             var row = await db.Communities.SingleAsync(c => c.Id == community);
-            var added = await scope.ServiceProvider.GetRequiredService<CommunityChannels>().AddAsync(PersonId.New(), row,
+
+            // A channel is an admin's to add, and the use case reads the roles from the store.
+            var admin = new PersonId(Guid.Parse(founded.Treasurer));
+            db.CommunityRoles.Add(new CommunityRoleRow { CommunityId = community, PersonId = admin, Role = Role.Admin });
+            await db.SaveChangesAsync();
+            var added = await scope.ServiceProvider.GetRequiredService<CommunityChannels>().AddAsync(new Caller(admin, row, new HashSet<Role> { Role.Admin }),
                 new ChannelRequest("webhook", "bench", Fmt.Invariant($"http://127.0.0.1:{port}/hook"), null, "en"));
             if (!added.IsSuccess)
             {

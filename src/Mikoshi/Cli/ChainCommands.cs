@@ -16,13 +16,13 @@ public static class ChainCommands
     public static Command Chain()
     {
         var deploy = new Command("deploy", "An admin puts the community in chain mode: deploys its contracts and queues a mint of every token in circulation.") { CommunityOption, By };
-        deploy.SetAction(parse => RunAsync(parse, Role.Admin, (services, community, person) =>
-            services.GetRequiredService<ChainDeployments>().DeployAsync(person, community)));
+        deploy.SetAction(parse => RunAsync(parse, (services, admin) =>
+            services.GetRequiredService<ChainDeployments>().DeployAsync(admin)));
 
         var asset = new Option<string>("--asset") { Description = "The asset to publish (default ETH, the chain's native coin)" };
         var publish = new Command("publish", "A treasurer publishes a claims epoch: holder shares settled, balances moved into on-chain claims, the root queued with its funding.") { CommunityOption, By, asset };
-        publish.SetAction(parse => RunAsync(parse, Role.Treasurer, (services, community, person) =>
-            services.GetRequiredService<ChainClaims>().PublishAsync(person, community, new PublishRequest(parse.GetValue(asset)))));
+        publish.SetAction(parse => RunAsync(parse, (services, treasurer) =>
+            services.GetRequiredService<ChainClaims>().PublishAsync(treasurer, new PublishRequest(parse.GetValue(asset)))));
 
         var status = new Command("status", "The contracts, the indexer's cursor and its lag behind the chain, the outbox and the epochs.") { CommunityOption };
         status.SetAction(async parse =>
@@ -57,7 +57,8 @@ public static class ChainCommands
         return new Command("chain", "Chain mode: the membership NFT and holder claims on an EVM chain.") { deploy, status, publish, index };
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Role role, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
+    /// <summary>Runs a write as the <c>--by</c> person in the community: the use case checks what they may do.</summary>
+    private static async Task<int> RunAsync<T>(ParseResult parse, Func<IServiceProvider, Caller, Task<Result<Committed<T>>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
@@ -70,12 +71,6 @@ public static class ChainCommands
             return Commands.Print(missing);
         }
 
-        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
-        if (!caller.HasPowersOf(role))
-        {
-            return Commands.Print(CommonErrors.Forbidden);
-        }
-
-        return Commands.Print(await work(services, community.Value, person.Value));
+        return Commands.Print(await work(services, await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value)));
     }
 }

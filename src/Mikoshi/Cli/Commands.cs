@@ -292,7 +292,7 @@ public static class Commands
             var failed = await scope.ServiceProvider.GetRequiredService<Passwords>().SetAsync(parse.GetValue(email), parse.GetValue(password));
             if (failed is not null)
             {
-                return Print(Result<Written>.Fail(failed));
+                return Print(failed);
             }
 
             Terminal.Output.WriteLine($"The password of {parse.GetValue(email)} is set; every session and token of theirs has ended.");

@@ -334,7 +334,8 @@ public static class Demo
         var voting = new Voting(writer, services.GetRequiredService<IConfiguration>(), keys, clock, services.GetRequiredService<Features.Chain.ChainConnection>());
         clock.Now = clock.Now.AddDays(1);
         var opened = clock.Now;
-        var grant = Id(await Must(proposals.CreateAsync(people[0], community, new ProposalRequest(
+        var callers = new Callers(db);
+        var grant = (await Must(proposals.CreateAsync(await callers.InAsync(community, people[0]), new ProposalRequest(
             "fund",
             "夏祭りMVに制作費¥50,000を出す",
             "作画と音源の仕上げのために、共同金庫から¥50,000を出します。\nA grant of ¥50,000 from the treasury to finish the animation and the track.",
@@ -342,9 +343,9 @@ public static class Demo
             System.Text.Json.JsonSerializer.SerializeToElement(new { projectId = mv, asset = "JPY", amount = "50000", recoupRateBps = 0 }),
             null,
             opened.AddDays(7),
-            72), null), "propose the MV grant"));
+            72), null), "propose the MV grant")).Value.Id;
         clock.Now = clock.Now.AddHours(2);
-        var fee = Id(await Must(proposals.CreateAsync(people[13], community, new ProposalRequest(
+        var fee = (await Must(proposals.CreateAsync(await callers.InAsync(community, people[13]), new ProposalRequest(
             "signal",
             "月会費を¥5,000に上げる",
             "撮影機材を買うために、月会費を¥3,000から¥5,000に上げたいと考えています。賛否を聞かせてください。\nShould the monthly fee go up from ¥3,000 to ¥5,000 to buy filming gear?",
@@ -352,7 +353,7 @@ public static class Demo
             null,
             null,
             clock.Now.AddDays(7),
-            72), null), "propose the fee rise"));
+            72), null), "propose the fee rise")).Value.Id;
 
         // 蓮 (3) has gone quiet and the two who sold (2, 4) hold nothing; everyone else votes on the grant, some on the fee.
         var minato = people[15];
@@ -368,7 +369,7 @@ public static class Demo
         {
             clock.Now = clock.Now.AddMinutes(40);
             var choice = against.Contains(person) ? Domain.Governance.VoteChoices.Against : Domain.Governance.VoteChoices.For;
-            await Must(voting.CastCustodialAsync(person, community, grant, new CustodialVoteRequest(choice, reasons.GetValueOrDefault(person)), db), "vote on the MV grant");
+            await Must(voting.CastCustodialAsync(await callers.InAsync(community, person), grant, new CustodialVoteRequest(choice, reasons.GetValueOrDefault(person)), db), "vote on the MV grant");
         }
 
         var raise = new[] { people[13], people[21], people[6] };
@@ -376,7 +377,7 @@ public static class Demo
         {
             clock.Now = clock.Now.AddMinutes(25);
             var choice = raise.Contains(person) ? Domain.Governance.VoteChoices.For : Domain.Governance.VoteChoices.Against;
-            await Must(voting.CastCustodialAsync(person, community, fee, new CustodialVoteRequest(choice, null), db), "vote on the fee rise");
+            await Must(voting.CastCustodialAsync(await callers.InAsync(community, person), fee, new CustodialVoteRequest(choice, null), db), "vote on the fee rise");
         }
 
         // The grant passed; during its grace period 湊, who voted against it, takes his share and leaves.
@@ -387,8 +388,8 @@ public static class Demo
         clock.Now = opened.AddDays(10).AddHours(3);
         foreach (var (number, outcome) in new[] { (grant, "executed"), (fee, "defeated") })
         {
-            var settled = await Must(writer.RunAsync(community.Id.Value, GovernanceExecutor.Actor, null, StatusCodes.Status200OK, write => GovernanceExecutor.SettleAsync(write, community.Id, number)), $"settle proposal {number}");
-            var said = System.Text.Json.JsonDocument.Parse(settled.Json).RootElement.GetProperty("outcome").GetString();
+            var settled = await Must(writer.RunAsync(community.Id.Value, GovernanceExecutor.Actor, null, write => GovernanceExecutor.SettleAsync(write, community.Id, number)), $"settle proposal {number}");
+            var said = settled.Value.Outcome;
             if (said != outcome)
             {
                 throw new InvalidOperationException($"The demo's proposal {number} was {said}, not {outcome}.");
@@ -396,8 +397,8 @@ public static class Demo
         }
 
         clock.Now = opened.AddDays(12);
-        await Must(new RecordDeposit(writer, db).HandleAsync(await new Callers(db).InAsync(community, people[1]), new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {minato.ToString()[..8]}", "rejoining / 再入会", minato.ToString())), "record 湊's rejoining fee");
-        await Must(new MintToken(writer).HandleAsync(await new Callers(db).InAsync(community, minato), new MintRequest(null)), "湊 comes back");
+        await Must(new RecordDeposit(writer, db).HandleAsync(await callers.InAsync(community, people[1]), new DepositRequest("JPY", await JoiningFeeAsync(db, community), $"再入会 {minato.ToString()[..8]}", "rejoining / 再入会", minato.ToString())), "record 湊's rejoining fee");
+        await Must(new MintToken(writer).HandleAsync(await callers.InAsync(community, minato), new MintRequest(null)), "湊 comes back");
     }
 
     /// <summary>

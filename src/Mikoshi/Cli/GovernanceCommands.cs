@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
 
 namespace Mikoshi.Cli;
@@ -29,7 +29,7 @@ public static class GovernanceCommands
         var closesAt = new Option<DateTimeOffset?>("--closes-at") { Description = "Default: the community's voting period for the kind" };
         var grace = new Option<int?>("--grace-hours") { Description = "Default: the community's grace period for the kind" };
         var create = new Command("create", "A member opens a proposal; its rules are frozen now.") { CommunityOption, By, kind, title, body, strategy, payload, opensAt, closesAt, grace };
-        create.SetAction(parse => RunAsync(parse, async (services, community, person) =>
+        create.SetAction(parse => RunAsync(parse, async (services, caller) =>
         {
             JsonElement? json = null;
             if (parse.GetValue(payload) is { } text)
@@ -44,13 +44,7 @@ public static class GovernanceCommands
                 }
             }
 
-            var db = services.GetRequiredService<MikoshiDb>();
-            if (!await db.Tokens.AnyAsync(t => t.CommunityId == community.Id && t.OwnerId == person))
-            {
-                return CommonErrors.Forbidden;
-            }
-
-            return await services.GetRequiredService<Proposals>().CreateAsync(person, community, new ProposalRequest(
+            return await services.GetRequiredService<Proposals>().CreateAsync(caller, new ProposalRequest(
                 parse.GetValue(kind), parse.GetValue(title), parse.GetValue(body), parse.GetValue(strategy), json,
                 parse.GetValue(opensAt), parse.GetValue(closesAt), parse.GetValue(grace)), null);
         }));
@@ -74,13 +68,13 @@ public static class GovernanceCommands
         var choice = new Option<string>("--choice") { Required = true, Description = "for, against or abstain" };
         var reason = new Option<string?>("--reason");
         var vote = new Command("vote", "Vote, signed with the person's custodial key (made on first use).") { Id, CommunityOption, By, choice, reason };
-        vote.SetAction(parse => RunAsync(parse, (services, community, person) =>
-            services.GetRequiredService<Voting>().CastCustodialAsync(person, community, parse.GetValue(Id),
+        vote.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Voting>().CastCustodialAsync(caller, parse.GetValue(Id),
                 new CustodialVoteRequest(parse.GetValue(choice), parse.GetValue(reason)), services.GetRequiredService<MikoshiDb>())));
 
         var cancel = new Command("cancel", "The proposer cancels, until the proposal is queued.") { Id, CommunityOption, By };
-        cancel.SetAction(parse => RunAsync(parse, (services, community, person) =>
-            services.GetRequiredService<Proposals>().CancelAsync(person, community, parse.GetValue(Id))));
+        cancel.SetAction(parse => RunAsync(parse, (services, caller) =>
+            services.GetRequiredService<Proposals>().CancelAsync(caller, parse.GetValue(Id))));
 
         var execute = new Command("execute", "Run the executor once now: settle every proposal whose grace has ended (the server does this by itself every few seconds).");
         execute.SetAction(async parse =>
@@ -95,7 +89,7 @@ public static class GovernanceCommands
     {
         var to = new Option<string?>("--to") { Description = "Email of the delegate; leave out to revoke" };
         var command = new Command("delegate", "Delegate your voting power in a community (or revoke it); your own vote always overrides.") { CommunityOption, By, to };
-        command.SetAction(parse => RunAsync(parse, async (services, community, person) =>
+        command.SetAction(parse => RunAsync(parse, async (services, caller) =>
         {
             string? target = null;
             if (parse.GetValue(to) is { } email)
@@ -109,12 +103,13 @@ public static class GovernanceCommands
                 target = found.Value.ToString();
             }
 
-            return await services.GetRequiredService<Delegations>().SetAsync(person, community, new DelegationRequest(target));
+            return await services.GetRequiredService<Delegations>().SetAsync(caller, new DelegationRequest(target));
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
+    /// <summary>Runs a write as the <c>--by</c> person in the community: the use case checks what they may do, under its lock.</summary>
+    private static async Task<int> RunAsync<T>(ParseResult parse, Func<IServiceProvider, Caller, Task<Result<Committed<T>>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
@@ -126,7 +121,7 @@ public static class GovernanceCommands
             return Commands.Print(missing);
         }
 
-        return Commands.Print(await work(services, community.Value, person.Value));
+        return Commands.Print(await work(services, await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value)));
     }
 
     private static async Task<int> ReadAsync(ParseResult parse, Func<IServiceProvider, Community, Task<object>> read)

@@ -51,29 +51,30 @@ public static class NotificationCommands
         var language = new Option<string>("--language") { DefaultValueFactory = _ => "ja", Description = "ja or en" };
         var events = new Option<string?>("--events") { Description = "The public event kinds it receives, comma-separated (all of them when absent)" };
         var add = new Command("add", "As an admin, add a community channel; a webhook's signing secret is printed once.") { community, By, kind, label, url, token, language, events };
-        add.SetAction(parse => AsAdminAsync(parse, community, (services, c, person) =>
-            services.GetRequiredService<CommunityChannels>().AddAsync(person, c,
+        add.SetAction(parse => AsAdminAsync(parse, community, (services, admin) =>
+            services.GetRequiredService<CommunityChannels>().AddAsync(admin,
                 new ChannelRequest(parse.GetValue(kind), parse.GetValue(label), parse.GetValue(url), parse.GetValue(token), parse.GetValue(language), Kinds(parse.GetValue(events))))));
 
         var number = new Argument<long>("number") { Description = "The channel's number (channel list)" };
         var chosen = new Option<string?>("--events") { Description = "The public event kinds it receives, comma-separated; absent for all of them" };
         var choose = new Command("events", "As an admin, choose which event kinds a channel receives.") { number, community, By, chosen };
-        choose.SetAction(parse => AsAdminAsync(parse, community, (services, c, person) =>
-            services.GetRequiredService<CommunityChannels>().ChooseEventsAsync(person, c, parse.GetValue(number), new ChannelEventsRequest(Kinds(parse.GetValue(chosen))))));
+        choose.SetAction(parse => AsAdminAsync(parse, community, (services, admin) =>
+            services.GetRequiredService<CommunityChannels>().ChooseEventsAsync(admin, parse.GetValue(number), new ChannelEventsRequest(Kinds(parse.GetValue(chosen))))));
 
         var delete = new Command("delete", "As an admin, delete a channel (its URL, secret and delivery log).") { number, community, By };
-        delete.SetAction(parse => AsAdminAsync(parse, community, (services, c, person) =>
-            services.GetRequiredService<CommunityChannels>().DeleteAsync(person, c, parse.GetValue(number))));
+        delete.SetAction(parse => AsAdminAsync(parse, community, (services, admin) =>
+            services.GetRequiredService<CommunityChannels>().DeleteAsync(admin, parse.GetValue(number))));
 
         var list = new Command("list", "As an admin, the community's channels and whether they were turned off.") { community, By };
         list.SetAction(async parse =>
         {
             await using var app = await Commands.OpenAsync(parse);
             await using var scope = app.Services.CreateAsyncScope();
-            var found = await AdminAsync(scope.ServiceProvider, parse.GetValue(community)!, parse.GetValue(By)!);
-            return found.IsSuccess
-                ? Commands.PrintJson(await scope.ServiceProvider.GetRequiredService<CommunityChannels>().ListAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), found.Value.Community.Id))
-                : Commands.Print(found.Error);
+            var found = await CallerAsync(scope.ServiceProvider, parse.GetValue(community)!, parse.GetValue(By)!);
+            var listed = found.IsSuccess
+                ? await scope.ServiceProvider.GetRequiredService<CommunityChannels>().ListAsync(scope.ServiceProvider.GetRequiredService<MikoshiDb>(), found.Value)
+                : found.Error;
+            return listed.IsSuccess ? Commands.PrintJson(listed.Value) : Commands.Print(listed.Error);
         });
         return new Command("channel", "Community channels: Discord, Slack, LINE, signed webhooks.") { add, list, choose, delete };
     }
@@ -89,15 +90,16 @@ public static class NotificationCommands
         return person.IsSuccess ? await work(scope.ServiceProvider, person.Value) : Commands.Print(person.Error);
     }
 
-    private static async Task<int> AsAdminAsync(ParseResult parse, Option<string> community, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work)
+    /// <summary>Runs an admin's write as the <c>--by</c> person: the use case checks, under its lock, that they are an admin.</summary>
+    private static async Task<int> AsAdminAsync<T>(ParseResult parse, Option<string> community, Func<IServiceProvider, Caller, Task<Result<Committed<T>>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
-        var found = await AdminAsync(scope.ServiceProvider, parse.GetValue(community)!, parse.GetValue(By)!);
-        return found.IsSuccess ? Commands.Print(await work(scope.ServiceProvider, found.Value.Community, found.Value.Person)) : Commands.Print(found.Error);
+        var found = await CallerAsync(scope.ServiceProvider, parse.GetValue(community)!, parse.GetValue(By)!);
+        return found.IsSuccess ? Commands.Print(await work(scope.ServiceProvider, found.Value)) : Commands.Print(found.Error);
     }
 
-    private static async Task<Result<(Community Community, PersonId Person)>> AdminAsync(IServiceProvider services, string slug, string email)
+    private static async Task<Result<Caller>> CallerAsync(IServiceProvider services, string slug, string email)
     {
         var db = services.GetRequiredService<MikoshiDb>();
         var community = await MembershipCommands.FindCommunityAsync(db, slug);
@@ -107,7 +109,6 @@ public static class NotificationCommands
             return missing;
         }
 
-        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
-        return caller.Is(Role.Admin) ? (community.Value, person.Value) : CommonErrors.Forbidden;
+        return await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
     }
 }

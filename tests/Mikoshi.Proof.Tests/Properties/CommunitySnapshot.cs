@@ -74,7 +74,7 @@ public static class CommunitySnapshot
 
         foreach (var p in (await db.Proposals.AsNoTracking().Where(p => p.CommunityId == id).ToListAsync()).OrderBy(p => p.Number))
         {
-            Line($"proposal {p.Number} {p.Outcome} {p.CancelledAtUnixMs} {p.FailureCode}");
+            Line($"proposal {p.Number} {p.Outcome?.ToString().ToLowerInvariant()} {p.CancelledAtUnixMs} {p.FailureCode}");
         }
 
         foreach (var v in (await db.Votes.AsNoTracking().Where(v => v.CommunityId == id).ToListAsync()).OrderBy(v => (v.ProposalNumber, v.Sequence)))

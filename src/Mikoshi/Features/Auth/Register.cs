@@ -42,8 +42,8 @@ public sealed class Register(Writer writer, UserManager<MikoshiUser> users, IPas
     }
 
     /// <summary>Creates the person (the CLI, the demo): says plainly when the address is taken.</summary>
-    public Task<Result<Written>> HandleAsync(RegisterRequest request, IdempotencyKey? idempotency = null) =>
-        writer.RunAsync(Guid.Empty, "anonymous", idempotency, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<PersonView>>> HandleAsync(RegisterRequest request, IdempotencyKey? idempotency = null) =>
+        writer.RunAsync(Guid.Empty, "anonymous", idempotency, async write =>
         {
             var checkedRequest = Check(request);
             if (!checkedRequest.IsSuccess)

@@ -36,8 +36,15 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         ? CommunityContracts.NativeCoin
         : throw new InvariantViolatedException($"{asset} has no address on chain.");
 
-    public async Task<Result<Written>> PublishAsync(PersonId by, Community community, PublishRequest request, IdempotencyKey? idempotency = null)
+    public async Task<Result<Committed<EpochPrepared>>> PublishAsync(Caller treasurer, PublishRequest request, IdempotencyKey? idempotency = null)
     {
+        var community = treasurer.RequireCommunity();
+        if (!treasurer.May(Access.Treasurer))
+        {
+            // Checked before the addresses are made (a custodial key is a write of its own), and again under the lock.
+            return CommonErrors.Forbidden;
+        }
+
         var asset = request.Asset ?? Asset.Eth.Code;
         if (asset != Asset.Eth.Code)
         {
@@ -65,7 +72,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
             addressOf[person] = address.Value;
         }
 
-        return await writer.RunAsync(community.Id.Value, by.ToString(), idempotency, StatusCodes.Status201Created, write => PrepareAsync(write, community, asset, addressOf));
+        return await writer.RunAsync(treasurer, Access.Treasurer, idempotency, write => PrepareAsync(write, community, asset, addressOf));
     }
 
     private static async Task<Result<EpochPrepared>> PrepareAsync(WriteScope write, Community community, string asset, Dictionary<PersonId, EthAddress> addressOf)
@@ -196,7 +203,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/chain/epochs", (PublishRequest request, ChainClaims claims, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => claims.PublishAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => claims.PublishAsync(caller, request, key)))
             .Allow(Access.Treasurer)
             .WithSummary("Chain mode: publish a claims epoch — settle holder shares, move each person's balance into on-chain claims, queue the Merkle root with its funding. Takes an Idempotency-Key.")
             .Produces<EpochPrepared>(StatusCodes.Status201Created);

@@ -28,8 +28,16 @@ public sealed record ChainStatusView(
 /// </summary>
 public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnection connection)
 {
-    public async Task<Result<Written>> DeployAsync(PersonId by, Community community, CancellationToken cancellationToken = default)
+    public async Task<Result<Committed<DeploymentView>>> DeployAsync(Caller admin, CancellationToken cancellationToken = default)
     {
+        var community = admin.RequireCommunity();
+
+        // Paying for contracts is not undone: a caller no longer admin is refused before, as well as under the lock after.
+        if (!(admin with { Roles = await RoleBook.OfAsync(db, community.Id, admin.Person, cancellationToken) }).May(Access.Admin))
+        {
+            return CommonErrors.Forbidden;
+        }
+
         if (community.LlcDao)
         {
             // On chain, holders could transfer 社員権 without the executive members' consent the LLC-type DAO mode requires.
@@ -68,7 +76,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         // The contracts exist and were paid for: record them even if the caller has gone, or they would be
         // orphaned and a second deployment paid for.
         var deployment = deployed.Value;
-        return await writer.RunAsync(community.Id.Value, by.ToString(), null, StatusCodes.Status201Created, async write =>
+        return await writer.RunAsync(admin, Access.Admin, null, async write =>
         {
             if (await write.Db.ChainDeployments.AnyAsync(d => d.CommunityId == community.Id))
             {
@@ -143,7 +151,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/chain/deployment", async (ChainDeployments deployments, HttpContext http) =>
-                Problems.From(await deployments.DeployAsync(http.Caller().RequirePerson(), http.Caller().RequireCommunity(), http.RequestAborted), http))
+                Problems.From(await deployments.DeployAsync(http.Caller(), http.RequestAborted), StatusCodes.Status201Created, http))
             .Allow(Access.Admin)
             .WithSummary("Chain mode: deploy the community's membership and claims contracts and queue a mint of every token in circulation.")
             .Produces<DeploymentView>(StatusCodes.Status201Created);

@@ -175,7 +175,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         ChainEvent? disagreeing = null;
         await using var scope = scopes.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-        var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, async write =>
+        var written = await writer.RunAsync(community.Value, Actor, null, async write =>
         {
             var db = write.Db;
             var deployment = await db.ChainDeployments.SingleAsync(d => d.CommunityId == community);
@@ -227,7 +227,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         }, cancellationToken);
         if (written.IsSuccess)
         {
-            return JsonSerializer.Deserialize<int>(written.Value.Json);
+            return written.Value.Value;
         }
 
         if (written.Error.Code == ChainErrors.Codes.AlreadyIndexed)
@@ -250,7 +250,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
     {
         await using var scope = scopes.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-        await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, async write =>
+        await writer.RunAsync(community.Value, Actor, null, async write =>
         {
             var reported = await write.Db.AuditLog.AsNoTracking()
                 .AnyAsync(a => a.Chain == community.Value && a.Kind == "chain.books-disagree" && a.Payload.Contains(e.At.TransactionHash));
@@ -437,7 +437,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
 
         await using var writeScope = scopes.CreateAsyncScope();
         var writer = writeScope.ServiceProvider.GetRequiredService<Writer>();
-        var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, async write =>
+        var written = await writer.RunAsync(community.Value, Actor, null, async write =>
         {
             var db = write.Db;
             var deployment = await db.ChainDeployments.SingleAsync(d => d.CommunityId == community);
@@ -472,7 +472,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             (deployment.IndexedBlock, deployment.IndexedBlockHash) = (fork, forkHash);
             return Result<int>.Ok(undone.Count);
         }, cancellationToken);
-        return written.IsSuccess ? JsonSerializer.Deserialize<int>(written.Value.Json)
+        return written.IsSuccess ? written.Value.Value
             : written.Error.Code == ChainErrors.Codes.AlreadyIndexed ? 0
             : throw new InvariantViolatedException($"Rolling back failed: {written.Error}");
     }

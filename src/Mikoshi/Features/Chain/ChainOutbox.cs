@@ -114,7 +114,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
 
             await using var scope = scopes.CreateAsyncScope();
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-            await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            await writer.RunAsync(community.Value, Actor, null, async write =>
             {
                 var stored = await write.Db.ChainOutbox.SingleAsync(o => o.CommunityId == community && o.Number == row.Number);
                 if (stored.State != "pending")

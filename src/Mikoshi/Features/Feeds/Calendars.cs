@@ -137,7 +137,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
     public async Task<Result<CalendarLinkView>> CreateLinkAsync(PersonId person, string origin)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
-        var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status201Created, async write =>
+        var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var now = write.At.ToUnixTimeMilliseconds();
             foreach (var old in await write.Db.CalendarTokens.Where(t => t.PersonId == person && t.RevokedAtUnixMs == null).ToListAsync())
@@ -153,8 +153,8 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
     }
 
     /// <summary>Revokes the person's private calendar link: its URL answers 404 from now on.</summary>
-    public async Task<Result<Written>> RevokeLinkAsync(PersonId person) =>
-        await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+    public async Task<Result<Committed<CalendarLinkState>>> RevokeLinkAsync(PersonId person) =>
+        await writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var active = await write.Db.CalendarTokens.Where(t => t.PersonId == person && t.RevokedAtUnixMs == null).ToListAsync();
             if (active.Count == 0)
@@ -206,7 +206,7 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
             .Allow(Access.SignedIn)
             .WithSummary("Make a private calendar link (an unguessable token in its URL), revoking any earlier one; the URL is shown only now.")
             .Produces<CalendarLinkView>(StatusCodes.Status201Created);
-        api.MapPost("/me/calendar/revoke", async (Calendars calendars, HttpContext http) => Problems.From(await calendars.RevokeLinkAsync(http.Caller().RequirePerson()), http))
+        api.MapPost("/me/calendar/revoke", async (Calendars calendars, HttpContext http) => Problems.From(await calendars.RevokeLinkAsync(http.Caller().RequirePerson()), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Revoke your private calendar link: its URL answers 404 from now on.")
             .Produces<CalendarLinkState>();

@@ -34,8 +34,9 @@ public sealed class CommunityNews(MikoshiDb db, TimeProvider clock)
             var url = $"{page}/proposals/{p.Number}";
             items.Add(new NewsItem($"{url}#opened", At(p.CreatedAtUnixMs), $"Proposal #{p.Number} opened: {p.Title}",
                 $"A {p.Kind} proposal; voting from {At(p.OpensAtUnixMs):u} until {At(p.ClosesAtUnixMs):u}.", url));
-            if (p.SettledAtUnixMs is { } settled && p.Outcome is { } outcome)
+            if (p.SettledAtUnixMs is { } settled && p.Outcome is { } decided)
             {
+                var outcome = Governance.Proposals.OutcomeName(decided);
                 items.Add(new NewsItem($"{url}#decided", At(settled), $"Proposal #{p.Number} {outcome}: {p.Title}", $"The proposal was decided: {outcome}.", url));
             }
         }

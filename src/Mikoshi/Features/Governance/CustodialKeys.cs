@@ -47,7 +47,7 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
         var key = CustodialKey.Generate();
         var address = key.Address.ToString();
         var protectedSecret = Protector.Protect(Convert.ToHexStringLower(key.Secret()));
-        var created = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status201Created, async write =>
+        var created = await writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             if (await write.Db.CustodialKeys.AnyAsync(k => k.PersonId == person))
             {
@@ -82,7 +82,7 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
             return key.Error;
         }
 
-        var exported = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        var exported = await writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var row = await write.Db.CustodialKeys.SingleAsync(k => k.PersonId == person);
             row.LastExportedAtUnixMs = write.At.ToUnixTimeMilliseconds();

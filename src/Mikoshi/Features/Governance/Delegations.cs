@@ -18,10 +18,12 @@ public sealed record DelegationView(string Delegator, string? Delegate, DateTime
 /// </summary>
 public sealed class Delegations(Writer writer)
 {
-    public Task<Result<Written>> SetAsync(PersonId delegator, Community community, DelegationRequest request) =>
-        writer.RunAsync(community.Id.Value, delegator.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<DelegationView>>> SetAsync(Caller member, DelegationRequest request) =>
+        writer.RunAsync(member, Access.Member, null, async write =>
         {
             var db = write.Db;
+            var community = member.RequireCommunity();
+            var delegator = member.RequirePerson();
             PersonId? target = null;
             if (request.Delegate is not null)
             {
@@ -76,8 +78,7 @@ public sealed class Delegations(Writer writer)
             .Produces<DelegationView>();
         api.MapPut("/communities/{slug}/delegation", async (DelegationRequest request, Delegations delegations, HttpContext http) =>
             {
-                var caller = http.Caller();
-                return Problems.From(await delegations.SetAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await delegations.SetAsync(http.Caller(), request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Member)
             .WithSummary("Delegate your voting power {delegate: personId}, or revoke it {delegate: null}. Applies to proposals that open from now on; your own vote always overrides it. Loops are refused.")

@@ -45,10 +45,10 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
             // A fresh scope per proposal: nothing read before the lock can stand in for what is read after it.
             await using var scope = scopes.CreateAsyncScope();
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-            var written = await writer.RunAsync(community.Value, Actor, null, StatusCodes.Status200OK, write => SettleAsync(write, community, number), cancellationToken);
+            var written = await writer.RunAsync(community.Value, Actor, null, write => SettleAsync(write, community, number), cancellationToken);
             if (written.IsSuccess)
             {
-                settled.Add(JsonSerializer.Deserialize<Settlement>(written.Value.Json, Writer.Json)!);
+                settled.Add(written.Value.Value);
             }
         }
 
@@ -60,20 +60,24 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
     {
         var db = write.Db;
         var row = await db.Proposals.SingleAsync(p => p.CommunityId == communityId && p.Number == number);
-        if (row.Outcome is not null || row.CancelledAtUnixMs is not null || row.GraceEndsAtUnixMs > write.At.ToUnixTimeMilliseconds())
+        if (!row.IsDueAt(write.At))
         {
             return GovernanceErrors.AlreadySettled;
         }
 
         var community = await db.Communities.SingleAsync(c => c.Id == communityId);
         var tally = await Proposals.TallyAsync(db, row);
-        var settledAt = write.At.ToUnixTimeMilliseconds();
         if (!tally.Passed)
         {
-            (row.Outcome, row.SettledAtUnixMs) = ("defeated", settledAt);
+            var defeated = row.Defeat(write.At);
+            if (!defeated.IsSuccess)
+            {
+                return defeated.Error;
+            }
+
             await write.AuditAsync("proposal.defeated", new { proposal = number, tally = TallyView.Of(tally) });
             await AnnounceUnlockedAsync(write, row);
-            return new Settlement(community.Slug, number, row.Outcome, null);
+            return new Settlement(community.Slug, number, Proposals.OutcomeName(ProposalOutcome.Defeated), null);
         }
 
         var executed = await ExecuteAsync(write, community, row);
@@ -82,24 +86,34 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
             // Nothing of the attempt is kept (it appended no audit link); only the failure and its reason are.
             write.DiscardChanges();
             row = await db.Proposals.SingleAsync(p => p.CommunityId == communityId && p.Number == number);
-            (row.Outcome, row.SettledAtUnixMs, row.FailureCode, row.FailureDetail) = ("failed", settledAt, executed.Error.Code, Errors.English(executed.Error));
+            var failed = row.Fail(write.At, executed.Error.Code, Errors.English(executed.Error));
+            if (!failed.IsSuccess)
+            {
+                return failed.Error;
+            }
+
             await write.AuditAsync("proposal.failed", new { proposal = number, code = executed.Error.Code, detail = Errors.English(executed.Error) });
             await AnnounceUnlockedAsync(write, row);
-            return new Settlement(community.Slug, number, row.Outcome, row.FailureCode);
+            return new Settlement(community.Slug, number, Proposals.OutcomeName(ProposalOutcome.Failed), row.FailureCode);
         }
 
-        (row.Outcome, row.SettledAtUnixMs, row.ExecutionEntryNumber) = ("executed", settledAt, executed.Value);
+        var done = row.Execute(write.At, executed.Value);
+        if (!done.IsSuccess)
+        {
+            return done.Error;
+        }
+
         await write.AuditAsync("proposal.executed", new { proposal = number, kind = row.Kind, entry = executed.Value, tally = TallyView.Of(tally) });
         write.AnnounceToMembers(EventCatalogue.ProposalExecuted, new { proposal = number, kind = row.Kind, title = row.Title });
         await AnnounceUnlockedAsync(write, row);
-        return new Settlement(community.Slug, number, row.Outcome, null);
+        return new Settlement(community.Slug, number, Proposals.OutcomeName(ProposalOutcome.Executed), null);
     }
 
     /// <summary>Those whose vote for held their tokens: the proposal is settled, the tokens move again.</summary>
-    private static Task AnnounceUnlockedAsync(WriteScope write, ProposalRow row) => GovernanceEvents.AnnounceUnlockedAsync(write, row);
+    private static Task AnnounceUnlockedAsync(WriteScope write, Proposal row) => GovernanceEvents.AnnounceUnlockedAsync(write, row);
 
     /// <summary>Carries out a passed proposal; the journal entry it posted, if any.</summary>
-    private static async Task<Result<long?>> ExecuteAsync(WriteScope write, Community community, ProposalRow row)
+    private static async Task<Result<long?>> ExecuteAsync(WriteScope write, Community community, Proposal row)
     {
         switch (GovernanceRules.Kind(row.Kind).Value)
         {

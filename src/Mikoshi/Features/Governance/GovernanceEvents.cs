@@ -18,7 +18,7 @@ public static class GovernanceEvents
     /// Announces <c>token.locked</c> for a vote for by <paramref name="voter"/>: to the voter, and to those who delegated to
     /// them at the snapshot, hold a token, and have not voted themselves (their own vote overrides the delegate's).
     /// </summary>
-    public static async Task AnnounceLockedAsync(WriteScope write, ProposalRow row, PersonId voter)
+    public static async Task AnnounceLockedAsync(WriteScope write, Proposal row, PersonId voter)
     {
         var latest = await LatestAsync(write.Db, row);
         var delegators = (await DelegatorsAsync(write.Db, row)).Where(d => d.Value == voter && !latest.ContainsKey(d.Key.Value)).Select(d => d.Key).ToList();
@@ -30,7 +30,7 @@ public static class GovernanceEvents
     /// Announces <c>token.unlocked</c> when the proposal is settled or cancelled: to everyone whose power was counted for
     /// it — voters whose last vote was for, and the delegators who did not vote and whose delegate's last vote was for.
     /// </summary>
-    public static async Task AnnounceUnlockedAsync(WriteScope write, ProposalRow row)
+    public static async Task AnnounceUnlockedAsync(WriteScope write, Proposal row)
     {
         var latest = await LatestAsync(write.Db, row);
         var voters = latest.Where(v => v.Value.Choice == VoteChoices.For).Select(v => new PersonId(v.Key)).ToList();
@@ -41,11 +41,11 @@ public static class GovernanceEvents
         write.AnnounceTo(EventCatalogue.TokenUnlocked, new { proposal = row.Number, title = row.Title }, [.. voters, .. holding]);
     }
 
-    private static async Task<Dictionary<Guid, VoteRow>> LatestAsync(MikoshiDb db, ProposalRow row) =>
+    private static async Task<Dictionary<Guid, VoteRow>> LatestAsync(MikoshiDb db, Proposal row) =>
         Snapshot.Latest(await db.Votes.AsNoTracking().Where(v => v.CommunityId == row.CommunityId && v.ProposalNumber == row.Number).ToListAsync());
 
     /// <summary>Delegator → delegate, as in force at the proposal's snapshot (the newest delegation of each delegator).</summary>
-    private static async Task<Dictionary<PersonId, PersonId>> DelegatorsAsync(MikoshiDb db, ProposalRow row)
+    private static async Task<Dictionary<PersonId, PersonId>> DelegatorsAsync(MikoshiDb db, Proposal row)
     {
         var at = row.OpensAtUnixMs;
         var rows = await db.Delegations.AsNoTracking()

@@ -76,13 +76,15 @@ public sealed record ProposalPage(IReadOnlyList<ProposalView> Items, string? Nex
 /// </summary>
 public sealed class Proposals(Writer writer, TimeProvider clock)
 {
-    public const int MaxTitleLength = ProposalLifecycle.MaxTitleLength;
-    public const int MaxBodyLength = ProposalLifecycle.MaxBodyLength;
+    public const int MaxTitleLength = Proposal.MaxTitleLength;
+    public const int MaxBodyLength = Proposal.MaxBodyLength;
 
-    public Task<Result<Written>> CreateAsync(PersonId proposer, Community community, ProposalRequest request, IdempotencyKey? idempotency) =>
-        writer.RunAsync(community.Id.Value, proposer.ToString(), idempotency, StatusCodes.Status201Created, async write =>
+    public Task<Result<Committed<ProposalView>>> CreateAsync(Caller member, ProposalRequest request, IdempotencyKey? idempotency) =>
+        writer.RunAsync(member, Access.Member, idempotency, async write =>
         {
             var db = write.Db;
+            var community = member.RequireCommunity();
+            var proposer = member.RequirePerson();
             var kind = GovernanceRules.Kind(request.Kind);
             var strategy = GovernanceRules.Strategy(request.Strategy);
             if ((kind.Error ?? strategy.Error) is { } invalid)
@@ -90,11 +92,10 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                 return invalid;
             }
 
-            var title = request.Title?.Trim() ?? string.Empty;
-            var body = request.Body?.Trim() ?? string.Empty;
-            if (title.Length is 0 or > MaxTitleLength || body.Length > MaxBodyLength)
+            var text = Proposal.CheckText(request.Title, request.Body);
+            if (!text.IsSuccess)
             {
-                return GovernanceErrors.InvalidProposal;
+                return text.Error;
             }
 
             var tracked = await db.Communities.SingleAsync(c => c.Id == community.Id);
@@ -108,30 +109,16 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             var opensAt = request.OpensAt ?? write.At;
             var closesAt = request.ClosesAt ?? opensAt.AddHours(rules.VotingPeriodHours);
             var grace = request.GraceHours is { } hours ? TimeSpan.FromHours(hours) : TimeSpan.FromHours(rules.GracePeriodHours);
-            var schedule = ProposalLifecycle.Schedule(write.At, opensAt, closesAt, grace);
-            if (!schedule.IsSuccess)
+            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "proposals");
+            var opened = Proposal.Open(community.Id, number, kind.Value, text.Value.Title, text.Value.Body, payload.Value, GovernanceRules.Name(strategy.Value),
+                new ProposalRulesFor(kind.Value, rules.QuorumBps, rules.ThresholdBps), proposer, write.At, opensAt, closesAt, grace);
+            if (!opened.IsSuccess)
             {
-                return schedule.Error;
+                return opened.Error;
             }
 
-            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "proposals");
-            var row = new ProposalRow
-            {
-                CommunityId = community.Id,
-                Number = number,
-                Kind = GovernanceRules.Name(kind.Value),
-                Title = title,
-                Body = body,
-                PayloadJson = payload.Value,
-                Strategy = GovernanceRules.Name(strategy.Value),
-                QuorumBps = rules.QuorumBps,
-                ThresholdBps = rules.ThresholdBps,
-                ProposerId = proposer,
-                CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-                OpensAtUnixMs = schedule.Value.OpensAt.ToUnixTimeMilliseconds(),
-                ClosesAtUnixMs = schedule.Value.ClosesAt.ToUnixTimeMilliseconds(),
-                GraceEndsAtUnixMs = schedule.Value.GraceEndsAt.ToUnixTimeMilliseconds(),
-            };
+            var row = opened.Value;
+            var title = row.Title;
             db.Proposals.Add(row);
             await write.AuditAsync("proposal.created", new
             {
@@ -142,42 +129,37 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                 strategy = row.Strategy,
                 quorumBps = row.QuorumBps,
                 thresholdBps = row.ThresholdBps,
-                opensAt = schedule.Value.OpensAt,
-                closesAt = schedule.Value.ClosesAt,
-                graceEndsAt = schedule.Value.GraceEndsAt,
+                opensAt,
+                closesAt,
+                graceEndsAt = closesAt + grace,
             });
             write.AnnounceToMembers(EventCatalogue.ProposalOpened, new
             {
                 proposal = number,
                 kind = row.Kind,
                 title,
-                opensAt = schedule.Value.OpensAt,
-                closesAt = schedule.Value.ClosesAt,
+                opensAt,
+                closesAt,
             });
             return Result<ProposalView>.Ok(await ViewAsync(db, row, write.At, proposer));
         });
 
-    public Task<Result<Written>> CancelAsync(PersonId caller, Community community, long number) =>
-        writer.RunAsync(community.Id.Value, caller.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<ProposalView>>> CancelAsync(Caller by, long number) =>
+        writer.RunAsync(by, Access.SignedIn, null, async write =>
         {
+            var community = by.RequireCommunity();
+            var caller = by.RequirePerson();
             var row = await write.Db.Proposals.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == number);
             if (row is null)
             {
                 return NotFound(number);
             }
 
-            if (row.ProposerId != caller)
+            var cancelled = row.Cancel(caller, write.At, row.HasClosedAt(write.At) ? await TallyAsync(write.Db, row) : null);
+            if (!cancelled.IsSuccess)
             {
-                return GovernanceErrors.NotProposer;
+                return cancelled.Error;
             }
-
-            var state = await StateAsync(write.Db, row, write.At);
-            if (state is not (ProposalState.Draft or ProposalState.Active or ProposalState.Grace))
-            {
-                return GovernanceErrors.ProposalNotCancellable;
-            }
-
-            row.CancelledAtUnixMs = write.At.ToUnixTimeMilliseconds();
             await write.AuditAsync("proposal.cancelled", new { proposal = number });
 
             // Members heard it opened: they hear it closed; the tokens its votes for held move again.
@@ -268,38 +250,35 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
     };
 
     /// <summary>The proposal's state now (the final tally read only once the window has closed).</summary>
-    public static async Task<ProposalState> StateAsync(MikoshiDb db, ProposalRow row, DateTimeOffset now)
-    {
-        var tally = now.ToUnixTimeMilliseconds() >= row.ClosesAtUnixMs ? await TallyAsync(db, row) : null;
-        return StateOf(row, tally, now);
-    }
-
-    public static ProposalState StateOf(ProposalRow row, TallyResult? tally, DateTimeOffset now) =>
-        ProposalLifecycle.StateAt(now, Instant(row.OpensAtUnixMs), Instant(row.ClosesAtUnixMs), Instant(row.GraceEndsAtUnixMs),
-            tally, row.CancelledAtUnixMs is not null, row.Outcome == "executed", expiresAt: null);
+    /// <summary>The proposal's state now (the final tally read only once the window has closed).</summary>
+    public static async Task<ProposalState> StateAsync(MikoshiDb db, Proposal row, DateTimeOffset now) =>
+        row.StateAt(now, row.HasClosedAt(now) ? await TallyAsync(db, row) : null);
 
     /// <summary>The state's API name; a settled proposal says how it settled (failed execution included).</summary>
-    public static string StateName(ProposalRow row, ProposalState state) =>
-        row.Outcome is "failed" or "defeated" ? row.Outcome : GovernanceRules.Name(state);
+    public static string StateName(Proposal row, ProposalState state) =>
+        row.Outcome is ProposalOutcome.Failed or ProposalOutcome.Defeated ? OutcomeName(row.Outcome.Value) : GovernanceRules.Name(state);
 
-    public static async Task<TallyResult> TallyAsync(MikoshiDb db, ProposalRow row)
+    /// <summary>An outcome's API name: executed, failed, defeated, expired or passed.</summary>
+    public static string OutcomeName(ProposalOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    public static async Task<TallyResult> TallyAsync(MikoshiDb db, Proposal row)
     {
         var snapshot = await SnapshotAsync(db, row);
         var votes = await db.Votes.AsNoTracking().Where(v => v.CommunityId == row.CommunityId && v.ProposalNumber == row.Number).ToListAsync();
         return snapshot.Count(votes, row.QuorumBps, row.ThresholdBps);
     }
 
-    public static Task<Snapshot> SnapshotAsync(MikoshiDb db, ProposalRow row) =>
+    public static Task<Snapshot> SnapshotAsync(MikoshiDb db, Proposal row) =>
         Snapshot.AtAsync(db, row.CommunityId, row.OpensAtUnixMs, GovernanceRules.Strategy(row.Strategy).Value);
 
     public static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
 
-    public static async Task<ProposalView> ViewAsync(MikoshiDb db, ProposalRow row, DateTimeOffset now, PersonId? caller)
+    public static async Task<ProposalView> ViewAsync(MikoshiDb db, Proposal row, DateTimeOffset now, PersonId? caller)
     {
         var snapshot = await SnapshotAsync(db, row);
         var votes = await db.Votes.AsNoTracking().Where(v => v.CommunityId == row.CommunityId && v.ProposalNumber == row.Number).ToListAsync();
         var tally = snapshot.Count(votes, row.QuorumBps, row.ThresholdBps);
-        var state = StateOf(row, tally, now);
+        var state = row.StateAt(now, tally);
         var names = await ProjectBook.NamesAsync(db, [row.ProposerId]);
         DateTimeOffset? next = state switch
         {
@@ -319,7 +298,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
 
         var execution = row.Outcome is null || row.SettledAtUnixMs is not { } settled
             ? null
-            : new ExecutionView(row.Outcome, Instant(settled), row.FailureCode, row.FailureDetail, row.ExecutionEntryNumber);
+            : new ExecutionView(OutcomeName(row.Outcome.Value), Instant(settled), row.FailureCode, row.FailureDetail, row.ExecutionEntryNumber);
         return new ProposalView(row.Number, row.Kind, row.Title, row.Body, JsonDocument.Parse(row.PayloadJson).RootElement.Clone(), row.Strategy,
             row.QuorumBps, row.ThresholdBps, row.ProposerId.ToString(), names.GetValueOrDefault(row.ProposerId, string.Empty),
             Instant(row.CreatedAtUnixMs), Instant(row.OpensAtUnixMs), Instant(row.OpensAtUnixMs), Instant(row.ClosesAtUnixMs), Instant(row.GraceEndsAtUnixMs),
@@ -363,7 +342,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/proposals", (ProposalRequest request, Proposals proposals, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, (caller, key) => proposals.CreateAsync(caller.RequirePerson(), caller.RequireCommunity(), request, key)))
+                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => proposals.CreateAsync(caller, request, key)))
             .Allow(Access.Member)
             .WithSummary("A member opens a proposal: kind (fund, parameter, charter, signal), title, body, payload, strategy, window and grace. Its rules are frozen now; voting power is read at opensAt. Takes an Idempotency-Key.")
             .Produces<ProposalView>(StatusCodes.Status201Created);
@@ -385,8 +364,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             .Produces<ProposalView>();
         api.MapPost("/communities/{slug}/proposals/{proposalId:long}/cancel", async (long proposalId, Proposals proposals, HttpContext http) =>
             {
-                var caller = http.Caller();
-                return Problems.From(await proposals.CancelAsync(caller.RequirePerson(), caller.RequireCommunity(), proposalId), http);
+                return Problems.From(await proposals.CancelAsync(http.Caller(), proposalId), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("The proposer cancels a proposal, until it is queued.")

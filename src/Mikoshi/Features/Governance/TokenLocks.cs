@@ -46,7 +46,7 @@ public static class TokenLocks
     private static PersonId? OwnerAt(Domain.Membership.Token token, long atUnixMs) =>
         token.Lineage.Where(step => step.AtUnixMs <= atUnixMs).MaxBy(step => step.Step)?.ToId;
 
-    private static async Task<bool> CountedForAsync(MikoshiDb db, ProposalRow proposal, PersonId holder)
+    private static async Task<bool> CountedForAsync(MikoshiDb db, Proposal proposal, PersonId holder)
     {
         var votes = await db.Votes.AsNoTracking()
             .Where(v => v.CommunityId == proposal.CommunityId && v.ProposalNumber == proposal.Number)

@@ -143,9 +143,13 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         (await db.Votes.Where(v => v.CommunityId == community && v.ProposalNumber == proposal && v.PersonId == person)
             .Select(v => (long?)v.Nonce).MaxAsync() ?? 0) + 1;
 
-    /// <summary>Verifies and records a signed vote. Every refusal writes nothing.</summary>
-    public async Task<Result<Written>> CastAsync(Community community, long proposal, VoteRequest request, string actor, bool custodial = false)
+    /// <summary>Verifies and records a signed vote: the signature is the authority, whoever posts it. Every refusal writes nothing.</summary>
+    public Task<Result<Committed<VoteView>>> CastAsync(Caller poster, long proposal, VoteRequest request) =>
+        CastAsync(poster, Access.Anyone, proposal, request, custodial: false);
+
+    private async Task<Result<Committed<VoteView>>> CastAsync(Caller poster, Access access, long proposal, VoteRequest request, bool custodial)
     {
+        var community = poster.RequireCommunity();
         if (request.Data is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } data)
         {
             var opened = OpenEnvelope(community, proposal, request, data);
@@ -170,7 +174,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             return verified;
         }
 
-        return await writer.RunAsync(community.Id.Value, actor, null, StatusCodes.Status201Created, async write =>
+        return await writer.RunAsync(poster, access, null, async write =>
         {
             var db = write.Db;
             var row = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Number == proposal);
@@ -180,9 +184,10 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             }
 
             var now = write.At.ToUnixTimeMilliseconds();
-            if (row.CancelledAtUnixMs is not null || now < row.OpensAtUnixMs || now >= row.ClosesAtUnixMs)
+            var open = row.CheckVoteAt(write.At);
+            if (!open.IsSuccess)
             {
-                return OutsideWindow(row);
+                return open.Error;
             }
 
             var person = await Wallets.WalletLinks.PersonOfAsync(db, message.Value.Voter);
@@ -337,8 +342,10 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     }
 
     /// <summary>The signed-in member's vote, signed on the server with their custodial key (generated on first use).</summary>
-    public async Task<Result<Written>> CastCustodialAsync(PersonId person, Community community, long proposal, CustodialVoteRequest request, MikoshiDb db)
+    public async Task<Result<Committed<VoteView>>> CastCustodialAsync(Caller voter, long proposal, CustodialVoteRequest request, MikoshiDb db)
     {
+        var person = voter.RequirePerson();
+        var community = voter.RequireCommunity();
         var early = Message(proposal, request.Choice, "0x0000000000000000000000000000000000000000", 0, request.Reason);
         if (!early.IsSuccess)
         {
@@ -352,10 +359,10 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             return Proposals.NotFound(proposal);
         }
 
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (row.CancelledAtUnixMs is not null || now < row.OpensAtUnixMs || now >= row.ClosesAtUnixMs)
+        var open = row.CheckVoteAt(clock.GetUtcNow());
+        if (!open.IsSuccess)
         {
-            return OutsideWindow(row);
+            return open.Error;
         }
 
         if (!(await Proposals.SnapshotAsync(db, row)).CanVote(person.Value))
@@ -372,7 +379,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var nonce = await NextNonceAsync(db, community.Id, proposal, person);
         var message = new VoteMessage(proposal, request.Choice!, key.Value.Address, nonce, request.Reason ?? string.Empty);
         var signature = key.Value.Sign(VoteTypedData.Digest(DomainOf(community), message));
-        return await CastAsync(community, proposal, new VoteRequest(message.Choice, message.Voter.ToString(), nonce, message.Reason, signature), person.ToString(), custodial: true);
+        return await CastAsync(voter, Access.SignedIn, proposal, new VoteRequest(message.Choice, message.Voter.ToString(), nonce, message.Reason, signature), custodial: true);
     }
 
     public async Task<Result<VoteExport>> ExportAsync(MikoshiDb db, Community community, long proposal)
@@ -446,9 +453,6 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         return export with { Links = links };
     }
 
-    private static Error OutsideWindow(ProposalRow row) =>
-        GovernanceErrors.OutsideVotingWindow;
-
     private static Error NoPower() =>
         GovernanceErrors.NoVotingPower;
 
@@ -473,16 +477,14 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             .WithSummary("The EIP-712 typed data (eth_signTypedData_v4 JSON) a voter signs: ?voter=0x…&choice=for|against|abstain&nonce=…&reason=…; without a nonce, the voter's next; signed in without a voter, your linked wallet (else your custodial key's address). Without a choice, or for a member with no address yet, a template (choice empty, voter 0x000…0) to fill in. The domain's chainId is the configured chain.");
         api.MapPost("/communities/{slug}/proposals/{proposalId:long}/votes", async (long proposalId, VoteRequest request, Voting voting, HttpContext http) =>
             {
-                var caller = http.Caller();
-                return Problems.From(await voting.CastAsync(caller.RequireCommunity(), proposalId, request, caller.Actor), http);
+                return Problems.From(await voting.CastAsync(http.Caller(), proposalId, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Anyone)
             .WithSummary("Cast a signed vote {choice, voter, nonce, reason, signature}, or post the envelope a wallet returns {address, signature, data: {domain, types, primaryType, message}}: the signature is the authority, so no sign-in is needed. Signatures of 65 bytes or 64 (EIP-2098); in chain mode, a contract wallet's (EIP-1271). The latest nonce counts; a replayed or older nonce is refused.")
             .Produces<VoteView>(StatusCodes.Status201Created);
         api.MapPost("/communities/{slug}/proposals/{proposalId:long}/votes/custodial", async (long proposalId, CustodialVoteRequest request, Voting voting, MikoshiDb db, HttpContext http) =>
             {
-                var caller = http.Caller();
-                return Problems.From(await voting.CastCustodialAsync(caller.RequirePerson(), caller.RequireCommunity(), proposalId, request, db), http);
+                return Problems.From(await voting.CastCustodialAsync(http.Caller(), proposalId, request, db), StatusCodes.Status201Created, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("Vote {choice, reason} without a wallet: the server signs with your custodial key (made on first use), the same EIP-712 message a wallet would sign.")

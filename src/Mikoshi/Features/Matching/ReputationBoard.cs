@@ -33,9 +33,10 @@ public sealed class ReputationBoard(Writer writer)
 
     public static MatchingSettingsView View(HalfLife halfLife) => new(halfLife.Days, HalfLife.MinDays, HalfLife.MaxDays);
 
-    public Task<Result<Written>> SetHalfLifeAsync(PersonId admin, Community community, HalfLifeRequest request) =>
-        writer.RunAsync(community.Id.Value, admin.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<MatchingSettingsView>>> SetHalfLifeAsync(Caller admin, HalfLifeRequest request) =>
+        writer.RunAsync(admin, Access.Admin, null, async write =>
         {
+            var community = admin.RequireCommunity();
             var halfLife = HalfLife.FromDays(request.HalfLifeDays);
             if (!halfLife.IsSuccess)
             {
@@ -107,8 +108,7 @@ public sealed class ReputationBoard(Writer writer)
             .Produces<MatchingSettingsView>();
         api.MapPut("/communities/{slug}/matching-settings", async (HalfLifeRequest request, ReputationBoard board, HttpContext http) =>
             {
-                var caller = http.Caller();
-                return Problems.From(await board.SetHalfLifeAsync(caller.RequirePerson(), caller.RequireCommunity(), request), http);
+                return Problems.From(await board.SetHalfLifeAsync(http.Caller(), request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.Admin)
             .WithSummary("Set the reputation half-life: {halfLifeDays}, 7 to 3650; outside the range is invalid_half_life and changes nothing.")

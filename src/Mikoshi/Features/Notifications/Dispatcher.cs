@@ -7,6 +7,7 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Features.Governance;
 using Mikoshi.Features.Mail;
+using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Features.Notifications;
 
@@ -44,7 +45,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 
     private async Task<int> SweepProposalsAsync(CancellationToken cancellationToken)
     {
-        List<ProposalRow> candidates;
+        List<Proposal> candidates;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
         await using (var scope = scopes.CreateAsyncScope())
@@ -73,7 +74,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             }
 
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-            var written = await writer.RunAsync(proposal.CommunityId.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            var written = await writer.RunAsync(proposal.CommunityId.Value, Actor, null, async write =>
             {
                 var row = await write.Db.Proposals.AsNoTracking().SingleAsync(p => p.CommunityId == proposal.CommunityId && p.Number == proposal.Number);
                 var payload = new { proposal = row.Number, title = row.Title, closesAt = Instant(row.ClosesAtUnixMs), graceEndsAt = Instant(row.GraceEndsAtUnixMs) };
@@ -99,19 +100,19 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             }, cancellationToken);
             if (written.IsSuccess)
             {
-                raised += int.Parse(written.Value.Json, CultureInfo.InvariantCulture);
+                raised += written.Value.Value;
             }
         }
 
         return raised;
     }
 
-    private static string OnceKey(ProposalRow proposal, string kind) => $"{proposal.CommunityId}:proposal:{proposal.Number}:{kind}";
+    private static string OnceKey(Proposal proposal, string kind) => $"{proposal.CommunityId}:proposal:{proposal.Number}:{kind}";
 
     private static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
 
     /// <summary>Raises a sweep's event unless it was raised already (the key is also unique in the store).</summary>
-    private static async Task<bool> OnceAsync(WriteScope write, ProposalRow row, string kind, object payload)
+    private static async Task<bool> OnceAsync(WriteScope write, Proposal row, string kind, object payload)
     {
         var key = OnceKey(row, kind);
         if (await write.Db.Events.AnyAsync(e => e.OnceKey == key))
@@ -177,7 +178,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 
         // The lock is the event's own, not the community's: expanding touches no ledger, and the community's writers
         // (payments, votes) do not wait while 10^5 notices are written.
-        var written = await writer.RunAsync(ExpansionLock(id), Actor, null, StatusCodes.Status200OK, write => ExpandChunkAsync(write, id, chunk), cancellationToken);
+        var written = await writer.RunAsync(ExpansionLock(id), Actor, null, write => ExpandChunkAsync(write, id, chunk), cancellationToken);
         if (!written.IsSuccess)
         {
             if (written.Error.Code is not (NotificationErrors.Codes.AlreadyDispatched or WriteErrors.Codes.Conflict))
@@ -188,7 +189,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             return null;
         }
 
-        return System.Text.Json.JsonSerializer.Deserialize<ExpandedChunk>(written.Value.Json, Writer.Json);
+        return written.Value.Value;
     }
 
     /// <summary>The writer lock of one event's expansion: replicas expanding the same event take turns, others do not wait.</summary>
@@ -403,7 +404,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
             var text = scope.ServiceProvider.GetRequiredService<MailText>();
             OutgoingMail? outgoing = null;
-            var written = await writer.RunAsync(person.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            var written = await writer.RunAsync(person.Value, Actor, null, async write =>
             {
                 var notice = await write.Db.Notifications.SingleAsync(n => n.Id == id);
                 if (notice.MailState != "pending")
@@ -497,7 +498,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             var writer = scope.ServiceProvider.GetRequiredService<Writer>();
             var text = scope.ServiceProvider.GetRequiredService<MailText>();
             OutgoingMail? outgoing = null;
-            var written = await writer.RunAsync(person.Value, Actor, null, StatusCodes.Status200OK, async write =>
+            var written = await writer.RunAsync(person.Value, Actor, null, async write =>
             {
                 var db = write.Db;
                 if (await db.Digests.AnyAsync(d => d.PersonId == person && d.Period == period))

@@ -64,8 +64,8 @@ public sealed class Inbox(Writer writer)
     }
 
     /// <summary>Marks the notices named (all of the person's when none is named) as read; answers the unread count.</summary>
-    public Task<Result<Written>> MarkReadAsync(PersonId person, long[]? ids) =>
-        writer.RunAsync(person.Value, person.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<UnreadView>>> MarkReadAsync(PersonId person, long[]? ids) =>
+        writer.RunAsync(person.Value, person.ToString(), null, async write =>
         {
             var at = write.At.ToUnixTimeMilliseconds();
             var unread = write.Db.Notifications.Where(n => n.PersonId == person && n.ReadAtUnixMs == null);
@@ -92,8 +92,8 @@ public sealed class Inbox(Writer writer)
     }
 
     /// <summary>Changes the person's choices: all of them are checked first, and one bad choice changes nothing.</summary>
-    public Task<Result<Written>> ChangeSettingsAsync(PersonId person, SettingsRequest request) =>
-        writer.RunAsync(person.Value, person.ToString(), null, StatusCodes.Status200OK, async write =>
+    public Task<Result<Committed<SettingsView>>> ChangeSettingsAsync(PersonId person, SettingsRequest request) =>
+        writer.RunAsync(person.Value, person.ToString(), null, async write =>
         {
             if (request.Language is { } language && EventText.Language(language) is null)
             {
@@ -195,7 +195,7 @@ public sealed class Inbox(Writer writer)
     /// RFC 8058 one-click unsubscribe: the mail's kind stops coming by mail (it stays in the app), or the digest stops
     /// (its kinds stay in the app). A token works once; a wrong one and a used one are refused and change nothing.
     /// </summary>
-    public async Task<Result<Written>> UnsubscribeAsync(MikoshiDb db, string token)
+    public async Task<Result<Committed<UnsubscribedView>>> UnsubscribeAsync(MikoshiDb db, string token)
     {
         var hash = token.Length is > 0 and <= 100 ? Hash(token) : string.Empty;
         var found = await db.UnsubscribeTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash);
@@ -204,7 +204,7 @@ public sealed class Inbox(Writer writer)
             return InvalidToken();
         }
 
-        return await writer.RunAsync(found.PersonId.Value, "unsubscribe", null, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(found.PersonId.Value, "unsubscribe", null, async write =>
         {
             var row = await write.Db.UnsubscribeTokens.SingleAsync(t => t.TokenHash == hash);
             if (row.UsedAtUnixMs is not null)
@@ -241,7 +241,7 @@ public sealed class Inbox(Writer writer)
             .WithSummary("How many of your notices are unread (the bell).")
             .Produces<UnreadView>();
         api.MapPost("/notifications/read", async (ReadRequest request, Inbox inbox, HttpContext http) =>
-                Problems.From(await inbox.MarkReadAsync(http.Caller().RequirePerson(), request.Ids), http))
+                Problems.From(await inbox.MarkReadAsync(http.Caller().RequirePerson(), request.Ids), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Mark notices read: those in `ids`, or all of them when `ids` is absent or empty.")
             .Produces<UnreadView>();
@@ -251,7 +251,7 @@ public sealed class Inbox(Writer writer)
             .WithSummary("How each kind of event reaches you: off, in_app, mail, daily or weekly (docs/events.md).")
             .Produces<SettingsView>();
         api.MapPut("/notifications/settings", async (SettingsRequest request, Inbox inbox, HttpContext http) =>
-                Problems.From(await inbox.ChangeSettingsAsync(http.Caller().RequirePerson(), request), http))
+                Problems.From(await inbox.ChangeSettingsAsync(http.Caller().RequirePerson(), request), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Change your choices (`kinds`: kind → delivery) and your mail language (ja or en). Money, heirs and guardians cannot be turned off.")
             .Produces<SettingsView>();
@@ -259,7 +259,7 @@ public sealed class Inbox(Writer writer)
             .Allow(Access.Anyone)
             .WithSummary("The List-Unsubscribe URL opened in a browser: answers with the confirmation page (/unsubscribe/{token}), which changes nothing until its button is pressed.");
         api.MapPost("/notifications/unsubscribe/{token}", async (string token, Inbox inbox, MikoshiDb db, HttpContext http) =>
-                Problems.From(await inbox.UnsubscribeAsync(db, token), http))
+                Problems.From(await inbox.UnsubscribeAsync(db, token), StatusCodes.Status200OK, http))
             .Allow(Access.Anyone)
             .DisableAntiforgery()
             .WithSummary("RFC 8058 one-click unsubscribe (the List-Unsubscribe URL of a mail): that kind, or that digest, stops coming by mail. Works once.")

@@ -11,5 +11,5 @@ public sealed class Unsubscriptions(MikoshiDb db, Inbox inbox)
 {
     public Task<Result<UnsubscribePreview>> PreviewAsync(string token) => Inbox.PreviewAsync(db, token);
 
-    public Task<Result<Written>> UnsubscribeAsync(string token) => inbox.UnsubscribeAsync(db, token);
+    public Task<Result<Committed<UnsubscribedView>>> UnsubscribeAsync(string token) => inbox.UnsubscribeAsync(db, token);
 }

@@ -2,6 +2,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
 using Mikoshi.Features.Membership;
 
@@ -15,7 +16,7 @@ public sealed record ProposalDetailView(
     ProposalView Proposal, Dictionary<string, string> Names, string? FundProject, string? ParameterNow, IReadOnlyList<long> ExitTokens, RedemptionView? ExitPreview);
 
 /// <summary>The proposal detail page's one query, and the custodial vote with the store it needs.</summary>
-public sealed class ProposalDetailPage(MikoshiDb db, Proposals proposals, Voting voting)
+public sealed class ProposalDetailPage(MikoshiDb db, Proposals proposals, Voting voting, Callers callers)
 {
     public Task<Community?> CommunityAsync(string slug) => PageReads.CommunityAsync(db, slug);
 
@@ -56,6 +57,9 @@ public sealed class ProposalDetailPage(MikoshiDb db, Proposals proposals, Voting
         return new ProposalDetailView(view, names, fundProject, parameterNow, exitTokens, exitPreview);
     }
 
-    public Task<Result<Written>> CastCustodialAsync(PersonId person, Community community, long proposal, CustodialVoteRequest request) =>
-        voting.CastCustodialAsync(person, community, proposal, request, db);
+    /// <summary>The reader as the page's writes pass them to the use cases (which check their roles again under the lock).</summary>
+    public Task<Caller> CallerAsync(Community community, PersonId? reader) => callers.InAsync(community, reader);
+
+    public Task<Result<Committed<VoteView>>> CastCustodialAsync(Caller voter, long proposal, CustodialVoteRequest request) =>
+        voting.CastCustodialAsync(voter, proposal, request, db);
 }

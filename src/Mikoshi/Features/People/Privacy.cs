@@ -28,7 +28,7 @@ public static class Privacy
             return PeopleErrors.InvalidPrivacy;
         }
 
-        var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var user = await write.Db.Users.SingleAsync(u => u.Id == person.Value);
             user.ShownInPublic = shown;

@@ -76,7 +76,7 @@ public static class Profiles
             return allLoves.Error;
         }
 
-        var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        var written = await writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var user = await write.Db.Users.SingleAsync(u => u.Id == person.Value);
             user.DisplayName = name ?? user.DisplayName;
@@ -87,7 +87,7 @@ public static class Profiles
             await write.AuditAsync("person.profile", new { personId = person.ToString(), user.DisplayName });
             return Result<ProfileView>.Ok(View(user));
         });
-        return written.IsSuccess ? System.Text.Json.JsonSerializer.Deserialize<ProfileView>(written.Value.Json, Writer.Json)! : written.Error;
+        return written.IsSuccess ? written.Value.Value : written.Error;
     }
 
     /// <summary>The values a person may hold: the charter values of every community where they hold a token or a role.</summary>
@@ -229,7 +229,7 @@ public static class Profiles
                     return Problems.For(name.Error ?? PeopleErrors.InvalidProfile);
                 }
 
-                return Problems.From(await writer.RunAsync(community.Id.Value, caller.Actor, null, StatusCodes.Status201Created, async write =>
+                return Problems.From(await writer.RunAsync(caller, Access.Admin, null, async write =>
                 {
                     if (await write.Db.Skills.AnyAsync(s => s.CommunityId == community.Id && s.Name == name.Value[0]))
                     {
@@ -238,8 +238,8 @@ public static class Profiles
 
                     write.Db.Skills.Add(new SkillRow { CommunityId = community.Id, Name = name.Value[0] });
                     await write.AuditAsync("skill.added", new { name = name.Value[0] });
-                    return Result<object>.Ok(new { name = name.Value[0] });
-                }), http);
+                    return Result<SkillView>.Ok(new SkillView(name.Value[0]));
+                }), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Admin)
             .WithSummary("Add a skill to the community's vocabulary.");
@@ -247,3 +247,6 @@ public static class Profiles
 }
 
 public sealed record SkillRequest(string? Name);
+
+/// <summary>A skill added to a community's vocabulary.</summary>
+public sealed record SkillView(string Name);

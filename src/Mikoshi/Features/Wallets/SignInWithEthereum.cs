@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
@@ -188,7 +187,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
 
         var message = verified.Value;
         var address = message.Address.ToString();
-        var written = await writer.RunAsync(Guid.Empty, "anonymous", null, StatusCodes.Status200OK, async write =>
+        var written = await writer.RunAsync(Guid.Empty, "anonymous", null, async write =>
         {
             if (await UseNonceAsync(write, message, SignInPurpose, null) is { } refused)
             {
@@ -226,7 +225,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
             await write.AuditAsync("wallet.linked", new { personId = user.PersonId.ToString(), address, nonce = message.Nonce });
             return Result<SiweSignInView>.Ok(new SiweSignInView(user.PersonId.ToString(), address, Created: true));
         });
-        return written.IsSuccess ? JsonSerializer.Deserialize<SiweSignInView>(written.Value.Json, Writer.Json)! : written.Error;
+        return written.IsSuccess ? written.Value.Value : written.Error;
     }
 
     public static void Map(RouteGroupBuilder api)

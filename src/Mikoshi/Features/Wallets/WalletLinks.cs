@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
@@ -61,7 +60,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
     /// <param name="person">The signed-in person.</param>
     /// <param name="verified">The checked message.</param>
     /// <param name="sent">The message and signature as sent, kept so that the vote export can show anyone what linked the wallet.</param>
-    public async Task<Result<Written>> LinkAsync(PersonId person, Result<SiweMessage> verified, SiweSignedRequest? sent = null)
+    public async Task<Result<Committed<WalletView>>> LinkAsync(PersonId person, Result<SiweMessage> verified, SiweSignedRequest? sent = null)
     {
         if (!verified.IsSuccess)
         {
@@ -71,7 +70,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
         var message = verified.Value;
         var address = message.Address.ToString();
         var key = address.ToLowerInvariant();
-        return await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status201Created, async write =>
+        return await writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var existing = await write.Db.WalletLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Address == key);
             if (existing is not null)
@@ -105,7 +104,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
     /// Unlinks one of the person's Sign-In with Ethereum wallets. Votes it signed stay theirs. The custodial key's
     /// address is not a wallet they can drop, and a person whose only way in is this wallet keeps it.
     /// </summary>
-    public async Task<Result<Written>> UnlinkAsync(PersonId person, string? addressText)
+    public async Task<Result<Committed<WalletView>>> UnlinkAsync(PersonId person, string? addressText)
     {
         var parsed = EthAddress.Parse(addressText);
         if (!parsed.IsSuccess)
@@ -118,7 +117,7 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
         var user = await users.FindByIdAsync(person.ToString());
         var hasPassword = user?.PasswordHash is not null;
         var hasPasskey = user is not null && (await users.GetPasskeysAsync(user)).Count > 0;
-        return await writer.RunAsync(Guid.Empty, person.ToString(), null, StatusCodes.Status200OK, async write =>
+        return await writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
             var link = await write.Db.WalletLinks.FirstOrDefaultAsync(l => l.Address == key && l.PersonId == person);
             if (link is null)
@@ -163,17 +162,15 @@ public sealed class WalletLinks(Writer writer, MikoshiDb db, UserManager<Mikoshi
             .WithSummary("A single-use nonce to link a wallet to you (only you can use it); send {address} to get the whole EIP-4361 message to sign.")
             .Produces<SiweNonceView>();
         api.MapPost("/me/wallets", async (SiweSignedRequest request, WalletLinks wallets, SignInWithEthereum siwe, HttpContext http) =>
-                Problems.From(await wallets.LinkAsync(http.Caller().RequirePerson(), siwe.Check(request, http.Request), request), http))
+                Problems.From(await wallets.LinkAsync(http.Caller().RequirePerson(), siwe.Check(request, http.Request), request), StatusCodes.Status201Created, http))
             .Allow(Access.SignedIn)
             .WithSummary("Link a wallet {message, signature}: an EIP-4361 message carrying a nonce from POST /me/wallets/nonce, signed by the wallet.")
             .Produces<WalletView>(StatusCodes.Status201Created);
         api.MapPost("/me/wallets/{address}/unlink", async (string address, WalletLinks wallets, HttpContext http) =>
-                Problems.From(await wallets.UnlinkAsync(http.Caller().RequirePerson(), address), http))
+                Problems.From(await wallets.UnlinkAsync(http.Caller().RequirePerson(), address), StatusCodes.Status200OK, http))
             .Allow(Access.SignedIn)
             .WithSummary("Unlink one of your wallets; the votes it signed stay yours. Not your custodial key, and not your only way to sign in.")
             .Produces<WalletView>();
     }
 
-    /// <summary>The view of a written link or unlink, for the CLI and the UI.</summary>
-    public static WalletView? Read(Written written) => JsonSerializer.Deserialize<WalletView>(written.Json, Writer.Json);
 }

@@ -148,7 +148,7 @@ public sealed record GovernanceSetup(TestApp App, string Slug, Person Admin, Per
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         foreach (var p in await db.Proposals.AsNoTracking().OrderBy(p => p.Number).ToListAsync())
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"proposal {p.Number} {p.Outcome} {p.CancelledAtUnixMs} {p.FailureCode} {p.ExecutionEntryNumber}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"proposal {p.Number} {p.Outcome?.ToString().ToLowerInvariant()} {p.CancelledAtUnixMs} {p.FailureCode} {p.ExecutionEntryNumber}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"votes {await db.Votes.CountAsync()} delegations {await db.Delegations.CountAsync()} open {await db.Delegations.CountAsync(d => d.UntilUnixMs == null)}");

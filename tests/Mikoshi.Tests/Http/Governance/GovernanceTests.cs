@@ -2,7 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mikoshi.Data;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Communities;
+using Mikoshi.Features.Governance;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http.Governance;
@@ -14,6 +20,38 @@ namespace Mikoshi.Tests.Http.Governance;
 /// </summary>
 public sealed class GovernanceTests(SharedApps apps) : IClassFixture<SharedApps>
 {
+    /// <summary>
+    /// A member let in by a door (a proposal form open in a tab, a slow command line) who redeems their last token
+    /// before the write runs: the use case reads the roles again under the writer's lock and refuses, so no proposal is
+    /// opened and nothing is written to the audit chain.
+    /// </summary>
+    [Fact]
+    public async Task Proposal_ByAMemberWhoseLastTokenWentAfterTheDoorLetThemIn_IsRefusedUnderTheLock()
+    {
+        var app = apps.For("sqlite");
+        var s = await GovernanceSetup.CreateAsync(app);
+        await using var scope = app.Scope();
+        var admitted = await scope.ServiceProvider.GetRequiredService<Callers>().InAsync(s.Slug, new PersonId(Guid.Parse(s.Ben.Id)));
+        Assert.True(admitted!.May(Access.Member));
+
+        Assert.Equal(HttpStatusCode.OK, (await s.RedeemAsync(s.Ben)).StatusCode);
+        var audit = await AuditLinksAsync(app);
+        var proposed = await scope.ServiceProvider.GetRequiredService<Proposals>()
+            .CreateAsync(admitted, new ProposalRequest("signal", "A stale proposal", "Opened from a tab left open.", null, null, null, null, null), null);
+
+        Assert.False(proposed.IsSuccess);
+        Assert.Equal(CommonErrors.Codes.Forbidden, proposed.Error.Code);
+        Assert.Equal(audit, await AuditLinksAsync(app));
+        var listed = await (await app.CreateClient().GetAsync($"{s.Community}/proposals")).JsonAsync();
+        Assert.Equal(0, listed.GetProperty("items").GetArrayLength());
+    }
+
+    private static async Task<int> AuditLinksAsync(TestApp app)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<MikoshiDb>().AuditLog.CountAsync();
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task FundProposal_PassesThroughGrace_WhereOnlyNonYesVotersMayExit_ThenExecutesOnce(string provider)

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mikoshi.Data.Mapping;
+
+// Where the last verification of an audit chain stopped.
+public sealed class VerifyCheckpointConfiguration : IEntityTypeConfiguration<VerifyCheckpointRow>
+{
+    public void Configure(EntityTypeBuilder<VerifyCheckpointRow> builder)
+    {
+        builder.ToTable("verify_checkpoints");
+        builder.HasKey(c => c.Chain);
+
+        // The instance's own chain is Guid.Empty: a key to keep as given, never one to generate.
+        builder.Property(c => c.Chain).ValueGeneratedNever();
+        builder.Property(c => c.AuditHash).HasMaxLength(64);
+        builder.Property(c => c.BalancesHash).HasMaxLength(64);
+        builder.Property(c => c.KeyId).HasMaxLength(32);
+        builder.Property(c => c.Signature).HasMaxLength(64);
+    }
+}
