@@ -19,11 +19,6 @@ public sealed record IdempotencyKey(string Key, string Request)
     public string RequestHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Request)));
 }
 
-/// <summary>What a write answered: the status and JSON body, and whether it was a replay.</summary>
-/// <remarks>Being replaced by <see cref="Committed{T}"/>: a use case answers with its own result, and each door (the
-/// endpoint, the page, the command line) renders it.</remarks>
-public sealed record Written(int Status, string Json, bool Replayed);
-
 /// <summary>
 /// A write that committed: the use case's own result, and whether this answer is the replay of an earlier request
 /// with the same idempotency key (then <see cref="Value"/> is that request's result, read back as it was stored).
@@ -45,21 +40,6 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
-
-    /// <summary>The answer as the old shape: the result as JSON with the endpoint's status. Being removed.</summary>
-    public async Task<Result<Written>> RunAsync<T>(
-        Guid chain,
-        string actor,
-        IdempotencyKey? idempotency,
-        int successStatus,
-        Func<WriteScope, Task<Result<T>>> work,
-        CancellationToken cancellationToken = default)
-    {
-        var committed = await RunAsync(chain, actor, idempotency, work, cancellationToken);
-        return committed.IsSuccess
-            ? new Written(successStatus, JsonSerializer.Serialize(committed.Value.Value, Json), committed.Value.Replayed)
-            : committed.Error;
-    }
 
     /// <summary>
     /// Runs <paramref name="work"/> as one write to the caller's community, by the caller, once the caller is seen —
@@ -149,7 +129,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
                     Scope = scope,
                     Key = idempotency.Key,
                     RequestHash = idempotency.RequestHash,
-                    ResponseJson = JsonSerializer.Serialize(outcome.Value, Json),
+                    ResponseJson = Replayable(outcome.Value),
                     AtUnixMs = write.At.ToUnixTimeMilliseconds(),
                 });
             }
@@ -172,6 +152,23 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
             db.ChangeTracker.Clear();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The result as the idempotency row keeps it, once it is seen to read back as itself: a retry answers with what it
+    /// reads back, so a result that loses a field on the way (a get-only property, an interface the serializer cannot
+    /// build) would answer a retry with less than the first answer said. Such a result is a bug in the use case, and
+    /// fails its first request loudly rather than its retries quietly.
+    /// </summary>
+    public static string Replayable<T>(T result)
+    {
+        var json = JsonSerializer.Serialize(result, Json);
+        if (JsonSerializer.Serialize(JsonSerializer.Deserialize<T>(json, Json), Json) != json)
+        {
+            throw new InvariantViolatedException($"{typeof(T).Name} does not read back as itself, so a retry could not be answered with it.");
+        }
+
+        return json;
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public static class NotificationsRun
             {
                 var clock = Stopwatch.StartNew();
                 await using var scope = services.CreateAsyncScope();
-                var written = await scope.ServiceProvider.GetRequiredService<Writer>().RunAsync(community.Value, founded.Treasurer, null, 201, async write =>
+                var written = await scope.ServiceProvider.GetRequiredService<Writer>().RunAsync(community.Value, founded.Treasurer, null, async write =>
                 {
                     await write.AuditAsync("bench.proposal", new { rep });
                     write.AnnounceToMembers(EventCatalogue.ProposalOpened, new { proposal = rep + 1, title = "Bench proposal" });
@@ -171,7 +171,7 @@ public static class NotificationsRun
                 throw new InvalidOperationException(added.Error.Code);
             }
 
-            var written = await scope.ServiceProvider.GetRequiredService<Writer>().RunAsync(community.Value, founded.Treasurer, null, 201, write =>
+            var written = await scope.ServiceProvider.GetRequiredService<Writer>().RunAsync(community.Value, founded.Treasurer, null, write =>
             {
                 for (var i = 0; i < count; i++)
                 {

@@ -237,7 +237,7 @@ public sealed class RedemptionWorld
 
     private static async Task WriteAsync(BenchStore store, CommunityId community, PersonId actor, Func<WriteScope, Task<Result<int>>> work)
     {
-        var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Value, actor.ToString(), null, 201, work));
+        var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Value, actor.ToString(), null, work));
         if (!written.IsSuccess)
         {
             throw new InvalidOperationException($"Seeding failed: {written.Error}");

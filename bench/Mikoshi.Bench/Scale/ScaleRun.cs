@@ -266,7 +266,7 @@ public static class ScaleRun
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == slug);
         var writer = scope.ServiceProvider.GetRequiredService<Writer>();
-        var written = await writer.RunAsync(community.Id.Value, "scale-seed", null, 200, async write =>
+        var written = await writer.RunAsync(community.Id.Value, "scale-seed", null, async write =>
         {
             var error = await work(write, community);
             return error is null ? Result<int>.Ok(0) : Result<int>.Fail(error);

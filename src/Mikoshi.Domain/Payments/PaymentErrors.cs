@@ -42,6 +42,9 @@ public static class PaymentErrors
         /// <summary><c>invalid_format</c></summary>
         public const string InvalidFormat = "invalid_format";
 
+        /// <summary><c>invalid_line_state</c></summary>
+        public const string InvalidLineState = "invalid_line_state";
+
         /// <summary><c>invalid_payment_link</c></summary>
         public const string InvalidPaymentLink = "invalid_payment_link";
 
@@ -93,6 +96,9 @@ public static class PaymentErrors
 
     /// <summary>A statement is zengin or csv.</summary>
     public static Error InvalidFormat { get; } = new(Codes.InvalidFormat, ErrorKind.Invalid);
+
+    /// <summary>A bank line's state is unmatched, credited, assigned or ignored.</summary>
+    public static Error InvalidLineState { get; } = new(Codes.InvalidLineState, ErrorKind.Invalid);
 
     /// <summary>A Stripe payment link id looks like plink_…</summary>
     public static Error InvalidPaymentLink { get; } = new(Codes.InvalidPaymentLink, ErrorKind.Invalid);

@@ -10,16 +10,6 @@ public static class Idempotency
     public const string Header = "Idempotency-Key";
 
     /// <summary>
-    /// Runs a retryable write with the request's Idempotency-Key (if any): a malformed key is refused
-    /// before anything runs; the write's answer (first or replayed) becomes the response.
-    /// </summary>
-    public static async Task<IResult> WriteAsync<TBody>(HttpContext http, TBody body, Func<Caller, IdempotencyKey?, Task<Result<Written>>> write)
-    {
-        var key = Read(http, body);
-        return key.IsSuccess ? Problems.From(await write(http.Caller(), key.Value), http) : Problems.For(key.Error);
-    }
-
-    /// <summary>
     /// Runs a retryable write with the request's Idempotency-Key (if any): a malformed key is refused before anything
     /// runs; the write's result (first or replayed) becomes the response, with <paramref name="status"/>.
     /// </summary>

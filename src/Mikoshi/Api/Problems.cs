@@ -42,22 +42,6 @@ public static class Problems
         type: $"https://mikoshi.dev/problems/{error.Code}",
         extensions: new Dictionary<string, object?> { ["code"] = error.Code });
 
-    /// <summary>A written result as the response: the same bytes for the first answer and every replay.</summary>
-    public static IResult From(Result<Written> written, HttpContext http)
-    {
-        if (!written.IsSuccess)
-        {
-            return For(written.Error);
-        }
-
-        if (written.Value.Replayed)
-        {
-            http.Response.Headers["Idempotent-Replayed"] = "true";
-        }
-
-        return Results.Content(written.Value.Json, "application/json", statusCode: written.Value.Status);
-    }
-
     /// <summary>
     /// A committed write as the response: its result with the endpoint's <paramref name="status"/>, and the
     /// <c>Idempotent-Replayed</c> header when it is the replay of an earlier request's answer.

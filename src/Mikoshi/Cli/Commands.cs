@@ -400,7 +400,7 @@ public static class Commands
             var found = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
             if (found is null)
             {
-                return Print(Result<Written>.Fail(CommunityErrors.CommunityNotFound));
+                return Print(CommunityErrors.CommunityNotFound);
             }
 
             var entries = new List<EntryView>();
@@ -437,7 +437,7 @@ public static class Commands
             var found = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
             if (found is null)
             {
-                return Print(Result<Written>.Fail(CommunityErrors.CommunityNotFound));
+                return Print(CommunityErrors.CommunityNotFound);
             }
 
             await Terminal.WriteBytesAsync(output => ReadLedger.WriteAuditAsync(db, found.Id.Value, output, CancellationToken.None));
@@ -472,21 +472,13 @@ public static class Commands
             : user.PersonId;
     }
 
-    internal static int Print(Error error) => Print(Result<Written>.Fail(error));
-
-    internal static int Print(Result<Written> result)
+    internal static int Print(Error error)
     {
-        if (!result.IsSuccess)
-        {
-            Terminal.Error.WriteLine($"error {result.Error.Code}: {Errors.English(result.Error)}");
-            return 2;
-        }
-
-        Terminal.Output.WriteLine(result.Value.Json);
-        return 0;
+        Terminal.Error.WriteLine($"error {error.Code}: {Errors.English(error)}");
+        return 2;
     }
 
-    /// <summary>A committed write's result as indented JSON, or its refusal as an <c>error code: text</c> line.</summary>
+    /// <summary>A committed write's result as one line of JSON, or its refusal as an <c>error code: text</c> line.</summary>
     internal static int Print<T>(Result<Committed<T>> result) =>
         result.IsSuccess ? PrintLine(JsonSerializer.Serialize(result.Value.Value, Writer.Json)) : Print(result.Error);
 

@@ -318,9 +318,6 @@ public static class Demo
         return mv;
     }
 
-    /// <summary>The number a use case answered with (a proposal's, a batch's).</summary>
-    private static long Id(Written written) => System.Text.Json.JsonDocument.Parse(written.Json).RootElement.GetProperty("id").GetInt64();
-
     /// <summary>
     /// Two proposals the members decide with custodial votes (signed on the server, as the proposal page signs them):
     /// a ¥50,000 grant to the music video, which passes and is executed; 林 湊 voted against it, leaves during its grace

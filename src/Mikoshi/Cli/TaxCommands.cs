@@ -193,34 +193,6 @@ public static class TaxCommands
         return Commands.Print(await work(services, await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value)));
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Role role, Func<IServiceProvider, Community, PersonId, Task<Result<Written>>> work, string? byName = null)
-    {
-        await using var app = await Commands.OpenAsync(parse);
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<MikoshiDb>();
-        var who = byName is null ? parse.GetValue(By) : parse.GetValue<string?>(byName);
-        if (string.IsNullOrEmpty(who))
-        {
-            return Commands.Print(CommonErrors.Forbidden);
-        }
-
-        var community = await MembershipCommands.FindCommunityAsync(db, parse.GetValue(CommunityOption)!);
-        var person = await Commands.FindPersonAsync(services, who);
-        if ((community.Error ?? person.Error) is { } missing)
-        {
-            return Commands.Print(missing);
-        }
-
-        var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
-        if (!caller.HasPowersOf(role))
-        {
-            return Commands.Print(CommonErrors.Forbidden);
-        }
-
-        return Commands.Print(await work(services, community.Value, person.Value));
-    }
-
     private static async Task<int> ReadAsync(ParseResult parse, Func<IServiceProvider, MikoshiDb, Community, Task<object>> read)
     {
         await using var app = await Commands.OpenAsync(parse);

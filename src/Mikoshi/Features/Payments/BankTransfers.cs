@@ -278,12 +278,20 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         line.PaymentNumber = payment.Number;
     }
 
-    public async Task<IReadOnlyList<BankLineView>> LinesAsync(Community community, string? state)
+    /// <summary>The states a bank line can be in, the filter of the reconciliation list.</summary>
+    public static readonly IReadOnlySet<string> LineStates = new HashSet<string>(StringComparer.Ordinal) { "unmatched", "credited", "assigned", "ignored" };
+
+    public async Task<Result<IReadOnlyList<BankLineView>>> LinesAsync(Community community, string? state)
     {
+        if (state is not null && !LineStates.Contains(state))
+        {
+            return PaymentErrors.InvalidLineState;
+        }
+
         var lines = await db.BankLines.AsNoTracking()
             .Where(l => l.CommunityId == community.Id && (state == null || l.State == state))
             .OrderByDescending(l => l.Number).Take(500).ToListAsync();
-        return lines.Select(l => LineView(l, community)).ToList();
+        return lines.Select(l => LineView(l, community)).ToList<BankLineView>();
     }
 
     private static BankLineView LineView(BankLineRow l, Community community) =>
@@ -372,7 +380,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
             .WithSummary("Import a bank statement (zengin or csv, base64): matched lines credit their member, the rest wait for reconciliation. Importing twice changes nothing.")
             .Produces<BankImportView>();
         api.MapGet("/communities/{slug}/bank/lines", async (string? state, BankTransfers bank, HttpContext http) =>
-                Results.Ok(new { items = await bank.LinesAsync(http.Caller().RequireCommunity(), state) }))
+                Problems.From((await bank.LinesAsync(http.Caller().RequireCommunity(), state)).Map(lines => new { items = lines })))
             .Allow(Access.Treasurer)
             .WithSummary("Imported bank lines, newest first; ?state=unmatched is the reconciliation list.");
         api.MapPost("/communities/{slug}/bank/lines/{lineId:long}/assign", async (long lineId, AssignLineRequest request, BankTransfers bank, HttpContext http) =>

@@ -274,7 +274,7 @@ public static class HolderShares
 /// <summary>The holders' share a token move settled: paid to <see cref="To"/>, and (LLC-DAO cap) kept by the treasury.</summary>
 public sealed record SettledShare(string To, List<AmountView> Paid)
 {
-    public List<AmountView> ToTreasury { get; } = [];
+    public List<AmountView> ToTreasury { get; init; } = [];
 }
 
 /// <summary>A token's unsettled holders' share of one asset, and the pool's carried remainder (scaled by 2^128) for audit.</summary>

@@ -68,6 +68,10 @@ public sealed class BankImportTests
         // Reconciliation: the treasurer assigns one waiting line and ignores the other; neither can be settled twice.
         var waiting = (await (await admin.Client.GetAsync($"/api/v1/communities/{slug}/bank/lines?state=unmatched")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, waiting.Count);
+        // A filter that is no state (the fuzzer's NUL byte reached PostgreSQL as a 500) is refused before any query.
+        var notAState = await admin.Client.GetAsync($"/api/v1/communities/{slug}/bank/lines?state=a%00b");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notAState.StatusCode);
+        Assert.Equal("invalid_line_state", await notAState.ProblemCodeAsync());
         var tanaka = waiting.Single(l => l.GetProperty("amount").GetProperty("amount").GetString() == "5000").GetProperty("number").GetInt64();
         var interest = waiting.Single(l => l.GetProperty("amount").GetProperty("amount").GetString() == "700").GetProperty("number").GetInt64();
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Client.PostJsonAsync($"/api/v1/communities/{slug}/bank/lines/{tanaka}/assign", new { personId = stranger.Id })).StatusCode);
