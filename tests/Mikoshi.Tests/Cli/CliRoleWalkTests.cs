@@ -84,14 +84,7 @@ public sealed class CliRoleWalkTests
     public async Task EveryVerb_AdmitsExactlyTheRolesItsEndpointStates_AndARefusalWritesNothing()
     {
         await using var app = TestApp.Create("sqlite");
-        var admin = await app.SignUpAsync();
-        var treasurer = await app.SignUpAsync();
-        var visitor = await app.SignUpAsync();
-        var member = await app.SignUpAsync();
-        var slug = await admin.FoundCommunityAsync();
-        await admin.DepositAsync(slug, "100000", personId: member.Id);
-        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsync($"/api/v1/communities/{slug}/roles/{treasurer.Id}", JsonContent.Create(new { roles = new[] { "treasurer" } }))).StatusCode);
+        var (slug, admin, treasurer, member, visitor) = await RoleCast.FoundAsync(app);
         Assert.Equal(HttpStatusCode.Created, (await member.Client.PostJsonAsync($"/api/v1/communities/{slug}/proposals", new { kind = "signal", title = "The first", body = "To vote on." })).StatusCode);
         var walkers = new Dictionary<Walker, (Person Person, HashSet<Role> Roles)>
         {

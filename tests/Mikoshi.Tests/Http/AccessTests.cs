@@ -25,18 +25,7 @@ public sealed class AccessTests
     public async Task EveryEndpoint_AdmitsExactlyTheRolesItStates()
     {
         await using var app = TestApp.Create("sqlite");
-        var admin = await app.SignUpAsync();
-        var treasurer = await app.SignUpAsync();
-        var visitor = await app.SignUpAsync();
-        var member = await app.SignUpAsync();
-        var slug = await admin.FoundCommunityAsync();
-        await admin.DepositAsync(slug, "100000", personId: member.Id);
-        for (var i = 0; i < 2; i++)
-        {
-            Assert.Equal(System.Net.HttpStatusCode.Created, (await member.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
-        }
-
-        await admin.Client.PutAsync($"/api/v1/communities/{slug}/roles/{treasurer.Id}", JsonContent.Create(new { roles = new[] { "treasurer" } }));
+        var (slug, admin, treasurer, member, visitor) = await RoleCast.FoundAsync(app, tokens: 2);
         var clients = new Dictionary<Caller, HttpClient>
         {
             [Caller.Anonymous] = app.CreateClient(),

@@ -26,14 +26,7 @@ public sealed partial class PageRoleWalkTests
     public async Task SensitiveForms_AdmitExactlyTheRolesTheirEndpointsState_AndPagesShowTheirPanelsToThoseRoles()
     {
         await using var app = TestApp.Create("sqlite");
-        var admin = await app.SignUpAsync();
-        var treasurer = await app.SignUpAsync();
-        var visitor = await app.SignUpAsync();
-        var member = await app.SignUpAsync();
-        var slug = await admin.FoundCommunityAsync();
-        await admin.DepositAsync(slug, "100000", personId: member.Id);
-        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsync($"/api/v1/communities/{slug}/roles/{treasurer.Id}", JsonContent.Create(new { roles = new[] { "treasurer" } }))).StatusCode);
+        var (slug, admin, treasurer, member, visitor) = await RoleCast.FoundAsync(app);
         var walkers = new (string Name, Person Person, HashSet<Role> Roles)[]
         {
             ("visitor", visitor, [Role.Visitor]),
