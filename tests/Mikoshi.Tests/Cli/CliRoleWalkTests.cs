@@ -42,8 +42,9 @@ public sealed class CliRoleWalkTests(ITestOutputHelper log)
     private const string Community = "/api/v1/communities/{slug}";
 
     // In an order where what an admitted run leaves (a listing, a proposal, an invitation) is what the next verb needs.
-    // The setup leaves proposal 1 and project 1, both the member's, the member holding tokens 1 to 3, and {other}, a
-    // person outside the walk for what must go to someone else (a token, a succession, thanks).
+    // The setup leaves the member holding tokens 1 to 3 and leading project 1, and {other}, a member outside the walk
+    // for what must go to someone else (a token, a succession, thanks), leading project 2 with the admin invited to it
+    // (invitation 1). Proposals, channels and the later invitations are the rows' own.
     private static readonly VerbRow[] Table =
     [
         new("deposit", "POST", $"{Community}/deposits", ["--asset", "JPY", "--amount", "1000", "--reference", "walk", "--for", "{member}"]),
@@ -55,14 +56,12 @@ public sealed class CliRoleWalkTests(ITestOutputHelper log)
         new("succession plan", "PUT", $"{Community}/succession", ["--successor", "{other}"]),
         new("succession confirm", "POST", $"{Community}/people/{{personId}}/succession/confirm", ["--holder", "{member}"]),
         new("succession claim", "POST", $"{Community}/people/{{personId}}/succession/claim", ["--holder", "{member}"]),
-        new("llc set", "PUT", $"{Community}/llc", ["--enabled", "true"]),
-        new("llc approve", "PUT", $"{Community}/llc/members/{{personId}}", ["{visitor}"]),
         new("project create", "POST", $"{Community}/projects", ["--title", "A walk"]),
         new("project status", "POST", $"{Community}/projects/{{projectId:long}}/status", ["1", "--to", "forming"]),
         new("project invite", "POST", $"{Community}/projects/{{projectId:long}}/invitations", ["1", "--person", "{treasurer}", "--role", "artist"]),
-        new("project join", "POST", $"{Community}/projects/{{projectId:long}}/join-requests", ["1", "--role", "writer"]),
-        new("project decline", "POST", $"{Community}/invitations/{{invitationId:long}}/decline", ["1"]),
-        new("project accept", "POST", $"{Community}/invitations/{{invitationId:long}}/accept", ["2"]),
+        new("project join", "POST", $"{Community}/projects/{{projectId:long}}/join-requests", ["2", "--role", "writer"]),
+        new("project decline", "POST", $"{Community}/invitations/{{invitationId:long}}/decline", ["2"]),
+        new("project accept", "POST", $"{Community}/invitations/{{invitationId:long}}/accept", ["1"]),
         new("project work", "POST", $"{Community}/projects/{{projectId:long}}/works", ["1", "--title", "A work", "--url", "https://example.org/work"]),
         new("contribution record", "POST", $"{Community}/projects/{{projectId:long}}/contributions", ["1", "--summary", "Drew it"]),
         new("contribution acknowledge", "POST", $"{Community}/contributions/{{contributionId:long}}/acknowledge", ["1"]),
@@ -86,11 +85,10 @@ public sealed class CliRoleWalkTests(ITestOutputHelper log)
         new("tax settings", "PUT", $"{Community}/tax-settings", []),
         new("tax kind", "PUT", $"{Community}/payees/{{personId}}/kind", ["--person", "{member}", "--kind", "none"]),
         new("books accounts", "PUT", $"{Community}/books/accounts", ["--set", "treasury=普通預金"]),
-        // Proposal 2, the row's: the setup's proposal 1 was opened at the test clock's time, long closed by the CLI's.
         new("proposal create", "POST", $"{Community}/proposals", ["--kind", "signal", "--title", "A walk"]),
-        new("proposal vote", "POST", $"{Community}/proposals/{{proposalId:long}}/votes/custodial", ["2", "--choice", "for"]),
+        new("proposal vote", "POST", $"{Community}/proposals/{{proposalId:long}}/votes/custodial", ["1", "--choice", "for"]),
         new("delegate", "PUT", $"{Community}/delegation", ["--to", "{admin}"]),
-        new("proposal cancel", "POST", $"{Community}/proposals/{{proposalId:long}}/cancel", ["2"]),
+        new("proposal cancel", "POST", $"{Community}/proposals/{{proposalId:long}}/cancel", ["1"]),
         new("channel add", "POST", $"{Community}/channels", ["--kind", "slack", "--label", "walk", "--url", "https://93.184.215.14/slack"]),
         new("channel list", "GET", $"{Community}/channels", []),
         new("channel events", "PUT", $"{Community}/channels/{{channel:long}}/events", ["1", "--events", "proposal.opened"]),
@@ -98,8 +96,13 @@ public sealed class CliRoleWalkTests(ITestOutputHelper log)
         new("chain deploy", "POST", $"{Community}/chain/deployment", []),
         new("chain publish", "POST", $"{Community}/chain/epochs", []),
 
-        // Last: the member's run hands every token of theirs to the successor the plan above named.
+        // Late: the member's run hands every token of theirs to the successor the plan above named.
         new("succession execute", "POST", $"{Community}/succession/execute", []),
+
+        // After everything else: the LLC-type DAO mode refuses chain mode, a revenue policy without the cap and a
+        // succession its articles do not provide for.
+        new("llc set", "PUT", $"{Community}/llc", ["--enabled", "true"]),
+        new("llc approve", "PUT", $"{Community}/llc/members/{{personId}}", ["{visitor}"]),
     ];
 
     [Fact]
@@ -139,8 +142,12 @@ public sealed class CliRoleWalkTests(ITestOutputHelper log)
         await using var app = TestApp.Create("sqlite");
         var (slug, admin, treasurer, member, visitor) = await RoleCast.FoundAsync(app, tokens: 3);
         var other = await app.SignUpAsync();
-        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostJsonAsync($"/api/v1/communities/{slug}/proposals", new { kind = "signal", title = "The first", body = "To vote on." })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostJsonAsync($"/api/v1/communities/{slug}/projects", new { title = "The walk's project" })).StatusCode);
+        var api = $"/api/v1/communities/{slug}";
+        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostJsonAsync($"{api}/projects", new { title = "The member's project" })).StatusCode);
+        await admin.DepositAsync(slug, "100000", personId: other.Id);
+        Assert.Equal(HttpStatusCode.Created, (await other.Client.PostJsonAsync($"{api}/tokens", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await other.Client.PostJsonAsync($"{api}/projects", new { title = "Another's project" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await other.Client.PostJsonAsync($"{api}/projects/2/invitations", new { personId = admin.Id, role = "writer" })).StatusCode);
         var statement = Path.Combine(Path.GetTempPath(), $"walk-statement-{Guid.NewGuid():N}.txt");
         await File.WriteAllBytesAsync(statement, Zengin.File(Zengin.Deposit(1, 4000, "ﾀﾅｶ")));
         var placeholders = new Dictionary<string, string>
