@@ -57,6 +57,14 @@ public static class Commands
             Terminal.RedirectTo(output, error);
         }
 
+        var root = Root();
+        var invocation = Terminal.IsRedirected ? new InvocationConfiguration { Output = Terminal.Output, Error = Terminal.Error } : null;
+        return await root.Parse(args).InvokeAsync(invocation);
+    }
+
+    /// <summary>The whole command tree: every verb the executable knows (the walks read it to leave none out).</summary>
+    internal static RootCommand Root()
+    {
         var serve = Serve();
         var root = new RootCommand("Mikoshi (神輿): a community that runs as a DAO for co-creation. With no verb, serves.")
         {
@@ -106,9 +114,7 @@ public static class Commands
         root.Subcommands.Add(WalletCommands.Wallet());
         root.Subcommands.Add(NotificationCommands.Notifications());
         root.Subcommands.Add(NotificationCommands.Channel());
-
-        var invocation = Terminal.IsRedirected ? new InvocationConfiguration { Output = Terminal.Output, Error = Terminal.Error } : null;
-        return await root.Parse(args).InvokeAsync(invocation);
+        return root;
     }
 
     /// <summary>The store flags as host settings, plus anything the parser did not recognise.</summary>

@@ -11,7 +11,7 @@ namespace Mikoshi.Cli;
 public static class PaymentCommands
 {
     private static readonly Option<string> CommunityOption = new("--community") { Required = true, Description = "Community slug" };
-    private static readonly Option<string> By = new("--by") { Required = true, Description = "Email of the treasurer acting" };
+    private static readonly Option<string> By = new("--by") { Required = true, Description = "Email of the person acting (bank import: a treasurer)" };
 
     public static IEnumerable<Command> All() => [Bank(), Payments()];
 
@@ -20,7 +20,7 @@ public static class PaymentCommands
         var file = new Argument<FileInfo>("file") { Description = "The bank's statement: a 全銀協 入出金取引明細 file, or a CSV export" };
         var format = new Option<string>("--format") { Description = "zengin (default) or csv (read with the community's saved mapping)", DefaultValueFactory = _ => "zengin" };
         var import = new Command("import", "Import a bank statement: lines carrying a member's transfer code credit them; the rest wait for reconciliation. Importing twice changes nothing.") { file, CommunityOption, By, format };
-        import.SetAction(parse => RunAsync(parse, async (services, caller) =>
+        import.SetAction(parse => RunAsync(parse, treasurerOnly: true, async (services, caller) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
@@ -35,14 +35,15 @@ public static class PaymentCommands
 
     private static Command Payments()
     {
-        var list = new Command("list", "Every payment of the community, newest first, with dues subscriptions.") { CommunityOption, By };
-        list.SetAction(parse => RunAsync(parse, async (services, caller) =>
+        // As GET payments: a treasurer sees the community's, anyone else their own (the CLI refused them all before).
+        var list = new Command("list", "Payments, newest first, with dues subscriptions: a treasurer sees every one of the community, anyone else their own.") { CommunityOption, By };
+        list.SetAction(parse => RunAsync(parse, treasurerOnly: false, async (services, caller) =>
             Result<object>.Ok(await PaymentBook.ListAsync(services.GetRequiredService<MikoshiDb>(), caller))));
         return new Command("payments", "Payments by card, konbini, subscription and bank transfer.") { list };
     }
 
-    /// <summary>Runs as <c>--by</c>, who must be a treasurer or an admin of <c>--community</c>.</summary>
-    private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Caller, Task<Result<object>>> work)
+    /// <summary>Runs as <c>--by</c> in <c>--community</c>; with <paramref name="treasurerOnly"/>, only a treasurer or an admin.</summary>
+    private static async Task<int> RunAsync(ParseResult parse, bool treasurerOnly, Func<IServiceProvider, Caller, Task<Result<object>>> work)
     {
         await using var app = await Commands.OpenAsync(parse);
         await using var scope = app.Services.CreateAsyncScope();
@@ -56,7 +57,7 @@ public static class PaymentCommands
         }
 
         var caller = await services.GetRequiredService<Callers>().InAsync(community.Value, person.Value);
-        if (!caller.CanKeepTheBooks)
+        if (treasurerOnly && !caller.CanKeepTheBooks)
         {
             return Commands.Print(CommonErrors.Forbidden);
         }
