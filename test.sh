@@ -59,10 +59,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Node packages are installed from their lockfile once per lockfile: a stamp of the lockfile's hash in node_modules
+# says they are, so a second run on the same tree skips the reinstall.
+npm_ci() {
+  local stamp="$1/node_modules/.mikoshi-lock" want
+  want=$(sha256sum "$1/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  npm ci --prefix "$1" --no-audit --no-fund --silent
+  echo "$want" > "$stamp"
+}
 # The external vote client (ethers v6) the governance tests run, pinned by its lockfile.
-npm ci --prefix tests/js --no-audit --no-fund --silent
+npm_ci tests/js
 # Chain mode: solc-js and OpenZeppelin for the contracts' build, anvil for the chain tests.
-npm ci --prefix contracts --no-audit --no-fund --silent
+npm_ci contracts
 
 # Layout is gated: the code must already be as `dotnet format` would leave it (.editorconfig); style rules
 # (EnforceCodeStyleInBuild, warnings as errors) are gated by the build itself.
