@@ -11,6 +11,7 @@ using Mikoshi.Features.Auth;
 using Mikoshi.Features.Chain;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
+using Mikoshi.Features.Indexing;
 using Mikoshi.Features.Ledger;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;

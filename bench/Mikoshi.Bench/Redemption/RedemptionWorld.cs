@@ -10,8 +10,9 @@ using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Revenue;
 using Mikoshi.Features.Chain;
-using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Membership;
+using Mikoshi.Features.Wallets;
 using Npgsql;
 using NpgsqlTypes;
 

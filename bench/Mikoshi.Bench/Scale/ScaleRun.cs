@@ -11,6 +11,8 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Bench.Scale;
@@ -208,7 +210,7 @@ public static class ScaleRun
             {
                 for (var step = start; step < end; step++)
                 {
-                    var token = await TokenBook.FindMovableAsync(write, community.Id, 1);
+                    var token = await TokenLocks.FindMovableAsync(write, community.Id, 1);
                     if (!token.IsSuccess)
                     {
                         return token.Error;

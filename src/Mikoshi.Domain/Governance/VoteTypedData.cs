@@ -18,6 +18,9 @@ public sealed record VoteDomain(string Name, string Version, long ChainId, byte[
     /// <summary>The domain name every Mikoshi vote is signed under.</summary>
     public const string AppName = "Mikoshi";
 
+    /// <summary>The chain id signatures name when the instance configures none (a local anvil node's).</summary>
+    public const long DefaultChainId = 31337;
+
     /// <summary>The current vote format.</summary>
     public const string CurrentVersion = "1";
 

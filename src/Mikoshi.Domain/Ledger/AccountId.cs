@@ -61,6 +61,9 @@ public readonly record struct AccountId
     /// <summary>Payment providers' fees.</summary>
     public static AccountId Fees { get; } = new(AccountKind.Fees, null);
 
+    /// <summary>Where claimed money waits for its payout batch.</summary>
+    public static AccountId PayoutEscrow { get; } = ForEscrow("payouts");
+
     /// <summary>Only the outside world may hold less than nothing.</summary>
     public bool MayGoNegative => Kind == AccountKind.External;
 

@@ -31,6 +31,10 @@ public sealed record JournalEntry
     /// <summary>The legs, in the order given.</summary>
     public IReadOnlyList<Posting> Postings { get; }
 
+    /// <summary>An entry of the legs that move something: zero legs (a zero royalty, say) are left out, then <see cref="Create"/> checks the rest.</summary>
+    public static Result<JournalEntry> CreateWithoutZeroLegs(string kind, string memo, params Posting[] postings) =>
+        Create(kind, memo, postings.Where(p => !p.Amount.IsZero).ToList());
+
     /// <summary>
     /// Makes an entry, checking that there are postings, none is zero, no account appears twice
     /// for one asset, and every asset sums to zero.

@@ -4,6 +4,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Chain;
 using Mikoshi.Features.Communities;
+using Mikoshi.Features.Indexing;
 
 namespace Mikoshi.Cli;
 

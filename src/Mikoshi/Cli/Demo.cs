@@ -6,11 +6,13 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Ledger;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Revenue;
+using Mikoshi.Features.Wallets;
 
 namespace Mikoshi.Cli;
 

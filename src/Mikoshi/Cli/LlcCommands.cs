@@ -3,6 +3,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Cli;
@@ -50,7 +51,7 @@ public static class LlcCommands
         var articles = new Command("articles", "A DRAFT of the articles clauses (定款の条項案) for a 司法書士 or 弁護士 to review.") { CommunityOption, lang };
         articles.SetAction(parse => ReadAsync(parse, (_, community) =>
         {
-            Terminal.Output.Write(LlcDao.Articles(community, Features.Revenue.PdfDocuments.Language(parse.GetValue(lang))));
+            Terminal.Output.Write(LlcDao.Articles(community, PdfDocuments.Language(parse.GetValue(lang))));
             return Task.FromResult(0);
         }));
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.People;
 
@@ -244,13 +245,13 @@ public static class MembershipCommands
         services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui>>();
 
     // The one display every page uses (¥15,400 in ja and en); machine formats (JSON, CSV) keep units and asset codes.
-    private static string Money(Features.Communities.AmountView amount) => Components.Amounts.Display(amount.Asset, amount.Amount);
+    private static string Money(AmountView amount) => Components.Amounts.Display(amount.Asset, amount.Amount);
 
-    private static string Join(IServiceProvider services, IReadOnlyList<Features.Communities.AmountView> amounts) =>
+    private static string Join(IServiceProvider services, IReadOnlyList<AmountView> amounts) =>
         amounts.Count == 0 ? Text(services)["None"] : string.Join(" + ", amounts.Select(Money));
 
     /// <summary>The holders' share a move settled, and to whom, when it settled any.</summary>
-    private static void PrintSettled(IServiceProvider services, Features.Revenue.SettledShare? share)
+    private static void PrintSettled(IServiceProvider services, SettledShare? share)
     {
         if (Features.Pages.SettledView.Of(share) is not { IsEmpty: false } settled)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Mikoshi.Domain.Payouts;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Components;
 

@@ -12,6 +12,7 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Features.Chain;
+using Mikoshi.Features.Indexing;
 using Mikoshi.Tests.Http.Revenue;
 using Mikoshi.Tests.Infrastructure;
 

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
-using Mikoshi.Features.Chain;
+using Mikoshi.Features.Indexing;
 using Mikoshi.Tests.Browser;
 using Mikoshi.Tests.Http.Wallets;
 using Mikoshi.Tests.Infrastructure;

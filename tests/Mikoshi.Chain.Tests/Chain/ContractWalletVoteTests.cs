@@ -10,6 +10,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Chain;
+using Mikoshi.Features.Indexing;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Chain;

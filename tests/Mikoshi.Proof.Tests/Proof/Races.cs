@@ -3,7 +3,6 @@ using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain.Governance;
-using Mikoshi.Features.Governance;
 
 namespace Mikoshi.Tests.Proof;
 
@@ -252,7 +251,7 @@ public sealed class Races(RaceTarget target, int clients, int people)
         var key = CustodialKey.FromSecret(Convert.FromHexString(exported.GetProperty("secret").GetString()![2..])).Value;
         var communityId = await ProofStore.ReadAsync(target.Store, db => db.Communities.AsNoTracking().Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync());
         var message = new VoteMessage(proposal, "for", key.Address, 1, "once");
-        var vote = new { choice = "for", voter = key.Address.ToString(), nonce = 1L, reason = "once", signature = key.Sign(VoteTypedData.Digest(VoteDomain.For(communityId.Value, Voting.DefaultChainId), message)) };
+        var vote = new { choice = "for", voter = key.Address.ToString(), nonce = 1L, reason = "once", signature = key.Sign(VoteTypedData.Digest(VoteDomain.For(communityId.Value, VoteDomain.DefaultChainId), message)) };
 
         var signed = await RaceAsync(c => target.For(c).PostAsync($"{Community}/proposals/{proposal}/votes", vote));
         Expect("vote twice (signed)", signed, successes: 1, codes: ["vote_replayed"]);

@@ -7,6 +7,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Governance;
+using Mikoshi.Features.Wallets;
 using static Microsoft.Playwright.Assertions;
 
 namespace Mikoshi.Tests.Browser;

@@ -6,6 +6,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Features.Books;
@@ -148,11 +149,11 @@ public sealed class BooksExport(Writer writer)
 
             number++;
             var day = DateTimeOffset.FromUnixTimeMilliseconds(entry.AtUnixMs).ToOffset(JapanOffset).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
-            var memo = Earnings.Field(entry.Memo);
+            var memo = CsvText.Field(entry.Memo);
             var note = $"mikoshi #{entry.Number} {entry.Kind}";
             var debits = legs.Where(p => p.Units < Int128.Zero).ToList();
             var credits = legs.Where(p => p.Units > Int128.Zero).ToList();
-            string Name(PostingRow leg) => Earnings.Field(names[KeyOf(leg.Account, entry.Kind)]);
+            string Name(PostingRow leg) => CsvText.Field(names[KeyOf(leg.Account, entry.Kind)]);
             string Debit(PostingRow leg) => $"{Name(leg)},,,,対象外,,{(-leg.Units).ToString(CultureInfo.InvariantCulture)},";
             string Credit(PostingRow leg) => $"{Name(leg)},,,,対象外,,{leg.Units.ToString(CultureInfo.InvariantCulture)},";
             const string None = ",,,,,,,";

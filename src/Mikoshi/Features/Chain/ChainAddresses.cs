@@ -1,8 +1,9 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
-using Mikoshi.Features.Governance;
 using Mikoshi.Features.Wallets;
 
 namespace Mikoshi.Features.Chain;
@@ -62,5 +63,14 @@ public sealed class ChainAddresses(CustodialKeys keys, MikoshiDb db)
         write.Db.WalletLinks.Add(new WalletLinkRow { Address = text, PersonId = new PersonId(id), Kind = OutsideKind, LinkedAtUnixMs = write.At.ToUnixTimeMilliseconds() });
         await write.AuditAsync("chain.outside-holder", new { personId = new PersonId(id).ToString(), address = name });
         return (new PersonId(id), true);
+    }
+
+    /// <summary>The address token <paramref name="serial"/> last moved to on chain as mirrored (its mint or latest transfer), or null if none is.</summary>
+    public static async Task<Domain.Governance.EthAddress?> MirroredAddressAsync(MikoshiDb db, CommunityId community, long serial)
+    {
+        var last = await db.ChainEvents.AsNoTracking()
+            .Where(e => e.CommunityId == community && e.Serial == serial && (e.Kind == "mint" || e.Kind == "transfer"))
+            .OrderByDescending(e => e.BlockNumber).ThenByDescending(e => e.LogIndex).FirstOrDefaultAsync();
+        return last is null ? null : ChainOutbox.Address(JsonSerializer.Deserialize<ChainEffect>(last.Json, Writer.Json)!.To!);
     }
 }

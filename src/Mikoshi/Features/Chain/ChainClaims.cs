@@ -8,7 +8,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Ledger;
-using Mikoshi.Features.Revenue;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Chain;
 
@@ -192,7 +192,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
 
         var tree = ClaimTree.Build(leaves.Select(l => new ClaimLeaf(AssetAddress(asset), ChainOutbox.Address(l.Address), BigInteger.Parse(l.Cumulative, CultureInfo.InvariantCulture))));
         var claimed = (await db.ChainEvents.AsNoTracking().Where(e => e.CommunityId == community.Id && e.Kind == "claimed").Select(e => e.Json).ToListAsync())
-            .Select(ChainIndexer.ClaimOf).Where(c => c.Account == address && c.Asset == asset).Aggregate(BigInteger.Zero, (sum, c) => sum + c.Amount);
+            .Select(ChainEffect.ClaimOf).Where(c => c.Account == address && c.Asset == asset).Aggregate(BigInteger.Zero, (sum, c) => sum + c.Amount);
         return new ClaimProofView(
             ChainOutbox.Address(deployment.Claims).ToString(), asset, AssetAddress(asset).ToString(), epoch.Epoch, parsed.Value.ToString(), own.Cumulative,
             claimed.ToString(CultureInfo.InvariantCulture), tree.ProofOf(parsed.Value).Select(p => "0x" + Convert.ToHexStringLower(p)).ToList());

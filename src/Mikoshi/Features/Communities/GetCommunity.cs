@@ -4,17 +4,9 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Communities;
-
-/// <summary>An amount as the API writes it: the asset's code and a string of minor units.</summary>
-public sealed record AmountView(string Asset, string Amount, int Decimals)
-{
-    public static AmountView Of(Money money) => new(money.Asset.Code, money.UnitsText, money.Asset.Decimals);
-
-    public static AmountView Of(string asset, Int128 units) =>
-        Of(Money.Of(Domain.Asset.FromKnownCode(asset).Value, units));
-}
 
 public sealed record CharterView(string Text, IReadOnlyList<string> Values);
 

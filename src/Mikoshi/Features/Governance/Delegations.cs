@@ -4,6 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Governance;
 
@@ -27,7 +28,7 @@ public sealed class Delegations(Writer writer)
             PersonId? target = null;
             if (request.Delegate is not null)
             {
-                var found = await Membership.People.FindAsync(db, request.Delegate);
+                var found = await PeopleBook.FindAsync(db, request.Delegate);
                 if (!found.IsSuccess)
                 {
                     return found.Error;

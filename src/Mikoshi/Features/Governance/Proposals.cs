@@ -7,6 +7,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Notifications;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Governance;
@@ -279,7 +280,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
         var votes = await db.Votes.AsNoTracking().Where(v => v.CommunityId == row.CommunityId && v.ProposalNumber == row.Number).ToListAsync();
         var tally = snapshot.Count(votes, row.QuorumBps, row.ThresholdBps);
         var state = row.StateAt(now, tally);
-        var names = await ProjectBook.NamesAsync(db, [row.ProposerId]);
+        var names = await PeopleBook.NamesAsync(db, [row.ProposerId]);
         DateTimeOffset? next = state switch
         {
             ProposalState.Draft => Instant(row.OpensAtUnixMs),

@@ -3,6 +3,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Governance;
 
@@ -34,6 +35,21 @@ public static class TokenLocks
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A token the caller may move: it exists, and no pending proposal holds it.
+    /// </summary>
+    public static async Task<Result<Domain.Membership.Token>> FindMovableAsync(WriteScope write, CommunityId community, long serial)
+    {
+        var token = await TokenBook.FindAsync(write.Db, community, serial);
+        if (!token.IsSuccess)
+        {
+            return token;
+        }
+
+        var unlocked = await CheckAsync(write.Db, token.Value, write.At);
+        return unlocked.IsSuccess ? token : unlocked.Error;
     }
 
     /// <summary><see cref="HeldByAsync"/> as a refusal: <c>token_locked_by_vote</c>, naming the proposal.</summary>

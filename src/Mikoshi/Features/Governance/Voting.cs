@@ -71,9 +71,8 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
     public const int MaxSignatureBytes = 65 * 16;
 
     public const int MaxReasonLength = 1000;
-    public const long DefaultChainId = 31337;
 
-    public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? DefaultChainId;
+    public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? VoteDomain.DefaultChainId;
 
     public VoteDomain DomainOf(Community community) => VoteDomain.For(community.Id.Value, ChainId);
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
-using Mikoshi.Features.Governance;
 
 namespace Mikoshi.Features.Ledger;
 
@@ -39,25 +38,14 @@ public sealed class PublicNames(Pseudonyms pseudonyms)
     }
 
     /// <summary>
-    /// A proposal's votes as the reader may see them: a hidden person's id becomes their pseudonym everywhere in
-    /// the export (holders, delegations, votes), so the tally can still be recomputed; addresses and signatures stay.
+    /// How each of these ids appears to the reader: a person shown by name keeps their id, anyone else becomes their
+    /// pseudonym; an id that is not a person's stays as it is.
     /// </summary>
-    public async Task<VoteExport> VotesAsync(MikoshiDb db, CommunityId community, bool insider, VoteExport export)
+    public async Task<Func<string, string>> IdsAsync(MikoshiDb db, CommunityId community, bool insider, IEnumerable<string> ids)
     {
-        var people = export.Holders.Select(h => h.PersonId)
-            .Concat(export.Delegations.SelectMany(d => new[] { d.Delegator, d.Delegate }))
-            .Concat(export.Votes.Select(v => v.PersonId))
-            .Concat(export.Links.Select(l => l.PersonId))
-            .Select(id => Guid.TryParse(id, out var guid) ? guid : (Guid?)null).OfType<Guid>().ToHashSet();
+        var people = ids.Select(id => Guid.TryParse(id, out var guid) ? guid : (Guid?)null).OfType<Guid>().ToHashSet();
         var shown = await ShownAsync(db, people, insider);
-        string Show(string id) => Guid.TryParse(id, out var guid) ? Name(community, guid, shown, _ => id) : id;
-        return export with
-        {
-            Holders = export.Holders.Select(h => h with { PersonId = Show(h.PersonId) }).ToList(),
-            Delegations = export.Delegations.Select(d => new DelegationAtView(Show(d.Delegator), Show(d.Delegate))).ToList(),
-            Votes = export.Votes.Select(v => v with { PersonId = Show(v.PersonId) }).ToList(),
-            Links = export.Links.Select(l => l with { PersonId = Show(l.PersonId) }).ToList(),
-        };
+        return id => Guid.TryParse(id, out var guid) ? Name(community, guid, shown, _ => id) : id;
     }
 
     private string Name(CommunityId community, Guid person, Dictionary<Guid, string> shown, Func<Guid, string> asItIs) =>

@@ -7,7 +7,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Ledger;
 

@@ -5,7 +5,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Ledger;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Ledger;
 

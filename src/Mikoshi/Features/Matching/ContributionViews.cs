@@ -7,6 +7,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Matching;
 using Mikoshi.Domain.Projects;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Matching;
@@ -40,7 +41,7 @@ public static class ContributionViews
 
     public static async Task<Result<TimelineView>> TimelineAsync(MikoshiDb db, Community community, string? personId)
     {
-        var person = await Membership.People.FindAsync(db, personId);
+        var person = await PeopleBook.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
             return person.Error;
@@ -72,7 +73,7 @@ public static class ContributionViews
         var project = await ProjectBook.FindAsync(db, community.Id, work.ProjectNumber);
         var team = await db.TeamMembers.AsNoTracking().Where(m => m.CommunityId == community.Id && m.ProjectNumber == work.ProjectNumber).ToListAsync();
         var contributions = await ContributionLog.ViewsAsync(db, community.Id, c => c.ProjectNumber == work.ProjectNumber);
-        var names = await ProjectBook.NamesAsync(db, team.Select(m => m.PersonId));
+        var names = await PeopleBook.NamesAsync(db, team.Select(m => m.PersonId));
         var credited = team.Select(m => new CreditedPerson(m.PersonId, names.GetValueOrDefault(m.PersonId, string.Empty), m.Role, m.JoinedAtUnixMs,
             contributions.Count(c => c.Author == m.PersonId.ToString()), contributions.Count(c => c.Author == m.PersonId.ToString() && c.AcknowledgedBy.Count > 0)));
         var blocks = Credits.Roll(credited, ProjectRules.Lead)
@@ -84,7 +85,7 @@ public static class ContributionViews
     {
         var teams = await MatchingBook.TeamsAsync(db, community);
         var map = CoCreation.Map(teams.ByProject.OrderBy(t => t.Key).Select(t => (IReadOnlyCollection<PersonId>)t.Value), maxPeople);
-        var names = await ProjectBook.NamesAsync(db, map.Nodes.Select(n => n.Person));
+        var names = await PeopleBook.NamesAsync(db, map.Nodes.Select(n => n.Person));
         return new ContributionMapView(
             map.Nodes.Select(n => new MapNodeView(n.Person.ToString(), names.GetValueOrDefault(n.Person, string.Empty), n.Projects, n.Partners)).ToList(),
             map.Edges.Select(e => new MapEdgeView(e.A.ToString(), e.B.ToString(), e.Projects)).ToList(),

@@ -4,6 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Matching;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Matching;
@@ -59,7 +60,7 @@ public sealed class ReputationBoard(Writer writer)
 
     public static async Task<Result<ReputationView>> ReputationAsync(MikoshiDb db, Community community, string? personId, DateTimeOffset now)
     {
-        var person = await Membership.People.FindAsync(db, personId);
+        var person = await PeopleBook.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
             return person.Error;

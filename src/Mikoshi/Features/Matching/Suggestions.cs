@@ -4,6 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Matching;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Matching;
@@ -48,14 +49,14 @@ public static class Suggestions
         var invited = (await db.Invitations.AsNoTracking()
                 .Where(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.Kind == "invitation" && i.State == "pending").Select(i => i.PersonId).ToListAsync())
             .ToHashSet();
-        var names = await ProjectBook.NamesAsync(db, suggestion.Members.Select(m => m.Person));
+        var names = await PeopleBook.NamesAsync(db, suggestion.Members.Select(m => m.Person));
         return new TeamSuggestionView(project, suggestion.Members.Select(m => MatchingBook.View(m, names, invited)).ToList(),
             suggestion.Needed, suggestion.CoveredByTeam, suggestion.CoveredBySuggestions, suggestion.Uncovered, MatchingBook.Notes(suggestion.Notes));
     }
 
     public static async Task<Result<CollaboratorsView>> CollaboratorsAsync(MikoshiDb db, Community community, string? personId)
     {
-        var person = await Membership.People.FindAsync(db, personId);
+        var person = await PeopleBook.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
             return person.Error;
@@ -65,7 +66,7 @@ public static class Suggestions
         var (index, teams) = await MatchingBook.IndexAsync(db, community.Id);
         var me = new Candidate(person.Value, profile.Skills, profile.Values, 0);
         var found = CollaboratorSuggester.Suggest(index, me, MatchingBook.WorkedWith(teams, person.Value));
-        var names = await ProjectBook.NamesAsync(db, found.People.Select(p => p.Person));
+        var names = await PeopleBook.NamesAsync(db, found.People.Select(p => p.Person));
         return new CollaboratorsView(person.Value.ToString(), found.People.Select(p => MatchingBook.View(p, names, new HashSet<PersonId>())).ToList(),
             MatchingBook.Notes(found.Notes));
     }

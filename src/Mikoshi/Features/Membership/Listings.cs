@@ -5,7 +5,8 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Membership;
 
@@ -13,7 +14,7 @@ public sealed record ListRequest(string? Price);
 
 public sealed record ListingView(long Id, long Token, string Seller, AmountView Price, string State, DateTimeOffset CreatedAt);
 
-public sealed record SaleView(long Listing, long Token, string Seller, string Buyer, AmountView Price, AmountView Royalty, AmountView SellerReceives, Revenue.SettledShare? Settled = null);
+public sealed record SaleView(long Listing, long Token, string Seller, string Buyer, AmountView Price, AmountView Royalty, AmountView SellerReceives, SettledShare? Settled = null);
 
 /// <summary>Member-to-member sales: the owner lists a token; another person buys it; the treasury takes the royalty.</summary>
 public sealed class Listings(Writer writer)
@@ -29,7 +30,7 @@ public sealed class Listings(Writer writer)
                 return price.Error;
             }
 
-            var token = await TokenBook.FindMovableAsync(write, community.Id, serial);
+            var token = await TokenLocks.FindMovableAsync(write, community.Id, serial);
             if (!token.IsSuccess)
             {
                 return token.Error;
@@ -90,7 +91,7 @@ public sealed class Listings(Writer writer)
                 return listing.Error;
             }
 
-            var token = await TokenBook.FindMovableAsync(write, community.Id, listing.Value.Serial);
+            var token = await TokenLocks.FindMovableAsync(write, community.Id, listing.Value.Serial);
             if (!token.IsSuccess)
             {
                 return token.Error;
@@ -122,16 +123,16 @@ public sealed class Listings(Writer writer)
             // LLC-type DAO: the seller's proceeds count against the cap at what they paid in, like a distribution.
             if (current.LlcDao)
             {
-                var (paidIn, received) = await Revenue.HolderShares.CapStandingAsync(write.Db, current, seller, current.BaseAsset);
+                var (paidIn, received) = await HolderShares.CapStandingAsync(write.Db, current, seller, current.BaseAsset);
                 var gain = LlcRules.MaySell(current, proceeds, paidIn, received);
                 if (!gain.IsSuccess)
                 {
                     return gain.Error;
                 }
 
-                await Revenue.HolderShares.CapAsync(write.Db, current, seller, current.BaseAsset, proceeds, record: true);
+                await HolderShares.CapAsync(write.Db, current, seller, current.BaseAsset, proceeds, record: true);
             }
-            var entry = TokenBook.Entry("sale", $"token #{token.Value.Serial} sold",
+            var entry = JournalEntry.CreateWithoutZeroLegs("sale", $"token #{token.Value.Serial} sold",
                 new Posting(AccountId.ForPerson(buyer.Value), -price),
                 new Posting(AccountId.Treasury, Money.Of(community.Base, royalty)),
                 new Posting(AccountId.ForPerson(seller.Value), Money.Of(community.Base, proceeds)));

@@ -6,8 +6,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
-using Mikoshi.Features.Communities;
-using Mikoshi.Features.Projects;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Membership;
 
@@ -70,7 +69,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
     public async Task<Result<Committed<LlcMemberView>>> ApproveAsync(Caller caller, string? personId, LlcMemberRequest request)
     {
         var (executive, community) = (caller.RequirePerson(), caller.RequireCommunity());
-        var person = await People.FindAsync(db, personId);
+        var person = await PeopleBook.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
             return person.Error;
@@ -124,13 +123,13 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
         var rows = await db.LlcMembers.Where(m => m.CommunityId == community.Id).ToListAsync();
         rows = rows.Union(db.LlcMembers.Local.Where(m => m.CommunityId == community.Id)).Where(m => only is null || m.PersonId == only).ToList();
         var people = rows.Select(r => r.PersonId).Concat(rows.Select(r => r.ApprovedById)).Distinct().ToList();
-        var names = await ProjectBook.NamesAsync(db, people);
+        var names = await PeopleBook.NamesAsync(db, people);
         var held = (await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId != null).Select(t => t.OwnerId!.Value).ToListAsync())
             .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
         var members = new List<LlcMemberView>();
         foreach (var row in rows)
         {
-            var (paidIn, _) = await Revenue.HolderShares.CapStandingAsync(db, community, row.PersonId, community.BaseAsset);
+            var (paidIn, _) = await HolderShares.CapStandingAsync(db, community, row.PersonId, community.BaseAsset);
             members.Add(new LlcMemberView(row.PersonId.ToString(), names.GetValueOrDefault(row.PersonId, string.Empty), row.Role,
                 AmountView.Of(community.BaseAsset, paidIn), held.GetValueOrDefault(row.PersonId), row.ApprovedById.ToString(),
                 DateTimeOffset.FromUnixTimeMilliseconds(row.ApprovedAtUnixMs)));
@@ -148,7 +147,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
             var role = m.Role == "executive" ? "業務執行社員" : "非業務執行社員";
             var paid = Money.Of(community.Base, Int128.Parse(m.PaidIn.Amount, CultureInfo.InvariantCulture)).ToPlainString();
             csv.Append(CultureInfo.InvariantCulture,
-                $"{m.PersonId},{Revenue.Earnings.Field(m.DisplayName)},{role},{paid},{m.PaidIn.Asset},{m.Tokens},{m.ApprovedBy},{Revenue.PdfDocuments.Jst(m.ApprovedAt)}\r\n");
+                $"{m.PersonId},{CsvText.Field(m.DisplayName)},{role},{paid},{m.PaidIn.Asset},{m.Tokens},{m.ApprovedBy},{PdfDocuments.Jst(m.ApprovedAt)}\r\n");
         }
 
         return csv.ToString();
@@ -160,7 +159,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
     /// </summary>
     public static string Articles(Community community, CultureInfo language)
     {
-        string T(string key, params object[] values) => Revenue.PdfDocuments.Text(language, key, values);
+        string T(string key, params object[] values) => PdfDocuments.Text(language, key, values);
         var policy = community.Policy;
         var text = new StringBuilder();
         text.AppendLine(T("ArticlesTitle", community.Name)).AppendLine();
@@ -231,7 +230,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
             .WithSummary("As an executive member (業務執行社員), approve a person into the register (role executive or non_executive): transfer consent, 会社法585条.")
             .Produces<LlcMemberView>();
         api.MapGet("/communities/{slug}/llc/articles", (string? lang, HttpContext http) =>
-                Results.Text(Articles(http.Caller().RequireCommunity(), Revenue.PdfDocuments.Language(lang)), "text/plain; charset=utf-8"))
+                Results.Text(Articles(http.Caller().RequireCommunity(), PdfDocuments.Language(lang)), "text/plain; charset=utf-8"))
             .Allow(Access.Anyone)
             .WithSummary("A DRAFT of the articles clauses (定款の条項案) matching the settings, for a 司法書士 or 弁護士 to review; lang=en for English.");
     }

@@ -4,7 +4,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Membership;
 

@@ -5,7 +5,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Membership;
 
@@ -90,7 +90,7 @@ public static class NamedSuccessions
                     value[share.Asset] = value.GetValueOrDefault(share.Asset) + share.Value;
                 }
 
-                foreach (var owed in await Revenue.HolderShares.AccruedOfTokenAsync(db, community.Id, serial))
+                foreach (var owed in await HolderShares.AccruedOfTokenAsync(db, community.Id, serial))
                 {
                     accrued[owed.Owed.Asset] = accrued.GetValueOrDefault(owed.Owed.Asset) + Int128.Parse(owed.Owed.Amount, CultureInfo.InvariantCulture);
                 }
@@ -134,7 +134,7 @@ public static class NamedSuccessions
     }
 
     private static async Task<string?> MembershipNames(MikoshiDb db, PersonId person) =>
-        (await ReadTokens.NamesAsync(db, [person])).GetValueOrDefault(person);
+        (await PeopleBook.NamesAsync(db, [person])).GetValueOrDefault(person);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -7,7 +7,8 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Membership;
 
@@ -37,7 +38,7 @@ public sealed record TokenView(
     public long? LockedByProposal { get; init; }
 
     /// <summary>The holders' share the token has accrued and not yet paid to its holder, per asset, with each pool's carried remainder.</summary>
-    public IReadOnlyList<Revenue.TokenAccrual> Accrued { get; init; } = [];
+    public IReadOnlyList<TokenAccrual> Accrued { get; init; } = [];
 }
 
 public sealed record TokenSummary(long Id, string? Owner, string? OwnerName, bool Burned, DateTimeOffset MintedAt);
@@ -60,7 +61,7 @@ public static class ReadTokens
             return MembershipErrors.TokenNotFound;
         }
 
-        var names = await NamesAsync(db, token.Lineage.SelectMany(l => new[] { l.FromId, l.ToId }).Append(token.OwnerId));
+        var names = await PeopleBook.NamesAsync(db, token.Lineage.SelectMany(l => new[] { l.FromId, l.ToId }).Append(token.OwnerId));
         string? Name(PersonId? id) => id is { } p && names.TryGetValue(p, out var n) ? n : null;
         var lineage = token.Lineage.OrderBy(l => l.Step).Select(l => new LineageView(
             l.Kind.ToString().ToLowerInvariant(), l.FromId?.ToString(), Name(l.FromId), l.ToId?.ToString(), Name(l.ToId),
@@ -71,14 +72,14 @@ public static class ReadTokens
         RedemptionView? redemption = null;
         IReadOnlyList<TokenShareView> value = [];
         long? lockedBy = null;
-        IReadOnlyList<Revenue.TokenAccrual> accrued = [];
+        IReadOnlyList<TokenAccrual> accrued = [];
         if (token.BurnedAtUnixMs is null)
         {
             var preview = await RedeemToken.PreviewAsync(db, community, serial);
             redemption = preview.IsSuccess ? preview.Value : null;
             value = (await TokenBook.SharesAsync(db, community.Id, serial)).Where(s => s.Units > Int128.Zero).Select(s => TokenShareView.Of(s, null)).ToList();
-            lockedBy = await Governance.TokenLocks.HeldByAsync(db, token, now);
-            accrued = await Revenue.HolderShares.AccruedOfTokenAsync(db, community.Id, serial);
+            lockedBy = await TokenLocks.HeldByAsync(db, token, now);
+            accrued = await HolderShares.AccruedOfTokenAsync(db, community.Id, serial);
         }
 
         return new TokenView(serial, $"{community.Name} #{serial}", token.OwnerId?.ToString(), Name(token.OwnerId), token.ApprovedId?.ToString(),
@@ -134,12 +135,6 @@ public static class ReadTokens
             AmountView.Of(community.BaseAsset, l.Price ?? Int128.Zero))).ToList();
     }
 
-    public static async Task<Dictionary<PersonId, string>> NamesAsync(MikoshiDb db, IEnumerable<PersonId?> ids)
-    {
-        var wanted = ids.Where(i => i is not null).Select(i => i!.Value.Value).Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => new PersonId(u.Id), u => u.DisplayName);
-    }
-
     public static async Task<Result<TokenPage>> ListAsync(MikoshiDb db, Community community, string? owner, string? cursor, int? limit)
     {
         var page = Paging.Read(cursor, limit);
@@ -157,7 +152,7 @@ public static class ReadTokens
         var query = db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.Serial > after);
         if (owner is not null)
         {
-            var person = await People.FindAsync(db, owner);
+            var person = await PeopleBook.FindAsync(db, owner);
             if (!person.IsSuccess)
             {
                 return person.Error;
@@ -167,7 +162,7 @@ public static class ReadTokens
         }
 
         var rows = await query.OrderBy(t => t.Serial).Take(page.Value.Limit + 1).ToListAsync();
-        var names = await NamesAsync(db, rows.Select(r => r.OwnerId));
+        var names = await PeopleBook.NamesAsync(db, rows.Select(r => r.OwnerId));
         var items = rows.Take(page.Value.Limit).Select(t => new TokenSummary(t.Serial, t.OwnerId?.ToString(),
             t.OwnerId is { } o && names.TryGetValue(o, out var n) ? n : null, t.BurnedAtUnixMs is not null,
             DateTimeOffset.FromUnixTimeMilliseconds(t.MintedAtUnixMs))).ToList();

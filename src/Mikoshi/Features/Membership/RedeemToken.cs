@@ -6,7 +6,8 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Membership;
 
@@ -17,7 +18,7 @@ namespace Mikoshi.Features.Membership;
 /// </summary>
 public sealed record RedemptionView(long Token, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Reclaim, IReadOnlyList<TokenShareView> Shares)
 {
-    public Revenue.SettledShare? Settled { get; init; }
+    public SettledShare? Settled { get; init; }
 }
 
 /// <summary>
@@ -79,7 +80,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             var pays = share.Pool.Redemption(share.Units, share.Balance, supply, community.RedemptionRateBps);
             if (pays > Int128.Zero && community.CapHolderDistributions && owner is { } holder)
             {
-                pays = (await Revenue.HolderShares.CapAsync(db, community, holder, share.Asset, pays, record: false)).ToPerson;
+                pays = (await HolderShares.CapAsync(db, community, holder, share.Asset, pays, record: false)).ToPerson;
             }
 
             if (share.Units == Int128.Zero && share.Value == Int128.Zero)
@@ -147,7 +148,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         // address, made out here when it is a new custodial key (a write of its own), and only for the holder.
         EthAddress? minted = null;
         var holds = await db.Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community.Id && t.Serial == serial && t.OwnerId == holder && t.BurnedAtUnixMs == null);
-        if (holds && await Chain.ChainIndexer.MirroredAddressAsync(db, community.Id, serial) is null)
+        if (holds && await Chain.ChainAddresses.MirroredAddressAsync(db, community.Id, serial) is null)
         {
             var address = await addresses.ForPersonAsync(holder);
             if (!address.IsSuccess)
@@ -178,7 +179,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             }
 
             // Where the holder holds it as far as Mikoshi has seen; the contract burns only from there.
-            if ((await Chain.ChainIndexer.MirroredAddressAsync(write.Db, community.Id, serial) ?? minted) is not { } at)
+            if ((await Chain.ChainAddresses.MirroredAddressAsync(write.Db, community.Id, serial) ?? minted) is not { } at)
             {
                 return WriteErrors.Conflict;
             }
@@ -208,7 +209,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             if (community.CapHolderDistributions)
             {
                 // Counted against the holder's cap, like every other distribution.
-                await Revenue.HolderShares.CapAsync(write.Db, community, holder, amount.Asset, units, record: true);
+                await HolderShares.CapAsync(write.Db, community, holder, amount.Asset, units, record: true);
             }
         }
 
@@ -235,7 +236,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             return owned.Error;
         }
 
-        var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
+        var unlocked = await TokenLocks.CheckAsync(write.Db, token.Value, write.At);
         return unlocked.IsSuccess ? token : unlocked.Error;
     }
 

@@ -6,6 +6,8 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Notifications;
+using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Membership;
 
@@ -53,7 +55,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
                 return MembershipErrors.InvalidSuccessor;
             }
 
-            var person = await People.FindAsync(db, named.PersonId);
+            var person = await PeopleBook.FindAsync(db, named.PersonId);
             if (!person.IsSuccess)
             {
                 return person.Error;
@@ -65,7 +67,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         var guardians = new List<PersonId>();
         foreach (var named in request.Guardians ?? [])
         {
-            var person = await People.FindAsync(db, named);
+            var person = await PeopleBook.FindAsync(db, named);
             if (!person.IsSuccess)
             {
                 return person.Error;
@@ -187,7 +189,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         Func<WriteScope, SuccessionPlan, SuccessionPlanRow, Task<Result<T>>> work, IdempotencyKey? idempotency = null)
     {
         var community = caller.RequireCommunity();
-        var holder = await People.FindAsync(db, holderId);
+        var holder = await PeopleBook.FindAsync(db, holderId);
         if (!holder.IsSuccess)
         {
             return holder.Error;
@@ -230,7 +232,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         foreach (var (tokenId, to) in distribution)
         {
             var token = tokens.Single(t => t.Serial == tokenId.Value);
-            var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token, write.At);
+            var unlocked = await TokenLocks.CheckAsync(write.Db, token, write.At);
             if (!unlocked.IsSuccess)
             {
                 return unlocked.Error;
@@ -310,7 +312,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             {
                 var caller = http.Caller();
                 var community = caller.RequireCommunity();
-                var holder = await People.FindAsync(db, personId);
+                var holder = await PeopleBook.FindAsync(db, personId);
                 var row = holder.IsSuccess ? await db.SuccessionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.HolderId == holder.Value) : null;
                 if (row is null)
                 {

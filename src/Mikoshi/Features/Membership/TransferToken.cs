@@ -1,10 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
-using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Membership;
 
@@ -13,7 +13,7 @@ public sealed record TransferRequest(string? To);
 public sealed record ApproveRequest(string? Spender);
 
 /// <summary>A token that changed hands, and the holders' share that was settled as it moved (to whom, how much).</summary>
-public sealed record TokenMoved(long Token, string From, string To, Revenue.SettledShare? Settled = null);
+public sealed record TokenMoved(long Token, string From, string To, SettledShare? Settled = null);
 
 public sealed record ApprovalView(long Token, string? Approved);
 
@@ -23,7 +23,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
     public async Task<Result<Committed<TokenMoved>>> TransferAsync(Caller caller, long serial, TransferRequest request, IdempotencyKey? idempotency = null)
     {
         var (actor, community) = (caller.RequirePerson(), caller.RequireCommunity());
-        var to = await People.FindAsync(db, request.To);
+        var to = await PeopleBook.FindAsync(db, request.To);
         if (!to.IsSuccess)
         {
             return to.Error;
@@ -36,7 +36,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
                 return Chain.ChainOutbox.OnChainOwnership;
             }
 
-            var token = await TokenBook.FindMovableAsync(write, community.Id, serial);
+            var token = await TokenLocks.FindMovableAsync(write, community.Id, serial);
             if (!token.IsSuccess)
             {
                 return token.Error;
@@ -65,7 +65,7 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
         PersonId? spender = null;
         if (!string.IsNullOrEmpty(request.Spender))
         {
-            var found = await People.FindAsync(db, request.Spender);
+            var found = await PeopleBook.FindAsync(db, request.Spender);
             if (!found.IsSuccess)
             {
                 return found.Error;
@@ -104,19 +104,5 @@ public sealed class TransferToken(Writer writer, MikoshiDb db)
             .Allow(Access.SignedIn)
             .WithSummary("Allow one person to move your token (ERC-721 approval); an empty spender clears it.")
             .Produces<ApprovalView>();
-    }
-}
-
-/// <summary>Looking people up by the id the API writes.</summary>
-public static class People
-{
-    public static async Task<Result<PersonId>> FindAsync(MikoshiDb db, string? id)
-    {
-        if (!Guid.TryParse(id, out var guid) || !await db.Users.AnyAsync(u => u.Id == guid))
-        {
-            return IdentityErrors.PersonNotFound;
-        }
-
-        return new PersonId(guid);
     }
 }

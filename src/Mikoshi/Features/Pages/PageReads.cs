@@ -6,8 +6,8 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Payouts;
-using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Ledger;
 
 namespace Mikoshi.Features.Pages;
@@ -29,7 +29,7 @@ public sealed record SettledView(string To, IReadOnlyList<AmountView> Paid, IRea
     public bool IsEmpty => PaidAny.Count == 0 && KeptAny.Count == 0;
 
     /// <summary>The share a move answered with, as the pages show it; null when it settled none.</summary>
-    public static SettledView? Of(Revenue.SettledShare? share) => share is null ? null : new(share.To, share.Paid, share.ToTreasury);
+    public static SettledView? Of(SettledShare? share) => share is null ? null : new(share.To, share.Paid, share.ToTreasury);
 }
 
 /// <summary>A community where a person may have something to claim: a role, a token, a team or an account there.</summary>
@@ -91,7 +91,7 @@ public static class PageReads
     {
         var sales = await db.Lineage.AsNoTracking().Where(l => l.CommunityId == community && l.Kind == LineageKind.Sold)
             .OrderByDescending(l => l.AtUnixMs).ThenByDescending(l => l.Serial).Take(count).ToListAsync();
-        var names = await Membership.ReadTokens.NamesAsync(db, sales.SelectMany(s => new[] { s.FromId, s.ToId }));
+        var names = await PeopleBook.NamesAsync(db, sales.SelectMany(s => new[] { s.FromId, s.ToId }));
         string? Name(PersonId? id) => id is { } p && names.TryGetValue(p, out var n) ? n : null;
         return sales.Select(s => new RecentSale(s.Serial, s.FromId?.ToString(), Name(s.FromId), s.ToId?.ToString(), Name(s.ToId),
             s.Price ?? Int128.Zero, DateTimeOffset.FromUnixTimeMilliseconds(s.AtUnixMs))).ToList();
@@ -101,7 +101,7 @@ public static class PageReads
     public static async Task<Dictionary<string, string>> NamesAsync(MikoshiDb db, IEnumerable<string?> ids)
     {
         var people = ids.Select(i => Guid.TryParse(i, out var g) ? new PersonId(g) : (PersonId?)null);
-        var names = await Membership.ReadTokens.NamesAsync(db, people);
+        var names = await PeopleBook.NamesAsync(db, people);
         return names.ToDictionary(n => n.Key.ToString(), n => n.Value);
     }
 
@@ -205,7 +205,7 @@ public static class PageReads
         var projects = (await db.Projects.AsNoTracking()
                 .Where(p => communityIds.Contains(p.CommunityId) && projectNumbers.Contains(p.Number)).ToListAsync())
             .ToDictionary(p => (p.CommunityId, p.Number), p => p.Title);
-        var names = await Projects.ProjectBook.NamesAsync(db, open.Select(i => i.AskedById));
+        var names = await PeopleBook.NamesAsync(db, open.Select(i => i.AskedById));
         return open.Where(i => communities.ContainsKey(i.CommunityId))
             .Select(i => new OpenInvitation(i.Number, communities[i.CommunityId].Slug, communities[i.CommunityId].Name, i.ProjectNumber,
                 projects.GetValueOrDefault((i.CommunityId, i.ProjectNumber), string.Empty), i.Role, names.GetValueOrDefault(i.AskedById, string.Empty)))

@@ -3,6 +3,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Projects;
 using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Matching;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Revenue;
@@ -165,7 +166,7 @@ public sealed class ProjectPage(MikoshiDb db, Callers callers)
     {
         var holders = await db.Lineage.AsNoTracking().Where(l => l.CommunityId == community && l.ToId != null).Select(l => l.ToId!.Value).Distinct().ToListAsync();
         var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == community).Select(r => r.PersonId).Distinct().ToListAsync();
-        var names = await ProjectBook.NamesAsync(db, holders.Concat(roles).Distinct());
+        var names = await PeopleBook.NamesAsync(db, holders.Concat(roles).Distinct());
         return names.OrderBy(n => n.Value, StringComparer.CurrentCulture).ThenBy(n => n.Key.Value)
             .Select(n => new PersonOption(n.Key.ToString(), n.Value)).ToList();
     }
@@ -175,7 +176,7 @@ public sealed class ProjectPage(MikoshiDb db, Callers callers)
         var ids = project.Pending.SelectMany(p => new[] { p.PersonId, p.AskedBy }).Append(project.CreatedBy)
             .Concat(splits is null ? [] : splits.Others.Append(splits.InForce).OfType<AgreementView>().Select(v => v.ProposedBy))
             .Select(id => Guid.TryParse(id, out var guid) ? new PersonId(guid) : (PersonId?)null).OfType<PersonId>();
-        var names = (await ProjectBook.NamesAsync(db, ids)).ToDictionary(n => n.Key.ToString(), n => n.Value);
+        var names = (await PeopleBook.NamesAsync(db, ids)).ToDictionary(n => n.Key.ToString(), n => n.Value);
         foreach (var member in project.Team)
         {
             names[member.PersonId] = member.DisplayName;

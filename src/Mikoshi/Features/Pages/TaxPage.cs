@@ -4,6 +4,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Books;
 using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Secrets;
 using Mikoshi.Features.Tax;
 
@@ -41,7 +42,7 @@ public sealed class TaxPage(MikoshiDb db, Callers callers, SecretBox box)
         var community = caller.RequireCommunity().Id;
         var settings = TaxSettings.ViewOf(await TaxSettings.CommunityAsync(db, community));
         var claimants = await db.Claims.AsNoTracking().Where(c => c.CommunityId == community).Select(c => c.PersonId).Distinct().ToListAsync();
-        var names = await Projects.ProjectBook.NamesAsync(db, claimants);
+        var names = await PeopleBook.NamesAsync(db, claimants);
         var people = (await PageReads.PeopleAsync(db, community))
             .Concat(claimants.Select(c => new PersonChoice(c.ToString(), names.GetValueOrDefault(c, c.ToString()))))
             .DistinctBy(p => p.Id).ToList();

@@ -7,7 +7,7 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payments;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Mail;
 
 namespace Mikoshi.Features.Payments;

@@ -5,7 +5,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payments;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Membership;
 using Mikoshi.Features.Revenue;
 
@@ -184,7 +184,7 @@ public static class PaymentBook
         }
 
         postings.Add(new Posting(to, Money.Of(community.Base, units)));
-        var entry = TokenBook.Entry(kind, memo, [.. postings]);
+        var entry = JournalEntry.CreateWithoutZeroLegs(kind, memo, [.. postings]);
         return entry.IsSuccess ? await write.PostAsync(entry.Value, reference) : entry.Error;
     }
 

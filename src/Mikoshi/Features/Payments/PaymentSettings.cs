@@ -6,7 +6,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Payments;
 using Mikoshi.Domain.Projects;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Payments;
 

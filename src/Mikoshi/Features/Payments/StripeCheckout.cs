@@ -8,8 +8,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Payments;
-using Mikoshi.Features.Communities;
-using Mikoshi.Features.Membership;
+using Mikoshi.Features.Kernel;
 using Stripe;
 using Stripe.Checkout;
 

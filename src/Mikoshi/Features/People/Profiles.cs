@@ -5,6 +5,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Matching;
 using Mikoshi.Domain.Membership;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Membership;
 
 namespace Mikoshi.Features.People;
@@ -140,7 +141,7 @@ public static class Profiles
 
     public static async Task<Result<PersonPage>> PageAsync(MikoshiDb db, Community community, string? personId, DateTimeOffset now)
     {
-        var person = await Membership.People.FindAsync(db, personId);
+        var person = await PeopleBook.FindAsync(db, personId);
         if (!person.IsSuccess)
         {
             return person.Error;
@@ -201,7 +202,7 @@ public static class Profiles
         api.MapGet("/communities/{slug}/people/{personId}/holdings", async (string personId, DateTimeOffset? at, HttpContext http, MikoshiDb db, TimeProvider clock) =>
             {
                 var community = http.Caller().RequireCommunity();
-                var person = await Membership.People.FindAsync(db, personId);
+                var person = await PeopleBook.FindAsync(db, personId);
                 if (!person.IsSuccess)
                 {
                     return Problems.For(person.Error);

@@ -6,6 +6,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Projects;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Projects;
 
@@ -78,7 +79,7 @@ public sealed class ContributionLog(Writer writer)
             var team = await db.TeamMembers.Where(m => m.CommunityId == community.Id && m.ProjectNumber == project && m.PersonId != author)
                 .Select(m => m.PersonId).ToListAsync();
             write.AnnounceTo(EventCatalogue.ContributionAwaitingAcknowledgement, new { project, contribution = number, author = author.ToString(), summary = row.Summary }, team);
-            var names = await ProjectBook.NamesAsync(db, [author]);
+            var names = await PeopleBook.NamesAsync(db, [author]);
             return Result<ContributionView>.Ok(View(row, found.Value.Title, names, []));
         });
 
@@ -118,7 +119,7 @@ public sealed class ContributionLog(Writer writer)
             .ToLookup(a => a.ContributionNumber);
         var titles = await db.Projects.AsNoTracking().Where(p => p.CommunityId == community && projects.Contains(p.Number))
             .ToDictionaryAsync(p => p.Number, p => p.Title);
-        var names = await ProjectBook.NamesAsync(db, rows.Select(r => r.AuthorId).Concat(acknowledgements.SelectMany(a => a).Select(a => a.PersonId)));
+        var names = await PeopleBook.NamesAsync(db, rows.Select(r => r.AuthorId).Concat(acknowledgements.SelectMany(a => a).Select(a => a.PersonId)));
         return rows.Select(r => View(r, titles.GetValueOrDefault(r.ProjectNumber, string.Empty), names, acknowledgements[r.Number])).ToList();
     }
 
@@ -145,7 +146,7 @@ public sealed class ContributionLog(Writer writer)
         api.MapGet("/communities/{slug}/people/{personId}/contributions", async (string personId, HttpContext http, MikoshiDb db) =>
             {
                 var community = http.Caller().RequireCommunity();
-                var person = await Membership.People.FindAsync(db, personId);
+                var person = await PeopleBook.FindAsync(db, personId);
                 return person.IsSuccess
                     ? Results.Ok(new ContributionList(await ViewsAsync(db, community.Id, c => c.AuthorId == person.Value)))
                     : Problems.For(person.Error);

@@ -4,6 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Projects;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Projects;
 
@@ -73,7 +74,7 @@ public sealed class ProjectBoard(Writer writer)
             db.Projects.Add(project);
             db.TeamMembers.Add(new TeamMemberRow { CommunityId = community.Id, ProjectNumber = number, PersonId = creator, Role = ProjectRules.Lead, JoinedAtUnixMs = at });
             await write.AuditAsync("project.created", new { project = number, title = project.Title, lead = creator.ToString() });
-            var names = await ProjectBook.NamesAsync(db, [creator]);
+            var names = await PeopleBook.NamesAsync(db, [creator]);
             return Result<ProjectView>.Ok(new ProjectView(number, project.Title, project.Description, project.Status, project.NeededSkills, project.Values,
                 creator.ToString(), write.At, [new TeamMemberView(creator.ToString(), names[creator], ProjectRules.Lead, write.At)], [], [], [], []));
         });
@@ -142,7 +143,7 @@ public sealed class ProjectBoard(Writer writer)
             .Where(i => i.CommunityId == community.Id && i.ProjectNumber == number && i.State == "pending").OrderBy(i => i.Number).ToListAsync();
         var contributions = await ContributionLog.ViewsAsync(db, community.Id, c => c.ProjectNumber == number);
         var thanks = await ThanksFeed.ViewsAsync(db, community.Id, t => t.ProjectNumber == number, long.MaxValue, ThanksFeed.PerProject);
-        var names = await ProjectBook.NamesAsync(db, team.Select(m => m.PersonId));
+        var names = await PeopleBook.NamesAsync(db, team.Select(m => m.PersonId));
         return new ProjectView(project.Number, project.Title, project.Description, project.Status, project.NeededSkills, project.Values,
             project.CreatedById.ToString(), ProjectBook.Instant(project.CreatedAtUnixMs),
             team.OrderBy(m => m.JoinedAtUnixMs).ThenBy(m => m.Role == ProjectRules.Lead ? 0 : 1).ThenBy(m => m.PersonId.Value)

@@ -6,7 +6,7 @@ using Mikoshi.Domain.Projects;
 
 namespace Mikoshi.Features.Projects;
 
-/// <summary>Reads shared by the project use cases: a project by number, who is on its team, people's names.</summary>
+/// <summary>Reads shared by the project use cases: a project by number, who is on its team.</summary>
 public static class ProjectBook
 {
     public static async Task<Result<ProjectRow>> FindAsync(MikoshiDb db, CommunityId community, long number)
@@ -24,10 +24,6 @@ public static class ProjectBook
         await RoleAsync(db, community, project, person) == ProjectRules.Lead
             ? null
             : ProjectErrors.NotProjectLead;
-
-    /// <summary>Display names by person.</summary>
-    public static Task<Dictionary<PersonId, string>> NamesAsync(MikoshiDb db, IEnumerable<PersonId> people) =>
-        Membership.ReadTokens.NamesAsync(db, people.Select(p => (PersonId?)p));
 
     public static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
 

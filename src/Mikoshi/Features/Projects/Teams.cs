@@ -5,6 +5,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Projects;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Projects;
 
@@ -40,7 +41,7 @@ public sealed class Teams(Writer writer)
                 return notLead;
             }
 
-            var invitee = await Membership.People.FindAsync(write.Db, request.PersonId);
+            var invitee = await PeopleBook.FindAsync(write.Db, request.PersonId);
             if (!invitee.IsSuccess)
             {
                 return invitee.Error;

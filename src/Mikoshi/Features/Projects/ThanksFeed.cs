@@ -6,6 +6,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Projects;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Projects;
 
@@ -36,7 +37,7 @@ public sealed class ThanksFeed(Writer writer)
                 return ProjectErrors.NotAMember;
             }
 
-            var to = await Membership.People.FindAsync(db, request.To);
+            var to = await PeopleBook.FindAsync(db, request.To);
             if (!to.IsSuccess)
             {
                 return to.Error;
@@ -66,7 +67,7 @@ public sealed class ThanksFeed(Writer writer)
             };
             db.Thanks.Add(row);
             await write.AuditAsync("thanks", new { thanks = number, from = from.ToString(), to = to.Value.ToString(), project = request.ProjectId, message = row.Message });
-            return Result<ThanksView>.Ok(View(row, await ProjectBook.NamesAsync(db, [from, to.Value])));
+            return Result<ThanksView>.Ok(View(row, await PeopleBook.NamesAsync(db, [from, to.Value])));
         });
 
     public static async Task<Result<ThanksPage>> PageAsync(MikoshiDb db, CommunityId community, string? cursor, int? limit)
@@ -94,7 +95,7 @@ public sealed class ThanksFeed(Writer writer)
     {
         var rows = await db.Thanks.AsNoTracking().Where(t => t.CommunityId == community && t.Number < before).Where(filter)
             .OrderByDescending(t => t.Number).Take(take).ToListAsync();
-        var names = await ProjectBook.NamesAsync(db, rows.SelectMany(t => new[] { t.FromId, t.ToId }));
+        var names = await PeopleBook.NamesAsync(db, rows.SelectMany(t => new[] { t.FromId, t.ToId }));
         return rows.Select(t => View(t, names)).ToList();
     }
 

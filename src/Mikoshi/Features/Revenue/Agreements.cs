@@ -6,6 +6,7 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Revenue;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Revenue;
@@ -77,7 +78,7 @@ public sealed class Agreements(Writer writer)
             var parties = new List<SplitParty>();
             foreach (var party in request.Parties ?? [])
             {
-                var person = await Membership.People.FindAsync(db, party.PersonId);
+                var person = await PeopleBook.FindAsync(db, party.PersonId);
                 if (!person.IsSuccess)
                 {
                     return person.Error;
@@ -205,7 +206,7 @@ public sealed class Agreements(Writer writer)
     /// <summary>Versions as the API shows them, with each party's share in basis points of the contributors' part.</summary>
     public static async Task<List<AgreementView>> ViewsAsync(MikoshiDb db, IReadOnlyList<AgreementRow> rows)
     {
-        var names = await ProjectBook.NamesAsync(db, rows.SelectMany(r => r.Parties.Select(p => p.PersonId)));
+        var names = await PeopleBook.NamesAsync(db, rows.SelectMany(r => r.Parties.Select(p => p.PersonId)));
         return rows.Select(r =>
         {
             var parties = r.Parties.OrderBy(p => p.Index).ToList();
@@ -233,7 +234,7 @@ public sealed class Agreements(Writer writer)
         var weights = team.Select(p => (long)byAuthor[p].Count()).ToList();
         var total = weights.Sum();
         var shares = total > 0 ? Allocation.Allocate(Domain.Revenue.RevenuePolicy.Whole, weights).Value : new Int128[team.Count];
-        var names = await ProjectBook.NamesAsync(db, team);
+        var names = await PeopleBook.NamesAsync(db, team);
         var lines = team.Select((person, i) =>
         {
             var numbers = byAuthor[person].Order().ToList();

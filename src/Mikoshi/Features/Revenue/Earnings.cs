@@ -9,7 +9,7 @@ using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Revenue;
 using Mikoshi.Domain;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Revenue;
@@ -33,9 +33,6 @@ public sealed record StatementView(string PersonId, string DisplayName, DateOnly
 /// </summary>
 public sealed class Earnings(Writer writer)
 {
-    /// <summary>Where claimed money waits for its payout batch.</summary>
-    public static AccountId PayoutEscrow { get; } = AccountId.ForEscrow("payouts");
-
     public static async Task<EarningsView> ViewAsync(MikoshiDb db, Community community, PersonId person)
     {
         var account = AccountId.ForPerson(person.Value).ToString();
@@ -88,7 +85,7 @@ public sealed class Earnings(Writer writer)
                 return RevenueErrors.NothingToClaim;
             }
 
-            var posted = await write.PostAsync(JournalEntry.Move("claim", "claimed for payout", AccountId.ForPerson(person.Value), PayoutEscrow, Money.Of(asset.Value, units)).Value);
+            var posted = await write.PostAsync(JournalEntry.Move("claim", "claimed for payout", AccountId.ForPerson(person.Value), AccountId.PayoutEscrow, Money.Of(asset.Value, units)).Value);
             if (!posted.IsSuccess)
             {
                 return posted.Error;
@@ -168,7 +165,7 @@ public sealed class Earnings(Writer writer)
                 AmountView.Of(asset.Value.Code, leg.Units), AmountView.Of(asset.Value.Code, running)));
         }
 
-        var names = await ProjectBook.NamesAsync(db, [person]);
+        var names = await PeopleBook.NamesAsync(db, [person]);
         return new StatementView(person.ToString(), names.GetValueOrDefault(person, string.Empty), first, last, asset.Value.Code,
             AmountView.Of(asset.Value.Code, opening), AmountView.Of(asset.Value.Code, running), lines);
     }
@@ -182,31 +179,20 @@ public sealed class Earnings(Writer writer)
         csv.Append(CultureInfo.InvariantCulture, $",{statement.From:yyyy-MM-dd},opening,,,,{Major(statement.Opening)},{statement.Asset}\r\n");
         foreach (var line in statement.Lines)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{line.Entry},{line.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ},{line.Kind},{Field(line.Memo)},{Field(line.Reference)},{Major(line.Amount)},{Major(line.Balance)},{statement.Asset}\r\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{line.Entry},{line.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ},{line.Kind},{CsvText.Field(line.Memo)},{CsvText.Field(line.Reference)},{Major(line.Amount)},{Major(line.Balance)},{statement.Asset}\r\n");
         }
 
         csv.Append(CultureInfo.InvariantCulture, $",{statement.To:yyyy-MM-dd},closing,,,,{Major(statement.Closing)},{statement.Asset}\r\n");
         return csv.ToString();
     }
 
-    /// <summary>A CSV field quoted when needed; a leading formula character is neutralised so a spreadsheet never runs it.</summary>
-    public static string Field(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
-
     /// <summary>A statement as PDF (Japanese unless <paramref name="lang"/> is "en"); <paramref name="extra"/> adds fields under the heading.</summary>
     public static async Task<byte[]> PdfAsync(MikoshiDb db, StatementView statement, Community community, DateTimeOffset now, string? lang, IReadOnlyList<PdfField>? extra = null)
     {
         var language = PdfDocuments.Language(lang);
-        var fields = await Features.Tax.TaxReports.PdfFieldsAsync(db, community.Id, language, statement);
+        var fields = await Features.Tax.TaxReports.PdfFieldsAsync(db, community.Id, language, new Features.Tax.TaxPeriod(new PersonId(Guid.Parse(statement.PersonId)), statement.From, statement.To, statement.Asset));
         fields.AddRange(extra ?? []);
-        return PdfDocuments.Statement(statement, community.Name, now, language, fields);
+        return RevenuePdfs.Statement(statement, community.Name, now, language, fields);
     }
 
     private static async Task<IResult> StatementResultAsync(HttpContext http, MikoshiDb db, PersonId person, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, TimeProvider clock)
@@ -258,7 +244,7 @@ public sealed class Earnings(Writer writer)
             .Produces<StatementView>();
         api.MapGet("/communities/{slug}/people/{personId}/statement", async (string personId, DateOnly? from, DateOnly? to, string? asset, string? format, string? lang, HttpContext http, MikoshiDb db, TimeProvider clock) =>
             {
-                var person = await Membership.People.FindAsync(db, personId);
+                var person = await PeopleBook.FindAsync(db, personId);
                 return person.IsSuccess ? await StatementResultAsync(http, db, person.Value, from, to, asset, format, lang, clock) : Problems.For(person.Error);
             })
             .Allow(Access.Treasurer)

@@ -8,7 +8,7 @@ using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Revenue;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
 using Mikoshi.Features.Secrets;
 
@@ -250,7 +250,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             var language = PdfDocuments.Language(lang);
             var fields = await Features.Tax.TaxReports.PdfFieldsAsync(db, community.Id, language);
             fields.AddRange(extra ?? []);
-            var pdf = PdfDocuments.Batch(await ViewAsync(db, batch, claims), community.Name, now ?? DateTimeOffset.UtcNow, language, fields);
+            var pdf = RevenuePdfs.Batch(await ViewAsync(db, batch, claims), community.Name, now ?? DateTimeOffset.UtcNow, language, fields);
             return new BatchFile(pdf, PdfDocuments.ContentType, $"payout-{community.Slug}-{number}.pdf", people.Count);
         }
 
@@ -275,7 +275,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
             // amount is what the bank transfers (net of withholding); gross and withheld follow for the records.
             string Plain(AmountView view) => Money.Of(asset, Int128.Parse(view.Amount, CultureInfo.InvariantCulture)).ToPlainString();
             csv.Append(CultureInfo.InvariantCulture,
-                $"{batch.Id},{line.PersonId},{Earnings.Field(line.DisplayName)},{Plain(line.Net)},{asset.Code},{account?.BankCode},{account?.BranchCode},{account?.AccountType},{account?.AccountNumber},{Earnings.Field(account?.HolderName ?? string.Empty)},{string.Join(' ', line.Claims)},{Plain(line.Amount)},{Plain(line.Withheld)},{line.Kind},{line.InvoiceNumber}\r\n");
+                $"{batch.Id},{line.PersonId},{CsvText.Field(line.DisplayName)},{Plain(line.Net)},{asset.Code},{account?.BankCode},{account?.BranchCode},{account?.AccountType},{account?.AccountNumber},{CsvText.Field(account?.HolderName ?? string.Empty)},{string.Join(' ', line.Claims)},{Plain(line.Amount)},{Plain(line.Withheld)},{line.Kind},{line.InvoiceNumber}\r\n");
         }
 
         return csv.ToString();
@@ -406,7 +406,7 @@ public sealed class Payouts(Writer writer, SecretBox box)
     {
         lines ??= await db.PayoutLines.AsNoTracking().Where(l => l.CommunityId == batch.CommunityId && l.BatchNumber == batch.Number).ToListAsync();
         var byPerson = lines.ToDictionary(l => l.PersonId);
-        var names = await ProjectBook.NamesAsync(db, claims.Select(c => c.PersonId));
+        var names = await PeopleBook.NamesAsync(db, claims.Select(c => c.PersonId));
         var views = claims.GroupBy(c => c.PersonId).OrderBy(g => g.Min(c => c.Number)).Select(g =>
         {
             var gross = g.Aggregate(Int128.Zero, (sum, c) => sum + c.Amount);

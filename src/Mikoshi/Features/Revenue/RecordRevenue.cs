@@ -8,8 +8,7 @@ using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Notifications;
 using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Revenue;
-using Mikoshi.Features.Communities;
-using Mikoshi.Features.Membership;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Revenue;
@@ -196,7 +195,7 @@ public sealed class RecordRevenue(Writer writer)
             new(AccountId.ForProject(project), Of(parts.Reserve)),
         };
         postings.AddRange(split.Parties.Select((p, i) => new Posting(AccountId.ForPerson(p.Person.Value), Of(parts.Contributors[i]))));
-        var posted = await write.PostAsync(TokenBook.Entry("revenue", $"revenue of project {project}: {source}", [.. postings]).Value, source);
+        var posted = await write.PostAsync(JournalEntry.CreateWithoutZeroLegs("revenue", $"revenue of project {project}: {source}", [.. postings]).Value, source);
         if (!posted.IsSuccess)
         {
             return posted.Error;
@@ -270,7 +269,7 @@ public sealed class RecordRevenue(Writer writer)
             asset = row.Asset,
             parts = yourParts.ToDictionary(p => p.Person.ToString(), p => Units(p.Part)),
         }, yourParts.Select(p => p.Person));
-        var names = await ProjectBook.NamesAsync(db, split.Parties.Select(p => p.Person));
+        var names = await PeopleBook.NamesAsync(db, split.Parties.Select(p => p.Person));
         return Result<RevenueView>.Ok(View(row, split.Parties.Select((p, i) => (p.Person, parts.Contributors[i])).ToList(), names));
     }
 
@@ -293,7 +292,7 @@ public sealed class RecordRevenue(Writer writer)
         var versions = (await db.Agreements.AsNoTracking().Include(a => a.Parties)
                 .Where(a => a.CommunityId == community && a.ProjectNumber == project).ToListAsync())
             .ToDictionary(a => a.Version, a => a.Parties.OrderBy(p => p.Index).Select(p => p.PersonId).ToList());
-        var names = await ProjectBook.NamesAsync(db, versions.Values.SelectMany(v => v));
+        var names = await PeopleBook.NamesAsync(db, versions.Values.SelectMany(v => v));
         return new ProjectMoneyView(
             project,
             reserve.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(),

@@ -2,6 +2,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Revenue;
 
@@ -27,7 +28,7 @@ public sealed class RevenueSettings(Writer writer)
             var community = caller.RequireCommunity();
             var admin = caller.RequirePerson();
             // Fields left out keep the value in force now, not the one this request read on arrival.
-            var tracked = await Membership.TokenBook.CurrentAsync(write.Db, community.Id);
+            var tracked = await TokenBook.CurrentAsync(write.Db, community.Id);
             var current = tracked.Revenue;
             var policy = Domain.Revenue.RevenuePolicy.Of(
                 request.TreasuryBps ?? current.TreasuryBps,

@@ -5,7 +5,6 @@ using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Tax;
 using Mikoshi.Domain;
-using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Features.Tax;
 
@@ -76,11 +75,11 @@ public static class PayoutTax
     {
         if (withheld == Int128.Zero)
         {
-            return JournalEntry.Move("payout", $"payout batch {batch} paid", Earnings.PayoutEscrow, AccountId.External, Money.Of(asset, gross));
+            return JournalEntry.Move("payout", $"payout batch {batch} paid", AccountId.PayoutEscrow, AccountId.External, Money.Of(asset, gross));
         }
 
         return JournalEntry.Create("payout", $"payout batch {batch} paid, {withheld} withheld", [
-            new Posting(Earnings.PayoutEscrow, Money.Of(asset, -gross)),
+            new Posting(AccountId.PayoutEscrow, Money.Of(asset, -gross)),
             new Posting(AccountId.External, Money.Of(asset, gross - withheld)),
             new Posting(WithholdingLiability, Money.Of(asset, withheld)),
         ]);

@@ -8,14 +8,16 @@ using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payouts;
 using Mikoshi.Domain.Tax;
 using Mikoshi.Domain;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Projects;
-using Mikoshi.Features.Revenue;
 using Mikoshi.Features.Secrets;
 
 namespace Mikoshi.Features.Tax;
 
 public sealed record WithholdingPaymentRequest(string? Period);
+
+/// <summary>Whose statement a PDF prints tax fields for: the person, the period and the asset.</summary>
+public sealed record TaxPeriod(PersonId Person, DateOnly From, DateOnly To, string Asset);
 
 /// <summary>Withholding of one kind within a period.</summary>
 public sealed record WithholdingKindTotal(string Kind, int Payments, AmountView Gross, AmountView Withheld);
@@ -139,7 +141,7 @@ public sealed class TaxReports(Writer writer)
             people.Add(one);
         }
 
-        var names = await ProjectBook.NamesAsync(db, people);
+        var names = await PeopleBook.NamesAsync(db, people);
         var profiles = await db.TaxProfiles.AsNoTracking().Where(p => people.Contains(p.PersonId)).ToDictionaryAsync(p => p.PersonId);
         return people.Select(person =>
         {
@@ -160,12 +162,12 @@ public sealed class TaxReports(Writer writer)
     /// What a PDF document prints about tax: the community's issuer number, and for a person's statement their own
     /// number and, for yen, the tax withheld from what they were paid in the period.
     /// </summary>
-    public static async Task<List<Revenue.PdfField>> PdfFieldsAsync(MikoshiDb db, CommunityId community, System.Globalization.CultureInfo language, StatementView? statement = null)
+    public static async Task<List<PdfField>> PdfFieldsAsync(MikoshiDb db, CommunityId community, System.Globalization.CultureInfo language, TaxPeriod? statement = null)
     {
-        var fields = new List<Revenue.PdfField>();
+        var fields = new List<PdfField>();
         if ((await TaxSettings.CommunityAsync(db, community)).InvoiceNumber is { } issuer)
         {
-            fields.Add(new(Revenue.PdfDocuments.Text(language, "CommunityInvoiceNumber"), issuer));
+            fields.Add(new(PdfDocuments.Text(language, "CommunityInvoiceNumber"), issuer));
         }
 
         if (statement is null)
@@ -173,16 +175,15 @@ public sealed class TaxReports(Writer writer)
             return fields;
         }
 
-        var person = new PersonId(Guid.Parse(statement.PersonId));
-        var summary = await ForPersonAsync(db, community, person, statement.From, statement.To);
+        var summary = await ForPersonAsync(db, community, statement.Person, statement.From, statement.To);
         if (summary.InvoiceNumber is { } own)
         {
-            fields.Add(new(Revenue.PdfDocuments.Text(language, "InvoiceNumber"), own));
+            fields.Add(new(PdfDocuments.Text(language, "InvoiceNumber"), own));
         }
 
         if (statement.Asset == Asset.Jpy.Code && summary.Withheld.Amount != "0")
         {
-            fields.Add(new(Revenue.PdfDocuments.Text(language, "Withheld"), Revenue.PdfDocuments.Amount(summary.Withheld)));
+            fields.Add(new(PdfDocuments.Text(language, "Withheld"), PdfDocuments.Amount(summary.Withheld)));
         }
 
         return fields;
@@ -256,10 +257,10 @@ public sealed class TaxReports(Writer writer)
         foreach (var row in report.Rows)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{report.Year},{Earnings.Field(report.Payer)},{report.PayerInvoiceNumber},{Earnings.Field(row.Name)},{Earnings.Field(row.Address)},,{StatusJapanese(row.Status)},{row.InvoiceNumber},{row.KindJapanese},{row.Gross.Amount},{row.Withheld.Amount},{row.PersonId}\r\n");
+                $"{report.Year},{CsvText.Field(report.Payer)},{report.PayerInvoiceNumber},{CsvText.Field(row.Name)},{CsvText.Field(row.Address)},,{StatusJapanese(row.Status)},{row.InvoiceNumber},{row.KindJapanese},{row.Gross.Amount},{row.Withheld.Amount},{row.PersonId}\r\n");
         }
 
-        csv.Append(CultureInfo.InvariantCulture, $"{report.Year},{Earnings.Field(report.Payer)},{report.PayerInvoiceNumber},合計,,,,,,{report.TotalGross.Amount},{report.TotalWithheld.Amount},\r\n");
+        csv.Append(CultureInfo.InvariantCulture, $"{report.Year},{CsvText.Field(report.Payer)},{report.PayerInvoiceNumber},合計,,,,,,{report.TotalGross.Amount},{report.TotalWithheld.Amount},\r\n");
         return csv.ToString();
     }
 

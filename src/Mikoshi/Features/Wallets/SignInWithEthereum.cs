@@ -8,7 +8,6 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Identity;
-using Mikoshi.Features.Governance;
 
 namespace Mikoshi.Features.Wallets;
 
@@ -88,7 +87,7 @@ public sealed class SignInWithEthereum(Writer writer, MikoshiDb db, IConfigurati
         return IPAddress.IsLoopback(connection.LocalIpAddress) && port == connection.LocalPort;
     }
 
-    public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? Voting.DefaultChainId;
+    public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? VoteDomain.DefaultChainId;
 
     /// <summary>The signed message, checked against this server's origin, chain and clock (<see cref="SiweVerification"/>).</summary>
     public Result<SiweMessage> Check(SiweSignedRequest request, HttpRequest http)

@@ -112,7 +112,7 @@ public sealed record GovernanceSetup(TestApp App, string Slug, Person Admin, Per
         await using var scope = App.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Slug == Slug);
-        return VoteDomain.For(community.Id.Value, Voting.DefaultChainId);
+        return VoteDomain.For(community.Id.Value, VoteDomain.DefaultChainId);
     }
 
     /// <summary>

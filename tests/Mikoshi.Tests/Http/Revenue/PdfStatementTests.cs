@@ -1,5 +1,5 @@
 using System.Net;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Revenue;
 using Mikoshi.Tests.Infrastructure;
 
@@ -62,7 +62,7 @@ public sealed class PdfStatementTests
     {
         var statement = new StatementView(Guid.NewGuid().ToString(), "山田 花子", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "JPY",
             AmountView.Of("JPY", 0), AmountView.Of("JPY", 1_000_000), []);
-        var pdf = PdfDocuments.Statement(statement, "みんなの神輿", new DateTimeOffset(2026, 12, 31, 15, 30, 0, TimeSpan.Zero), PdfDocuments.Language(null),
+        var pdf = RevenuePdfs.Statement(statement, "みんなの神輿", new DateTimeOffset(2026, 12, 31, 15, 30, 0, TimeSpan.Zero), PdfDocuments.Language(null),
             [new PdfField("源泉徴収税額", "¥102,100"), new PdfField("登録番号", "T1234567890123")]);
 
         var read = await PdfText.ReadAsync(pdf);

@@ -6,10 +6,8 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Revenue;
-using Mikoshi.Features.Communities;
-using Mikoshi.Features.Membership;
 
-namespace Mikoshi.Features.Revenue;
+namespace Mikoshi.Features.Kernel;
 
 /// <summary>
 /// The holders' share of revenue, O(1) in the number of holders: a revenue event moves one
@@ -99,7 +97,7 @@ public static class HolderShares
         if (postings.Count > 0)
         {
             var memo = tokens.Count == 1 ? $"holders' share of token #{tokens[0].Serial}" : $"holders' share of {tokens.Count} tokens";
-            var entry = TokenBook.Entry("holder-share", memo, [.. postings]).Value;
+            var entry = JournalEntry.CreateWithoutZeroLegs("holder-share", memo, [.. postings]).Value;
             var posted = await write.PostAsync(entry);
             if (!posted.IsSuccess)
             {

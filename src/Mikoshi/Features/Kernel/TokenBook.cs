@@ -2,11 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
-using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Notifications;
 
-namespace Mikoshi.Features.Membership;
+namespace Mikoshi.Features.Kernel;
 
 /// <summary>
 /// The one place where tokens change hands, inside a write: owner, approval, lineage, holdings
@@ -60,7 +59,7 @@ public static class TokenBook
 
     /// <summary>
     /// The token's units of each pool and what they are worth now, in asset order: the token's share of the
-    /// treasury (what it redeems for at a 100% rate; <see cref="RedeemToken"/> applies the rate).
+    /// treasury (what it redeems for at a 100% rate; redeeming applies the rate).
     /// </summary>
     public static async Task<IReadOnlyList<TokenShare>> SharesAsync(MikoshiDb db, CommunityId community, long serial)
     {
@@ -113,7 +112,7 @@ public static class TokenBook
         }
 
         (await TrackedAsync(db, community.Id)).CountMint();
-        await Revenue.HolderShares.OnMintAsync(write, token);
+        await HolderShares.OnMintAsync(write, token);
         await CheckpointAsync(write, community.Id, owner, +1);
         await write.AuditAsync("token.minted", new
         {
@@ -127,31 +126,16 @@ public static class TokenBook
     }
 
     /// <summary>
-    /// A token the caller may move: it exists, and no pending proposal holds it (<see cref="Governance.TokenLocks"/>).
-    /// </summary>
-    public static async Task<Result<Token>> FindMovableAsync(WriteScope write, CommunityId community, long serial)
-    {
-        var token = await FindAsync(write.Db, community, serial);
-        if (!token.IsSuccess)
-        {
-            return token;
-        }
-
-        var unlocked = await Governance.TokenLocks.CheckAsync(write.Db, token.Value, write.At);
-        return unlocked.IsSuccess ? token : unlocked.Error;
-    }
-
-    /// <summary>
     /// Moves a token to <paramref name="to"/> (gift, sale or inheritance), and says what holders' share it settled.
     /// The share accrued so far belongs to whoever held the token while it accrued, so it is paid to the owner
     /// until now — a living giver keeps it — except when an estate passes after the holder's inactivity
     /// (<paramref name="estate"/>): the holder can no longer claim it, so it goes with the token to the heir.
     /// </summary>
-    public static async Task<Revenue.SettledShare> MoveAsync(WriteScope write, Token token, PersonId to, LineageKind kind, Int128? price = null, bool estate = false)
+    public static async Task<SettledShare> MoveAsync(WriteScope write, Token token, PersonId to, LineageKind kind, Int128? price = null, bool estate = false)
     {
         // Every caller found the token in circulation first; the share accrued goes to whoever held it meanwhile.
         var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot move.");
-        var settled = await Revenue.HolderShares.SettleAsync(write, [token], estate ? to : from);
+        var settled = await HolderShares.SettleAsync(write, [token], estate ? to : from);
         token.Transfer(to, kind, write.At, price);
         await CheckpointAsync(write, token.CommunityId, from, -1);
         await CheckpointAsync(write, token.CommunityId, to, +1);
@@ -170,10 +154,10 @@ public static class TokenBook
     /// Burns a token (redemption), after whatever it was paid left the treasury: its units leave every pool,
     /// so what it was not paid stays with the tokens that stay. The token's rows keep the units it had.
     /// </summary>
-    public static async Task<Revenue.SettledShare> BurnAsync(WriteScope write, Token token)
+    public static async Task<SettledShare> BurnAsync(WriteScope write, Token token)
     {
         var from = token.OwnerId ?? throw new InvariantViolatedException("A burned token cannot burn again.");
-        var settled = await Revenue.HolderShares.RetireAsync(write, token, from);
+        var settled = await HolderShares.RetireAsync(write, token, from);
         foreach (var share in await SharesAsync(write.Db, token.CommunityId, token.Serial))
         {
             var pool = await TreasuryPools.RowAsync(write.Db, token.CommunityId, share.Asset);
@@ -208,7 +192,7 @@ public static class TokenBook
         }
 
         (await TrackedAsync(write.Db, token.CommunityId)).CountMint();
-        await Revenue.HolderShares.ReviveAsync(write, token);
+        await HolderShares.ReviveAsync(write, token);
         if (dropped is not null)
         {
             write.Db.Lineage.Remove(dropped);
@@ -217,10 +201,6 @@ public static class TokenBook
         await CheckpointAsync(write, token.CommunityId, owner, +1);
         await write.AuditAsync("token.restored", new { token = token.Serial, owner = owner.ToString() });
     }
-
-    /// <summary>A posting list without zero legs (a zero royalty, say), as one journal entry.</summary>
-    public static Result<JournalEntry> Entry(string kind, string memo, params Posting[] postings) =>
-        JournalEntry.Create(kind, memo, postings.Where(p => !p.Amount.IsZero).ToList());
 
     private static async Task<TokenUnitsRow> UnitsRowAsync(MikoshiDb db, Token token, string asset)
     {

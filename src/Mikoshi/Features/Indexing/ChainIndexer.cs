@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Chain;
@@ -8,11 +7,12 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
-using Mikoshi.Features.Communities;
+using Mikoshi.Features.Chain;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Membership;
 using Mikoshi.Resources;
 
-namespace Mikoshi.Features.Chain;
+namespace Mikoshi.Features.Indexing;
 
 /// <summary>What one indexer pass did for one community; <see cref="OutboxProblem"/> is why the outbox stopped early, if it did.</summary>
 public sealed record IndexPass(string Community, long IndexedBlock, long Head, int Mirrored, int RolledBack, int Sent, string? OutboxProblem = null);
@@ -134,15 +134,6 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         await chain.BlockAsync(number, cancellationToken)
             ?? throw new ChainUnavailableException($"The node has no block {number} although its head is past it; it is lagging.");
 
-    /// <summary>The address token <paramref name="serial"/> last moved to on chain as mirrored (its mint or latest transfer), or null if none is.</summary>
-    public static async Task<Domain.Governance.EthAddress?> MirroredAddressAsync(MikoshiDb db, CommunityId community, long serial)
-    {
-        var last = await db.ChainEvents.AsNoTracking()
-            .Where(e => e.CommunityId == community && e.Serial == serial && (e.Kind == "mint" || e.Kind == "transfer"))
-            .OrderByDescending(e => e.BlockNumber).ThenByDescending(e => e.LogIndex).FirstOrDefaultAsync();
-        return last is null ? null : ChainOutbox.Address(JsonSerializer.Deserialize<Effect>(last.Json, Writer.Json)!.To!);
-    }
-
     private async Task<ChainDeploymentRow> DeploymentAsync(CommunityId community, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -263,19 +254,9 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// What mirroring one event did, kept with it so a reorganisation can undo it. For a burn, <c>Paid</c> is
-    /// the redemption paid to <c>ToPerson</c> (journal entry <c>Entry</c>), reversed if the burn is undone.
-    /// </summary>
-    public sealed record Effect(
-        string Kind, string Transaction, long? Serial = null, string? From = null, string? To = null,
-        Guid? FromPerson = null, Guid? ToPerson = null, bool Moved = false, bool Burned = false,
-        string? Asset = null, long? Epoch = null, string? Account = null, string? Amount = null, long? Entry = null,
-        IReadOnlyList<AmountView>? Paid = null);
-
     private sealed record Payout(PersonId Holder, long? Entry, IReadOnlyList<AmountView> Amounts);
 
-    private static async Task<Result<Effect>> ApplyAsync(WriteScope write, CommunityId community, ChainEvent e)
+    private static async Task<Result<ChainEffect>> ApplyAsync(WriteScope write, CommunityId community, ChainEvent e)
     {
         var db = write.Db;
         switch (e)
@@ -286,7 +267,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     var from = ChainAddresses.Text(t.From);
                     var to = ChainAddresses.Text(t.To);
                     var token = await db.Tokens.Include(x => x.Lineage).FirstOrDefaultAsync(x => x.CommunityId == community && x.Serial == serial);
-                    var effect = new Effect(t.To == default ? "burn" : t.From == default ? "mint" : "transfer", e.At.TransactionHash, serial, from, to);
+                    var effect = new ChainEffect(t.To == default ? "burn" : t.From == default ? "mint" : "transfer", e.At.TransactionHash, serial, from, to);
                     if (token is null)
                     {
                         return effect; // Not a Mikoshi token number: nothing of ours to mirror.
@@ -347,7 +328,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
 
                     await ConfirmAsync(db, community, "publish", null, epoch);
                     await write.AuditAsync("chain.epoch-published", new { asset, epoch, root = r.Root, total, transaction = e.At.TransactionHash });
-                    return new Effect("root-published", e.At.TransactionHash, Asset: asset, Epoch: epoch);
+                    return new ChainEffect("root-published", e.At.TransactionHash, Asset: asset, Epoch: epoch);
                 }
 
             case ClaimPaid c:
@@ -362,7 +343,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                         return ChainErrors.BooksDisagree($"The claims escrow cannot pay a claim the chain paid: {posted.Error}");
                     }
 
-                    return new Effect("claimed", e.At.TransactionHash, Asset: asset, Epoch: (long)c.Epoch, Account: account, Amount: amount.ToString(CultureInfo.InvariantCulture), Entry: posted.Value);
+                    return new ChainEffect("claimed", e.At.TransactionHash, Asset: asset, Epoch: (long)c.Epoch, Account: account, Amount: amount.ToString(CultureInfo.InvariantCulture), Entry: posted.Value);
                 }
 
             default:
@@ -450,7 +431,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).ToListAsync();
             foreach (var row in undone)
             {
-                var effect = JsonSerializer.Deserialize<Effect>(row.Json, Writer.Json)!;
+                var effect = JsonSerializer.Deserialize<ChainEffect>(row.Json, Writer.Json)!;
                 var undoneEffect = await UndoAsync(write, community, effect);
                 if (!undoneEffect.IsSuccess)
                 {
@@ -477,7 +458,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             : throw new InvariantViolatedException($"Rolling back failed: {written.Error}");
     }
 
-    private static async Task<Result<bool>> UndoAsync(WriteScope write, CommunityId community, Effect effect)
+    private static async Task<Result<bool>> UndoAsync(WriteScope write, CommunityId community, ChainEffect effect)
     {
         var db = write.Db;
         switch (effect.Kind)
@@ -544,12 +525,6 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             default:
                 throw new InvariantViolatedException($"Unknown effect {effect.Kind}.");
         }
-    }
-
-    internal static (string Account, string Asset, BigInteger Amount) ClaimOf(string json)
-    {
-        var effect = JsonSerializer.Deserialize<Effect>(json, Writer.Json)!;
-        return (effect.Account ?? string.Empty, effect.Asset ?? string.Empty, BigInteger.Parse(effect.Amount ?? "0", CultureInfo.InvariantCulture));
     }
 
     private static string AssetCode(Domain.Governance.EthAddress address) =>

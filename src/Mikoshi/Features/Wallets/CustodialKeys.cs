@@ -6,7 +6,7 @@ using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 
-namespace Mikoshi.Features.Governance;
+namespace Mikoshi.Features.Wallets;
 
 public sealed record CustodialKeyView(string? Address, DateTimeOffset? CreatedAt, DateTimeOffset? LastExportedAt);
 
@@ -30,7 +30,7 @@ public sealed class CustodialKeys(Writer writer, MikoshiDb db, IDataProtectionPr
         var row = await db.CustodialKeys.AsNoTracking().FirstOrDefaultAsync(k => k.PersonId == person);
         return row is null
             ? new CustodialKeyView(null, null, null)
-            : new CustodialKeyView(row.Address, Proposals.Instant(row.CreatedAtUnixMs), row.LastExportedAtUnixMs is { } at ? Proposals.Instant(at) : null);
+            : new CustodialKeyView(row.Address, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAtUnixMs), row.LastExportedAtUnixMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
     }
 
     /// <summary>The person's key, generated, stored and linked on first use (a write to the instance's own audit chain).</summary>

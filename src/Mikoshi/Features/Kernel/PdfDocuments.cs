@@ -2,18 +2,17 @@ using System.Globalization;
 using System.Reflection;
 using System.Resources;
 using Mikoshi.Domain;
-using Mikoshi.Features.Communities;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
-namespace Mikoshi.Features.Revenue;
+namespace Mikoshi.Features.Kernel;
 
 /// <summary>A labelled value a document shows under its heading: withheld tax, an invoice number (T + 13 digits)…</summary>
 public sealed record PdfField(string Label, string Value);
 
 /// <summary>
-/// Statements and payout batch summaries as PDF (PDFsharp 6.2.4, MIT). Text is set in IPAex Gothic, which ships
+/// Documents as PDF (statements, payout batch summaries, the LLC-DAO member register) (PDFsharp 6.2.4, MIT). Text is set in IPAex Gothic, which ships
 /// inside the app (Fonts/ipaexg.ttf, IPA Font License v1.0) and is embedded as a subset in every file, so a reader
 /// with no Japanese font installed still shows the Japanese. Times are shown in Japan time (Asia/Tokyo), yen as ¥12,345.
 /// Labels come from Resources/Documents(.ja).resx; Japanese unless English is asked for.
@@ -54,78 +53,11 @@ public static class PdfDocuments
     public static string Jst(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Tokyo).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " JST";
 
-    /// <summary>A statement: heading, extra fields, then every movement with its running balance.</summary>
-    public static byte[] Statement(StatementView statement, string community, DateTimeOffset issuedAt, CultureInfo language, IReadOnlyList<PdfField>? extra = null)
-    {
-        var kind = IsWholeYear(statement.From, statement.To) ? "StatementYearly" : IsWholeMonth(statement.From, statement.To) ? "StatementMonthly" : "StatementPeriod";
-        var fields = new List<PdfField>
-        {
-            new(Text(language, "Community"), community),
-            new(Text(language, "Person"), statement.DisplayName.Length > 0 ? statement.DisplayName : statement.PersonId),
-            new(Text(language, "Period"), $"{statement.From:yyyy-MM-dd} – {statement.To:yyyy-MM-dd}"),
-            new(Text(language, "Asset"), statement.Asset),
-            new(Text(language, "Opening"), Amount(statement.Opening)),
-            new(Text(language, "Closing"), Amount(statement.Closing)),
-            new(Text(language, "Issued"), Jst(issuedAt)),
-        };
-        fields.AddRange(extra ?? []);
-        var rows = statement.Lines.Select(l => new[] { Jst(l.At), Describe(language, l.Kind, l.Memo), Amount(l.Amount), Amount(l.Balance) }).ToList();
-        return Render(Text(language, kind), fields,
-            [Text(language, "Date"), Text(language, "Description"), Text(language, "Amount"), Text(language, "Balance")],
-            [110, 245, 80, 80], firstAmount: 2, rows, Text(language, "NoMovements"));
-    }
+    /// <summary>The label stored under <paramref name="key"/> in the documents' resources, or null if there is none.</summary>
+    public static string? Named(CultureInfo language, string key) => Texts.GetString(key, language);
 
-    /// <summary>A payout batch's summary: who is paid how much, and the total (no bank account numbers).</summary>
-    public static byte[] Batch(BatchView batch, string community, DateTimeOffset issuedAt, CultureInfo language, IReadOnlyList<PdfField>? extra = null)
-    {
-        var fields = new List<PdfField>
-        {
-            new(Text(language, "Community"), community),
-            new(Text(language, "Batch"), batch.Id.ToString(CultureInfo.InvariantCulture)),
-            new(Text(language, "TransferDate"), batch.TransferDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            new(Text(language, "State"), Text(language, batch.State == "paid" ? "StatePaid" : "StatePending")),
-            new(Text(language, "Total"), Amount(batch.Total)),
-            new(Text(language, "People"), batch.Count.ToString(CultureInfo.InvariantCulture)),
-            new(Text(language, "Created"), Jst(batch.CreatedAt)),
-        };
-        if (batch.PaidAt is { } paid)
-        {
-            fields.Add(new(Text(language, "PaidAt"), Jst(paid)));
-        }
-
-        fields.Add(new(Text(language, "Issued"), Jst(issuedAt)));
-        fields.AddRange(extra ?? []);
-
-        // With withholding (源泉徴収) the bank pays the net: each line shows gross, tax withheld and net.
-        if (batch.Lines.Any(l => l.Withheld.Amount != "0"))
-        {
-            fields.Add(new(Text(language, "Withheld"), Amount(batch.Withheld)));
-            fields.Add(new(Text(language, "Net"), Amount(batch.Net)));
-            var taxed = batch.Lines.Select(l => new[] { Payee(l), string.Join(", ", l.Claims), Amount(l.Amount), Amount(l.Withheld), Amount(l.Net) }).ToList();
-            return Render(Text(language, "BatchTitle"), fields,
-                [Text(language, "Person"), Text(language, "Claims"), Text(language, "Gross"), Text(language, "Withheld"), Text(language, "Net")],
-                [185, 90, 80, 80, 80], firstAmount: 2, taxed, Text(language, "NoMovements"));
-        }
-
-        var rows = batch.Lines.Select(l => new[] { Payee(l), string.Join(", ", l.Claims), Amount(l.Amount) }).ToList();
-        return Render(Text(language, "BatchTitle"), fields,
-            [Text(language, "Person"), Text(language, "Claims"), Text(language, "Amount")],
-            [260, 155, 100], firstAmount: 2, rows, Text(language, "NoMovements"));
-    }
-
-    private static string Payee(PayoutLine line) =>
-        (line.DisplayName.Length > 0 ? line.DisplayName : line.PersonId) + (line.InvoiceNumber is { } number ? $" ({number})" : string.Empty);
-
-    private static string Describe(CultureInfo language, string kind, string memo) =>
-        Texts.GetString("Kind_" + kind, language) is { } named ? $"{named}: {memo}" : $"{kind}: {memo}";
-
-    private static bool IsWholeMonth(DateOnly from, DateOnly to) =>
-        from.Day == 1 && to == from.AddMonths(1).AddDays(-1);
-
-    private static bool IsWholeYear(DateOnly from, DateOnly to) =>
-        from is { Month: 1, Day: 1 } && to == new DateOnly(from.Year, 12, 31);
-
-    private static byte[] Render(string title, List<PdfField> fields, string[] headers, double[] widths, int firstAmount, List<string[]> rows, string empty)
+    /// <summary>A titled document: the fields under its heading, then a table (<paramref name="firstAmount"/> and the columns after it right-aligned).</summary>
+    public static byte[] Table(string title, List<PdfField> fields, string[] headers, double[] widths, int firstAmount, List<string[]> rows, string empty)
     {
         EnsureFont();
         using var document = new PdfDocument();
