@@ -4,7 +4,7 @@ using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Communities;
-using Mikoshi.Features.Revenue;
+using Mikoshi.Features.Kernel;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
