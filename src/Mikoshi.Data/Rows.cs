@@ -8,7 +8,7 @@ public sealed class MikoshiUser : IdentityUser<Guid>
 {
     public string DisplayName { get; set; } = string.Empty;
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
 
     public PersonId PersonId => new(Id);
 
@@ -37,60 +37,60 @@ public sealed class MikoshiUser : IdentityUser<Guid>
 /// <summary>A role a person holds in a community beyond visitor (member comes from holding a token).</summary>
 public sealed class CommunityRoleRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public Role Role { get; set; }
+    public Role Role { get; init; }
 }
 
 /// <summary>A journal entry's header. Numbered 1, 2, 3… within its community.</summary>
 public sealed class JournalEntryRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
-    public string Memo { get; set; } = string.Empty;
+    public string Memo { get; init; } = string.Empty;
 
-    public string Reference { get; set; } = string.Empty;
+    public string Reference { get; init; } = string.Empty;
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 
-    public string Actor { get; set; } = string.Empty;
+    public string Actor { get; init; } = string.Empty;
 
     /// <summary>The audit link that records this entry.</summary>
-    public long AuditSequence { get; set; }
+    public long AuditSequence { get; init; }
 
-    public List<PostingRow> Postings { get; set; } = [];
+    public List<PostingRow> Postings { get; init; } = [];
 }
 
 /// <summary>One leg of a journal entry.</summary>
 public sealed class PostingRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long EntryNumber { get; set; }
+    public long EntryNumber { get; init; }
 
-    public int Index { get; set; }
+    public int Index { get; init; }
 
-    public string Account { get; set; } = string.Empty;
+    public string Account { get; init; } = string.Empty;
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
-    public Int128 Units { get; set; }
+    public Int128 Units { get; init; }
 }
 
 /// <summary>The cached balance of one account in one asset: a fold of the journal, updated in the same transaction.</summary>
 public sealed class BalanceRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string Account { get; set; } = string.Empty;
+    public string Account { get; init; } = string.Empty;
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
     public Int128 Units { get; set; }
 }
@@ -98,50 +98,50 @@ public sealed class BalanceRow
 /// <summary>One link of an audit chain (see <see cref="Domain.Audit.AuditRecord"/>).</summary>
 public sealed class AuditRow
 {
-    public Guid Chain { get; set; }
+    public Guid Chain { get; init; }
 
-    public long Sequence { get; set; }
+    public long Sequence { get; init; }
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 
-    public string Actor { get; set; } = string.Empty;
+    public string Actor { get; init; } = string.Empty;
 
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
-    public string Payload { get; set; } = string.Empty;
+    public string Payload { get; init; } = string.Empty;
 
-    public string PreviousHash { get; set; } = string.Empty;
+    public string PreviousHash { get; init; } = string.Empty;
 
-    public string Hash { get; set; } = string.Empty;
+    public string Hash { get; init; } = string.Empty;
 }
 
 /// <summary>The first result of a write made with an idempotency key, kept to replay it (each door renders it as it did the first time).</summary>
 public sealed class IdempotencyRow
 {
     /// <summary>Who made the request and where: retries by another caller never collide.</summary>
-    public string Scope { get; set; } = string.Empty;
+    public string Scope { get; init; } = string.Empty;
 
-    public string Key { get; set; } = string.Empty;
+    public string Key { get; init; } = string.Empty;
 
     /// <summary>SHA-256 of the request body as the endpoint read it.</summary>
-    public string RequestHash { get; set; } = string.Empty;
+    public string RequestHash { get; init; } = string.Empty;
 
     /// <summary>The use case's result as JSON (<see cref="Writer.Json"/>), read back on a replay.</summary>
-    public string ResponseJson { get; set; } = string.Empty;
+    public string ResponseJson { get; init; } = string.Empty;
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 }
 
 /// <summary>A person's token count from an instant on (see <see cref="Domain.Membership.HoldingsHistory"/>).</summary>
 public sealed class CheckpointRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public long Sequence { get; set; }
+    public long Sequence { get; init; }
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 
     public long Count { get; set; }
 }
@@ -184,9 +184,9 @@ public sealed class SuccessionConfirmationRow
 /// <summary>A person in an LLC-type DAO's member register (社員名簿): approved by an executive member (業務執行社員).</summary>
 public sealed class LlcMemberRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     /// <summary><c>executive</c> (業務執行社員) or <c>non_executive</c> (非業務執行社員).</summary>
     public string Role { get; set; } = string.Empty;
@@ -199,47 +199,47 @@ public sealed class LlcMemberRow
 /// <summary>A skill in a community's shared vocabulary (得意), extended by its admins.</summary>
 public sealed class SkillRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string Name { get; set; } = string.Empty;
+    public string Name { get; init; } = string.Empty;
 }
 
 /// <summary>A co-creation project, numbered within its community.</summary>
 public sealed class ProjectRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public string Title { get; set; } = string.Empty;
+    public string Title { get; init; } = string.Empty;
 
-    public string Description { get; set; } = string.Empty;
+    public string Description { get; init; } = string.Empty;
 
     /// <summary>The skills the project is looking for.</summary>
-    public List<string> NeededSkills { get; set; } = [];
+    public List<string> NeededSkills { get; init; } = [];
 
-    public List<string> Values { get; set; } = [];
+    public List<string> Values { get; init; } = [];
 
     /// <summary>idea, forming, active, released or archived (see <see cref="Domain.Projects.ProjectStatus"/>).</summary>
     public string Status { get; set; } = "idea";
 
-    public PersonId CreatedById { get; set; }
+    public PersonId CreatedById { get; init; }
 
-    public long CreatedAtUnixMs { get; set; }
+    public long CreatedAtUnixMs { get; init; }
 }
 
 /// <summary>A person on a project's team, with their role.</summary>
 public sealed class TeamMemberRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long ProjectNumber { get; set; }
+    public long ProjectNumber { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public string Role { get; set; } = string.Empty;
+    public string Role { get; init; } = string.Empty;
 
-    public long JoinedAtUnixMs { get; set; }
+    public long JoinedAtUnixMs { get; init; }
 }
 
 /// <summary>
@@ -248,27 +248,27 @@ public sealed class TeamMemberRow
 /// </summary>
 public sealed class InvitationRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public long ProjectNumber { get; set; }
+    public long ProjectNumber { get; init; }
 
     /// <summary>invitation or request.</summary>
-    public string Kind { get; set; } = "invitation";
+    public string Kind { get; init; } = "invitation";
 
     /// <summary>Who would join the team.</summary>
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public string Role { get; set; } = string.Empty;
+    public string Role { get; init; } = string.Empty;
 
     /// <summary>Who asked: the lead for an invitation, the person themselves for a request.</summary>
-    public PersonId AskedById { get; set; }
+    public PersonId AskedById { get; init; }
 
     /// <summary>pending, accepted or declined.</summary>
     public string State { get; set; } = "pending";
 
-    public long CreatedAtUnixMs { get; set; }
+    public long CreatedAtUnixMs { get; init; }
 
     public long? ClosedAtUnixMs { get; set; }
 }
@@ -276,51 +276,51 @@ public sealed class InvitationRow
 /// <summary>What a team member did for a project, numbered within the community.</summary>
 public sealed class ContributionRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public long ProjectNumber { get; set; }
+    public long ProjectNumber { get; init; }
 
-    public PersonId AuthorId { get; set; }
+    public PersonId AuthorId { get; init; }
 
-    public string Summary { get; set; } = string.Empty;
+    public string Summary { get; init; } = string.Empty;
 
-    public string? EvidenceUrl { get; set; }
+    public string? EvidenceUrl { get; init; }
 
-    public long OccurredAtUnixMs { get; set; }
+    public long OccurredAtUnixMs { get; init; }
 
-    public long RecordedAtUnixMs { get; set; }
+    public long RecordedAtUnixMs { get; init; }
 }
 
 /// <summary>A team-mate's acknowledgement of a contribution.</summary>
 public sealed class AcknowledgementRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long ContributionNumber { get; set; }
+    public long ContributionNumber { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 }
 
 /// <summary>Thanks (感謝) from one person to another, optionally for a project.</summary>
 public sealed class ThanksRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public PersonId FromId { get; set; }
+    public PersonId FromId { get; init; }
 
-    public PersonId ToId { get; set; }
+    public PersonId ToId { get; init; }
 
-    public string Message { get; set; } = string.Empty;
+    public string Message { get; init; } = string.Empty;
 
-    public long? ProjectNumber { get; set; }
+    public long? ProjectNumber { get; init; }
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 }
 
 /// <summary>
@@ -375,64 +375,64 @@ public sealed class AgreementPartyRow
 /// <summary>A treasury grant (原資) to a project, with its recoupment rate.</summary>
 public sealed class GrantRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public long ProjectNumber { get; set; }
+    public long ProjectNumber { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
-    public Int128 Amount { get; set; }
+    public Int128 Amount { get; init; }
 
     /// <summary>The share of each revenue event that goes back to the treasury until the grant is recovered; 0 for none.</summary>
-    public int RecoupRateBps { get; set; }
+    public int RecoupRateBps { get; init; }
 
-    public PersonId GrantedById { get; set; }
+    public PersonId GrantedById { get; init; }
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 
-    public long EntryNumber { get; set; }
+    public long EntryNumber { get; init; }
 }
 
 /// <summary>One revenue event of a project and where its units went (the journal entry has every leg).</summary>
 public sealed class RevenueRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public long ProjectNumber { get; set; }
+    public long ProjectNumber { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
-    public Int128 Amount { get; set; }
+    public Int128 Amount { get; init; }
 
-    public string Source { get; set; } = string.Empty;
+    public string Source { get; init; } = string.Empty;
 
-    public long OccurredAtUnixMs { get; set; }
+    public long OccurredAtUnixMs { get; init; }
 
-    public long RecordedAtUnixMs { get; set; }
+    public long RecordedAtUnixMs { get; init; }
 
-    public PersonId RecordedById { get; set; }
+    public PersonId RecordedById { get; init; }
 
     /// <summary>The agreement version in force when the revenue arrived.</summary>
-    public int AgreementVersion { get; set; }
+    public int AgreementVersion { get; init; }
 
-    public Int128 Recouped { get; set; }
+    public Int128 Recouped { get; init; }
 
-    public Int128 Treasury { get; set; }
+    public Int128 Treasury { get; init; }
 
-    public Int128 Holders { get; set; }
+    public Int128 Holders { get; init; }
 
-    public Int128 Reserve { get; set; }
+    public Int128 Reserve { get; init; }
 
-    public Int128 Contributors { get; set; }
+    public Int128 Contributors { get; init; }
 
     /// <summary>Tokens in circulation the holders' share was spread over.</summary>
-    public long HolderSupply { get; set; }
+    public long HolderSupply { get; init; }
 
-    public long EntryNumber { get; set; }
+    public long EntryNumber { get; init; }
 }
 
 /// <summary>
@@ -441,9 +441,9 @@ public sealed class RevenueRow
 /// </summary>
 public sealed class HolderPoolRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
     public string PerTokenScaled { get; set; } = "0";
 
@@ -453,11 +453,11 @@ public sealed class HolderPoolRow
 /// <summary>How much of the accumulator has been accounted to a token's owners (scaled, decimal digits).</summary>
 public sealed class TokenAccrualRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Serial { get; set; }
+    public long Serial { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
     public string PaidScaled { get; set; } = "0";
 }
@@ -465,9 +465,9 @@ public sealed class TokenAccrualRow
 /// <summary>One asset of the treasury as the tokens' common property (see <see cref="Domain.Membership.TreasuryPool"/>).</summary>
 public sealed class TreasuryPoolRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
     public Int128 Units { get; set; }
 
@@ -488,11 +488,11 @@ public sealed class TreasuryPoolRow
 /// </summary>
 public sealed class TokenUnitsRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Serial { get; set; }
+    public long Serial { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
     public Int128 Holds { get; set; }
 
@@ -502,11 +502,11 @@ public sealed class TokenUnitsRow
 /// <summary>What a person has received from the holders' share, for the LLC-DAO cap (出資額).</summary>
 public sealed class HolderPaymentRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
     public Int128 Received { get; set; }
 }
@@ -514,7 +514,7 @@ public sealed class HolderPaymentRow
 /// <summary>A person's bank account for yen payouts (private: only they and treasurers exporting a batch see it).</summary>
 public sealed class BankAccountRow
 {
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     public string BankCode { get; set; } = string.Empty;
 
@@ -535,7 +535,7 @@ public sealed class BankAccountRow
 /// <summary>The community's paying account and bank-given sender code, for Zengin files.</summary>
 public sealed class PayoutSenderRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
     public string SenderCode { get; set; } = string.Empty;
 
@@ -557,66 +557,66 @@ public sealed class PayoutSenderRow
 /// <summary>A work (制作物) a project released, with its link; numbered within the community.</summary>
 public sealed class WorkRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public long ProjectNumber { get; set; }
+    public long ProjectNumber { get; init; }
 
-    public string Title { get; set; } = string.Empty;
+    public string Title { get; init; } = string.Empty;
 
-    public string Url { get; set; } = string.Empty;
+    public string Url { get; init; } = string.Empty;
 
-    public long ReleasedAtUnixMs { get; set; }
+    public long ReleasedAtUnixMs { get; init; }
 
-    public PersonId AddedById { get; set; }
+    public PersonId AddedById { get; init; }
 }
 
 /// <summary>One signed vote. Every vote is kept; a voter's vote with the greatest nonce counts.</summary>
 public sealed class VoteRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long ProposalNumber { get; set; }
+    public long ProposalNumber { get; init; }
 
     /// <summary>1, 2, 3… within the proposal, in the order votes arrived.</summary>
-    public long Sequence { get; set; }
+    public long Sequence { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     /// <summary>The signer, EIP-55.</summary>
-    public string Address { get; set; } = string.Empty;
+    public string Address { get; init; } = string.Empty;
 
-    public string Choice { get; set; } = string.Empty;
+    public string Choice { get; init; } = string.Empty;
 
-    public long Nonce { get; set; }
+    public long Nonce { get; init; }
 
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     /// <summary>The 65-byte signature, 0x-hex.</summary>
-    public string Signature { get; set; } = string.Empty;
+    public string Signature { get; init; } = string.Empty;
 
     /// <summary>The EIP-712 digest that was signed, 0x-hex.</summary>
-    public string Digest { get; set; } = string.Empty;
+    public string Digest { get; init; } = string.Empty;
 
     /// <summary>True when the server signed with the person's custodial key.</summary>
-    public bool Custodial { get; set; }
+    public bool Custodial { get; init; }
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 }
 
 /// <summary>A delegation of voting power in a community, in force from an instant until another (or until revoked).</summary>
 public sealed class DelegationRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public PersonId DelegatorId { get; set; }
+    public PersonId DelegatorId { get; init; }
 
-    public PersonId DelegateId { get; set; }
+    public PersonId DelegateId { get; init; }
 
-    public long FromUnixMs { get; set; }
+    public long FromUnixMs { get; init; }
 
     public long? UntilUnixMs { get; set; }
 }
@@ -624,15 +624,15 @@ public sealed class DelegationRow
 /// <summary>A person's server-held secp256k1 key, the secret encrypted with ASP.NET Data Protection.</summary>
 public sealed class CustodialKeyRow
 {
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     /// <summary>EIP-55.</summary>
-    public string Address { get; set; } = string.Empty;
+    public string Address { get; init; } = string.Empty;
 
     /// <summary>The 32-byte secret as hex, protected (never stored in the clear).</summary>
-    public string ProtectedSecret { get; set; } = string.Empty;
+    public string ProtectedSecret { get; init; } = string.Empty;
 
-    public long CreatedAtUnixMs { get; set; }
+    public long CreatedAtUnixMs { get; init; }
 
     public long? LastExportedAtUnixMs { get; set; }
 }
@@ -641,20 +641,20 @@ public sealed class CustodialKeyRow
 public sealed class WalletLinkRow
 {
     /// <summary>Lower-case 0x-hex, so that lookups ignore the EIP-55 checksum's case.</summary>
-    public string Address { get; set; } = string.Empty;
+    public string Address { get; init; } = string.Empty;
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     /// <summary>custodial (or siwe, later).</summary>
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
-    public long LinkedAtUnixMs { get; set; }
+    public long LinkedAtUnixMs { get; init; }
 
     /// <summary>The EIP-4361 message the wallet signed when it was linked (or first signed in), for anyone to check; null for a custodial key, an outside holder, or a link made before #17.</summary>
-    public string? LinkMessage { get; set; }
+    public string? LinkMessage { get; init; }
 
     /// <summary>The wallet's signature of <see cref="LinkMessage"/>.</summary>
-    public string? LinkSignature { get; set; }
+    public string? LinkSignature { get; init; }
 }
 
 /// <summary>
@@ -664,11 +664,11 @@ public sealed class WalletLinkRow
 public sealed class CalendarTokenRow
 {
     /// <summary>SHA-256 of the token, lower-case hex.</summary>
-    public string TokenHash { get; set; } = string.Empty;
+    public string TokenHash { get; init; } = string.Empty;
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public long CreatedAtUnixMs { get; set; }
+    public long CreatedAtUnixMs { get; init; }
 
     public long? RevokedAtUnixMs { get; set; }
 }
@@ -676,9 +676,9 @@ public sealed class CalendarTokenRow
 /// <summary>A community's governance rules for one proposal kind, when changed from the defaults.</summary>
 public sealed class GovernanceRuleRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     public int QuorumBps { get; set; }
 
@@ -696,17 +696,17 @@ public sealed class GovernanceRuleRow
 public sealed class SiweNonceRow
 {
     /// <summary>ASCII letters and digits, as EIP-4361 allows.</summary>
-    public string Nonce { get; set; } = string.Empty;
+    public string Nonce { get; init; } = string.Empty;
 
     /// <summary><c>sign-in</c>, or <c>link</c> (a wallet to the person who asked for it): a nonce serves only its purpose.</summary>
-    public string Purpose { get; set; } = string.Empty;
+    public string Purpose { get; init; } = string.Empty;
 
     /// <summary>Who asked for a <c>link</c> nonce; only they may use it.</summary>
-    public PersonId? PersonId { get; set; }
+    public PersonId? PersonId { get; init; }
 
-    public long IssuedAtUnixMs { get; set; }
+    public long IssuedAtUnixMs { get; init; }
 
-    public long ExpiresAtUnixMs { get; set; }
+    public long ExpiresAtUnixMs { get; init; }
 
     /// <summary>When a signed message carrying it was accepted; null while unused.</summary>
     public long? UsedAtUnixMs { get; set; }
@@ -717,20 +717,20 @@ public sealed class SiweNonceRow
 /// <summary>A community's contracts on a chain (its presence puts the community in chain mode) and the indexer's cursor.</summary>
 public sealed class ChainDeploymentRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long ChainId { get; set; }
+    public long ChainId { get; init; }
 
     /// <summary>Lower-case 0x-hex, like every address the chain tables keep.</summary>
-    public string Membership { get; set; } = string.Empty;
+    public string Membership { get; init; } = string.Empty;
 
-    public string Claims { get; set; } = string.Empty;
+    public string Claims { get; init; } = string.Empty;
 
-    public string Operator { get; set; } = string.Empty;
+    public string Operator { get; init; } = string.Empty;
 
-    public long DeployedBlock { get; set; }
+    public long DeployedBlock { get; init; }
 
-    public long DeployedAtUnixMs { get; set; }
+    public long DeployedAtUnixMs { get; init; }
 
     /// <summary>The last block whose events are mirrored (DeployedBlock − 1 before the first pass).</summary>
     public long IndexedBlock { get; set; }
@@ -742,34 +742,34 @@ public sealed class ChainDeploymentRow
 /// <summary>A block the indexer mirrored, kept so that after a reorganisation it can find where the chains forked.</summary>
 public sealed class ChainBlockRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public string Hash { get; set; } = string.Empty;
+    public string Hash { get; init; } = string.Empty;
 }
 
 /// <summary>A contract event mirrored into Mikoshi, once per (block hash, log index), with what mirroring it did.</summary>
 public sealed class ChainEventRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string BlockHash { get; set; } = string.Empty;
+    public string BlockHash { get; init; } = string.Empty;
 
-    public long LogIndex { get; set; }
+    public long LogIndex { get; init; }
 
-    public long BlockNumber { get; set; }
+    public long BlockNumber { get; init; }
 
-    public string TransactionHash { get; set; } = string.Empty;
+    public string TransactionHash { get; init; } = string.Empty;
 
     /// <summary>mint, transfer, burn, root-published or claimed.</summary>
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     /// <summary>The membership token a mint, transfer or burn moved (null for the claims contract's events).</summary>
-    public long? Serial { get; set; }
+    public long? Serial { get; init; }
 
     /// <summary>The event and the effect applied (canonical JSON), enough to undo it after a reorganisation.</summary>
-    public string Json { get; set; } = string.Empty;
+    public string Json { get; init; } = string.Empty;
 }
 
 /// <summary>A transaction Mikoshi owes the chain (mint, burn, publish), written in the same transaction as its cause and sent afterwards.</summary>
@@ -780,19 +780,19 @@ public sealed class ChainOutboxRow
     public long Number { get; set; }
 
     /// <summary>mint, burn or publish.</summary>
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
-    public long? Serial { get; set; }
+    public long? Serial { get; init; }
 
     /// <summary>A mint's recipient; a redemption's holder, who is paid when its burn is mirrored.</summary>
-    public PersonId? PersonId { get; set; }
+    public PersonId? PersonId { get; init; }
 
     /// <summary>A redemption's burn: the address the holder held the token at when they asked (lower-case 0x-hex); the contract burns only from it.</summary>
-    public string? Address { get; set; }
+    public string? Address { get; init; }
 
-    public string? Asset { get; set; }
+    public string? Asset { get; init; }
 
-    public long? Epoch { get; set; }
+    public long? Epoch { get; init; }
 
     /// <summary>pending (to send), sent (mined), confirmed (its event is mirrored) or failed (refused by the chain; for a redemption, closed unpaid).</summary>
     public string State { get; set; } = "pending";
@@ -807,48 +807,48 @@ public sealed class ChainOutboxRow
 /// <summary>One published (or to-be-published) claims epoch of an asset: a Merkle root over cumulative entitlements.</summary>
 public sealed class ChainEpochRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
-    public long Epoch { get; set; }
+    public long Epoch { get; init; }
 
     /// <summary>0x-hex.</summary>
-    public string Root { get; set; } = string.Empty;
+    public string Root { get; init; } = string.Empty;
 
     /// <summary>Decimal digits of minor units (uint256 on chain).</summary>
-    public string Total { get; set; } = "0";
+    public string Total { get; init; } = "0";
 
-    public string Funding { get; set; } = "0";
+    public string Funding { get; init; } = "0";
 
     /// <summary>prepared, or published once its RootPublished event is mirrored.</summary>
     public string State { get; set; } = "prepared";
 
-    public long PreparedAtUnixMs { get; set; }
+    public long PreparedAtUnixMs { get; init; }
 }
 
 /// <summary>An address's cumulative entitlement in an epoch: a leaf of that epoch's tree.</summary>
 public sealed class ChainEntitlementRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
-    public long Epoch { get; set; }
+    public long Epoch { get; init; }
 
     /// <summary>Lower-case 0x-hex.</summary>
-    public string Address { get; set; } = string.Empty;
+    public string Address { get; init; } = string.Empty;
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     /// <summary>Decimal digits of minor units.</summary>
-    public string Cumulative { get; set; } = "0";
+    public string Cumulative { get; init; } = "0";
 }
 
 /// <summary>A community's matching settings: the half-life of reputation. No row means the defaults.</summary>
 public sealed class MatchingSettingsRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
     /// <summary>Days after which an acknowledged contribution counts half (Domain.Matching.HalfLife's range).</summary>
     public int HalfLifeDays { get; set; }
@@ -857,7 +857,7 @@ public sealed class MatchingSettingsRow
 /// <summary>A person's tax facts (issue #21): individual or company, name and address for the 支払調書, invoice number. Never a My Number.</summary>
 public sealed class TaxProfileRow
 {
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     /// <summary>individual or company.</summary>
     public string Status { get; set; } = string.Empty;
@@ -875,7 +875,7 @@ public sealed class TaxProfileRow
 /// <summary>A community's tax settings: whether a payee needs a tax status, its own invoice number, the default payout kind, 納期の特例.</summary>
 public sealed class CommunityTaxRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
     public bool RequireTaxStatus { get; set; }
 
@@ -890,9 +890,9 @@ public sealed class CommunityTaxRow
 /// <summary>What a community pays a person for (the withholding kind), set by a treasurer.</summary>
 public sealed class PayeeKindRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     public string Kind { get; set; } = string.Empty;
 }
@@ -900,53 +900,53 @@ public sealed class PayeeKindRow
 /// <summary>One person's line in a payout batch: gross, withheld and net as computed when the batch was made.</summary>
 public sealed class PayoutLineRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long BatchNumber { get; set; }
+    public long BatchNumber { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public string Asset { get; set; } = string.Empty;
+    public string Asset { get; init; } = string.Empty;
 
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     /// <summary>individual, company, or empty when none was on file.</summary>
-    public string Status { get; set; } = string.Empty;
+    public string Status { get; init; } = string.Empty;
 
-    public string? InvoiceNumber { get; set; }
+    public string? InvoiceNumber { get; init; }
 
-    public Int128 Gross { get; set; }
+    public Int128 Gross { get; init; }
 
-    public Int128 Withheld { get; set; }
+    public Int128 Withheld { get; init; }
 
-    public Int128 Net { get; set; }
+    public Int128 Net { get; init; }
 }
 
 /// <summary>A payment of withheld tax to the tax office for one period (2026-11, 2026-H2), numbered within the community.</summary>
 public sealed class WithholdingPaymentRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
-    public string Period { get; set; } = string.Empty;
+    public string Period { get; init; } = string.Empty;
 
-    public Int128 Amount { get; set; }
+    public Int128 Amount { get; init; }
 
-    public long EntryNumber { get; set; }
+    public long EntryNumber { get; init; }
 
-    public PersonId PaidById { get; set; }
+    public PersonId PaidById { get; init; }
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 }
 
 /// <summary>The name an account carries in the accounting export (仕訳帳), per community; defaults apply where none is set.</summary>
 public sealed class BookAccountRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
     /// <summary>A mapping key: treasury, person, escrow:withholding, external:revenue …</summary>
-    public string Key { get; set; } = string.Empty;
+    public string Key { get; init; } = string.Empty;
 
     public string Name { get; set; } = string.Empty;
 }
@@ -958,23 +958,23 @@ public sealed class BookAccountRow
 public sealed class EventRow
 {
     /// <summary>Assigned by the store, increasing: readers (feeds, the dispatcher) page by it.</summary>
-    public long Id { get; set; }
+    public long Id { get; init; }
 
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
     /// <summary>A name from <c>EventCatalogue</c>.</summary>
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     /// <summary>Who hears of it: the community's members (null), or these people only (space-separated ids).</summary>
-    public string? Recipients { get; set; }
+    public string? Recipients { get; init; }
 
     /// <summary>What it is about, as JSON (proposal number, title, amounts as strings...).</summary>
-    public string PayloadJson { get; set; } = "{}";
+    public string PayloadJson { get; init; } = "{}";
 
     /// <summary>For events a sweep raises (a proposal closing in 24 h): unique, so replicas raise each one once.</summary>
-    public string? OnceKey { get; set; }
+    public string? OnceKey { get; init; }
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 
     /// <summary>When a dispatcher expanded it to notifications and channel deliveries; null until then.</summary>
     public long? DispatchedAtUnixMs { get; set; }
@@ -989,21 +989,21 @@ public sealed class EventRow
 /// <summary>One person's notice of one event: the bell counts the unread ones.</summary>
 public sealed class NotificationRow
 {
-    public long Id { get; set; }
+    public long Id { get; init; }
 
-    public long EventId { get; set; }
+    public long EventId { get; init; }
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     public string PayloadJson { get; set; } = "{}";
 
-    public long AtUnixMs { get; set; }
+    public long AtUnixMs { get; init; }
 
-    public long? ReadAtUnixMs { get; set; }
+    public long? ReadAtUnixMs { get; init; }
 
     /// <summary>none, pending (a mail at once, not yet sent), sent.</summary>
     public string MailState { get; set; } = "none";
@@ -1021,9 +1021,9 @@ public sealed class NotificationRow
 /// <summary>A person's choice for one event kind; a kind without a row takes the catalogue's default.</summary>
 public sealed class NotificationSettingRow
 {
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     /// <summary>off, in_app, mail, daily or weekly.</summary>
     public string Delivery { get; set; } = "in_app";
@@ -1033,17 +1033,17 @@ public sealed class NotificationSettingRow
 public sealed class UnsubscribeTokenRow
 {
     /// <summary>Lower-case hex SHA-256 of the token in the mail's link.</summary>
-    public string TokenHash { get; set; } = string.Empty;
+    public string TokenHash { get; init; } = string.Empty;
 
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     /// <summary>The event kind the mail was about, or daily/weekly for a digest.</summary>
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     /// <summary>The community the mail was about (shown on the unsubscribe page); null for a digest.</summary>
-    public CommunityId? CommunityId { get; set; }
+    public CommunityId? CommunityId { get; init; }
 
-    public long CreatedAtUnixMs { get; set; }
+    public long CreatedAtUnixMs { get; init; }
 
     public long? UsedAtUnixMs { get; set; }
 }
@@ -1051,36 +1051,36 @@ public sealed class UnsubscribeTokenRow
 /// <summary>A digest sent: one per person and period, whatever the number of replicas (the key is unique).</summary>
 public sealed class DigestRow
 {
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
-    public string Period { get; set; } = string.Empty;
+    public string Period { get; init; } = string.Empty;
 
-    public long SentAtUnixMs { get; set; }
+    public long SentAtUnixMs { get; init; }
 
-    public int Items { get; set; }
+    public int Items { get; init; }
 }
 
 /// <summary>A community channel: a Discord or Slack incoming webhook, a LINE official account, or a signed webhook.</summary>
 public sealed class CommunityChannelRow
 {
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long Number { get; set; }
+    public long Number { get; init; }
 
     /// <summary>discord, slack, line or webhook.</summary>
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     /// <summary>A name the admin chose.</summary>
-    public string Label { get; set; } = string.Empty;
+    public string Label { get; init; } = string.Empty;
 
     /// <summary>Where to post, sealed with the SecretBox (a Discord or Slack webhook URL is itself a secret).</summary>
-    public string SealedUrl { get; set; } = string.Empty;
+    public string SealedUrl { get; init; } = string.Empty;
 
     /// <summary>The LINE channel access token or the Standard Webhooks secret (whsec_...), sealed; empty for Discord and Slack.</summary>
-    public string SealedSecret { get; set; } = string.Empty;
+    public string SealedSecret { get; init; } = string.Empty;
 
     /// <summary>ja or en.</summary>
-    public string Language { get; set; } = "ja";
+    public string Language { get; init; } = "ja";
 
     /// <summary>The event kinds it receives (space-separated catalogue names, all public); null for every public kind.</summary>
     public string? Kinds { get; set; }
@@ -1092,19 +1092,19 @@ public sealed class CommunityChannelRow
     /// <summary>Why it was turned off automatically, shown to the admin.</summary>
     public string? DisabledReason { get; set; }
 
-    public long CreatedAtUnixMs { get; set; }
+    public long CreatedAtUnixMs { get; init; }
 }
 
 /// <summary>One event to one channel: tried until it succeeds, with exponential back-off; the log the admin reads.</summary>
 public sealed class ChannelDeliveryRow
 {
-    public long Id { get; set; }
+    public long Id { get; init; }
 
-    public CommunityId CommunityId { get; set; }
+    public CommunityId CommunityId { get; init; }
 
-    public long ChannelNumber { get; set; }
+    public long ChannelNumber { get; init; }
 
-    public long EventId { get; set; }
+    public long EventId { get; init; }
 
     /// <summary>pending, sent, or abandoned (the channel was turned off).</summary>
     public string State { get; set; } = "pending";
@@ -1126,7 +1126,7 @@ public sealed class ChannelDeliveryRow
 /// <summary>The language a person reads their notices and mails in (ja or en); without one, mails carry both.</summary>
 public sealed class NotificationProfileRow
 {
-    public PersonId PersonId { get; set; }
+    public PersonId PersonId { get; init; }
 
     public string Language { get; set; } = string.Empty;
 }
@@ -1138,19 +1138,19 @@ public sealed class NotificationProfileRow
 /// </summary>
 public sealed class VerifyCheckpointRow
 {
-    public Guid Chain { get; set; }
+    public Guid Chain { get; init; }
 
-    public long AuditSequence { get; set; }
+    public long AuditSequence { get; init; }
 
-    public string AuditHash { get; set; } = string.Empty;
+    public string AuditHash { get; init; } = string.Empty;
 
-    public long EntryNumber { get; set; }
+    public long EntryNumber { get; init; }
 
     /// <summary>How many balances were not zero.</summary>
-    public long BalanceCount { get; set; }
+    public long BalanceCount { get; init; }
 
     /// <summary>SHA-256 of those balances in a fixed order, lower-case hex.</summary>
-    public string BalancesHash { get; set; } = string.Empty;
+    public string BalancesHash { get; init; } = string.Empty;
 
     public long AtUnixMs { get; set; }
 
@@ -1168,7 +1168,7 @@ public sealed class VerifyCheckpointRow
 /// </summary>
 public sealed class ChainHeadRow
 {
-    public Guid Chain { get; set; }
+    public Guid Chain { get; init; }
 
     /// <summary>Bumped by every write that commits on this chain.</summary>
     public long Version { get; set; }
@@ -1192,9 +1192,9 @@ public sealed class ChainHeadRow
 /// <summary>The last number handed out of one per-chain sequence (projects, invitations, payments…), taken under the chain's head.</summary>
 public sealed class ChainCounterRow
 {
-    public Guid Chain { get; set; }
+    public Guid Chain { get; init; }
 
-    public string Kind { get; set; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
 
     public long Last { get; set; }
 }
