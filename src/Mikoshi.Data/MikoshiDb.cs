@@ -182,7 +182,7 @@ public abstract class MikoshiDb(DbContextOptions options)
     {
         configurationBuilder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
         configurationBuilder.Properties<CommunityId>().HaveConversion<CommunityIdConverter>();
-        configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(Mapping.ColumnWidths.LongWord);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

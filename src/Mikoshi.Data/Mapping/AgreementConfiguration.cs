@@ -10,8 +10,8 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
     {
         agreement.ToTable("split_agreements");
         agreement.HasKey(a => new { a.CommunityId, a.ProjectNumber, a.Version });
-        agreement.Property(a => a.Basis).HasMaxLength(16);
-        agreement.Property(a => a.State).HasMaxLength(16);
+        agreement.Property(a => a.Basis).HasMaxLength(ColumnWidths.LongWord);
+        agreement.Property(a => a.State).HasMaxLength(ColumnWidths.LongWord);
         agreement.HasMany(a => a.Parties).WithOne().HasForeignKey(p => new { p.CommunityId, p.ProjectNumber, p.Version });
     }
 }

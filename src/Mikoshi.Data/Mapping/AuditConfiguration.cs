@@ -10,10 +10,10 @@ public sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRow>
     {
         builder.ToTable("audit_log");
         builder.HasKey(a => new { a.Chain, a.Sequence });
-        builder.Property(a => a.Actor).HasMaxLength(40);
-        builder.Property(a => a.Kind).HasMaxLength(60);
-        builder.Property(a => a.PreviousHash).HasMaxLength(64);
-        builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.Property(a => a.Actor).HasMaxLength(ColumnWidths.Code);
+        builder.Property(a => a.Kind).HasMaxLength(ColumnWidths.EventKind);
+        builder.Property(a => a.PreviousHash).HasMaxLength(ColumnWidths.Sha256Hex);
+        builder.Property(a => a.Hash).HasMaxLength(ColumnWidths.Sha256Hex);
         builder.HasIndex(a => new { a.Chain, a.Actor, a.AtUnixMs });
     }
 }
@@ -24,9 +24,9 @@ public sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempote
     {
         builder.ToTable("idempotency_keys");
         builder.HasKey(k => new { k.Scope, k.Key });
-        builder.Property(k => k.Scope).HasMaxLength(120);
-        builder.Property(k => k.Key).HasMaxLength(200);
-        builder.Property(k => k.RequestHash).HasMaxLength(64);
+        builder.Property(k => k.Scope).HasMaxLength(ColumnWidths.IdempotencyScope);
+        builder.Property(k => k.Key).HasMaxLength(IdempotencyKey.MaxKeyLength);
+        builder.Property(k => k.RequestHash).HasMaxLength(ColumnWidths.Sha256Hex);
     }
 }
 
@@ -37,7 +37,7 @@ public sealed class ChainHeadConfiguration : IEntityTypeConfiguration<ChainHeadR
         builder.ToTable("chain_heads");
         builder.HasKey(h => h.Chain);
         builder.Property(h => h.Chain).ValueGeneratedNever();
-        builder.Property(h => h.AuditHash).HasMaxLength(64);
+        builder.Property(h => h.AuditHash).HasMaxLength(ColumnWidths.Sha256Hex);
     }
 }
 
@@ -47,6 +47,6 @@ public sealed class ChainCounterConfiguration : IEntityTypeConfiguration<ChainCo
     {
         builder.ToTable("chain_counters");
         builder.HasKey(c => new { c.Chain, c.Kind });
-        builder.Property(c => c.Kind).HasMaxLength(64);
+        builder.Property(c => c.Kind).HasMaxLength(ColumnWidths.CounterKind);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Payouts;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,12 +11,12 @@ internal sealed class BankAccountConfiguration : IEntityTypeConfiguration<BankAc
     {
         account.ToTable("bank_accounts");
         account.HasKey(a => a.PersonId);
-        account.Property(a => a.BankCode).HasMaxLength(4);
-        account.Property(a => a.BankName).HasMaxLength(40);
-        account.Property(a => a.BranchCode).HasMaxLength(3);
-        account.Property(a => a.BranchName).HasMaxLength(40);
+        account.Property(a => a.BankCode).HasMaxLength(BankCode.Length);
+        account.Property(a => a.BankName).HasMaxLength(ColumnWidths.BankName);
+        account.Property(a => a.BranchCode).HasMaxLength(BranchCode.Length);
+        account.Property(a => a.BranchName).HasMaxLength(ColumnWidths.BankName);
         // Sealed with the key-encryption key (kek1: + base64 of nonce, tag and ciphertext), not the 7 digits themselves.
-        account.Property(a => a.AccountNumber).HasMaxLength(200);
-        account.Property(a => a.HolderName).HasMaxLength(60);
+        account.Property(a => a.AccountNumber).HasMaxLength(ColumnWidths.SealedAccountNumber);
+        account.Property(a => a.HolderName).HasMaxLength(ColumnWidths.AccountName);
     }
 }

@@ -12,9 +12,9 @@ internal sealed class BankLineConfiguration : IEntityTypeConfiguration<BankLineR
         line.HasKey(l => new { l.CommunityId, l.Number });
         line.HasIndex(l => new { l.CommunityId, l.Identity }).IsUnique();
         line.HasIndex(l => new { l.CommunityId, l.State });
-        line.Property(l => l.Identity).HasMaxLength(80);
-        line.Property(l => l.BookedOn).HasMaxLength(10);
-        line.Property(l => l.Payer).HasMaxLength(120);
-        line.Property(l => l.State).HasMaxLength(16);
+        line.Property(l => l.Identity).HasMaxLength(ColumnWidths.BankLineIdentity);
+        line.Property(l => l.BookedOn).HasMaxLength(ColumnWidths.IsoDate);
+        line.Property(l => l.Payer).HasMaxLength(ColumnWidths.BankLinePayer);
+        line.Property(l => l.State).HasMaxLength(ColumnWidths.LongWord);
     }
 }

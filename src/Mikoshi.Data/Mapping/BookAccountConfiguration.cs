@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Ledger;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,7 +11,7 @@ internal sealed class BookAccountConfiguration : IEntityTypeConfiguration<BookAc
     {
         account.ToTable("book_accounts");
         account.HasKey(a => new { a.CommunityId, a.Key });
-        account.Property(a => a.Key).HasMaxLength(40);
-        account.Property(a => a.Name).HasMaxLength(40);
+        account.Property(a => a.Key).HasMaxLength(ColumnWidths.Code);
+        account.Property(a => a.Name).HasMaxLength(BookRules.MaxAccountNameLength);
     }
 }

@@ -11,6 +11,6 @@ public sealed class CalendarTokenConfiguration : IEntityTypeConfiguration<Calend
         builder.ToTable("calendar_tokens");
         builder.HasKey(t => t.TokenHash);
         builder.HasIndex(t => t.PersonId);
-        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.TokenHash).HasMaxLength(ColumnWidths.Sha256Hex);
     }
 }

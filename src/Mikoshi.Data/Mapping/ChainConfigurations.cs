@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,10 +12,10 @@ public sealed class ChainDeploymentConfiguration : IEntityTypeConfiguration<Chai
     {
         builder.ToTable("chain_deployments");
         builder.HasKey(d => d.CommunityId);
-        builder.Property(d => d.Membership).HasMaxLength(42);
-        builder.Property(d => d.Claims).HasMaxLength(42);
-        builder.Property(d => d.Operator).HasMaxLength(42);
-        builder.Property(d => d.IndexedBlockHash).HasMaxLength(66);
+        builder.Property(d => d.Membership).HasMaxLength(EthAddress.TextLength);
+        builder.Property(d => d.Claims).HasMaxLength(EthAddress.TextLength);
+        builder.Property(d => d.Operator).HasMaxLength(EthAddress.TextLength);
+        builder.Property(d => d.IndexedBlockHash).HasMaxLength(ColumnWidths.EvmWordHex);
     }
 }
 
@@ -23,7 +25,7 @@ public sealed class ChainBlockConfiguration : IEntityTypeConfiguration<ChainBloc
     {
         builder.ToTable("chain_blocks");
         builder.HasKey(b => new { b.CommunityId, b.Number });
-        builder.Property(b => b.Hash).HasMaxLength(66);
+        builder.Property(b => b.Hash).HasMaxLength(ColumnWidths.EvmWordHex);
     }
 }
 
@@ -35,9 +37,9 @@ public sealed class ChainEventConfiguration : IEntityTypeConfiguration<ChainEven
         builder.HasKey(e => new { e.CommunityId, e.BlockHash, e.LogIndex });
         builder.HasIndex(e => new { e.CommunityId, e.BlockNumber });
         builder.HasIndex(e => new { e.CommunityId, e.Serial });
-        builder.Property(e => e.BlockHash).HasMaxLength(66);
-        builder.Property(e => e.TransactionHash).HasMaxLength(66);
-        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.BlockHash).HasMaxLength(ColumnWidths.EvmWordHex);
+        builder.Property(e => e.TransactionHash).HasMaxLength(ColumnWidths.EvmWordHex);
+        builder.Property(e => e.Kind).HasMaxLength(ColumnWidths.KindWord);
     }
 }
 
@@ -48,12 +50,12 @@ public sealed class ChainOutboxConfiguration : IEntityTypeConfiguration<ChainOut
         builder.ToTable("chain_outbox");
         builder.HasKey(o => new { o.CommunityId, o.Number });
         builder.HasIndex(o => new { o.CommunityId, o.State });
-        builder.Property(o => o.Kind).HasMaxLength(12);
-        builder.Property(o => o.State).HasMaxLength(12);
-        builder.Property(o => o.Asset).HasMaxLength(12);
-        builder.Property(o => o.Address).HasMaxLength(42);
-        builder.Property(o => o.TransactionHash).HasMaxLength(66);
-        builder.Property(o => o.Failure).HasMaxLength(500);
+        builder.Property(o => o.Kind).HasMaxLength(ColumnWidths.Word);
+        builder.Property(o => o.State).HasMaxLength(ColumnWidths.Word);
+        builder.Property(o => o.Asset).HasMaxLength(Asset.MaxCodeLength);
+        builder.Property(o => o.Address).HasMaxLength(EthAddress.TextLength);
+        builder.Property(o => o.TransactionHash).HasMaxLength(ColumnWidths.EvmWordHex);
+        builder.Property(o => o.Failure).HasMaxLength(ColumnWidths.FailureText);
     }
 }
 
@@ -63,11 +65,11 @@ public sealed class ChainEpochConfiguration : IEntityTypeConfiguration<ChainEpoc
     {
         builder.ToTable("chain_epochs");
         builder.HasKey(e => new { e.CommunityId, e.Asset, e.Epoch });
-        builder.Property(e => e.Asset).HasMaxLength(12);
-        builder.Property(e => e.Root).HasMaxLength(66);
-        builder.Property(e => e.Total).HasMaxLength(80);
-        builder.Property(e => e.Funding).HasMaxLength(80);
-        builder.Property(e => e.State).HasMaxLength(12);
+        builder.Property(e => e.Asset).HasMaxLength(Asset.MaxCodeLength);
+        builder.Property(e => e.Root).HasMaxLength(ColumnWidths.EvmWordHex);
+        builder.Property(e => e.Total).HasMaxLength(ColumnWidths.Uint256Decimal);
+        builder.Property(e => e.Funding).HasMaxLength(ColumnWidths.Uint256Decimal);
+        builder.Property(e => e.State).HasMaxLength(ColumnWidths.Word);
     }
 }
 
@@ -77,8 +79,8 @@ public sealed class ChainEntitlementConfiguration : IEntityTypeConfiguration<Cha
     {
         builder.ToTable("chain_entitlements");
         builder.HasKey(e => new { e.CommunityId, e.Asset, e.Epoch, e.Address });
-        builder.Property(e => e.Asset).HasMaxLength(12);
-        builder.Property(e => e.Address).HasMaxLength(42);
-        builder.Property(e => e.Cumulative).HasMaxLength(80);
+        builder.Property(e => e.Asset).HasMaxLength(Asset.MaxCodeLength);
+        builder.Property(e => e.Address).HasMaxLength(EthAddress.TextLength);
+        builder.Property(e => e.Cumulative).HasMaxLength(ColumnWidths.Uint256Decimal);
     }
 }

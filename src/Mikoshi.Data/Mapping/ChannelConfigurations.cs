@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Notifications;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,13 +11,13 @@ public sealed class CommunityChannelConfiguration : IEntityTypeConfiguration<Com
     {
         builder.ToTable("community_channels");
         builder.HasKey(x => new { x.CommunityId, x.Number });
-        builder.Property(x => x.Kind).HasMaxLength(10);
-        builder.Property(x => x.Label).HasMaxLength(80);
-        builder.Property(x => x.SealedUrl).HasMaxLength(4000);
-        builder.Property(x => x.SealedSecret).HasMaxLength(2000);
-        builder.Property(x => x.Language).HasMaxLength(5);
-        builder.Property(x => x.Kinds).HasMaxLength(2000);
-        builder.Property(x => x.DisabledReason).HasMaxLength(500);
+        builder.Property(x => x.Kind).HasMaxLength(ColumnWidths.ShortWord);
+        builder.Property(x => x.Label).HasMaxLength(ChannelRules.MaxLabelLength);
+        builder.Property(x => x.SealedUrl).HasMaxLength(ColumnWidths.SealedUrl);
+        builder.Property(x => x.SealedSecret).HasMaxLength(ColumnWidths.SealedSecret);
+        builder.Property(x => x.Language).HasMaxLength(ColumnWidths.Language);
+        builder.Property(x => x.Kinds).HasMaxLength(ColumnWidths.SmallJson);
+        builder.Property(x => x.DisabledReason).HasMaxLength(ColumnWidths.FailureText);
     }
 }
 
@@ -28,7 +29,7 @@ public sealed class ChannelDeliveryConfiguration : IEntityTypeConfiguration<Chan
         builder.HasKey(x => x.Id);
         builder.HasIndex(x => new { x.CommunityId, x.ChannelNumber, x.EventId }).IsUnique();
         builder.HasIndex(x => new { x.State, x.NextAttemptAtUnixMs });
-        builder.Property(x => x.State).HasMaxLength(10);
-        builder.Property(x => x.LastError).HasMaxLength(500);
+        builder.Property(x => x.State).HasMaxLength(ColumnWidths.ShortWord);
+        builder.Property(x => x.LastError).HasMaxLength(ColumnWidths.FailureText);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data.Mapping;
@@ -12,10 +13,10 @@ public sealed class CommunityConfiguration : IEntityTypeConfiguration<Community>
         builder.ToTable("communities");
         builder.HasKey(c => c.Id);
         builder.HasIndex(c => c.Slug).IsUnique();
-        builder.Property(c => c.Slug).HasMaxLength(40);
+        builder.Property(c => c.Slug).HasMaxLength(Community.MaxSlugLength);
         builder.Property(c => c.Name).HasMaxLength(Community.MaxNameLength);
         builder.Property(c => c.CharterText).HasMaxLength(Community.MaxCharterLength);
-        builder.Property(c => c.BaseAsset).HasMaxLength(12);
+        builder.Property(c => c.BaseAsset).HasMaxLength(Asset.MaxCodeLength);
         builder.Property(c => c.TimeZone).HasMaxLength(Community.MaxTimeZoneLength);
         builder.PrimitiveCollection<List<string>>("values").HasColumnName("charter_values");
         builder.PrimitiveCollection<List<string>>("assets").HasColumnName("assets");

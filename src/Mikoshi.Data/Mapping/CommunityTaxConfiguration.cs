@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Tax;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,7 +11,7 @@ internal sealed class CommunityTaxConfiguration : IEntityTypeConfiguration<Commu
     {
         tax.ToTable("community_tax");
         tax.HasKey(t => t.CommunityId);
-        tax.Property(t => t.InvoiceNumber).HasMaxLength(14);
-        tax.Property(t => t.DefaultKind).HasMaxLength(20);
+        tax.Property(t => t.InvoiceNumber).HasMaxLength(InvoiceNumber.Length);
+        tax.Property(t => t.DefaultKind).HasMaxLength(ColumnWidths.KindWord);
     }
 }

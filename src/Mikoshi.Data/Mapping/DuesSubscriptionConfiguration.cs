@@ -11,7 +11,7 @@ internal sealed class DuesSubscriptionConfiguration : IEntityTypeConfiguration<D
         subscription.ToTable("dues_subscriptions");
         subscription.HasKey(s => s.SubscriptionId);
         subscription.HasIndex(s => new { s.CommunityId, s.PersonId });
-        subscription.Property(s => s.SubscriptionId).HasMaxLength(200);
-        subscription.Property(s => s.Status).HasMaxLength(40);
+        subscription.Property(s => s.SubscriptionId).HasMaxLength(ColumnWidths.ExternalId);
+        subscription.Property(s => s.Status).HasMaxLength(ColumnWidths.Code);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -13,12 +14,12 @@ public sealed class VoteConfiguration : IEntityTypeConfiguration<VoteRow>
 
         // A nonce is used once per voter and proposal: a replay racing its original still fails.
         builder.HasIndex(v => new { v.CommunityId, v.ProposalNumber, v.PersonId, v.Nonce }).IsUnique();
-        builder.Property(v => v.Address).HasMaxLength(42);
-        builder.Property(v => v.Choice).HasMaxLength(12);
-        builder.Property(v => v.Reason).HasMaxLength(1000);
+        builder.Property(v => v.Address).HasMaxLength(EthAddress.TextLength);
+        builder.Property(v => v.Choice).HasMaxLength(ColumnWidths.Word);
+        builder.Property(v => v.Reason).HasMaxLength(VoteRules.MaxReasonLength);
         // 65 bytes from a key; a contract wallet's (EIP-1271) may hold several owners' signatures.
-        builder.Property(v => v.Signature).HasMaxLength(2 + (2 * 65 * 16));
-        builder.Property(v => v.Digest).HasMaxLength(66);
+        builder.Property(v => v.Signature).HasMaxLength(VoteRules.MaxSignatureTextLength);
+        builder.Property(v => v.Digest).HasMaxLength(ColumnWidths.EvmWordHex);
     }
 }
 
@@ -39,8 +40,8 @@ public sealed class CustodialKeyConfiguration : IEntityTypeConfiguration<Custodi
         builder.ToTable("custodial_keys");
         builder.HasKey(k => k.PersonId);
         builder.HasIndex(k => k.Address).IsUnique();
-        builder.Property(k => k.Address).HasMaxLength(42);
-        builder.Property(k => k.ProtectedSecret).HasMaxLength(1000);
+        builder.Property(k => k.Address).HasMaxLength(EthAddress.TextLength);
+        builder.Property(k => k.ProtectedSecret).HasMaxLength(ColumnWidths.SealedKey);
     }
 }
 
@@ -50,6 +51,6 @@ public sealed class GovernanceRuleConfiguration : IEntityTypeConfiguration<Gover
     {
         builder.ToTable("governance_rules");
         builder.HasKey(r => new { r.CommunityId, r.Kind });
-        builder.Property(r => r.Kind).HasMaxLength(12);
+        builder.Property(r => r.Kind).HasMaxLength(Proposal.MaxKindLength);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -11,7 +12,7 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<GrantRow>
         grant.ToTable("project_grants");
         grant.HasKey(g => new { g.CommunityId, g.Number });
         grant.HasIndex(g => new { g.CommunityId, g.ProjectNumber });
-        grant.Property(g => g.Asset).HasMaxLength(12);
+        grant.Property(g => g.Asset).HasMaxLength(Asset.MaxCodeLength);
         grant.Property(g => g.Amount).IsMoney();
     }
 }

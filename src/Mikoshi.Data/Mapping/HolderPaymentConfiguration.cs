@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,7 +11,7 @@ internal sealed class HolderPaymentConfiguration : IEntityTypeConfiguration<Hold
     {
         payment.ToTable("holder_payments");
         payment.HasKey(p => new { p.CommunityId, p.PersonId, p.Asset });
-        payment.Property(p => p.Asset).HasMaxLength(12);
+        payment.Property(p => p.Asset).HasMaxLength(Asset.MaxCodeLength);
         payment.Property(p => p.Received).IsMoney();
     }
 }

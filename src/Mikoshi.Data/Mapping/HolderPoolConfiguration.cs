@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,8 +11,8 @@ internal sealed class HolderPoolConfiguration : IEntityTypeConfiguration<HolderP
     {
         pool.ToTable("holder_pools");
         pool.HasKey(p => new { p.CommunityId, p.Asset });
-        pool.Property(p => p.Asset).HasMaxLength(12);
-        pool.Property(p => p.PerTokenScaled).HasMaxLength(120);
-        pool.Property(p => p.CarryScaled).HasMaxLength(120);
+        pool.Property(p => p.Asset).HasMaxLength(Asset.MaxCodeLength);
+        pool.Property(p => p.PerTokenScaled).HasMaxLength(ColumnWidths.ScaledDecimal);
+        pool.Property(p => p.CarryScaled).HasMaxLength(ColumnWidths.ScaledDecimal);
     }
 }

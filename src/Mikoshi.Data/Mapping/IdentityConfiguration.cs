@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -9,8 +10,8 @@ public sealed class MikoshiUserConfiguration : IEntityTypeConfiguration<MikoshiU
 {
     public void Configure(EntityTypeBuilder<MikoshiUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(100);
-        builder.Property(u => u.Bio).HasMaxLength(2000);
+        builder.Property(u => u.DisplayName).HasMaxLength(DisplayNameRules.MaxLength);
+        builder.Property(u => u.Bio).HasMaxLength(ProfileRules.MaxBioLength);
         builder.Property(u => u.TimeZone).HasMaxLength(Community.MaxTimeZoneLength);
         builder.PrimitiveCollection(u => u.Skills);
         builder.PrimitiveCollection(u => u.Loves);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Projects;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -11,8 +12,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         invitation.ToTable("project_invitations");
         invitation.HasKey(i => new { i.CommunityId, i.Number });
         invitation.HasIndex(i => new { i.CommunityId, i.ProjectNumber, i.PersonId, i.State });
-        invitation.Property(i => i.Kind).HasMaxLength(12);
-        invitation.Property(i => i.Role).HasMaxLength(40);
-        invitation.Property(i => i.State).HasMaxLength(12);
+        invitation.Property(i => i.Kind).HasMaxLength(ColumnWidths.Word);
+        invitation.Property(i => i.Role).HasMaxLength(ProjectRules.MaxRoleLength);
+        invitation.Property(i => i.State).HasMaxLength(ColumnWidths.Word);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Ledger;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,10 +12,10 @@ public sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journal
     {
         builder.ToTable("journal_entries");
         builder.HasKey(e => new { e.CommunityId, e.Number });
-        builder.Property(e => e.Kind).HasMaxLength(40);
+        builder.Property(e => e.Kind).HasMaxLength(ColumnWidths.Code);
         builder.Property(e => e.Memo).HasMaxLength(Domain.Ledger.JournalEntry.MaxMemoLength);
-        builder.Property(e => e.Reference).HasMaxLength(200);
-        builder.Property(e => e.Actor).HasMaxLength(40);
+        builder.Property(e => e.Reference).HasMaxLength(JournalEntry.MaxReferenceLength);
+        builder.Property(e => e.Actor).HasMaxLength(ColumnWidths.Code);
         builder.HasMany(e => e.Postings).WithOne().HasForeignKey(p => new { p.CommunityId, p.EntryNumber });
     }
 }
@@ -25,8 +27,8 @@ public sealed class PostingConfiguration : IEntityTypeConfiguration<PostingRow>
         builder.ToTable("postings");
         builder.HasKey(p => new { p.CommunityId, p.EntryNumber, p.Index });
         builder.HasIndex(p => new { p.CommunityId, p.Account });
-        builder.Property(p => p.Account).HasMaxLength(80);
-        builder.Property(p => p.Asset).HasMaxLength(12);
+        builder.Property(p => p.Account).HasMaxLength(ColumnWidths.LedgerAccount);
+        builder.Property(p => p.Asset).HasMaxLength(Asset.MaxCodeLength);
         builder.Property(p => p.Units).IsMoney();
     }
 }
@@ -37,8 +39,8 @@ public sealed class BalanceConfiguration : IEntityTypeConfiguration<BalanceRow>
     {
         builder.ToTable("balances");
         builder.HasKey(b => new { b.CommunityId, b.Account, b.Asset });
-        builder.Property(b => b.Account).HasMaxLength(80);
-        builder.Property(b => b.Asset).HasMaxLength(12);
+        builder.Property(b => b.Account).HasMaxLength(ColumnWidths.LedgerAccount);
+        builder.Property(b => b.Asset).HasMaxLength(Asset.MaxCodeLength);
         builder.Property(b => b.Units).IsMoney();
     }
 }

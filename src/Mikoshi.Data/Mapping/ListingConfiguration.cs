@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Membership;
 
 namespace Mikoshi.Data.Mapping;
@@ -13,7 +14,7 @@ public sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.ToTable("listings");
         builder.HasKey(l => new { l.CommunityId, l.Number });
         builder.HasIndex(l => new { l.CommunityId, l.Serial, l.State });
-        builder.Property(l => l.Asset).HasMaxLength(12);
+        builder.Property(l => l.Asset).HasMaxLength(Asset.MaxCodeLength);
         builder.Property(l => l.State).HasConversion(new LowercaseEnumConverter<ListingState>()).HasMaxLength(Listing.MaxStateLength);
         builder.Property(l => l.Price).IsMoney();
         builder.Ignore(l => l.Token);

@@ -10,6 +10,6 @@ public sealed class LlcMemberConfiguration : IEntityTypeConfiguration<LlcMemberR
     {
         builder.ToTable("llc_members");
         builder.HasKey(m => new { m.CommunityId, m.PersonId });
-        builder.Property(m => m.Role).HasMaxLength(20);
+        builder.Property(m => m.Role).HasMaxLength(ColumnWidths.KindWord);
     }
 }

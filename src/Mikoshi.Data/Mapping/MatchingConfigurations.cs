@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -19,6 +20,6 @@ public sealed class SkillConfiguration : IEntityTypeConfiguration<SkillRow>
     {
         builder.ToTable("community_skills");
         builder.HasKey(s => new { s.CommunityId, s.Name });
-        builder.Property(s => s.Name).HasMaxLength(40);
+        builder.Property(s => s.Name).HasMaxLength(TagList.MaxTagLength);
     }
 }

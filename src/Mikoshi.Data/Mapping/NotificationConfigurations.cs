@@ -13,9 +13,9 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<EventRow>
         builder.HasIndex(x => x.DispatchedAtUnixMs);
         builder.HasIndex(x => new { x.CommunityId, x.Id });
         builder.HasIndex(x => x.OnceKey).IsUnique();
-        builder.Property(x => x.Kind).HasMaxLength(60);
-        builder.Property(x => x.OnceKey).HasMaxLength(200);
-        builder.Property(x => x.ExpandCursor).HasMaxLength(40);
+        builder.Property(x => x.Kind).HasMaxLength(ColumnWidths.EventKind);
+        builder.Property(x => x.OnceKey).HasMaxLength(ColumnWidths.ExternalId);
+        builder.Property(x => x.ExpandCursor).HasMaxLength(ColumnWidths.Code);
     }
 }
 
@@ -30,9 +30,9 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasIndex(x => new { x.PersonId, x.ReadAtUnixMs });
         builder.HasIndex(x => x.MailState);
         builder.HasIndex(x => new { x.Digested, x.DigestDueUnixMs });
-        builder.Property(x => x.Kind).HasMaxLength(60);
-        builder.Property(x => x.MailState).HasMaxLength(10);
-        builder.Property(x => x.DigestPeriod).HasMaxLength(20);
+        builder.Property(x => x.Kind).HasMaxLength(ColumnWidths.EventKind);
+        builder.Property(x => x.MailState).HasMaxLength(ColumnWidths.ShortWord);
+        builder.Property(x => x.DigestPeriod).HasMaxLength(ColumnWidths.KindWord);
     }
 }
 
@@ -43,8 +43,8 @@ public sealed class NotificationSettingConfiguration : IEntityTypeConfiguration<
         builder.ToTable("notification_settings");
         builder.HasKey(x => new { x.PersonId, x.Kind });
         builder.HasIndex(x => x.Kind);
-        builder.Property(x => x.Kind).HasMaxLength(60);
-        builder.Property(x => x.Delivery).HasMaxLength(10);
+        builder.Property(x => x.Kind).HasMaxLength(ColumnWidths.EventKind);
+        builder.Property(x => x.Delivery).HasMaxLength(ColumnWidths.ShortWord);
     }
 }
 
@@ -54,7 +54,7 @@ public sealed class NotificationProfileConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("notification_profiles");
         builder.HasKey(x => x.PersonId);
-        builder.Property(x => x.Language).HasMaxLength(5);
+        builder.Property(x => x.Language).HasMaxLength(ColumnWidths.Language);
     }
 }
 
@@ -64,8 +64,8 @@ public sealed class UnsubscribeTokenConfiguration : IEntityTypeConfiguration<Uns
     {
         builder.ToTable("unsubscribe_tokens");
         builder.HasKey(x => x.TokenHash);
-        builder.Property(x => x.TokenHash).HasMaxLength(64);
-        builder.Property(x => x.Kind).HasMaxLength(60);
+        builder.Property(x => x.TokenHash).HasMaxLength(ColumnWidths.Sha256Hex);
+        builder.Property(x => x.Kind).HasMaxLength(ColumnWidths.EventKind);
     }
 }
 
@@ -75,6 +75,6 @@ public sealed class DigestConfiguration : IEntityTypeConfiguration<DigestRow>
     {
         builder.ToTable("digests");
         builder.HasKey(x => new { x.PersonId, x.Period });
-        builder.Property(x => x.Period).HasMaxLength(20);
+        builder.Property(x => x.Period).HasMaxLength(ColumnWidths.KindWord);
     }
 }

@@ -10,6 +10,6 @@ internal sealed class PayeeKindConfiguration : IEntityTypeConfiguration<PayeeKin
     {
         kind.ToTable("payee_kinds");
         kind.HasKey(k => new { k.CommunityId, k.PersonId });
-        kind.Property(k => k.Kind).HasMaxLength(20);
+        kind.Property(k => k.Kind).HasMaxLength(ColumnWidths.KindWord);
     }
 }

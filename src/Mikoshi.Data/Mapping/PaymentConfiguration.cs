@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -13,12 +14,12 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<PaymentRow
         payment.HasIndex(p => p.Reference).IsUnique();
         payment.HasIndex(p => p.PaymentIntent);
         payment.HasIndex(p => new { p.CommunityId, p.PersonId });
-        payment.Property(p => p.Purpose).HasMaxLength(16);
-        payment.Property(p => p.Method).HasMaxLength(16);
-        payment.Property(p => p.State).HasMaxLength(16);
-        payment.Property(p => p.Flag).HasMaxLength(40);
-        payment.Property(p => p.Asset).HasMaxLength(12);
-        payment.Property(p => p.Reference).HasMaxLength(200);
-        payment.Property(p => p.PaymentIntent).HasMaxLength(200);
+        payment.Property(p => p.Purpose).HasMaxLength(ColumnWidths.LongWord);
+        payment.Property(p => p.Method).HasMaxLength(ColumnWidths.LongWord);
+        payment.Property(p => p.State).HasMaxLength(ColumnWidths.LongWord);
+        payment.Property(p => p.Flag).HasMaxLength(ColumnWidths.Code);
+        payment.Property(p => p.Asset).HasMaxLength(Asset.MaxCodeLength);
+        payment.Property(p => p.Reference).HasMaxLength(ColumnWidths.ExternalId);
+        payment.Property(p => p.PaymentIntent).HasMaxLength(ColumnWidths.ExternalId);
     }
 }

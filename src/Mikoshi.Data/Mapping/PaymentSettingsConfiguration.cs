@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Payments;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,8 +11,8 @@ internal sealed class PaymentSettingsConfiguration : IEntityTypeConfiguration<Pa
     {
         settings.ToTable("payment_settings");
         settings.HasKey(s => s.CommunityId);
-        settings.Property(s => s.DuesPriceId).HasMaxLength(200);
-        settings.Property(s => s.BankAccount).HasMaxLength(400);
-        settings.Property(s => s.CsvMapping).HasMaxLength(2000);
+        settings.Property(s => s.DuesPriceId).HasMaxLength(PaymentSettingsRules.MaxStripeIdLength);
+        settings.Property(s => s.BankAccount).HasMaxLength(PaymentSettingsRules.MaxBankAccountLength);
+        settings.Property(s => s.CsvMapping).HasMaxLength(ColumnWidths.SmallJson);
     }
 }

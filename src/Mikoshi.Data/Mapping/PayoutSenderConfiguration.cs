@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Payouts;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,12 +11,12 @@ internal sealed class PayoutSenderConfiguration : IEntityTypeConfiguration<Payou
     {
         sender.ToTable("payout_senders");
         sender.HasKey(s => s.CommunityId);
-        sender.Property(s => s.SenderCode).HasMaxLength(10);
-        sender.Property(s => s.SenderName).HasMaxLength(60);
-        sender.Property(s => s.BankCode).HasMaxLength(4);
-        sender.Property(s => s.BankName).HasMaxLength(40);
-        sender.Property(s => s.BranchCode).HasMaxLength(3);
-        sender.Property(s => s.BranchName).HasMaxLength(40);
-        sender.Property(s => s.AccountNumber).HasMaxLength(7);
+        sender.Property(s => s.SenderCode).HasMaxLength(SenderCode.Length);
+        sender.Property(s => s.SenderName).HasMaxLength(ColumnWidths.AccountName);
+        sender.Property(s => s.BankCode).HasMaxLength(BankCode.Length);
+        sender.Property(s => s.BankName).HasMaxLength(ColumnWidths.BankName);
+        sender.Property(s => s.BranchCode).HasMaxLength(BranchCode.Length);
+        sender.Property(s => s.BranchName).HasMaxLength(ColumnWidths.BankName);
+        sender.Property(s => s.AccountNumber).HasMaxLength(AccountNumber.MaxLength);
     }
 }

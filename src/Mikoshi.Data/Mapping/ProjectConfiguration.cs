@@ -13,7 +13,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectRow
         project.HasIndex(p => new { p.CommunityId, p.Status });
         project.Property(p => p.Title).HasMaxLength(Domain.Projects.ProjectRules.MaxTitleLength);
         project.Property(p => p.Description).HasMaxLength(Domain.Projects.ProjectRules.MaxDescriptionLength);
-        project.Property(p => p.Status).HasMaxLength(12);
+        project.Property(p => p.Status).HasMaxLength(ColumnWidths.Word);
         project.PrimitiveCollection(p => p.NeededSkills);
         project.PrimitiveCollection(p => p.Values);
     }

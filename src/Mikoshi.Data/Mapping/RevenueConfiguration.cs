@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
+using Mikoshi.Domain.Revenue;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -11,8 +13,8 @@ internal sealed class RevenueConfiguration : IEntityTypeConfiguration<RevenueRow
         revenue.ToTable("revenue");
         revenue.HasKey(r => new { r.CommunityId, r.Number });
         revenue.HasIndex(r => new { r.CommunityId, r.ProjectNumber });
-        revenue.Property(r => r.Asset).HasMaxLength(12);
-        revenue.Property(r => r.Source).HasMaxLength(200);
+        revenue.Property(r => r.Asset).HasMaxLength(Asset.MaxCodeLength);
+        revenue.Property(r => r.Source).HasMaxLength(RevenueRules.MaxSourceLength);
         revenue.Property(r => r.Amount).IsMoney();
         revenue.Property(r => r.Recouped).IsMoney();
         revenue.Property(r => r.Treasury).IsMoney();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Payments;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,6 +11,6 @@ internal sealed class SaleLinkConfiguration : IEntityTypeConfiguration<SaleLinkR
     {
         link.ToTable("sale_links");
         link.HasKey(l => l.PaymentLinkId);
-        link.Property(l => l.PaymentLinkId).HasMaxLength(200);
+        link.Property(l => l.PaymentLinkId).HasMaxLength(PaymentSettingsRules.MaxStripeIdLength);
     }
 }

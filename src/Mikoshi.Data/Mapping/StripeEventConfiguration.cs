@@ -10,8 +10,8 @@ internal sealed class StripeEventConfiguration : IEntityTypeConfiguration<Stripe
     {
         stripeEvent.ToTable("stripe_events");
         stripeEvent.HasKey(e => e.Id);
-        stripeEvent.Property(e => e.Id).HasMaxLength(200);
-        stripeEvent.Property(e => e.Type).HasMaxLength(80);
-        stripeEvent.Property(e => e.Outcome).HasMaxLength(40);
+        stripeEvent.Property(e => e.Id).HasMaxLength(ColumnWidths.ExternalId);
+        stripeEvent.Property(e => e.Type).HasMaxLength(ColumnWidths.StripeEventType);
+        stripeEvent.Property(e => e.Outcome).HasMaxLength(ColumnWidths.Code);
     }
 }

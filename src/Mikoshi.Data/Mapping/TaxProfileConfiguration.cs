@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Tax;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,10 +11,10 @@ internal sealed class TaxProfileConfiguration : IEntityTypeConfiguration<TaxProf
     {
         profile.ToTable("tax_profiles");
         profile.HasKey(p => p.PersonId);
-        profile.Property(p => p.Status).HasMaxLength(12);
-        profile.Property(p => p.LegalName).HasMaxLength(100);
+        profile.Property(p => p.Status).HasMaxLength(ColumnWidths.Word);
+        profile.Property(p => p.LegalName).HasMaxLength(TaxRules.MaxLegalNameLength);
         // Sealed (kek1: + base64), so longer than the 200 characters of the address itself.
-        profile.Property(p => p.Address).HasMaxLength(1000);
-        profile.Property(p => p.InvoiceNumber).HasMaxLength(14);
+        profile.Property(p => p.Address).HasMaxLength(ColumnWidths.SealedAddress);
+        profile.Property(p => p.InvoiceNumber).HasMaxLength(InvoiceNumber.Length);
     }
 }

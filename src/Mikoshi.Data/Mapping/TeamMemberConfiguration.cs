@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Projects;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,6 +11,6 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
     {
         member.ToTable("project_team");
         member.HasKey(m => new { m.CommunityId, m.ProjectNumber, m.PersonId });
-        member.Property(m => m.Role).HasMaxLength(40);
+        member.Property(m => m.Role).HasMaxLength(ProjectRules.MaxRoleLength);
     }
 }

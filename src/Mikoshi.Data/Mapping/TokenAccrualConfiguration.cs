@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,7 +11,7 @@ internal sealed class TokenAccrualConfiguration : IEntityTypeConfiguration<Token
     {
         accrual.ToTable("token_accruals");
         accrual.HasKey(a => new { a.CommunityId, a.Serial, a.Asset });
-        accrual.Property(a => a.Asset).HasMaxLength(12);
-        accrual.Property(a => a.PaidScaled).HasMaxLength(120);
+        accrual.Property(a => a.Asset).HasMaxLength(Asset.MaxCodeLength);
+        accrual.Property(a => a.PaidScaled).HasMaxLength(ColumnWidths.ScaledDecimal);
     }
 }

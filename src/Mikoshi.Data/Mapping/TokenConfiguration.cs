@@ -31,7 +31,7 @@ public sealed class LineageStepConfiguration : IEntityTypeConfiguration<LineageS
     {
         builder.ToTable("token_lineage");
         builder.HasKey(l => new { l.CommunityId, l.Serial, l.Step });
-        builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(ColumnWidths.LongWord);
         builder.Property(l => l.Price).IsMoney();
         builder.HasIndex(l => new { l.CommunityId, l.AtUnixMs });
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,7 +11,7 @@ internal sealed class TokenUnitsConfiguration : IEntityTypeConfiguration<TokenUn
     {
         units.ToTable("token_units");
         units.HasKey(u => new { u.CommunityId, u.Serial, u.Asset });
-        units.Property(u => u.Asset).HasMaxLength(12);
+        units.Property(u => u.Asset).HasMaxLength(Asset.MaxCodeLength);
         units.Property(u => u.Holds).IsMoney();
         units.Property(u => u.Mark).IsMoney();
     }

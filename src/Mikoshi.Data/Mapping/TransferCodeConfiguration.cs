@@ -11,6 +11,6 @@ internal sealed class TransferCodeConfiguration : IEntityTypeConfiguration<Trans
         code.ToTable("transfer_codes");
         code.HasKey(c => new { c.CommunityId, c.PersonId });
         code.HasIndex(c => new { c.CommunityId, c.Code }).IsUnique();
-        code.Property(c => c.Code).HasMaxLength(12);
+        code.Property(c => c.Code).HasMaxLength(ColumnWidths.TransferCode);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,7 +11,7 @@ internal sealed class TreasuryPoolConfiguration : IEntityTypeConfiguration<Treas
     {
         pool.ToTable("treasury_pools");
         pool.HasKey(p => new { p.CommunityId, p.Asset });
-        pool.Property(p => p.Asset).HasMaxLength(12);
+        pool.Property(p => p.Asset).HasMaxLength(Asset.MaxCodeLength);
         pool.Ignore(p => p.Pool);
         pool.Property(p => p.Units).IsMoney();
         pool.Property(p => p.IssuedPerToken).IsMoney();

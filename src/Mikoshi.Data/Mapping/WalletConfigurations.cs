@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -11,10 +12,10 @@ public sealed class WalletLinkConfiguration : IEntityTypeConfiguration<WalletLin
         builder.ToTable("wallet_links");
         builder.HasKey(l => l.Address);
         builder.HasIndex(l => l.PersonId);
-        builder.Property(l => l.Address).HasMaxLength(42);
-        builder.Property(l => l.Kind).HasMaxLength(12);
-        builder.Property(l => l.LinkMessage).HasMaxLength(4000);
-        builder.Property(l => l.LinkSignature).HasMaxLength(132);
+        builder.Property(l => l.Address).HasMaxLength(EthAddress.TextLength);
+        builder.Property(l => l.Kind).HasMaxLength(ColumnWidths.Word);
+        builder.Property(l => l.LinkMessage).HasMaxLength(ColumnWidths.LinkMessage);
+        builder.Property(l => l.LinkSignature).HasMaxLength(ColumnWidths.SignatureHex);
     }
 }
 
@@ -25,7 +26,7 @@ public sealed class SiweNonceConfiguration : IEntityTypeConfiguration<SiweNonceR
         builder.ToTable("siwe_nonces");
         builder.HasKey(n => n.Nonce);
         builder.HasIndex(n => n.ExpiresAtUnixMs);
-        builder.Property(n => n.Nonce).HasMaxLength(64);
-        builder.Property(n => n.Purpose).HasMaxLength(8);
+        builder.Property(n => n.Nonce).HasMaxLength(ColumnWidths.NonceText);
+        builder.Property(n => n.Purpose).HasMaxLength(ColumnWidths.NoncePurpose);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Tax;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -10,7 +11,7 @@ internal sealed class WithholdingPaymentConfiguration : IEntityTypeConfiguration
     {
         payment.ToTable("withholding_payments");
         payment.HasKey(p => new { p.CommunityId, p.Number });
-        payment.Property(p => p.Period).HasMaxLength(7);
+        payment.Property(p => p.Period).HasMaxLength(WithholdingPeriod.TextLength);
         payment.Property(p => p.Amount).IsMoney();
     }
 }

@@ -15,6 +15,12 @@ public sealed class Community
     /// <summary>Longest value, in characters.</summary>
     public const int MaxValueLength = 40;
 
+    /// <summary>Shortest slug, in characters.</summary>
+    public const int MinSlugLength = 3;
+
+    /// <summary>Longest slug (the community's address), in characters.</summary>
+    public const int MaxSlugLength = 40;
+
     /// <summary>Longest charter text, in characters.</summary>
     public const int MaxCharterLength = 10_000;
 
@@ -190,7 +196,7 @@ public sealed class Community
         PersonId founder,
         DateTimeOffset at)
     {
-        if (slug is null || slug.Length is < 3 or > 40 || !slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+        if (slug is null || slug.Length is < MinSlugLength or > MaxSlugLength || !slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
             || slug.StartsWith('-') || slug.EndsWith('-'))
         {
             return CommunityErrors.InvalidSlug;

@@ -70,8 +70,8 @@ public static class CommunityErrors
     /// <summary>'{0}' is not a role an admin grants; grant 'treasurer' or 'admin'.</summary>
     public static Error InvalidRole(string role) => new(Codes.InvalidRole, ErrorKind.Invalid, role);
 
-    /// <summary>The address must be 3 to 40 lower-case letters, digits and hyphens, not starting or ending with a hyphen.</summary>
-    public static Error InvalidSlug { get; } = new(Codes.InvalidSlug, ErrorKind.Invalid);
+    /// <summary>The address must be {0} to {1} lower-case letters, digits and hyphens, not starting or ending with a hyphen.</summary>
+    public static Error InvalidSlug { get; } = new(Codes.InvalidSlug, ErrorKind.Invalid, Community.MinSlugLength, Community.MaxSlugLength);
 
     /// <summary>A community always keeps at least one admin.</summary>
     public static Error LastAdmin { get; } = new(Codes.LastAdmin, ErrorKind.Invalid);

@@ -13,6 +13,9 @@ public readonly record struct EthAddress
     /// <summary>The number of bytes in an address.</summary>
     public const int Length = 20;
 
+    /// <summary>The characters of an address as text: <c>0x</c> and 40 hex digits.</summary>
+    public const int TextLength = 2 + (2 * Length);
+
     private static readonly byte[] Zero = new byte[Length];
 
     private readonly byte[]? bytes;

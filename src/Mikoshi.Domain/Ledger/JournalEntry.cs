@@ -22,6 +22,9 @@ public sealed record JournalEntry
     /// <summary>The longest memo kept.</summary>
     public const int MaxMemoLength = 500;
 
+    /// <summary>The longest reference (a bank transfer's id, a receipt number) an entry carries.</summary>
+    public const int MaxReferenceLength = 200;
+
     /// <summary>What kind of movement this is: <c>deposit</c>, <c>transfer</c>, <c>revenue</c>…</summary>
     public string Kind { get; }
 

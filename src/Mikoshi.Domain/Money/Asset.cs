@@ -34,10 +34,13 @@ public readonly record struct Asset
     /// <summary>The assets every community may enable without saying their decimals.</summary>
     public static IReadOnlyList<Asset> Known { get; } = [Jpy, Usd, Usdc, Eth];
 
+    /// <summary>The longest asset code (<c>JPY</c>, <c>USDC</c>…), in characters; the shortest is two.</summary>
+    public const int MaxCodeLength = 12;
+
     /// <summary>Makes an asset from a code and decimals, checking both.</summary>
     public static Result<Asset> Of(string? code, int decimals)
     {
-        if (code is null || code.Length is < 2 or > 12 || !code.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9')))
+        if (code is null || code.Length is < 2 or > MaxCodeLength || !code.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9')))
         {
             return MoneyErrors.InvalidAsset;
         }

@@ -97,8 +97,8 @@ public static class NotificationErrors
     /// <summary>Choose discord, slack, line or webhook.</summary>
     public static Error InvalidChannelKind { get; } = new(Codes.InvalidChannelKind, ErrorKind.Invalid);
 
-    /// <summary>Name the channel in 1 to 80 characters.</summary>
-    public static Error InvalidChannelLabel { get; } = new(Codes.InvalidChannelLabel, ErrorKind.Invalid);
+    /// <summary>Name the channel in 1 to {0} characters.</summary>
+    public static Error InvalidChannelLabel { get; } = new(Codes.InvalidChannelLabel, ErrorKind.Invalid, ChannelRules.MaxLabelLength);
 
     /// <summary>Choose off, in_app, mail, daily or weekly.</summary>
     public static Error InvalidDelivery { get; } = new(Codes.InvalidDelivery, ErrorKind.Invalid);

@@ -3,6 +3,9 @@ namespace Mikoshi.Domain.Payouts;
 /// <summary>A bank's code in the Zengin system (金融機関コード): exactly 4 ASCII digits, such as <c>0005</c>.</summary>
 public readonly record struct BankCode
 {
+    /// <summary>The digits of a bank code.</summary>
+    public const int Length = 4;
+
     private BankCode(string digits) => Digits = digits;
 
     /// <summary>The 4 digits.</summary>
@@ -10,7 +13,7 @@ public readonly record struct BankCode
 
     /// <summary>Makes a bank code from exactly 4 ASCII digits; otherwise <c>invalid_bank_code</c>.</summary>
     public static Result<BankCode> Of(string? digits) =>
-        ZenginDigits.Are(digits, 4)
+        ZenginDigits.Are(digits, Length)
             ? new BankCode(digits!)
             : PayoutErrors.InvalidBankCode;
 
@@ -21,6 +24,9 @@ public readonly record struct BankCode
 /// <summary>A branch's code within its bank (支店コード): exactly 3 ASCII digits, such as <c>001</c>.</summary>
 public readonly record struct BranchCode
 {
+    /// <summary>The digits of a branch code.</summary>
+    public const int Length = 3;
+
     private BranchCode(string digits) => Digits = digits;
 
     /// <summary>The 3 digits.</summary>
@@ -28,7 +34,7 @@ public readonly record struct BranchCode
 
     /// <summary>Makes a branch code from exactly 3 ASCII digits; otherwise <c>invalid_branch_code</c>.</summary>
     public static Result<BranchCode> Of(string? digits) =>
-        ZenginDigits.Are(digits, 3)
+        ZenginDigits.Are(digits, Length)
             ? new BranchCode(digits!)
             : PayoutErrors.InvalidBranchCode;
 
@@ -79,6 +85,9 @@ public readonly record struct AccountType
 /// </summary>
 public readonly record struct AccountNumber
 {
+    /// <summary>The most digits an account number has (at least one).</summary>
+    public const int MaxLength = 7;
+
     private AccountNumber(string digits) => Digits = digits;
 
     /// <summary>The 7 digits, zero-filled on the left.</summary>
@@ -86,7 +95,7 @@ public readonly record struct AccountNumber
 
     /// <summary>Makes an account number from 1 to 7 ASCII digits; otherwise <c>invalid_account_number</c>.</summary>
     public static Result<AccountNumber> Of(string? digits) =>
-        digits is { Length: >= 1 and <= 7 } && ZenginDigits.Are(digits, digits.Length)
+        digits is { Length: >= 1 and <= MaxLength } && ZenginDigits.Are(digits, digits.Length)
             ? new AccountNumber(digits.PadLeft(7, '0'))
             : PayoutErrors.InvalidAccountNumber;
 

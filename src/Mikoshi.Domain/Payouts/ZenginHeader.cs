@@ -6,6 +6,9 @@ namespace Mikoshi.Domain.Payouts;
 /// </summary>
 public readonly record struct SenderCode
 {
+    /// <summary>The digits of a sender code (委託者コード).</summary>
+    public const int Length = 10;
+
     private SenderCode(string digits) => Digits = digits;
 
     /// <summary>The 10 digits.</summary>
@@ -13,7 +16,7 @@ public readonly record struct SenderCode
 
     /// <summary>Makes a sender code from exactly 10 ASCII digits; otherwise <c>invalid_sender_code</c>.</summary>
     public static Result<SenderCode> Of(string? digits) =>
-        ZenginDigits.Are(digits, 10)
+        ZenginDigits.Are(digits, Length)
             ? new SenderCode(digits!)
             : PayoutErrors.InvalidSenderCode;
 

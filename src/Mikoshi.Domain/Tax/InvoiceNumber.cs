@@ -8,6 +8,9 @@ namespace Mikoshi.Domain.Tax;
 /// </summary>
 public readonly record struct InvoiceNumber
 {
+    /// <summary>The characters of a number: <c>T</c> and 13 digits.</summary>
+    public const int Length = 14;
+
     private InvoiceNumber(string text) => Text = text;
 
     /// <summary>The number as written: <c>T</c> and 13 digits.</summary>
@@ -16,7 +19,7 @@ public readonly record struct InvoiceNumber
     /// <summary>Reads <c>T</c> + 13 ASCII digits whose check digit is right; anything else is <c>invalid_invoice_number</c>.</summary>
     public static Result<InvoiceNumber> Of(string? text)
     {
-        if (text is null || text.Length != 14 || text[0] != 'T' || !text.AsSpan(1).ToArray().All(char.IsAsciiDigit))
+        if (text is null || text.Length != Length || text[0] != 'T' || !text.AsSpan(1).ToArray().All(char.IsAsciiDigit))
         {
             return TaxErrors.InvalidInvoiceNumber;
         }

@@ -31,11 +31,14 @@ public sealed record WithholdingPeriod
     /// <summary>Whether this is a 納期の特例 half year.</summary>
     public bool IsHalfYear { get; }
 
+    /// <summary>The characters of a period as text: <c>2026-11</c> or <c>2026-H2</c>.</summary>
+    public const int TextLength = 7;
+
     /// <summary>Reads <c>yyyy-MM</c> or <c>yyyy-H1</c>/<c>yyyy-H2</c> (years 2000–9998); anything else is <c>invalid_withholding_period</c>.</summary>
     public static Result<WithholdingPeriod> Parse(string? text)
     {
         var invalid = TaxErrors.InvalidWithholdingPeriod;
-        if (text is not { Length: 7 } || text[4] != '-' || !text.AsSpan(0, 4).ToArray().All(char.IsAsciiDigit))
+        if (text is not { Length: TextLength } || text[4] != '-' || !text.AsSpan(0, 4).ToArray().All(char.IsAsciiDigit))
         {
             return invalid;
         }

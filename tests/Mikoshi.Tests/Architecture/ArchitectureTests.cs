@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Mikoshi.Data;
+using Mikoshi.Tests.Infrastructure;
 using NetArchTest.Rules;
 
 namespace Mikoshi.Tests.Architecture;
@@ -40,6 +42,29 @@ public sealed class ArchitectureTests
             .ShouldNot().HaveDependencyOn("Mikoshi.Data.MikoshiDb").GetResult();
 
         Assert.True(result.IsSuccessful, Names(result));
+    }
+
+    /// <summary>
+    /// No column width in the mapping is a bare number (issue #19, finding 7): a width that restates a rule the app
+    /// checks (a name, a title, a bank code) comes from the domain constant the validation and the form's maxlength use,
+    /// and a width that is only a storage detail (a hash's hex length, a state word) from a named constant in
+    /// Mapping/ColumnWidths.cs. A literal here is how a column, its check and its form drift apart. Read from the
+    /// source, since a compiled model only shows the resulting number.
+    /// </summary>
+    [Fact]
+    public void Mapping_TakesEveryColumnWidthFromANamedConstant()
+    {
+        var data = Path.Combine(Repository.Root, "src", "Mikoshi.Data");
+        var files = Directory.EnumerateFiles(Path.Combine(data, "Mapping"), "*.cs").Append(Path.Combine(data, "MikoshiDb.cs"));
+        var literal = new Regex(@"\b(HasMaxLength|HaveMaxLength|HasPrecision|HavePrecision)\(\s*[-+(\d]", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var found = files
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line.Trim())))
+            .Where(l => literal.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text}")
+            .ToList();
+
+        Assert.True(files.Count() > 40, "the mapping's source files were not found");
+        Assert.True(found.Count == 0, "column widths as bare numbers:\n" + string.Join("\n", found));
     }
 
     /// <summary>

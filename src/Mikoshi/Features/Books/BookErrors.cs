@@ -22,7 +22,7 @@ public static class BookErrors
     }
 
     /// <summary>An account name is 1 to {0} characters, spelt as your accounting software spells it.</summary>
-    public static Error InvalidBookAccountName { get; } = new(Codes.InvalidBookAccountName, ErrorKind.Invalid, BooksExport.MaxNameLength);
+    public static Error InvalidBookAccountName { get; } = new(Codes.InvalidBookAccountName, ErrorKind.Invalid, Domain.Ledger.BookRules.MaxAccountNameLength);
 
     /// <summary>An export period starts on or before it ends.</summary>
     public static Error InvalidExportPeriod { get; } = new(Codes.InvalidExportPeriod, ErrorKind.Invalid);

@@ -26,8 +26,6 @@ public sealed record BookAccountsRequest(IReadOnlyDictionary<string, string>? Na
 /// </summary>
 public sealed class BooksExport(Writer writer)
 {
-    public const int MaxNameLength = 40;
-
     /// <summary>The 27 columns of the import layout, A to AA, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
@@ -97,7 +95,7 @@ public sealed class BooksExport(Writer writer)
                 }
 
                 var trimmed = name?.Trim() ?? string.Empty;
-                if (trimmed.Length is 0 or > MaxNameLength || trimmed.Any(char.IsControl))
+                if (trimmed.Length is 0 or > BookRules.MaxAccountNameLength || trimmed.Any(char.IsControl))
                 {
                     return BookErrors.InvalidBookAccountName;
                 }

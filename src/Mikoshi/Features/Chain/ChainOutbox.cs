@@ -3,6 +3,7 @@ using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Chain;
 using Mikoshi.Data;
+using Mikoshi.Data.Mapping;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
@@ -101,7 +102,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
             }
             catch (ChainRefusedException e)
             {
-                (hash, failure) = (null, e.Message.Length > 500 ? e.Message[..500] : e.Message);
+                (hash, failure) = (null, e.Message.Length > ColumnWidths.FailureText ? e.Message[..ColumnWidths.FailureText] : e.Message);
             }
             catch (ChainUnavailableException)
             {

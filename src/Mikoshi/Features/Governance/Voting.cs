@@ -67,11 +67,6 @@ public sealed record VoteExport(
 /// </summary>
 public sealed class Voting(Writer writer, IConfiguration configuration, CustodialKeys keys, TimeProvider clock, ChainConnection chain)
 {
-    /// <summary>The most signature bytes taken (a contract wallet's may hold several owners' signatures).</summary>
-    public const int MaxSignatureBytes = 65 * 16;
-
-    public const int MaxReasonLength = 1000;
-
     public long ChainId => configuration.GetValue<long?>("Mikoshi:ChainId") ?? VoteDomain.DefaultChainId;
 
     public VoteDomain DomainOf(Community community) => VoteDomain.For(community.Id.Value, ChainId);
@@ -96,9 +91,9 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         }
 
         reason ??= string.Empty;
-        if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
+        if (reason.Length > VoteRules.MaxReasonLength || reason.Any(char.IsControl))
         {
-            return GovernanceErrors.InvalidReason(Voting.MaxReasonLength);
+            return GovernanceErrors.InvalidReason(VoteRules.MaxReasonLength);
         }
 
         return new VoteMessage(proposal, choice!, address.Value, n, reason);
@@ -325,7 +320,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
             digits = digits[2..];
         }
 
-        if (digits.Length == 0 || digits.Length % 2 != 0 || digits.Length > 2 * MaxSignatureBytes)
+        if (digits.Length == 0 || digits.Length % 2 != 0 || digits.Length > 2 * VoteRules.MaxSignatureBytes)
         {
             return false;
         }

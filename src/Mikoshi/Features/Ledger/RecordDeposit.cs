@@ -17,8 +17,6 @@ public sealed record DepositView(long Entry, string Account, AmountView Amount, 
 /// <summary>A treasurer records money the community received from outside, with the bank's or payer's reference.</summary>
 public sealed class RecordDeposit(Writer writer, MikoshiDb db)
 {
-    public const int MaxReferenceLength = 200;
-
     public async Task<Result<Committed<DepositView>>> HandleAsync(Caller treasurer, DepositRequest request, IdempotencyKey? idempotency = null)
     {
         var community = treasurer.RequireCommunity();
@@ -35,9 +33,9 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
         }
 
         var reference = request.Reference?.Trim() ?? string.Empty;
-        if (reference.Length is 0 or > MaxReferenceLength)
+        if (reference.Length is 0 or > JournalEntry.MaxReferenceLength)
         {
-            return LedgerErrors.InvalidReference(RecordDeposit.MaxReferenceLength);
+            return LedgerErrors.InvalidReference(JournalEntry.MaxReferenceLength);
         }
 
         var account = AccountId.Treasury;

@@ -61,7 +61,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         }
 
         var label = (request.Label ?? string.Empty).Trim();
-        if (label.Length is 0 or > 80)
+        if (label.Length is 0 or > ChannelRules.MaxLabelLength)
         {
             return NotificationErrors.InvalidChannelLabel;
         }
@@ -69,7 +69,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
         string url = string.Empty, secret = string.Empty;
         if (kind == "line")
         {
-            if (request.AccessToken is not { Length: > 0 and <= 1000 } token)
+            if (request.AccessToken is not { Length: > 0 and <= ChannelRules.MaxAccessTokenLength } token)
             {
                 return NotificationErrors.InvalidAccessToken;
             }

@@ -18,7 +18,7 @@ public sealed class WebhookAddresses(IConfiguration configuration)
     /// <summary>The URL, checked: <c>invalid_webhook_url</c>, <c>webhook_host_unresolved</c> or <c>webhook_url_private</c> otherwise.</summary>
     public async Task<Result<Uri>> CheckAsync(string? url, CancellationToken cancellationToken = default)
     {
-        if (url is null || url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        if (url is null || url.Length > ChannelRules.MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0 || uri.Host.Length == 0)
         {
             return NotificationErrors.InvalidWebhookUrl;

@@ -26,9 +26,6 @@ public sealed record SaleLinkView(string PaymentLink, long Project);
 /// <summary>Payment settings and the payment links that sell a project's work.</summary>
 public sealed class PaymentSettings(Writer writer)
 {
-    public const int MaxBankAccountLength = 400;
-    public const int MaxStripeIdLength = 200;
-
     public Task<Result<Committed<PaymentSettingsView>>> SaveAsync(Caller admin, PaymentSettingsRequest request)
     {
         var community = admin.RequireCommunity();
@@ -39,15 +36,15 @@ public sealed class PaymentSettings(Writer writer)
         }
 
         var priceId = request.DuesPriceId?.Trim() ?? string.Empty;
-        if (priceId.Length > MaxStripeIdLength || (priceId.Length > 0 && dues.Value.Units <= Int128.Zero) || dues.Value.Units > StripeCheckout.MaxYen)
+        if (priceId.Length > PaymentSettingsRules.MaxStripeIdLength || (priceId.Length > 0 && dues.Value.Units <= Int128.Zero) || dues.Value.Units > StripeCheckout.MaxYen)
         {
             return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidDues);
         }
 
         var bank = request.BankAccount?.Trim() ?? string.Empty;
-        if (bank.Length > MaxBankAccountLength || bank.Any(char.IsControl))
+        if (bank.Length > PaymentSettingsRules.MaxBankAccountLength || bank.Any(char.IsControl))
         {
-            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidBankAccount(MaxBankAccountLength));
+            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidBankAccount(PaymentSettingsRules.MaxBankAccountLength));
         }
 
         CsvMapping? csv = null;
@@ -93,7 +90,7 @@ public sealed class PaymentSettings(Writer writer)
     {
         var community = caller.RequireCommunity();
         var link = request.PaymentLink?.Trim() ?? string.Empty;
-        if (!link.StartsWith("plink_", StringComparison.Ordinal) || link.Length > MaxStripeIdLength || !link.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
+        if (!link.StartsWith("plink_", StringComparison.Ordinal) || link.Length > PaymentSettingsRules.MaxStripeIdLength || !link.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
         {
             return Task.FromResult<Result<Committed<SaleLinkView>>>(PaymentErrors.InvalidPaymentLink);
         }

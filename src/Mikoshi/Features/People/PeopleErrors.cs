@@ -28,7 +28,7 @@ public static class PeopleErrors
     public static Error InvalidPrivacy { get; } = new(Codes.InvalidPrivacy, ErrorKind.Invalid);
 
     /// <summary>Each tag is 1 to {0} characters, at most {1} of each kind; the introduction at most {2} characters.</summary>
-    public static Error InvalidProfile { get; } = new(Codes.InvalidProfile, ErrorKind.Invalid, Profiles.MaxTagLength, Profiles.MaxTags, Profiles.MaxBioLength);
+    public static Error InvalidProfile { get; } = new(Codes.InvalidProfile, ErrorKind.Invalid, Profiles.MaxTagLength, Profiles.MaxTags, Domain.Identity.ProfileRules.MaxBioLength);
 
     /// <summary>That skill is already in the vocabulary.</summary>
     public static Error SkillExists { get; } = new(Codes.SkillExists, ErrorKind.Invalid);

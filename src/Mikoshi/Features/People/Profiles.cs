@@ -3,6 +3,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Identity;
 using Mikoshi.Domain.Matching;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Kernel;
@@ -31,7 +32,6 @@ public static class Profiles
 {
     public const int MaxTags = TagList.MaxTags;
     public const int MaxTagLength = TagList.MaxTagLength;
-    public const int MaxBioLength = 2000;
 
     public static ProfileView View(MikoshiUser user) =>
         new(user.PersonId.ToString(), user.DisplayName, user.Bio, user.Skills, user.Loves, user.Values);
@@ -53,7 +53,7 @@ public static class Profiles
             name = checkedName.Value;
         }
 
-        if (request.Bio is { Length: > MaxBioLength })
+        if (request.Bio is { Length: > ProfileRules.MaxBioLength })
         {
             return PeopleErrors.InvalidProfile;
         }

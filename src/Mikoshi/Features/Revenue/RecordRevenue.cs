@@ -47,8 +47,6 @@ public sealed record ProjectMoneyView(long Project, IReadOnlyList<AmountView> Re
 /// </summary>
 public sealed class RecordRevenue(Writer writer)
 {
-    public const int MaxSourceLength = 200;
-
     public Task<Result<Committed<GrantView>>> GrantAsync(Caller admin, long project, GrantRequest request) =>
         writer.RunAsync(admin, Access.Admin, null,
             async write => await GrantAsync(write, admin.RequirePerson(), admin.RequireCommunity(), project, request));
@@ -133,9 +131,9 @@ public sealed class RecordRevenue(Writer writer)
         }
 
         var source = request.Source?.Trim() ?? string.Empty;
-        if (source.Length is 0 or > MaxSourceLength)
+        if (source.Length is 0 or > RevenueRules.MaxSourceLength)
         {
-            return RevenueErrors.InvalidSource(RecordRevenue.MaxSourceLength);
+            return RevenueErrors.InvalidSource(RevenueRules.MaxSourceLength);
         }
 
         return await writer.RunAsync(treasurer, Access.Treasurer, idempotency,

@@ -29,9 +29,6 @@ public sealed record KindView(string Code, string Japanese, string English, bool
 /// </summary>
 public sealed class TaxSettings(Writer writer, SecretBox box)
 {
-    public const int MaxLegalNameLength = 100;
-    public const int MaxAddressLength = 200;
-
     public Task<Result<Committed<TaxProfileRequest>>> SetProfileAsync(PersonId person, TaxProfileRequest request) =>
         writer.RunAsync(Guid.Empty, person.ToString(), null, async write =>
         {
@@ -55,9 +52,9 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
 
             var name = (request.LegalName ?? string.Empty).Trim();
             var address = (request.Address ?? string.Empty).Trim();
-            if (name.Length > MaxLegalNameLength || address.Length > MaxAddressLength || name.Any(char.IsControl) || address.Any(char.IsControl))
+            if (name.Length > TaxRules.MaxLegalNameLength || address.Length > TaxRules.MaxAddressLength || name.Any(char.IsControl) || address.Any(char.IsControl))
             {
-                return TaxErrors.InvalidTaxProfile(TaxSettings.MaxLegalNameLength, TaxSettings.MaxAddressLength);
+                return TaxErrors.InvalidTaxProfile(TaxRules.MaxLegalNameLength, TaxRules.MaxAddressLength);
             }
 
             var db = write.Db;
