@@ -51,9 +51,9 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<ChainCounterRow> ChainCounters => Set<ChainCounterRow>();
 
-    public DbSet<SuccessionPlanRow> SuccessionPlans => Set<SuccessionPlanRow>();
+    public DbSet<Domain.Membership.SuccessionPlan> SuccessionPlans => Set<Domain.Membership.SuccessionPlan>();
 
-    public DbSet<SuccessionConfirmationRow> SuccessionConfirmations => Set<SuccessionConfirmationRow>();
+    public DbSet<Domain.Membership.SuccessionConfirmation> SuccessionConfirmations => Set<Domain.Membership.SuccessionConfirmation>();
 
     public DbSet<LlcMemberRow> LlcMembers => Set<LlcMemberRow>();
 
@@ -71,9 +71,9 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<WorkRow> Works => Set<WorkRow>();
 
-    public DbSet<AgreementRow> Agreements => Set<AgreementRow>();
+    public DbSet<Domain.Revenue.SplitAgreement> Agreements => Set<Domain.Revenue.SplitAgreement>();
 
-    public DbSet<AgreementPartyRow> AgreementParties => Set<AgreementPartyRow>();
+    public DbSet<Domain.Revenue.SplitAgreementParty> AgreementParties => Set<Domain.Revenue.SplitAgreementParty>();
 
     public DbSet<GrantRow> Grants => Set<GrantRow>();
 
@@ -158,7 +158,7 @@ public abstract class MikoshiDb(DbContextOptions options)
     public DbSet<ChainEntitlementRow> ChainEntitlements => Set<ChainEntitlementRow>();
     public DbSet<MatchingSettingsRow> MatchingSettings => Set<MatchingSettingsRow>();
 
-    public DbSet<PaymentRow> Payments => Set<PaymentRow>();
+    public DbSet<Domain.Payments.Payment> Payments => Set<Domain.Payments.Payment>();
 
     public DbSet<StripeEventRow> StripeEvents => Set<StripeEventRow>();
 
@@ -170,7 +170,7 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<TransferCodeRow> TransferCodes => Set<TransferCodeRow>();
 
-    public DbSet<BankLineRow> BankLines => Set<BankLineRow>();
+    public DbSet<Domain.Payments.BankLine> BankLines => Set<Domain.Payments.BankLine>();
 
     /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
     public abstract bool IsPostgres { get; }

@@ -44,17 +44,10 @@ public sealed class RevenueWorld
         {
             db.Projects.Add(new ProjectRow { CommunityId = id, Number = 1, Title = "Bench project", Status = "active", CreatedById = lead, CreatedAtUnixMs = 0 });
             db.TeamMembers.Add(new TeamMemberRow { CommunityId = id, ProjectNumber = 1, PersonId = lead, Role = "lead", JoinedAtUnixMs = 0 });
-            db.Agreements.Add(new AgreementRow
-            {
-                CommunityId = id,
-                ProjectNumber = 1,
-                Version = 1,
-                ProposedById = lead,
-                ProposedAtUnixMs = 0,
-                State = Agreements.InForce,
-                InForceAtUnixMs = 0,
-                Parties = [new AgreementPartyRow { CommunityId = id, ProjectNumber = 1, Version = 1, Index = 0, PersonId = lead, Weight = 1, AcceptedAtUnixMs = 0 }],
-            });
+            // The lead's own split, in force from the start: proposing accepts the proposer's part.
+            var split = Domain.Revenue.SplitAgreement.Propose(id, 1, 1, Domain.Revenue.SplitBasis.Manual, [new Domain.Revenue.SplitParty(lead, 1, 0)], lead, DateTimeOffset.UnixEpoch).Value;
+            split.ComeIntoForce([], DateTimeOffset.UnixEpoch);
+            db.Agreements.Add(split);
             foreach (var holder in holders.Take(50))
             {
                 db.BankAccounts.Add(new BankAccountRow { PersonId = holder, BankCode = "0001", BankName = "ﾐｽﾞﾎ", BranchCode = "001", BranchName = "ﾄｳｷｮｳ", AccountType = 1, AccountNumber = "1234567", HolderName = "ﾔﾏﾀﾞ ﾊﾅｺ" });

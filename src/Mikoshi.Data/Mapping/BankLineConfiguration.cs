@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain.Payments;
 
 namespace Mikoshi.Data.Mapping;
 
-/// <summary>The table <c>bank_lines</c>.</summary>
-internal sealed class BankLineConfiguration : IEntityTypeConfiguration<BankLineRow>
+/// <summary>Imported bank statement lines: the table <c>bank_lines</c>.</summary>
+internal sealed class BankLineConfiguration : IEntityTypeConfiguration<BankLine>
 {
-    public void Configure(EntityTypeBuilder<BankLineRow> line)
+    public void Configure(EntityTypeBuilder<BankLine> line)
     {
         line.ToTable("bank_lines");
         line.HasKey(l => new { l.CommunityId, l.Number });
         line.HasIndex(l => new { l.CommunityId, l.Identity }).IsUnique();
         line.HasIndex(l => new { l.CommunityId, l.State });
-        line.Property(l => l.Identity).HasMaxLength(ColumnWidths.BankLineIdentity);
-        line.Property(l => l.BookedOn).HasMaxLength(ColumnWidths.IsoDate);
-        line.Property(l => l.Payer).HasMaxLength(ColumnWidths.BankLinePayer);
-        line.Property(l => l.State).HasMaxLength(ColumnWidths.LongWord);
+        line.Property(l => l.Identity).HasMaxLength(BankLine.MaxIdentityLength);
+        line.Property(l => l.BookedOn).HasMaxLength(BankLine.DateFormat.Length);
+        line.Property(l => l.Payer).HasMaxLength(BankLine.MaxPayerLength);
+        line.Property(l => l.State).IsLowerCaseWord(BankLine.MaxStateLength);
+        line.Ignore(l => l.StateWord);
     }
 }

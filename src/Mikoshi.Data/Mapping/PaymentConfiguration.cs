@@ -1,25 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Mikoshi.Domain;
+using Mikoshi.Domain.Payments;
 
 namespace Mikoshi.Data.Mapping;
 
-/// <summary>The table <c>payments</c>.</summary>
-internal sealed class PaymentConfiguration : IEntityTypeConfiguration<PaymentRow>
+/// <summary>Payments: the table <c>payments</c>.</summary>
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
-    public void Configure(EntityTypeBuilder<PaymentRow> payment)
+    public void Configure(EntityTypeBuilder<Payment> payment)
     {
         payment.ToTable("payments");
         payment.HasKey(p => new { p.CommunityId, p.Number });
         payment.HasIndex(p => p.Reference).IsUnique();
         payment.HasIndex(p => p.PaymentIntent);
         payment.HasIndex(p => new { p.CommunityId, p.PersonId });
-        payment.Property(p => p.Purpose).HasMaxLength(ColumnWidths.LongWord);
-        payment.Property(p => p.Method).HasMaxLength(ColumnWidths.LongWord);
-        payment.Property(p => p.State).HasMaxLength(ColumnWidths.LongWord);
-        payment.Property(p => p.Flag).HasMaxLength(ColumnWidths.Code);
-        payment.Property(p => p.Asset).HasMaxLength(Asset.MaxCodeLength);
-        payment.Property(p => p.Reference).HasMaxLength(ColumnWidths.ExternalId);
-        payment.Property(p => p.PaymentIntent).HasMaxLength(ColumnWidths.ExternalId);
+        payment.Property(p => p.Purpose).HasMaxLength(Payment.MaxWordLength);
+        payment.Property(p => p.Method).HasMaxLength(Payment.MaxWordLength);
+        payment.Property(p => p.State).IsLowerCaseWord(Payment.MaxWordLength);
+        payment.Property(p => p.Flag).HasMaxLength(Payment.MaxFlagLength);
+        payment.Property(p => p.Asset).HasMaxLength(Payment.MaxAssetLength);
+        payment.Property(p => p.Reference).HasMaxLength(Payment.MaxReferenceLength);
+        payment.Property(p => p.PaymentIntent).HasMaxLength(Payment.MaxReferenceLength);
+        payment.Ignore(p => p.IsCredited);
+        payment.Ignore(p => p.StateWord);
     }
 }

@@ -2,64 +2,6 @@ using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data;
 
-/// <summary>
-/// Money that came in from outside through a payment channel (Stripe or a bank transfer), numbered per
-/// community. Its state moves pending → paid (credited) or expired; refunds and chargebacks add to <see cref="Reversed"/>.
-/// Amounts are minor units of <see cref="Asset"/> as the payment provider counts them.
-/// </summary>
-public sealed class PaymentRow
-{
-    public CommunityId CommunityId { get; set; }
-
-    public long Number { get; set; }
-
-    /// <summary>Who paid (null for a sale of a work to the public).</summary>
-    public PersonId? PersonId { get; set; }
-
-    /// <summary>join, topup, dues, sale or transfer.</summary>
-    public string Purpose { get; set; } = string.Empty;
-
-    /// <summary>card, konbini, subscription or bank.</summary>
-    public string Method { get; set; } = string.Empty;
-
-    /// <summary>pending, paid, expired or flagged.</summary>
-    public string State { get; set; } = string.Empty;
-
-    /// <summary>Why a payment was flagged (a problem code), empty otherwise.</summary>
-    public string Flag { get; set; } = string.Empty;
-
-    public string Asset { get; set; } = string.Empty;
-
-    public long Amount { get; set; }
-
-    public long Fee { get; set; }
-
-    /// <summary>Refunded so far (Stripe reports the running total).</summary>
-    public long Reversed { get; set; }
-
-    /// <summary>Taken back by chargebacks.</summary>
-    public long Disputed { get; set; }
-
-    /// <summary>The provider's own reference: a Checkout Session, an invoice, a bank line; unique.</summary>
-    public string Reference { get; set; } = string.Empty;
-
-    /// <summary>Stripe's payment intent, which refunds and disputes name.</summary>
-    public string? PaymentIntent { get; set; }
-
-    public long? ProjectNumber { get; set; }
-
-    /// <summary>For a join: the most the person agreed to pay for the token.</summary>
-    public long? MaxPrice { get; set; }
-
-    public long? TokenSerial { get; set; }
-
-    public long? EntryNumber { get; set; }
-
-    public long CreatedAtUnixMs { get; set; }
-
-    public long? PaidAtUnixMs { get; set; }
-}
-
 /// <summary>A Stripe event applied (or kept and flagged): its id is the key that makes it apply once.</summary>
 public sealed class StripeEventRow
 {
@@ -140,28 +82,3 @@ public sealed class TransferCodeRow
     public long? JoinMaxPrice { get; set; }
 }
 
-/// <summary>One line of an imported bank statement, kept by its identity so that importing it twice changes nothing.</summary>
-public sealed class BankLineRow
-{
-    public CommunityId CommunityId { get; set; }
-
-    public long Number { get; set; }
-
-    /// <summary>What makes the line the same line in any later import (the bank's inquiry number, or a hash for CSV).</summary>
-    public string Identity { get; set; } = string.Empty;
-
-    public string BookedOn { get; set; } = string.Empty;
-
-    public long Amount { get; set; }
-
-    public string Payer { get; set; } = string.Empty;
-
-    /// <summary>credited, unmatched, assigned or ignored.</summary>
-    public string State { get; set; } = string.Empty;
-
-    public PersonId? PersonId { get; set; }
-
-    public long? PaymentNumber { get; set; }
-
-    public long ImportedAtUnixMs { get; set; }
-}

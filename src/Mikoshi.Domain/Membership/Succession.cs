@@ -23,51 +23,103 @@ public enum SuccessionStage
 /// <param name="Share">Their weight when the plan splits by shares (ignored in order mode).</param>
 public sealed record Successor(PersonId Person, long Share);
 
+/// <summary>A guardian's confirmation that a holder's succession should run.</summary>
+public sealed class SuccessionConfirmation
+{
+    private SuccessionConfirmation()
+    {
+    }
+
+    internal SuccessionConfirmation(CommunityId community, PersonId holder, PersonId guardian, DateTimeOffset at)
+    {
+        CommunityId = community;
+        HolderId = holder;
+        GuardianId = guardian;
+        AtUnixMs = at.ToUnixTimeMilliseconds();
+    }
+
+    /// <summary>The community.</summary>
+    public CommunityId CommunityId { get; private set; }
+
+    /// <summary>Whose plan.</summary>
+    public PersonId HolderId { get; private set; }
+
+    /// <summary>The guardian who confirmed.</summary>
+    public PersonId GuardianId { get; private set; }
+
+    /// <summary>When (Unix milliseconds).</summary>
+    public long AtUnixMs { get; private set; }
+}
+
 /// <summary>
 /// A holder's succession plan (相続): who receives their tokens — the first successor takes all
 /// (order mode), or tokens are split by shares with largest remainder (shares mode) — and which
 /// guardians, how many of them, after how long an inactivity, may set it in motion; the holder can
-/// veto during a waiting window.
+/// veto during a waiting window. Its steps are verbs: <see cref="Name"/> and <see cref="Revise"/> by the holder,
+/// <see cref="Confirm"/> by a guardian, <see cref="Veto"/> by the holder, <see cref="Inherit"/> when it runs.
 /// </summary>
-public sealed record SuccessionPlan
+public sealed class SuccessionPlan
 {
-    private SuccessionPlan(PersonId holder, IReadOnlyList<Successor> successors, bool byShares,
-        IReadOnlyList<PersonId> guardians, int threshold, int inactivityDays, int vetoDays)
+    private SuccessionPlan()
     {
-        Holder = holder;
-        Successors = successors;
-        ByShares = byShares;
-        Guardians = guardians;
-        Threshold = threshold;
-        InactivityDays = inactivityDays;
-        VetoDays = vetoDays;
+        Successors = [];
+        Guardians = [];
     }
 
     /// <summary>Most successors or guardians a plan names.</summary>
     public const int MaxNamed = 10;
 
+    /// <summary>Shortest inactivity period, in days.</summary>
+    public const int MinInactivityDays = 30;
+
+    /// <summary>Longest inactivity period, in days.</summary>
+    public const int MaxInactivityDays = 36_500;
+
+    /// <summary>Longest veto window, in days.</summary>
+    public const int MaxVetoDays = 365;
+
+    /// <summary>Largest share a successor may have in shares mode.</summary>
+    public const long MaxShare = 1_000_000;
+
+    /// <summary>The community (default for a plan made with <see cref="Of"/> to check the rules alone).</summary>
+    public CommunityId CommunityId { get; private set; }
+
     /// <summary>Whose plan.</summary>
-    public PersonId Holder { get; }
+    public PersonId Holder { get; private set; }
 
     /// <summary>The successors, in order.</summary>
-    public IReadOnlyList<Successor> Successors { get; }
+    public IReadOnlyList<Successor> Successors { get; private set; }
 
     /// <summary>True to split by shares; false to give all to the first successor.</summary>
-    public bool ByShares { get; }
+    public bool ByShares { get; private set; }
 
     /// <summary>Who may confirm a succession after the holder's inactivity.</summary>
-    public IReadOnlyList<PersonId> Guardians { get; }
+    public IReadOnlyList<PersonId> Guardians { get; private set; }
 
     /// <summary>How many guardians must confirm (0 when there are none: only the holder's instruction runs it).</summary>
-    public int Threshold { get; }
+    public int Threshold { get; private set; }
 
     /// <summary>How long the holder must have done nothing in the community before guardians may confirm (30–36,500 days).</summary>
-    public int InactivityDays { get; }
+    public int InactivityDays { get; private set; }
 
     /// <summary>How long the holder may still veto once the guardians have confirmed (1–365 days).</summary>
-    public int VetoDays { get; }
+    public int VetoDays { get; private set; }
 
-    /// <summary>Makes a plan, checking every rule.</summary>
+    /// <summary>When the guardians' confirmations reached the threshold (Unix milliseconds); null while they have not.</summary>
+    public long? ThresholdReachedAtUnixMs { get; private set; }
+
+    /// <summary>When the guardians' confirmations reached the threshold; null while they have not.</summary>
+    public DateTimeOffset? ThresholdReachedAt =>
+        ThresholdReachedAtUnixMs is { } reached ? DateTimeOffset.FromUnixTimeMilliseconds(reached) : null;
+
+    /// <summary>Once the threshold was reached: the end of the holder's veto window, after which it may run.</summary>
+    public DateTimeOffset? VetoEndsAt => ThresholdReachedAt is { } reached ? RunsAfter(reached) : null;
+
+    /// <summary>Whether the plan names <paramref name="person"/> (as holder, successor or guardian).</summary>
+    public bool Involves(PersonId person) =>
+        Holder == person || Guardians.Contains(person) || Successors.Any(s => s.Person == person);
+
+    /// <summary>Makes a plan, checking every rule (without a community: the rules alone).</summary>
     public static Result<SuccessionPlan> Of(PersonId holder, IReadOnlyList<Successor> successors, bool byShares,
         IReadOnlyList<PersonId> guardians, int threshold, int inactivityDays, int vetoDays)
     {
@@ -81,7 +133,7 @@ public sealed record SuccessionPlan
             return MembershipErrors.InvalidSuccessor;
         }
 
-        if (byShares && successors.Any(s => s.Share is < 1 or > 1_000_000))
+        if (byShares && successors.Any(s => s.Share is < 1 or > MaxShare))
         {
             return MembershipErrors.InvalidSuccessor;
         }
@@ -101,12 +153,95 @@ public sealed record SuccessionPlan
             return MembershipErrors.InvalidThreshold;
         }
 
-        if (inactivityDays is < 30 or > 36_500 || vetoDays is < 1 or > 365)
+        if (inactivityDays is < MinInactivityDays or > MaxInactivityDays || vetoDays is < 1 or > MaxVetoDays)
         {
             return MembershipErrors.InvalidPeriod;
         }
 
-        return new SuccessionPlan(holder, successors, byShares, guardians, threshold, inactivityDays, vetoDays);
+        return new SuccessionPlan
+        {
+            Holder = holder,
+            Successors = [.. successors],
+            ByShares = byShares,
+            Guardians = [.. guardians],
+            Threshold = threshold,
+            InactivityDays = inactivityDays,
+            VetoDays = vetoDays,
+        };
+    }
+
+    /// <summary>A holder names their successors and guardians in <paramref name="community"/>: every rule of <see cref="Of"/>.</summary>
+    public static Result<SuccessionPlan> Name(CommunityId community, PersonId holder, IReadOnlyList<Successor> successors, bool byShares,
+        IReadOnlyList<PersonId> guardians, int threshold, int inactivityDays, int vetoDays)
+    {
+        var plan = Of(holder, successors, byShares, guardians, threshold, inactivityDays, vetoDays);
+        if (plan.IsSuccess)
+        {
+            plan.Value.CommunityId = community;
+        }
+
+        return plan;
+    }
+
+    /// <summary>
+    /// The holder names again: the plan takes the new terms (every rule of <see cref="Of"/>) and the guardians'
+    /// confirmations so far no longer count (the caller clears them).
+    /// </summary>
+    public Result<SuccessionPlan> Revise(IReadOnlyList<Successor> successors, bool byShares,
+        IReadOnlyList<PersonId> guardians, int threshold, int inactivityDays, int vetoDays)
+    {
+        var revised = Of(Holder, successors, byShares, guardians, threshold, inactivityDays, vetoDays);
+        if (!revised.IsSuccess)
+        {
+            return revised.Error;
+        }
+
+        Successors = revised.Value.Successors;
+        ByShares = revised.Value.ByShares;
+        Guardians = revised.Value.Guardians;
+        Threshold = revised.Value.Threshold;
+        InactivityDays = revised.Value.InactivityDays;
+        VetoDays = revised.Value.VetoDays;
+        ThresholdReachedAtUnixMs = null;
+        return this;
+    }
+
+    /// <summary>
+    /// <paramref name="guardian"/> confirms at <paramref name="now"/>: refused as <see cref="MayConfirm"/> says; the
+    /// confirmation that reaches the threshold opens the veto window. Returns the confirmation to keep.
+    /// </summary>
+    public Result<SuccessionConfirmation> Confirm(PersonId guardian, DateTimeOffset now, DateTimeOffset holderLastActive, IReadOnlyCollection<PersonId> confirmed)
+    {
+        var may = MayConfirm(guardian, now, holderLastActive, confirmed);
+        if (!may.IsSuccess)
+        {
+            return may.Error;
+        }
+
+        if (IsReachedBy(confirmed.Count + 1) && ThresholdReachedAtUnixMs is null)
+        {
+            ThresholdReachedAtUnixMs = now.ToUnixTimeMilliseconds();
+        }
+
+        return new SuccessionConfirmation(CommunityId, Holder, guardian, now);
+    }
+
+    /// <summary>The holder is still here: the veto window closes and the confirmations no longer count (the caller clears them).</summary>
+    public void Veto() => ThresholdReachedAtUnixMs = null;
+
+    /// <summary>
+    /// The succession runs over the holder's <paramref name="tokens"/>: <c>nothing_to_inherit</c> without one; otherwise
+    /// who receives each, and the plan is back to waiting (its confirmations are used up).
+    /// </summary>
+    public Result<IReadOnlyList<(TokenId Token, PersonId To)>> Inherit(IReadOnlyList<TokenId> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            return MembershipErrors.NothingToInherit;
+        }
+
+        ThresholdReachedAtUnixMs = null;
+        return Result<IReadOnlyList<(TokenId Token, PersonId To)>>.Ok(Distribute(tokens));
     }
 
     /// <summary>Who receives each token, in the order given.</summary>
@@ -154,6 +289,10 @@ public sealed record SuccessionPlan
 
         return true;
     }
+
+    /// <summary>Whether <paramref name="claimant"/> may run the succession now, with the plan's own threshold time.</summary>
+    public Result<bool> MayClaim(PersonId claimant, DateTimeOffset now, int confirmations) =>
+        MayClaim(claimant, now, ThresholdReachedAt, confirmations);
 
     /// <summary>When the succession may run, once the threshold was reached at <paramref name="thresholdReachedAt"/>.</summary>
     public DateTimeOffset RunsAfter(DateTimeOffset thresholdReachedAt) => thresholdReachedAt + TimeSpan.FromDays(VetoDays);

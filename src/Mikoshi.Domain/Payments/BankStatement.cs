@@ -11,13 +11,13 @@ namespace Mikoshi.Domain.Payments;
 /// <param name="BookedOn">The day the bank booked it (勘定日).</param>
 /// <param name="Amount">Yen received.</param>
 /// <param name="Payer">The payer's name as the bank wrote it (振込依頼人名).</param>
-public sealed record BankLine(int LineNumber, string Identity, DateOnly BookedOn, long Amount, string Payer);
+public sealed record StatementDeposit(int LineNumber, string Identity, DateOnly BookedOn, long Amount, string Payer);
 
 /// <summary>A line the reader could not use, with its 1-based number and why.</summary>
 public sealed record BankLineError(int LineNumber, string Reason);
 
 /// <summary>What a statement file held: its deposits, and the lines it could not read.</summary>
-public sealed record BankStatement(IReadOnlyList<BankLine> Deposits, IReadOnlyList<BankLineError> Errors, int Withdrawals);
+public sealed record BankStatement(IReadOnlyList<StatementDeposit> Deposits, IReadOnlyList<BankLineError> Errors, int Withdrawals);
 
 /// <summary>
 /// Reads the 全銀協 入出金取引明細 file (種別コード 03): fixed 200-byte records in Shift_JIS, with or
@@ -37,7 +37,7 @@ public static class ZenginStatement
     /// <summary>The deposits of a statement file; withdrawals are counted, bad records reported by number.</summary>
     public static BankStatement Read(ReadOnlySpan<byte> file)
     {
-        var deposits = new List<BankLine>();
+        var deposits = new List<StatementDeposit>();
         var errors = new List<BankLineError>();
         var withdrawals = 0;
         string? account = null;
@@ -103,7 +103,7 @@ public static class ZenginStatement
         return new BankStatement(deposits, errors, withdrawals);
     }
 
-    private static (BankLine? Deposit, BankLineError? Error) Data(byte[] record, int number, string account)
+    private static (StatementDeposit? Deposit, BankLineError? Error) Data(byte[] record, int number, string account)
     {
         var inquiry = Text(record, 1, 8);
         var booked = Text(record, 9, 6);
@@ -132,7 +132,7 @@ public static class ZenginStatement
 
         var payer = Text(record, 81, 48).Trim();
         var yen = long.Parse(amount, CultureInfo.InvariantCulture);
-        return (new BankLine(number, $"zengin:{account}:{booked}:{inquiry}", date.Value, yen, payer), null);
+        return (new StatementDeposit(number, $"zengin:{account}:{booked}:{inquiry}", date.Value, yen, payer), null);
     }
 
     /// <summary>和暦 YYMMDD: 令和 for years below 31 (2019–2048), else 平成 (1989–2019).</summary>
@@ -233,7 +233,7 @@ public static class CsvStatement
     public static BankStatement Read(ReadOnlySpan<byte> file, CsvMapping mapping)
     {
         var text = (mapping.ShiftJis ? ZenginStatement.ShiftJis : new UTF8Encoding(false)).GetString(file);
-        var deposits = new List<BankLine>();
+        var deposits = new List<StatementDeposit>();
         var errors = new List<BankLineError>();
         var withdrawals = 0;
         var lines = text.Split('\n');
@@ -288,7 +288,7 @@ public static class CsvStatement
             var id = mapping.IdColumn is { } column && fields[column - 1].Trim().Length > 0
                 ? fields[column - 1].Trim()
                 : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(line)))[..40];
-            deposits.Add(new BankLine(number, $"csv:{id}", date, amount, fields[mapping.PayerColumn - 1].Trim()));
+            deposits.Add(new StatementDeposit(number, $"csv:{id}", date, amount, fields[mapping.PayerColumn - 1].Trim()));
         }
 
         return new BankStatement(deposits, errors, withdrawals);

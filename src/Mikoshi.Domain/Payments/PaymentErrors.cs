@@ -45,6 +45,9 @@ public static class PaymentErrors
         /// <summary><c>invalid_line_state</c></summary>
         public const string InvalidLineState = "invalid_line_state";
 
+        /// <summary><c>invalid_payment_state</c></summary>
+        public const string InvalidPaymentState = "invalid_payment_state";
+
         /// <summary><c>invalid_payment_link</c></summary>
         public const string InvalidPaymentLink = "invalid_payment_link";
 
@@ -99,6 +102,9 @@ public static class PaymentErrors
 
     /// <summary>A bank line's state is unmatched, credited, assigned or ignored.</summary>
     public static Error InvalidLineState { get; } = new(Codes.InvalidLineState, ErrorKind.Invalid);
+
+    /// <summary>Payment #{0} is {1}: that cannot be done to it now.</summary>
+    public static Error InvalidPaymentState(long number, object state) => new(Codes.InvalidPaymentState, ErrorKind.Conflict, number, state);
 
     /// <summary>A Stripe payment link id looks like plink_…</summary>
     public static Error InvalidPaymentLink { get; } = new(Codes.InvalidPaymentLink, ErrorKind.Invalid);

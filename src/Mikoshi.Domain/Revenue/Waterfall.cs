@@ -81,7 +81,7 @@ public static class Waterfall
         Int128 outstandingGrant,
         int recoupRateBps,
         RevenuePolicy policy,
-        SplitAgreement agreement,
+        SplitTerms agreement,
         bool anyHolders)
     {
         if (revenue <= Int128.Zero || outstandingGrant < Int128.Zero || recoupRateBps is < 0 or > RevenuePolicy.Whole)

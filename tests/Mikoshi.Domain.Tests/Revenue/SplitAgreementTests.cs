@@ -13,7 +13,7 @@ public class SplitAgreementTests
     public void FixedSharesComeFirst_ThenWeightsSplitTheRest()
     {
         // An outside illustrator takes 10%; the two members split ¥9,000 2:1.
-        var agreement = SplitAgreement.Of([Weight(2), Fixed(1_000), Weight(1)]).Value;
+        var agreement = SplitTerms.Of([Weight(2), Fixed(1_000), Weight(1)]).Value;
 
         Assert.Equal([(Int128)6_000, 1_000, 3_000], agreement.Split(10_000));
     }
@@ -21,25 +21,25 @@ public class SplitAgreementTests
     [Fact]
     public void FixedSharesAlone_MustMakeTheWhole()
     {
-        Assert.Equal("invalid_split", SplitAgreement.Of([Fixed(5_000)]).Error?.Code);
-        Assert.Equal([(Int128)51, 50], SplitAgreement.Of([Fixed(5_000), Fixed(5_000)]).Value.Split(101));
+        Assert.Equal("invalid_split", SplitTerms.Of([Fixed(5_000)]).Error?.Code);
+        Assert.Equal([(Int128)51, 50], SplitTerms.Of([Fixed(5_000), Fixed(5_000)]).Value.Split(101));
     }
 
     [Theory]
     [InlineData(-1L, 1L)]
     [InlineData(0L, 0L)]
     public void NegativeOrAllZeroWeights_AreRefused(long first, long second) =>
-        Assert.Equal("invalid_split", SplitAgreement.Of([Weight(first), Weight(second)]).Error?.Code);
+        Assert.Equal("invalid_split", SplitTerms.Of([Weight(first), Weight(second)]).Error?.Code);
 
     [Fact]
     public void APersonNamedTwice_BothAWeightAndAShare_OrTooMuchFixed_IsRefused()
     {
         var person = new PersonId(Guid.NewGuid());
-        Assert.Equal("invalid_split", SplitAgreement.Of([new SplitParty(person, 1, 0), new SplitParty(person, 2, 0)]).Error?.Code);
-        Assert.Equal("invalid_split", SplitAgreement.Of([new SplitParty(person, 1, 100)]).Error?.Code);
-        Assert.Equal("invalid_split", SplitAgreement.Of([Fixed(6_000), Fixed(6_000), Weight(1)]).Error?.Code);
-        Assert.Equal("invalid_split", SplitAgreement.Of([]).Error?.Code);
-        Assert.Equal("invalid_split", SplitAgreement.Of([Weight(long.MaxValue), Weight(1)]).Error?.Code);
+        Assert.Equal("invalid_split", SplitTerms.Of([new SplitParty(person, 1, 0), new SplitParty(person, 2, 0)]).Error?.Code);
+        Assert.Equal("invalid_split", SplitTerms.Of([new SplitParty(person, 1, 100)]).Error?.Code);
+        Assert.Equal("invalid_split", SplitTerms.Of([Fixed(6_000), Fixed(6_000), Weight(1)]).Error?.Code);
+        Assert.Equal("invalid_split", SplitTerms.Of([]).Error?.Code);
+        Assert.Equal("invalid_split", SplitTerms.Of([Weight(long.MaxValue), Weight(1)]).Error?.Code);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class SplitAgreementTests
             .Array[1, 12];
         Gen.Select(parties, Gen.Long[0, long.MaxValue]).Sample((list, amount) =>
         {
-            var agreement = SplitAgreement.Of(list);
+            var agreement = SplitTerms.Of(list);
             if (!agreement.IsSuccess)
             {
                 return;

@@ -53,8 +53,8 @@ public class WaterfallTests
         Assert.Equal("invalid_amount", Waterfall.Run(revenue, grant, rate, Policy, Weighted(1), true).Error?.Code);
 
     /// <summary>An agreement of team members with these weights, in order.</summary>
-    public static SplitAgreement Weighted(params long[] weights) =>
-        SplitAgreement.Of(weights.Select(w => new SplitParty(new PersonId(Guid.NewGuid()), w, 0)).ToList()).Value;
+    public static SplitTerms Weighted(params long[] weights) =>
+        SplitTerms.Of(weights.Select(w => new SplitParty(new PersonId(Guid.NewGuid()), w, 0)).ToList()).Value;
 
     [Fact]
     public void Policy_AboveTheWhole_IsRefused() =>

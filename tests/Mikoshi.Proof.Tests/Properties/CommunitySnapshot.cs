@@ -62,9 +62,9 @@ public static class CommunitySnapshot
             Line($"checkpoint {c.PersonId} {c.Sequence} {c.AtUnixMs} {c.Count}");
         }
 
-        foreach (var p in (await db.SuccessionPlans.AsNoTracking().Where(p => p.CommunityId == id).ToListAsync()).OrderBy(p => p.HolderId.Value))
+        foreach (var p in (await db.SuccessionPlans.AsNoTracking().Where(p => p.CommunityId == id).ToListAsync()).OrderBy(p => p.Holder.Value))
         {
-            Line($"plan {p.HolderId} {p.SuccessorsJson} {p.ByShares} {p.GuardiansJson} {p.Threshold} {p.InactivityDays} {p.VetoDays} {p.ThresholdReachedAtUnixMs}");
+            Line($"plan {p.Holder} {string.Join(",", p.Successors)} {p.ByShares} {string.Join(",", p.Guardians)} {p.Threshold} {p.InactivityDays} {p.VetoDays} {p.ThresholdReachedAtUnixMs}");
         }
 
         foreach (var c in (await db.SuccessionConfirmations.AsNoTracking().Where(c => c.CommunityId == id).ToListAsync()).OrderBy(c => (c.HolderId.Value, c.GuardianId.Value)))

@@ -67,17 +67,15 @@ public sealed class Calendars(Writer writer, MikoshiDb db, TimeProvider clock)
         var items = (await ProposalItemsAsync(communities, origin)).ToList();
 
         // Successions naming the person: the veto window runs from the guardians' threshold for VetoDays.
-        var text = person.ToString();
         var plans = await db.SuccessionPlans.AsNoTracking().Where(p => p.ThresholdReachedAtUnixMs != null).ToListAsync();
-        foreach (var plan in plans.Where(p => p.HolderId == person || p.SuccessorsJson.Contains(text, StringComparison.Ordinal) || p.GuardiansJson.Contains(text, StringComparison.Ordinal)))
+        foreach (var plan in plans.Where(p => p.Involves(person)))
         {
             var community = await db.Communities.AsNoTracking().FirstAsync(c => c.Id == plan.CommunityId);
-            var ends = DateTimeOffset.FromUnixTimeMilliseconds(plan.ThresholdReachedAtUnixMs!.Value).AddDays(plan.VetoDays);
             items.Add(new CalendarItem(
-                $"veto-{plan.CommunityId}-{plan.HolderId}-{plan.ThresholdReachedAtUnixMs}@mikoshi",
-                ends,
+                $"veto-{plan.CommunityId}-{plan.Holder}-{plan.ThresholdReachedAtUnixMs}@mikoshi",
+                plan.VetoEndsAt!.Value,
                 $"{community.Name}: succession veto window ends",
-                plan.HolderId == person
+                plan.Holder == person
                     ? "The guardians confirmed your succession; until this moment you can veto it."
                     : "A succession that names you: until this moment its holder can veto it.",
                 $"{origin}/c/{community.Slug}/succession"));

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
+using Mikoshi.Data.Mapping;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Features.Kernel;
@@ -61,24 +61,19 @@ public static class NamedSuccessions
     public static async Task<IReadOnlyList<NamedPlanView>> ForAsync(MikoshiDb db, PersonId person, DateTimeOffset now)
     {
         var mine = person.ToString();
-        var rows = await db.SuccessionPlans.AsNoTracking()
-            .Where(p => p.SuccessorsJson.Contains(mine) || p.GuardiansJson.Contains(mine)).ToListAsync();
+        var plans = await db.SuccessionPlans.MayName(person).AsNoTracking().ToListAsync();
         var views = new List<NamedPlanView>();
-        foreach (var row in rows)
+        foreach (var plan in plans)
         {
-            var successors = JsonSerializer.Deserialize<List<SuccessorRequest>>(row.SuccessorsJson, Writer.Json)!;
-            var guardians = JsonSerializer.Deserialize<List<string>>(row.GuardiansJson, Writer.Json)!;
-            var isSuccessor = successors.Any(s => s.PersonId == mine);
-            var isGuardian = guardians.Contains(mine);
-            if ((!isSuccessor && !isGuardian) || row.HolderId == person)
+            var isSuccessor = plan.Successors.Any(s => s.Person == person);
+            var isGuardian = plan.Guardians.Contains(person);
+            if ((!isSuccessor && !isGuardian) || plan.Holder == person)
             {
                 continue;
             }
 
-            var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == row.CommunityId);
-            var plan = SuccessionPlan.Of(row.HolderId, successors.Select(s => new Successor(new PersonId(Guid.Parse(s.PersonId!)), s.Share ?? 1)).ToList(),
-                row.ByShares, guardians.Select(g => new PersonId(Guid.Parse(g))).ToList(), row.Threshold, row.InactivityDays, row.VetoDays).Value;
-            var held = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == row.HolderId)
+            var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == plan.CommunityId);
+            var held = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder)
                 .OrderBy(t => t.Serial).Select(t => t.Serial).ToListAsync();
             var toMe = plan.Distribute(held.Select(s => new TokenId(s)).ToList()).Where(d => d.To == person).Select(d => d.Token.Value).ToList();
             var value = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
@@ -96,9 +91,9 @@ public static class NamedSuccessions
                 }
             }
 
-            var view = await Succession.ViewAsync(db, community, row);
+            var view = await Succession.ViewAsync(db, community, plan);
             var lastActive = view.HolderLastActive ?? now;
-            var confirmFrom = lastActive.AddDays(row.InactivityDays);
+            var confirmFrom = plan.ConfirmableFrom(lastActive);
             var stage = SuccessionPlan.Stage(now, confirmFrom, view.RunsAfter) switch
             {
                 SuccessionStage.HolderActive => "holderActive",
@@ -111,16 +106,16 @@ public static class NamedSuccessions
             views.Add(new NamedPlanView(
                 community.Slug,
                 community.Name,
-                row.HolderId.ToString(),
-                (await MembershipNames(db, row.HolderId)) ?? "?",
+                plan.Holder.ToString(),
+                (await MembershipNames(db, plan.Holder)) ?? "?",
                 isSuccessor,
                 isGuardian,
                 toMe,
                 value.Where(v => v.Value > Int128.Zero).Select(v => AmountView.Of(v.Key, v.Value)).ToList(),
                 accrued.Where(v => v.Value > Int128.Zero).Select(v => AmountView.Of(v.Key, v.Value)).ToList(),
                 stage,
-                guardians.Count,
-                row.Threshold,
+                plan.Guardians.Count,
+                plan.Threshold,
                 view.Confirmations.Count,
                 confirmedByMe,
                 lastActive,

@@ -76,33 +76,43 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             guardians.Add(person.Value);
         }
 
-        var plan = SuccessionPlan.Of(holder, successors, request.ByShares, guardians, request.Threshold,
-            request.InactivityDays ?? 365, request.VetoDays ?? 30);
-        if (!plan.IsSuccess)
+        var (inactivityDays, vetoDays) = (request.InactivityDays ?? 365, request.VetoDays ?? 30);
+        var checkedPlan = SuccessionPlan.Of(holder, successors, request.ByShares, guardians, request.Threshold, inactivityDays, vetoDays);
+        if (!checkedPlan.IsSuccess)
         {
-            return plan.Error;
+            return checkedPlan.Error;
         }
 
         return await writer.RunAsync(caller, Access.Member, null, async write =>
         {
-            var row = await write.Db.SuccessionPlans.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.HolderId == holder);
-            if (row is null)
+            var plan = await write.Db.SuccessionPlans.FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Holder == holder);
+            var named = plan is null
+                ? SuccessionPlan.Name(community.Id, holder, successors, request.ByShares, guardians, request.Threshold, inactivityDays, vetoDays)
+                : plan.Revise(successors, request.ByShares, guardians, request.Threshold, inactivityDays, vetoDays);
+            if (!named.IsSuccess)
             {
-                row = new SuccessionPlanRow { CommunityId = community.Id, HolderId = holder };
-                write.Db.SuccessionPlans.Add(row);
+                return named.Error;
             }
 
-            row.SuccessorsJson = JsonSerializer.Serialize(plan.Value.Successors.Select(s => new SuccessorRequest(s.Person.ToString(), s.Share)), Writer.Json);
-            row.ByShares = plan.Value.ByShares;
-            row.GuardiansJson = JsonSerializer.Serialize(plan.Value.Guardians.Select(g => g.ToString()), Writer.Json);
-            row.Threshold = plan.Value.Threshold;
-            row.InactivityDays = plan.Value.InactivityDays;
-            row.VetoDays = plan.Value.VetoDays;
-            row.ThresholdReachedAtUnixMs = null;
+            if (plan is null)
+            {
+                plan = named.Value;
+                write.Db.SuccessionPlans.Add(plan);
+            }
+
             await ClearConfirmationsAsync(write, community.Id, holder);
-            await write.AuditAsync("succession.planned", new { holder = holder.ToString(), successors = row.SuccessorsJson, guardians = row.GuardiansJson, row.Threshold, row.ByShares, row.InactivityDays, row.VetoDays });
-            write.AnnounceTo(EventCatalogue.SuccessionNamed, new { holder = holder.ToString() }, Involved(plan.Value).Where(p => p != holder));
-            return Result<SuccessionView>.Ok(await ViewAsync(write.Db, community, row));
+            await write.AuditAsync("succession.planned", new
+            {
+                holder = holder.ToString(),
+                successors = JsonSerializer.Serialize(plan.Successors.Select(s => new SuccessorRequest(s.Person.ToString(), s.Share)), Writer.Json),
+                guardians = JsonSerializer.Serialize(plan.Guardians.Select(g => g.ToString()), Writer.Json),
+                plan.Threshold,
+                plan.ByShares,
+                plan.InactivityDays,
+                plan.VetoDays,
+            });
+            write.AnnounceTo(EventCatalogue.SuccessionNamed, new { holder = holder.ToString() }, Involved(plan).Where(p => p != holder));
+            return Result<SuccessionView>.Ok(await ViewAsync(write.Db, community, plan));
         });
     }
 
@@ -112,34 +122,23 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         {
             var (holder, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var plan = await LoadAsync(write.Db, community.Id, holder);
-            return plan.IsSuccess ? await RunAsync(write, community, plan.Value.Plan, plan.Value.Row, "holder's instruction", estate: false) : plan.Error;
+            return plan.IsSuccess ? await RunAsync(write, community, plan.Value, "holder's instruction", estate: false) : plan.Error;
         });
 
     public Task<Result<Committed<SuccessionView>>> ConfirmAsync(Caller caller, string holderId) =>
-        WithPlanAsync<SuccessionView>(caller, holderId, async (write, plan, row) =>
+        WithPlanAsync<SuccessionView>(caller, holderId, async (write, plan) =>
         {
             var (guardian, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var confirmed = await write.Db.SuccessionConfirmations
                 .Where(c => c.CommunityId == community.Id && c.HolderId == plan.Holder).Select(c => c.GuardianId).ToListAsync();
             var lastActive = await LastActiveAsync(write.Db, community, plan.Holder);
-            var may = plan.MayConfirm(guardian, write.At, lastActive, confirmed);
-            if (!may.IsSuccess)
+            var confirmation = plan.Confirm(guardian, write.At, lastActive, confirmed);
+            if (!confirmation.IsSuccess)
             {
-                return may.Error;
+                return confirmation.Error;
             }
 
-            write.Db.SuccessionConfirmations.Add(new SuccessionConfirmationRow
-            {
-                CommunityId = community.Id,
-                HolderId = plan.Holder,
-                GuardianId = guardian,
-                AtUnixMs = write.At.ToUnixTimeMilliseconds(),
-            });
-            if (plan.IsReachedBy(confirmed.Count + 1) && row.ThresholdReachedAtUnixMs is null)
-            {
-                row.ThresholdReachedAtUnixMs = write.At.ToUnixTimeMilliseconds();
-            }
-
+            write.Db.SuccessionConfirmations.Add(confirmation.Value);
             await write.AuditAsync("succession.confirmed", new { holder = plan.Holder.ToString(), guardian = guardian.ToString() });
             if (confirmed.Count == 0)
             {
@@ -147,7 +146,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             }
 
             write.AnnounceTo(EventCatalogue.SuccessionConfirmed, new { holder = plan.Holder.ToString(), guardian = guardian.ToString(), confirmations = confirmed.Count + 1, plan.Threshold }, Involved(plan));
-            return await ViewAsync(write.Db, community, row);
+            return await ViewAsync(write.Db, community, plan);
         });
 
     /// <summary>The holder is still here: clears every confirmation (and counts as activity, being a write of theirs).</summary>
@@ -161,32 +160,31 @@ public sealed class Succession(Writer writer, MikoshiDb db)
                 return plan.Error;
             }
 
-            plan.Value.Row.ThresholdReachedAtUnixMs = null;
+            plan.Value.Veto();
             await ClearConfirmationsAsync(write, community.Id, holder);
             await write.AuditAsync("succession.vetoed", new { holder = holder.ToString() });
-            write.AnnounceTo(EventCatalogue.SuccessionVetoed, new { holder = holder.ToString() }, Involved(plan.Value.Plan));
-            return Result<SuccessionView>.Ok(await ViewAsync(write.Db, community, plan.Value.Row));
+            write.AnnounceTo(EventCatalogue.SuccessionVetoed, new { holder = holder.ToString() }, Involved(plan.Value));
+            return Result<SuccessionView>.Ok(await ViewAsync(write.Db, community, plan.Value));
         });
 
     /// <summary>After the guardians confirmed and the veto window passed, a successor or guardian runs it.</summary>
     public Task<Result<Committed<InheritedView>>> ClaimAsync(Caller caller, string holderId, IdempotencyKey? idempotency = null) =>
-        WithPlanAsync<InheritedView>(caller, holderId, async (write, plan, row) =>
+        WithPlanAsync<InheritedView>(caller, holderId, async (write, plan) =>
         {
             var (claimant, community) = (caller.RequirePerson(), caller.RequireCommunity());
             var confirmations = await write.Db.SuccessionConfirmations.CountAsync(c => c.CommunityId == community.Id && c.HolderId == plan.Holder);
-            var reached = row.ThresholdReachedAtUnixMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null;
-            var may = plan.MayClaim(claimant, write.At, reached, confirmations);
+            var may = plan.MayClaim(claimant, write.At, confirmations);
             if (!may.IsSuccess)
             {
                 return may.Error;
             }
 
-            return await RunAsync(write, community, plan, row, "guardians' confirmation", estate: true);
+            return await RunAsync(write, community, plan, "guardians' confirmation", estate: true);
         }, idempotency);
 
     private async Task<Result<Committed<T>>> WithPlanAsync<T>(
         Caller caller, string holderId,
-        Func<WriteScope, SuccessionPlan, SuccessionPlanRow, Task<Result<T>>> work, IdempotencyKey? idempotency = null)
+        Func<WriteScope, SuccessionPlan, Task<Result<T>>> work, IdempotencyKey? idempotency = null)
     {
         var community = caller.RequireCommunity();
         var holder = await PeopleBook.FindAsync(db, holderId);
@@ -198,13 +196,13 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         return await writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             var plan = await LoadAsync(write.Db, community.Id, holder.Value);
-            return plan.IsSuccess ? await work(write, plan.Value.Plan, plan.Value.Row) : plan.Error;
+            return plan.IsSuccess ? await work(write, plan.Value) : plan.Error;
         });
     }
 
     // estate: the tokens pass after the holder's inactivity (the guardians' path), so the holders' share accrued
     // goes to the heir; on the holder's own instruction the holder keeps it.
-    private static async Task<Result<InheritedView>> RunAsync(WriteScope write, Community community, SuccessionPlan plan, SuccessionPlanRow row, string why, bool estate)
+    private static async Task<Result<InheritedView>> RunAsync(WriteScope write, Community community, SuccessionPlan plan, string why, bool estate)
     {
         if (await Chain.ChainOutbox.InChainModeAsync(write.Db, community.Id))
         {
@@ -213,13 +211,14 @@ public sealed class Succession(Writer writer, MikoshiDb db)
 
         var tokens = await write.Db.Tokens.Include(t => t.Lineage)
             .Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder).OrderBy(t => t.Serial).ToListAsync();
-        if (tokens.Count == 0)
+        var inherited = plan.Inherit(tokens.Select(t => new TokenId(t.Serial)).ToList());
+        if (!inherited.IsSuccess)
         {
-            return MembershipErrors.NothingToInherit;
+            return inherited.Error;
         }
 
-        var distribution = plan.Distribute(tokens.Select(t => new TokenId(t.Serial)).ToList());
-        foreach (var to in distribution.Select(d => d.Item2).Distinct())
+        var distribution = inherited.Value;
+        foreach (var to in distribution.Select(d => d.To).Distinct())
         {
             var consent = await LlcDao.ConsentAsync(write, community.Id, to, LlcMove.Succession);
             if (!consent.IsSuccess)
@@ -242,7 +241,6 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             moves.Add(new TokenMoved(token.Serial, plan.Holder.ToString(), to.ToString(), settled));
         }
 
-        row.ThresholdReachedAtUnixMs = null;
         await ClearConfirmationsAsync(write, community.Id, plan.Holder);
         await write.AuditAsync("succession.ran", new { holder = plan.Holder.ToString(), why, tokens = moves.Count });
         write.AnnounceTo(EventCatalogue.SuccessionCompleted, new { holder = plan.Holder.ToString(), why, tokens = moves.Count }, Involved(plan));
@@ -259,19 +257,10 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         write.Db.SuccessionConfirmations.RemoveRange(confirmations);
     }
 
-    private static async Task<Result<(SuccessionPlan Plan, SuccessionPlanRow Row)>> LoadAsync(MikoshiDb db, CommunityId community, PersonId holder)
+    private static async Task<Result<SuccessionPlan>> LoadAsync(MikoshiDb db, CommunityId community, PersonId holder)
     {
-        var row = await db.SuccessionPlans.FirstOrDefaultAsync(p => p.CommunityId == community && p.HolderId == holder);
-        if (row is null)
-        {
-            return MembershipErrors.NoSuccessionPlan;
-        }
-
-        var successors = JsonSerializer.Deserialize<List<SuccessorRequest>>(row.SuccessorsJson, Writer.Json)!
-            .Select(s => new Successor(new PersonId(Guid.Parse(s.PersonId!)), s.Share ?? 1)).ToList();
-        var guardians = JsonSerializer.Deserialize<List<string>>(row.GuardiansJson, Writer.Json)!.Select(g => new PersonId(Guid.Parse(g))).ToList();
-        var plan = SuccessionPlan.Of(holder, successors, row.ByShares, guardians, row.Threshold, row.InactivityDays, row.VetoDays);
-        return plan.IsSuccess ? (plan.Value, row) : throw new InvariantViolatedException($"Stored plan is invalid: {plan.Error}");
+        var plan = await db.SuccessionPlans.FirstOrDefaultAsync(p => p.CommunityId == community && p.Holder == holder);
+        return plan is null ? MembershipErrors.NoSuccessionPlan : plan;
     }
 
     /// <summary>The holder's last write in the community, from its audit chain (sign-ups and reads do not count).</summary>
@@ -282,23 +271,23 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         return DateTimeOffset.FromUnixTimeMilliseconds(last ?? community.CreatedAt.ToUnixTimeMilliseconds());
     }
 
-    public static async Task<SuccessionView> ViewAsync(MikoshiDb db, Community community, SuccessionPlanRow row)
+    public static async Task<SuccessionView> ViewAsync(MikoshiDb db, Community community, SuccessionPlan plan)
     {
-        var confirmations = await db.SuccessionConfirmations.Where(c => c.CommunityId == community.Id && c.HolderId == row.HolderId)
+        var confirmations = await db.SuccessionConfirmations.Where(c => c.CommunityId == community.Id && c.HolderId == plan.Holder)
             .Select(c => c.GuardianId).ToListAsync();
-        confirmations.AddRange(db.SuccessionConfirmations.Local.Where(c => c.CommunityId == community.Id && c.HolderId == row.HolderId
+        confirmations.AddRange(db.SuccessionConfirmations.Local.Where(c => c.CommunityId == community.Id && c.HolderId == plan.Holder
             && db.Entry(c).State == EntityState.Added).Select(c => c.GuardianId));
         return new SuccessionView(
-            row.HolderId.ToString(),
-            JsonSerializer.Deserialize<List<SuccessorRequest>>(row.SuccessorsJson, Writer.Json)!,
-            row.ByShares,
-            JsonSerializer.Deserialize<List<string>>(row.GuardiansJson, Writer.Json)!,
-            row.Threshold,
-            row.InactivityDays,
-            row.VetoDays,
+            plan.Holder.ToString(),
+            plan.Successors.Select(s => new SuccessorRequest(s.Person.ToString(), s.Share)).ToList(),
+            plan.ByShares,
+            plan.Guardians.Select(g => g.ToString()).ToList(),
+            plan.Threshold,
+            plan.InactivityDays,
+            plan.VetoDays,
             confirmations.Distinct().Select(c => c.ToString()).ToList(),
-            row.ThresholdReachedAtUnixMs is { } reached ? DateTimeOffset.FromUnixTimeMilliseconds(reached).AddDays(row.VetoDays) : null,
-            await LastActiveAsync(db, community, row.HolderId));
+            plan.VetoEndsAt,
+            await LastActiveAsync(db, community, plan.Holder));
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -313,16 +302,13 @@ public sealed class Succession(Writer writer, MikoshiDb db)
                 var caller = http.Caller();
                 var community = caller.RequireCommunity();
                 var holder = await PeopleBook.FindAsync(db, personId);
-                var row = holder.IsSuccess ? await db.SuccessionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.HolderId == holder.Value) : null;
-                if (row is null)
+                var plan = holder.IsSuccess ? await db.SuccessionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Holder == holder.Value) : null;
+                if (plan is null)
                 {
                     return Problems.For(MembershipErrors.NoSuccessionPlan);
                 }
 
-                var view = await ViewAsync(db, community, row);
-                var me = caller.RequirePerson().ToString();
-                var involved = view.Holder == me || view.Guardians.Contains(me) || view.Successors.Any(s => s.PersonId == me);
-                return involved ? Results.Ok(view) : Problems.For(CommonErrors.Forbidden);
+                return plan.Involves(caller.RequirePerson()) ? Results.Ok(await ViewAsync(db, community, plan)) : Problems.For(CommonErrors.Forbidden);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A succession plan and its state, for the holder, successors and guardians.")

@@ -33,7 +33,7 @@ public sealed class PaymentsPage(MikoshiDb db, Callers callers, BankTransfers ba
         // The page lists the reader's own payments: the treasurer's list of everyone's is the API's.
         var payments = await PaymentBook.ListAsync(db, caller with { Roles = new HashSet<Role>() });
         var mine = caller.CanKeepTheBooks
-            ? new MyPaymentsView(await bank.ViewAsync(person, community), payments, (await bank.LinesAsync(community, "unmatched")).Value, await PageReads.PeopleAsync(db, community.Id))
+            ? new MyPaymentsView(await bank.ViewAsync(person, community), payments, (await bank.LinesAsync(community, Domain.Payments.BankLine.Word(Domain.Payments.BankLineState.Unmatched))).Value, await PageReads.PeopleAsync(db, community.Id))
             : new MyPaymentsView(await bank.ViewAsync(person, community), payments, [], []);
         return new PaymentsPageView(caller, membership, mine);
     }

@@ -29,7 +29,7 @@ public sealed class SuccessionPage(MikoshiDb db, Callers callers)
     /// <summary>A holder's succession plan in a community, or null when they have none.</summary>
     internal static async Task<SuccessionView?> PlanAsync(MikoshiDb db, Community community, PersonId holder)
     {
-        var row = await db.SuccessionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.HolderId == holder);
-        return row is null ? null : await Succession.ViewAsync(db, community, row);
+        var plan = await db.SuccessionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CommunityId == community.Id && p.Holder == holder);
+        return plan is null ? null : await Succession.ViewAsync(db, community, plan);
     }
 }

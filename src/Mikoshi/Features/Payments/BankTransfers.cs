@@ -201,7 +201,7 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
     /// credits touch are each read once; then every line is kept (or counted a duplicate) and credited when its code is known.
     /// Returns each line's outcome, in order.
     /// </summary>
-    private static async Task<string[]> ImportBatchAsync(WriteScope write, Community community, BankLine[] lines, MailText links)
+    private static async Task<string[]> ImportBatchAsync(WriteScope write, Community community, StatementDeposit[] lines, MailText links)
     {
         var db = write.Db;
         var identities = lines.Select(l => l.Identity).Distinct().ToList();
@@ -223,22 +223,12 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
                 continue;
             }
 
-            var row = new BankLineRow
-            {
-                CommunityId = community.Id,
-                Number = await ChainHeads.TakeAsync(db, community.Id.Value, "bank-lines"),
-                Identity = line.Identity,
-                BookedOn = line.BookedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Amount = line.Amount,
-                Payer = line.Payer.Length > 120 ? line.Payer[..120] : line.Payer,
-                State = "unmatched",
-                ImportedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-            };
+            var row = BankLine.Import(community.Id, await ChainHeads.TakeAsync(db, community.Id.Value, "bank-lines"), line, write.At);
             db.BankLines.Add(row);
             if (TransferCode.FindIn(line.Payer) is { } code && codes.TryGetValue(code, out var owner))
             {
-                await CreditAsync(write, community, row, owner, owner.PersonId, await PaymentBook.NextNumberAsync(db, community.Id), links);
-                row.State = "credited";
+                var number = await PaymentBook.NextNumberAsync(db, community.Id);
+                await CreditAsync(write, community, row.Credit(owner.PersonId, number), owner, owner.PersonId, number, links);
                 results[i] = BankLineOutcome.Credited;
             }
             else
@@ -250,52 +240,38 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
         return results;
     }
 
-    private static async Task CreditAsync(WriteScope write, Community community, BankLineRow line, TransferCodeRow? code, PersonId person, long number, MailText links)
+    /// <summary>Books a line the caller has just settled to <paramref name="person"/> (<paramref name="settled"/>) as payment <paramref name="number"/>.</summary>
+    private static async Task CreditAsync(WriteScope write, Community community, Result<BankLine> settled, TransferCodeRow? code, PersonId person, long number, MailText links)
     {
+        // Every caller took the line unmatched in this same write: settling it cannot be refused.
+        var line = settled.IsSuccess ? settled.Value : throw new InvariantViolatedException($"A bank line was settled twice: {settled.Error.Code}.");
         var join = code?.JoinMaxPrice;
-        var payment = new PaymentRow
-        {
-            CommunityId = community.Id,
-            Number = number,
-            PersonId = person,
-            Purpose = join is null ? PaymentBook.Transfer : PaymentBook.Join,
-            Method = "bank",
-            State = "pending",
-            Asset = community.BaseAsset,
-            Amount = line.Amount,
-            Reference = $"bank:{community.Id}:{line.Identity}",
-            MaxPrice = join,
-            CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-        };
+        var payment = Payment.Open(community.Id, number, person, join is null ? PaymentBook.Transfer : PaymentBook.Join, "bank", community.BaseAsset,
+            line.Amount, $"bank:{community.Id}:{line.Identity}", write.At, maxPrice: join);
         write.Db.Payments.Add(payment);
         await PaymentBook.CreditAsync(write, community, payment, 0, person, links);
         if (payment.TokenSerial is not null)
         {
             code!.JoinMaxPrice = null;
         }
-
-        line.PersonId = person;
-        line.PaymentNumber = payment.Number;
     }
-
-    /// <summary>The states a bank line can be in, the filter of the reconciliation list.</summary>
-    public static readonly IReadOnlySet<string> LineStates = new HashSet<string>(StringComparer.Ordinal) { "unmatched", "credited", "assigned", "ignored" };
 
     public async Task<Result<IReadOnlyList<BankLineView>>> LinesAsync(Community community, string? state)
     {
-        if (state is not null && !LineStates.Contains(state))
+        var wanted = state is null ? null : BankLine.StateOf(state);
+        if (state is not null && wanted is null)
         {
             return PaymentErrors.InvalidLineState;
         }
 
         var lines = await db.BankLines.AsNoTracking()
-            .Where(l => l.CommunityId == community.Id && (state == null || l.State == state))
+            .Where(l => l.CommunityId == community.Id && (wanted == null || l.State == wanted))
             .OrderByDescending(l => l.Number).Take(500).ToListAsync();
         return lines.Select(l => LineView(l, community)).ToList<BankLineView>();
     }
 
-    private static BankLineView LineView(BankLineRow l, Community community) =>
-        new(l.Number, l.BookedOn, AmountView.Of(Money.Of(community.Base, l.Amount)), l.Payer, l.State, l.PersonId?.ToString(), l.PaymentNumber);
+    private static BankLineView LineView(BankLine l, Community community) =>
+        new(l.Number, l.BookedOn, AmountView.Of(Money.Of(community.Base, l.Amount)), l.Payer, l.StateWord, l.PersonId?.ToString(), l.PaymentNumber);
 
     /// <summary>A treasurer says whose an unmatched line is: it credits them (and mints, if they asked to join).</summary>
     public Task<Result<Committed<BankLineView>>> AssignAsync(Caller caller, long number, AssignLineRequest request) =>
@@ -316,8 +292,8 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
 
             var person = new PersonId(id);
             var code = await write.Db.TransferCodes.FirstOrDefaultAsync(c => c.CommunityId == community.Id && c.PersonId == person);
-            await CreditAsync(write, community, line.Value, code, person, await PaymentBook.NextNumberAsync(write.Db, community.Id), links);
-            line.Value.State = "assigned";
+            var payment = await PaymentBook.NextNumberAsync(write.Db, community.Id);
+            await CreditAsync(write, community, line.Value.Assign(person, payment), code, person, payment, links);
             await write.AuditAsync("bank.line_assigned", new { line = number, person = person.ToString(), payment = line.Value.PaymentNumber });
             return Result<BankLineView>.Ok(LineView(line.Value, community));
         });
@@ -334,18 +310,23 @@ public sealed class BankTransfers(Writer writer, MikoshiDb db, StripeSettings st
                 return line.Error;
             }
 
-            line.Value.State = "ignored";
+            var ignored = line.Value.Ignore();
+            if (!ignored.IsSuccess)
+            {
+                return ignored.Error;
+            }
+
             await write.AuditAsync("bank.line_ignored", new { line = number });
             return Result<BankLineView>.Ok(LineView(line.Value, community));
         });
 
-    private static async Task<Result<BankLineRow>> UnmatchedAsync(WriteScope write, CommunityId community, long number)
+    private static async Task<Result<BankLine>> UnmatchedAsync(WriteScope write, CommunityId community, long number)
     {
         var line = await write.Db.BankLines.FirstOrDefaultAsync(l => l.CommunityId == community && l.Number == number);
         return line switch
         {
             null => PaymentErrors.BankLineNotFound(number),
-            { State: not "unmatched" } => PaymentErrors.BankLineSettled(number, line.State),
+            { State: not BankLineState.Unmatched } => PaymentErrors.BankLineSettled(number, line.StateWord),
             _ => line,
         };
     }

@@ -62,7 +62,7 @@ public static class PaymentBook
     /// then what it buys (a token for a join, the waterfall for a sale), then the provider's fee into the fee account.
     /// Returns the outcome: <c>applied</c>, or a problem code when part of it could not be done (the payment is flagged).
     /// </summary>
-    public static async Task<string> CreditAsync(WriteScope write, Community community, PaymentRow payment, long fee, PersonId recordedBy, Mail.MailText links)
+    public static async Task<string> CreditAsync(WriteScope write, Community community, Payment payment, long fee, PersonId recordedBy, Mail.MailText links)
     {
         var gross = Money.Of(community.Base, payment.Amount);
         var outcome = "applied";
@@ -75,42 +75,38 @@ public static class PaymentBook
                 if (!revenue.IsSuccess)
                 {
                     // Nothing was posted: the sale waits, flagged, for a treasurer to record by hand.
-                    payment.State = "flagged";
-                    payment.Flag = revenue.Error.Code;
+                    Settled(payment.Hold(revenue.Error.Code));
                     return revenue.Error.Code;
                 }
 
-                payment.EntryNumber = revenue.Value.Entry;
+                Settled(payment.MarkPaid(revenue.Value.Entry, write.At));
                 credited = AccountId.ForProject(payment.ProjectNumber.Value);
                 break;
             case Dues:
                 credited = AccountId.Treasury;
-                payment.EntryNumber = await PostAsync(write, JournalEntry.Move("dues", Memo(payment), AccountId.External, credited, gross).Value, payment.Reference);
+                Settled(payment.MarkPaid(await PostAsync(write, JournalEntry.Move("dues", Memo(payment), AccountId.External, credited, gross).Value, payment.Reference), write.At));
                 break;
             default:
                 credited = AccountId.ForPerson(payment.PersonId!.Value.Value);
-                payment.EntryNumber = await PostAsync(write, JournalEntry.Move("payment", Memo(payment), AccountId.External, credited, gross).Value, payment.Reference);
+                Settled(payment.MarkPaid(await PostAsync(write, JournalEntry.Move("payment", Memo(payment), AccountId.External, credited, gross).Value, payment.Reference), write.At));
                 if (payment.Purpose == Join)
                 {
                     var max = payment.MaxPrice?.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     var minted = await MintToken.MintInAsync(write, payment.PersonId.Value, community, new MintRequest(max));
                     if (minted.IsSuccess)
                     {
-                        payment.TokenSerial = minted.Value.Token;
+                        Settled(payment.Bought(minted.Value.Token));
                     }
                     else
                     {
                         // The money stays in the person's account; the token waits for them (or a refund).
-                        payment.Flag = minted.Error.Code;
+                        payment.Raise(minted.Error.Code);
                         outcome = minted.Error.Code;
                     }
                 }
 
                 break;
         }
-
-        payment.State = "paid";
-        payment.PaidAtUnixMs = write.At.ToUnixTimeMilliseconds();
         if (payment.PersonId is { } payer)
         {
             // The payer hears of it (mail at once unless they chose a digest), written in this same transaction; the notice
@@ -133,11 +129,11 @@ public static class PaymentBook
             var taken = await MoveAsync(write, community, from, AccountId.Fees, fee, "fee", $"payment fee of payment #{payment.Number}", payment.Reference);
             if (taken.IsSuccess)
             {
-                payment.Fee = fee;
+                Settled(payment.ChargeFee(fee));
             }
             else
             {
-                payment.Flag = taken.Error.Code;
+                payment.Raise(taken.Error.Code);
                 outcome = taken.Error.Code;
             }
         }
@@ -150,7 +146,7 @@ public static class PaymentBook
     /// account the payment credited (a person's, or the project's reserve) and then from the treasury. Refused
     /// (<c>reversal_uncovered</c>) with nothing moved when those accounts do not hold enough.
     /// </summary>
-    public static Task<Result<long>> ReverseAsync(WriteScope write, Community community, PaymentRow payment, long amount, string kind, string reason)
+    public static Task<Result<long>> ReverseAsync(WriteScope write, Community community, Payment payment, long amount, string kind, string reason)
     {
         AccountId[] from = payment.Purpose switch
         {
@@ -196,10 +192,19 @@ public static class PaymentBook
         return posted.IsSuccess ? posted.Value : throw new InvariantViolatedException($"A credit from outside was refused: {posted.Error.Code}.");
     }
 
-    private static string Memo(PaymentRow payment) => $"{payment.Method} payment #{payment.Number}: {payment.Purpose}";
+    /// <summary>A step the caller checked may be taken (a payment is credited once: every door asks <see cref="Payment.IsCredited"/> first).</summary>
+    private static void Settled(Result<Payment> step)
+    {
+        if (!step.IsSuccess)
+        {
+            throw new InvariantViolatedException($"A payment step was refused after the books moved: {step.Error.Code}.");
+        }
+    }
 
-    public static PaymentView View(PaymentRow p, Asset asset) => new(
-        p.Number, p.Purpose, p.Method, p.State, p.Flag.Length == 0 ? null : p.Flag,
+    private static string Memo(Payment payment) => $"{payment.Method} payment #{payment.Number}: {payment.Purpose}";
+
+    public static PaymentView View(Payment p, Asset asset) => new(
+        p.Number, p.Purpose, p.Method, p.StateWord, p.Flag.Length == 0 ? null : p.Flag,
         AmountView.Of(Money.Of(asset, p.Amount)), AmountView.Of(Money.Of(asset, p.Fee)), AmountView.Of(Money.Of(asset, p.Reversed)), AmountView.Of(Money.Of(asset, p.Disputed)),
         p.PersonId?.ToString(), p.ProjectNumber, p.TokenSerial, p.EntryNumber,
         DateTimeOffset.FromUnixTimeMilliseconds(p.CreatedAtUnixMs), p.PaidAtUnixMs is { } paid ? DateTimeOffset.FromUnixTimeMilliseconds(paid) : null);
@@ -230,7 +235,7 @@ public static class PaymentBook
             return PaymentErrors.PaymentNotFound(number);
         }
 
-        return new ReceiptView(payment.Number, community.Name, payment.Purpose, payment.Method, payment.State,
+        return new ReceiptView(payment.Number, community.Name, payment.Purpose, payment.Method, payment.StateWord,
             AmountView.Of(Money.Of(community.Base, payment.Amount)), AmountView.Of(Money.Of(community.Base, payment.Reversed + payment.Disputed)),
             JstText(DateTimeOffset.FromUnixTimeMilliseconds(payment.PaidAtUnixMs ?? payment.CreatedAtUnixMs)), payment.TokenSerial, payment.ProjectNumber);
     }

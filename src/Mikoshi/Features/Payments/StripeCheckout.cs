@@ -183,20 +183,8 @@ public sealed class StripeCheckout(StripeSettings stripe, Writer writer, Mikoshi
         return await writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             var number = await PaymentBook.NextNumberAsync(write.Db, community.Id);
-            write.Db.Payments.Add(new PaymentRow
-            {
-                CommunityId = community.Id,
-                Number = number,
-                PersonId = person,
-                Purpose = request.Purpose!,
-                Method = method,
-                State = "pending",
-                Asset = community.BaseAsset,
-                Amount = amount,
-                Reference = session.Id,
-                MaxPrice = maxPrice,
-                CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-            });
+            write.Db.Payments.Add(Payment.Open(community.Id, number, person, request.Purpose!, method, community.BaseAsset, amount, session.Id, write.At,
+                maxPrice: maxPrice));
             await write.AuditAsync("payment.checkout", new
             {
                 payment = number,

@@ -4,6 +4,7 @@ using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Payments;
 using Stripe;
 using Stripe.Checkout;
 
@@ -72,7 +73,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
         long fee = 0;
         try
         {
-            if (target.Community is not null && target.Payment is null or { State: not "paid" } && stripeEvent.Data.Object is Session { PaymentStatus: "paid", PaymentIntentId: { } intent })
+            if (target.Community is not null && target.Payment is null or { State: not PaymentState.Paid } && stripeEvent.Data.Object is Session { PaymentStatus: "paid", PaymentIntentId: { } intent })
             {
                 fee = await FeeAsync(intent);
             }
@@ -122,12 +123,12 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
     private static Committed<WebhookView> Answer(Event stripeEvent, string outcome) =>
         new(new WebhookView(stripeEvent.Id, stripeEvent.Type, outcome), Replayed: false);
 
-    private sealed record Target(Community? Community, PaymentRow? Payment, string Problem);
+    private sealed record Target(Community? Community, Payment? Payment, string Problem);
 
     /// <summary>Which community an event is about, from the payment it names or the metadata Mikoshi gave Stripe.</summary>
     private async Task<Target> LocateAsync(Event stripeEvent)
     {
-        PaymentRow? payment = null;
+        Payment? payment = null;
         Guid? community = null;
         switch (stripeEvent.Data.Object)
         {
@@ -222,8 +223,8 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                     return "unknown_payment";
                 }
 
-                payment.PaymentIntent ??= session.PaymentIntentId;
-                if (payment.State is "paid" or "flagged" && payment.EntryNumber is not null)
+                payment.NoteIntent(session.PaymentIntentId);
+                if (payment.IsCredited)
                 {
                     return "already_applied";
                 }
@@ -236,7 +237,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
 
                 if (session.AmountTotal != payment.Amount || !string.Equals(session.Currency, community.BaseAsset, StringComparison.OrdinalIgnoreCase))
                 {
-                    payment.Flag = "amount_mismatch";
+                    payment.Raise("amount_mismatch");
                     return "amount_mismatch";
                 }
 
@@ -252,51 +253,41 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                     return "unknown_payment";
                 }
 
-                if (unpaid.State != "pending")
-                {
-                    return "already_applied";
-                }
-
-                unpaid.State = "expired";
-                return "expired";
+                // Only a pending payment expires: news of one already paid, flagged or expired changes nothing.
+                return unpaid.Expire().IsSuccess ? "expired" : "already_applied";
 
             case (EventTypes.ChargeRefunded, Charge charge):
                 var refunded = await db.Payments.FirstOrDefaultAsync(p => p.PaymentIntent == charge.PaymentIntentId);
-                if (refunded is not { State: "paid" })
+                if (refunded is not { State: PaymentState.Paid })
                 {
                     return "refund_before_payment";
                 }
 
                 // Stripe reports the running total refunded: apply what is new, so late or repeated events add nothing.
-                var newly = charge.AmountRefunded - refunded.Reversed;
-                if (newly <= 0)
+                if (charge.AmountRefunded <= refunded.Reversed)
                 {
                     return "already_applied";
                 }
 
-                var reversal = await PaymentBook.ReverseAsync(write, community, refunded, Math.Min(newly, refunded.Amount - refunded.Reversed - refunded.Disputed), "refund", "refunded at Stripe");
+                var reversal = await PaymentBook.ReverseAsync(write, community, refunded, refunded.RefundDue(charge.AmountRefunded), "refund", "refunded at Stripe");
                 if (!reversal.IsSuccess)
                 {
-                    refunded.Flag = reversal.Error.Code;
+                    refunded.Raise(reversal.Error.Code);
                     return reversal.Error.Code;
                 }
 
-                refunded.Reversed = charge.AmountRefunded;
-                return "applied";
+                var applied = refunded.Refund(charge.AmountRefunded);
+                return applied.IsSuccess ? "applied" : applied.Error.Code;
 
             case (EventTypes.ChargeDisputeCreated, Dispute dispute):
                 var disputed = await db.Payments.FirstOrDefaultAsync(p => p.PaymentIntent == dispute.PaymentIntentId);
-                if (disputed is not { State: "paid" })
+                if (disputed is not { State: PaymentState.Paid })
                 {
                     return "refund_before_payment";
                 }
 
-                if (disputed.Disputed > 0)
-                {
-                    return "already_applied";
-                }
-
-                var taken = Math.Min(dispute.Amount, disputed.Amount - disputed.Reversed);
+                // One chargeback per payment, never more than refunds left of it.
+                var taken = disputed.ChargebackDue(dispute.Amount);
                 if (taken <= 0)
                 {
                     return "already_applied";
@@ -305,12 +296,12 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
                 var chargeback = await PaymentBook.ReverseAsync(write, community, disputed, taken, "chargeback", $"dispute: {dispute.Reason}");
                 if (!chargeback.IsSuccess)
                 {
-                    disputed.Flag = chargeback.Error.Code;
+                    disputed.Raise(chargeback.Error.Code);
                     return chargeback.Error.Code;
                 }
 
-                disputed.Disputed = taken;
-                return "applied";
+                var charged = disputed.Chargeback(taken);
+                return charged.IsSuccess ? "applied" : charged.Error.Code;
 
             case (EventTypes.InvoicePaid, Invoice invoice):
                 return await DuesPaidAsync(write, community, invoice, stripeEvent, fee, links);
@@ -328,7 +319,7 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
     }
 
     /// <summary>A paid sale through a project's payment link: a new payment, credited as that project's revenue.</summary>
-    private static async Task<PaymentRow?> SaleAsync(WriteScope write, Community community, Session session)
+    private static async Task<Payment?> SaleAsync(WriteScope write, Community community, Session session)
     {
         if (session.PaymentLinkId is not { } link
             || await write.Db.SaleLinks.AsNoTracking().FirstOrDefaultAsync(l => l.PaymentLinkId == link && l.CommunityId == community.Id) is not { } sale)
@@ -336,20 +327,8 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
             return null;
         }
 
-        var payment = new PaymentRow
-        {
-            CommunityId = community.Id,
-            Number = await PaymentBook.NextNumberAsync(write.Db, community.Id),
-            Purpose = PaymentBook.Sale,
-            Method = "card",
-            State = "pending",
-            Asset = community.BaseAsset,
-            Amount = session.AmountTotal ?? 0,
-            Reference = session.Id,
-            PaymentIntent = session.PaymentIntentId,
-            ProjectNumber = sale.ProjectNumber,
-            CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-        };
+        var payment = Payment.Open(community.Id, await PaymentBook.NextNumberAsync(write.Db, community.Id), null, PaymentBook.Sale, "card",
+            community.BaseAsset, session.AmountTotal ?? 0, session.Id, write.At, session.PaymentIntentId, sale.ProjectNumber);
         write.Db.Payments.Add(payment);
         return payment;
     }
@@ -379,19 +358,8 @@ public sealed class StripeWebhook(StripeSettings stripe, Writer writer, MikoshiD
         }
 
         await StatusAsync(write, community, subscription, person, "active", stripeEvent);
-        var payment = new PaymentRow
-        {
-            CommunityId = community.Id,
-            Number = await PaymentBook.NextNumberAsync(write.Db, community.Id),
-            PersonId = person,
-            Purpose = PaymentBook.Dues,
-            Method = "subscription",
-            State = "pending",
-            Asset = community.BaseAsset,
-            Amount = invoice.AmountPaid,
-            Reference = invoice.Id,
-            CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-        };
+        var payment = Payment.Open(community.Id, await PaymentBook.NextNumberAsync(write.Db, community.Id), person, PaymentBook.Dues, "subscription",
+            community.BaseAsset, invoice.AmountPaid, invoice.Id, write.At);
         write.Db.Payments.Add(payment);
         return await PaymentBook.CreditAsync(write, community, payment, fee, person.Value, links);
     }

@@ -44,7 +44,7 @@ public sealed record AgreementPreview(long Project, long AcknowledgedContributio
 /// </summary>
 public sealed class Agreements(Writer writer)
 {
-    public const string InForce = "in-force";
+    public static readonly string InForce = SplitAgreement.Word(SplitAgreementState.InForce);
 
     public Task<Result<Committed<AgreementView>>> ProposeAsync(Caller caller, long project, AgreementRequest request) =>
         writer.RunAsync(caller, Access.SignedIn, null, async write =>
@@ -68,10 +68,10 @@ public sealed class Agreements(Writer writer)
                 return ProjectErrors.ProjectArchived;
             }
 
-            var basis = request.Basis?.Trim().ToLowerInvariant() ?? "manual";
-            if (basis is not ("manual" or "contributions"))
+            var basis = SplitAgreement.BasisOf(request.Basis);
+            if (!basis.IsSuccess)
             {
-                return RevenueErrors.InvalidSplit;
+                return basis.Error;
             }
 
             var team = await db.TeamMembers.Where(m => m.CommunityId == community.Id && m.ProjectNumber == project).Select(m => m.PersonId).ToListAsync();
@@ -85,7 +85,7 @@ public sealed class Agreements(Writer writer)
                 }
 
                 var isFixed = (party.FixedBps ?? 0) != 0;
-                if (basis == "contributions" && !isFixed)
+                if (basis.Value == SplitBasis.Contributions && !isFixed)
                 {
                     continue;
                 }
@@ -98,55 +98,39 @@ public sealed class Agreements(Writer writer)
                 parties.Add(new SplitParty(person.Value, party.Weight ?? 0, party.FixedBps ?? 0));
             }
 
-            if (basis == "contributions")
+            if (basis.Value == SplitBasis.Contributions)
             {
                 var preview = await PreviewAsync(db, community.Id, project);
                 parties.InsertRange(0, preview.Parties.Where(p => p.Weight > 0 && parties.All(f => f.Person.ToString() != p.PersonId))
                     .Select(p => new SplitParty(new PersonId(Guid.Parse(p.PersonId)), p.Weight, 0)));
             }
 
-            var agreement = SplitAgreement.Of(parties);
-            if (!agreement.IsSuccess)
+            var terms = SplitTerms.Of(parties);
+            if (!terms.IsSuccess)
             {
-                return agreement.Error;
+                return terms.Error;
             }
 
             var version = checked((int)await ChainHeads.TakeAsync(db, community.Id.Value, $"agreements:{project}"));
-            var at = write.At.ToUnixTimeMilliseconds();
-            var row = new AgreementRow
+            var proposed = SplitAgreement.Propose(community.Id, project, version, basis.Value, parties, lead, write.At);
+            if (!proposed.IsSuccess)
             {
-                CommunityId = community.Id,
-                ProjectNumber = project,
-                Version = version,
-                ProposedById = lead,
-                ProposedAtUnixMs = at,
-                Basis = basis,
-                Parties = agreement.Value.Parties.Select((p, i) => new AgreementPartyRow
-                {
-                    CommunityId = community.Id,
-                    ProjectNumber = project,
-                    Version = version,
-                    Index = i,
-                    PersonId = p.Person,
-                    Weight = p.Weight,
-                    FixedBps = p.FixedBps,
+                return proposed.Error;
+            }
 
-                    // Proposing a split is accepting one's own part of it.
-                    AcceptedAtUnixMs = p.Person == lead ? at : null,
-                }).ToList(),
-            };
-            db.Agreements.Add(row);
+            var agreement = proposed.Value;
+            db.Agreements.Add(agreement);
             await write.AuditAsync("agreement.proposed", new
             {
                 project,
                 version,
-                basis,
-                parties = row.Parties.Select(p => new { person = p.PersonId.ToString(), p.Weight, p.FixedBps }),
+                basis = BasisWord(agreement.Basis),
+                parties = agreement.PartiesInOrder.Select(p => new { person = p.PersonId.ToString(), p.Weight, p.FixedBps }),
             });
             write.AnnounceTo(EventCatalogue.SplitAwaitingAcceptance, new { project, version },
-                row.Parties.Where(p => p.AcceptedAtUnixMs is null).Select(p => p.PersonId));
-            await ComeIntoForceIfAcceptedAsync(write, row);
-            return Result<AgreementView>.Ok((await ViewsAsync(db, [row])).Single());
+                agreement.PartiesInOrder.Where(p => p.AcceptedAtUnixMs is null).Select(p => p.PersonId));
+            var inForce = await ComeIntoForceIfAcceptedAsync(write, agreement);
+            return inForce.IsSuccess ? Result<AgreementView>.Ok((await ViewsAsync(db, [agreement])).Single()) : inForce.Error;
         });
 
     public Task<Result<Committed<AgreementView>>> AcceptAsync(Caller caller, long project, int version) =>
@@ -162,30 +146,19 @@ public sealed class Agreements(Writer writer)
                 return RevenueErrors.AgreementNotFound;
             }
 
-            if (row.State != "proposed")
+            var accepted = row.Accept(person, write.At);
+            if (!accepted.IsSuccess)
             {
-                return RevenueErrors.AgreementNotPending;
+                return accepted.Error;
             }
 
-            var party = row.Parties.FirstOrDefault(p => p.PersonId == person);
-            if (party is null)
-            {
-                return RevenueErrors.NotAParty;
-            }
-
-            if (party.AcceptedAtUnixMs is not null)
-            {
-                return RevenueErrors.AlreadyAccepted;
-            }
-
-            party.AcceptedAtUnixMs = write.At.ToUnixTimeMilliseconds();
             await write.AuditAsync("agreement.accepted", new { project, version, by = person.ToString() });
-            await ComeIntoForceIfAcceptedAsync(write, row);
-            return Result<AgreementView>.Ok((await ViewsAsync(db, [row])).Single());
+            var inForce = await ComeIntoForceIfAcceptedAsync(write, row);
+            return inForce.IsSuccess ? Result<AgreementView>.Ok((await ViewsAsync(db, [row])).Single()) : inForce.Error;
         });
 
     /// <summary>The version in force at <paramref name="at"/>, or null when none was.</summary>
-    public static async Task<AgreementRow?> InForceAtAsync(MikoshiDb db, CommunityId community, long project, DateTimeOffset at)
+    public static async Task<SplitAgreement?> InForceAtAsync(MikoshiDb db, CommunityId community, long project, DateTimeOffset at)
     {
         var instant = at.ToUnixTimeMilliseconds();
         return await db.Agreements.AsNoTracking().Include(a => a.Parties)
@@ -194,9 +167,6 @@ public sealed class Agreements(Writer writer)
             .FirstOrDefaultAsync();
     }
 
-    public static SplitAgreement Split(AgreementRow row) =>
-        SplitAgreement.Of(row.Parties.OrderBy(p => p.Index).Select(p => new SplitParty(p.PersonId, p.Weight, p.FixedBps)).ToList()).Value;
-
     /// <summary>Every version of a project's split, newest first.</summary>
     public static async Task<List<AgreementView>> ViewsAsync(MikoshiDb db, CommunityId community, long project) =>
         await ViewsAsync(db, await db.Agreements.AsNoTracking().Include(a => a.Parties)
@@ -204,14 +174,14 @@ public sealed class Agreements(Writer writer)
             .OrderByDescending(a => a.Version).ToListAsync());
 
     /// <summary>Versions as the API shows them, with each party's share in basis points of the contributors' part.</summary>
-    public static async Task<List<AgreementView>> ViewsAsync(MikoshiDb db, IReadOnlyList<AgreementRow> rows)
+    public static async Task<List<AgreementView>> ViewsAsync(MikoshiDb db, IReadOnlyList<SplitAgreement> rows)
     {
         var names = await PeopleBook.NamesAsync(db, rows.SelectMany(r => r.Parties.Select(p => p.PersonId)));
         return rows.Select(r =>
         {
-            var parties = r.Parties.OrderBy(p => p.Index).ToList();
-            var shares = Split(r).Split(Domain.Revenue.RevenuePolicy.Whole);
-            return new AgreementView(r.ProjectNumber, r.Version, r.State, r.Basis, r.ProposedById.ToString(), ProjectBook.Instant(r.ProposedAtUnixMs),
+            var parties = r.PartiesInOrder;
+            var shares = r.Terms.Split(Domain.Revenue.RevenuePolicy.Whole);
+            return new AgreementView(r.ProjectNumber, r.Version, SplitAgreement.Word(r.State), BasisWord(r.Basis), r.ProposedById.ToString(), ProjectBook.Instant(r.ProposedAtUnixMs),
                 r.InForceAtUnixMs is { } inForce ? ProjectBook.Instant(inForce) : null,
                 parties.Select((p, i) => new PartyView(p.PersonId.ToString(), names.GetValueOrDefault(p.PersonId, string.Empty), p.Weight, p.FixedBps,
                     (int)shares[i], p.AcceptedAtUnixMs is { } accepted ? ProjectBook.Instant(accepted) : null)).ToList());
@@ -246,26 +216,30 @@ public sealed class Agreements(Writer writer)
         return new AgreementPreview(project, total, lines);
     }
 
-    private static async Task ComeIntoForceIfAcceptedAsync(WriteScope write, AgreementRow row)
+    /// <summary>The word the API shows for a basis: <c>manual</c> or <c>contributions</c>.</summary>
+    public static string BasisWord(SplitBasis basis) => basis.ToString().ToLowerInvariant();
+
+    private static async Task<Result<SplitAgreement>> ComeIntoForceIfAcceptedAsync(WriteScope write, SplitAgreement agreement)
     {
-        if (row.Parties.Any(p => p.AcceptedAtUnixMs is null))
+        if (!agreement.IsAcceptedByAll)
         {
-            return;
+            return agreement;
         }
 
         var db = write.Db;
         var earlier = await db.Agreements
-            .Where(a => a.CommunityId == row.CommunityId && a.ProjectNumber == row.ProjectNumber && a.Version != row.Version && (a.State == InForce || (a.State == "proposed" && a.Version < row.Version)))
+            .Where(a => a.CommunityId == agreement.CommunityId && a.ProjectNumber == agreement.ProjectNumber && a.Version != agreement.Version
+                && (a.State == SplitAgreementState.InForce || (a.State == SplitAgreementState.Proposed && a.Version < agreement.Version)))
             .ToListAsync();
-        foreach (var previous in earlier)
+        var inForce = agreement.ComeIntoForce(earlier, write.At);
+        if (!inForce.IsSuccess)
         {
-            previous.State = "superseded";
+            return inForce.Error;
         }
 
-        row.State = InForce;
-        row.InForceAtUnixMs = write.At.ToUnixTimeMilliseconds();
-        await write.AuditAsync("agreement.in-force", new { project = row.ProjectNumber, version = row.Version });
-        write.AnnounceTo(EventCatalogue.SplitInForce, new { project = row.ProjectNumber, version = row.Version }, row.Parties.Select(p => p.PersonId));
+        await write.AuditAsync("agreement.in-force", new { project = agreement.ProjectNumber, version = agreement.Version });
+        write.AnnounceTo(EventCatalogue.SplitInForce, new { project = agreement.ProjectNumber, version = agreement.Version }, agreement.PartiesInOrder.Select(p => p.PersonId));
+        return agreement;
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -167,7 +167,7 @@ public sealed class RecordRevenue(Writer writer)
 
         var funding = await FundingAsync(db, community.Id, project, amount.Asset);
         var supply = await TokenBook.SupplyAsync(db, community.Id);
-        var split = Agreements.Split(agreement);
+        var split = agreement.Terms;
         var policy = (await TokenBook.CurrentAsync(db, community.Id)).Revenue;
         var result = Waterfall.Run(amount.Units, funding.Outstanding, funding.RecoupRateBps, policy, split, supply > 0);
         if (!result.IsSuccess)
