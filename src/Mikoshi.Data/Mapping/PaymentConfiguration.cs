@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Payments;
 
 namespace Mikoshi.Data.Mapping;
@@ -18,7 +19,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         payment.Property(p => p.Method).HasMaxLength(Payment.MaxWordLength);
         payment.Property(p => p.State).IsLowerCaseWord(Payment.MaxWordLength);
         payment.Property(p => p.Flag).HasMaxLength(Payment.MaxFlagLength);
-        payment.Property(p => p.Asset).HasMaxLength(Payment.MaxAssetLength);
+        payment.Property(p => p.Asset).HasMaxLength(Asset.MaxCodeLength);
         payment.Property(p => p.Reference).HasMaxLength(Payment.MaxReferenceLength);
         payment.Property(p => p.PaymentIntent).HasMaxLength(Payment.MaxReferenceLength);
         payment.Ignore(p => p.IsCredited);

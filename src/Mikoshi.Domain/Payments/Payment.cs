@@ -32,9 +32,6 @@ public sealed class Payment
     /// <summary>Longest problem code a flag keeps.</summary>
     public const int MaxFlagLength = 40;
 
-    /// <summary>Longest asset code.</summary>
-    public const int MaxAssetLength = 12;
-
     /// <summary>Longest provider reference or payment intent.</summary>
     public const int MaxReferenceLength = 200;
 
