@@ -70,10 +70,12 @@ npm_ci() {
   npm ci --prefix "$1" --no-audit --no-fund --silent
   echo "$want" > "$stamp"
 }
-# The external vote client (ethers v6) the governance tests run, pinned by its lockfile.
-npm_ci tests/js
-# Chain mode: solc-js and OpenZeppelin for the contracts' build, anvil for the chain tests.
+# The external vote client (ethers v6) the governance tests run, pinned by its lockfile; and for chain mode, solc-js and
+# OpenZeppelin for the contracts' build, anvil for the chain tests. The two installs (mostly waiting on the network and
+# the disk) run side by side.
+npm_ci tests/js & npm_js=$!
 npm_ci contracts
+wait "$npm_js"
 
 # Layout is gated: the code must already be as `dotnet format` would leave it (.editorconfig); style rules
 # (EnforceCodeStyleInBuild, warnings as errors) are gated by the build itself.
