@@ -90,10 +90,21 @@ public sealed class BrowserApp : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// Debian's old headless shell (package chromium-headless-shell, which test.sh installs): the same Blink and V8 as
+    /// /usr/bin/chromium of the same version, without the full browser's windowing, GPU process and compositor, which
+    /// a headless test never looks at and which cost the Ui lane a large share of its CPU seconds; it is what Playwright
+    /// itself launches for headless runs. MIKOSHI_CHROMIUM names another executable (e.g. /usr/bin/chromium, to compare);
+    /// without the shell, the full browser.
+    /// </summary>
+    internal static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("MIKOSHI_CHROMIUM") is { Length: > 0 } path ? path
+        : File.Exists("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium";
+
     internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string host) =>
         await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = ChromiumPath,
             Headless = true,
             Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP localhost {host}"],
         });

@@ -30,6 +30,65 @@ public static class UiFlows
         return email;
     }
 
+    /// <summary>
+    /// Goes to <paramref name="path"/> and returns once the page has loaded (its scripts, styles and images) and every
+    /// request the page started has finished or failed: all the page does by itself has happened (our scripts are
+    /// plain script tags and fetch only on a click). It waits for those requests themselves, where Playwright's
+    /// NetworkIdle waits for half a second in which nothing is sent, on every page.
+    /// </summary>
+    public static async Task<IResponse?> GotoSettledAsync(this IPage page, string path)
+    {
+        var gate = new Lock();
+        var pending = new HashSet<IRequest>();
+        var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loaded = false;
+        void Started(object? sender, IRequest request)
+        {
+            lock (gate)
+            {
+                pending.Add(request);
+            }
+        }
+
+        void Ended(object? sender, IRequest request)
+        {
+            lock (gate)
+            {
+                pending.Remove(request);
+                if (loaded && pending.Count == 0)
+                {
+                    settled.TrySetResult();
+                }
+            }
+        }
+
+        page.Request += Started;
+        page.RequestFinished += Ended;
+        page.RequestFailed += Ended;
+        try
+        {
+            var response = await page.GotoAsync(path);
+            lock (gate)
+            {
+                loaded = true;
+                if (pending.Count == 0)
+                {
+                    settled.TrySetResult();
+                }
+            }
+
+            // As long as the page's own default timeout, which any other wait of the page would give it.
+            await settled.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return response;
+        }
+        finally
+        {
+            page.Request -= Started;
+            page.RequestFinished -= Ended;
+            page.RequestFailed -= Ended;
+        }
+    }
+
     /// <summary>A new person who signs up through the sign-up page, follows its link and signs in: the whole walk.</summary>
     public static async Task<string> SignUpThroughThePagesAsync(this IPage page, string displayName = "山田 花子")
     {

@@ -3,13 +3,17 @@ using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Http;
 
-public sealed class CommunityTests
+/// <summary>
+/// Founding, listing and roles. Tests that found communities of their own and assert only on them share the class's
+/// app (<see cref="SharedApps"/>); the fixed slug and the listing of every community keep an app of their own.
+/// </summary>
+public sealed class CommunityTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Found_MakesTheFounderAdmin_AndShowsTheCharter(string provider)
     {
-        await using var app = TestApp.Create(provider);
+        var app = apps.For(provider);
         var founder = await app.SignUpAsync();
         var slug = await founder.FoundCommunityAsync();
 
@@ -32,15 +36,15 @@ public sealed class CommunityTests
     [InlineData("ok-slug", "unknown_asset", "Salon", "DOGE")]
     public async Task Found_WithBadInput_IsRefusedAndWritesNothing(string slug, string code, string name = "Salon", string asset = "JPY")
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var founder = await app.SignUpAsync();
+        var before = await StoreSnapshot.TakeAsync(app);
 
         var response = await founder.Client.PostJsonAsync("/api/v1/communities", new { slug, name, baseAsset = asset, values = new[] { "joy" } });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal(code, await response.ProblemCodeAsync());
-        var list = await (await app.CreateClient().GetAsync("/api/v1/communities")).JsonAsync();
-        Assert.Empty(list.GetProperty("items").EnumerateArray());
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
     }
 
     [Theory]
@@ -81,7 +85,7 @@ public sealed class CommunityTests
     [Fact]
     public async Task SetRoles_MakesATreasurer_AndTheLastAdminCannotStepDown()
     {
-        await using var app = TestApp.Create("sqlite");
+        var app = apps.For("sqlite");
         var admin = await app.SignUpAsync();
         var treasurer = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Playwright;
 using Mikoshi.Tests.Infrastructure;
 
 namespace Mikoshi.Tests.Browser;
@@ -106,8 +105,7 @@ public sealed class InertScriptTests(BrowserFixture browser) : IClassFixture<Bro
         var failures = new List<string>();
         foreach (var (path, texts) in visible)
         {
-            var response = await page.GotoAsync(path);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var response = await page.GotoSettledAsync(path);
             var ran = await page.EvaluateAsync<string?>("() => window.__pwned === undefined ? null : String(window.__pwned)");
             if (ran is not null)
             {

@@ -138,8 +138,7 @@ public sealed class WebLayerUiTests(BrowserFixture browser) : IClassFixture<Brow
 
     private static async Task<IEnumerable<string>> VisitAsync(IPage page, string path)
     {
-        var response = await page.GotoAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var response = await page.GotoSettledAsync(path);
         Assert.True(response is not null && response.Status < 500, $"{path}: {response?.Status}");
         return await ViolationsAsync(page, path);
     }
