@@ -180,28 +180,21 @@ public static class ChainHeads
         }
     }
 
-    /// <summary>How many of <paramref name="holders"/> hold a token in circulation, and how many of <paramref name="roleHolders"/> hold a role, as the store has it now.</summary>
+    /// <summary>
+    /// How many of <paramref name="holders"/> hold a token in circulation, and how many of <paramref name="roleHolders"/>
+    /// hold a role, as the store has it now: one statement for each set that is not empty, whatever its size.
+    /// </summary>
     internal static async Task<(int Holders, int RoleHolders)> CountAsync(MikoshiDb db, Guid chain, HashSet<PersonId> holders, HashSet<PersonId> roleHolders, CancellationToken cancellationToken)
     {
         var community = new CommunityId(chain);
-        int holding = 0, roles = 0;
-        foreach (var person in holders)
-        {
-            PersonId? owner = person;
-            if (await db.Tokens.AsNoTracking().AnyAsync(t => t.CommunityId == community && t.OwnerId == owner && t.BurnedAtUnixMs == null, cancellationToken))
-            {
-                holding++;
-            }
-        }
-
-        foreach (var person in roleHolders)
-        {
-            if (await db.CommunityRoles.AsNoTracking().AnyAsync(r => r.CommunityId == community && r.PersonId == person, cancellationToken))
-            {
-                roles++;
-            }
-        }
-
+        var owners = holders.Select(p => (PersonId?)p).ToList();
+        var holding = owners.Count == 0 ? 0 : await db.Tokens.AsNoTracking()
+            .Where(t => t.CommunityId == community && t.BurnedAtUnixMs == null && owners.Contains(t.OwnerId))
+            .Select(t => t.OwnerId).Distinct().CountAsync(cancellationToken);
+        var people = roleHolders.ToList();
+        var roles = people.Count == 0 ? 0 : await db.CommunityRoles.AsNoTracking()
+            .Where(r => r.CommunityId == community && people.Contains(r.PersonId))
+            .Select(r => r.PersonId).Distinct().CountAsync(cancellationToken);
         return (holding, roles);
     }
 }
