@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data;
@@ -386,7 +387,7 @@ public sealed class GrantRow
     public Int128 Amount { get; set; }
 
     /// <summary>The share of each revenue event that goes back to the treasury until the grant is recovered; 0 for none.</summary>
-    public int RecoupRateBps { get; set; }
+    public Bps RecoupRateBps { get; set; }
 
     public PersonId GrantedById { get; set; }
 
@@ -680,9 +681,9 @@ public sealed class GovernanceRuleRow
 
     public string Kind { get; set; } = string.Empty;
 
-    public int QuorumBps { get; set; }
+    public Bps QuorumBps { get; set; }
 
-    public int ThresholdBps { get; set; }
+    public Bps ThresholdBps { get; set; }
 
     public int VotingPeriodHours { get; set; }
 

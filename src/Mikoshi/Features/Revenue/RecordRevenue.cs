@@ -18,6 +18,7 @@ namespace Mikoshi.Features.Revenue;
 public sealed record RevenueRequest(string? Asset, string? Amount, string? Source, DateTimeOffset? OccurredAt);
 
 /// <summary>A treasury grant to a project; the treasury recovers up to the amount at <c>recoupRateBps</c> of each revenue event.</summary>
+/// <remarks>Wire format: the rate stays a plain count of basis points; the use case makes it a <see cref="Bps"/>.</remarks>
 public sealed record GrantRequest(string? Asset, string? Amount, int? RecoupRateBps);
 
 /// <summary>Where some of the revenue went: to an account, with a reason in words.</summary>
@@ -35,8 +36,10 @@ public sealed record RevenueView(
     long Entry,
     IReadOnlyList<RevenuePart> Parts);
 
+/// <summary>Wire format: the rate as a plain count of basis points.</summary>
 public sealed record FundingView(AmountView Granted, AmountView Outstanding, AmountView Recouped, int RecoupRateBps);
 
+/// <summary>Wire format: the rate as a plain count of basis points.</summary>
 public sealed record GrantView(long Id, long Project, AmountView Amount, int RecoupRateBps, DateTimeOffset At, long Entry);
 
 public sealed record ProjectMoneyView(long Project, IReadOnlyList<AmountView> Reserve, IReadOnlyList<FundingView> Funding, IReadOnlyList<GrantView> Grants, IReadOnlyList<RevenueView> Revenue);
@@ -74,10 +77,10 @@ public sealed class RecordRevenue(Writer writer)
             return amount.Error;
         }
 
-        var rate = Bps.From(request.RecoupRateBps ?? 0);
+        var rate = Bps.From(request.RecoupRateBps ?? 0, RevenueErrors.InvalidRecoupRate);
         if (!rate.IsSuccess)
         {
-            return RevenueErrors.InvalidRecoupRate;
+            return rate.Error;
         }
 
         var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
@@ -103,7 +106,7 @@ public sealed class RecordRevenue(Writer writer)
             ProjectNumber = project,
             Asset = asset.Value.Code,
             Amount = amount.Value.Units,
-            RecoupRateBps = rate.Value.Value,
+            RecoupRateBps = rate.Value,
             GrantedById = grantedBy,
             AtUnixMs = write.At.ToUnixTimeMilliseconds(),
             EntryNumber = posted.Value,
@@ -297,7 +300,7 @@ public sealed class RecordRevenue(Writer writer)
         return new ProjectMoneyView(
             project,
             reserve.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(),
-            funding.Select(f => new FundingView(AmountView.Of(f.Asset, f.Granted), AmountView.Of(f.Asset, f.Outstanding), AmountView.Of(f.Asset, f.Recouped), f.RecoupRateBps)).ToList(),
+            funding.Select(f => new FundingView(AmountView.Of(f.Asset, f.Granted), AmountView.Of(f.Asset, f.Outstanding), AmountView.Of(f.Asset, f.Recouped), f.RecoupRateBps.Value)).ToList(),
             grants.Select(GrantViewOf).ToList(),
             revenue.Select(r =>
             {
@@ -323,7 +326,7 @@ public sealed class RecordRevenue(Writer writer)
     }
 
     private static GrantView GrantViewOf(GrantRow g) =>
-        new(g.Number, g.ProjectNumber, AmountView.Of(g.Asset, g.Amount), g.RecoupRateBps, ProjectBook.Instant(g.AtUnixMs), g.EntryNumber);
+        new(g.Number, g.ProjectNumber, AmountView.Of(g.Asset, g.Amount), g.RecoupRateBps.Value, ProjectBook.Instant(g.AtUnixMs), g.EntryNumber);
 
     private static string Units(Int128 units) => units.ToString(CultureInfo.InvariantCulture);
 
