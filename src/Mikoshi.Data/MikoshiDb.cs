@@ -186,6 +186,8 @@ public abstract class MikoshiDb(DbContextOptions options)
 
         // The same integer columns as before the types existed: a value read back was checked when it was written.
         configurationBuilder.Properties<Bps>().HaveConversion<BpsConverter>();
+        configurationBuilder.Properties<Domain.Membership.TokenId>().HaveConversion<TokenIdConverter>();
+        configurationBuilder.Properties<Domain.Projects.ProjectNumber>().HaveConversion<ProjectNumberConverter>();
         configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(16);
     }
 
@@ -207,6 +209,10 @@ public abstract class MikoshiDb(DbContextOptions options)
     private sealed class CommunityIdConverter() : ValueConverter<CommunityId, Guid>(id => id.Value, value => new CommunityId(value));
 
     private sealed class BpsConverter() : ValueConverter<Bps, int>(bps => bps.Value, value => Bps.Stored(value));
+
+    private sealed class TokenIdConverter() : ValueConverter<Domain.Membership.TokenId, long>(id => id.Value, value => Domain.Membership.TokenId.Stored(value));
+
+    private sealed class ProjectNumberConverter() : ValueConverter<Domain.Projects.ProjectNumber, long>(number => number.Value, value => Domain.Projects.ProjectNumber.Stored(value));
 
 }
 

@@ -2,10 +2,21 @@ using System.Numerics;
 
 namespace Mikoshi.Domain.Membership;
 
-/// <summary>A membership token's number within its community: 1, 2, 3… in minting order.</summary>
-/// <param name="Value">The serial.</param>
-public readonly record struct TokenId(long Value)
+/// <summary>A membership token's number within its community: 1, 2, 3… in minting order, never reused.</summary>
+public readonly record struct TokenId
 {
+    private TokenId(long value) => Value = value;
+
+    /// <summary>The serial, 1 or more.</summary>
+    public long Value { get; }
+
+    /// <summary>A token number someone gave; <c>token_not_found</c> for anything below 1, since no token has one.</summary>
+    public static Result<TokenId> Of(long value) => value >= 1 ? new TokenId(value) : MembershipErrors.TokenNotFound;
+
+    /// <summary>A number the store or the serial head gave a token (always 1 or more); below 1 is a bug.</summary>
+    public static TokenId Stored(long value) =>
+        value >= 1 ? new TokenId(value) : throw new InvariantViolatedException($"A stored token number ({value}) is below 1.");
+
     /// <inheritdoc />
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

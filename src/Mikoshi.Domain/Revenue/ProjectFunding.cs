@@ -23,7 +23,7 @@ public sealed class ProjectFunding
     public CommunityId CommunityId { get; private set; }
 
     /// <summary>The project, by its number in the community.</summary>
-    public long ProjectNumber { get; private set; }
+    public ProjectNumber ProjectNumber { get; private set; }
 
     /// <summary>The asset's code.</summary>
     public string Asset { get; private set; }
@@ -42,7 +42,7 @@ public sealed class ProjectFunding
 
     /// <summary>A project's funding in <paramref name="asset"/> before any grant: nothing granted, nothing to recover.</summary>
     public static ProjectFunding Open(CommunityId community, ProjectNumber project, Asset asset) =>
-        new() { CommunityId = community, ProjectNumber = project.Value, Asset = asset.Code };
+        new() { CommunityId = community, ProjectNumber = project, Asset = asset.Code };
 
     /// <summary>
     /// Adds a grant: it counts as granted; with a rate above zero it is also to be recovered, and the rate becomes the

@@ -80,7 +80,7 @@ public static class NamedSuccessions
                 row.ByShares, guardians.Select(g => new PersonId(Guid.Parse(g))).ToList(), row.Threshold, row.InactivityDays, row.VetoDays).Value;
             var held = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == row.HolderId)
                 .OrderBy(t => t.Serial).Select(t => t.Serial).ToListAsync();
-            var toMe = plan.Distribute(held.Select(s => new TokenId(s)).ToList()).Where(d => d.To == person).Select(d => d.Token.Value).ToList();
+            var toMe = plan.Distribute(held.Select(TokenId.Stored).ToList()).Where(d => d.To == person).Select(d => d.Token.Value).ToList();
             var value = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
             var accrued = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
             foreach (var serial in toMe)

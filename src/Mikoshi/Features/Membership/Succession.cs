@@ -216,7 +216,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             return MembershipErrors.NothingToInherit;
         }
 
-        var distribution = plan.Distribute(tokens.Select(t => new TokenId(t.Serial)).ToList());
+        var distribution = plan.Distribute(tokens.Select(t => t.Id).ToList());
         foreach (var to in distribution.Select(d => d.Item2).Distinct())
         {
             var consent = await LlcDao.ConsentAsync(write, community.Id, to, LlcMove.Succession);

@@ -281,7 +281,9 @@ public sealed class RecordRevenue(Writer writer)
     {
         var reserve = await db.Balances.AsNoTracking()
             .Where(b => b.CommunityId == community && b.Account == AccountId.ForProject(project).ToString()).ToListAsync();
-        var funding = await db.Funding.AsNoTracking().Where(f => f.CommunityId == community && f.ProjectNumber == project).ToListAsync();
+        var funding = ProjectNumber.Of(project) is { IsSuccess: true } number
+            ? await db.Funding.AsNoTracking().Where(f => f.CommunityId == community && f.ProjectNumber == number.Value).ToListAsync()
+            : [];
         var grants = await db.Grants.AsNoTracking().Where(g => g.CommunityId == community && g.ProjectNumber == project)
             .OrderByDescending(g => g.Number).ToListAsync();
         var revenue = await db.Revenue.AsNoTracking().Where(r => r.CommunityId == community && r.ProjectNumber == project)
@@ -340,10 +342,12 @@ public sealed class RecordRevenue(Writer writer)
 
     private static async Task<ProjectFunding> FundingAsync(MikoshiDb db, CommunityId community, long project, Asset asset)
     {
-        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset.Code);
+        // Only a project that was found gets here: its number came from the store.
+        var number = ProjectNumber.Stored(project);
+        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == number && f.Asset == asset.Code);
         if (funding is null)
         {
-            funding = ProjectFunding.Open(community, ProjectNumber.Stored(project), asset);
+            funding = ProjectFunding.Open(community, number, asset);
             db.Funding.Add(funding);
         }
 
