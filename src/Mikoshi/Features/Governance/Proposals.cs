@@ -26,7 +26,7 @@ public sealed record ProposalRequest(
     DateTimeOffset? ClosesAt,
     int? GraceHours);
 
-/// <remarks>Wire format (and the stored payload): the rate stays a plain count of basis points.</remarks>
+// Wire format (and the stored payload): the rate stays a plain count of basis points.
 public sealed record FundPayload(long? ProjectId, string? Asset, string? Amount, int? RecoupRateBps);
 
 public sealed record ParameterPayload(string? Name, JsonElement? Value);
@@ -43,7 +43,7 @@ public sealed record YourPowerView(long Tokens, long OwnPower, long DelegatedPow
 
 public sealed record ExecutionView(string Outcome, DateTimeOffset At, string? FailureCode, string? FailureDetail, long? Entry);
 
-/// <remarks>Wire format: quorum and threshold as plain counts of basis points.</remarks>
+// Wire format: quorum and threshold as plain counts of basis points.
 public sealed record ProposalView(
     long Id,
     string Kind,

@@ -45,7 +45,7 @@ public sealed record DelegationAtView(string Delegator, string Delegate);
 /// Everything needed to recompute a tally without trusting the server: the EIP-712 domain, the snapshot
 /// (every holder's tokens and power, every delegation in force), every signed vote with its digest and signature.
 /// </summary>
-/// <remarks>Wire format: quorum and threshold as plain counts of basis points.</remarks>
+// Wire format: quorum and threshold as plain counts of basis points.
 public sealed record VoteExport(
     long Proposal, string Strategy, int QuorumBps, int ThresholdBps, DateTimeOffset SnapshotAt, VoteDomainView Domain,
     IReadOnlyList<HolderPowerView> Holders, IReadOnlyList<DelegationAtView> Delegations, IReadOnlyList<VoteView> Votes, TallyView Tally)

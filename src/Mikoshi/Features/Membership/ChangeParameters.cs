@@ -12,7 +12,7 @@ namespace Mikoshi.Features.Membership;
 /// Amounts are strings of minor units of the base asset; basis points are integers. A field left out
 /// keeps its value; a supply cap of 0 removes the cap.
 /// </summary>
-/// <remarks>Wire format: basis points stay plain counts; the use case makes them <see cref="Bps"/>.</remarks>
+// Wire format: basis points stay plain counts; the use case makes them Bps.
 public sealed record ParametersRequest(string? MintBasePrice, string? MintPriceSlope, int? SupplyCap, int? RoyaltyBps, int? RedemptionRateBps);
 
 /// <summary>
@@ -20,7 +20,7 @@ public sealed record ParametersRequest(string? MintBasePrice, string? MintPriceS
 /// <see cref="Floor"/> — what one token already holds of the treasury's base asset — when that is more, so that
 /// minting and redeeming at once can never take the other members' money.
 /// </summary>
-/// <remarks>Wire format: basis points as plain counts.</remarks>
+// Wire format: basis points as plain counts.
 public sealed record MembershipView(AmountView MintBasePrice, AmountView MintPriceSlope, int? SupplyCap, int RoyaltyBps, int RedemptionRateBps, long Supply,
     AmountView NextPrice, AmountView PolicyPrice, AmountView Floor);
 

@@ -15,7 +15,7 @@ namespace Mikoshi.Features.Membership;
 /// (each pool's units and their value) at the redemption rate; <see cref="Settled"/> is the holders' share paid as
 /// it burned (on a redemption, not a preview).
 /// </summary>
-/// <remarks>Wire format: the rate as a plain count of basis points.</remarks>
+// Wire format: the rate as a plain count of basis points.
 public sealed record RedemptionView(long Token, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Reclaim, IReadOnlyList<TokenShareView> Shares)
 {
     public Revenue.SettledShare? Settled { get; init; }
@@ -38,7 +38,7 @@ public sealed record TokenShareView(string Asset, string Units, string PoolUnits
 /// the holder is paid by the same rule as off chain, at the treasury as it is then (<see cref="Estimate"/> is
 /// what it would pay now). If the token moved first, the burn is refused and nothing is paid.
 /// </summary>
-/// <remarks>Wire format: the rate as a plain count of basis points.</remarks>
+// Wire format: the rate as a plain count of basis points.
 public sealed record RedemptionPendingView(long Token, string State, string Holder, long Outbox, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Estimate)
 {
     public const string PendingBurn = "pending_burn";

@@ -18,7 +18,7 @@ namespace Mikoshi.Features.Revenue;
 public sealed record RevenueRequest(string? Asset, string? Amount, string? Source, DateTimeOffset? OccurredAt);
 
 /// <summary>A treasury grant to a project; the treasury recovers up to the amount at <c>recoupRateBps</c> of each revenue event.</summary>
-/// <remarks>Wire format: the rate stays a plain count of basis points; the use case makes it a <see cref="Bps"/>.</remarks>
+// Wire format: the rate stays a plain count of basis points; the use case makes it a Bps.
 public sealed record GrantRequest(string? Asset, string? Amount, int? RecoupRateBps);
 
 /// <summary>Where some of the revenue went: to an account, with a reason in words.</summary>
@@ -36,10 +36,10 @@ public sealed record RevenueView(
     long Entry,
     IReadOnlyList<RevenuePart> Parts);
 
-/// <summary>Wire format: the rate as a plain count of basis points.</summary>
+// Wire format: the rate as a plain count of basis points.
 public sealed record FundingView(AmountView Granted, AmountView Outstanding, AmountView Recouped, int RecoupRateBps);
 
-/// <summary>Wire format: the rate as a plain count of basis points.</summary>
+// Wire format: the rate as a plain count of basis points.
 public sealed record GrantView(long Id, long Project, AmountView Amount, int RecoupRateBps, DateTimeOffset At, long Entry);
 
 public sealed record ProjectMoneyView(long Project, IReadOnlyList<AmountView> Reserve, IReadOnlyList<FundingView> Funding, IReadOnlyList<GrantView> Grants, IReadOnlyList<RevenueView> Revenue);

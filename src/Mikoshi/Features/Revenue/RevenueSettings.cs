@@ -5,10 +5,11 @@ using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Features.Revenue;
 
-/// <summary>A field left out keeps its value. Wire format: shares stay plain counts of basis points; the use case makes them <see cref="Bps"/>.</summary>
+/// <summary>A field left out keeps its value.</summary>
+// Wire format: shares stay plain counts of basis points; the use case makes them Bps.
 public sealed record RevenuePolicyRequest(int? TreasuryBps, int? HolderBps, int? ReserveBps, bool? HolderShareToTreasury, bool? CapAtPaidIn);
 
-/// <summary>Wire format: shares as plain counts of basis points.</summary>
+// Wire format: shares as plain counts of basis points.
 public sealed record RevenuePolicyView(int TreasuryBps, int HolderBps, int ReserveBps, int ContributorsBps, bool HolderShareToTreasury, bool CapAtPaidIn)
 {
     public static RevenuePolicyView Of(Community community)
