@@ -1,4 +1,5 @@
 using System.Numerics;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Chain;
@@ -15,9 +16,9 @@ public static class CommunityContracts
     /// <summary>The native coin's asset address in the claims contract.</summary>
     public static EthAddress NativeCoin => default;
 
-    public static async Task<Deployment> DeployAsync(ChainClient chain, string name, string symbol, EthAddress treasury, int royaltyBps, CancellationToken cancellationToken = default)
+    public static async Task<Deployment> DeployAsync(ChainClient chain, string name, string symbol, EthAddress treasury, Bps royaltyBps, CancellationToken cancellationToken = default)
     {
-        var membership = await chain.DeployAsync(Contracts.Membership, 0, cancellationToken, name, symbol, chain.Operator.ToString(), treasury.ToString(), (BigInteger)royaltyBps);
+        var membership = await chain.DeployAsync(Contracts.Membership, 0, cancellationToken, name, symbol, chain.Operator.ToString(), treasury.ToString(), (BigInteger)royaltyBps.Value);
         var claims = await chain.DeployAsync(Contracts.Claims, 0, cancellationToken, chain.Operator.ToString());
         return new Deployment(
             chain.Endpoint.ChainId,

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Payouts;
@@ -182,6 +183,11 @@ public abstract class MikoshiDb(DbContextOptions options)
     {
         configurationBuilder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
         configurationBuilder.Properties<CommunityId>().HaveConversion<CommunityIdConverter>();
+
+        // The same integer columns as before the types existed: a value read back was checked when it was written.
+        configurationBuilder.Properties<Bps>().HaveConversion<BpsConverter>();
+        configurationBuilder.Properties<Domain.Membership.TokenId>().HaveConversion<TokenIdConverter>();
+        configurationBuilder.Properties<Domain.Projects.ProjectNumber>().HaveConversion<ProjectNumberConverter>();
         configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(Mapping.ColumnWidths.LongWord);
     }
 
@@ -201,6 +207,12 @@ public abstract class MikoshiDb(DbContextOptions options)
     private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));
 
     private sealed class CommunityIdConverter() : ValueConverter<CommunityId, Guid>(id => id.Value, value => new CommunityId(value));
+
+    private sealed class BpsConverter() : ValueConverter<Bps, int>(bps => bps.Value, value => Bps.Stored(value));
+
+    private sealed class TokenIdConverter() : ValueConverter<Domain.Membership.TokenId, long>(id => id.Value, value => Domain.Membership.TokenId.Stored(value));
+
+    private sealed class ProjectNumberConverter() : ValueConverter<Domain.Projects.ProjectNumber, long>(number => number.Value, value => Domain.Projects.ProjectNumber.Stored(value));
 
 }
 

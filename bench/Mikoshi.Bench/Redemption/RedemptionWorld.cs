@@ -74,7 +74,7 @@ public sealed class RedemptionWorld
         {
             var founder = PersonId.New();
             var community = Community.Found(Fmt.Invariant($"bench-redeem-{c}"), Fmt.Invariant($"Benchmark redemption {c}"), "Measured, not lived in.", ["honesty"], "JPY", ["ETH", "USDC"], founder, TimeProvider.System.GetUtcNow()).Value;
-            community.ChangePolicy(MembershipPolicy.Of(10_000, 0, null, 500, RateBps).Value);
+            community.ChangePolicy(MembershipPolicy.Of(10_000, 0, null, Bps.From(500).Value, Bps.From(RateBps).Value).Value);
             await WriteAsync(store, community.Id, founder, async write =>
             {
                 write.Db.Communities.Add(community);

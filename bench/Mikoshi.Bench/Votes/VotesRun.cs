@@ -84,7 +84,7 @@ public static class VotesRun
 
         Console.WriteLine(Fmt.Invariant($"[votes] tallying {ballots:N0} ballots"));
         var (ballotArray, total) = MakeBallots(ballots, Seed + 1);
-        var tally = Tally.Count(ballotArray, total, 2_000, 5_000);
+        var tally = Tally.Count(ballotArray, total, ProposalRulesFor.DefaultQuorumBps, ProposalRulesFor.MajorityBps);
         var bare = BareSum(ballotArray);
         if ((tally.For, tally.Against, tally.Abstain) != bare)
         {
@@ -95,7 +95,7 @@ public static class VotesRun
         var bareMs = new List<double>();
         for (var rep = 0; rep < repetitions; rep++)
         {
-            tallyMs.Add(Milliseconds(() => Tally.Count(ballotArray, total, 2_000, 5_000).For));
+            tallyMs.Add(Milliseconds(() => Tally.Count(ballotArray, total, ProposalRulesFor.DefaultQuorumBps, ProposalRulesFor.MajorityBps).For));
             bareMs.Add(Milliseconds(() => BareSum(ballotArray).For));
             Console.WriteLine(Fmt.Invariant($"  rep {rep + 1}: Tally.Count {tallyMs[^1]:F1} ms, bare sum {bareMs[^1]:F1} ms"));
         }

@@ -15,6 +15,5 @@ internal sealed class ProjectFundingConfiguration : IEntityTypeConfiguration<Pro
         funding.Property(f => f.Granted).IsMoney();
         funding.Property(f => f.Outstanding).IsMoney();
         funding.Property(f => f.Recouped).IsMoney();
-        funding.Ignore(f => f.RecoupRate);
     }
 }

@@ -1,3 +1,4 @@
+using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data;
@@ -58,9 +59,9 @@ public sealed class GovernanceRuleRow
 
     public string Kind { get; init; } = string.Empty;
 
-    public int QuorumBps { get; set; }
+    public Bps QuorumBps { get; set; }
 
-    public int ThresholdBps { get; set; }
+    public Bps ThresholdBps { get; set; }
 
     public int VotingPeriodHours { get; set; }
 

@@ -1,3 +1,4 @@
+using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data;
@@ -16,7 +17,7 @@ public sealed class GrantRow
     public Int128 Amount { get; init; }
 
     /// <summary>The share of each revenue event that goes back to the treasury until the grant is recovered; 0 for none.</summary>
-    public int RecoupRateBps { get; init; }
+    public Bps RecoupRateBps { get; init; }
 
     public PersonId GrantedById { get; init; }
 

@@ -75,19 +75,19 @@ public sealed class Community
     public int? SupplyCap { get; private set; }
 
     /// <summary>The treasury's royalty on member-to-member sales, in basis points.</summary>
-    public int RoyaltyBps { get; private set; }
+    public Bps RoyaltyBps { get; private set; }
 
     /// <summary>The redemption rate r, in basis points.</summary>
-    public int RedemptionRateBps { get; private set; }
+    public Bps RedemptionRateBps { get; private set; }
 
     /// <summary>The treasury's share of project revenue after recoupment, in basis points.</summary>
-    public int RevenueTreasuryBps { get; private set; }
+    public Bps RevenueTreasuryBps { get; private set; }
 
     /// <summary>The holders' share of project revenue, in basis points.</summary>
-    public int RevenueHolderBps { get; private set; }
+    public Bps RevenueHolderBps { get; private set; }
 
     /// <summary>The share a project keeps as its reserve, in basis points.</summary>
-    public int RevenueReserveBps { get; private set; }
+    public Bps RevenueReserveBps { get; private set; }
 
     /// <summary>Whether the holders' share goes to the treasury instead (a higher redemption floor).</summary>
     public bool HolderShareToTreasury { get; private set; }
@@ -249,10 +249,13 @@ public sealed class Community
             CreatedAt = at,
             CreatedBy = founder,
         };
-        community.ChangePolicy(MembershipPolicy.Of(DefaultPrice(asset.Value), 0, null, 500, MembershipPolicy.Whole).Value);
+        community.ChangePolicy(MembershipPolicy.Of(DefaultPrice(asset.Value), 0, null, DefaultRoyalty, Bps.Whole).Value);
         _ = community.ChangeRevenuePolicy(RevenuePolicy.Default);
         return community;
     }
+
+    // A starting royalty on member-to-member sales: 5%.
+    private static readonly Bps DefaultRoyalty = Bps.Stored(500);
 
     // A starting price people recognise: ¥10,000, $100, 0.01 ETH. Admins change it.
     private static Int128 DefaultPrice(Asset asset) => asset.Code switch

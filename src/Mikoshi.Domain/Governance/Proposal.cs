@@ -85,10 +85,10 @@ public sealed class Proposal
     public string Strategy { get; private set; }
 
     /// <summary>The quorum frozen at opening, in basis points.</summary>
-    public int QuorumBps { get; private set; }
+    public Bps QuorumBps { get; private set; }
 
     /// <summary>The approval threshold frozen at opening, in basis points.</summary>
-    public int ThresholdBps { get; private set; }
+    public Bps ThresholdBps { get; private set; }
 
     /// <summary>Who proposed it: the one person who may cancel it.</summary>
     public PersonId ProposerId { get; private set; }

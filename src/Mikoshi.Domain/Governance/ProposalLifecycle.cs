@@ -55,16 +55,31 @@ public enum ProposalState
 /// <param name="Kind">The kind of proposal.</param>
 /// <param name="QuorumBps">The quorum, 0 to 10,000.</param>
 /// <param name="ThresholdBps">The approval threshold, 5,000 to 9,999.</param>
-public sealed record ProposalRulesFor(ProposalKind Kind, int QuorumBps, int ThresholdBps)
+public sealed record ProposalRulesFor(ProposalKind Kind, Bps QuorumBps, Bps ThresholdBps)
 {
     /// <summary>The default quorum of every kind: 2,000 bps.</summary>
-    public const int DefaultQuorumBps = 2_000;
+    public static Bps DefaultQuorumBps { get; } = Bps.Stored(2_000);
 
     /// <summary>The default threshold of charter amendments: 6,667 bps, two thirds.</summary>
-    public const int SupermajorityBps = 6_667;
+    public static Bps SupermajorityBps { get; } = Bps.Stored(6_667);
 
     /// <summary>The default threshold of the other kinds: 5,000 bps, a simple majority.</summary>
-    public const int MajorityBps = 5_000;
+    public static Bps MajorityBps { get; } = Bps.Stored(5_000);
+
+    /// <summary>The highest threshold: 9,999 bps (at 10,000 nothing could pass).</summary>
+    public static Bps HighestThresholdBps { get; } = Bps.Stored(Bps.WholeValue - 1);
+
+    /// <summary>A quorum typed as a count of basis points: 0 to 10,000; <c>invalid_proposal</c> otherwise.</summary>
+    /// <param name="bps">The typed count.</param>
+    public static Result<Bps> Quorum(int bps) => Bps.From(bps, GovernanceErrors.InvalidProposal);
+
+    /// <summary>
+    /// A threshold typed as a count of basis points: 5,000 (below it a minority could pass a proposal) to 9,999
+    /// (at 10,000 nothing could pass); <c>invalid_proposal</c> otherwise.
+    /// </summary>
+    /// <param name="bps">The typed count.</param>
+    public static Result<Bps> Threshold(int bps) =>
+        bps >= MajorityBps.Value ? Bps.AtMost(bps, HighestThresholdBps, GovernanceErrors.InvalidProposal) : GovernanceErrors.InvalidProposal;
 
     /// <summary>The rules a community starts with for <paramref name="kind"/>.</summary>
     /// <param name="kind">The kind of proposal.</param>
@@ -78,21 +93,14 @@ public sealed record ProposalRulesFor(ProposalKind Kind, int QuorumBps, int Thre
     /// <param name="kind">The kind of proposal.</param>
     /// <param name="quorumBps">The quorum.</param>
     /// <param name="thresholdBps">The approval threshold.</param>
-    public static Result<ProposalRulesFor> Of(ProposalKind kind, int quorumBps, int thresholdBps)
+    public static Result<ProposalRulesFor> Of(ProposalKind kind, Bps quorumBps, Bps thresholdBps)
     {
         if (!Enum.IsDefined(kind))
         {
             return GovernanceErrors.InvalidProposal;
         }
 
-        if (quorumBps is < 0 or > Tally.WholeBps)
-        {
-            return GovernanceErrors.InvalidProposal;
-        }
-
-        return thresholdBps is < MajorityBps or >= Tally.WholeBps
-            ? GovernanceErrors.InvalidProposal
-            : new ProposalRulesFor(kind, quorumBps, thresholdBps);
+        return Threshold(thresholdBps.Value).Map(threshold => new ProposalRulesFor(kind, quorumBps, threshold));
     }
 }
 

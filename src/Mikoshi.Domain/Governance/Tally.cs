@@ -103,9 +103,6 @@ public sealed record TallyResult(long For, long Against, long Abstain, long Tota
 /// <summary>Counting votes, exactly, in integers.</summary>
 public static class Tally
 {
-    /// <summary>The whole, in basis points.</summary>
-    public const int WholeBps = 10_000;
-
     /// <summary>
     /// Counts each voter's latest ballot. Quorum is reached when (for + against + abstain) × 10,000 ≥ quorumBps × total;
     /// the proposal passes when quorum is reached and for × 10,000 &gt; thresholdBps × (for + against): strictly more
@@ -117,17 +114,13 @@ public static class Tally
     /// <param name="quorumBps">The quorum, 0 to 10,000 basis points of the total power.</param>
     /// <param name="thresholdBps">The approval threshold, 0 to 10,000 basis points of for + against.</param>
     /// <exception cref="ArgumentException">
-    /// A voter appears twice, a choice is not one of <see cref="VoteChoices"/>, a power or the total is negative,
-    /// or a bps is outside 0 to 10,000: the caller should have refused these before counting.
+    /// A voter appears twice, a choice is not one of <see cref="VoteChoices"/>, or a power or the total is negative:
+    /// the caller should have refused these before counting.
     /// </exception>
-    public static TallyResult Count(IEnumerable<Ballot> latestBallots, long totalPowerAtSnapshot, int quorumBps, int thresholdBps)
+    public static TallyResult Count(IEnumerable<Ballot> latestBallots, long totalPowerAtSnapshot, Bps quorumBps, Bps thresholdBps)
     {
         ArgumentNullException.ThrowIfNull(latestBallots);
         ArgumentOutOfRangeException.ThrowIfNegative(totalPowerAtSnapshot);
-        ArgumentOutOfRangeException.ThrowIfNegative(quorumBps);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(quorumBps, WholeBps);
-        ArgumentOutOfRangeException.ThrowIfNegative(thresholdBps);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(thresholdBps, WholeBps);
 
         long inFavour = 0, against = 0, abstain = 0;
         var voters = latestBallots.TryGetNonEnumeratedCount(out var count) ? new HashSet<Guid>(count) : [];
@@ -161,8 +154,8 @@ public static class Tally
         }
 
         var cast = (Int128)inFavour + against + abstain;
-        var quorumReached = cast * WholeBps >= (Int128)quorumBps * totalPowerAtSnapshot;
-        var passed = quorumReached && (Int128)inFavour * WholeBps > (Int128)thresholdBps * ((Int128)inFavour + against);
+        var quorumReached = cast * Bps.WholeValue >= (Int128)quorumBps.Value * totalPowerAtSnapshot;
+        var passed = quorumReached && (Int128)inFavour * Bps.WholeValue > (Int128)thresholdBps.Value * ((Int128)inFavour + against);
         return new TallyResult(inFavour, against, abstain, totalPowerAtSnapshot, quorumReached, passed);
     }
 }

@@ -41,7 +41,7 @@ public sealed class Listing
     public long Serial { get; private set; }
 
     /// <summary>The token offered, as a typed id.</summary>
-    public TokenId Token => new(Serial);
+    public TokenId Token => TokenId.Stored(Serial);
 
     /// <summary>Who offers it (its owner when it was listed).</summary>
     public PersonId SellerId { get; private set; }

@@ -2,10 +2,21 @@ using System.Numerics;
 
 namespace Mikoshi.Domain.Membership;
 
-/// <summary>A membership token's number within its community: 1, 2, 3… in minting order.</summary>
-/// <param name="Value">The serial.</param>
-public readonly record struct TokenId(long Value)
+/// <summary>A membership token's number within its community: 1, 2, 3… in minting order, never reused.</summary>
+public readonly record struct TokenId
 {
+    private TokenId(long value) => Value = value;
+
+    /// <summary>The serial, 1 or more.</summary>
+    public long Value { get; }
+
+    /// <summary>A token number someone gave; <c>token_not_found</c> for anything below 1, since no token has one.</summary>
+    public static Result<TokenId> Of(long value) => value >= 1 ? new TokenId(value) : MembershipErrors.TokenNotFound;
+
+    /// <summary>A number the store or the serial head gave a token (always 1 or more); below 1 is a bug.</summary>
+    public static TokenId Stored(long value) =>
+        value >= 1 ? new TokenId(value) : throw new InvariantViolatedException($"A stored token number ({value}) is below 1.");
+
     /// <inheritdoc />
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
@@ -17,7 +28,7 @@ public readonly record struct TokenId(long Value)
 /// </summary>
 public sealed record MembershipPolicy
 {
-    private MembershipPolicy(Int128 basePrice, Int128 slope, int? supplyCap, int royaltyBps, int redemptionRateBps)
+    private MembershipPolicy(Int128 basePrice, Int128 slope, int? supplyCap, Bps royaltyBps, Bps redemptionRateBps)
     {
         BasePrice = basePrice;
         Slope = slope;
@@ -27,7 +38,7 @@ public sealed record MembershipPolicy
     }
 
     /// <summary>Basis points in a whole.</summary>
-    public const int Whole = 10_000;
+    public const int Whole = Bps.WholeValue;
 
     /// <summary>The price of the first token, in minor units of the base asset.</summary>
     public Int128 BasePrice { get; }
@@ -39,13 +50,22 @@ public sealed record MembershipPolicy
     public int? SupplyCap { get; }
 
     /// <summary>The treasury's cut of a member-to-member sale, in basis points (0–5,000).</summary>
-    public int RoyaltyBps { get; }
+    public Bps RoyaltyBps { get; }
 
     /// <summary>r in the redemption formula, in basis points: 10,000 is pro-rata; 0 disables redemption.</summary>
-    public int RedemptionRateBps { get; }
+    public Bps RedemptionRateBps { get; }
+
+    /// <summary>The highest royalty: 5,000 bps, half of a sale.</summary>
+    public static Bps MaxRoyaltyBps { get; } = Bps.Stored(Whole / 2);
+
+    /// <summary>A royalty typed as a count of basis points: 0 to <see cref="MaxRoyaltyBps"/>; <c>invalid_parameter</c> otherwise.</summary>
+    public static Result<Bps> Royalty(int bps) => Bps.AtMost(bps, MaxRoyaltyBps, MembershipErrors.InvalidParameter);
+
+    /// <summary>A redemption rate typed as a count of basis points: 0 to 10,000; <c>invalid_parameter</c> otherwise.</summary>
+    public static Result<Bps> RedemptionRate(int bps) => Bps.From(bps, MembershipErrors.InvalidParameter);
 
     /// <summary>Makes a policy, checking each parameter's range.</summary>
-    public static Result<MembershipPolicy> Of(Int128 basePrice, Int128 slope, int? supplyCap, int royaltyBps, int redemptionRateBps)
+    public static Result<MembershipPolicy> Of(Int128 basePrice, Int128 slope, int? supplyCap, Bps royaltyBps, Bps redemptionRateBps)
     {
         if (basePrice < Int128.Zero || basePrice > Money.MaxUnits || slope < Int128.Zero || slope > Money.MaxUnits)
         {
@@ -57,12 +77,7 @@ public sealed record MembershipPolicy
             return MembershipErrors.InvalidParameter;
         }
 
-        if (royaltyBps is < 0 or > Whole / 2)
-        {
-            return MembershipErrors.InvalidParameter;
-        }
-
-        if (redemptionRateBps is < 0 or > Whole)
+        if (royaltyBps > MaxRoyaltyBps)
         {
             return MembershipErrors.InvalidParameter;
         }
@@ -82,7 +97,7 @@ public sealed record MembershipPolicy
     /// <summary>A sale price split into the treasury's royalty and the seller's proceeds, exactly (largest remainder).</summary>
     public (Int128 Royalty, Int128 Seller) SplitSale(Int128 price)
     {
-        var parts = Allocation.Allocate(price, [RoyaltyBps, Whole - RoyaltyBps]).Value;
+        var parts = Allocation.Allocate(price, [RoyaltyBps.Value, RoyaltyBps.Rest.Value]).Value;
         return (parts[0], parts[1]);
     }
 
@@ -93,7 +108,7 @@ public sealed record MembershipPolicy
     /// </summary>
     public Result<Int128> Reclaim(Int128 free, long redeemed, long supply)
     {
-        if (RedemptionRateBps == 0)
+        if (RedemptionRateBps == Bps.Zero)
         {
             return MembershipErrors.RedemptionDisabled;
         }
@@ -104,7 +119,7 @@ public sealed record MembershipPolicy
         }
 
         // free·x·(r·s + (1−r)·x) / (W·s²), with r = R / W.
-        var numerator = (BigInteger)free * redeemed * (((BigInteger)RedemptionRateBps * supply) + ((BigInteger)(Whole - RedemptionRateBps) * redeemed));
+        var numerator = (BigInteger)free * redeemed * (((BigInteger)RedemptionRateBps.Value * supply) + ((BigInteger)RedemptionRateBps.Rest.Value * redeemed));
         var denominator = (BigInteger)Whole * supply * supply;
         return (Int128)(numerator / denominator);
     }

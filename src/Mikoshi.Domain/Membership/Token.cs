@@ -66,7 +66,7 @@ public sealed class Token
     public long Serial { get; private set; }
 
     /// <summary>The serial as a typed id.</summary>
-    public TokenId Id => new(Serial);
+    public TokenId Id => TokenId.Stored(Serial);
 
     /// <summary>The holder; none once burned.</summary>
     public PersonId? OwnerId { get; private set; }

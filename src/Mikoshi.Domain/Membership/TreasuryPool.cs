@@ -122,20 +122,20 @@ public readonly record struct TreasuryPool
     /// down. At r = 100% a token takes exactly its value; below, part of it stays with those who stay, more
     /// so in a large community (the last token out always takes its whole value).
     /// </summary>
-    public Int128 Redemption(Int128 units, Int128 balance, long supply, int rateBps)
+    public Int128 Redemption(Int128 units, Int128 balance, long supply, Bps rateBps)
     {
         if (units == Int128.Zero || Units == Int128.Zero)
         {
             return Int128.Zero;
         }
 
-        if (units > Units || supply < 1 || rateBps is < 0 or > MembershipPolicy.Whole)
+        if (units > Units || supply < 1)
         {
             throw new InvariantViolatedException($"Cannot redeem {units} of {Units} units among {supply} tokens at {rateBps} bps.");
         }
 
         // units·owned·(R·s + (W − R)) / (Units·W·s): the value, times the curve, one division so one rounding.
-        var numerator = (BigInteger)units * Owned(balance) * (((BigInteger)rateBps * supply) + (MembershipPolicy.Whole - rateBps));
+        var numerator = (BigInteger)units * Owned(balance) * (((BigInteger)rateBps.Value * supply) + rateBps.Rest.Value);
         var denominator = (BigInteger)Units * MembershipPolicy.Whole * supply;
         return (Int128)(numerator / denominator);
     }

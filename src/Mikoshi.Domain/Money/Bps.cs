@@ -23,7 +23,39 @@ public readonly record struct Bps : IComparable<Bps>
     public int Value { get; }
 
     /// <summary>A count of basis points, 0 to <see cref="WholeValue"/>; <c>invalid_percent</c> for anything else.</summary>
-    public static Result<Bps> From(int value) => value is >= 0 and <= WholeValue ? new Bps(value) : MoneyErrors.InvalidPercent;
+    public static Result<Bps> From(int value) => From(value, MoneyErrors.InvalidPercent);
+
+    /// <summary>
+    /// A count of basis points, 0 to <see cref="WholeValue"/>; <paramref name="outOfRange"/> for anything else, so each
+    /// area keeps the error code its callers already know (a revenue policy says <c>invalid_parameter</c>, a proposal's
+    /// rules <c>invalid_proposal</c>).
+    /// </summary>
+    public static Result<Bps> From(int value, Error outOfRange) => value is >= 0 and <= WholeValue ? new Bps(value) : outOfRange;
+
+    /// <summary>A count of basis points at most <paramref name="max"/> (itself at most the whole); <paramref name="outOfRange"/> for anything else.</summary>
+    public static Result<Bps> AtMost(int value, Bps max, Error outOfRange) => value >= 0 && value <= max.Value ? new Bps(value) : outOfRange;
+
+    /// <summary>
+    /// A count the code itself wrote (a constant, or a column only checked values reach); throws
+    /// <see cref="InvariantViolatedException"/> outside 0 to <see cref="WholeValue"/>, which would be a bug, not a caller's mistake.
+    /// </summary>
+    public static Bps Stored(int value) =>
+        value is >= 0 and <= WholeValue ? new Bps(value) : throw new InvariantViolatedException($"{value} basis points is outside 0 to {WholeValue}.");
+
+    /// <summary>
+    /// Shares that together make at most the whole; <paramref name="overWhole"/> when they add up to more.
+    /// </summary>
+    public static Result<Bps> Sum(Error overWhole, params ReadOnlySpan<Bps> shares)
+    {
+        // At most a few shares of at most 10,000 each: the sum fits an int long before it could overflow.
+        var total = 0;
+        foreach (var share in shares)
+        {
+            total += share.Value;
+        }
+
+        return total <= WholeValue ? new Bps(total) : overWhole;
+    }
 
     /// <summary>
     /// A typed percent with at most two decimals, half- or full-width, with or without a % sign ("12.5", "１２．５％");

@@ -23,7 +23,7 @@ public sealed class ProjectFunding
     public CommunityId CommunityId { get; private set; }
 
     /// <summary>The project, by its number in the community.</summary>
-    public long ProjectNumber { get; private set; }
+    public ProjectNumber ProjectNumber { get; private set; }
 
     /// <summary>The asset's code.</summary>
     public string Asset { get; private set; }
@@ -38,14 +38,11 @@ public sealed class ProjectFunding
     public Int128 Recouped { get; private set; }
 
     /// <summary>The share of each revenue event that goes back to the treasury while something is outstanding.</summary>
-    public int RecoupRateBps { get; private set; }
-
-    /// <summary>The recoupment rate as a share.</summary>
-    public Bps RecoupRate => Bps.From(RecoupRateBps).Value;
+    public Bps RecoupRateBps { get; private set; }
 
     /// <summary>A project's funding in <paramref name="asset"/> before any grant: nothing granted, nothing to recover.</summary>
     public static ProjectFunding Open(CommunityId community, ProjectNumber project, Asset asset) =>
-        new() { CommunityId = community, ProjectNumber = project.Value, Asset = asset.Code };
+        new() { CommunityId = community, ProjectNumber = project, Asset = asset.Code };
 
     /// <summary>
     /// Adds a grant: it counts as granted; with a rate above zero it is also to be recovered, and the rate becomes the
@@ -62,7 +59,7 @@ public sealed class ProjectFunding
         if (recoupRate > Bps.Zero)
         {
             Outstanding = checked(Outstanding + amount.Units);
-            RecoupRateBps = recoupRate.Value;
+            RecoupRateBps = recoupRate;
         }
 
         return this;
@@ -70,7 +67,7 @@ public sealed class ProjectFunding
 
     /// <summary>What recoupment would take from <paramref name="revenue"/> now: the rate's share, at most what is outstanding.</summary>
     public Int128 RecoupableFrom(Int128 revenue) =>
-        revenue <= Int128.Zero ? Int128.Zero : Int128.Min(Outstanding, RecoupRate.Of(revenue));
+        revenue <= Int128.Zero ? Int128.Zero : Int128.Min(Outstanding, RecoupRateBps.Of(revenue));
 
     /// <summary>
     /// Takes the treasury's recoupment from one revenue event of <paramref name="revenue"/>: the rate's share, never

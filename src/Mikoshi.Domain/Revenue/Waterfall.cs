@@ -9,7 +9,7 @@ namespace Mikoshi.Domain.Revenue;
 /// </summary>
 public sealed record RevenuePolicy
 {
-    private RevenuePolicy(int treasuryBps, int holderBps, int reserveBps, bool holderShareToTreasury, bool capAtPaidIn)
+    private RevenuePolicy(Bps treasuryBps, Bps holderBps, Bps reserveBps, bool holderShareToTreasury, bool capAtPaidIn)
     {
         CapAtPaidIn = capAtPaidIn;
         TreasuryBps = treasuryBps;
@@ -19,16 +19,19 @@ public sealed record RevenuePolicy
     }
 
     /// <summary>Basis points in a whole.</summary>
-    public const int Whole = 10_000;
+    public const int Whole = Bps.WholeValue;
 
     /// <summary>The treasury's share (原資 for the next projects).</summary>
-    public int TreasuryBps { get; }
+    public Bps TreasuryBps { get; }
 
     /// <summary>The token holders' share.</summary>
-    public int HolderBps { get; }
+    public Bps HolderBps { get; }
 
     /// <summary>What the project keeps for itself.</summary>
-    public int ReserveBps { get; }
+    public Bps ReserveBps { get; }
+
+    /// <summary>What is left for the contributors: the whole less the treasury's, the holders' and the reserve's shares.</summary>
+    public Bps ContributorsBps => Bps.Stored(Whole - TreasuryBps.Value - HolderBps.Value - ReserveBps.Value);
 
     /// <summary>Route the holders' share to the treasury instead: holders gain through a higher redemption floor.</summary>
     public bool HolderShareToTreasury { get; }
@@ -40,18 +43,15 @@ public sealed record RevenuePolicy
     public bool CapAtPaidIn { get; }
 
     /// <summary>A starting policy: 20% to the treasury, 10% to holders, no reserve, 70% to contributors.</summary>
-    public static RevenuePolicy Default { get; } = new(2_000, 1_000, 0, false, false);
+    public static RevenuePolicy Default { get; } = new(Bps.Stored(2_000), Bps.Stored(1_000), Bps.Zero, false, false);
 
-    /// <summary>Makes a policy; the three shares together are at most the whole.</summary>
-    public static Result<RevenuePolicy> Of(int treasuryBps, int holderBps, int reserveBps, bool holderShareToTreasury, bool capAtPaidIn = false)
-    {
-        if (treasuryBps < 0 || holderBps < 0 || reserveBps < 0 || treasuryBps + holderBps + reserveBps > Whole)
-        {
-            return MembershipErrors.InvalidParameter;
-        }
+    /// <summary>A share of a revenue policy typed as a count of basis points: 0 to 10,000; <c>invalid_parameter</c> otherwise.</summary>
+    public static Result<Bps> Share(int bps) => Bps.From(bps, MembershipErrors.InvalidParameter);
 
-        return new RevenuePolicy(treasuryBps, holderBps, reserveBps, holderShareToTreasury, capAtPaidIn);
-    }
+    /// <summary>Makes a policy; the three shares together are at most the whole (<c>invalid_parameter</c> otherwise).</summary>
+    public static Result<RevenuePolicy> Of(Bps treasuryBps, Bps holderBps, Bps reserveBps, bool holderShareToTreasury, bool capAtPaidIn = false) =>
+        Bps.Sum(MembershipErrors.InvalidParameter, treasuryBps, holderBps, reserveBps)
+            .Map(_ => new RevenuePolicy(treasuryBps, holderBps, reserveBps, holderShareToTreasury, capAtPaidIn));
 }
 
 /// <summary>Where every unit of one revenue event went.</summary>
@@ -79,20 +79,19 @@ public static class Waterfall
     public static Result<WaterfallResult> Run(
         Int128 revenue,
         Int128 outstandingGrant,
-        int recoupRateBps,
+        Bps recoupRateBps,
         RevenuePolicy policy,
         SplitTerms agreement,
         bool anyHolders)
     {
-        if (revenue <= Int128.Zero || outstandingGrant < Int128.Zero || recoupRateBps is < 0 or > RevenuePolicy.Whole)
+        if (revenue <= Int128.Zero || outstandingGrant < Int128.Zero)
         {
             return MoneyErrors.InvalidAmount;
         }
 
-        var recouped = Int128.Min(outstandingGrant, revenue * recoupRateBps / RevenuePolicy.Whole);
+        var recouped = Int128.Min(outstandingGrant, recoupRateBps.Of(revenue));
         var rest = revenue - recouped;
-        var contributorsBps = RevenuePolicy.Whole - policy.TreasuryBps - policy.HolderBps - policy.ReserveBps;
-        var shares = Allocation.Allocate(rest, [policy.TreasuryBps, policy.HolderBps, policy.ReserveBps, contributorsBps]).Value;
+        var shares = Allocation.Allocate(rest, [policy.TreasuryBps.Value, policy.HolderBps.Value, policy.ReserveBps.Value, policy.ContributorsBps.Value]).Value;
         var (treasury, holders, reserve, contributorsPart) = (shares[0], shares[1], shares[2], shares[3]);
         if (!anyHolders || policy.HolderShareToTreasury)
         {

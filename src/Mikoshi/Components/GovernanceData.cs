@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Mikoshi.Domain.Governance;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Components;
 
@@ -39,12 +39,12 @@ public static class GovernanceData
     public static string Width(long part, long whole) =>
         whole <= 0 ? "0%" : Math.Round(Math.Clamp(part * 100.0 / whole, 0, 100), 3).ToString(CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Basis points as a CSS percentage.</summary>
-    public static string At(int bps) => (bps / 100.0).ToString(CultureInfo.InvariantCulture) + "%";
+    /// <summary>A share as a CSS percentage.</summary>
+    public static string At(Bps share) => (share.Value / 100.0).ToString(CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The least participation that reaches quorum: ⌈quorum × total / 10,000⌉, as the tally counts it.</summary>
-    public static long QuorumNeeded(int quorumBps, long totalPower) =>
-        (long)(((Int128)quorumBps * totalPower + Tally.WholeBps - 1) / Tally.WholeBps);
+    public static long QuorumNeeded(Bps quorum, long totalPower) =>
+        (long)(((Int128)quorum.Value * totalPower + Bps.WholeValue - 1) / Bps.WholeValue);
 
     /// <summary>The share for among for and against, as a percent people read ("66.67"); null when nobody chose.</summary>
     public static string? ForShare(long forPower, long againstPower)
@@ -55,8 +55,8 @@ public static class GovernanceData
             return null;
         }
 
-        var bps = (int)((Int128)forPower * Tally.WholeBps / decided);
-        return MembershipData.Percent(bps);
+        // for ≤ for + against: the share is within the whole.
+        return MembershipData.Percent(Bps.Stored((int)((Int128)forPower * Bps.WholeValue / decided)));
     }
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);

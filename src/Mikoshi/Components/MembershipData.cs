@@ -36,23 +36,21 @@ public static class MembershipData
             ? values.Select(v => v?.Trim() ?? string.Empty).Where(v => v.Length > 0).ToList()
             : [];
 
-    /// <summary>Basis points as a percent people read: 500 → "5", 125 → "1.25".</summary>
-    public static string Percent(int bps)
+    /// <summary>A share as a percent people read, without the sign: 5% → "5", 1.25% → "1.25".</summary>
+    public static string Percent(Domain.Bps share)
     {
-        var whole = bps / 100;
-        var rest = bps % 100;
+        var whole = share.Value / 100;
+        var rest = share.Value % 100;
         return rest == 0
             ? whole.ToString(CultureInfo.InvariantCulture)
             : FormattableString.Invariant($"{whole}.{rest:00}").TrimEnd('0');
     }
 
-    /// <summary>A typed percent ("5", "1.25", "５") as basis points, exactly; null when it is not one.</summary>
-    public static int? Bps(string? typed)
-    {
-        // A percent with two decimals reads exactly like an amount of a two-decimal asset.
-        var units = Amounts.MajorToMinor(typed, Domain.Asset.Usd);
-        return units.IsSuccess && units.Value.Length <= 6 ? int.Parse(units.Value, CultureInfo.InvariantCulture) : null;
-    }
+    /// <summary>A count of basis points a view carries on the wire (500 → "5", 125 → "1.25"); our own views hold only valid shares.</summary>
+    public static string Percent(int bps) => Percent(Domain.Bps.Stored(bps));
+
+    /// <summary>A typed percent ("5", "1.25", "５", "12.5%") as a share, exactly (<see cref="Domain.Bps.Parse"/>); null when it is not one.</summary>
+    public static Domain.Bps? Bps(string? typed) => Domain.Bps.Parse(typed) is { IsSuccess: true } share ? share.Value : null;
 
     /// <summary>A day in the reader's zone (see <see cref="Times"/>).</summary>
     public static string Date(DateTimeOffset at) => Times.Date(at);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Mikoshi.Chain;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Tests.Chain;
@@ -25,7 +26,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     {
         using var chain = anvil.Client();
         var treasury = Address(0x7ea5);
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", treasury, 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", treasury, Bps.From(500).Value);
         var member = Address(0xa11ce);
 
         await CommunityContracts.MintAsync(chain, deployment, member, 7);
@@ -39,7 +40,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task Votes_CountWithoutSelfDelegation_AndFollowADelegationAndItsUndoing()
     {
         using var chain = anvil.Client();
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
         using var holder = anvil.Client(key: Anvil.OutsiderKey);
         var friend = Address(0xf00d);
         await CommunityContracts.MintAsync(chain, deployment, holder.Operator, 1);
@@ -64,7 +65,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task Burn_FromAnAddressThatNoLongerHoldsTheToken_RevertsWithOwnerChanged_AndTheBuyerKeepsIt()
     {
         using var chain = anvil.Client();
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
         using var seller = anvil.Client(key: Anvil.OutsiderKey);
         var buyer = Address(0xb0b);
         await CommunityContracts.MintAsync(chain, deployment, seller.Operator, 1);
@@ -83,7 +84,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task OwnerOf_WhenTheCallFailsForAnotherReason_IsUnavailable_NotNoOwner()
     {
         using var chain = anvil.Client();
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
 
         // The claims contract has no ownerOf: a revert, but not "no such token".
         var wrong = deployment with { Membership = deployment.Claims };
@@ -94,7 +95,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task Transaction_FromAnAccountWithoutFunds_IsUnavailable_NotRefused()
     {
         using var chain = anvil.Client();
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
         using var broke = anvil.Client(key: Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
 
         // Paying costs gas the account does not have: the node cannot take it now, and would once funded.
@@ -107,7 +108,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     {
         using var chain = anvil.Client();
         var treasury = Address(0x7ea5);
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", treasury, 750);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", treasury, Bps.From(750).Value);
         await CommunityContracts.MintAsync(chain, deployment, Address(1), 1);
 
         var (receiver, amount) = await CommunityContracts.RoyaltyInfoAsync(chain, deployment, 1, 2_000_000);
@@ -120,7 +121,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task Mint_ByAnyoneButTheOperator_IsRefused()
     {
         using var chain = anvil.Client();
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
         using var outsider = anvil.Client(key: Anvil.OutsiderKey);
 
         await Assert.ThrowsAsync<ChainRefusedException>(() => CommunityContracts.MintAsync(outsider, deployment, outsider.Operator, 1));
@@ -135,7 +136,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task ClaimTree_EveryProofOfAnOddOrEvenTree_IsAcceptedByTheContract(int holders)
     {
         using var chain = anvil.Client();
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
         var random = new Random(holders);
         var leaves = Enumerable.Range(0, holders).Select(_ => new ClaimLeaf(CommunityContracts.NativeCoin, RandomAddress(random), random.Next(1, 1_000_000))).ToList();
         var tree = ClaimTree.Build(leaves);
@@ -154,7 +155,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task Claims_ForAThousandHolders_PayEachOnceAndRefuseWrongProofsAndAmounts()
     {
         using var chain = anvil.Client();
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
         var random = new Random(1000);
         var leaves = Enumerable.Range(0, 1000)
             .Select(_ => new ClaimLeaf(CommunityContracts.NativeCoin, RandomAddress(random), new BigInteger(random.NextInt64(1, 1_000_000_000_000_000))))
@@ -195,7 +196,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task Publish_WithFundingOtherThanTheGrowthOfTheTotal_IsRefused()
     {
         using var chain = anvil.Client();
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
         var tree = ClaimTree.Build([new ClaimLeaf(CommunityContracts.NativeCoin, Address(9), 100)]);
 
         await Assert.ThrowsAsync<ChainRefusedException>(() => CommunityContracts.PublishAsync(chain, deployment, CommunityContracts.NativeCoin, 1, tree.Root, tree.Total, 99));
@@ -207,7 +208,7 @@ public sealed class ContractTests : IClassFixture<AnvilFixture>
     public async Task ReceiptWait_WhenNothingIsMined_TimesOutInsteadOfHanging()
     {
         using var chain = anvil.Client(receiptTimeout: TimeSpan.FromMilliseconds(500));
-        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), 500);
+        var deployment = await CommunityContracts.DeployAsync(chain, "Matsuri", "MTR", Address(2), Bps.From(500).Value);
         await chain.RequestAsync<object>("evm_setAutomine", false);
         try
         {

@@ -83,10 +83,10 @@ public class ProposalLifecycleTests
     [Fact]
     public void Default_CharterNeedsTwoThirds_OthersAMajority_AllAFifthQuorum()
     {
-        Assert.Equal(new ProposalRulesFor(ProposalKind.Charter, 2_000, 6_667), ProposalRulesFor.Default(ProposalKind.Charter));
+        Assert.Equal(new ProposalRulesFor(ProposalKind.Charter, B(2_000), B(6_667)), ProposalRulesFor.Default(ProposalKind.Charter));
         foreach (var kind in new[] { ProposalKind.Fund, ProposalKind.Parameter, ProposalKind.Signal })
         {
-            Assert.Equal(new ProposalRulesFor(kind, 2_000, 5_000), ProposalRulesFor.Default(kind));
+            Assert.Equal(new ProposalRulesFor(kind, B(2_000), B(5_000)), ProposalRulesFor.Default(kind));
         }
     }
 
@@ -97,13 +97,27 @@ public class ProposalLifecycleTests
     [InlineData(2_000, 10_000)]
     public void Of_OutsideTheRanges_FailsInvalidProposal(int quorum, int threshold)
     {
-        Assert.Equal("invalid_proposal", ProposalRulesFor.Of(ProposalKind.Fund, quorum, threshold).Error?.Code);
+        Assert.Equal("invalid_proposal", Of(ProposalKind.Fund, quorum, threshold).Error?.Code);
     }
 
     [Fact]
     public void Of_WithinTheRanges_IsAccepted()
     {
-        Assert.Equal(new ProposalRulesFor(ProposalKind.Parameter, 0, 9_999), ProposalRulesFor.Of(ProposalKind.Parameter, 0, 9_999).Value);
-        Assert.Equal("invalid_proposal", ProposalRulesFor.Of((ProposalKind)42, 2_000, 5_000).Error?.Code);
+        Assert.Equal(new ProposalRulesFor(ProposalKind.Parameter, B(0), B(9_999)), Of(ProposalKind.Parameter, 0, 9_999).Value);
+        Assert.Equal("invalid_proposal", Of((ProposalKind)42, 2_000, 5_000).Error?.Code);
     }
+
+    [Fact]
+    public void Of_AThresholdOutsideFiveThousandTo9999_FailsInvalidProposalEvenAsAValidBps()
+    {
+        // A Bps of 4,999 or 10,000 is a share; as a threshold it is refused by the rules, not by the type.
+        Assert.Equal("invalid_proposal", ProposalRulesFor.Of(ProposalKind.Fund, B(2_000), B(4_999)).Error?.Code);
+        Assert.Equal("invalid_proposal", ProposalRulesFor.Of(ProposalKind.Fund, B(2_000), Bps.Whole).Error?.Code);
+    }
+
+    private static Bps B(int bps) => Bps.From(bps).Value;
+
+    // Counts typed as whole numbers, checked as a request's are: each by its factory, then together.
+    private static Result<ProposalRulesFor> Of(ProposalKind kind, int quorum, int threshold) =>
+        ProposalRulesFor.Quorum(quorum).Then(q => ProposalRulesFor.Threshold(threshold).Then(t => ProposalRulesFor.Of(kind, q, t)));
 }

@@ -13,6 +13,10 @@ public class TallyTests
         .Select((choice, power) => new Ballot(Guid.NewGuid(), choice, power))
         .Array[0, 300];
 
+    // The rules come as whole counts of basis points, as the theories write them.
+    private static TallyResult Count(IEnumerable<Ballot> ballots, long total, int quorumBps, int thresholdBps) =>
+        Tally.Count(ballots, total, Bps.From(quorumBps).Value, Bps.From(thresholdBps).Value);
+
     [Fact]
     public void Count_EqualsANaiveSum_AndTheRulesInBigIntegers()
     {
@@ -22,7 +26,7 @@ public class TallyTests
             var (inFavour, against, abstain) = (Sum(VoteChoices.For), Sum(VoteChoices.Against), Sum(VoteChoices.Abstain));
             var total = (long)(inFavour + against + abstain) + extra;
 
-            var result = Tally.Count(ballots, total, quorum, threshold);
+            var result = Count(ballots, total, quorum, threshold);
 
             Assert.Equal(inFavour, result.For);
             Assert.Equal(against, result.Against);
@@ -54,7 +58,7 @@ public class TallyTests
             new(Guid.NewGuid(), VoteChoices.Against, against),
             new(Guid.NewGuid(), VoteChoices.Abstain, abstain),
         ];
-        var result = Tally.Count(ballots, total, quorum, threshold);
+        var result = Count(ballots, total, quorum, threshold);
         Assert.Equal(new TallyResult(inFavour, against, abstain, total, quorumReached, passed), result);
     }
 
@@ -63,13 +67,13 @@ public class TallyTests
     {
         // for × 10,000 would overflow a long; Int128 keeps it exact.
         const long big = long.MaxValue / 4;
-        var result = Tally.Count(
+        var result = Count(
             [new(Guid.NewGuid(), VoteChoices.For, big + 1), new(Guid.NewGuid(), VoteChoices.Against, big)],
             long.MaxValue,
             5_000,
             5_000);
         Assert.False(result.QuorumReached); // (2 big + 1) is a hair under half of long.MaxValue
-        var passing = Tally.Count(
+        var passing = Count(
             [new(Guid.NewGuid(), VoteChoices.For, big + 1), new(Guid.NewGuid(), VoteChoices.Against, big)],
             (2 * big) + 1,
             5_000,
@@ -81,14 +85,15 @@ public class TallyTests
     public void Count_RefusesWhatTheCallerShouldHaveRefused()
     {
         var voter = Guid.NewGuid();
-        Assert.Throws<ArgumentException>(() => Tally.Count([new(voter, VoteChoices.For, 1), new(voter, VoteChoices.Against, 1)], 2, 0, 5_000));
-        Assert.Throws<ArgumentException>(() => Tally.Count([new(voter, "yes", 1)], 2, 0, 5_000));
-        Assert.Throws<ArgumentException>(() => Tally.Count([new(voter, "For", 1)], 2, 0, 5_000));
-        Assert.Throws<ArgumentException>(() => Tally.Count([new(voter, VoteChoices.For, -1)], 2, 0, 5_000));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Tally.Count([], -1, 0, 5_000));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Tally.Count([], 1, 10_001, 5_000));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Tally.Count([], 1, 0, -1));
-        Assert.Throws<OverflowException>(() => Tally.Count([new(Guid.NewGuid(), VoteChoices.For, long.MaxValue), new(Guid.NewGuid(), VoteChoices.For, 1)], 1, 0, 5_000));
+        Assert.Throws<ArgumentException>(() => Count([new(voter, VoteChoices.For, 1), new(voter, VoteChoices.Against, 1)], 2, 0, 5_000));
+        Assert.Throws<ArgumentException>(() => Count([new(voter, "yes", 1)], 2, 0, 5_000));
+        Assert.Throws<ArgumentException>(() => Count([new(voter, "For", 1)], 2, 0, 5_000));
+        Assert.Throws<ArgumentException>(() => Count([new(voter, VoteChoices.For, -1)], 2, 0, 5_000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Count([], -1, 0, 5_000));
+        // A quorum or threshold outside 0 to 10,000 cannot reach the count: it is not a Bps.
+        Assert.False(Bps.From(10_001).IsSuccess);
+        Assert.False(Bps.From(-1).IsSuccess);
+        Assert.Throws<OverflowException>(() => Count([new(Guid.NewGuid(), VoteChoices.For, long.MaxValue), new(Guid.NewGuid(), VoteChoices.For, 1)], 1, 0, 5_000));
     }
 
     [Fact]
@@ -99,7 +104,7 @@ public class TallyTests
         foreach (var (strategy, expected) in new[] { (VotingStrategy.TokenWeighted, 105L), (VotingStrategy.OneMemberOneVote, 3L), (VotingStrategy.Quadratic, 13L) })
         {
             var ballots = tokens.Select(t => new Ballot(Guid.NewGuid(), VoteChoices.For, VotingPower.Of(strategy, t)));
-            Assert.Equal(expected, Tally.Count(ballots, expected, 0, 5_000).For);
+            Assert.Equal(expected, Count(ballots, expected, 0, 5_000).For);
         }
     }
 }

@@ -13,7 +13,7 @@ public class ListingAggregateTests
 
     private static (Token Token, Listing Listing) Listed()
     {
-        var token = Token.Mint(Community, new TokenId(3), Seller, 10_000, Start);
+        var token = Token.Mint(Community, TokenId.Of(3).Value, Seller, 10_000, Start);
         return (token, Listing.Open(Community, 1, token, Seller, Money.Of(Asset.Jpy, 15_000), Start.AddHours(1)).Value!);
     }
 
@@ -23,14 +23,14 @@ public class ListingAggregateTests
         var (_, listing) = Listed();
 
         Assert.Equal(ListingState.Open, listing.State);
-        Assert.Equal((15_000, "JPY", new TokenId(3)), ((long)listing.Price, listing.Asset, listing.Token));
-        Assert.Equal(Seller, listing.SellableTo(Buyer, Token.Mint(Community, new TokenId(3), Seller, 0, Start)).Value);
+        Assert.Equal((15_000, "JPY", TokenId.Of(3).Value), ((long)listing.Price, listing.Asset, listing.Token));
+        Assert.Equal(Seller, listing.SellableTo(Buyer, Token.Mint(Community, TokenId.Of(3).Value, Seller, 0, Start)).Value);
     }
 
     [Fact]
     public void Open_BySomeoneElse_IsRefusedAsNotTheOwner()
     {
-        var token = Token.Mint(Community, new TokenId(3), Seller, 10_000, Start);
+        var token = Token.Mint(Community, TokenId.Of(3).Value, Seller, 10_000, Start);
 
         var refused = Listing.Open(Community, 1, token, Buyer, Money.Of(Asset.Jpy, 15_000), Start);
 
@@ -40,7 +40,7 @@ public class ListingAggregateTests
     [Fact]
     public void Open_AtNothing_IsRefusedAsAnInvalidAmount()
     {
-        var token = Token.Mint(Community, new TokenId(3), Seller, 10_000, Start);
+        var token = Token.Mint(Community, TokenId.Of(3).Value, Seller, 10_000, Start);
 
         Assert.Equal(MoneyErrors.Codes.InvalidAmount, Listing.Open(Community, 1, token, Seller, Money.Of(Asset.Jpy, 0), Start).Error?.Code);
     }

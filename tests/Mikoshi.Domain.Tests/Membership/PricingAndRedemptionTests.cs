@@ -34,7 +34,7 @@ public class PricingAndRedemptionTests
         Gen.Frequency((2, Gen.Const(0L)), (2, Gen.Long[1, 10_000])),
         Gen.Int[0, MembershipPolicy.Whole / 2],
         Gen.Frequency((2, Gen.Const(MembershipPolicy.Whole)), (2, Gen.Int[1, MembershipPolicy.Whole])))
-        .Select((basePrice, slope, royalty, rate) => MembershipPolicy.Of(basePrice, slope, null, royalty, rate).Value!);
+        .Select((basePrice, slope, royalty, rate) => MembershipPolicy.Of(basePrice, slope, null, Bps.From(royalty).Value, Bps.From(rate).Value).Value!);
 
     private static readonly Gen<(Step[] History, MembershipPolicy Policy)> Histories = Gen.Select(Steps.Array[0, 40], Policies);
 
@@ -56,7 +56,7 @@ public class PricingAndRedemptionTests
 
             var token = treasury.Mint(price);
             Assert.True(treasury.ValueOf(token, Base) <= price, $"a token bought for {price} is worth {treasury.ValueOf(token, Base)}");
-            var pays = treasury.RedemptionOf(token, policy.RedemptionRateBps);
+            var pays = treasury.RedemptionOf(token, policy.RedemptionRateBps.Value);
             Assert.True(pays[Base] <= price, $"a token bought for {price} redeems at once for {pays[Base]}");
             Assert.Equal(Int128.Zero, pays[Other]);
         }, iter: Iterations);
@@ -146,7 +146,7 @@ public class PricingAndRedemptionTests
             var (royalty, seller) = policy.SplitSale(price);
             Assert.Equal((Int128)price, royalty + seller);
             Assert.True(royalty >= Int128.Zero && seller >= Int128.Zero);
-            var exact = (BigInteger)price * policy.RoyaltyBps;
+            var exact = (BigInteger)price * policy.RoyaltyBps.Value;
             Assert.True(BigInteger.Abs(((BigInteger)royalty * MembershipPolicy.Whole) - exact) < MembershipPolicy.Whole,
                 $"{policy.RoyaltyBps} bps of {price} split as {royalty}");
         }, iter: Iterations);
@@ -165,7 +165,7 @@ public class PricingAndRedemptionTests
             var reclaim = (BigInteger)policy.Reclaim(free, redeemed, supply).Value;
             var proRata = (BigInteger)free * redeemed / supply;
             Assert.True(reclaim <= proRata, $"{redeemed} of {supply} reclaimed {reclaim} of {free}, more than {proRata}");
-            Assert.True(reclaim >= (BigInteger)free * redeemed * policy.RedemptionRateBps / ((BigInteger)supply * MembershipPolicy.Whole));
+            Assert.True(reclaim >= (BigInteger)free * redeemed * policy.RedemptionRateBps.Value / ((BigInteger)supply * MembershipPolicy.Whole));
             Assert.Equal((BigInteger)free, (BigInteger)policy.Reclaim(free, supply, supply).Value);
             if (redeemed < supply)
             {
@@ -177,7 +177,7 @@ public class PricingAndRedemptionTests
     [Fact]
     public void NextPrice_OnAFreshTreasury_IsThePolicysPrice_AndOnACurveRisesBySlopePerToken()
     {
-        var policy = MembershipPolicy.Of(1_000, 250, 3, 500, 10_000).Value!;
+        var policy = MembershipPolicy.Of(1_000, 250, 3, Bps.From(500).Value, Bps.Whole).Value!;
         var treasury = new Treasury();
         Assert.Equal(1_000, treasury.NextPrice(policy));
         treasury.Mint(treasury.NextPrice(policy));
@@ -254,7 +254,7 @@ public class PricingAndRedemptionTests
         public BigInteger Owned(string asset) => (BigInteger)Balances[asset] - (BigInteger)Pools[asset].Unowned;
 
         public Dictionary<string, Int128> RedemptionOf(Token token, int rateBps) =>
-            Assets.ToDictionary(a => a, a => Pools[a].Redemption(UnitsOf(token, a), Balances[a], Supply, rateBps));
+            Assets.ToDictionary(a => a, a => Pools[a].Redemption(UnitsOf(token, a), Balances[a], Supply, Bps.From(rateBps).Value));
 
         /// <summary>Burns the token and pays its redemption out of every asset.</summary>
         public Dictionary<string, Int128> Redeem(Token token, int rateBps)

@@ -70,8 +70,8 @@ public class SuccessionPlanStepsTests
         Assert.Equal(MembershipErrors.Codes.NothingToInherit, plan.Inherit([]).Error?.Code);
         Assert.NotNull(plan.ThresholdReachedAt);
 
-        var moves = plan.Inherit([new TokenId(4), new TokenId(9)]).Value;
-        Assert.Equal(new[] { (new TokenId(4), Heir), (new TokenId(9), Heir) }, moves);
+        var moves = plan.Inherit([TokenId.Stored(4), TokenId.Stored(9)]).Value;
+        Assert.Equal(new[] { (TokenId.Stored(4), Heir), (TokenId.Stored(9), Heir) }, moves);
         Assert.Null(plan.ThresholdReachedAt);
         Assert.Equal(MembershipErrors.Codes.NotConfirmed, plan.MayClaim(Heir, reached.AddDays(8), 1).Error?.Code);
     }
@@ -84,7 +84,7 @@ public class SuccessionPlanStepsTests
         {
             var successors = shares.Select(s => new Successor(PersonId.New(), s)).ToList();
             var plan = SuccessionPlan.Name(Community, Holder, successors, true, [], 0, 30, 7).Value;
-            var tokens = Enumerable.Range(1, count).Select(i => new TokenId(i)).ToList();
+            var tokens = Enumerable.Range(1, count).Select(i => TokenId.Stored(i)).ToList();
 
             var moves = plan.Inherit(tokens).Value;
 

@@ -10,7 +10,7 @@ public class TokenAggregateTests
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly PersonId[] People = [.. Enumerable.Range(1, 4).Select(i => new PersonId(new Guid(i, 0, 0, new byte[8])))];
 
-    private static Token Minted(PersonId owner) => Token.Mint(Community, new TokenId(7), owner, 10_000, Start);
+    private static Token Minted(PersonId owner) => Token.Mint(Community, TokenId.Of(7).Value, owner, 10_000, Start);
 
     [Fact]
     public void Mint_RecordsTheFirstStep_AndTheOwner()
@@ -19,7 +19,7 @@ public class TokenAggregateTests
 
         Assert.Equal(People[0], token.OwnerId);
         Assert.Equal(People[0], token.MintedBy);
-        Assert.Equal(new TokenId(7), token.Id);
+        Assert.Equal(TokenId.Of(7).Value, token.Id);
         var step = Assert.Single(token.Lineage);
         Assert.Equal((1, LineageKind.Minted, (PersonId?)null, (PersonId?)People[0], (Int128?)10_000), (step.Step, step.Kind, step.FromId, step.ToId, step.Price));
     }

@@ -74,9 +74,9 @@ public class TreasuryPoolTests
     public void Redemption_AtAHalfRate_PaysValueTimesTheCurve_AndTheLastTokenTakesItAll()
     {
         var pool = TreasuryPool.Opened(1_000, supply: 4);
-        Assert.Equal(1_000 / 4 * 5 / 8, pool.Redemption(TreasuryPool.UnitsPerToken, 1_000, 4, 5_000));
+        Assert.Equal(1_000 / 4 * 5 / 8, pool.Redemption(TreasuryPool.UnitsPerToken, 1_000, 4, Bps.From(5_000).Value));
         var last = TreasuryPool.Opened(999, supply: 1);
-        Assert.Equal(999, last.Redemption(TreasuryPool.UnitsPerToken, 999, 1, 1));
+        Assert.Equal(999, last.Redemption(TreasuryPool.UnitsPerToken, 999, 1, Bps.From(1).Value));
         var burned = last.Burned(TreasuryPool.UnitsPerToken, balanceAfter: 0);
         Assert.Equal(0, burned.Units);
         Assert.Equal(0, burned.Unowned);
@@ -158,7 +158,7 @@ public class TreasuryPoolTests
                         {
                             var pool = pools[asset];
                             var units = pool.UnitsOf(token.Holds[asset], token.Mark[asset]);
-                            var pays = pool.Redemption(units, treasury[asset], supply, rateBps);
+                            var pays = pool.Redemption(units, treasury[asset], supply, Bps.From(rateBps).Value);
 
                             // The model's own reckoning of what redemption pays: the exact value × (r + (1 − r) / s), rounded down.
                             var exact = ExactValue(token, asset);

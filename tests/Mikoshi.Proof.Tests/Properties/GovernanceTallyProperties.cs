@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CsCheck;
 using Mikoshi.Data;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Governance;
@@ -52,7 +53,7 @@ public sealed class GovernanceTallyProperties(ITestOutputHelper output)
                 }
             }
 
-            var tally = snapshot.Count(accepted, 0, 5_000);
+            var tally = snapshot.Count(accepted, Bps.Zero, ProposalRulesFor.MajorityBps);
             var naive = Naive(ids, tokenMap, delegateOf, strategy, accepted);
             Assert.Equal(naive, (tally.For, tally.Against, tally.Abstain));
             Assert.Equal(tokenMap.Values.Sum(t => VotingPower.Of(strategy, t)), tally.TotalPower);

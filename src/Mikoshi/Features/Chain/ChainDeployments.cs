@@ -100,7 +100,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
                 membership = deployment.Membership.ToString(),
                 claims = deployment.Claims.ToString(),
                 block = deployment.Block,
-                royaltyBps = community.RoyaltyBps,
+                royaltyBps = community.RoyaltyBps.Value,
             });
             var tokens = await write.Db.Tokens.Where(t => t.CommunityId == community.Id && t.BurnedAtUnixMs == null).OrderBy(t => t.Serial).ToListAsync();
             foreach (var token in tokens)

@@ -10,7 +10,7 @@ using Mikoshi.Domain.Revenue;
 namespace Mikoshi.Features.Governance;
 
 /// <summary>A community's rules for one kind of proposal: quorum and threshold, and the default window and grace.</summary>
-public sealed record KindRules(ProposalKind Kind, int QuorumBps, int ThresholdBps, int VotingPeriodHours, int GracePeriodHours)
+public sealed record KindRules(ProposalKind Kind, Bps QuorumBps, Bps ThresholdBps, int VotingPeriodHours, int GracePeriodHours)
 {
     public const int DefaultVotingPeriodHours = 7 * 24;
     public const int DefaultGracePeriodHours = 3 * 24;
@@ -22,7 +22,7 @@ public sealed record KindRules(ProposalKind Kind, int QuorumBps, int ThresholdBp
     }
 
     /// <summary>Checks rules as the domain bounds them: quorum and threshold by <see cref="ProposalRulesFor.Of"/>, periods by <see cref="ProposalLifecycle.Schedule"/>.</summary>
-    public static Result<KindRules> Of(ProposalKind kind, int quorumBps, int thresholdBps, int votingPeriodHours, int gracePeriodHours)
+    public static Result<KindRules> Of(ProposalKind kind, Bps quorumBps, Bps thresholdBps, int votingPeriodHours, int gracePeriodHours)
     {
         var rules = ProposalRulesFor.Of(kind, quorumBps, thresholdBps);
         if (!rules.IsSuccess)
@@ -115,12 +115,14 @@ public static class GovernanceRules
                         return GovernanceErrors.ParameterOutOfRange;
                     }
 
-                    var next = MembershipPolicy.Of(
+                    var royalty = name == "royaltyBps" ? MembershipPolicy.Royalty((int)units.Value) : policy.RoyaltyBps;
+                    var redemption = name == "redemptionRateBps" ? MembershipPolicy.RedemptionRate((int)units.Value) : policy.RedemptionRateBps;
+                    var next = !royalty.IsSuccess || !redemption.IsSuccess ? GovernanceErrors.ParameterOutOfRange : MembershipPolicy.Of(
                         name == "mintBasePrice" ? units.Value : policy.BasePrice,
                         name == "mintPriceSlope" ? units.Value : policy.Slope,
                         name == "supplyCap" ? (units == 0 ? null : (int)units.Value) : policy.SupplyCap,
-                        name == "royaltyBps" ? (int)units.Value : policy.RoyaltyBps,
-                        name == "redemptionRateBps" ? (int)units.Value : policy.RedemptionRateBps);
+                        royalty.Value,
+                        redemption.Value);
                     if (!next.IsSuccess)
                     {
                         return GovernanceErrors.ParameterOutOfRange;
@@ -136,7 +138,9 @@ public static class GovernanceRules
 
             case "treasuryBps" or "holderBps" or "reserveBps" or "holderShareToTreasury" or "capAtPaidIn":
                 {
-                    int? bps = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
+                    Bps? bps = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var b) && RevenuePolicy.Share(b) is { IsSuccess: true } share
+                        ? share.Value
+                        : null;
                     bool? flag = value switch { "true" => true, "false" => false, _ => null };
                     if ((name.EndsWith("Bps", StringComparison.Ordinal) && bps is null) || (!name.EndsWith("Bps", StringComparison.Ordinal) && flag is null))
                     {
@@ -178,9 +182,16 @@ public static class GovernanceRules
                     }
 
                     var current = (await InForceAsync(db, community.Id))[kind];
+                    var quorum = field == "quorumBps" ? Bps.From(number, GovernanceErrors.ParameterOutOfRange) : current.QuorumBps;
+                    var threshold = field == "thresholdBps" ? Bps.From(number, GovernanceErrors.ParameterOutOfRange) : current.ThresholdBps;
+                    if ((quorum.Error ?? threshold.Error) is { } outOfRange)
+                    {
+                        return outOfRange;
+                    }
+
                     var next = KindRules.Of(kind,
-                        field == "quorumBps" ? number : current.QuorumBps,
-                        field == "thresholdBps" ? number : current.ThresholdBps,
+                        quorum.Value,
+                        threshold.Value,
                         field == "votingPeriodHours" ? number : current.VotingPeriodHours,
                         field == "gracePeriodHours" ? number : current.GracePeriodHours);
                     if (!next.IsSuccess)

@@ -27,6 +27,7 @@ public sealed record ProposalRequest(
     DateTimeOffset? ClosesAt,
     int? GraceHours);
 
+// Wire format (and the stored payload): the rate stays a plain count of basis points.
 public sealed record FundPayload(long? ProjectId, string? Asset, string? Amount, int? RecoupRateBps);
 
 public sealed record ParameterPayload(string? Name, JsonElement? Value);
@@ -43,6 +44,7 @@ public sealed record YourPowerView(long Tokens, long OwnPower, long DelegatedPow
 
 public sealed record ExecutionView(string Outcome, DateTimeOffset At, string? FailureCode, string? FailureDetail, long? Entry);
 
+// Wire format: quorum and threshold as plain counts of basis points.
 public sealed record ProposalView(
     long Id,
     string Kind,
@@ -128,8 +130,8 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                 title,
                 payload = JsonDocument.Parse(row.PayloadJson).RootElement,
                 strategy = row.Strategy,
-                quorumBps = row.QuorumBps,
-                thresholdBps = row.ThresholdBps,
+                quorumBps = row.QuorumBps.Value,
+                thresholdBps = row.ThresholdBps.Value,
                 opensAt,
                 closesAt,
                 graceEndsAt = closesAt + grace,
@@ -204,13 +206,13 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                             return MoneyErrors.InvalidAmount;
                         }
 
-                        var rate = fund.RecoupRateBps ?? 0;
-                        if (rate is < 0 or > Domain.Revenue.RevenuePolicy.Whole)
+                        var rate = Bps.From(fund.RecoupRateBps ?? 0, GovernanceErrors.RecoupRateOutOfRange);
+                        if (!rate.IsSuccess)
                         {
-                            return GovernanceErrors.RecoupRateOutOfRange;
+                            return rate.Error;
                         }
 
-                        return JsonSerializer.Serialize(new FundPayload(project, asset.Value.Code, amount.Value.Units.ToString(CultureInfo.InvariantCulture), rate), Writer.Json);
+                        return JsonSerializer.Serialize(new FundPayload(project, asset.Value.Code, amount.Value.Units.ToString(CultureInfo.InvariantCulture), rate.Value.Value), Writer.Json);
                     }
 
                 case ProposalKind.Parameter:
@@ -301,7 +303,7 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
             ? null
             : new ExecutionView(OutcomeName(row.Outcome.Value), Instant(settled), row.FailureCode, row.FailureDetail, row.ExecutionEntryNumber);
         return new ProposalView(row.Number, row.Kind, row.Title, row.Body, JsonDocument.Parse(row.PayloadJson).RootElement.Clone(), row.Strategy,
-            row.QuorumBps, row.ThresholdBps, row.ProposerId.ToString(), names.GetValueOrDefault(row.ProposerId, string.Empty),
+            row.QuorumBps.Value, row.ThresholdBps.Value, row.ProposerId.ToString(), names.GetValueOrDefault(row.ProposerId, string.Empty),
             Instant(row.CreatedAtUnixMs), Instant(row.OpensAtUnixMs), Instant(row.OpensAtUnixMs), Instant(row.ClosesAtUnixMs), Instant(row.GraceEndsAtUnixMs),
             StateName(row, state), next, now, TallyView.Of(tally), votes.Count,
             row.CancelledAtUnixMs is { } cancelled ? Instant(cancelled) : null, execution, you);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
+using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 
@@ -51,7 +52,7 @@ public sealed record Snapshot(
     /// The tally of the latest vote of each voter: a voter casts their own power plus that of everyone who
     /// delegated directly to them and did not vote themselves (<see cref="Delegation.Resolve"/>).
     /// </summary>
-    public TallyResult Count(IEnumerable<VoteRow> votes, int quorumBps, int thresholdBps)
+    public TallyResult Count(IEnumerable<VoteRow> votes, Bps quorumBps, Bps thresholdBps)
     {
         var latest = Latest(votes);
         var effective = Delegation.Resolve(OwnPower, DelegateOf, latest.Keys.ToHashSet());

@@ -45,6 +45,7 @@ public sealed record DelegationAtView(string Delegator, string Delegate);
 /// Everything needed to recompute a tally without trusting the server: the EIP-712 domain, the snapshot
 /// (every holder's tokens and power, every delegation in force), every signed vote with its digest and signature.
 /// </summary>
+// Wire format: quorum and threshold as plain counts of basis points.
 public sealed record VoteExport(
     long Proposal, string Strategy, int QuorumBps, int ThresholdBps, DateTimeOffset SnapshotAt, VoteDomainView Domain,
     IReadOnlyList<HolderPowerView> Holders, IReadOnlyList<DelegationAtView> Delegations, IReadOnlyList<VoteView> Votes, TallyView Tally)
@@ -389,7 +390,7 @@ public sealed class Voting(Writer writer, IConfiguration configuration, Custodia
         var counted = Snapshot.Latest(votes).Values.Select(v => v.Sequence).ToHashSet();
         var domain = DomainOf(community);
         return new VoteExport(
-            proposal, row.Strategy, row.QuorumBps, row.ThresholdBps, Proposals.Instant(row.OpensAtUnixMs),
+            proposal, row.Strategy, row.QuorumBps.Value, row.ThresholdBps.Value, Proposals.Instant(row.OpensAtUnixMs),
             new VoteDomainView(domain.Name, domain.Version, domain.ChainId, "0x" + Convert.ToHexStringLower(domain.Salt)),
             snapshot.Tokens.Where(t => t.Value > 0).OrderBy(t => t.Key).Select(t => new HolderPowerView(new PersonId(t.Key).ToString(), t.Value, snapshot.OwnOf(t.Key))).ToList(),
             snapshot.DelegateOf.OrderBy(d => d.Key).Select(d => new DelegationAtView(new PersonId(d.Key).ToString(), new PersonId(d.Value).ToString())).ToList(),

@@ -93,7 +93,7 @@ public static class TokenBook
     {
         var db = write.Db;
         var serial = await ChainHeads.TakeAsync(db, community.Id.Value, SerialCounter);
-        var token = Token.Mint(community.Id, new TokenId(serial), owner, price, write.At);
+        var token = Token.Mint(community.Id, TokenId.Stored(serial), owner, price, write.At);
         db.Tokens.Add(token);
 
         // The new token counts from each pool's issuance as it stands, and holds only the base units it paid for.

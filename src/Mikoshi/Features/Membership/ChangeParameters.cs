@@ -12,6 +12,7 @@ namespace Mikoshi.Features.Membership;
 /// Amounts are strings of minor units of the base asset; basis points are integers. A field left out
 /// keeps its value; a supply cap of 0 removes the cap.
 /// </summary>
+// Wire format: basis points stay plain counts; the use case makes them Bps.
 public sealed record ParametersRequest(string? MintBasePrice, string? MintPriceSlope, int? SupplyCap, int? RoyaltyBps, int? RedemptionRateBps);
 
 /// <summary>
@@ -19,6 +20,7 @@ public sealed record ParametersRequest(string? MintBasePrice, string? MintPriceS
 /// <see cref="Floor"/> — what one token already holds of the treasury's base asset — when that is more, so that
 /// minting and redeeming at once can never take the other members' money.
 /// </summary>
+// Wire format: basis points as plain counts.
 public sealed record MembershipView(AmountView MintBasePrice, AmountView MintPriceSlope, int? SupplyCap, int RoyaltyBps, int RedemptionRateBps, long Supply,
     AmountView NextPrice, AmountView PolicyPrice, AmountView Floor);
 
@@ -30,7 +32,7 @@ public sealed class ChangeParameters(Writer writer)
         var policy = community.Policy;
         var next = await TokenBook.NextMintAsync(db, community);
         return new MembershipView(AmountView.Of(community.BaseAsset, policy.BasePrice), AmountView.Of(community.BaseAsset, policy.Slope),
-            policy.SupplyCap, policy.RoyaltyBps, policy.RedemptionRateBps, community.Supply, AmountView.Of(community.BaseAsset, next.Price),
+            policy.SupplyCap, policy.RoyaltyBps.Value, policy.RedemptionRateBps.Value, community.Supply, AmountView.Of(community.BaseAsset, next.Price),
             AmountView.Of(community.BaseAsset, next.PolicyPrice), AmountView.Of(community.BaseAsset, next.Terms.Floor));
     }
 
@@ -54,8 +56,11 @@ public sealed class ChangeParameters(Writer writer)
                 0 => null,
                 var other => other,
             };
-            var policy = MembershipPolicy.Of(basePrice.Value, slope.Value, cap,
-                request.RoyaltyBps ?? current.RoyaltyBps, request.RedemptionRateBps ?? current.RedemptionRateBps);
+            var royalty = request.RoyaltyBps is { } typedRoyalty ? MembershipPolicy.Royalty(typedRoyalty) : current.RoyaltyBps;
+            var redemption = request.RedemptionRateBps is { } typedRate ? MembershipPolicy.RedemptionRate(typedRate) : current.RedemptionRateBps;
+            var policy = !royalty.IsSuccess ? royalty.Error
+                : !redemption.IsSuccess ? redemption.Error
+                : MembershipPolicy.Of(basePrice.Value, slope.Value, cap, royalty.Value, redemption.Value);
             if (!policy.IsSuccess)
             {
                 return policy.Error;
@@ -67,8 +72,8 @@ public sealed class ChangeParameters(Writer writer)
                 mintBasePrice = policy.Value.BasePrice.ToString(CultureInfo.InvariantCulture),
                 mintPriceSlope = policy.Value.Slope.ToString(CultureInfo.InvariantCulture),
                 policy.Value.SupplyCap,
-                policy.Value.RoyaltyBps,
-                policy.Value.RedemptionRateBps,
+                RoyaltyBps = policy.Value.RoyaltyBps.Value,
+                RedemptionRateBps = policy.Value.RedemptionRateBps.Value,
             });
             return Result<MembershipView>.Ok(await ViewAsync(write.Db, tracked));
         });

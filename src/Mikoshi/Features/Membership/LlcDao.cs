@@ -178,7 +178,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
         Clause("ArticlesTransfer");
         Clause(community.ArticlesProvideInheritance ? "ArticlesInheritanceYes" : "ArticlesInheritanceNo");
         Clause("ArticlesCap");
-        Clause("ArticlesRedemption", (policy.RedemptionRateBps / 100m).ToString("0.##", CultureInfo.InvariantCulture));
+        Clause("ArticlesRedemption", (policy.RedemptionRateBps.Value / 100m).ToString("0.##", CultureInfo.InvariantCulture));
         text.AppendLine(T("ArticlesFooter"));
         return text.ToString();
     }

@@ -75,7 +75,7 @@ public static class NamedSuccessions
             var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == plan.CommunityId);
             var held = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder)
                 .OrderBy(t => t.Serial).Select(t => t.Serial).ToListAsync();
-            var toMe = plan.Distribute(held.Select(s => new TokenId(s)).ToList()).Where(d => d.To == person).Select(d => d.Token.Value).ToList();
+            var toMe = plan.Distribute(held.Select(TokenId.Stored).ToList()).Where(d => d.To == person).Select(d => d.Token.Value).ToList();
             var value = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
             var accrued = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
             foreach (var serial in toMe)

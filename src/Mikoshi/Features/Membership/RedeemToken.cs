@@ -16,6 +16,7 @@ namespace Mikoshi.Features.Membership;
 /// (each pool's units and their value) at the redemption rate; <see cref="Settled"/> is the holders' share paid as
 /// it burned (on a redemption, not a preview).
 /// </summary>
+// Wire format: the rate as a plain count of basis points.
 public sealed record RedemptionView(long Token, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Reclaim, IReadOnlyList<TokenShareView> Shares)
 {
     public SettledShare? Settled { get; init; }
@@ -38,6 +39,7 @@ public sealed record TokenShareView(string Asset, string Units, string PoolUnits
 /// the holder is paid by the same rule as off chain, at the treasury as it is then (<see cref="Estimate"/> is
 /// what it would pay now). If the token moved first, the burn is refused and nothing is paid.
 /// </summary>
+// Wire format: the rate as a plain count of basis points.
 public sealed record RedemptionPendingView(long Token, string State, string Holder, long Outbox, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Estimate)
 {
     public const string PendingBurn = "pending_burn";
@@ -66,7 +68,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     /// </summary>
     public static async Task<Result<RedemptionView>> PreviewAsync(MikoshiDb db, Community community, long serial)
     {
-        if (community.RedemptionRateBps == 0)
+        if (community.RedemptionRateBps == Bps.Zero)
         {
             return MembershipErrors.RedemptionDisabled;
         }
@@ -95,7 +97,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             }
         }
 
-        return new RedemptionView(serial, supply, community.RedemptionRateBps, reclaim, shares);
+        return new RedemptionView(serial, supply, community.RedemptionRateBps.Value, reclaim, shares);
     }
 
     public async Task<Result<RedemptionView>> PreviewAsync(Community community, long serial)

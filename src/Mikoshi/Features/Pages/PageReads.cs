@@ -164,11 +164,11 @@ public static class PageReads
                 case "mintBasePrice": return community.MintBasePrice.ToString(CultureInfo.InvariantCulture);
                 case "mintPriceSlope": return community.MintPriceSlope.ToString(CultureInfo.InvariantCulture);
                 case "supplyCap": return (community.SupplyCap ?? 0).ToString(CultureInfo.InvariantCulture);
-                case "royaltyBps": return community.RoyaltyBps.ToString(CultureInfo.InvariantCulture);
-                case "redemptionRateBps": return community.RedemptionRateBps.ToString(CultureInfo.InvariantCulture);
-                case "treasuryBps": return community.RevenueTreasuryBps.ToString(CultureInfo.InvariantCulture);
-                case "holderBps": return community.RevenueHolderBps.ToString(CultureInfo.InvariantCulture);
-                case "reserveBps": return community.RevenueReserveBps.ToString(CultureInfo.InvariantCulture);
+                case "royaltyBps": return community.RoyaltyBps.Value.ToString(CultureInfo.InvariantCulture);
+                case "redemptionRateBps": return community.RedemptionRateBps.Value.ToString(CultureInfo.InvariantCulture);
+                case "treasuryBps": return community.RevenueTreasuryBps.Value.ToString(CultureInfo.InvariantCulture);
+                case "holderBps": return community.RevenueHolderBps.Value.ToString(CultureInfo.InvariantCulture);
+                case "reserveBps": return community.RevenueReserveBps.Value.ToString(CultureInfo.InvariantCulture);
                 case "holderShareToTreasury": return community.HolderShareToTreasury ? "true" : "false";
                 case "capAtPaidIn": return community.CapHolderDistributions ? "true" : "false";
             }
@@ -177,8 +177,8 @@ public static class PageReads
             var kind = rules[GovernanceRules.Kind(name[..dot]).Value];
             var value = name[(dot + 1)..] switch
             {
-                "quorumBps" => kind.QuorumBps,
-                "thresholdBps" => kind.ThresholdBps,
+                "quorumBps" => kind.QuorumBps.Value,
+                "thresholdBps" => kind.ThresholdBps.Value,
                 "votingPeriodHours" => kind.VotingPeriodHours,
                 _ => kind.GracePeriodHours,
             };

@@ -17,6 +17,7 @@ namespace Mikoshi.Features.Revenue;
 public sealed record RevenueRequest(string? Asset, string? Amount, string? Source, DateTimeOffset? OccurredAt);
 
 /// <summary>A treasury grant to a project; the treasury recovers up to the amount at <c>recoupRateBps</c> of each revenue event.</summary>
+// Wire format: the rate stays a plain count of basis points; the use case makes it a Bps.
 public sealed record GrantRequest(string? Asset, string? Amount, int? RecoupRateBps);
 
 /// <summary>Where some of the revenue went: to an account, with a reason in words.</summary>
@@ -34,8 +35,10 @@ public sealed record RevenueView(
     long Entry,
     IReadOnlyList<RevenuePart> Parts);
 
+// Wire format: the rate as a plain count of basis points.
 public sealed record FundingView(AmountView Granted, AmountView Outstanding, AmountView Recouped, int RecoupRateBps);
 
+// Wire format: the rate as a plain count of basis points.
 public sealed record GrantView(long Id, long Project, AmountView Amount, int RecoupRateBps, DateTimeOffset At, long Entry);
 
 public sealed record ProjectMoneyView(long Project, IReadOnlyList<AmountView> Reserve, IReadOnlyList<FundingView> Funding, IReadOnlyList<GrantView> Grants, IReadOnlyList<RevenueView> Revenue);
@@ -71,10 +74,10 @@ public sealed class RecordRevenue(Writer writer)
             return amount.Error;
         }
 
-        var rate = Bps.From(request.RecoupRateBps ?? 0);
+        var rate = Bps.From(request.RecoupRateBps ?? 0, RevenueErrors.InvalidRecoupRate);
         if (!rate.IsSuccess)
         {
-            return RevenueErrors.InvalidRecoupRate;
+            return rate.Error;
         }
 
         var entry = JournalEntry.Move("grant", $"grant to project {project}", AccountId.Treasury, AccountId.ForProject(project), amount.Value);
@@ -100,7 +103,7 @@ public sealed class RecordRevenue(Writer writer)
             ProjectNumber = project,
             Asset = asset.Value.Code,
             Amount = amount.Value.Units,
-            RecoupRateBps = rate.Value.Value,
+            RecoupRateBps = rate.Value,
             GrantedById = grantedBy,
             AtUnixMs = write.At.ToUnixTimeMilliseconds(),
             EntryNumber = posted.Value,
@@ -275,7 +278,9 @@ public sealed class RecordRevenue(Writer writer)
     {
         var reserve = await db.Balances.AsNoTracking()
             .Where(b => b.CommunityId == community && b.Account == AccountId.ForProject(project).ToString()).ToListAsync();
-        var funding = await db.Funding.AsNoTracking().Where(f => f.CommunityId == community && f.ProjectNumber == project).ToListAsync();
+        var funding = ProjectNumber.Of(project) is { IsSuccess: true } number
+            ? await db.Funding.AsNoTracking().Where(f => f.CommunityId == community && f.ProjectNumber == number.Value).ToListAsync()
+            : [];
         var grants = await db.Grants.AsNoTracking().Where(g => g.CommunityId == community && g.ProjectNumber == project)
             .OrderByDescending(g => g.Number).ToListAsync();
         var revenue = await db.Revenue.AsNoTracking().Where(r => r.CommunityId == community && r.ProjectNumber == project)
@@ -294,7 +299,7 @@ public sealed class RecordRevenue(Writer writer)
         return new ProjectMoneyView(
             project,
             reserve.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(),
-            funding.Select(f => new FundingView(AmountView.Of(f.Asset, f.Granted), AmountView.Of(f.Asset, f.Outstanding), AmountView.Of(f.Asset, f.Recouped), f.RecoupRateBps)).ToList(),
+            funding.Select(f => new FundingView(AmountView.Of(f.Asset, f.Granted), AmountView.Of(f.Asset, f.Outstanding), AmountView.Of(f.Asset, f.Recouped), f.RecoupRateBps.Value)).ToList(),
             grants.Select(GrantViewOf).ToList(),
             revenue.Select(r =>
             {
@@ -320,7 +325,7 @@ public sealed class RecordRevenue(Writer writer)
     }
 
     private static GrantView GrantViewOf(GrantRow g) =>
-        new(g.Number, g.ProjectNumber, AmountView.Of(g.Asset, g.Amount), g.RecoupRateBps, ProjectBook.Instant(g.AtUnixMs), g.EntryNumber);
+        new(g.Number, g.ProjectNumber, AmountView.Of(g.Asset, g.Amount), g.RecoupRateBps.Value, ProjectBook.Instant(g.AtUnixMs), g.EntryNumber);
 
     private static string Units(Int128 units) => units.ToString(CultureInfo.InvariantCulture);
 
@@ -334,10 +339,12 @@ public sealed class RecordRevenue(Writer writer)
 
     private static async Task<ProjectFunding> FundingAsync(MikoshiDb db, CommunityId community, long project, Asset asset)
     {
-        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset.Code);
+        // Only a project that was found gets here: its number came from the store.
+        var number = ProjectNumber.Stored(project);
+        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == number && f.Asset == asset.Code);
         if (funding is null)
         {
-            funding = ProjectFunding.Open(community, ProjectNumber.Stored(project), asset);
+            funding = ProjectFunding.Open(community, number, asset);
             db.Funding.Add(funding);
         }
 

@@ -7,15 +7,17 @@ using Mikoshi.Features.Kernel;
 namespace Mikoshi.Features.Revenue;
 
 /// <summary>A field left out keeps its value.</summary>
+// Wire format: shares stay plain counts of basis points; the use case makes them Bps.
 public sealed record RevenuePolicyRequest(int? TreasuryBps, int? HolderBps, int? ReserveBps, bool? HolderShareToTreasury, bool? CapAtPaidIn);
 
+// Wire format: shares as plain counts of basis points.
 public sealed record RevenuePolicyView(int TreasuryBps, int HolderBps, int ReserveBps, int ContributorsBps, bool HolderShareToTreasury, bool CapAtPaidIn)
 {
     public static RevenuePolicyView Of(Community community)
     {
         var policy = community.Revenue;
-        return new RevenuePolicyView(policy.TreasuryBps, policy.HolderBps, policy.ReserveBps,
-            Domain.Revenue.RevenuePolicy.Whole - policy.TreasuryBps - policy.HolderBps - policy.ReserveBps, policy.HolderShareToTreasury, policy.CapAtPaidIn);
+        return new RevenuePolicyView(policy.TreasuryBps.Value, policy.HolderBps.Value, policy.ReserveBps.Value,
+            policy.ContributorsBps.Value, policy.HolderShareToTreasury, policy.CapAtPaidIn);
     }
 }
 
@@ -30,12 +32,18 @@ public sealed class RevenueSettings(Writer writer)
             // Fields left out keep the value in force now, not the one this request read on arrival.
             var tracked = await TokenBook.CurrentAsync(write.Db, community.Id);
             var current = tracked.Revenue;
-            var policy = Domain.Revenue.RevenuePolicy.Of(
-                request.TreasuryBps ?? current.TreasuryBps,
-                request.HolderBps ?? current.HolderBps,
-                request.ReserveBps ?? current.ReserveBps,
-                request.HolderShareToTreasury ?? current.HolderShareToTreasury,
-                request.CapAtPaidIn ?? current.CapAtPaidIn);
+            var treasury = Share(request.TreasuryBps, current.TreasuryBps);
+            var holders = Share(request.HolderBps, current.HolderBps);
+            var reserve = Share(request.ReserveBps, current.ReserveBps);
+            var policy = !treasury.IsSuccess ? treasury.Error
+                : !holders.IsSuccess ? holders.Error
+                : !reserve.IsSuccess ? reserve.Error
+                : Domain.Revenue.RevenuePolicy.Of(
+                    treasury.Value,
+                    holders.Value,
+                    reserve.Value,
+                    request.HolderShareToTreasury ?? current.HolderShareToTreasury,
+                    request.CapAtPaidIn ?? current.CapAtPaidIn);
             if (!policy.IsSuccess)
             {
                 return policy.Error;
@@ -51,6 +59,8 @@ public sealed class RevenueSettings(Writer writer)
             await write.AuditAsync("revenue-policy.changed", view);
             return Result<RevenuePolicyView>.Ok(view);
         });
+
+    private static Result<Bps> Share(int? typed, Bps current) => typed is { } bps ? Domain.Revenue.RevenuePolicy.Share(bps) : current;
 
     public static void Map(RouteGroupBuilder api)
     {
