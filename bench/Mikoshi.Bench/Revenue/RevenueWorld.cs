@@ -45,7 +45,7 @@ public sealed class RevenueWorld
             db.Projects.Add(new ProjectRow { CommunityId = id, Number = 1, Title = "Bench project", Status = "active", CreatedById = lead, CreatedAtUnixMs = 0 });
             db.TeamMembers.Add(new TeamMemberRow { CommunityId = id, ProjectNumber = 1, PersonId = lead, Role = "lead", JoinedAtUnixMs = 0 });
             // The lead's own split, in force from the start: proposing accepts the proposer's part.
-            var split = Domain.Revenue.SplitAgreement.Propose(id, 1, 1, Domain.Revenue.SplitBasis.Manual, [new Domain.Revenue.SplitParty(lead, 1, 0)], lead, DateTimeOffset.UnixEpoch).Value;
+            var split = Domain.Revenue.SplitAgreement.Propose(id, 1, 1, Domain.Revenue.SplitBasis.Manual, [new Domain.Revenue.SplitParty(lead, 1, Domain.Bps.Zero)], lead, DateTimeOffset.UnixEpoch).Value;
             split.ComeIntoForce([], DateTimeOffset.UnixEpoch);
             db.Agreements.Add(split);
             foreach (var holder in holders.Take(50))

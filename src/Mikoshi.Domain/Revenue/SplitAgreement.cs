@@ -227,7 +227,7 @@ public sealed class SplitAgreementParty
     public long Weight { get; private set; }
 
     /// <summary>A fixed share in basis points, 0 when the party has a weight.</summary>
-    public int FixedBps { get; private set; }
+    public Bps FixedBps { get; private set; }
 
     /// <summary>When the party accepted (Unix milliseconds); null while they have not.</summary>
     public long? AcceptedAtUnixMs { get; private set; }

@@ -9,10 +9,10 @@ namespace Mikoshi.Domain.Revenue;
 /// <param name="Person">Who is paid.</param>
 /// <param name="Weight">A relative weight (0 or more); 0 when the party has a fixed share.</param>
 /// <param name="FixedBps">A fixed share of the contributors' part in basis points; 0 when the party has a weight.</param>
-public sealed record SplitParty(PersonId Person, long Weight, int FixedBps)
+public sealed record SplitParty(PersonId Person, long Weight, Bps FixedBps)
 {
     /// <summary>Whether the party is paid a fixed share rather than by weight.</summary>
-    public bool IsFixed => FixedBps > 0;
+    public bool IsFixed => FixedBps > Bps.Zero;
 }
 
 /// <summary>
@@ -46,17 +46,17 @@ public sealed record SplitTerms
             return RevenueErrors.InvalidSplit;
         }
 
-        if (parties.Any(p => p.Weight < 0 || p.FixedBps is < 0 or > RevenuePolicy.Whole))
+        if (parties.Any(p => p.Weight < 0))
         {
             return RevenueErrors.InvalidSplit;
         }
 
-        if (parties.Any(p => p.Weight > 0 && p.FixedBps > 0))
+        if (parties.Any(p => p.Weight > 0 && p.IsFixed))
         {
             return RevenueErrors.InvalidSplit;
         }
 
-        var fixedTotal = parties.Sum(p => (long)p.FixedBps);
+        var fixedTotal = parties.Sum(p => (long)p.FixedBps.Value);
         if (fixedTotal > RevenuePolicy.Whole)
         {
             return RevenueErrors.InvalidSplit;
@@ -80,12 +80,12 @@ public sealed record SplitTerms
     public IReadOnlyList<Int128> Split(Int128 amount)
     {
         var fixedParties = Parties.Select((p, i) => (Party: p, Index: i)).Where(p => p.Party.IsFixed).ToList();
-        var fixedTotal = fixedParties.Sum(p => (long)p.Party.FixedBps);
+        var fixedTotal = fixedParties.Sum(p => (long)p.Party.FixedBps.Value);
         var parts = new Int128[Parties.Count];
         var rest = amount;
         if (fixedParties.Count > 0)
         {
-            var fixedParts = Allocation.Allocate(amount, [.. fixedParties.Select(p => (long)p.Party.FixedBps), RevenuePolicy.Whole - fixedTotal]).Value;
+            var fixedParts = Allocation.Allocate(amount, [.. fixedParties.Select(p => (long)p.Party.FixedBps.Value), RevenuePolicy.Whole - fixedTotal]).Value;
             for (var i = 0; i < fixedParties.Count; i++)
             {
                 parts[fixedParties[i].Index] = fixedParts[i];

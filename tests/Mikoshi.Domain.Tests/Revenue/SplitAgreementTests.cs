@@ -5,9 +5,9 @@ namespace Mikoshi.Domain.Tests.Revenue;
 
 public class SplitAgreementTests
 {
-    private static SplitParty Weight(long weight) => new(new PersonId(Guid.NewGuid()), weight, 0);
+    private static SplitParty Weight(long weight) => new(new PersonId(Guid.NewGuid()), weight, Bps.Zero);
 
-    private static SplitParty Fixed(int bps) => new(new PersonId(Guid.NewGuid()), 0, bps);
+    private static SplitParty Fixed(int bps) => new(new PersonId(Guid.NewGuid()), 0, Bps.Stored(bps));
 
     [Fact]
     public void FixedSharesComeFirst_ThenWeightsSplitTheRest()
@@ -35,8 +35,8 @@ public class SplitAgreementTests
     public void APersonNamedTwice_BothAWeightAndAShare_OrTooMuchFixed_IsRefused()
     {
         var person = new PersonId(Guid.NewGuid());
-        Assert.Equal("invalid_split", SplitTerms.Of([new SplitParty(person, 1, 0), new SplitParty(person, 2, 0)]).Error?.Code);
-        Assert.Equal("invalid_split", SplitTerms.Of([new SplitParty(person, 1, 100)]).Error?.Code);
+        Assert.Equal("invalid_split", SplitTerms.Of([new SplitParty(person, 1, Bps.Zero), new SplitParty(person, 2, Bps.Zero)]).Error?.Code);
+        Assert.Equal("invalid_split", SplitTerms.Of([new SplitParty(person, 1, Bps.Stored(100))]).Error?.Code);
         Assert.Equal("invalid_split", SplitTerms.Of([Fixed(6_000), Fixed(6_000), Weight(1)]).Error?.Code);
         Assert.Equal("invalid_split", SplitTerms.Of([]).Error?.Code);
         Assert.Equal("invalid_split", SplitTerms.Of([Weight(long.MaxValue), Weight(1)]).Error?.Code);
@@ -64,7 +64,7 @@ public class SplitAgreementTests
                 if (list[i].IsFixed)
                 {
                     // A fixed share is within one unit of its exact share.
-                    var exact = (Int128)amount * list[i].FixedBps;
+                    var exact = (Int128)amount * list[i].FixedBps.Value;
                     Assert.True(parts[i] * 10_000 > exact - 10_000 && parts[i] * 10_000 < exact + 10_000);
                 }
             }

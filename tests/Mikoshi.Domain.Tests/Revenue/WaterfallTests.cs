@@ -60,7 +60,7 @@ public class WaterfallTests
 
     /// <summary>An agreement of team members with these weights, in order.</summary>
     public static SplitTerms Weighted(params long[] weights) =>
-        SplitTerms.Of(weights.Select(w => new SplitParty(new PersonId(Guid.NewGuid()), w, 0)).ToList()).Value;
+        SplitTerms.Of(weights.Select(w => new SplitParty(new PersonId(Guid.NewGuid()), w, Bps.Zero)).ToList()).Value;
 
     [Fact]
     public void Policy_AboveTheWhole_IsRefused() =>

@@ -84,7 +84,13 @@ public sealed class Agreements(Writer writer)
                     return person.Error;
                 }
 
-                var isFixed = (party.FixedBps ?? 0) != 0;
+                var fixedShare = Bps.From(party.FixedBps ?? 0, RevenueErrors.InvalidSplit);
+                if (!fixedShare.IsSuccess)
+                {
+                    return fixedShare.Error;
+                }
+
+                var isFixed = fixedShare.Value > Bps.Zero;
                 if (basis.Value == SplitBasis.Contributions && !isFixed)
                 {
                     continue;
@@ -95,14 +101,14 @@ public sealed class Agreements(Writer writer)
                     return RevenueErrors.PartyNotOnTeam;
                 }
 
-                parties.Add(new SplitParty(person.Value, party.Weight ?? 0, party.FixedBps ?? 0));
+                parties.Add(new SplitParty(person.Value, party.Weight ?? 0, fixedShare.Value));
             }
 
             if (basis.Value == SplitBasis.Contributions)
             {
                 var preview = await PreviewAsync(db, community.Id, project);
                 parties.InsertRange(0, preview.Parties.Where(p => p.Weight > 0 && parties.All(f => f.Person.ToString() != p.PersonId))
-                    .Select(p => new SplitParty(new PersonId(Guid.Parse(p.PersonId)), p.Weight, 0)));
+                    .Select(p => new SplitParty(new PersonId(Guid.Parse(p.PersonId)), p.Weight, Bps.Zero)));
             }
 
             var terms = SplitTerms.Of(parties);
@@ -125,7 +131,7 @@ public sealed class Agreements(Writer writer)
                 project,
                 version,
                 basis = BasisWord(agreement.Basis),
-                parties = agreement.PartiesInOrder.Select(p => new { person = p.PersonId.ToString(), p.Weight, p.FixedBps }),
+                parties = agreement.PartiesInOrder.Select(p => new { person = p.PersonId.ToString(), p.Weight, FixedBps = p.FixedBps.Value }),
             });
             write.AnnounceTo(EventCatalogue.SplitAwaitingAcceptance, new { project, version },
                 agreement.PartiesInOrder.Where(p => p.AcceptedAtUnixMs is null).Select(p => p.PersonId));
@@ -183,7 +189,7 @@ public sealed class Agreements(Writer writer)
             var shares = r.Terms.Split(Domain.Revenue.RevenuePolicy.Whole);
             return new AgreementView(r.ProjectNumber, r.Version, SplitAgreement.Word(r.State), BasisWord(r.Basis), r.ProposedById.ToString(), ProjectBook.Instant(r.ProposedAtUnixMs),
                 r.InForceAtUnixMs is { } inForce ? ProjectBook.Instant(inForce) : null,
-                parties.Select((p, i) => new PartyView(p.PersonId.ToString(), names.GetValueOrDefault(p.PersonId, string.Empty), p.Weight, p.FixedBps,
+                parties.Select((p, i) => new PartyView(p.PersonId.ToString(), names.GetValueOrDefault(p.PersonId, string.Empty), p.Weight, p.FixedBps.Value,
                     (int)shares[i], p.AcceptedAtUnixMs is { } accepted ? ProjectBook.Instant(accepted) : null)).ToList());
         }).ToList();
     }
