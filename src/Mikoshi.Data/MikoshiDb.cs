@@ -59,7 +59,7 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<SkillRow> Skills => Set<SkillRow>();
 
-    public DbSet<ProjectRow> Projects => Set<ProjectRow>();
+    public DbSet<Domain.Projects.Project> Projects => Set<Domain.Projects.Project>();
 
     public DbSet<TeamMemberRow> TeamMembers => Set<TeamMemberRow>();
 

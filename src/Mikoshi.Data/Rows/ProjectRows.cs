@@ -2,30 +2,6 @@ using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data;
 
-/// <summary>A co-creation project, numbered within its community.</summary>
-public sealed class ProjectRow
-{
-    public CommunityId CommunityId { get; init; }
-
-    public long Number { get; init; }
-
-    public string Title { get; init; } = string.Empty;
-
-    public string Description { get; init; } = string.Empty;
-
-    /// <summary>The skills the project is looking for.</summary>
-    public List<string> NeededSkills { get; init; } = [];
-
-    public List<string> Values { get; init; } = [];
-
-    /// <summary>idea, forming, active, released or archived (see <see cref="Domain.Projects.ProjectStatus"/>).</summary>
-    public string Status { get; set; } = "idea";
-
-    public PersonId CreatedById { get; init; }
-
-    public long CreatedAtUnixMs { get; init; }
-}
-
 /// <summary>A person on a project's team, with their role.</summary>
 public sealed class TeamMemberRow
 {
