@@ -63,7 +63,7 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<TeamMemberRow> TeamMembers => Set<TeamMemberRow>();
 
-    public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
+    public DbSet<Domain.Projects.Invitation> Invitations => Set<Domain.Projects.Invitation>();
 
     public DbSet<ContributionRow> Contributions => Set<ContributionRow>();
 

@@ -129,7 +129,7 @@ public sealed class ProjectBoard(Writer writer)
         var project = found.Value;
         var team = await db.TeamMembers.AsNoTracking().Where(m => m.CommunityId == community.Id && m.ProjectNumber == number).ToListAsync();
         var pending = await db.Invitations.AsNoTracking()
-            .Where(i => i.CommunityId == community.Id && i.ProjectNumber == number && i.State == "pending").OrderBy(i => i.Number).ToListAsync();
+            .Where(i => i.CommunityId == community.Id && i.ProjectNumber == number && i.State == InvitationState.Pending).OrderBy(i => i.Number).ToListAsync();
         var contributions = await ContributionLog.ViewsAsync(db, community.Id, c => c.ProjectNumber == number);
         var thanks = await ThanksFeed.ViewsAsync(db, community.Id, t => t.ProjectNumber == number, long.MaxValue, ThanksFeed.PerProject);
         var names = await PeopleBook.NamesAsync(db, team.Select(m => m.PersonId));
