@@ -60,11 +60,11 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<SkillRow> Skills => Set<SkillRow>();
 
-    public DbSet<ProjectRow> Projects => Set<ProjectRow>();
+    public DbSet<Domain.Projects.Project> Projects => Set<Domain.Projects.Project>();
 
     public DbSet<TeamMemberRow> TeamMembers => Set<TeamMemberRow>();
 
-    public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
+    public DbSet<Domain.Projects.Invitation> Invitations => Set<Domain.Projects.Invitation>();
 
     public DbSet<ContributionRow> Contributions => Set<ContributionRow>();
 

@@ -42,7 +42,7 @@ public sealed class RevenueWorld
         var holders = Enumerable.Range(0, count).Select(_ => PersonId.New()).ToArray();
         await store.InScopeAsync(async db =>
         {
-            db.Projects.Add(new ProjectRow { CommunityId = id, Number = 1, Title = "Bench project", Status = "active", CreatedById = lead, CreatedAtUnixMs = 0 });
+            db.Projects.Add(Domain.Projects.Project.Start(id, 1, "Bench project", null, [], [], lead, DateTimeOffset.UnixEpoch).Value.MoveTo(Domain.Projects.ProjectStatus.Active).Value);
             db.TeamMembers.Add(new TeamMemberRow { CommunityId = id, ProjectNumber = 1, PersonId = lead, Role = "lead", JoinedAtUnixMs = 0 });
             // The lead's own split, in force from the start: proposing accepts the proposer's part.
             var split = Domain.Revenue.SplitAgreement.Propose(id, 1, 1, Domain.Revenue.SplitBasis.Manual, [new Domain.Revenue.SplitParty(lead, 1, Domain.Bps.Zero)], lead, DateTimeOffset.UnixEpoch).Value;

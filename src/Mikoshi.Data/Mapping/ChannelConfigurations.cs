@@ -29,7 +29,7 @@ public sealed class ChannelDeliveryConfiguration : IEntityTypeConfiguration<Chan
         builder.HasKey(x => x.Id);
         builder.HasIndex(x => new { x.CommunityId, x.ChannelNumber, x.EventId }).IsUnique();
         builder.HasIndex(x => new { x.State, x.NextAttemptAtUnixMs });
-        builder.Property(x => x.State).HasMaxLength(ColumnWidths.ShortWord);
+        builder.Property(x => x.State).IsLowerCaseWord(ColumnWidths.ShortWord);
         builder.Property(x => x.LastError).HasMaxLength(ColumnWidths.FailureText);
     }
 }

@@ -157,8 +157,8 @@ public sealed class ChannelDeliveryRow
 
     public long EventId { get; init; }
 
-    /// <summary>pending, sent, or abandoned (the channel was turned off).</summary>
-    public string State { get; set; } = "pending";
+    /// <summary>pending, sent, or abandoned (the channel was turned off), stored as the word.</summary>
+    public Domain.Notifications.ChannelDeliveryState State { get; set; } = Domain.Notifications.ChannelDeliveryState.Pending;
 
     public int Attempts { get; set; }
 

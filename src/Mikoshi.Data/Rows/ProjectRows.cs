@@ -2,30 +2,6 @@ using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data;
 
-/// <summary>A co-creation project, numbered within its community.</summary>
-public sealed class ProjectRow
-{
-    public CommunityId CommunityId { get; init; }
-
-    public long Number { get; init; }
-
-    public string Title { get; init; } = string.Empty;
-
-    public string Description { get; init; } = string.Empty;
-
-    /// <summary>The skills the project is looking for.</summary>
-    public List<string> NeededSkills { get; init; } = [];
-
-    public List<string> Values { get; init; } = [];
-
-    /// <summary>idea, forming, active, released or archived (see <see cref="Domain.Projects.ProjectStatus"/>).</summary>
-    public string Status { get; set; } = "idea";
-
-    public PersonId CreatedById { get; init; }
-
-    public long CreatedAtUnixMs { get; init; }
-}
-
 /// <summary>A person on a project's team, with their role.</summary>
 public sealed class TeamMemberRow
 {
@@ -38,37 +14,6 @@ public sealed class TeamMemberRow
     public string Role { get; init; } = string.Empty;
 
     public long JoinedAtUnixMs { get; init; }
-}
-
-/// <summary>
-/// A way onto a team: an invitation from a lead (the invitee answers) or a join request from a
-/// member (a lead answers). Numbered within the community.
-/// </summary>
-public sealed class InvitationRow
-{
-    public CommunityId CommunityId { get; init; }
-
-    public long Number { get; init; }
-
-    public long ProjectNumber { get; init; }
-
-    /// <summary>invitation or request.</summary>
-    public string Kind { get; init; } = "invitation";
-
-    /// <summary>Who would join the team.</summary>
-    public PersonId PersonId { get; init; }
-
-    public string Role { get; init; } = string.Empty;
-
-    /// <summary>Who asked: the lead for an invitation, the person themselves for a request.</summary>
-    public PersonId AskedById { get; init; }
-
-    /// <summary>pending, accepted or declined.</summary>
-    public string State { get; set; } = "pending";
-
-    public long CreatedAtUnixMs { get; init; }
-
-    public long? ClosedAtUnixMs { get; set; }
 }
 
 /// <summary>What a team member did for a project, numbered within the community.</summary>

@@ -31,7 +31,7 @@ public static class MatchingBook
         var members = await db.TeamMembers.AsNoTracking().Where(m => m.CommunityId == community)
             .Select(m => new { m.ProjectNumber, m.PersonId }).ToListAsync();
         var status = await db.Projects.AsNoTracking().Where(p => p.CommunityId == community)
-            .ToDictionaryAsync(p => p.Number, p => p.Status);
+            .ToDictionaryAsync(p => p.Number, p => p.StatusWord);
         return new Teams(members.GroupBy(m => m.ProjectNumber).ToDictionary(g => g.Key, g => g.Select(m => m.PersonId).ToList()), status);
     }
 

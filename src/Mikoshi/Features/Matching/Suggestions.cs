@@ -47,7 +47,7 @@ public static class Suggestions
 
         var suggestion = TeamSuggester.Suggest(index, new TeamRequest(row.NeededSkills, values, team));
         var invited = (await db.Invitations.AsNoTracking()
-                .Where(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.Kind == "invitation" && i.State == "pending").Select(i => i.PersonId).ToListAsync())
+                .Where(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.Kind == Domain.Projects.InvitationKind.Invitation && i.State == Domain.Projects.InvitationState.Pending).Select(i => i.PersonId).ToListAsync())
             .ToHashSet();
         var names = await PeopleBook.NamesAsync(db, suggestion.Members.Select(m => m.Person));
         return new TeamSuggestionView(project, suggestion.Members.Select(m => MatchingBook.View(m, names, invited)).ToList(),

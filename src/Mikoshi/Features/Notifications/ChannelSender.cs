@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Features.Mail;
 using Mikoshi.Features.Secrets;
 using StandardWebhooks;
@@ -35,7 +36,7 @@ public sealed class ChannelSender(IServiceScopeFactory scopes, TimeProvider cloc
         {
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
             due = await db.ChannelDeliveries.AsNoTracking()
-                .Where(d => d.State == "pending" && d.NextAttemptAtUnixMs <= now && d.LeaseUntilUnixMs <= now)
+                .Where(d => d.State == ChannelDeliveryState.Pending && d.NextAttemptAtUnixMs <= now && d.LeaseUntilUnixMs <= now)
                 .OrderBy(d => d.Id).Take(50).Select(d => d.Id).ToListAsync(cancellationToken);
         }
 
@@ -58,7 +59,7 @@ public sealed class ChannelSender(IServiceScopeFactory scopes, TimeProvider cloc
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var until = now + (long)Lease.TotalMilliseconds;
         var claimed = await db.ChannelDeliveries
-            .Where(d => d.Id == id && d.State == "pending" && d.NextAttemptAtUnixMs <= now && d.LeaseUntilUnixMs <= now)
+            .Where(d => d.Id == id && d.State == ChannelDeliveryState.Pending && d.NextAttemptAtUnixMs <= now && d.LeaseUntilUnixMs <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntilUnixMs, until), cancellationToken);
         if (claimed == 0)
         {
@@ -76,7 +77,7 @@ public sealed class ChannelSender(IServiceScopeFactory scopes, TimeProvider cloc
 
         if (!channel.Enabled)
         {
-            delivery.State = "abandoned";
+            delivery.State = ChannelDeliveryState.Abandoned;
             await db.SaveChangesAsync(cancellationToken);
             return false;
         }
@@ -107,7 +108,7 @@ public sealed class ChannelSender(IServiceScopeFactory scopes, TimeProvider cloc
         var at = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (failure is null)
         {
-            (delivery.State, delivery.SentAtUnixMs) = ("sent", at);
+            (delivery.State, delivery.SentAtUnixMs) = (ChannelDeliveryState.Sent, at);
             channel.ConsecutiveFailures = 0;
         }
         else
@@ -121,7 +122,7 @@ public sealed class ChannelSender(IServiceScopeFactory scopes, TimeProvider cloc
             {
                 channel.Enabled = false;
                 channel.DisabledReason = $"Turned off after {channel.ConsecutiveFailures} failed deliveries in a row; the last: {failure}";
-                delivery.State = "abandoned";
+                delivery.State = ChannelDeliveryState.Abandoned;
                 log.LogWarning("Channel {Channel} of {Community} turned off: {Reason}", channel.Number, community.Slug, channel.DisabledReason);
             }
         }
@@ -129,8 +130,8 @@ public sealed class ChannelSender(IServiceScopeFactory scopes, TimeProvider cloc
         await db.SaveChangesAsync(cancellationToken);
         if (!channel.Enabled)
         {
-            await db.ChannelDeliveries.Where(d => d.CommunityId == channel.CommunityId && d.ChannelNumber == channel.Number && d.State == "pending")
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, "abandoned"), cancellationToken);
+            await db.ChannelDeliveries.Where(d => d.CommunityId == channel.CommunityId && d.ChannelNumber == channel.Number && d.State == ChannelDeliveryState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, ChannelDeliveryState.Abandoned), cancellationToken);
         }
 
         return failure is null;

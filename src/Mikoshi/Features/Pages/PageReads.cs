@@ -192,7 +192,7 @@ public static class PageReads
     public static async Task<IReadOnlyList<OpenInvitation>> InvitationsForAsync(MikoshiDb db, PersonId person, CommunityId? only = null)
     {
         var open = await db.Invitations.AsNoTracking()
-            .Where(i => i.PersonId == person && i.Kind == "invitation" && i.State == "pending" && (only == null || i.CommunityId == only))
+            .Where(i => i.PersonId == person && i.Kind == Domain.Projects.InvitationKind.Invitation && i.State == Domain.Projects.InvitationState.Pending && (only == null || i.CommunityId == only))
             .OrderBy(i => i.CreatedAtUnixMs).ThenBy(i => i.Number).ToListAsync();
         if (open.Count == 0)
         {

@@ -46,36 +46,28 @@ public sealed class ProjectBoard(Writer writer)
         {
             var community = caller.RequireCommunity();
             var creator = caller.RequirePerson();
-            var title = ProjectRules.Title(request.Title);
-            var description = ProjectRules.Description(request.Description);
             var skills = TagList.Clean(request.NeededSkills, ProjectErrors.InvalidProject);
             var values = TagList.Clean(request.Values, ProjectErrors.InvalidProject);
-            var error = title.Error ?? description.Error ?? skills.Error ?? values.Error;
-            if (error is not null)
+            if ((skills.Error ?? values.Error) is { } error)
             {
                 return error;
             }
 
             var db = write.Db;
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "projects");
-            var at = write.At.ToUnixTimeMilliseconds();
-            var project = new ProjectRow
+            var started = Project.Start(community.Id, number, request.Title, request.Description, skills.Value, values.Value, creator, write.At);
+            if (!started.IsSuccess)
             {
-                CommunityId = community.Id,
-                Number = number,
-                Title = title.Value,
-                Description = description.Value,
-                NeededSkills = skills.Value,
-                Values = values.Value,
-                Status = ProjectRules.Name(ProjectStatus.Idea),
-                CreatedById = creator,
-                CreatedAtUnixMs = at,
-            };
+                return started.Error;
+            }
+
+            var project = started.Value;
+            var at = project.CreatedAtUnixMs;
             db.Projects.Add(project);
             db.TeamMembers.Add(new TeamMemberRow { CommunityId = community.Id, ProjectNumber = number, PersonId = creator, Role = ProjectRules.Lead, JoinedAtUnixMs = at });
             await write.AuditAsync("project.created", new { project = number, title = project.Title, lead = creator.ToString() });
             var names = await PeopleBook.NamesAsync(db, [creator]);
-            return Result<ProjectView>.Ok(new ProjectView(number, project.Title, project.Description, project.Status, project.NeededSkills, project.Values,
+            return Result<ProjectView>.Ok(new ProjectView(number, project.Title, project.Description, project.StatusWord, project.NeededSkills, project.Values,
                 creator.ToString(), write.At, [new TeamMemberView(creator.ToString(), names[creator], ProjectRules.Lead, write.At)], [], [], [], []));
         });
 
@@ -95,23 +87,20 @@ public sealed class ProjectBoard(Writer writer)
                 return notLead;
             }
 
-            var to = ProjectRules.ParseStatus(request.Status);
-            var from = ProjectBook.StatusOf(project.Value);
-            var moved = to.Then(target => ProjectRules.Move(from.Value, target));
+            var was = project.Value.StatusWord;
+            var moved = ProjectRules.ParseStatus(request.Status).Then(project.Value.MoveTo);
             if (!moved.IsSuccess)
             {
                 return moved.Error;
             }
 
-            var was = project.Value.Status;
-            project.Value.Status = ProjectRules.Name(moved.Value);
-            await write.AuditAsync("project.status", new { project = number, from = was, to = project.Value.Status });
-            return Result<StatusChange>.Ok(new StatusChange(number, was, project.Value.Status));
+            await write.AuditAsync("project.status", new { project = number, from = was, to = moved.Value.StatusWord });
+            return Result<StatusChange>.Ok(new StatusChange(number, was, moved.Value.StatusWord));
         });
 
     public static async Task<Result<ProjectList>> ListAsync(MikoshiDb db, Community community, string? status)
     {
-        string? wanted = null;
+        ProjectStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {
             var parsed = ProjectRules.ParseStatus(status);
@@ -120,7 +109,7 @@ public sealed class ProjectBoard(Writer writer)
                 return parsed.Error;
             }
 
-            wanted = ProjectRules.Name(parsed.Value);
+            wanted = parsed.Value;
         }
 
         var rows = await db.Projects.AsNoTracking()
@@ -140,19 +129,19 @@ public sealed class ProjectBoard(Writer writer)
         var project = found.Value;
         var team = await db.TeamMembers.AsNoTracking().Where(m => m.CommunityId == community.Id && m.ProjectNumber == number).ToListAsync();
         var pending = await db.Invitations.AsNoTracking()
-            .Where(i => i.CommunityId == community.Id && i.ProjectNumber == number && i.State == "pending").OrderBy(i => i.Number).ToListAsync();
+            .Where(i => i.CommunityId == community.Id && i.ProjectNumber == number && i.State == InvitationState.Pending).OrderBy(i => i.Number).ToListAsync();
         var contributions = await ContributionLog.ViewsAsync(db, community.Id, c => c.ProjectNumber == number);
         var thanks = await ThanksFeed.ViewsAsync(db, community.Id, t => t.ProjectNumber == number, long.MaxValue, ThanksFeed.PerProject);
         var names = await PeopleBook.NamesAsync(db, team.Select(m => m.PersonId));
-        return new ProjectView(project.Number, project.Title, project.Description, project.Status, project.NeededSkills, project.Values,
+        return new ProjectView(project.Number, project.Title, project.Description, project.StatusWord, project.NeededSkills, project.Values,
             project.CreatedById.ToString(), ProjectBook.Instant(project.CreatedAtUnixMs),
             team.OrderBy(m => m.JoinedAtUnixMs).ThenBy(m => m.Role == ProjectRules.Lead ? 0 : 1).ThenBy(m => m.PersonId.Value)
                 .Select(m => new TeamMemberView(m.PersonId.ToString(), names.GetValueOrDefault(m.PersonId, string.Empty), m.Role, ProjectBook.Instant(m.JoinedAtUnixMs))).ToList(),
             pending.Select(Teams.View).ToList(), contributions, thanks, await Works.ViewsAsync(db, community.Id, number));
     }
 
-    public static ProjectSummary Summary(ProjectRow p) =>
-        new(p.Number, p.Title, p.Status, p.NeededSkills, p.Values, ProjectBook.Instant(p.CreatedAtUnixMs));
+    public static ProjectSummary Summary(Project p) =>
+        new(p.Number, p.Title, p.StatusWord, p.NeededSkills, p.Values, ProjectBook.Instant(p.CreatedAtUnixMs));
 
     public static void Map(RouteGroupBuilder api)
     {

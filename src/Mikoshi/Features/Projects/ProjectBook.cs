@@ -9,7 +9,7 @@ namespace Mikoshi.Features.Projects;
 /// <summary>Reads shared by the project use cases: a project by number, who is on its team.</summary>
 public static class ProjectBook
 {
-    public static async Task<Result<ProjectRow>> FindAsync(MikoshiDb db, CommunityId community, long number)
+    public static async Task<Result<Project>> FindAsync(MikoshiDb db, CommunityId community, long number)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.CommunityId == community && p.Number == number);
         return project is null ? ProjectErrors.ProjectNotFound : project;
@@ -26,6 +26,4 @@ public static class ProjectBook
             : ProjectErrors.NotProjectLead;
 
     public static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
-
-    public static Result<ProjectStatus> StatusOf(ProjectRow project) => ProjectRules.ParseStatus(project.Status);
 }

@@ -21,10 +21,6 @@ public sealed record InvitationView(long Id, long Project, string Kind, string P
 /// </summary>
 public sealed class Teams(Writer writer)
 {
-    private const string Invitation = "invitation";
-    private const string Request = "request";
-    private const string Pending = "pending";
-
     public Task<Result<Committed<InvitationView>>> InviteAsync(Caller caller, long project, InviteRequest request) =>
         writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
@@ -47,13 +43,7 @@ public sealed class Teams(Writer writer)
                 return invitee.Error;
             }
 
-            var role = ProjectRules.Role(request.Role);
-            if (!role.IsSuccess)
-            {
-                return role.Error;
-            }
-
-            return await OpenAsync(write, community, project, Invitation, invitee.Value, role.Value, lead);
+            return await OpenAsync(write, community, project, InvitationKind.Invitation, invitee.Value, request.Role, lead);
         });
 
     public Task<Result<Committed<InvitationView>>> AskToJoinAsync(Caller caller, long project, JoinRequest request) =>
@@ -67,13 +57,7 @@ public sealed class Teams(Writer writer)
                 return found.Error;
             }
 
-            var role = ProjectRules.Role(request.Role);
-            if (!role.IsSuccess)
-            {
-                return role.Error;
-            }
-
-            return await OpenAsync(write, community, project, Request, person, role.Value, person);
+            return await OpenAsync(write, community, project, InvitationKind.Request, person, request.Role, person);
         });
 
     /// <summary>Accepts an invitation (as the invitee) or a join request (as a lead): the person joins the team.</summary>
@@ -89,28 +73,17 @@ public sealed class Teams(Writer writer)
                 return ProjectErrors.InvitationNotFound;
             }
 
-            if (invitation.Kind == Invitation && invitation.PersonId != answerer)
+            var answererLeads = invitation.Kind == InvitationKind.Request
+                && await ProjectBook.RoleAsync(db, community.Id, invitation.ProjectNumber, answerer) == ProjectRules.Lead;
+            var at = write.At;
+            var answered = accept
+                ? invitation.Accept(answerer, answererLeads, await ProjectBook.RoleAsync(db, community.Id, invitation.ProjectNumber, invitation.PersonId) is not null, at)
+                : invitation.Decline(answerer, answererLeads, at);
+            if (!answered.IsSuccess)
             {
-                return ProjectErrors.NotInvited;
+                return answered.Error;
             }
 
-            if (invitation.Kind == Request && await ProjectBook.RequireLeadAsync(db, community.Id, invitation.ProjectNumber, answerer) is { } notLead)
-            {
-                return notLead;
-            }
-
-            if (invitation.State != Pending)
-            {
-                return ProjectErrors.InvitationClosed;
-            }
-
-            if (accept && await ProjectBook.RoleAsync(db, community.Id, invitation.ProjectNumber, invitation.PersonId) is not null)
-            {
-                return ProjectErrors.AlreadyOnTeam;
-            }
-
-            invitation.State = accept ? "accepted" : "declined";
-            invitation.ClosedAtUnixMs = write.At.ToUnixTimeMilliseconds();
             if (accept)
             {
                 db.TeamMembers.Add(new TeamMemberRow
@@ -123,50 +96,38 @@ public sealed class Teams(Writer writer)
                 });
             }
 
-            await write.AuditAsync($"project.{invitation.Kind}.{invitation.State}",
+            await write.AuditAsync($"project.{invitation.KindWord}.{invitation.StateWord}",
                 new { project = invitation.ProjectNumber, invitation = number, person = invitation.PersonId.ToString(), role = invitation.Role });
             write.AnnounceTo(EventCatalogue.InvitationAnswered,
-                new { project = invitation.ProjectNumber, invitation = number, person = invitation.PersonId.ToString(), state = invitation.State }, [invitation.AskedById]);
+                new { project = invitation.ProjectNumber, invitation = number, person = invitation.PersonId.ToString(), state = invitation.StateWord }, [invitation.AskedById]);
             return Result<InvitationView>.Ok(View(invitation));
         });
 
-    private static async Task<Result<InvitationView>> OpenAsync(WriteScope write, Community community, long project, string kind, PersonId person, string role, PersonId askedBy)
+    private static async Task<Result<InvitationView>> OpenAsync(WriteScope write, Community community, long project, InvitationKind kind, PersonId person, string? role, PersonId askedBy)
     {
         var db = write.Db;
-        if (await ProjectBook.RoleAsync(db, community.Id, project, person) is not null)
-        {
-            return ProjectErrors.AlreadyOnTeam;
-        }
-
-        if (await db.Invitations.AnyAsync(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.PersonId == person && i.State == Pending))
-        {
-            return ProjectErrors.AlreadyPending;
-        }
-
+        var onTeam = await ProjectBook.RoleAsync(db, community.Id, project, person) is not null;
+        var pending = await db.Invitations.AnyAsync(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.PersonId == person && i.State == InvitationState.Pending);
         var number = await ChainHeads.TakeAsync(db, community.Id.Value, "invitations");
-        var invitation = new InvitationRow
+        var opened = Invitation.Open(community.Id, number, project, kind, person, role, askedBy, onTeam, pending, write.At);
+        if (!opened.IsSuccess)
         {
-            CommunityId = community.Id,
-            Number = number,
-            ProjectNumber = project,
-            Kind = kind,
-            PersonId = person,
-            Role = role,
-            AskedById = askedBy,
-            CreatedAtUnixMs = write.At.ToUnixTimeMilliseconds(),
-        };
+            return opened.Error;
+        }
+
+        var invitation = opened.Value;
         db.Invitations.Add(invitation);
-        await write.AuditAsync($"project.{kind}", new { project, invitation = number, person = person.ToString(), role });
-        if (kind == Invitation)
+        await write.AuditAsync($"project.{invitation.KindWord}", new { project, invitation = number, person = person.ToString(), role = invitation.Role });
+        if (kind == InvitationKind.Invitation)
         {
-            write.AnnounceTo(EventCatalogue.InvitationReceived, new { project, invitation = number, role, by = askedBy.ToString() }, [person]);
+            write.AnnounceTo(EventCatalogue.InvitationReceived, new { project, invitation = number, role = invitation.Role, by = askedBy.ToString() }, [person]);
         }
 
         return View(invitation);
     }
 
-    public static InvitationView View(InvitationRow i) =>
-        new(i.Number, i.ProjectNumber, i.Kind, i.PersonId.ToString(), i.Role, i.AskedById.ToString(), i.State, ProjectBook.Instant(i.CreatedAtUnixMs));
+    public static InvitationView View(Invitation i) =>
+        new(i.Number, i.ProjectNumber, i.KindWord, i.PersonId.ToString(), i.Role, i.AskedById.ToString(), i.StateWord, ProjectBook.Instant(i.CreatedAtUnixMs));
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -31,7 +31,7 @@ public sealed class Works(Writer writer)
                 return ProjectErrors.NotTeamMember;
             }
 
-            if (found.Value.Status == ProjectRules.Name(ProjectStatus.Archived))
+            if (found.Value.IsArchived)
             {
                 return ProjectErrors.ProjectArchived;
             }

@@ -63,7 +63,7 @@ public sealed class Agreements(Writer writer)
                 return notLead;
             }
 
-            if (found.Value.Status == ProjectRules.Name(ProjectStatus.Archived))
+            if (found.Value.IsArchived)
             {
                 return ProjectErrors.ProjectArchived;
             }

@@ -329,10 +329,10 @@ public sealed class RecordRevenue(Writer writer)
 
     private static string Units(Int128 units) => units.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<Result<ProjectRow>> OpenProjectAsync(MikoshiDb db, CommunityId community, long project)
+    private static async Task<Result<Project>> OpenProjectAsync(MikoshiDb db, CommunityId community, long project)
     {
         var found = await ProjectBook.FindAsync(db, community, project);
-        return found.IsSuccess && found.Value.Status == ProjectRules.Name(ProjectStatus.Archived)
+        return found.IsSuccess && found.Value.IsArchived
             ? ProjectErrors.ProjectArchived
             : found;
     }
