@@ -51,7 +51,7 @@ public sealed class ChainOutboxConfiguration : IEntityTypeConfiguration<ChainOut
         builder.HasKey(o => new { o.CommunityId, o.Number });
         builder.HasIndex(o => new { o.CommunityId, o.State });
         builder.Property(o => o.Kind).HasMaxLength(ColumnWidths.Word);
-        builder.Property(o => o.State).HasMaxLength(ColumnWidths.Word);
+        builder.Property(o => o.State).IsLowerCaseWord(ColumnWidths.Word);
         builder.Property(o => o.Asset).HasMaxLength(Asset.MaxCodeLength);
         builder.Property(o => o.Address).HasMaxLength(EthAddress.TextLength);
         builder.Property(o => o.TransactionHash).HasMaxLength(ColumnWidths.EvmWordHex);
@@ -69,7 +69,7 @@ public sealed class ChainEpochConfiguration : IEntityTypeConfiguration<ChainEpoc
         builder.Property(e => e.Root).HasMaxLength(ColumnWidths.EvmWordHex);
         builder.Property(e => e.Total).HasMaxLength(ColumnWidths.Uint256Decimal);
         builder.Property(e => e.Funding).HasMaxLength(ColumnWidths.Uint256Decimal);
-        builder.Property(e => e.State).HasMaxLength(ColumnWidths.Word);
+        builder.Property(e => e.State).IsLowerCaseWord(ColumnWidths.Word);
     }
 }
 

@@ -1,3 +1,4 @@
+using Mikoshi.Domain.ChainMode;
 using Mikoshi.Domain.Communities;
 
 namespace Mikoshi.Data;
@@ -85,7 +86,7 @@ public sealed class ChainOutboxRow
     public long? Epoch { get; init; }
 
     /// <summary>pending (to send), sent (mined), confirmed (its event is mirrored) or failed (refused by the chain; for a redemption, closed unpaid).</summary>
-    public string State { get; set; } = "pending";
+    public ChainOutboxState State { get; set; } = ChainOutboxState.Pending;
 
     public string? TransactionHash { get; set; }
 
@@ -112,7 +113,7 @@ public sealed class ChainEpochRow
     public string Funding { get; init; } = "0";
 
     /// <summary>prepared, or published once its RootPublished event is mirrored.</summary>
-    public string State { get; set; } = "prepared";
+    public ChainEpochState State { get; set; } = ChainEpochState.Prepared;
 
     public long PreparedAtUnixMs { get; init; }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Chain;
 using Mikoshi.Data;
+using Mikoshi.Domain.ChainMode;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Ledger;
@@ -269,7 +270,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         Assert.NotNull((await db.Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == 1)).BurnedAtUnixMs);
         Assert.Equal(1, await db.JournalEntries.AsNoTracking().CountAsync(e => e.CommunityId == community && e.Kind == "redemption"));
-        Assert.Equal("confirmed", (await db.ChainOutbox.AsNoTracking().SingleAsync(o => o.CommunityId == community && o.Kind == "burn")).State);
+        Assert.Equal(ChainOutboxState.Confirmed, (await db.ChainOutbox.AsNoTracking().SingleAsync(o => o.CommunityId == community && o.Kind == "burn")).State);
         var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
         Assert.True(report.IsClean, string.Join("\n", report.Findings));
     }
@@ -302,7 +303,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var burn = await db.ChainOutbox.AsNoTracking().SingleAsync(o => o.CommunityId == community && o.Kind == "burn");
-        Assert.Equal("failed", burn.State);
+        Assert.Equal(ChainOutboxState.Failed, burn.State);
         Assert.Null((await db.Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == 1)).BurnedAtUnixMs);
         Assert.Equal(0, await db.JournalEntries.AsNoTracking().CountAsync(e => e.CommunityId == community && e.Kind == "redemption"));
         var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
@@ -394,7 +395,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
             var starved = await StepAsync(app, community);
             Assert.Equal("chain_unavailable", starved.OutboxProblem);
             await using var scope = app.Scope();
-            Assert.Equal("pending", (await scope.ServiceProvider.GetRequiredService<MikoshiDb>().ChainOutbox.AsNoTracking()
+            Assert.Equal(ChainOutboxState.Pending, (await scope.ServiceProvider.GetRequiredService<MikoshiDb>().ChainOutbox.AsNoTracking()
                 .SingleAsync(o => o.CommunityId == community && o.Kind == "mint" && o.Serial == 2)).State);
         }
         finally

@@ -26,7 +26,7 @@ public static class UiFlows
         await page.FillAsync("#signin-email", email);
         await page.FillAsync("#signin-password", Person.Password);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/account?welcome=1");
+        await page.SignedInAsync();
         return email;
     }
 
@@ -89,6 +89,25 @@ public static class UiFlows
         }
     }
 
+    /// <summary>
+    /// Waits for the sign-in form to land on the account page. When it does not, the failure says where the page is
+    /// and what it shows (a refusal, a throttle, a page that never answered), so a rare miss can be read, not guessed.
+    /// </summary>
+    private static async Task SignedInAsync(this IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync("**/account?welcome=1");
+        }
+        catch (TimeoutException timeout)
+        {
+            var alerts = await page.Locator("[role=alert], [data-testid=form-error]").AllInnerTextsAsync();
+            var submit = page.Locator("main form button[type=submit]");
+            var button = await submit.CountAsync() == 0 ? "none" : await submit.First.EvaluateAsync<string>("b => `disabled=${b.disabled} busy=${b.getAttribute('aria-busy')}`");
+            throw new TimeoutException($"sign-in did not reach the account page: at {page.Url}, alerts [{string.Join(" | ", alerts)}], submit {button}", timeout);
+        }
+    }
+
     /// <summary>A new person who signs up through the sign-up page, follows its link and signs in: the whole walk.</summary>
     public static async Task<string> SignUpThroughThePagesAsync(this IPage page, string displayName = "山田 花子")
     {
@@ -104,7 +123,7 @@ public static class UiFlows
         await page.FillAsync("#signin-email", email);
         await page.FillAsync("#signin-password", Person.Password);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/account?welcome=1");
+        await page.SignedInAsync();
         return email;
     }
 

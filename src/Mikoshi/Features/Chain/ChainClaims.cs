@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Chain;
 using Mikoshi.Data;
+using Mikoshi.Domain.ChainMode;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
@@ -179,7 +180,7 @@ public sealed class ChainClaims(Writer writer, MikoshiDb db, ChainAddresses addr
         }
 
         var address = ChainAddresses.Text(parsed.Value);
-        var epoch = await db.ChainEpochs.AsNoTracking().Where(e => e.CommunityId == community.Id && e.Asset == asset && e.State == "published")
+        var epoch = await db.ChainEpochs.AsNoTracking().Where(e => e.CommunityId == community.Id && e.Asset == asset && e.State == ChainEpochState.Published)
             .OrderByDescending(e => e.Epoch).FirstOrDefaultAsync();
         var leaves = epoch is null
             ? []

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Chain;
 using Mikoshi.Data;
+using Mikoshi.Domain.ChainMode;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
@@ -120,10 +121,10 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
             return ChainOutbox.NotInChainMode;
         }
 
-        var outbox = await db.ChainOutbox.AsNoTracking().Where(o => o.CommunityId == community.Id && (o.State == "pending" || o.State == "failed"))
+        var outbox = await db.ChainOutbox.AsNoTracking().Where(o => o.CommunityId == community.Id && (o.State == ChainOutboxState.Pending || o.State == ChainOutboxState.Failed))
             .GroupBy(o => o.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var epochs = await db.ChainEpochs.AsNoTracking().Where(e => e.CommunityId == community.Id).OrderBy(e => e.Asset).ThenBy(e => e.Epoch)
-            .Select(e => new EpochView(e.Asset, e.Epoch, e.Root, e.Total, e.Funding, e.State)).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
         long? head = null;
         string? problem = null;
         var client = connection.Client();
@@ -140,7 +141,8 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         // Addresses as EIP-55, like every other address the API writes (the tables keep lower case).
         return new ChainStatusView(row.ChainId, Eip55(row.Membership), Eip55(row.Claims), Eip55(row.Operator), row.DeployedBlock, row.IndexedBlock, head,
             head is { } h ? Math.Max(0, h - row.IndexedBlock) : null, connection.Settings.Confirmations,
-            outbox.FirstOrDefault(o => o.Key == "pending")?.Count ?? 0, outbox.FirstOrDefault(o => o.Key == "failed")?.Count ?? 0, epochs, problem);
+            outbox.FirstOrDefault(o => o.Key == ChainOutboxState.Pending)?.Count ?? 0, outbox.FirstOrDefault(o => o.Key == ChainOutboxState.Failed)?.Count ?? 0,
+            epochs.Select(e => new EpochView(e.Asset, e.Epoch, e.Root, e.Total, e.Funding, ChainOutbox.Word(e.State))).ToList(), problem);
     }
 
     private static string Eip55(string address) => ChainOutbox.Address(address).ToString();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Chain;
 using Mikoshi.Data;
 using Mikoshi.Data.Mapping;
+using Mikoshi.Domain.ChainMode;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
@@ -23,6 +24,10 @@ public sealed record OutboxPass(int Sent, int Failed, int Pending, string? Probl
 /// </summary>
 public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection connection)
 {
+    /// <summary>A chain state's word, as stored and shown (<c>pending</c>, <c>sent</c>, <c>published</c>…).</summary>
+    public static string Word<TState>(TState state)
+        where TState : struct, Enum => state.ToString().ToLowerInvariant();
+
     public const string Actor = "chain";
 
     /// <summary>In chain mode the chain decides who owns a token: holders move tokens there, with any wallet or marketplace.</summary>
@@ -43,7 +48,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
     /// <summary>The redemption of token <paramref name="serial"/> still waiting for its burn, if any.</summary>
     public static Task<ChainOutboxRow?> PendingRedemptionAsync(MikoshiDb db, CommunityId community, long serial) =>
         db.ChainOutbox.AsNoTracking()
-            .Where(o => o.CommunityId == community && o.Kind == "burn" && o.Serial == serial && o.PersonId != null && (o.State == "pending" || o.State == "sent"))
+            .Where(o => o.CommunityId == community && o.Kind == "burn" && o.Serial == serial && o.PersonId != null && (o.State == ChainOutboxState.Pending || o.State == ChainOutboxState.Sent))
             .OrderByDescending(o => o.Number).FirstOrDefaultAsync();
 
     /// <summary>This community has no contracts on chain.</summary>
@@ -87,7 +92,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
         {
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
             deploymentRow = await db.ChainDeployments.AsNoTracking().SingleAsync(d => d.CommunityId == community, cancellationToken);
-            pending = await db.ChainOutbox.AsNoTracking().Where(o => o.CommunityId == community && o.State == "pending").OrderBy(o => o.Number).ToListAsync(cancellationToken);
+            pending = await db.ChainOutbox.AsNoTracking().Where(o => o.CommunityId == community && o.State == ChainOutboxState.Pending).OrderBy(o => o.Number).ToListAsync(cancellationToken);
         }
 
         var deployment = ChainDeployments.ToDeployment(deploymentRow);
@@ -118,15 +123,15 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
             await writer.RunAsync(community.Value, Actor, null, async write =>
             {
                 var stored = await write.Db.ChainOutbox.SingleAsync(o => o.CommunityId == community && o.Number == row.Number);
-                if (stored.State != "pending")
+                if (stored.State != ChainOutboxState.Pending)
                 {
-                    return Result<string>.Ok(stored.State);
+                    return Result<string>.Ok(Word(stored.State));
                 }
 
                 // A re-sent row that the chain already had keeps the hash of the transaction that did it.
-                (stored.State, stored.TransactionHash, stored.Failure) = failure is null ? ("sent", hash ?? stored.TransactionHash, (string?)null) : ("failed", stored.TransactionHash, failure);
+                (stored.State, stored.TransactionHash, stored.Failure) = failure is null ? (ChainOutboxState.Sent, hash ?? stored.TransactionHash, (string?)null) : (ChainOutboxState.Failed, stored.TransactionHash, failure);
                 await write.AuditAsync(failure is null ? "chain.sent" : "chain.failed", new { number = row.Number, kind = row.Kind, transaction = hash, failure });
-                return Result<string>.Ok(stored.State);
+                return Result<string>.Ok(Word(stored.State));
             }, cancellationToken);
             if (failure is not null)
             {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Chain;
 using Mikoshi.Data;
+using Mikoshi.Domain.ChainMode;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
@@ -324,7 +325,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                             + (row is null ? "no such epoch." : $"root {row.Root} and total {row.Total}."));
                     }
 
-                    row.State = "published";
+                    row.State = ChainEpochState.Published;
 
                     await ConfirmAsync(db, community, "publish", null, epoch);
                     await write.AuditAsync("chain.epoch-published", new { asset, epoch, root = r.Root, total, transaction = e.At.TransactionHash });
@@ -355,20 +356,20 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
     // the token was elsewhere, stays closed.
     private static async Task ConfirmAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null, string? burnedFrom = null)
     {
-        var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && o.State != "confirmed").ToListAsync();
+        var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && o.State != ChainOutboxState.Confirmed).ToListAsync();
         foreach (var row in rows.Where(r => burnedFrom is null || r.Address is null || r.Address == burnedFrom))
         {
-            row.State = "confirmed";
+            row.State = ChainOutboxState.Confirmed;
         }
     }
 
     // Sent rows too: their transaction may have been mined only in the blocks the reorganisation dropped.
     private static async Task ReopenAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null)
     {
-        var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && (o.State == "confirmed" || o.State == "sent")).ToListAsync();
+        var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && (o.State == ChainOutboxState.Confirmed || o.State == ChainOutboxState.Sent)).ToListAsync();
         foreach (var row in rows)
         {
-            row.State = "pending";
+            row.State = ChainOutboxState.Pending;
         }
     }
 
@@ -443,9 +444,9 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
 
             // Anything sent and not yet mirrored may have been mined in the dropped blocks: send it again
             // (each send asks the chain first, so what survived is not sent twice).
-            foreach (var sent in await db.ChainOutbox.Where(o => o.CommunityId == community && o.State == "sent").ToListAsync())
+            foreach (var sent in await db.ChainOutbox.Where(o => o.CommunityId == community && o.State == ChainOutboxState.Sent).ToListAsync())
             {
-                sent.State = "pending";
+                sent.State = ChainOutboxState.Pending;
             }
 
             db.ChainBlocks.RemoveRange(await db.ChainBlocks.Where(b => b.CommunityId == community && b.Number > fork).ToListAsync());
@@ -508,7 +509,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
             case "root-published":
                 {
                     var row = await db.ChainEpochs.SingleAsync(x => x.CommunityId == community && x.Asset == effect.Asset && x.Epoch == effect.Epoch);
-                    row.State = "prepared";
+                    row.State = ChainEpochState.Prepared;
                     await ReopenAsync(db, community, "publish", null, effect.Epoch);
                     return true;
                 }

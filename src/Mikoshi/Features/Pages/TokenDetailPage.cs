@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
+using Mikoshi.Domain.ChainMode;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Membership;
@@ -61,7 +62,7 @@ public sealed class TokenDetailPage(MikoshiDb db, Callers callers)
                 ? await db.ChainOutbox.AsNoTracking().Where(o => o.CommunityId == community.Id && o.Kind == "burn" && o.Serial == serial && o.PersonId == asker)
                     .OrderByDescending(o => o.Number).FirstOrDefaultAsync()
                 : null;
-            closed = latest?.State == "failed" ? latest : null;
+            closed = latest?.State == ChainOutboxState.Failed ? latest : null;
         }
 
         var ownListing = await db.Listings.AsNoTracking()
