@@ -31,7 +31,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasIndex(x => x.MailState);
         builder.HasIndex(x => new { x.Digested, x.DigestDueUnixMs });
         builder.Property(x => x.Kind).HasMaxLength(ColumnWidths.EventKind);
-        builder.Property(x => x.MailState).HasMaxLength(ColumnWidths.ShortWord);
+        builder.Property(x => x.MailState).IsLowerCaseWord(ColumnWidths.ShortWord);
         builder.Property(x => x.DigestPeriod).HasMaxLength(ColumnWidths.KindWord);
     }
 }

@@ -1,4 +1,5 @@
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Notifications;
 
 namespace Mikoshi.Data;
 
@@ -57,7 +58,7 @@ public sealed class NotificationRow
     public long? ReadAtUnixMs { get; init; }
 
     /// <summary>none, pending (a mail at once, not yet sent), sent.</summary>
-    public string MailState { get; set; } = "none";
+    public NoticeMailState MailState { get; set; } = NoticeMailState.None;
 
     /// <summary>The digest this notice goes into (daily:2026-11-27, weekly:2026-W48), or null.</summary>
     public string? DigestPeriod { get; set; }

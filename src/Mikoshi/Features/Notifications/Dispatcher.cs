@@ -266,6 +266,9 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         return new ExpandedChunk(notices, deliveries, done);
     }
 
+    /// <summary>A mail state's stored word, for the one statement that writes notices in bulk.</summary>
+    private static string Word(NoticeMailState state) => state.ToString().ToLowerInvariant();
+
     /// <summary>
     /// The holders in (<paramref name="after"/>, <paramref name="through"/>] as notices, in one statement: each holder's
     /// choice for the kind (the default without one), "off" left out, a digest's period and due instant filled in. The
@@ -278,10 +281,11 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         var fallback = EventCatalogue.Name(kind.Default);
         var community = row.CommunityId.Value;
         var no = false;
+        var (byMail, notByMail) = (Word(NoticeMailState.Pending), Word(NoticeMailState.None));
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO notifications ("EventId", "PersonId", "CommunityId", "Kind", "PayloadJson", "AtUnixMs", "MailState", "DigestPeriod", "DigestDueUnixMs", "Digested")
             SELECT {row.Id}, o."OwnerId", {community}, {row.Kind}, {row.PayloadJson}, {row.AtUnixMs},
-                CASE WHEN o.d = 'mail' THEN 'pending' ELSE 'none' END,
+                CASE WHEN o.d = 'mail' THEN {byMail} ELSE {notByMail} END,
                 CASE WHEN o.d = 'daily' THEN {dailyPeriod} WHEN o.d = 'weekly' THEN {weeklyPeriod} ELSE NULL END,
                 CASE WHEN o.d = 'daily' THEN {dailyDue} WHEN o.d = 'weekly' THEN {weeklyDue} ELSE NULL END,
                 {no}
@@ -317,7 +321,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 Kind = row.Kind,
                 PayloadJson = ownParts(person),
                 AtUnixMs = row.AtUnixMs,
-                MailState = delivery == Delivery.Mail ? "pending" : "none",
+                MailState = delivery == Delivery.Mail ? NoticeMailState.Pending : NoticeMailState.None,
             };
             if (delivery is Delivery.Daily or Delivery.Weekly)
             {
@@ -392,7 +396,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
-            waiting = (await db.Notifications.AsNoTracking().Where(n => n.MailState == "pending").OrderBy(n => n.Id).Take(Batch * 4)
+            waiting = (await db.Notifications.AsNoTracking().Where(n => n.MailState == NoticeMailState.Pending).OrderBy(n => n.Id).Take(Batch * 4)
                     .Select(n => new { n.Id, n.PersonId }).ToListAsync(cancellationToken))
                 .Select(n => (n.Id, n.PersonId)).ToList();
         }
@@ -407,12 +411,12 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             var written = await writer.RunAsync(person.Value, Actor, null, async write =>
             {
                 var notice = await write.Db.Notifications.SingleAsync(n => n.Id == id);
-                if (notice.MailState != "pending")
+                if (notice.MailState != NoticeMailState.Pending)
                 {
                     return NotificationErrors.AlreadyMailed;
                 }
 
-                notice.MailState = "sent";
+                notice.MailState = NoticeMailState.Sent;
                 var to = await AddressAsync(write.Db, person);
                 if (to is null)
                 {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Components;
 using Mikoshi.Data;
+using Mikoshi.Domain.Notifications;
 using Mikoshi.Features.Notifications;
 using Mikoshi.Tests.Http.Governance;
 using Mikoshi.Tests.Http.Revenue;
@@ -293,7 +294,7 @@ public sealed class NotificationFanOutTests
         await using var scope = app.Scope();
         var heirs = await scope.ServiceProvider.GetRequiredService<MikoshiDb>().Notifications.AsNoTracking()
             .SingleAsync(n => n.Kind == "succession.completed" && n.PersonId == new Mikoshi.Domain.Communities.PersonId(Guid.Parse(s.Dan.Id)));
-        Assert.NotEqual("none", heirs.MailState);
+        Assert.NotEqual(NoticeMailState.None, heirs.MailState);
     }
 
     [Theory]
