@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mikoshi.Domain;
 
 namespace Mikoshi.Data.Mapping;
 
@@ -8,5 +9,5 @@ public static class StateColumn
     /// <summary>Stores the enum as its lower-case name, at most <paramref name="maxLength"/> characters.</summary>
     public static PropertyBuilder<TState> IsLowerCaseWord<TState>(this PropertyBuilder<TState> state, int maxLength)
         where TState : struct, Enum =>
-        state.HasConversion(value => value.ToString().ToLowerInvariant(), text => Enum.Parse<TState>(text, true)).HasMaxLength(maxLength);
+        state.HasConversion(value => value.Word(), text => Enum.Parse<TState>(text, true)).HasMaxLength(maxLength);
 }

@@ -79,7 +79,7 @@ public sealed class BankLine
     public string StateWord => Word(State);
 
     /// <summary>A state's stored word.</summary>
-    public static string Word(BankLineState state) => state.ToString().ToLowerInvariant();
+    public static string Word(BankLineState state) => state.Word();
 
     /// <summary>The state a word names exactly (<c>unmatched</c>, …), or null.</summary>
     public static BankLineState? StateOf(string word) =>

@@ -108,7 +108,7 @@ public sealed class Payment
     public bool IsCredited => State is PaymentState.Paid or PaymentState.Flagged && EntryNumber is not null;
 
     /// <summary>The state's stored word, as the API shows it (<c>pending</c>, <c>paid</c>, <c>expired</c>, <c>flagged</c>).</summary>
-    public string StateWord => State.ToString().ToLowerInvariant();
+    public string StateWord => State.Word();
 
     /// <summary>A new pending payment of <paramref name="amount"/> by <paramref name="person"/> (none for a public sale).</summary>
     public static Payment Open(CommunityId community, long number, PersonId? person, string purpose, string method, string asset, long amount,

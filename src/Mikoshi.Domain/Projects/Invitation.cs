@@ -71,14 +71,10 @@ public sealed class Invitation
     public long? ClosedAtUnixMs { get; private set; }
 
     /// <summary>The kind's stored word (<c>invitation</c>, <c>request</c>).</summary>
-    public string KindWord => Word(Kind);
+    public string KindWord => Kind.Word();
 
     /// <summary>The state's stored word (<c>pending</c>, <c>accepted</c>, <c>declined</c>).</summary>
-    public string StateWord => Word(State);
-
-    /// <summary>An enum value's stored word.</summary>
-    public static string Word<TEnum>(TEnum value)
-        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+    public string StateWord => State.Word();
 
     /// <summary>
     /// Opens way <paramref name="number"/> onto project <paramref name="project"/>'s team for <paramref name="person"/>

@@ -142,7 +142,7 @@ public sealed class ChainDeployments(Writer writer, MikoshiDb db, ChainConnectio
         return new ChainStatusView(row.ChainId, Eip55(row.Membership), Eip55(row.Claims), Eip55(row.Operator), row.DeployedBlock, row.IndexedBlock, head,
             head is { } h ? Math.Max(0, h - row.IndexedBlock) : null, connection.Settings.Confirmations,
             outbox.FirstOrDefault(o => o.Key == ChainOutboxState.Pending)?.Count ?? 0, outbox.FirstOrDefault(o => o.Key == ChainOutboxState.Failed)?.Count ?? 0,
-            epochs.Select(e => new EpochView(e.Asset, e.Epoch, e.Root, e.Total, e.Funding, ChainOutbox.Word(e.State))).ToList(), problem);
+            epochs.Select(e => new EpochView(e.Asset, e.Epoch, e.Root, e.Total, e.Funding, e.State.Word())).ToList(), problem);
     }
 
     private static string Eip55(string address) => ChainOutbox.Address(address).ToString();

@@ -24,10 +24,6 @@ public sealed record OutboxPass(int Sent, int Failed, int Pending, string? Probl
 /// </summary>
 public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection connection)
 {
-    /// <summary>A chain state's word, as stored and shown (<c>pending</c>, <c>sent</c>, <c>published</c>…).</summary>
-    public static string Word<TState>(TState state)
-        where TState : struct, Enum => state.ToString().ToLowerInvariant();
-
     public const string Actor = "chain";
 
     /// <summary>In chain mode the chain decides who owns a token: holders move tokens there, with any wallet or marketplace.</summary>
@@ -125,13 +121,13 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
                 var stored = await write.Db.ChainOutbox.SingleAsync(o => o.CommunityId == community && o.Number == row.Number);
                 if (stored.State != ChainOutboxState.Pending)
                 {
-                    return Result<string>.Ok(Word(stored.State));
+                    return Result<string>.Ok(stored.State.Word());
                 }
 
                 // A re-sent row that the chain already had keeps the hash of the transaction that did it.
                 (stored.State, stored.TransactionHash, stored.Failure) = failure is null ? (ChainOutboxState.Sent, hash ?? stored.TransactionHash, (string?)null) : (ChainOutboxState.Failed, stored.TransactionHash, failure);
                 await write.AuditAsync(failure is null ? "chain.sent" : "chain.failed", new { number = row.Number, kind = row.Kind, transaction = hash, failure });
-                return Result<string>.Ok(Word(stored.State));
+                return Result<string>.Ok(stored.State.Word());
             }, cancellationToken);
             if (failure is not null)
             {

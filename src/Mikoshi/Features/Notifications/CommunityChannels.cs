@@ -244,7 +244,7 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             .OrderByDescending(d => d.Id).Take(100).ToListAsync();
         var ids = rows.Select(r => r.EventId).ToList();
         var kinds = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Kind);
-        return new DeliveryLog(number, rows.Select(d => new DeliveryView(d.EventId, kinds.GetValueOrDefault(d.EventId, string.Empty), d.State.ToString().ToLowerInvariant(), d.Attempts, d.LastStatus,
+        return new DeliveryLog(number, rows.Select(d => new DeliveryView(d.EventId, kinds.GetValueOrDefault(d.EventId, string.Empty), d.State.Word(), d.Attempts, d.LastStatus,
             d.LastError, DateTimeOffset.FromUnixTimeMilliseconds(d.NextAttemptAtUnixMs), d.SentAtUnixMs is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null)).ToList());
     }
 

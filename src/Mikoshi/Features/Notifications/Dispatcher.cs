@@ -266,9 +266,6 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         return new ExpandedChunk(notices, deliveries, done);
     }
 
-    /// <summary>A mail state's stored word, for the one statement that writes notices in bulk.</summary>
-    private static string Word(NoticeMailState state) => state.ToString().ToLowerInvariant();
-
     /// <summary>
     /// The holders in (<paramref name="after"/>, <paramref name="through"/>] as notices, in one statement: each holder's
     /// choice for the kind (the default without one), "off" left out, a digest's period and due instant filled in. The
@@ -281,7 +278,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         var fallback = EventCatalogue.Name(kind.Default);
         var community = row.CommunityId.Value;
         var no = false;
-        var (byMail, notByMail) = (Word(NoticeMailState.Pending), Word(NoticeMailState.None));
+        var (byMail, notByMail) = (NoticeMailState.Pending.Word(), NoticeMailState.None.Word());
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO notifications ("EventId", "PersonId", "CommunityId", "Kind", "PayloadJson", "AtUnixMs", "MailState", "DigestPeriod", "DigestDueUnixMs", "Digested")
             SELECT {row.Id}, o."OwnerId", {community}, {row.Kind}, {row.PayloadJson}, {row.AtUnixMs},
