@@ -79,7 +79,7 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
         await Expect(page.GetByTestId("chain-address")).ToHaveTextAsync(wallet.Address.ToString());
         await Expect(page.GetByTestId("chain-nothing")).ToBeVisibleAsync();
         await page.GetByTestId("chain-publish").ClickAsync();
-        await page.WaitForURLAsync("**/earnings?done=published*");
+        await page.ArrivesAtAsync("**/earnings?done=published*");
         await StepAsync(ui.App, community);
         await page.GotoAsync($"/c/{slug}/earnings");
         await Expect(page.GetByTestId("chain-claimable")).ToHaveTextAsync("0.25 ETH");
@@ -131,7 +131,7 @@ public sealed class ChainUiTests(BrowserFixture browser, AnvilFixture fixture) :
         await page.GotoAsync($"/c/{slug}/tokens/1?redeem=preview");
         await Expect(page.GetByTestId("redeem-confirm")).ToHaveTextAsync("償還を申し込む");
         await page.GetByTestId("redeem-confirm").ClickAsync();
-        await page.WaitForURLAsync("**/tokens/1?done=redeemPending*");
+        await page.ArrivesAtAsync("**/tokens/1?done=redeemPending*");
 
         // Nothing is paid yet: the page says so and offers no second redemption.
         await Expect(page.GetByTestId("token-notice")).ToContainTextAsync("償還を申し込みました");

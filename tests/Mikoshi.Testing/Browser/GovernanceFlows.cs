@@ -66,7 +66,7 @@ public static class GovernanceFlows
         this IPage page, string slug, string kind, string title, string? parameter = null, string? value = null, string votingHours = "24", string graceHours = "24")
     {
         await page.SubmitProposalAsync(slug, kind, title, "理由 — why we should", parameter, value, votingHours: votingHours, graceHours: graceHours);
-        await page.WaitForURLAsync($"**/c/{slug}/proposals/*?done=created");
+        await page.ArrivesAtAsync($"**/c/{slug}/proposals/*?done=created");
         await Expect(page.GetByTestId("gov-notice")).ToBeVisibleAsync();
         var path = new Uri(page.Url).AbsolutePath;
         return long.Parse(path[(path.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
@@ -78,7 +78,7 @@ public static class GovernanceFlows
         await page.GotoAsync($"/c/{slug}/proposals/{proposal}");
         await page.FillAsync("#vote-reason", reason);
         await page.GetByTestId($"vote-{choice}").ClickAsync();
-        await page.WaitForURLAsync($"**/c/{slug}/proposals/{proposal}?done=voted*");
+        await page.ArrivesAtAsync($"**/c/{slug}/proposals/{proposal}?done=voted*");
         await Expect(page.GetByTestId("gov-notice")).ToBeVisibleAsync();
     }
 

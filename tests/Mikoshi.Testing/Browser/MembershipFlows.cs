@@ -50,7 +50,7 @@ public static class MembershipFlows
     {
         await page.GotoAsync($"/c/{slug}");
         await page.GetByTestId("mint").ClickAsync();
-        await page.WaitForURLAsync($"**/c/{slug}/tokens/*?done=minted");
+        await page.ArrivesAtAsync($"**/c/{slug}/tokens/*?done=minted");
         var path = new Uri(page.Url).AbsolutePath;
         return long.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }

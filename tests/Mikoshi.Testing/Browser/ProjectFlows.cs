@@ -39,7 +39,7 @@ public static class ProjectFlows
     public static async Task<long> StartProjectAsync(this IPage page, string slug, string title, string description = "", string? skill = null, string? value = null)
     {
         await page.SubmitProjectAsync(slug, title, description, skill, value);
-        await page.WaitForURLAsync($"**/c/{slug}/projects/*?done=created*");
+        await page.ArrivesAtAsync($"**/c/{slug}/projects/*?done=created*");
         await Expect(page.GetByTestId("project-notice")).ToBeVisibleAsync();
         var path = new Uri(page.Url).AbsolutePath;
         return long.Parse(path[(path.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);

@@ -90,21 +90,21 @@ public static class UiFlows
     }
 
     /// <summary>
-    /// Waits for the sign-in form to land on the account page. When it does not, the failure says where the page is
-    /// and what it shows (a refusal, a throttle, a page that never answered), so a rare miss can be read, not guessed.
+    /// Waits for the sign-in form to land on the account page. When it does not, the failure says what the page shows
+    /// (a refusal, a throttle, a form still busy), so a rare miss can be read, not guessed.
     /// </summary>
     private static async Task SignedInAsync(this IPage page)
     {
         try
         {
-            await page.WaitForURLAsync("**/account?welcome=1");
+            await page.ArrivesAtAsync("**/account?welcome=1");
         }
         catch (TimeoutException timeout)
         {
             var alerts = await page.Locator("[role=alert], [data-testid=form-error]").AllInnerTextsAsync();
             var submit = page.Locator("main form button[type=submit]");
             var button = await submit.CountAsync() == 0 ? "none" : await submit.First.EvaluateAsync<string>("b => `disabled=${b.disabled} busy=${b.getAttribute('aria-busy')}`");
-            throw new TimeoutException($"sign-in did not reach the account page: at {page.Url}, alerts [{string.Join(" | ", alerts)}], submit {button}", timeout);
+            throw new TimeoutException($"sign-in did not reach the account page: {timeout.Message}, alerts [{string.Join(" | ", alerts)}], submit {button}", timeout);
         }
     }
 
@@ -142,7 +142,7 @@ public static class UiFlows
         }
 
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync($"**/c/{slug}");
+        await page.ArrivesAtAsync($"**/c/{slug}");
         return slug;
     }
 

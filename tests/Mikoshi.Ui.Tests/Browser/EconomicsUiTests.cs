@@ -44,7 +44,7 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
         await eve.GetByTestId("redeem-preview-link").ClickAsync();
         await Expect(eve.GetByTestId("redeem-amounts")).Not.ToContainTextAsync("ETH");
         await eve.GetByTestId("redeem-confirm").ClickAsync();
-        await eve.WaitForURLAsync($"**/c/{slug}/tokens/{token}?done=redeemed*");
+        await eve.ArrivesAtAsync($"**/c/{slug}/tokens/{token}?done=redeemed*");
 
         await eve.GotoAsync($"/c/{slug}");
         var after = Yen(await eve.GetByTestId("my-balance").TextContentAsync());
@@ -111,7 +111,7 @@ public sealed class EconomicsUiTests(BrowserFixture browser) : IClassFixture<Bro
 
         await page.SelectOptionAsync("#gift-to", new SelectOptionValue { Label = "Admin" });
         await page.GetByTestId("gift").ClickAsync();
-        await page.WaitForURLAsync($"**/c/{setup.Slug}/tokens/1?done=gifted&receipt=*");
+        await page.ArrivesAtAsync($"**/c/{setup.Slug}/tokens/1?done=gifted&receipt=*");
         await Expect(page.GetByTestId("token-settled")).ToContainTextAsync($"{accrued} paid to Aki");
         await page.ShotAsync("desktop-token-settled-en");
     }

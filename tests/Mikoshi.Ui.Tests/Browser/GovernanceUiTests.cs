@@ -95,7 +95,7 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         await ben.GetByTestId("exit-button").ClickAsync();
         await Expect(ben.GetByTestId("redeem-amounts")).ToHaveTextAsync("¥1,000");
         await ben.GetByTestId("redeem-confirm").ClickAsync();
-        await ben.WaitForURLAsync($"**/c/{slug}/tokens/*?done=redeemed");
+        await ben.ArrivesAtAsync($"**/c/{slug}/tokens/*?done=redeemed");
         Assert.Empty(await ui.ExecuteAsync());
 
         // Past grace: the executor runs once, and the page says it executed and the royalty is 8%.
@@ -160,7 +160,7 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         // The proposer may cancel while voting is open; then nobody can vote on it.
         var cancelled = await aki.ProposeAsync(slug, "signal", "やめておく提案");
         await aki.GetByTestId("cancel-proposal").ClickAsync();
-        await aki.WaitForURLAsync($"**/c/{slug}/proposals/{cancelled}?done=cancelled");
+        await aki.ArrivesAtAsync($"**/c/{slug}/proposals/{cancelled}?done=cancelled");
         await Expect(aki.GetByTestId("proposal-state")).ToHaveTextAsync("取り下げ");
         await Expect(aki.GetByTestId("outcome")).ToContainTextAsync("取り下げられました");
         await Expect(aki.GetByTestId("vote-form")).ToHaveCountAsync(0);
@@ -186,7 +186,7 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         await aki.GotoAsync($"/c/{slug}/proposals/{id}");
         await aki.FillAsync("#vote-reason", "wallet");
         await aki.GetByTestId("wallet-against").ClickAsync();
-        await aki.WaitForURLAsync($"**/c/{slug}/proposals/{id}?done=voted*");
+        await aki.ArrivesAtAsync($"**/c/{slug}/proposals/{id}?done=voted*");
         await Expect(aki.GetByTestId("tally-against")).ToContainTextAsync("1");
         await Expect(aki.GetByTestId("you-choice")).ToHaveTextAsync("反対");
 

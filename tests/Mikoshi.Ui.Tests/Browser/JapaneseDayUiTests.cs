@@ -25,11 +25,11 @@ public sealed class JapaneseDayUiTests(BrowserFixture browser) : IClassFixture<B
 
         // Signed out, a deep link to a page that needs a person: the sign-in page, then back to that page.
         await page.GotoAsync($"/c/{slug}/payouts");
-        await page.WaitForURLAsync("**/signin?*");
+        await page.ArrivesAtAsync("**/signin?*");
         await page.FillAsync("#signin-email", admin.Email);
         await page.FillAsync("#signin-password", Person.Password);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync($"**/c/{slug}/payouts");
+        await page.ArrivesAtAsync($"**/c/{slug}/payouts");
 
         await page.GotoAsync($"/c/{slug}");
         await page.SubmitDepositAsync("¥100,000", "bank 100000");

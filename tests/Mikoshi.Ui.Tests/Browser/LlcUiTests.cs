@@ -26,7 +26,7 @@ public sealed class LlcUiTests(BrowserFixture browser) : IClassFixture<BrowserFi
 
         await admin.GetByTestId("llc-enabled").CheckAsync();
         await admin.GetByTestId("llc-save").ClickAsync();
-        await admin.WaitForURLAsync($"**/c/{slug}/llc?done=saved");
+        await admin.ArrivesAtAsync($"**/c/{slug}/llc?done=saved");
         await Expect(admin.GetByTestId("llc-notice")).ToBeVisibleAsync();
         await Expect(admin.GetByTestId("llc-mode")).ToHaveTextAsync("有効");
         await Expect(admin.Locator($"[data-testid=llc-member][data-person='{adminId}']")).ToHaveAttributeAsync("data-role", "executive");
@@ -39,7 +39,7 @@ public sealed class LlcUiTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await admin.FillAsync("#llc-person", hanaId);
         await admin.SelectOptionAsync("#llc-role", "non_executive");
         await admin.GetByTestId("llc-approve").ClickAsync();
-        await admin.WaitForURLAsync($"**/c/{slug}/llc?done=approved");
+        await admin.ArrivesAtAsync($"**/c/{slug}/llc?done=approved");
         var row = admin.Locator($"[data-testid=llc-member][data-person='{hanaId}']");
         await Expect(row).ToHaveAttributeAsync("data-role", "non_executive");
         await Expect(row).ToContainTextAsync("非業務執行社員");

@@ -41,7 +41,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await bob.GotoAsync($"/c/{slug}/market");
         await Expect(bob.GetByTestId("listing-price")).ToHaveTextAsync("¥3,000");
         await bob.GetByTestId("buy").ClickAsync();
-        await bob.WaitForURLAsync($"**/c/{slug}/tokens/1?done=bought");
+        await bob.ArrivesAtAsync($"**/c/{slug}/tokens/1?done=bought");
         await Expect(bob.GetByTestId("owner")).ToContainTextAsync("ぼたん");
         await Expect(bob.GetByTestId("last-sale")).ToHaveTextAsync("¥3,000");
 
@@ -50,7 +50,7 @@ public sealed class MembershipUiTests(BrowserFixture browser) : IClassFixture<Br
         await bob.GetByTestId("redeem-preview-link").ClickAsync();
         await Expect(bob.GetByTestId("redeem-amounts")).ToHaveTextAsync("¥1,300");
         await bob.GetByTestId("redeem-confirm").ClickAsync();
-        await bob.WaitForURLAsync($"**/c/{slug}/tokens/1?done=redeemed");
+        await bob.ArrivesAtAsync($"**/c/{slug}/tokens/1?done=redeemed");
         await Expect(bob.GetByTestId("burned")).ToBeVisibleAsync();
         await Expect(bob.GetByTestId("lineage-step")).ToHaveTextAsync([new Regex("^あき が発行"), new Regex("^ぼたん が購入[\\s\\S]*¥3,000"), new Regex("^ぼたん が償還")]);
         await Expect(bob.GetByTestId("price-chart")).ToBeVisibleAsync();

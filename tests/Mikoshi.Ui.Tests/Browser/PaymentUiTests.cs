@@ -27,7 +27,7 @@ public sealed class PaymentUiTests(BrowserFixture browser) : IClassFixture<Brows
         await newcomer.GetByTestId("pay-card").ClickAsync();
         await newcomer.GetByTestId("continue-to-payment").ClickAsync();
         await newcomer.GetByTestId("stripe-pay").ClickAsync();
-        await newcomer.WaitForURLAsync($"**/c/{slug}/payments?session=*");
+        await newcomer.ArrivesAtAsync($"**/c/{slug}/payments?session=*");
         await Expect(newcomer.GetByTestId("payment-state")).ToHaveTextAsync("支払い済み");
         await newcomer.GetByTestId("receipt-link").ClickAsync();
         await Expect(newcomer.GetByTestId("receipt-community")).ToHaveTextAsync("みんなの神輿");
@@ -50,7 +50,7 @@ public sealed class PaymentUiTests(BrowserFixture browser) : IClassFixture<Brows
         await newcomer.GetByTestId("pay-konbini").ClickAsync();
         await newcomer.GetByTestId("continue-to-payment").ClickAsync();
         await newcomer.GetByTestId("stripe-pay").ClickAsync();
-        await newcomer.WaitForURLAsync($"**/c/{slug}/payments?session=*");
+        await newcomer.ArrivesAtAsync($"**/c/{slug}/payments?session=*");
         await Expect(newcomer.GetByTestId("payment-state")).ToHaveTextAsync("支払い待ち");
 
         // The customer pays the voucher at the shop; Stripe then sends the money's event.
@@ -126,7 +126,7 @@ public sealed class PaymentUiTests(BrowserFixture browser) : IClassFixture<Brows
         await newcomer.FillAsync("#signin-email", email);
         await newcomer.FillAsync("#signin-password", Infrastructure.Person.Password);
         await newcomer.ClickAsync("main form button[type=submit]");
-        await newcomer.WaitForURLAsync($"**/c/{slug}/payments");
+        await newcomer.ArrivesAtAsync($"**/c/{slug}/payments");
         await Expect(newcomer.GetByTestId("join-heading")).ToBeVisibleAsync();
         return newcomer;
     }

@@ -27,7 +27,7 @@ public sealed class SkillVocabularyUiTests(BrowserFixture browser) : IClassFixtu
         await lead.GotoAsync($"/c/{slug}/members");
         await lead.FillAsync("#f-skill", "作曲");
         await lead.ClickAsync("[data-testid=member-filters] button[type=submit]");
-        await lead.WaitForURLAsync("**skill=*");
+        await lead.ArrivesAtAsync("**skill=*");
         await Expect(lead.GetByTestId("member")).ToHaveCountAsync(1);
         await Expect(lead.GetByTestId("member")).ToContainTextAsync("Ben");
 

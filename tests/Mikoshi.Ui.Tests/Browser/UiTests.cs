@@ -18,7 +18,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         var slug = await page.FoundCommunityAsync();
 
         await page.SubmitDepositAsync("1500");
-        await page.WaitForURLAsync($"**/c/{slug}?recorded=1");
+        await page.ArrivesAtAsync($"**/c/{slug}?recorded=1");
 
         await Expect(page.GetByTestId("deposit-recorded")).ToContainTextAsync("#1");
         await Expect(page.GetByTestId("treasury")).ToContainTextAsync("1,500");
@@ -29,7 +29,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Expect(page.GetByTestId("treasury-chart")).ToBeVisibleAsync();
 
         await page.ClickAsync($"a[href='/c/{slug}/ledger']");
-        await page.WaitForURLAsync($"**/c/{slug}/ledger");
+        await page.ArrivesAtAsync($"**/c/{slug}/ledger");
         var entry = page.GetByTestId("entry");
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry).ToContainTextAsync("入金");
@@ -47,7 +47,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         var slug = await page.FoundCommunityAsync(asset: "ETH");
 
         await page.SubmitDepositAsync("1.000000000000000001");
-        await page.WaitForURLAsync($"**/c/{slug}?recorded=1");
+        await page.ArrivesAtAsync($"**/c/{slug}?recorded=1");
 
         // Shown short for reading (issue #20), every wei in the title.
         var shown = page.GetByTestId("treasury").Locator(".money");
@@ -127,7 +127,7 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         await page.GotoAsync("/signin");
         await page.ClickAsync("button[data-passkey=request]");
-        await page.WaitForURLAsync(ui.BaseUrl + "/");
+        await page.ArrivesAtAsync(ui.BaseUrl + "/");
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("パスキー 太郎");
     }
 
@@ -187,9 +187,9 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.SignUpAsync("とても長い表示名をもつ会計担当者のひとり");
         var slug = await page.FoundCommunityAsync("とても長い名前のコミュニティ・オンラインサロン・クリエイターの集まり", asset: "ETH");
         await page.SubmitDepositAsync("123456789012.123456789012345678", "振込 ﾔﾏﾀﾞﾊﾅｺ 2026-11-27 REF-000000000000000000000001");
-        await page.WaitForURLAsync($"**/c/{slug}?recorded=1");
+        await page.ArrivesAtAsync($"**/c/{slug}?recorded=1");
         await page.SubmitDepositAsync("0.5");
-        await page.WaitForURLAsync($"**/c/{slug}?recorded=2");
+        await page.ArrivesAtAsync($"**/c/{slug}?recorded=2");
         await ui.ScreenshotAsync("phone-community");
         Assert.True(await FitsAsync(page), "the community home scrolls sideways at 360 px");
 
@@ -244,13 +244,13 @@ public sealed class UiTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await ui.ScreenshotAsync("desktop-account");
         var slug = await page.FoundCommunityAsync(acceptEth: true);
         await page.SubmitDepositAsync("150000");
-        await page.WaitForURLAsync($"**/c/{slug}?recorded=1");
+        await page.ArrivesAtAsync($"**/c/{slug}?recorded=1");
         ui.App.Clock.Advance(TimeSpan.FromDays(3));
         await page.SubmitDepositAsync("2.5", asset: "ETH");
-        await page.WaitForURLAsync($"**/c/{slug}?recorded=2");
+        await page.ArrivesAtAsync($"**/c/{slug}?recorded=2");
         ui.App.Clock.Advance(TimeSpan.FromDays(4));
         await page.SubmitDepositAsync("30000");
-        await page.WaitForURLAsync($"**/c/{slug}?recorded=3");
+        await page.ArrivesAtAsync($"**/c/{slug}?recorded=3");
         await ui.ScreenshotAsync("desktop-community");
         await page.GotoAsync($"/c/{slug}/ledger");
         await ui.ScreenshotAsync("desktop-ledger");

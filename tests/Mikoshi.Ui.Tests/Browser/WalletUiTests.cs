@@ -28,7 +28,7 @@ public sealed class WalletUiTests(BrowserFixture browser) : IClassFixture<Browse
         await owner.GotoAsync("/account");
         await Expect(owner.GetByTestId("no-wallets")).ToBeVisibleAsync();
         await owner.GetByTestId("link-wallet").ClickAsync();
-        await owner.WaitForURLAsync("**/account?wallet=linked*");
+        await owner.ArrivesAtAsync("**/account?wallet=linked*");
         await Expect(owner.GetByTestId("wallet-linked")).ToBeVisibleAsync();
         await Expect(owner.GetByTestId("wallet-address")).ToHaveTextAsync(wallet.Address.ToString());
         await Expect(owner.GetByTestId("wallet-kind")).ToHaveTextAsync("ウォレット · 投票用");
@@ -40,14 +40,14 @@ public sealed class WalletUiTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(elsewhere.GetByTestId("siwe-signin")).ToHaveTextAsync("Sign in with Ethereum");
         Assert.True(await elsewhere.FitsAsync(), "the sign-in page scrolls sideways at 375 px");
         await elsewhere.GetByTestId("siwe-signin").ClickAsync();
-        await elsewhere.WaitForURLAsync("**/account");
+        await elsewhere.ArrivesAtAsync("**/account");
         await Expect(elsewhere.GetByTestId("person-id")).ToHaveTextAsync(ownerId);
         await Expect(elsewhere.GetByTestId("wallet-kind")).ToHaveTextAsync("Wallet · votes");
         Assert.True(await elsewhere.FitsAsync(), "the account page scrolls sideways at 375 px");
 
         // Unlinking, with the owner still able to sign in by password.
         await owner.GetByTestId("unlink-wallet").ClickAsync();
-        await owner.WaitForURLAsync("**/account?wallet=unlinked*");
+        await owner.ArrivesAtAsync("**/account?wallet=unlinked*");
         await Expect(owner.GetByTestId("wallet-unlinked")).ToBeVisibleAsync();
         await Expect(owner.GetByTestId("no-wallets")).ToBeVisibleAsync();
     }

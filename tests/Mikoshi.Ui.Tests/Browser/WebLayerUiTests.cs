@@ -66,7 +66,7 @@ public sealed class WebLayerUiTests(BrowserFixture browser) : IClassFixture<Brow
         // The app's own market page still buys it, with the same session.
         await victim.GotoAsync($"/c/{slug}/market");
         await victim.GetByTestId("buy").ClickAsync();
-        await victim.WaitForURLAsync($"**/c/{slug}/tokens/1?done=bought");
+        await victim.ArrivesAtAsync($"**/c/{slug}/tokens/1?done=bought");
         await Expect(victim.GetByTestId("owner")).ToContainTextAsync("被害者");
     }
 
