@@ -56,8 +56,12 @@ public static class StoreRegistration
             return StoreOptions.From(configuration["Mikoshi:Provider"], configuration["Mikoshi:Db"]);
         });
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddDbContext<SqliteMikoshiDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<StoreOptions>().ConnectionString));
-        services.AddDbContext<PostgresMikoshiDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<StoreOptions>().ConnectionString));
+        // Pooled: the options are built once, not per request, and a request borrows a context already made (a
+        // request's first statement cost more in making its context than in the statement; docs/benchmarks.md
+        // section 16). A context goes back reset; the one thing a use case changes on it, the SQLite group's shared
+        // connection, is handed back in SqliteGroupCommit's finally.
+        services.AddDbContextPool<SqliteMikoshiDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<StoreOptions>().ConnectionString));
+        services.AddDbContextPool<PostgresMikoshiDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<StoreOptions>().ConnectionString));
         services.AddScoped<MikoshiDb>(sp => sp.GetRequiredService<StoreOptions>().Provider == StoreProvider.Postgres
             ? sp.GetRequiredService<PostgresMikoshiDb>()
             : sp.GetRequiredService<SqliteMikoshiDb>());

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mikoshi.Data;
 
@@ -56,8 +55,12 @@ public static class BearerTokens
             return false;
         }
 
-        var stored = await http.RequestServices.GetRequiredService<MikoshiDb>().Users.AsNoTracking()
-            .Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
+        // Every signed-in request asks this: one statement straight from the data reader, not a LINQ query
+        // translated from its expression each time.
+        var db = http.RequestServices.GetRequiredService<MikoshiDb>();
+        var stored = await ReadCache.QueryAsync(db, """SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = @id""",
+            command => ReadCache.Parameter(db, command, "@id", id),
+            async reader => await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? reader.GetString(0) : null);
         return stored is not null && string.Equals(stored, stamp, StringComparison.Ordinal);
     }
 }
