@@ -39,16 +39,20 @@ public static class LoadRun
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var client = new HttpClient(handler) { BaseAddress = new Uri(Address(mikoshi)), Timeout = TimeSpan.FromSeconds(30) };
             var bareUrl = new Uri(new Uri(Address(bare)), "/constant");
+            // A visitor reads the public pages without a token: the same connections, no Authorization header.
+            using var visitor = new HttpClient(handler, disposeHandler: false) { BaseAddress = client.BaseAddress, Timeout = client.Timeout };
             var slug = await SeedAsync(client);
             Console.WriteLine($"[{name}] load: {concurrency} clients, {seconds} s per side");
 
             var deposits = 0L;
-            var scenarios = new (string Name, string Request, Func<HttpRequestMessage> Make)[]
+            var scenarios = new (string Name, string Request, HttpClient Through, Func<HttpRequestMessage> Make)[]
             {
-                ("community page", $"GET /api/v1/communities/{{slug}}", () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{slug}")),
-                ("ledger", "GET /api/v1/communities/{slug}/ledger (50 entries)", () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{slug}/ledger?limit=50")),
-                ("tokens", "GET /api/v1/communities/{slug}/tokens", () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{slug}/tokens")),
-                ("deposit", "POST /api/v1/communities/{slug}/deposits, a new Idempotency-Key each", () =>
+                ("community page", $"GET /api/v1/communities/{{slug}}", client, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{slug}")),
+                ("community page, visitor", $"GET /api/v1/communities/{{slug}} without a token", visitor, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{slug}")),
+                ("ledger", "GET /api/v1/communities/{slug}/ledger (50 entries)", client, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{slug}/ledger?limit=50")),
+                ("ledger, visitor", "GET /api/v1/communities/{slug}/ledger (50 entries) without a token", visitor, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{slug}/ledger?limit=50")),
+                ("tokens", "GET /api/v1/communities/{slug}/tokens", client, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{slug}/tokens")),
+                ("deposit", "POST /api/v1/communities/{slug}/deposits, a new Idempotency-Key each", client, () =>
                 {
                     var n = Interlocked.Increment(ref deposits);
                     var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/communities/{slug}/deposits")
@@ -62,13 +66,13 @@ public static class LoadRun
 
             var figures = new List<LoadFigure>();
             var duration = TimeSpan.FromSeconds(seconds);
-            foreach (var (scenario, request, make) in scenarios)
+            foreach (var (scenario, request, through, make) in scenarios)
             {
                 // A short unmeasured run of each side first: JIT, connection pools, caches.
                 await LoadAsync(client, () => new HttpRequestMessage(HttpMethod.Get, bareUrl), concurrency, TimeSpan.FromSeconds(0.5));
-                await LoadAsync(client, make, concurrency, TimeSpan.FromSeconds(0.5));
+                await LoadAsync(through, make, concurrency, TimeSpan.FromSeconds(0.5));
                 var baseline = await LoadAsync(client, () => new HttpRequestMessage(HttpMethod.Get, bareUrl), concurrency, duration);
-                var measured = await LoadAsync(client, make, concurrency, duration);
+                var measured = await LoadAsync(through, make, concurrency, duration);
                 var figure = new LoadFigure(scenario, request, measured.Requests, measured.Errors, measured.PerSecond, measured.P50Ms, measured.P99Ms,
                     baseline.Requests, baseline.PerSecond, baseline.P50Ms, baseline.P99Ms);
                 figures.Add(figure);
