@@ -89,7 +89,11 @@ public sealed class Token
     /// <summary>Whether it was burned (redeemed).</summary>
     public bool IsBurned => BurnedAtUnixMs is not null;
 
-    /// <summary>Every step from its mint on, in order.</summary>
+    /// <summary>
+    /// The steps this instance was read with: every step from its mint on for a view, only the last for a write that
+    /// moves it (a move appends after the last step and needs no other, so its cost does not grow with the token's
+    /// history). Not in order: order by <see cref="LineageStep.Step"/>.
+    /// </summary>
     public IReadOnlyList<LineageStep> Lineage => lineage;
 
     /// <summary>A new token <paramref name="id"/> for <paramref name="owner"/>, who paid <paramref name="price"/>.</summary>
@@ -207,16 +211,16 @@ public sealed class Token
 
         OwnerId = owner;
         BurnedAtUnixMs = null;
-        if (lineage.Count == 0 || lineage[^1].Kind != LineageKind.Redeemed)
+        if (lineage.MaxBy(step => step.Step) is not { Kind: LineageKind.Redeemed } dropped)
         {
             return null;
         }
 
-        var dropped = lineage[^1];
-        lineage.RemoveAt(lineage.Count - 1);
+        lineage.Remove(dropped);
         return dropped;
     }
 
+    /// <summary>Steps are numbered 1, 2, 3… without gaps: the next follows the last, however many were read.</summary>
     private void Append(LineageKind kind, PersonId? from, PersonId? to, DateTimeOffset at, Int128? price) =>
-        lineage.Add(new LineageStep(CommunityId, Serial, lineage.Count + 1, kind, from, to, at.ToUnixTimeMilliseconds(), price));
+        lineage.Add(new LineageStep(CommunityId, Serial, lineage.Count == 0 ? 1 : lineage.Max(step => step.Step) + 1, kind, from, to, at.ToUnixTimeMilliseconds(), price));
 }

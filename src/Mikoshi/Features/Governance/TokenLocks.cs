@@ -23,7 +23,7 @@ public static class TokenLocks
             .OrderBy(p => p.Number).ToListAsync();
         foreach (var proposal in open)
         {
-            if (OwnerAt(token, proposal.OpensAtUnixMs) is not { } holder || !await CountedForAsync(db, proposal, holder))
+            if (await OwnerAtAsync(db, token, proposal.OpensAtUnixMs) is not { } holder || !await CountedForAsync(db, proposal, holder))
             {
                 continue;
             }
@@ -58,9 +58,14 @@ public static class TokenLocks
             ? GovernanceErrors.TokenLockedByVote(proposal)
             : true;
 
-    /// <summary>Who held the token at <paramref name="atUnixMs"/> by its lineage (the last step at or before it).</summary>
-    private static PersonId? OwnerAt(Domain.Membership.Token token, long atUnixMs) =>
-        token.Lineage.Where(step => step.AtUnixMs <= atUnixMs).MaxBy(step => step.Step)?.ToId;
+    /// <summary>
+    /// Who held the token at <paramref name="atUnixMs"/> by its stored lineage (the last step at or before it): read
+    /// from the store, since a token loaded for a move carries only its last step.
+    /// </summary>
+    private static async Task<PersonId?> OwnerAtAsync(MikoshiDb db, Domain.Membership.Token token, long atUnixMs) =>
+        await db.Lineage.AsNoTracking()
+            .Where(step => step.CommunityId == token.CommunityId && step.Serial == token.Serial && step.AtUnixMs <= atUnixMs)
+            .OrderByDescending(step => step.Step).Select(step => step.ToId).FirstOrDefaultAsync();
 
     private static async Task<bool> CountedForAsync(MikoshiDb db, Proposal proposal, PersonId holder)
     {

@@ -16,7 +16,9 @@ public static class TokenBook
 {
     public static async Task<Result<Token>> FindAsync(MikoshiDb db, CommunityId community, long serial)
     {
-        var token = await db.Tokens.Include(t => t.Lineage).FirstOrDefaultAsync(t => t.CommunityId == community && t.Serial == serial);
+        // Only the last step: a move appends after it, and a token's history can be long (docs/benchmarks.md 7b).
+        var token = await db.Tokens.Include(t => t.Lineage.OrderByDescending(l => l.Step).Take(1))
+            .FirstOrDefaultAsync(t => t.CommunityId == community && t.Serial == serial);
         if (token is null)
         {
             return MembershipErrors.TokenNotFound;
