@@ -1,8 +1,14 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Mikoshi.Domain.Projects;
 
-/// <summary>A project's number in its community: 1, 2, 3, … in the order projects were started.</summary>
+/// <summary>
+/// A project's number in its community: 1, 2, 3, … in the order projects were started. In JSON (audit payloads,
+/// events) it is the plain number, as it always was.
+/// </summary>
+[JsonConverter(typeof(ProjectNumberJson))]
 public readonly record struct ProjectNumber
 {
     private ProjectNumber(long value) => Value = value;
@@ -19,4 +25,13 @@ public readonly record struct ProjectNumber
 
     /// <summary>The number as digits.</summary>
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The plain number in JSON; a number below 1 is not a project's.</summary>
+    private sealed class ProjectNumberJson : JsonConverter<ProjectNumber>
+    {
+        public override ProjectNumber Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Of(reader.GetInt64()) is { IsSuccess: true } number ? number.Value : throw new JsonException("A project number is 1 or more.");
+
+        public override void Write(Utf8JsonWriter writer, ProjectNumber value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+    }
 }
