@@ -9,7 +9,7 @@ namespace Mikoshi.Domain.Projects;
 /// events) it is the plain number, as it always was.
 /// </summary>
 [JsonConverter(typeof(ProjectNumberJson))]
-public readonly record struct ProjectNumber
+public readonly record struct ProjectNumber : IComparable<ProjectNumber>
 {
     private ProjectNumber(long value) => Value = value;
 
@@ -22,6 +22,21 @@ public readonly record struct ProjectNumber
     /// <summary>A number the store gave a project row (always 1 or more).</summary>
     public static ProjectNumber Stored(long value) =>
         value >= 1 ? new ProjectNumber(value) : throw new InvariantViolatedException("A stored project number is below 1.");
+
+    /// <summary>Started earlier.</summary>
+    public static bool operator <(ProjectNumber left, ProjectNumber right) => left.Value < right.Value;
+
+    /// <summary>Started later.</summary>
+    public static bool operator >(ProjectNumber left, ProjectNumber right) => left.Value > right.Value;
+
+    /// <summary>Not started later.</summary>
+    public static bool operator <=(ProjectNumber left, ProjectNumber right) => left.Value <= right.Value;
+
+    /// <summary>Not started earlier.</summary>
+    public static bool operator >=(ProjectNumber left, ProjectNumber right) => left.Value >= right.Value;
+
+    /// <inheritdoc />
+    public int CompareTo(ProjectNumber other) => Value.CompareTo(other.Value);
 
     /// <summary>The number as digits.</summary>
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
