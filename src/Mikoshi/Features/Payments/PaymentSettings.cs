@@ -42,11 +42,13 @@ public sealed class PaymentSettings(Writer writer)
             return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidDues);
         }
 
-        var bank = request.BankAccount?.Trim() ?? string.Empty;
-        if (bank.Length > PaymentSettingsRules.MaxBankAccountLength || bank.Any(char.IsControl))
+        var checkedBank = BoundedText.OptionalLine(request.BankAccount, PaymentSettingsRules.MaxBankAccountLength, PaymentErrors.InvalidBankAccount(PaymentSettingsRules.MaxBankAccountLength));
+        if (!checkedBank.IsSuccess)
         {
-            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidBankAccount(PaymentSettingsRules.MaxBankAccountLength));
+            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(checkedBank.Error);
         }
+
+        var bank = checkedBank.Value.Value;
 
         CsvMapping? csv = null;
         if (request.Csv is { } c)
