@@ -40,9 +40,6 @@ public sealed class Listing
     /// <summary>The token offered.</summary>
     public TokenId Serial { get; private set; }
 
-    /// <summary>The token offered, as a typed id.</summary>
-    public TokenId Token => Serial;
-
     /// <summary>Who offers it (its owner when it was listed).</summary>
     public PersonId SellerId { get; private set; }
 

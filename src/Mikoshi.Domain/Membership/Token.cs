@@ -65,9 +65,6 @@ public sealed class Token
     /// <summary>The serial within the community (1, 2, 3… in minting order, never reused).</summary>
     public TokenId Serial { get; private set; }
 
-    /// <summary>The serial as a typed id.</summary>
-    public TokenId Id => Serial;
-
     /// <summary>The holder; none once burned.</summary>
     public PersonId? OwnerId { get; private set; }
 

@@ -211,7 +211,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
 
         var tokens = await write.Db.Tokens.Include(t => t.Lineage)
             .Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder).OrderBy(t => t.Serial).ToListAsync();
-        var inherited = plan.Inherit(tokens.Select(t => t.Id).ToList());
+        var inherited = plan.Inherit(tokens.Select(t => t.Serial).ToList());
         if (!inherited.IsSuccess)
         {
             return inherited.Error;
