@@ -17,7 +17,6 @@ public sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.Asset).HasMaxLength(Asset.MaxCodeLength);
         builder.Property(l => l.State).HasConversion(new LowercaseEnumConverter<ListingState>()).HasMaxLength(Listing.MaxStateLength);
         builder.Property(l => l.Price).IsMoney();
-        builder.Ignore(l => l.Token);
         builder.Ignore(l => l.IsOpen);
     }
 }

@@ -17,7 +17,6 @@ public sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         // prices of the tokens they minted: found by minter, not by reading every token of the community.
         builder.HasIndex(t => new { t.CommunityId, t.MintedBy });
         builder.Property(t => t.MintPrice).IsMoney();
-        builder.Ignore(t => t.Id);
         builder.Ignore(t => t.IsBurned);
         builder.HasMany(t => t.Lineage).WithOne().HasForeignKey(l => new { l.CommunityId, l.Serial });
         builder.Navigation(t => t.Lineage).HasField("lineage").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -56,7 +56,10 @@ public sealed class ChainEventRow
     /// <summary>mint, transfer, burn, root-published or claimed.</summary>
     public string Kind { get; init; } = string.Empty;
 
-    /// <summary>The membership token a mint, transfer or burn moved (null for the claims contract's events).</summary>
+    /// <summary>
+    /// The token number a mint, transfer or burn carried, as the chain gave it (null for the claims contract's
+    /// events): a mirror of the chain, which may name a number that is no Mikoshi token, so a plain number.
+    /// </summary>
     public long? Serial { get; init; }
 
     /// <summary>The event and the effect applied (canonical JSON), enough to undo it after a reorganisation.</summary>
@@ -73,7 +76,7 @@ public sealed class ChainOutboxRow
     /// <summary>mint, burn or publish.</summary>
     public string Kind { get; init; } = string.Empty;
 
-    public long? Serial { get; init; }
+    public Domain.Membership.TokenId? Serial { get; init; }
 
     /// <summary>A mint's recipient; a redemption's holder, who is paid when its burn is mirrored.</summary>
     public PersonId? PersonId { get; init; }

@@ -51,7 +51,7 @@ public sealed class TokenAccrualRow
 {
     public CommunityId CommunityId { get; init; }
 
-    public long Serial { get; init; }
+    public Domain.Membership.TokenId Serial { get; init; }
 
     public string Asset { get; init; } = string.Empty;
 
@@ -86,7 +86,7 @@ public sealed class TokenUnitsRow
 {
     public CommunityId CommunityId { get; init; }
 
-    public long Serial { get; init; }
+    public Domain.Membership.TokenId Serial { get; init; }
 
     public string Asset { get; init; } = string.Empty;
 

@@ -47,7 +47,7 @@ public sealed class SaleLinkRow
 
     public CommunityId CommunityId { get; init; }
 
-    public long ProjectNumber { get; init; }
+    public Domain.Projects.ProjectNumber ProjectNumber { get; init; }
 
     public PersonId CreatedById { get; init; }
 }

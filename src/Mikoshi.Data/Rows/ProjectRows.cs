@@ -7,7 +7,7 @@ public sealed class TeamMemberRow
 {
     public CommunityId CommunityId { get; init; }
 
-    public long ProjectNumber { get; init; }
+    public Domain.Projects.ProjectNumber ProjectNumber { get; init; }
 
     public PersonId PersonId { get; init; }
 
@@ -23,7 +23,7 @@ public sealed class ContributionRow
 
     public long Number { get; init; }
 
-    public long ProjectNumber { get; init; }
+    public Domain.Projects.ProjectNumber ProjectNumber { get; init; }
 
     public PersonId AuthorId { get; init; }
 
@@ -61,7 +61,7 @@ public sealed class ThanksRow
 
     public string Message { get; init; } = string.Empty;
 
-    public long? ProjectNumber { get; init; }
+    public Domain.Projects.ProjectNumber? ProjectNumber { get; init; }
 
     public long AtUnixMs { get; init; }
 }
@@ -73,7 +73,7 @@ public sealed class WorkRow
 
     public long Number { get; init; }
 
-    public long ProjectNumber { get; init; }
+    public Domain.Projects.ProjectNumber ProjectNumber { get; init; }
 
     public string Title { get; init; } = string.Empty;
 

@@ -10,7 +10,7 @@ public sealed class GrantRow
 
     public long Number { get; init; }
 
-    public long ProjectNumber { get; init; }
+    public Domain.Projects.ProjectNumber ProjectNumber { get; init; }
 
     public string Asset { get; init; } = string.Empty;
 
@@ -33,7 +33,7 @@ public sealed class RevenueRow
 
     public long Number { get; init; }
 
-    public long ProjectNumber { get; init; }
+    public Domain.Projects.ProjectNumber ProjectNumber { get; init; }
 
     public string Asset { get; init; } = string.Empty;
 

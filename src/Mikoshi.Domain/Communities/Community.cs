@@ -202,11 +202,13 @@ public sealed class Community
             return CommunityErrors.InvalidSlug;
         }
 
-        name = name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        var checkedName = BoundedText.Line(name, MaxNameLength, CommunityErrors.InvalidName);
+        if (!checkedName.IsSuccess)
         {
-            return CommunityErrors.InvalidName;
+            return checkedName.Error;
         }
+
+        name = checkedName.Value.Value;
 
         var charter = CheckCharter(charterText, values);
         if (!charter.IsSuccess)
@@ -273,20 +275,30 @@ public sealed class Community
     /// </summary>
     public static Result<(string Text, List<string> Values)> CheckCharter(string? text, IReadOnlyList<string>? values)
     {
-        text = text?.Trim() ?? string.Empty;
-        if (text.Length > MaxCharterLength)
+        var charter = BoundedText.OptionalBlock(text, MaxCharterLength, CommunityErrors.InvalidCharter);
+        if (!charter.IsSuccess)
+        {
+            return charter.Error;
+        }
+
+        var cleanValues = new List<string>();
+        foreach (var value in values ?? [])
+        {
+            var line = BoundedText.Line(value, MaxValueLength, CommunityErrors.InvalidCharter);
+            if (!line.IsSuccess)
+            {
+                return line.Error;
+            }
+
+            cleanValues.Add(line.Value.Value);
+        }
+
+        if (cleanValues.Count > MaxValues || cleanValues.Distinct(StringComparer.Ordinal).Count() != cleanValues.Count)
         {
             return CommunityErrors.InvalidCharter;
         }
 
-        var cleanValues = (values ?? []).Select(v => v?.Trim() ?? string.Empty).ToList();
-        if (cleanValues.Count > MaxValues || cleanValues.Any(v => v.Length is 0 or > MaxValueLength)
-            || cleanValues.Distinct(StringComparer.Ordinal).Count() != cleanValues.Count)
-        {
-            return CommunityErrors.InvalidCharter;
-        }
-
-        return (text, cleanValues);
+        return (charter.Value.Value, cleanValues);
     }
 
     /// <summary>Amends the charter (by a passed charter proposal), checking it as <see cref="CheckCharter"/> does.</summary>

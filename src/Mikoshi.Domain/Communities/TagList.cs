@@ -21,11 +21,13 @@ public static class TagList
         var clean = new List<string>();
         foreach (var tag in tags ?? [])
         {
-            var trimmed = tag?.Trim() ?? string.Empty;
-            if (trimmed.Length is 0 or > MaxTagLength)
+            var line = BoundedText.Line(tag, MaxTagLength, invalid);
+            if (!line.IsSuccess)
             {
-                return invalid;
+                return line.Error;
             }
+
+            var trimmed = line.Value.Value;
 
             if (!clean.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
             {

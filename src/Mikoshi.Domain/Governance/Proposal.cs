@@ -143,11 +143,11 @@ public sealed class Proposal
     /// <param name="body">The body as sent.</param>
     public static Result<(string Title, string Body)> CheckText(string? title, string? body)
     {
-        var trimmedTitle = title?.Trim() ?? string.Empty;
-        var trimmedBody = body?.Trim() ?? string.Empty;
-        return trimmedTitle.Length is 0 or > MaxTitleLength || trimmedBody.Length > MaxBodyLength
-            ? GovernanceErrors.InvalidProposal
-            : (trimmedTitle, trimmedBody);
+        var checkedTitle = BoundedText.Line(title, MaxTitleLength, GovernanceErrors.InvalidProposal);
+        var checkedBody = BoundedText.OptionalBlock(body, MaxBodyLength, GovernanceErrors.InvalidProposal);
+        return checkedTitle.IsSuccess && checkedBody.IsSuccess
+            ? (checkedTitle.Value.Value, checkedBody.Value.Value)
+            : GovernanceErrors.InvalidProposal;
     }
 
     /// <summary>

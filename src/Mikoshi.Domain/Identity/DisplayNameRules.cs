@@ -17,13 +17,14 @@ public static class DisplayNameRules
     /// <param name="name">The name as typed.</param>
     public static Result<string> Check(string? name)
     {
-        var trimmed = name?.Trim() ?? string.Empty;
-        if (trimmed.Length is 0 or > MaxLength)
+        var line = BoundedText.Line(name, MaxLength, IdentityErrors.InvalidDisplayName);
+        if (!line.IsSuccess)
         {
-            return IdentityErrors.InvalidDisplayName;
+            return line.Error;
         }
 
-        if (trimmed.Any(c => char.IsControl(c) || IsDirectionControl(c)))
+        var trimmed = line.Value.Value;
+        if (trimmed.Any(IsDirectionControl))
         {
             return IdentityErrors.InvalidDisplayName;
         }

@@ -71,7 +71,7 @@ public readonly record struct AccountId
     public static AccountId ForPerson(Guid personId) => new(AccountKind.Person, personId.ToString("N"));
 
     /// <summary>A project's account.</summary>
-    public static AccountId ForProject(long projectNumber) => new(AccountKind.Project, projectNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static AccountId ForProject(Projects.ProjectNumber project) => new(AccountKind.Project, project.ToString());
 
     /// <summary>An escrow account named by <paramref name="key"/>.</summary>
     public static AccountId ForEscrow(string key) => new(AccountKind.Escrow, key);

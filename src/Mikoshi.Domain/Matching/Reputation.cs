@@ -37,7 +37,7 @@ public readonly record struct HalfLife
 /// <param name="Skills">The skills it counts for (the project's needed skills the author lists); empty counts for none.</param>
 /// <param name="OccurredAtUnixMs">When it happened.</param>
 /// <param name="Acknowledgements">How many team-mates acknowledged it (at least one to count).</param>
-public sealed record ContributionEvidence(long Contribution, long Project, IReadOnlyList<string> Skills, long OccurredAtUnixMs, int Acknowledgements);
+public sealed record ContributionEvidence(long Contribution, Projects.ProjectNumber Project, IReadOnlyList<string> Skills, long OccurredAtUnixMs, int Acknowledgements);
 
 /// <summary>What one contribution adds to one skill, and why.</summary>
 /// <param name="Contribution">The contribution.</param>
@@ -45,7 +45,7 @@ public sealed record ContributionEvidence(long Contribution, long Project, IRead
 /// <param name="AgeDays">Whole days since it happened.</param>
 /// <param name="BasePoints">Its points before fading: <see cref="Reputation.PointsPerContribution"/> plus a bonus per extra acknowledgement.</param>
 /// <param name="Points">What it counts now.</param>
-public sealed record ReputationPart(long Contribution, long Project, long AgeDays, long BasePoints, long Points);
+public sealed record ReputationPart(long Contribution, Projects.ProjectNumber Project, long AgeDays, long BasePoints, long Points);
 
 /// <summary>Reputation in one skill: the exact sum of its parts.</summary>
 /// <param name="Skill">The skill as written.</param>

@@ -38,10 +38,7 @@ public sealed class Listing
     public long Number { get; private set; }
 
     /// <summary>The token offered.</summary>
-    public long Serial { get; private set; }
-
-    /// <summary>The token offered, as a typed id.</summary>
-    public TokenId Token => TokenId.Stored(Serial);
+    public TokenId Serial { get; private set; }
 
     /// <summary>Who offers it (its owner when it was listed).</summary>
     public PersonId SellerId { get; private set; }

@@ -1,9 +1,15 @@
 using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Mikoshi.Domain.Membership;
 
-/// <summary>A membership token's number within its community: 1, 2, 3… in minting order, never reused.</summary>
-public readonly record struct TokenId
+/// <summary>
+/// A membership token's number within its community: 1, 2, 3… in minting order, never reused. In JSON (audit
+/// payloads, events) it is the plain number, as it always was.
+/// </summary>
+[JsonConverter(typeof(TokenIdJson))]
+public readonly record struct TokenId : IComparable<TokenId>
 {
     private TokenId(long value) => Value = value;
 
@@ -17,8 +23,32 @@ public readonly record struct TokenId
     public static TokenId Stored(long value) =>
         value >= 1 ? new TokenId(value) : throw new InvariantViolatedException($"A stored token number ({value}) is below 1.");
 
+    /// <summary>Earlier in minting order first.</summary>
+    public static bool operator <(TokenId left, TokenId right) => left.Value < right.Value;
+
+    /// <summary>Later in minting order.</summary>
+    public static bool operator >(TokenId left, TokenId right) => left.Value > right.Value;
+
+    /// <summary>Not later in minting order.</summary>
+    public static bool operator <=(TokenId left, TokenId right) => left.Value <= right.Value;
+
+    /// <summary>Not earlier in minting order.</summary>
+    public static bool operator >=(TokenId left, TokenId right) => left.Value >= right.Value;
+
+    /// <inheritdoc />
+    public int CompareTo(TokenId other) => Value.CompareTo(other.Value);
+
     /// <inheritdoc />
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The plain number in JSON; a number below 1 is not a token's.</summary>
+    private sealed class TokenIdJson : JsonConverter<TokenId>
+    {
+        public override TokenId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Of(reader.GetInt64()) is { IsSuccess: true } id ? id.Value : throw new JsonException("A token number is 1 or more.");
+
+        public override void Write(Utf8JsonWriter writer, TokenId value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+    }
 }
 
 /// <summary>

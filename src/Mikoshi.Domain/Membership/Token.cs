@@ -9,7 +9,7 @@ public sealed class LineageStep
     {
     }
 
-    internal LineageStep(CommunityId community, long serial, int step, LineageKind kind, PersonId? from, PersonId? to, long atUnixMs, Int128? price)
+    internal LineageStep(CommunityId community, TokenId serial, int step, LineageKind kind, PersonId? from, PersonId? to, long atUnixMs, Int128? price)
     {
         CommunityId = community;
         Serial = serial;
@@ -25,7 +25,7 @@ public sealed class LineageStep
     public CommunityId CommunityId { get; private set; }
 
     /// <summary>The token's serial.</summary>
-    public long Serial { get; private set; }
+    public TokenId Serial { get; private set; }
 
     /// <summary>1 for the mint, then one more per move.</summary>
     public int Step { get; private set; }
@@ -63,10 +63,7 @@ public sealed class Token
     public CommunityId CommunityId { get; private set; }
 
     /// <summary>The serial within the community (1, 2, 3… in minting order, never reused).</summary>
-    public long Serial { get; private set; }
-
-    /// <summary>The serial as a typed id.</summary>
-    public TokenId Id => TokenId.Stored(Serial);
+    public TokenId Serial { get; private set; }
 
     /// <summary>The holder; none once burned.</summary>
     public PersonId? OwnerId { get; private set; }
@@ -107,7 +104,7 @@ public sealed class Token
         var token = new Token
         {
             CommunityId = community,
-            Serial = id.Value,
+            Serial = id,
             OwnerId = owner,
             MintedBy = owner,
             MintedAtUnixMs = at.ToUnixTimeMilliseconds(),

@@ -1,4 +1,6 @@
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Projects;
 
 namespace Mikoshi.Domain.Payments;
 
@@ -87,13 +89,13 @@ public sealed class Payment
     public string? PaymentIntent { get; private set; }
 
     /// <summary>The project a sale is revenue of.</summary>
-    public long? ProjectNumber { get; private set; }
+    public ProjectNumber? ProjectNumber { get; private set; }
 
     /// <summary>For a join: the most the person agreed to pay for the token.</summary>
     public long? MaxPrice { get; private set; }
 
     /// <summary>The token a join bought.</summary>
-    public long? TokenSerial { get; private set; }
+    public TokenId? TokenSerial { get; private set; }
 
     /// <summary>The journal entry that booked the money.</summary>
     public long? EntryNumber { get; private set; }
@@ -112,7 +114,7 @@ public sealed class Payment
 
     /// <summary>A new pending payment of <paramref name="amount"/> by <paramref name="person"/> (none for a public sale).</summary>
     public static Payment Open(CommunityId community, long number, PersonId? person, string purpose, string method, string asset, long amount,
-        string reference, DateTimeOffset at, string? paymentIntent = null, long? project = null, long? maxPrice = null) => new()
+        string reference, DateTimeOffset at, string? paymentIntent = null, ProjectNumber? project = null, long? maxPrice = null) => new()
         {
             CommunityId = community,
             Number = number,
@@ -181,7 +183,7 @@ public sealed class Payment
     }
 
     /// <summary>The token the payment bought.</summary>
-    public Result<Payment> Bought(long token)
+    public Result<Payment> Bought(TokenId token)
     {
         if (State != PaymentState.Paid)
         {

@@ -13,13 +13,8 @@ public static class ContributionRules
 
     /// <summary>A summary trimmed and checked.</summary>
     /// <param name="summary">The summary as given.</param>
-    public static Result<string> Summary(string? summary)
-    {
-        var trimmed = summary?.Trim() ?? string.Empty;
-        return trimmed.Length is 0 or > MaxSummaryLength
-            ? ProjectErrors.InvalidContribution
-            : trimmed;
-    }
+    public static Result<string> Summary(string? summary) =>
+        BoundedText.Block(summary, MaxSummaryLength, ProjectErrors.InvalidContribution).Map(text => text.Value);
 
     /// <summary>An evidence link: absent, or an absolute http or https URL of at most <see cref="MaxEvidenceLength"/> characters.</summary>
     /// <param name="url">The URL as given; null or blank is no evidence.</param>
@@ -79,10 +74,7 @@ public static class ThanksRules
             return ProjectErrors.CannotThankYourself;
         }
 
-        var trimmed = message?.Trim() ?? string.Empty;
-        return trimmed.Length is 0 or > MaxMessageLength
-            ? ProjectErrors.InvalidThanks
-            : trimmed;
+        return BoundedText.Block(message, MaxMessageLength, ProjectErrors.InvalidThanks).Map(text => text.Value);
     }
 }
 
@@ -94,13 +86,8 @@ public static class WorkRules
 
     /// <summary>A title trimmed and checked.</summary>
     /// <param name="title">The title as given.</param>
-    public static Result<string> Title(string? title)
-    {
-        var trimmed = title?.Trim() ?? string.Empty;
-        return trimmed.Length is 0 or > MaxTitleLength
-            ? ProjectErrors.InvalidWork
-            : trimmed;
-    }
+    public static Result<string> Title(string? title) =>
+        BoundedText.Line(title, MaxTitleLength, ProjectErrors.InvalidWork).Map(text => text.Value);
 
     /// <summary>The work's link: an absolute http or https URL, required.</summary>
     /// <param name="url">The URL as given.</param>

@@ -47,7 +47,7 @@ public sealed class Invitation
     public long Number { get; private set; }
 
     /// <summary>The project whose team it is.</summary>
-    public long ProjectNumber { get; private set; }
+    public ProjectNumber ProjectNumber { get; private set; }
 
     /// <summary>An invitation or a join request.</summary>
     public InvitationKind Kind { get; private set; }
@@ -85,7 +85,7 @@ public sealed class Invitation
     public static Result<Invitation> Open(
         CommunityId community,
         long number,
-        long project,
+        ProjectNumber project,
         InvitationKind kind,
         PersonId person,
         string? role,

@@ -25,7 +25,7 @@ public sealed class Project
     public CommunityId CommunityId { get; private set; }
 
     /// <summary>The project's number in the community.</summary>
-    public long Number { get; private set; }
+    public ProjectNumber Number { get; private set; }
 
     /// <summary>The title (1 to <see cref="ProjectRules.MaxTitleLength"/> characters).</summary>
     public string Title { get; private set; }
@@ -60,7 +60,7 @@ public sealed class Project
     /// </summary>
     public static Result<Project> Start(
         CommunityId community,
-        long number,
+        ProjectNumber number,
         string? title,
         string? description,
         IReadOnlyList<string> neededSkills,

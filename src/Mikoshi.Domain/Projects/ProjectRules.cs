@@ -36,33 +36,18 @@ public static class ProjectRules
 
     /// <summary>A title trimmed and checked (1 to <see cref="MaxTitleLength"/> characters).</summary>
     /// <param name="title">The title as given.</param>
-    public static Result<string> Title(string? title)
-    {
-        var trimmed = title?.Trim() ?? string.Empty;
-        return trimmed.Length is 0 or > MaxTitleLength
-            ? ProjectErrors.InvalidProject
-            : trimmed;
-    }
+    public static Result<string> Title(string? title) =>
+        BoundedText.Line(title, MaxTitleLength, ProjectErrors.InvalidProject).Map(text => text.Value);
 
     /// <summary>A description trimmed and checked (at most <see cref="MaxDescriptionLength"/> characters; empty is fine).</summary>
     /// <param name="description">The description as given; null is empty.</param>
-    public static Result<string> Description(string? description)
-    {
-        var trimmed = description?.Trim() ?? string.Empty;
-        return trimmed.Length > MaxDescriptionLength
-            ? ProjectErrors.InvalidProject
-            : trimmed;
-    }
+    public static Result<string> Description(string? description) =>
+        BoundedText.OptionalBlock(description, MaxDescriptionLength, ProjectErrors.InvalidProject).Map(text => text.Value);
 
     /// <summary>A team role trimmed and lower-cased (1 to <see cref="MaxRoleLength"/> characters).</summary>
     /// <param name="role">The role as given.</param>
-    public static Result<string> Role(string? role)
-    {
-        var trimmed = role?.Trim().ToLowerInvariant() ?? string.Empty;
-        return trimmed.Length is 0 or > MaxRoleLength
-            ? ProjectErrors.InvalidTeamRole
-            : trimmed;
-    }
+    public static Result<string> Role(string? role) =>
+        BoundedText.Line(role, MaxRoleLength, ProjectErrors.InvalidTeamRole).Map(text => text.Value.ToLowerInvariant());
 
     /// <summary>A status named in the API ("forming").</summary>
     /// <param name="name">The name, any case.</param>

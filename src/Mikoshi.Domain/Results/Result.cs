@@ -41,6 +41,13 @@ public readonly struct Result<T>
 
     /// <summary>Chains another fallible step; a failure passes through.</summary>
     public Result<TOut> Then<TOut>(Func<T, Result<TOut>> next) => Error is null ? next(value!) : Error;
+
+    /// <summary>Chains a fallible step that awaits something (a read, a write); a failure passes through without it.</summary>
+    public async Task<Result<TOut>> ThenAsync<TOut>(Func<T, Task<Result<TOut>>> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return Error is null ? await next(value!) : Error;
+    }
 }
 
 /// <summary>A broken invariant inside the domain: a bug, never a caller's mistake.</summary>

@@ -1,4 +1,5 @@
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
 
 namespace Mikoshi.Domain.Revenue;
 
@@ -45,7 +46,7 @@ public sealed class SplitAgreement
     public CommunityId CommunityId { get; private set; }
 
     /// <summary>The project's number.</summary>
-    public long ProjectNumber { get; private set; }
+    public ProjectNumber ProjectNumber { get; private set; }
 
     /// <summary>1, 2, 3… within the project.</summary>
     public int Version { get; private set; }
@@ -109,7 +110,7 @@ public sealed class SplitAgreement
     /// A lead proposes version <paramref name="version"/> of project <paramref name="project"/>'s split:
     /// <c>invalid_split</c> unless <paramref name="parties"/> are valid terms. Proposing is accepting one's own part.
     /// </summary>
-    public static Result<SplitAgreement> Propose(CommunityId community, long project, int version, SplitBasis basis,
+    public static Result<SplitAgreement> Propose(CommunityId community, ProjectNumber project, int version, SplitBasis basis,
         IReadOnlyList<SplitParty> parties, PersonId lead, DateTimeOffset at)
     {
         var terms = SplitTerms.Of(parties);
@@ -196,7 +197,7 @@ public sealed class SplitAgreementParty
     {
     }
 
-    internal SplitAgreementParty(CommunityId community, long project, int version, int index, SplitParty party, long? acceptedAt)
+    internal SplitAgreementParty(CommunityId community, ProjectNumber project, int version, int index, SplitParty party, long? acceptedAt)
     {
         CommunityId = community;
         ProjectNumber = project;
@@ -212,7 +213,7 @@ public sealed class SplitAgreementParty
     public CommunityId CommunityId { get; private set; }
 
     /// <summary>The project's number.</summary>
-    public long ProjectNumber { get; private set; }
+    public ProjectNumber ProjectNumber { get; private set; }
 
     /// <summary>The agreement's version.</summary>
     public int Version { get; private set; }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Membership;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Auth;
 using Mikoshi.Features.Communities;
@@ -180,7 +182,7 @@ public static class Demo
 
             // A little market: two members sell to newcomers, one leaves and comes back, one plans for their grandchild.
             var listings = new Listings(writer);
-            foreach (var (seller, token, buyer, price) in new[] { (people[2], 3L, people[27], "15000"), (people[4], 5L, people[28], "16500") })
+            foreach (var (seller, token, buyer, price) in new[] { (people[2], TokenId.Stored(3), people[27], "15000"), (people[4], TokenId.Stored(5), people[28], "16500") })
             {
                 clock.Now = clock.Now.AddDays(2);
                 await Must(deposit.HandleAsync(treasurer, new DepositRequest("JPY", "20000", $"入金 {buyer.ToString()[..8]}", "top-up / チャージ", buyer.ToString())), "top up a buyer");
@@ -244,20 +246,20 @@ public static class Demo
     /// (one invitation unanswered), and a fresh idea with a request to join waiting. Every lead and every
     /// person asking to join holds a token, as the API requires.
     /// </summary>
-    private static async Task<long> SeedProjectsAsync(Writer writer, Callers callers, DemoClock clock, Community community, List<PersonId> people)
+    private static async Task<ProjectNumber> SeedProjectsAsync(Writer writer, Callers callers, DemoClock clock, Community community, List<PersonId> people)
     {
         Task<Caller> As(PersonId person) => callers.InAsync(community, person);
         var board = new ProjectBoard(writer);
         var teams = new Teams(writer);
         var log = new ContributionLog(writer);
         var thanks = new ThanksFeed(writer);
-        async Task<long> StartAsync(PersonId lead, string title, string description, string[] skills, string[] values)
+        async Task<ProjectNumber> StartAsync(PersonId lead, string title, string description, string[] skills, string[] values)
         {
             clock.Now = clock.Now.AddHours(5);
-            return (await Must(board.CreateAsync(await As(lead), new ProjectRequest(title, description, skills, values)), $"start {title}")).Value.Id;
+            return ProjectNumber.Stored((await Must(board.CreateAsync(await As(lead), new ProjectRequest(title, description, skills, values)), $"start {title}")).Value.Id);
         }
 
-        async Task JoinAsync(PersonId lead, long project, PersonId person, string role, bool invited)
+        async Task JoinAsync(PersonId lead, ProjectNumber project, PersonId person, string role, bool invited)
         {
             clock.Now = clock.Now.AddHours(1);
             var opened = await Must(invited
@@ -267,7 +269,7 @@ public static class Demo
             await Must(teams.AnswerAsync(await As(invited ? person : lead), opened.Value.Id, accept: true), "AnswerAsync");
         }
 
-        async Task<long> RecordAsync(PersonId author, long project, string summary, string? evidence, params PersonId[] acknowledgers)
+        async Task<long> RecordAsync(PersonId author, ProjectNumber project, string summary, string? evidence, params PersonId[] acknowledgers)
         {
             clock.Now = clock.Now.AddHours(4);
             var number = (await Must(log.RecordAsync(await As(author), project, new ContributionRequest(summary, evidence, null)), "record a contribution")).Value.Id;
@@ -294,8 +296,8 @@ public static class Demo
         await RecordAsync(aya, mv, "テーマ曲のデモ音源（2分10秒）。Demo of the theme song, 2:10.", "https://example.jp/mv/demo-track.mp3", hanako, shota);
         await RecordAsync(emma, mv, "Drafted the English subtitles for the first half. 前半の英語字幕の下書き。", "https://example.com/mv/subtitles-draft");
         clock.Now = clock.Now.AddHours(3);
-        await Must(thanks.ThankAsync(await As(hanako), new ThanksRequest(shota.ToString(), "絵コンテ最高でした！提灯のカット、鳥肌が立ちました。", mv)), "ThankAsync");
-        await Must(thanks.ThankAsync(await As(emma), new ThanksRequest(aya.ToString(), "Loved the demo track — the taiko break is perfect!", mv)), "ThankAsync");
+        await Must(thanks.ThankAsync(await As(hanako), new ThanksRequest(shota.ToString(), "絵コンテ最高でした！提灯のカット、鳥肌が立ちました。", mv.Value)), "ThankAsync");
+        await Must(thanks.ThankAsync(await As(emma), new ThanksRequest(aya.ToString(), "Loved the demo track — the taiko break is perfect!", mv.Value)), "ThankAsync");
 
         var (liam, aoi, mizuki) = (people[21], people[8], people[10]);
         var zine = await StartAsync(liam, "Creators' Zine vol.1 同人誌『神輿』創刊号",
@@ -308,7 +310,7 @@ public static class Demo
         await Must(board.ChangeStatusAsync(await As(liam), zine, new StatusRequest("forming")), "ChangeStatusAsync");
         await RecordAsync(aoi, zine, "表紙のラフを3案つくりました。Three cover roughs.", "https://example.jp/zine/cover-roughs", liam);
         await RecordAsync(liam, zine, "Called for submissions; 12 pieces in so far. 原稿募集、12作品が集まりました。", null, aoi);
-        await Must(thanks.ThankAsync(await As(liam), new ThanksRequest(aoi.ToString(), "The second rough is the one. ありがとう！", zine)), "ThankAsync");
+        await Must(thanks.ThankAsync(await As(liam), new ThanksRequest(aoi.ToString(), "The second rough is the one. ありがとう！", zine.Value)), "ThankAsync");
 
         var (takumi, olivia) = (people[13], people[22]);
         var onsen = await StartAsync(takumi, "温泉ガイドWebサイト Onsen Guide Website",
@@ -316,7 +318,7 @@ public static class Demo
             ["Web開発", "写真", "翻訳"], ["Fairness", "Openness"]);
         clock.Now = clock.Now.AddHours(5);
         await Must(teams.AskToJoinAsync(await As(olivia), onsen, new JoinRequest("web developer / Web開発")), "AskToJoinAsync");
-        await Must(thanks.ThankAsync(await As(people[1]), new ThanksRequest(takumi.ToString(), "いい企画！週末に写真を撮ってきます。", onsen)), "ThankAsync");
+        await Must(thanks.ThankAsync(await As(people[1]), new ThanksRequest(takumi.ToString(), "いい企画！週末に写真を撮ってきます。", onsen.Value)), "ThankAsync");
         return mv;
     }
 
@@ -326,7 +328,7 @@ public static class Demo
     /// period with his share of the treasury and comes back once it is settled; and a signal to raise the monthly fee,
     /// which most vote down.
     /// </summary>
-    private static async Task VoteAsync(IServiceProvider services, Writer writer, MikoshiDb db, DemoClock clock, Community community, List<PersonId> people, long mv)
+    private static async Task VoteAsync(IServiceProvider services, Writer writer, MikoshiDb db, DemoClock clock, Community community, List<PersonId> people, ProjectNumber mv)
     {
         var proposals = new Proposals(writer, clock);
         var keys = new CustodialKeys(writer, db, services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
@@ -404,7 +406,7 @@ public static class Demo
     /// The music video earns money: its team agrees a split, the treasurer records the sales, two members with a bank
     /// account claim their part, and the treasurer pays them in one batch (a Zengin file, marked paid).
     /// </summary>
-    private static async Task PayOutAsync(IServiceProvider services, Writer writer, Callers callers, DemoClock clock, Community community, List<PersonId> people, long mv)
+    private static async Task PayOutAsync(IServiceProvider services, Writer writer, Callers callers, DemoClock clock, Community community, List<PersonId> people, ProjectNumber mv)
     {
         Task<Caller> As(PersonId person) => callers.InAsync(community, person);
         var (hanako, ken, shota, aya, emma) = (people[0], people[1], people[7], people[12], people[20]);

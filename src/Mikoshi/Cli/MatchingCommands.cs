@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Matching;
 
@@ -16,7 +17,7 @@ public static class MatchingCommands
         var project = new Argument<long>("project") { Description = "Project number" };
         var team = new Command("team", "A suggested team for a project: who covers its missing skills, and why.") { project, CommunityOption };
         team.SetAction(parse => ReadAsync(parse, async (_, db, community) =>
-            Print(await Suggestions.TeamAsync(db, community, parse.GetValue(project)))));
+            Print(await ProjectNumber.Of(parse.GetValue(project)).ThenAsync(number => Suggestions.TeamAsync(db, community, number)))));
 
         var person = new Option<string>("--person") { Required = true, Description = "Email of the person" };
         var people = new Command("people", "Suggested collaborators for a person: shared values, skills they don't list, not yet worked together.") { CommunityOption, person };

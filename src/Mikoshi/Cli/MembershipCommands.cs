@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Kernel;
 using Mikoshi.Features.Membership;
@@ -43,7 +44,7 @@ public static class MembershipCommands
                 return recipient.Error;
             }
 
-            var moved = await services.GetRequiredService<TransferToken>().TransferAsync(caller, parse.GetValue(serial), new TransferRequest(recipient.Value.ToString()));
+            var moved = await TokenId.Of(parse.GetValue(serial)).ThenAsync(token => services.GetRequiredService<TransferToken>().TransferAsync(caller, token, new TransferRequest(recipient.Value.ToString())));
             if (moved.IsSuccess)
             {
                 Terminal.Error.WriteLine(Text(services)["MovedCli", parse.GetValue(serial), parse.GetValue(to)!]);
@@ -65,7 +66,7 @@ public static class MembershipCommands
                 return Commands.Print(caller.Error);
             }
 
-            var redeemed = await services.GetRequiredService<RedeemToken>().RedeemAsync(caller.Value, parse.GetValue(serial));
+            var redeemed = await TokenId.Of(parse.GetValue(serial)).ThenAsync(token => services.GetRequiredService<RedeemToken>().RedeemAsync(caller.Value, token));
             if (!redeemed.IsSuccess)
             {
                 return Commands.Print(redeemed.Error);
@@ -96,13 +97,13 @@ public static class MembershipCommands
                 return Commands.Print(community.Error);
             }
 
-            var token = await ReadTokens.FindAsync(db, community.Value, parse.GetValue(serial), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+            var token = await TokenId.Of(parse.GetValue(serial)).ThenAsync(id => ReadTokens.FindAsync(db, community.Value, id, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()));
             return token.IsSuccess ? Commands.PrintJson(token.Value) : Commands.Print(token.Error);
         });
         var price = new Option<string>("--price") { Required = true, Description = "Price in minor units of the base asset" };
         var sell = new Command("sell", "List a token for sale.") { serial, CommunityOption, by, price };
         sell.SetAction(parse => RunAsync(parse, by, (services, caller) =>
-            services.GetRequiredService<Listings>().ListAsync(caller, parse.GetValue(serial), new ListRequest(parse.GetValue(price)))));
+            TokenId.Of(parse.GetValue(serial)).ThenAsync(token => services.GetRequiredService<Listings>().ListAsync(caller, token, new ListRequest(parse.GetValue(price))))));
 
         var listing = new Argument<long>("listing") { Description = "Listing number" };
         var buy = new Command("buy", "Buy a listed token, paid from the person's account.") { listing, CommunityOption, by };

@@ -39,12 +39,12 @@ public static class ProjectCommands
         var project = new Argument<long>("project") { Description = "Project number" };
         var show = new Command("show", "A project: team, pending invitations and requests, contributions, thanks.") { project, CommunityOption };
         show.SetAction(parse => ReadAsync(parse, async (db, community) =>
-            PrintResult(await ProjectBoard.ViewAsync(db, community, parse.GetValue(project)))));
+            PrintResult(await ProjectNumber.Of(parse.GetValue(project)).ThenAsync(number => ProjectBoard.ViewAsync(db, community, number)))));
 
         var to = new Option<string>("--to") { Required = true, Description = "idea, forming, active, released or archived" };
         var move = new Command("status", "As a lead, move the project forward or archive it.") { project, CommunityOption, By, to };
         move.SetAction(parse => RunAsync(parse, (services, caller) =>
-            services.GetRequiredService<ProjectBoard>().ChangeStatusAsync(caller, parse.GetValue(project), new StatusRequest(parse.GetValue(to)))));
+            ProjectNumber.Of(parse.GetValue(project)).ThenAsync(number => services.GetRequiredService<ProjectBoard>().ChangeStatusAsync(caller, number, new StatusRequest(parse.GetValue(to))))));
 
         var invitee = new Option<string>("--person") { Required = true, Description = "Email of the person invited" };
         var role = new Option<string>("--role") { Required = true, Description = "Role on the team, e.g. illustrator" };
@@ -53,13 +53,13 @@ public static class ProjectCommands
         {
             var found = await Commands.FindPersonAsync(services, parse.GetValue(invitee)!);
             return found.IsSuccess
-                ? await services.GetRequiredService<Teams>().InviteAsync(caller, parse.GetValue(project), new InviteRequest(found.Value.ToString(), parse.GetValue(role)))
+                ? await ProjectNumber.Of(parse.GetValue(project)).ThenAsync(number => services.GetRequiredService<Teams>().InviteAsync(caller, number, new InviteRequest(found.Value.ToString(), parse.GetValue(role))))
                 : found.Error;
         }));
 
         var join = new Command("join", "As a member, ask to join the team in a role; a lead answers.") { project, CommunityOption, By, role };
         join.SetAction(parse => RunAsync(parse, (services, caller) =>
-            services.GetRequiredService<Teams>().AskToJoinAsync(caller, parse.GetValue(project), new JoinRequest(parse.GetValue(role)))));
+            ProjectNumber.Of(parse.GetValue(project)).ThenAsync(number => services.GetRequiredService<Teams>().AskToJoinAsync(caller, number, new JoinRequest(parse.GetValue(role))))));
 
         var invitation = new Argument<long>("invitation") { Description = "Invitation or join request number" };
         var accept = new Command("accept", "Accept: the invitee their invitation, or a lead a join request.") { invitation, CommunityOption, By };
@@ -75,8 +75,8 @@ public static class ProjectCommands
         work.SetAction(parse => RunAsync(parse, (services, caller) =>
         {
             var request = new WorkRequest(parse.GetValue(workTitle), parse.GetValue(url), parse.GetValue(released));
-            return services.GetRequiredService<Works>().AddAsync(caller, parse.GetValue(project), request,
-                IdempotencyFor(parse, $"work {caller.RequireCommunity().Slug} {parse.GetValue(project)}", request));
+            return ProjectNumber.Of(parse.GetValue(project)).ThenAsync(number => services.GetRequiredService<Works>().AddAsync(caller, number, request,
+                IdempotencyFor(parse, $"work {caller.RequireCommunity().Slug} {number}", request)));
         }));
         return new Command("project", "Co-creation projects: create, list, show, status, invite, join, accept, decline, work.")
         {
@@ -104,10 +104,9 @@ public static class ProjectCommands
                 at = parsed;
             }
 
-            var number = parse.GetValue(project);
             var request = new ContributionRequest(parse.GetValue(summary), parse.GetValue(evidence), at);
-            return await services.GetRequiredService<ContributionLog>().RecordAsync(caller, number, request,
-                IdempotencyFor(parse, $"contribution record {caller.RequireCommunity().Slug} {number}", request));
+            return await ProjectNumber.Of(parse.GetValue(project)).ThenAsync(number => services.GetRequiredService<ContributionLog>().RecordAsync(caller, number, request,
+                IdempotencyFor(parse, $"contribution record {caller.RequireCommunity().Slug} {number}", request)));
         }));
 
         var contribution = new Argument<long>("contribution") { Description = "Contribution number" };

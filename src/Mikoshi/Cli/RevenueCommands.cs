@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Communities;
 using Mikoshi.Domain.Revenue;
@@ -44,20 +45,22 @@ public static class RevenueCommands
             }
 
             var basis = parse.GetValue(fromContributions) ? "contributions" : "manual";
-            return await services.GetRequiredService<Agreements>().ProposeAsync(caller, parse.GetValue(ProjectOption), new AgreementRequest(parties, basis));
+            return await ProjectNumber.Of(parse.GetValue(ProjectOption)).ThenAsync(number => services.GetRequiredService<Agreements>().ProposeAsync(caller, number, new AgreementRequest(parties, basis)));
         }));
 
         var version = new Argument<int>("version") { Description = "Agreement version" };
         var accept = new Command("accept", "A named party accepts a proposed version.") { version, CommunityOption, By, ProjectOption };
         accept.SetAction(parse => RunAsync(parse, (services, caller) =>
-            services.GetRequiredService<Agreements>().AcceptAsync(caller, parse.GetValue(ProjectOption), parse.GetValue(version))));
+            ProjectNumber.Of(parse.GetValue(ProjectOption)).ThenAsync(number => services.GetRequiredService<Agreements>().AcceptAsync(caller, number, parse.GetValue(version)))));
 
         var show = new Command("show", "Every version of a project's split, and the preview from contributions.") { CommunityOption, ProjectOption };
-        show.SetAction(parse => ReadAsync(parse, async (db, community) => new
-        {
-            versions = await Agreements.ViewsAsync(db, community.Id, parse.GetValue(ProjectOption)),
-            preview = await Agreements.PreviewAsync(db, community.Id, parse.GetValue(ProjectOption)),
-        }));
+        show.SetAction(parse => ReadAsync(parse, async (db, community) => ProjectNumber.Of(parse.GetValue(ProjectOption)) is { IsSuccess: true } number
+            ? (object)new
+            {
+                versions = await Agreements.ViewsAsync(db, community.Id, number.Value),
+                preview = await Agreements.PreviewAsync(db, community.Id, number.Value),
+            }
+            : ProjectErrors.ProjectNotFound));
         return new Command("split", "A project's split agreement: propose, accept, show.") { propose, accept, show };
     }
 
@@ -68,8 +71,8 @@ public static class RevenueCommands
         var rate = new Option<int>("--recoup-bps") { Description = "Share of each revenue event returned to the treasury until the grant is recovered" };
         var command = new Command("grant", "An admin grants treasury money (原資) to a project.") { CommunityOption, By, ProjectOption, asset, amount, rate };
         command.SetAction(parse => RunAsync(parse, (services, caller) =>
-            services.GetRequiredService<RecordRevenue>().GrantAsync(caller, parse.GetValue(ProjectOption),
-                new GrantRequest(parse.GetValue(asset), parse.GetValue(amount), parse.GetValue(rate)))));
+            ProjectNumber.Of(parse.GetValue(ProjectOption)).ThenAsync(number => services.GetRequiredService<RecordRevenue>().GrantAsync(caller, number,
+                new GrantRequest(parse.GetValue(asset), parse.GetValue(amount), parse.GetValue(rate))))));
         return command;
     }
 
@@ -85,10 +88,12 @@ public static class RevenueCommands
         {
             var request = new RevenueRequest(parse.GetValue(asset), parse.GetValue(amount), parse.GetValue(source), parse.GetValue(occurred));
             var idempotency = new IdempotencyKey(parse.GetValue(key)!, $"POST revenue {caller.RequireCommunity().Slug} {parse.GetValue(ProjectOption)}\n{JsonSerializer.Serialize(request)}");
-            return services.GetRequiredService<RecordRevenue>().RecordAsync(caller, parse.GetValue(ProjectOption), request, idempotency);
+            return ProjectNumber.Of(parse.GetValue(ProjectOption)).ThenAsync(number => services.GetRequiredService<RecordRevenue>().RecordAsync(caller, number, request, idempotency));
         }));
         var show = new Command("show", "A project's money: reserve, funding, grants, revenue and where it went.") { CommunityOption, ProjectOption };
-        show.SetAction(parse => ReadAsync(parse, async (db, community) => await RecordRevenue.MoneyAsync(db, community.Id, parse.GetValue(ProjectOption))));
+        show.SetAction(parse => ReadAsync(parse, async (db, community) => ProjectNumber.Of(parse.GetValue(ProjectOption)) is { IsSuccess: true } number
+            ? (object)await RecordRevenue.MoneyAsync(db, community.Id, number.Value)
+            : ProjectErrors.ProjectNotFound));
         return new Command("revenue", "Project revenue: record, show.") { record, show };
     }
 

@@ -268,7 +268,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
         Assert.Equal(after, await BalancesAsync(app, community, account));
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
-        Assert.NotNull((await db.Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == 1)).BurnedAtUnixMs);
+        Assert.NotNull((await db.Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == Domain.Membership.TokenId.Stored(1))).BurnedAtUnixMs);
         Assert.Equal(1, await db.JournalEntries.AsNoTracking().CountAsync(e => e.CommunityId == community && e.Kind == "redemption"));
         Assert.Equal(ChainOutboxState.Confirmed, (await db.ChainOutbox.AsNoTracking().SingleAsync(o => o.CommunityId == community && o.Kind == "burn")).State);
         var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
@@ -304,7 +304,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
         var burn = await db.ChainOutbox.AsNoTracking().SingleAsync(o => o.CommunityId == community && o.Kind == "burn");
         Assert.Equal(ChainOutboxState.Failed, burn.State);
-        Assert.Null((await db.Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == 1)).BurnedAtUnixMs);
+        Assert.Null((await db.Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == Domain.Membership.TokenId.Stored(1))).BurnedAtUnixMs);
         Assert.Equal(0, await db.JournalEntries.AsNoTracking().CountAsync(e => e.CommunityId == community && e.Kind == "redemption"));
         var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
         Assert.True(report.IsClean, string.Join("\n", report.Findings));
@@ -396,7 +396,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
             Assert.Equal("chain_unavailable", starved.OutboxProblem);
             await using var scope = app.Scope();
             Assert.Equal(ChainOutboxState.Pending, (await scope.ServiceProvider.GetRequiredService<MikoshiDb>().ChainOutbox.AsNoTracking()
-                .SingleAsync(o => o.CommunityId == community && o.Kind == "mint" && o.Serial == 2)).State);
+                .SingleAsync(o => o.CommunityId == community && o.Kind == "mint" && o.Serial == Domain.Membership.TokenId.Stored(2))).State);
         }
         finally
         {
@@ -450,7 +450,7 @@ public sealed class ChainModeTests(AnvilFixture fixture) : IClassFixture<AnvilFi
     private static async Task<PersonId> OwnerAsync(TestApp app, CommunityId community, long serial)
     {
         await using var scope = app.Scope();
-        return (await scope.ServiceProvider.GetRequiredService<MikoshiDb>().Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == serial)).OwnerId!.Value;
+        return (await scope.ServiceProvider.GetRequiredService<MikoshiDb>().Tokens.AsNoTracking().SingleAsync(t => t.CommunityId == community && t.Serial == Domain.Membership.TokenId.Stored(serial))).OwnerId!.Value;
     }
 
     private static async Task<string> LinkedAddressAsync(TestApp app, PersonId person)

@@ -32,7 +32,7 @@ public class AccountIdTests
     {
         AccountId[] singles = [AccountId.External, AccountId.Treasury, AccountId.HolderPool, AccountId.Dust, AccountId.Fees];
         var keyed = Gen.Select(Gen.Guid, Gen.Long[1, long.MaxValue], Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789-_:."].Array[1, 40].Select(chars => new string(chars)), (id, project, key) =>
-            new[] { AccountId.ForPerson(id), AccountId.ForProject(project), AccountId.ForEscrow(key) });
+            new[] { AccountId.ForPerson(id), AccountId.ForProject(Domain.Projects.ProjectNumber.Stored(project)), AccountId.ForEscrow(key) });
 
         Assert.Equal(Enum.GetValues<AccountKind>().Length, singles.Length + 3);
         foreach (var single in singles)
@@ -54,7 +54,7 @@ public class AccountIdTests
     {
         Assert.True(AccountId.External.MayGoNegative);
         Assert.All(
-            [AccountId.Treasury, AccountId.HolderPool, AccountId.Dust, AccountId.ForPerson(Guid.Empty), AccountId.ForProject(1), AccountId.ForEscrow("e")],
+            [AccountId.Treasury, AccountId.HolderPool, AccountId.Dust, AccountId.ForPerson(Guid.Empty), AccountId.ForProject(Domain.Projects.ProjectNumber.Stored(1)), AccountId.ForEscrow("e")],
             account => Assert.False(account.MayGoNegative));
     }
 

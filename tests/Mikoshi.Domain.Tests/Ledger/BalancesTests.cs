@@ -7,7 +7,7 @@ public class BalancesTests
 {
     private static readonly AccountId Alice = AccountId.ForPerson(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"));
     private static readonly AccountId Bob = AccountId.ForPerson(Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
-    private static readonly AccountId Festival = AccountId.ForProject(7);
+    private static readonly AccountId Festival = AccountId.ForProject(Domain.Projects.ProjectNumber.Stored(7));
     private static readonly AccountId Listing = AccountId.ForEscrow("listing-7");
 
     private static readonly AccountId[] Internal = [AccountId.Treasury, AccountId.HolderPool, AccountId.Dust, Alice, Bob, Festival, Listing];

@@ -42,7 +42,7 @@ public class ReputationTests
     public void EverySkillsTotal_IsTheSumOfItsParts_AndUnacknowledgedWorkCountsForNothing()
     {
         var evidence = Gen.Select(Gen.Long[1, 1000], Gen.Int[0, 3].Array[0, 3], Gen.Long[0, 2000], Gen.Int[0, 6])
-            .Select((n, skills, age, acks) => new ContributionEvidence(n, n % 7, skills.Select(s => new[] { "video", "Music", "music", "web" }[s]).ToList(), 5000 * Day - (age * Day), acks));
+            .Select((n, skills, age, acks) => new ContributionEvidence(n, Domain.Projects.ProjectNumber.Stored(1 + (n % 7)), skills.Select(s => new[] { "video", "Music", "music", "web" }[s]).ToList(), 5000 * Day - (age * Day), acks));
         Gen.Select(evidence.List[0, 30], Gen.Int[HalfLife.MinDays, HalfLife.MaxDays]).Sample((contributions, days) =>
         {
             var report = Reputation.Compute(contributions, HalfLife.FromDays(days).Value, 5000 * Day);

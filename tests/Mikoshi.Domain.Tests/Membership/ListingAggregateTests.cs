@@ -23,7 +23,7 @@ public class ListingAggregateTests
         var (_, listing) = Listed();
 
         Assert.Equal(ListingState.Open, listing.State);
-        Assert.Equal((15_000, "JPY", TokenId.Of(3).Value), ((long)listing.Price, listing.Asset, listing.Token));
+        Assert.Equal((15_000, "JPY", TokenId.Of(3).Value), ((long)listing.Price, listing.Asset, listing.Serial));
         Assert.Equal(Seller, listing.SellableTo(Buyer, Token.Mint(Community, TokenId.Of(3).Value, Seller, 0, Start)).Value);
     }
 

@@ -19,7 +19,7 @@ public class TokenAggregateTests
 
         Assert.Equal(People[0], token.OwnerId);
         Assert.Equal(People[0], token.MintedBy);
-        Assert.Equal(TokenId.Of(7).Value, token.Id);
+        Assert.Equal(TokenId.Of(7).Value, token.Serial);
         var step = Assert.Single(token.Lineage);
         Assert.Equal((1, LineageKind.Minted, (PersonId?)null, (PersonId?)People[0], (Int128?)10_000), (step.Step, step.Kind, step.FromId, step.ToId, step.Price));
     }

@@ -60,14 +60,14 @@ public class PaymentTests
     public void WhatAPaidPaymentBought_AndItsFee_AreRefusedBeforeItIsPaid()
     {
         var pending = Opened();
-        Assert.Equal(PaymentErrors.Codes.InvalidPaymentState, pending.Bought(3).Error?.Code);
+        Assert.Equal(PaymentErrors.Codes.InvalidPaymentState, pending.Bought(Domain.Membership.TokenId.Stored(3)).Error?.Code);
         Assert.Equal(PaymentErrors.Codes.InvalidPaymentState, pending.ChargeFee(100).Error?.Code);
 
         var paid = Paid();
         Assert.Equal(MoneyErrors.Codes.InvalidAmount, paid.ChargeFee(-1).Error?.Code);
-        Assert.True(paid.Bought(3).IsSuccess);
+        Assert.True(paid.Bought(Domain.Membership.TokenId.Stored(3)).IsSuccess);
         Assert.True(paid.ChargeFee(100).IsSuccess);
-        Assert.Equal(((long?)3, 100L), (paid.TokenSerial, paid.Fee));
+        Assert.Equal(((Domain.Membership.TokenId?)Domain.Membership.TokenId.Stored(3), 100L), (paid.TokenSerial, paid.Fee));
     }
 
     [Fact]

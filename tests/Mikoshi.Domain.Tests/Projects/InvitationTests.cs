@@ -11,7 +11,7 @@ public sealed class InvitationTests
     private static readonly PersonId Aki = PersonId.New();
 
     private static Result<Invitation> Open(InvitationKind kind, string? role = " Illustrator ", bool onTeam = false, bool pending = false) =>
-        Invitation.Open(CommunityId.New(), 5, 2, kind, Aki, role, kind == InvitationKind.Invitation ? Lead : Aki, onTeam, pending, Now);
+        Invitation.Open(CommunityId.New(), 5, ProjectNumber.Stored(2), kind, Aki, role, kind == InvitationKind.Invitation ? Lead : Aki, onTeam, pending, Now);
 
     [Fact]
     public void Open_KeepsALowerCaseRole_Pending_AndRefusesABadRole_ATeamMember_AndASecondPendingWay()

@@ -9,7 +9,7 @@ public sealed class ProjectTests
     private static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
 
     private static Project Started() =>
-        Project.Start(CommunityId.New(), 4, "  Mikoshi song  ", " a song ", ["guitar"], ["kindness"], PersonId.New(), Now).Value;
+        Project.Start(CommunityId.New(), ProjectNumber.Stored(4), "  Mikoshi song  ", " a song ", ["guitar"], ["kindness"], PersonId.New(), Now).Value;
 
     [Fact]
     public void Start_MakesATrimmedIdea()
@@ -24,7 +24,7 @@ public sealed class ProjectTests
     public void Start_RefusesAMissingTitle_ATooLongTitle_OrATooLongDescription()
     {
         static string? Refusal(string? title, string? description) =>
-            Project.Start(CommunityId.New(), 1, title, description, [], [], PersonId.New(), Now).Error?.Code;
+            Project.Start(CommunityId.New(), ProjectNumber.Stored(1), title, description, [], [], PersonId.New(), Now).Error?.Code;
 
         Assert.Equal("invalid_project", Refusal("   ", ""));
         Assert.Equal("invalid_project", Refusal(null, ""));

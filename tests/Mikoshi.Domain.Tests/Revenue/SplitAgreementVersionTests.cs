@@ -12,7 +12,7 @@ public class SplitAgreementVersionTests
     private static readonly PersonId Mate = PersonId.New();
 
     private static SplitAgreement Proposed(int version, params PersonId[] parties) =>
-        SplitAgreement.Propose(Community, 1, version, SplitBasis.Manual, parties.Select(p => new SplitParty(p, 1, Bps.Zero)).ToList(), Lead, Now).Value;
+        SplitAgreement.Propose(Community, Domain.Projects.ProjectNumber.Stored(1), version, SplitBasis.Manual, parties.Select(p => new SplitParty(p, 1, Bps.Zero)).ToList(), Lead, Now).Value;
 
     [Fact]
     public void Propose_AcceptsTheLeadsOwnPart_AndRefusesInvalidTerms()
@@ -23,7 +23,7 @@ public class SplitAgreementVersionTests
         Assert.Equal(new long?[] { Now.ToUnixTimeMilliseconds(), null }, agreement.PartiesInOrder.Select(p => p.AcceptedAtUnixMs));
         Assert.False(agreement.IsAcceptedByAll);
         Assert.Equal(RevenueErrors.Codes.InvalidSplit,
-            SplitAgreement.Propose(Community, 1, 2, SplitBasis.Manual, [new SplitParty(Mate, 0, Bps.Zero)], Lead, Now).Error?.Code);
+            SplitAgreement.Propose(Community, Domain.Projects.ProjectNumber.Stored(1), 2, SplitBasis.Manual, [new SplitParty(Mate, 0, Bps.Zero)], Lead, Now).Error?.Code);
         Assert.Equal(RevenueErrors.Codes.InvalidSplit, SplitAgreement.BasisOf("equal").Error?.Code);
         Assert.Equal(SplitBasis.Contributions, SplitAgreement.BasisOf(" Contributions ").Value);
     }

@@ -512,7 +512,7 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
         var keys = (await db.IdempotencyKeys.AsNoTracking().Where(k => actors.Contains(k.Scope)).Select(k => new { k.Scope, k.Key, k.ResponseJson }).ToListAsync())
             .ToDictionary(k => (k.Scope, k.Key), k => k.ResponseJson);
         var tokens = (await db.Tokens.AsNoTracking().Include(t => t.Lineage).Where(t => t.CommunityId == community.Id).ToListAsync())
-            .ToDictionary(t => t.Serial, t => (t.OwnerId?.ToString(), t.Lineage.Count));
+            .ToDictionary(t => t.Serial.Value, t => (t.OwnerId?.ToString(), t.Lineage.Count));
         return new Books(
             classes,
             entries.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count()),

@@ -408,7 +408,7 @@ public sealed class Races(RaceTarget target, int clients, int people)
             .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
         var tokens = await db.Tokens.AsNoTracking().Include(t => t.Lineage).Where(t => t.CommunityId == community.Id).ToListAsync();
         return new Books(balances, entries, community.Supply,
-            tokens.Where(t => t.OwnerId is not null).ToDictionary(t => t.Serial, t => t.OwnerId!.Value.ToString()),
-            tokens.ToDictionary(t => t.Serial, t => t.Lineage.Count));
+            tokens.Where(t => t.OwnerId is not null).ToDictionary(t => t.Serial.Value, t => t.OwnerId!.Value.ToString()),
+            tokens.ToDictionary(t => t.Serial.Value, t => t.Lineage.Count));
     });
 }

@@ -537,11 +537,11 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
         }
 
         var live = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == id && t.BurnedAtUnixMs == null).OrderBy(t => t.Serial).ToListAsync();
-        Assert.Equal(model.Live, live.Select(t => t.Serial).ToList());
+        Assert.Equal(model.Live, live.Select(t => t.Serial.Value).ToList());
         Assert.Equal(model.Supply, community.Supply);
         foreach (var token in live)
         {
-            Assert.True(Guid.Parse(people[model.OwnerOf(token.Serial)!.Value].Id) == token.OwnerId!.Value.Value, $"token #{token.Serial} has another owner than the model's");
+            Assert.True(Guid.Parse(people[model.OwnerOf(token.Serial.Value)!.Value].Id) == token.OwnerId!.Value.Value, $"token #{token.Serial} has another owner than the model's");
         }
 
         // What each person's tokens are owed and not yet settled, before any cap: from the stored accumulators and marks.
@@ -555,7 +555,7 @@ public sealed partial class RevenueRun(TestApp app, Person[] people, string slug
             var owedScaled = carry;
             foreach (var token in live)
             {
-                var owner = model.OwnerOf(token.Serial)!.Value;
+                var owner = model.OwnerOf(token.Serial.Value)!.Value;
                 var unsettled = perToken - marks.GetValueOrDefault((token.Serial, asset));
                 Assert.True(unsettled.Sign >= 0, $"token #{token.Serial} was paid more {asset} than it accrued");
                 accrued[(owner, asset)] = accrued.GetValueOrDefault((owner, asset)) + (unsettled / Scale);

@@ -264,6 +264,58 @@ public sealed class ProjectTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Equal("絵巻 第一巻", work.GetProperty("title").GetString());
     }
 
+    /// <summary>
+    /// A token or project number below 1 names nothing, as an unknown number does: each route turns it into its type
+    /// once and answers the area's not-found problem (the store does not matter here, so SQLite only).
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task RouteNumbersBelowOne_AnswerNotFound_LikeAnyUnknownNumber(long number)
+    {
+        var app = apps.For("sqlite");
+        var (slug, admin, aki) = await CommunityWithMemberAsync(app);
+        var project = $"/api/v1/communities/{slug}/projects/{number}";
+        var token = $"/api/v1/communities/{slug}/tokens/{number}";
+        var calls = new (string Code, Func<Task<HttpResponseMessage>> Call)[]
+        {
+            ("project_not_found", () => app.CreateClient().GetAsync(project)),
+            ("project_not_found", () => app.CreateClient().GetAsync($"{project}/revenue")),
+            ("project_not_found", () => app.CreateClient().GetAsync($"{project}/suggestions")),
+            ("project_not_found", () => app.CreateClient().GetAsync($"{project}/agreements/preview")),
+            ("project_not_found", () => aki.Client.PostJsonAsync($"{project}/status", new { status = "forming" })),
+            ("project_not_found", () => aki.Client.PostJsonAsync($"{project}/invitations", new { personId = admin.Id, role = "writer" })),
+            ("project_not_found", () => aki.Client.PostJsonAsync($"{project}/join-requests", new { role = "writer" })),
+            ("project_not_found", () => aki.Client.PostJsonAsync($"{project}/works", new { title = "Scroll", url = "https://example.jp" }, $"work-{number}")),
+            ("project_not_found", () => aki.Client.PostJsonAsync($"{project}/contributions", new { summary = "Drew" }, $"contribution-{number}")),
+            ("project_not_found", () => aki.Client.PostJsonAsync($"{project}/agreements", new { parties = new[] { new { personId = aki.Id, weight = 1 } } })),
+            ("project_not_found", () => aki.Client.PostJsonAsync($"{project}/agreements/1/accept", new { })),
+            ("project_not_found", () => admin.Client.PostJsonAsync($"{project}/revenue", new { asset = "JPY", amount = "1000", source = "sales" }, $"revenue-{number}")),
+            ("project_not_found", () => admin.Client.PostJsonAsync($"{project}/grants", new { asset = "JPY", amount = "1000" })),
+            ("project_not_found", () => admin.Client.PostJsonAsync($"{project}/sale-links", new { paymentLink = "plink_test1" })),
+            ("project_not_found", () => aki.Client.PostJsonAsync($"/api/v1/communities/{slug}/thanks", new { to = admin.Id, message = "ありがとう", projectId = number })),
+            ("token_not_found", () => app.CreateClient().GetAsync(token)),
+            ("token_not_found", () => app.CreateClient().GetAsync($"{token}/metadata")),
+            ("token_not_found", () => app.CreateClient().GetAsync($"{token}/image.svg")),
+            ("token_not_found", () => app.CreateClient().GetAsync($"{token}/redemption")),
+            ("token_not_found", () => aki.Client.PostJsonAsync($"{token}/transfer", new { to = admin.Id }, $"transfer-{number}")),
+            ("token_not_found", () => aki.Client.PostJsonAsync($"{token}/approve", new { spender = admin.Id })),
+            ("token_not_found", () => aki.Client.PostJsonAsync($"{token}/listings", new { price = "1000" }, $"list-{number}")),
+            ("token_not_found", () => aki.Client.PostJsonAsync($"{token}/redeem", new { }, $"redeem-{number}")),
+        };
+
+        foreach (var (code, call) in calls)
+        {
+            var response = await call();
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{code}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal(code, await response.ProblemCodeAsync());
+        }
+
+        var agreements = await app.CreateClient().GetAsync($"{project}/agreements");
+        Assert.Equal(HttpStatusCode.OK, agreements.StatusCode);
+        Assert.Empty((await agreements.JsonAsync()).GetProperty("items").EnumerateArray());
+    }
+
     private static async Task<(string Slug, Person Admin, Person Aki)> CommunityWithMemberAsync(TestApp app)
     {
         var admin = await app.SignUpAsync(displayName: "Admin");

@@ -9,6 +9,7 @@ namespace Mikoshi.Features.Auth;
 /// A community the caller belongs to: by a role, by holding tokens (the serials they hold, so a member with no role is
 /// listed too, issue #20), or both. <see cref="Member"/> says whether they are a member (hold at least one token).
 /// </summary>
+// Wire format: the token numbers stay plain numbers.
 public sealed record MyCommunity(string Slug, string Name, IReadOnlyList<string> Roles, IReadOnlyList<long>? Tokens = null)
 {
     public bool Member => Tokens is { Count: > 0 };
@@ -38,7 +39,7 @@ public static class Me
                 c.Slug,
                 c.Name,
                 roles.Where(r => r.Slug == c.Slug).Select(r => r.Role.ToString().ToLowerInvariant()).Order().ToList(),
-                tokens.Where(t => t.Slug == c.Slug).Select(t => t.Serial).Order().ToList()))
+                tokens.Where(t => t.Slug == c.Slug).Select(t => t.Serial.Value).Order().ToList()))
             .OrderBy(c => c.Slug, StringComparer.Ordinal)
             .ToList();
         return new MeView(person.ToString(), user.Email ?? string.Empty, user.DisplayName, communities);

@@ -94,10 +94,9 @@ public sealed class BooksExport(Writer writer)
                     return BookErrors.UnknownBookAccount;
                 }
 
-                var trimmed = name?.Trim() ?? string.Empty;
-                if (trimmed.Length is 0 or > BookRules.MaxAccountNameLength || trimmed.Any(char.IsControl))
+                if (BoundedText.Line(name, BookRules.MaxAccountNameLength, BookErrors.InvalidBookAccountName) is { IsSuccess: false } refused)
                 {
-                    return BookErrors.InvalidBookAccountName;
+                    return refused.Error;
                 }
             }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Wallets;
 
@@ -66,10 +67,10 @@ public sealed class ChainAddresses(CustodialKeys keys, MikoshiDb db)
     }
 
     /// <summary>The address token <paramref name="serial"/> last moved to on chain as mirrored (its mint or latest transfer), or null if none is.</summary>
-    public static async Task<Domain.Governance.EthAddress?> MirroredAddressAsync(MikoshiDb db, CommunityId community, long serial)
+    public static async Task<Domain.Governance.EthAddress?> MirroredAddressAsync(MikoshiDb db, CommunityId community, TokenId serial)
     {
         var last = await db.ChainEvents.AsNoTracking()
-            .Where(e => e.CommunityId == community && e.Serial == serial && (e.Kind == "mint" || e.Kind == "transfer"))
+            .Where(e => e.CommunityId == community && e.Serial == serial.Value && (e.Kind == "mint" || e.Kind == "transfer"))
             .OrderByDescending(e => e.BlockNumber).ThenByDescending(e => e.LogIndex).FirstOrDefaultAsync();
         return last is null ? null : ChainOutbox.Address(JsonSerializer.Deserialize<ChainEffect>(last.Json, Writer.Json)!.To!);
     }

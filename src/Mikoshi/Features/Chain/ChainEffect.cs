@@ -10,6 +10,7 @@ namespace Mikoshi.Features.Chain;
 /// What mirroring one event did, kept with it so a reorganisation can undo it. For a burn, <c>Paid</c> is
 /// the redemption paid to <c>ToPerson</c> (journal entry <c>Entry</c>), reversed if the burn is undone.
 /// </summary>
+// Wire format (stored with each mirrored chain event): the token number stays the plain number the chain gave.
 public sealed record ChainEffect(
     string Kind, string Transaction, long? Serial = null, string? From = null, string? To = null,
     Guid? FromPerson = null, Guid? ToPerson = null, bool Moved = false, bool Burned = false,

@@ -7,6 +7,7 @@ using Mikoshi.Data.Mapping;
 using Mikoshi.Domain.ChainMode;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Governance;
 
 namespace Mikoshi.Features.Chain;
@@ -30,7 +31,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
     public static Error OnChainOwnership { get; } = ChainErrors.OnChainOwnership;
 
     /// <summary>In chain mode, queues minting token <paramref name="serial"/> to <paramref name="owner"/>'s address.</summary>
-    public static Task EnqueueMintAsync(WriteScope write, CommunityId community, long serial, PersonId owner) =>
+    public static Task EnqueueMintAsync(WriteScope write, CommunityId community, TokenId serial, PersonId owner) =>
         EnqueueAsync(write, community, new ChainOutboxRow { Kind = "mint", Serial = serial, PersonId = owner });
 
     /// <summary>
@@ -38,11 +39,11 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
     /// <paramref name="expectedOwner"/>, where <paramref name="holder"/> holds it. The indexer pays the holder
     /// when it mirrors that burn; if the token moved first, the burn reverts and nothing is paid.
     /// </summary>
-    public static Task<ChainOutboxRow> EnqueueRedemptionAsync(WriteScope write, CommunityId community, long serial, PersonId holder, EthAddress expectedOwner) =>
+    public static Task<ChainOutboxRow> EnqueueRedemptionAsync(WriteScope write, CommunityId community, TokenId serial, PersonId holder, EthAddress expectedOwner) =>
         EnqueueAsync(write, community, new ChainOutboxRow { Kind = "burn", Serial = serial, PersonId = holder, Address = ChainAddresses.Text(expectedOwner) });
 
     /// <summary>The redemption of token <paramref name="serial"/> still waiting for its burn, if any.</summary>
-    public static Task<ChainOutboxRow?> PendingRedemptionAsync(MikoshiDb db, CommunityId community, long serial) =>
+    public static Task<ChainOutboxRow?> PendingRedemptionAsync(MikoshiDb db, CommunityId community, TokenId serial) =>
         db.ChainOutbox.AsNoTracking()
             .Where(o => o.CommunityId == community && o.Kind == "burn" && o.Serial == serial && o.PersonId != null && (o.State == ChainOutboxState.Pending || o.State == ChainOutboxState.Sent))
             .OrderByDescending(o => o.Number).FirstOrDefaultAsync();
@@ -148,7 +149,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
         {
             case "mint":
                 {
-                    if (await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value, cancellationToken) is not null)
+                    if (await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value.Value, cancellationToken) is not null)
                     {
                         return null;
                     }
@@ -160,12 +161,12 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
                         throw new ChainRefusedException($"No address for {row.PersonId}: {address.Error}");
                     }
 
-                    return (await CommunityContracts.MintAsync(chain, deployment, address.Value, row.Serial.Value, cancellationToken)).Hash;
+                    return (await CommunityContracts.MintAsync(chain, deployment, address.Value, row.Serial.Value.Value, cancellationToken)).Hash;
                 }
 
             case "burn":
                 {
-                    var owner = await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value, cancellationToken);
+                    var owner = await CommunityContracts.OwnerOfAsync(chain, deployment, row.Serial!.Value.Value, cancellationToken);
                     if (owner is null)
                     {
                         return null;
@@ -179,7 +180,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
                         throw new ChainRefusedException($"Token #{row.Serial} is held by {owner.Value}, not by {expected} who asked to redeem it: nothing is burned or paid.");
                     }
 
-                    return (await CommunityContracts.BurnAsync(chain, deployment, row.Serial.Value, expected, cancellationToken)).Hash;
+                    return (await CommunityContracts.BurnAsync(chain, deployment, row.Serial.Value.Value, expected, cancellationToken)).Hash;
                 }
 
             case "publish":

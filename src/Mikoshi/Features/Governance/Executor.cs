@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Domain.Notifications;
@@ -120,7 +121,10 @@ public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider
             case ProposalKind.Fund:
                 {
                     var fund = JsonSerializer.Deserialize<FundPayload>(row.PayloadJson, Writer.Json)!;
-                    var grant = await RecordRevenue.GrantAsync(write, row.ProposerId, community, fund.ProjectId!.Value, new GrantRequest(fund.Asset, fund.Amount, fund.RecoupRateBps));
+                    var funded = ProjectNumber.Of(fund.ProjectId!.Value);
+                    var grant = funded.IsSuccess
+                        ? await RecordRevenue.GrantAsync(write, row.ProposerId, community, funded.Value, new GrantRequest(fund.Asset, fund.Amount, fund.RecoupRateBps))
+                        : Result<GrantView>.Fail(funded.Error);
                     return grant.IsSuccess ? grant.Value.Entry : grant.Error;
                 }
 

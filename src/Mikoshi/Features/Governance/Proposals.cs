@@ -188,7 +188,8 @@ public sealed class Proposals(Writer writer, TimeProvider clock)
                             return GovernanceErrors.InvalidProposal;
                         }
 
-                        var found = await ProjectBook.FindAsync(write.Db, community.Id, project);
+                        var number = Domain.Projects.ProjectNumber.Of(project);
+                        var found = number.IsSuccess ? await ProjectBook.FindAsync(write.Db, community.Id, number.Value) : Result<Domain.Projects.Project>.Fail(number.Error);
                         var asset = community.Accepts(fund.Asset);
                         if ((found.Error ?? asset.Error) is { } invalid)
                         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Kernel;
@@ -40,7 +41,7 @@ public static class TokenLocks
     /// <summary>
     /// A token the caller may move: it exists, and no pending proposal holds it.
     /// </summary>
-    public static async Task<Result<Domain.Membership.Token>> FindMovableAsync(WriteScope write, CommunityId community, long serial)
+    public static async Task<Result<Domain.Membership.Token>> FindMovableAsync(WriteScope write, CommunityId community, TokenId serial)
     {
         var token = await TokenBook.FindAsync(write.Db, community, serial);
         if (!token.IsSuccess)

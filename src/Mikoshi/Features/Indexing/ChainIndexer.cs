@@ -267,14 +267,15 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                     var serial = (long)t.TokenId;
                     var from = ChainAddresses.Text(t.From);
                     var to = ChainAddresses.Text(t.To);
-                    var token = await db.Tokens.Include(x => x.Lineage).FirstOrDefaultAsync(x => x.CommunityId == community && x.Serial == serial);
+                    var id = TokenId.Of(serial);
+                    var token = id.IsSuccess ? await db.Tokens.Include(x => x.Lineage).FirstOrDefaultAsync(x => x.CommunityId == community && x.Serial == id.Value) : null;
                     var effect = new ChainEffect(t.To == default ? "burn" : t.From == default ? "mint" : "transfer", e.At.TransactionHash, serial, from, to);
                     if (token is null)
                     {
                         return effect; // Not a Mikoshi token number: nothing of ours to mirror.
                     }
 
-                    await ConfirmAsync(db, community, effect.Kind, serial, burnedFrom: t.To == default ? from : null);
+                    await ConfirmAsync(db, community, effect.Kind, token.Serial, burnedFrom: t.To == default ? from : null);
                     if (t.To == default)
                     {
                         if (token.BurnedAtUnixMs is null)
@@ -354,7 +355,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
 
     // A burn confirms only the redemption asked from the address it burned from: one refused earlier, when
     // the token was elsewhere, stays closed.
-    private static async Task ConfirmAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null, string? burnedFrom = null)
+    private static async Task ConfirmAsync(MikoshiDb db, CommunityId community, string kind, TokenId? serial, long? epoch = null, string? burnedFrom = null)
     {
         var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && o.State != ChainOutboxState.Confirmed).ToListAsync();
         foreach (var row in rows.Where(r => burnedFrom is null || r.Address is null || r.Address == burnedFrom))
@@ -364,7 +365,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
     }
 
     // Sent rows too: their transaction may have been mined only in the blocks the reorganisation dropped.
-    private static async Task ReopenAsync(MikoshiDb db, CommunityId community, string kind, long? serial, long? epoch = null)
+    private static async Task ReopenAsync(MikoshiDb db, CommunityId community, string kind, TokenId? serial, long? epoch = null)
     {
         var rows = await db.ChainOutbox.Where(o => o.CommunityId == community && o.Kind == kind && o.Serial == serial && o.Epoch == epoch && (o.State == ChainOutboxState.Confirmed || o.State == ChainOutboxState.Sent)).ToListAsync();
         foreach (var row in rows)
@@ -465,10 +466,17 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
         switch (effect.Kind)
         {
             case "mint" or "burn" or "transfer":
-                await ReopenAsync(db, community, effect.Kind, effect.Serial);
+                // A mirrored move of a Mikoshi token carries its number; one of no Mikoshi token changed nothing.
+                if (effect.Serial is not { } number || !TokenId.Of(number).IsSuccess)
+                {
+                    return true;
+                }
+
+                var serial = TokenId.Stored(number);
+                await ReopenAsync(db, community, effect.Kind, serial);
                 if (effect.Moved)
                 {
-                    var token = await db.Tokens.Include(x => x.Lineage).SingleAsync(x => x.CommunityId == community && x.Serial == effect.Serial);
+                    var token = await db.Tokens.Include(x => x.Lineage).SingleAsync(x => x.CommunityId == community && x.Serial == serial);
                     if (token.OwnerId == new PersonId(effect.ToPerson!.Value))
                     {
                         await TokenBook.MoveAsync(write, token, new PersonId(effect.FromPerson!.Value), LineageKind.Gifted);
@@ -480,7 +488,7 @@ public sealed class ChainIndexer(IServiceScopeFactory scopes, ChainConnection co
                 // paid is reversed; the reopened burn is sent again and pays again when it is mined.
                 if (effect.Burned)
                 {
-                    var burned = await db.Tokens.Include(x => x.Lineage).SingleAsync(x => x.CommunityId == community && x.Serial == effect.Serial);
+                    var burned = await db.Tokens.Include(x => x.Lineage).SingleAsync(x => x.CommunityId == community && x.Serial == serial);
                     if (burned.BurnedAtUnixMs is not null)
                     {
                         await TokenBook.RestoreAsync(write, burned, new PersonId(effect.FromPerson!.Value));

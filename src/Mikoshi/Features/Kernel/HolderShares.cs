@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Revenue;
 
@@ -171,7 +172,7 @@ public static class HolderShares
     }
 
     /// <summary>What token <paramref name="serial"/> is owed now and not yet settled, per asset (before any cap), with each pool's carried remainder.</summary>
-    public static async Task<IReadOnlyList<TokenAccrual>> AccruedOfTokenAsync(MikoshiDb db, CommunityId community, long serial)
+    public static async Task<IReadOnlyList<TokenAccrual>> AccruedOfTokenAsync(MikoshiDb db, CommunityId community, TokenId serial)
     {
         var pools = await db.HolderPools.AsNoTracking().Where(p => p.CommunityId == community).OrderBy(p => p.Asset).ToListAsync();
         var marks = (await db.TokenAccruals.AsNoTracking().Where(a => a.CommunityId == community && a.Serial == serial).ToListAsync())
@@ -236,7 +237,7 @@ public static class HolderShares
         return stored.Union(db.HolderPools.Local.Where(p => p.CommunityId == community)).ToList();
     }
 
-    private static async Task<List<TokenAccrualRow>> MarksAsync(MikoshiDb db, CommunityId community, List<long> serials)
+    private static async Task<List<TokenAccrualRow>> MarksAsync(MikoshiDb db, CommunityId community, List<TokenId> serials)
     {
         var stored = await db.TokenAccruals.Where(a => a.CommunityId == community && serials.Contains(a.Serial)).ToListAsync();
         return stored.Union(db.TokenAccruals.Local.Where(a => a.CommunityId == community && serials.Contains(a.Serial))).ToList();

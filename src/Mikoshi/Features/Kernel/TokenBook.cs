@@ -14,7 +14,7 @@ namespace Mikoshi.Features.Kernel;
 /// </summary>
 public static class TokenBook
 {
-    public static async Task<Result<Token>> FindAsync(MikoshiDb db, CommunityId community, long serial)
+    public static async Task<Result<Token>> FindAsync(MikoshiDb db, CommunityId community, TokenId serial)
     {
         // Only the last step: a move appends after it, and a token's history can be long (docs/benchmarks.md 7b).
         var token = await db.Tokens.Include(t => t.Lineage.OrderByDescending(l => l.Step).Take(1))
@@ -63,7 +63,7 @@ public static class TokenBook
     /// The token's units of each pool and what they are worth now, in asset order: the token's share of the
     /// treasury (what it redeems for at a 100% rate; redeeming applies the rate).
     /// </summary>
-    public static async Task<IReadOnlyList<TokenShare>> SharesAsync(MikoshiDb db, CommunityId community, long serial)
+    public static async Task<IReadOnlyList<TokenShare>> SharesAsync(MikoshiDb db, CommunityId community, TokenId serial)
     {
         var held = (await db.TokenUnits.Where(u => u.CommunityId == community && u.Serial == serial).ToListAsync())
             .Union(db.TokenUnits.Local.Where(u => u.CommunityId == community && u.Serial == serial))
@@ -94,8 +94,8 @@ public static class TokenBook
     public static async Task<Token> MintAsync(WriteScope write, Community community, PersonId owner, Int128 price, Int128 units)
     {
         var db = write.Db;
-        var serial = await ChainHeads.TakeAsync(db, community.Id.Value, SerialCounter);
-        var token = Token.Mint(community.Id, TokenId.Stored(serial), owner, price, write.At);
+        var serial = TokenId.Stored(await ChainHeads.TakeAsync(db, community.Id.Value, SerialCounter));
+        var token = Token.Mint(community.Id, serial, owner, price, write.At);
         db.Tokens.Add(token);
 
         // The new token counts from each pool's issuance as it stands, and holds only the base units it paid for.

@@ -12,6 +12,7 @@ using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Matching;
 
+// Wire format: the project number stays a plain number.
 public sealed record TimelineItem(string Kind, DateTimeOffset At, long? Project, string ProjectTitle, string Text, string? Other, string? OtherName, int Acknowledgements);
 
 /// <summary>The newest <see cref="ContributionViews.MaxTimeline"/> moments of a person; <c>More</c> says older ones were left out.</summary>
@@ -21,6 +22,7 @@ public sealed record CreditLine(string PersonId, string DisplayName, int Contrib
 
 public sealed record CreditBlockView(string Role, IReadOnlyList<CreditLine> People);
 
+// Wire format: the project number stays a plain number.
 public sealed record CreditsView(long Work, long Project, string Title, string ProjectTitle, DateTimeOffset ReleasedAt, IReadOnlyList<CreditBlockView> Blocks);
 
 public sealed record MapNodeView(string PersonId, string DisplayName, int Projects, int Partners);
@@ -54,10 +56,10 @@ public static class ContributionViews
         var works = await db.Works.AsNoTracking().Where(w => w.CommunityId == community.Id && projectNumbers.Contains(w.ProjectNumber)).ToListAsync();
         var thanks = await ThanksFeed.ViewsAsync(db, community.Id, t => t.ToId == who, long.MaxValue, MaxTimeline + 1);
         var titles = await db.Projects.AsNoTracking().Where(p => p.CommunityId == community.Id).ToDictionaryAsync(p => p.Number, p => p.Title);
-        var items = joined.Select(m => new TimelineItem("joined", ProjectBook.Instant(m.JoinedAtUnixMs), m.ProjectNumber, titles.GetValueOrDefault(m.ProjectNumber, string.Empty), m.Role, null, null, 0))
+        var items = joined.Select(m => new TimelineItem("joined", ProjectBook.Instant(m.JoinedAtUnixMs), m.ProjectNumber.Value, titles.GetValueOrDefault(m.ProjectNumber, string.Empty), m.Role, null, null, 0))
             .Concat(contributions.Select(c => new TimelineItem("contribution", c.OccurredAt, c.Project, c.ProjectTitle, c.Summary, null, null, c.AcknowledgedBy.Count)))
-            .Concat(works.Select(w => new TimelineItem("work", ProjectBook.Instant(w.ReleasedAtUnixMs), w.ProjectNumber, titles.GetValueOrDefault(w.ProjectNumber, string.Empty), w.Title, null, null, 0)))
-            .Concat(thanks.Select(t => new TimelineItem("thanks", t.At, t.Project, t.Project is { } p ? titles.GetValueOrDefault(p, string.Empty) : string.Empty, t.Message, t.From, t.FromName, 0)))
+            .Concat(works.Select(w => new TimelineItem("work", ProjectBook.Instant(w.ReleasedAtUnixMs), w.ProjectNumber.Value, titles.GetValueOrDefault(w.ProjectNumber, string.Empty), w.Title, null, null, 0)))
+            .Concat(thanks.Select(t => new TimelineItem("thanks", t.At, t.Project, t.Project is { } p ? titles.GetValueOrDefault(ProjectNumber.Stored(p), string.Empty) : string.Empty, t.Message, t.From, t.FromName, 0)))
             .OrderByDescending(i => i.At).ThenBy(i => i.Kind, StringComparer.Ordinal).Take(MaxTimeline + 1).ToList();
         return new TimelineView(who.ToString(), items.Take(MaxTimeline).ToList(), More: items.Count > MaxTimeline);
     }
@@ -78,7 +80,7 @@ public static class ContributionViews
             contributions.Count(c => c.Author == m.PersonId.ToString()), contributions.Count(c => c.Author == m.PersonId.ToString() && c.AcknowledgedBy.Count > 0)));
         var blocks = Credits.Roll(credited, ProjectRules.Lead)
             .Select(b => new CreditBlockView(b.Role, b.People.Select(p => new CreditLine(p.Person.ToString(), p.Name, p.Contributions, p.Acknowledged)).ToList())).ToList();
-        return new CreditsView(work.Number, work.ProjectNumber, work.Title, project.IsSuccess ? project.Value.Title : string.Empty, ProjectBook.Instant(work.ReleasedAtUnixMs), blocks);
+        return new CreditsView(work.Number, work.ProjectNumber.Value, work.Title, project.IsSuccess ? project.Value.Title : string.Empty, ProjectBook.Instant(work.ReleasedAtUnixMs), blocks);
     }
 
     public static async Task<ContributionMapView> MapAsync(MikoshiDb db, CommunityId community, int maxPeople = MaxMapPeople)

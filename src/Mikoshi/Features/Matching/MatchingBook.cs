@@ -24,7 +24,7 @@ public static class MatchingBook
     /// <summary>Project statuses that keep a person busy.</summary>
     public static readonly string[] ActiveStatuses = [ProjectRules.Name(ProjectStatus.Idea), ProjectRules.Name(ProjectStatus.Forming), ProjectRules.Name(ProjectStatus.Active)];
 
-    public sealed record Teams(Dictionary<long, List<PersonId>> ByProject, Dictionary<long, string> Status);
+    public sealed record Teams(Dictionary<ProjectNumber, List<PersonId>> ByProject, Dictionary<ProjectNumber, string> Status);
 
     public static async Task<Teams> TeamsAsync(MikoshiDb db, CommunityId community)
     {

@@ -13,6 +13,7 @@ public sealed record HalfLifeRequest(long? HalfLifeDays);
 
 public sealed record MatchingSettingsView(int HalfLifeDays, int MinDays, int MaxDays);
 
+// Wire format: the project number stays a plain number.
 public sealed record ReputationPartView(long Contribution, long Project, string ProjectTitle, string Summary, DateTimeOffset OccurredAt, int Acknowledgements, long AgeDays, long BasePoints, long Points);
 
 public sealed record SkillReputationView(string Skill, long Points, IReadOnlyList<ReputationPartView> Parts);
@@ -86,7 +87,7 @@ public sealed class ReputationBoard(Writer writer)
         ReputationPartView Part(ReputationPart part)
         {
             var c = byNumber[part.Contribution];
-            return new ReputationPartView(part.Contribution, part.Project, projects.TryGetValue(part.Project, out var p) ? p.Title : string.Empty, c.Summary,
+            return new ReputationPartView(part.Contribution, part.Project.Value, projects.TryGetValue(part.Project, out var p) ? p.Title : string.Empty, c.Summary,
                 ProjectBook.Instant(c.OccurredAtUnixMs), acknowledgements.GetValueOrDefault(c.Number), part.AgeDays, part.BasePoints, part.Points);
         }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Matching;
 using Mikoshi.Features.Kernel;
@@ -9,6 +10,7 @@ using Mikoshi.Features.Projects;
 
 namespace Mikoshi.Features.Matching;
 
+// Wire format: the project number stays a plain number.
 public sealed record TeamSuggestionView(
     long Project,
     IReadOnlyList<SuggestionView> Members,
@@ -27,7 +29,7 @@ public sealed record CollaboratorsView(string PersonId, IReadOnlyList<Suggestion
 /// </summary>
 public static class Suggestions
 {
-    public static async Task<Result<TeamSuggestionView>> TeamAsync(MikoshiDb db, Community community, long project)
+    public static async Task<Result<TeamSuggestionView>> TeamAsync(MikoshiDb db, Community community, ProjectNumber project)
     {
         var found = await ProjectBook.FindAsync(db, community.Id, project);
         if (!found.IsSuccess)
@@ -50,7 +52,7 @@ public static class Suggestions
                 .Where(i => i.CommunityId == community.Id && i.ProjectNumber == project && i.Kind == Domain.Projects.InvitationKind.Invitation && i.State == Domain.Projects.InvitationState.Pending).Select(i => i.PersonId).ToListAsync())
             .ToHashSet();
         var names = await PeopleBook.NamesAsync(db, suggestion.Members.Select(m => m.Person));
-        return new TeamSuggestionView(project, suggestion.Members.Select(m => MatchingBook.View(m, names, invited)).ToList(),
+        return new TeamSuggestionView(project.Value, suggestion.Members.Select(m => MatchingBook.View(m, names, invited)).ToList(),
             suggestion.Needed, suggestion.CoveredByTeam, suggestion.CoveredBySuggestions, suggestion.Uncovered, MatchingBook.Notes(suggestion.Notes));
     }
 
@@ -74,7 +76,9 @@ public static class Suggestions
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/communities/{slug}/projects/{projectId:long}/suggestions", async (long projectId, HttpContext http, MikoshiDb db) =>
-                Problems.From(await TeamAsync(db, http.Caller().RequireCommunity(), projectId)))
+                ProjectNumber.Of(projectId) is { IsSuccess: true } project
+                    ? Problems.From(await TeamAsync(db, http.Caller().RequireCommunity(), project.Value))
+                    : Problems.For(ProjectErrors.ProjectNotFound))
             .Allow(Access.Anyone)
             .WithSummary("A suggested team for the project: people who cover its missing needed skills, each with reasons (covers, sharesValues, alsoBrings, activeProjects) and the parts of the score; notes say why it is empty or partial.")
             .Produces<TeamSuggestionView>();

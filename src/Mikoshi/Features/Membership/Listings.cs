@@ -12,15 +12,17 @@ namespace Mikoshi.Features.Membership;
 
 public sealed record ListRequest(string? Price);
 
+// Wire format: the token number stays a plain number.
 public sealed record ListingView(long Id, long Token, string Seller, AmountView Price, string State, DateTimeOffset CreatedAt);
 
+// Wire format: the token number stays a plain number.
 public sealed record SaleView(long Listing, long Token, string Seller, string Buyer, AmountView Price, AmountView Royalty, AmountView SellerReceives, SettledShare? Settled = null);
 
 /// <summary>Member-to-member sales: the owner lists a token; another person buys it; the treasury takes the royalty.</summary>
 public sealed class Listings(Writer writer)
 {
     /// <summary>The caller lists their token: a member still (checked under the lock), and its owner.</summary>
-    public Task<Result<Committed<ListingView>>> ListAsync(Caller caller, long serial, ListRequest request, IdempotencyKey? idempotency = null) =>
+    public Task<Result<Committed<ListingView>>> ListAsync(Caller caller, TokenId serial, ListRequest request, IdempotencyKey? idempotency = null) =>
         writer.RunAsync(caller, Access.Member, idempotency, async write =>
         {
             var (seller, community) = (caller.RequirePerson(), caller.RequireCommunity());
@@ -143,7 +145,7 @@ public sealed class Listings(Writer writer)
             }
 
             var settled = await TokenBook.MoveAsync(write, token.Value, buyer, LineageKind.Sold, price.Units);
-            return Result<SaleView>.Ok(new SaleView(number, token.Value.Serial, seller.ToString(), buyer.ToString(),
+            return Result<SaleView>.Ok(new SaleView(number, token.Value.Serial.Value, seller.ToString(), buyer.ToString(),
                 AmountView.Of(price), AmountView.Of(community.BaseAsset, royalty), AmountView.Of(community.BaseAsset, proceeds), settled));
         });
 
@@ -153,7 +155,7 @@ public sealed class Listings(Writer writer)
             : MembershipErrors.ListingNotFound;
 
     public static ListingView View(Listing l) =>
-        new(l.Number, l.Serial, l.SellerId.ToString(), AmountView.Of(l.Asset, l.Price), StateName(l.State), DateTimeOffset.FromUnixTimeMilliseconds(l.CreatedAtUnixMs));
+        new(l.Number, l.Serial.Value, l.SellerId.ToString(), AmountView.Of(l.Asset, l.Price), StateName(l.State), DateTimeOffset.FromUnixTimeMilliseconds(l.CreatedAtUnixMs));
 
     /// <summary>A listing's state as the API writes it (and the store keeps it): <c>open</c>, <c>sold</c>, <c>cancelled</c>, <c>stale</c>.</summary>
     public static string StateName(ListingState state) => state.ToString().ToLowerInvariant();
@@ -161,7 +163,9 @@ public sealed class Listings(Writer writer)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/tokens/{tokenId:long}/listings", (long tokenId, ListRequest request, Listings listings, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => listings.ListAsync(caller, tokenId, request, key)))
+                TokenId.Of(tokenId) is { IsSuccess: true } id
+                    ? Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => listings.ListAsync(caller, id.Value, request, key))
+                    : Task.FromResult(Problems.For(MembershipErrors.TokenNotFound)))
             .Allow(Access.Member)
             .WithSummary("Offer your token for sale at a price in the base asset; replaces your earlier listing of it.")
             .Produces<ListingView>(StatusCodes.Status201Created);

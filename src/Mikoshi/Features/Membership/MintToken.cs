@@ -12,6 +12,7 @@ namespace Mikoshi.Features.Membership;
 public sealed record MintRequest(string? MaxPrice);
 
 /// <summary><see cref="Floor"/> is what the new token's units were worth just before it was minted (an average token's share of the base asset, rounded up): the price never goes below it.</summary>
+// Wire format: the token number stays a plain number.
 public sealed record MintView(long Token, string Owner, AmountView Price, long Supply, AmountView Floor);
 
 /// <summary>Mints a membership token at the current primary price, paid from the caller's account into the treasury.</summary>
@@ -71,7 +72,7 @@ public sealed class MintToken(Writer writer)
 
         var token = await TokenBook.MintAsync(write, current, person, price.Units, next.Terms.Units);
         await Chain.ChainOutbox.EnqueueMintAsync(write, community.Id, token.Serial, person);
-        return Result<MintView>.Ok(new MintView(token.Serial, person.ToString(), AmountView.Of(price), supply + 1, AmountView.Of(Money.Of(community.Base, next.Terms.Floor))));
+        return Result<MintView>.Ok(new MintView(token.Serial.Value, person.ToString(), AmountView.Of(price), supply + 1, AmountView.Of(Money.Of(community.Base, next.Terms.Floor))));
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -33,6 +33,7 @@ namespace Mikoshi.Features.Membership;
 /// <param name="RunsAfter">Once confirmed: the end of the holder's veto window, after which it may run.</param>
 /// <param name="MayConfirm">Whether you may confirm now.</param>
 /// <param name="MayClaim">Whether you may run it now.</param>
+// Wire format: the token numbers stay plain numbers.
 public sealed record NamedPlanView(
     string Community,
     string CommunityName,
@@ -75,7 +76,7 @@ public static class NamedSuccessions
             var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == plan.CommunityId);
             var held = await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder)
                 .OrderBy(t => t.Serial).Select(t => t.Serial).ToListAsync();
-            var toMe = plan.Distribute(held.Select(TokenId.Stored).ToList()).Where(d => d.To == person).Select(d => d.Token.Value).ToList();
+            var toMe = plan.Distribute(held).Where(d => d.To == person).Select(d => d.Token).ToList();
             var value = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
             var accrued = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
             foreach (var serial in toMe)
@@ -110,7 +111,7 @@ public static class NamedSuccessions
                 (await MembershipNames(db, plan.Holder)) ?? "?",
                 isSuccessor,
                 isGuardian,
-                toMe,
+                toMe.Select(token => token.Value).ToList(),
                 value.Where(v => v.Value > Int128.Zero).Select(v => AmountView.Of(v.Key, v.Value)).ToList(),
                 accrued.Where(v => v.Value > Int128.Zero).Select(v => AmountView.Of(v.Key, v.Value)).ToList(),
                 stage,

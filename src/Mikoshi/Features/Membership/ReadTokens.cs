@@ -14,8 +14,10 @@ namespace Mikoshi.Features.Membership;
 
 public sealed record LineageView(string Kind, string? From, string? FromName, string? To, string? ToName, DateTimeOffset At, AmountView? Price);
 
+// Wire format: the token number stays a plain number.
 public sealed record PricePoint(DateTimeOffset At, string Kind, long Token, AmountView Price);
 
+// Wire format: the token number stays a plain number.
 public sealed record TokenView(
     long Id,
     string Name,
@@ -41,6 +43,7 @@ public sealed record TokenView(
     public IReadOnlyList<TokenAccrual> Accrued { get; init; } = [];
 }
 
+// Wire format: the token number stays a plain number.
 public sealed record TokenSummary(long Id, string? Owner, string? OwnerName, bool Burned, DateTimeOffset MintedAt);
 
 public sealed record TokenPage(IReadOnlyList<TokenSummary> Items, string? NextCursor);
@@ -53,7 +56,7 @@ public sealed record TokenMetadata(string Name, string Description, string Image
 /// <summary>Reading tokens: a token with its lineage, price history and redemption value; its ERC-721 metadata and image.</summary>
 public static class ReadTokens
 {
-    public static async Task<Result<TokenView>> FindAsync(MikoshiDb db, Community community, long serial, DateTimeOffset now)
+    public static async Task<Result<TokenView>> FindAsync(MikoshiDb db, Community community, TokenId serial, DateTimeOffset now)
     {
         var token = await db.Tokens.AsNoTracking().Include(t => t.Lineage).FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.Serial == serial);
         if (token is null)
@@ -82,7 +85,7 @@ public static class ReadTokens
             accrued = await HolderShares.AccruedOfTokenAsync(db, community.Id, serial);
         }
 
-        return new TokenView(serial, $"{community.Name} #{serial}", token.OwnerId?.ToString(), Name(token.OwnerId), token.ApprovedId?.ToString(),
+        return new TokenView(serial.Value, $"{community.Name} #{serial}", token.OwnerId?.ToString(), Name(token.OwnerId), token.ApprovedId?.ToString(),
             token.BurnedAtUnixMs is not null, DateTimeOffset.FromUnixTimeMilliseconds(token.MintedAtUnixMs), AmountView.Of(community.BaseAsset, token.MintPrice),
             lineage, lastSale?.Price is { } sale ? AmountView.Of(community.BaseAsset, sale) : null,
             lowest is null ? null : Listings.View(lowest), redemption, await PriceHistoryAsync(db, community))
@@ -98,14 +101,14 @@ public static class ReadTokens
     /// the instance's versions, for names, and the serial). A vote lock ends with time, not with a write (a proposal's
     /// phases close by the clock), so while the community has an open proposal the view is read afresh and not kept.
     /// </summary>
-    public static async Task<Result<TokenView>> ViewAsync(MikoshiDb db, ReadCache cache, Community community, long serial, DateTimeOffset now, HeadVersion? at)
+    public static async Task<Result<TokenView>> ViewAsync(MikoshiDb db, ReadCache cache, Community community, TokenId serial, DateTimeOffset now, HeadVersion? at)
     {
         if (at is not { } version)
         {
             return await FindAsync(db, community, serial, now);
         }
 
-        var key = new ReadKey("token", community.Id.Value, version, serial.ToString(CultureInfo.InvariantCulture));
+        var key = new ReadKey("token", community.Id.Value, version, serial.ToString());
         var read = await cache.GetOrReadAsync(key,
             async () => new TokenRead(await FindAsync(db, community, serial, now),
                 await db.Proposals.AsNoTracking().AnyAsync(p => p.CommunityId == community.Id && p.Outcome == null && p.CancelledAtUnixMs == null)),
@@ -131,7 +134,7 @@ public static class ReadTokens
         var steps = await db.Lineage.AsNoTracking()
             .Where(l => l.CommunityId == community.Id && (l.Kind == LineageKind.Minted || l.Kind == LineageKind.Sold))
             .OrderBy(l => l.AtUnixMs).Take(5000).ToListAsync();
-        return steps.Select(l => new PricePoint(DateTimeOffset.FromUnixTimeMilliseconds(l.AtUnixMs), l.Kind.ToString().ToLowerInvariant(), l.Serial,
+        return steps.Select(l => new PricePoint(DateTimeOffset.FromUnixTimeMilliseconds(l.AtUnixMs), l.Kind.ToString().ToLowerInvariant(), l.Serial.Value,
             AmountView.Of(community.BaseAsset, l.Price ?? Int128.Zero))).ToList();
     }
 
@@ -149,7 +152,12 @@ public static class ReadTokens
             return ApiErrors.InvalidCursor;
         }
 
-        var query = db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id && t.Serial > after);
+        var query = db.Tokens.AsNoTracking().Where(t => t.CommunityId == community.Id);
+        if (after > 0)
+        {
+            var last = TokenId.Stored(after);
+            query = query.Where(t => t.Serial > last);
+        }
         if (owner is not null)
         {
             var person = await PeopleBook.FindAsync(db, owner);
@@ -163,14 +171,14 @@ public static class ReadTokens
 
         var rows = await query.OrderBy(t => t.Serial).Take(page.Value.Limit + 1).ToListAsync();
         var names = await PeopleBook.NamesAsync(db, rows.Select(r => r.OwnerId));
-        var items = rows.Take(page.Value.Limit).Select(t => new TokenSummary(t.Serial, t.OwnerId?.ToString(),
+        var items = rows.Take(page.Value.Limit).Select(t => new TokenSummary(t.Serial.Value, t.OwnerId?.ToString(),
             t.OwnerId is { } o && names.TryGetValue(o, out var n) ? n : null, t.BurnedAtUnixMs is not null,
             DateTimeOffset.FromUnixTimeMilliseconds(t.MintedAtUnixMs))).ToList();
         return new TokenPage(items, rows.Count > page.Value.Limit ? Paging.Cursor(items[^1].Id.ToString(CultureInfo.InvariantCulture)) : null);
     }
 
     /// <summary>A token's picture: a shrine roof over its serial, in a colour drawn from the community and serial.</summary>
-    public static string Svg(Community community, long serial)
+    public static string Svg(Community community, TokenId serial)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{community.Id}:{serial}"));
         var hue = ((hash[0] << 8) | hash[1]) % 360;
@@ -196,21 +204,30 @@ public static class ReadTokens
             .WithSummary("Tokens by serial, optionally only one owner's.")
             .Produces<TokenPage>();
         api.MapGet("/communities/{slug}/tokens/{tokenId:long}", async (long tokenId, HttpContext http, MikoshiDb db, ReadCache cache, TimeProvider clock) =>
-                Problems.From(await ViewAsync(db, cache, http.Caller().RequireCommunity(), tokenId, clock.GetUtcNow(), http.ReadAt())))
+                TokenId.Of(tokenId) is { IsSuccess: true } id
+                    ? Problems.From(await ViewAsync(db, cache, http.Caller().RequireCommunity(), id.Value, clock.GetUtcNow(), http.ReadAt()))
+                    : Problems.For(MembershipErrors.TokenNotFound))
             .Allow(Access.Anyone)
             .WithSummary("A token: owner, lineage, last sale, lowest listing, its share of each treasury pool and redemption value, a vote lock, the holders' share it accrued, price history.")
             .Produces<TokenView>();
         api.MapGet("/communities/{slug}/tokens/{tokenId:long}/metadata", async (long tokenId, HttpContext http, MikoshiDb db) =>
             {
                 var community = http.Caller().RequireCommunity();
-                var token = await db.Tokens.AsNoTracking().FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.Serial == tokenId);
+                var id = TokenId.Of(tokenId);
+                if (!id.IsSuccess)
+                {
+                    return Problems.For(id.Error);
+                }
+
+                var serial = id.Value;
+                var token = await db.Tokens.AsNoTracking().FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.Serial == serial);
                 if (token is null)
                 {
                     return Problems.For(MembershipErrors.TokenNotFound);
                 }
 
-                var image = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(Svg(community, tokenId)));
-                var lineage = await db.Lineage.AsNoTracking().CountAsync(l => l.CommunityId == community.Id && l.Serial == tokenId && l.Kind == LineageKind.Inherited);
+                var image = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(Svg(community, serial)));
+                var lineage = await db.Lineage.AsNoTracking().CountAsync(l => l.CommunityId == community.Id && l.Serial == serial && l.Kind == LineageKind.Inherited);
                 return Results.Ok(new TokenMetadata($"{community.Name} #{tokenId}", $"Membership of {community.Name} on Mikoshi.", image,
                 [
                     new("community", community.Slug),
@@ -223,7 +240,9 @@ public static class ReadTokens
             .WithSummary("ERC-721 metadata JSON (name, description, image, attributes).")
             .Produces<TokenMetadata>();
         api.MapGet("/communities/{slug}/tokens/{tokenId:long}/image.svg", (long tokenId, HttpContext http) =>
-                Results.Content(Svg(http.Caller().RequireCommunity(), tokenId), "image/svg+xml"))
+                TokenId.Of(tokenId) is { IsSuccess: true } id
+                    ? Results.Content(Svg(http.Caller().RequireCommunity(), id.Value), "image/svg+xml")
+                    : Problems.For(MembershipErrors.TokenNotFound))
             .Allow(Access.Anyone)
             .WithSummary("The token's picture (SVG).");
     }

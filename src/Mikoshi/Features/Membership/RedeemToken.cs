@@ -17,6 +17,7 @@ namespace Mikoshi.Features.Membership;
 /// it burned (on a redemption, not a preview).
 /// </summary>
 // Wire format: the rate as a plain count of basis points.
+// Wire format: the token number stays a plain number.
 public sealed record RedemptionView(long Token, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Reclaim, IReadOnlyList<TokenShareView> Shares)
 {
     public SettledShare? Settled { get; init; }
@@ -40,6 +41,7 @@ public sealed record TokenShareView(string Asset, string Units, string PoolUnits
 /// what it would pay now). If the token moved first, the burn is refused and nothing is paid.
 /// </summary>
 // Wire format: the rate as a plain count of basis points.
+// Wire format: the token number stays a plain number.
 public sealed record RedemptionPendingView(long Token, string State, string Holder, long Outbox, long Supply, int RedemptionRateBps, IReadOnlyList<AmountView> Estimate)
 {
     public const string PendingBurn = "pending_burn";
@@ -66,7 +68,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     /// LLC-DAO (distributions capped at what each person paid in) the owner receives no more than the cap
     /// allows; the rest stays in the treasury. Reads what <paramref name="db"/> tracks, so a write sees itself.
     /// </summary>
-    public static async Task<Result<RedemptionView>> PreviewAsync(MikoshiDb db, Community community, long serial)
+    public static async Task<Result<RedemptionView>> PreviewAsync(MikoshiDb db, Community community, TokenId serial)
     {
         if (community.RedemptionRateBps == Bps.Zero)
         {
@@ -97,10 +99,10 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
             }
         }
 
-        return new RedemptionView(serial, supply, community.RedemptionRateBps.Value, reclaim, shares);
+        return new RedemptionView(serial.Value, supply, community.RedemptionRateBps.Value, reclaim, shares);
     }
 
-    public async Task<Result<RedemptionView>> PreviewAsync(Community community, long serial)
+    public async Task<Result<RedemptionView>> PreviewAsync(Community community, TokenId serial)
     {
         var token = await TokenBook.FindAsync(db, community.Id, serial);
         return token.IsSuccess ? await PreviewAsync(db, community, serial) : token.Error;
@@ -110,7 +112,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     /// Redeems token <paramref name="serial"/> for the caller, its holder: off chain at once (a
     /// <see cref="RedemptionView"/>); in chain mode by queueing its burn (a <see cref="RedemptionPendingView"/>).
     /// </summary>
-    public async Task<Result<Redemption>> RedeemAsync(Caller caller, long serial, IdempotencyKey? idempotency = null)
+    public async Task<Result<Redemption>> RedeemAsync(Caller caller, TokenId serial, IdempotencyKey? idempotency = null)
     {
         var (holder, community) = (caller.RequirePerson(), caller.RequireCommunity());
         if (!await Chain.ChainOutbox.InChainModeAsync(db, community.Id))
@@ -188,7 +190,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
 
             var queued = await Chain.ChainOutbox.EnqueueRedemptionAsync(write, community.Id, serial, holder, at);
             await write.AuditAsync("token.redemption-requested", new { token = serial, holder = holder.ToString(), address = at.ToString(), outbox = queued.Number });
-            return Result<RedemptionPendingView>.Ok(new RedemptionPendingView(serial, RedemptionPendingView.PendingBurn, at.ToString(), queued.Number,
+            return Result<RedemptionPendingView>.Ok(new RedemptionPendingView(serial.Value, RedemptionPendingView.PendingBurn, at.ToString(), queued.Number,
                 estimate.Value.Supply, estimate.Value.RedemptionRateBps, estimate.Value.Reclaim));
         });
         return pending.IsSuccess ? new Redemption(null, pending.Value) : pending.Error;
@@ -198,7 +200,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     /// Pays the holder what <paramref name="preview"/> says, treasury to holder, as one journal entry (none if
     /// there is nothing to pay); the entry's number, or null.
     /// </summary>
-    internal static async Task<Result<long?>> PayAsync(WriteScope write, PersonId holder, long serial, RedemptionView preview)
+    internal static async Task<Result<long?>> PayAsync(WriteScope write, PersonId holder, TokenId serial, RedemptionView preview)
     {
         var postings = new List<Posting>();
         var community = await TokenBook.CurrentAsync(write.Db, new CommunityId(write.Chain));
@@ -224,7 +226,7 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
         return posted.IsSuccess ? Result<long?>.Ok(posted.Value) : posted.Error;
     }
 
-    private static async Task<Result<Token>> RedeemableAsync(WriteScope write, PersonId holder, Community community, long serial)
+    private static async Task<Result<Token>> RedeemableAsync(WriteScope write, PersonId holder, Community community, TokenId serial)
     {
         var token = await TokenBook.FindAsync(write.Db, community.Id, serial);
         if (!token.IsSuccess)
@@ -245,7 +247,9 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/communities/{slug}/tokens/{tokenId:long}/redemption", async (long tokenId, RedeemToken redeem, HttpContext http) =>
-                Problems.From(await redeem.PreviewAsync(http.Caller().RequireCommunity(), tokenId)))
+                TokenId.Of(tokenId) is { IsSuccess: true } id
+                    ? Problems.From(await redeem.PreviewAsync(http.Caller().RequireCommunity(), id.Value))
+                    : Problems.For(MembershipErrors.TokenNotFound))
             .Allow(Access.Anyone)
             .WithSummary("Preview: exactly what redeeming this token would pay right now, per asset.")
             .Produces<RedemptionView>();
@@ -257,7 +261,13 @@ public sealed class RedeemToken(Writer writer, MikoshiDb db, Chain.ChainAddresse
                     return Problems.For(key.Error);
                 }
 
-                var redeemed = await redeem.RedeemAsync(http.Caller(), tokenId, key.Value);
+                var id = TokenId.Of(tokenId);
+                if (!id.IsSuccess)
+                {
+                    return Problems.For(id.Error);
+                }
+
+                var redeemed = await redeem.RedeemAsync(http.Caller(), id.Value, key.Value);
                 return redeemed switch
                 {
                     { IsSuccess: false } => Problems.For(redeemed.Error),

@@ -211,7 +211,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
 
         var tokens = await write.Db.Tokens.Include(t => t.Lineage)
             .Where(t => t.CommunityId == community.Id && t.OwnerId == plan.Holder).OrderBy(t => t.Serial).ToListAsync();
-        var inherited = plan.Inherit(tokens.Select(t => t.Id).ToList());
+        var inherited = plan.Inherit(tokens.Select(t => t.Serial).ToList());
         if (!inherited.IsSuccess)
         {
             return inherited.Error;
@@ -230,7 +230,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
         var moves = new List<TokenMoved>();
         foreach (var (tokenId, to) in distribution)
         {
-            var token = tokens.Single(t => t.Serial == tokenId.Value);
+            var token = tokens.Single(t => t.Serial == tokenId);
             var unlocked = await TokenLocks.CheckAsync(write.Db, token, write.At);
             if (!unlocked.IsSuccess)
             {
@@ -238,7 +238,7 @@ public sealed class Succession(Writer writer, MikoshiDb db)
             }
 
             var settled = await TokenBook.MoveAsync(write, token, to, LineageKind.Inherited, estate: estate);
-            moves.Add(new TokenMoved(token.Serial, plan.Holder.ToString(), to.ToString(), settled));
+            moves.Add(new TokenMoved(token.Serial.Value, plan.Holder.ToString(), to.ToString(), settled));
         }
 
         await ClearConfirmationsAsync(write, community.Id, plan.Holder);

@@ -60,11 +60,13 @@ public sealed class CommunityChannels(Writer writer, SecretBox box, WebhookAddre
             return events.Error;
         }
 
-        var label = (request.Label ?? string.Empty).Trim();
-        if (label.Length is 0 or > ChannelRules.MaxLabelLength)
+        var checkedLabel = BoundedText.Line(request.Label, ChannelRules.MaxLabelLength, NotificationErrors.InvalidChannelLabel);
+        if (!checkedLabel.IsSuccess)
         {
-            return NotificationErrors.InvalidChannelLabel;
+            return checkedLabel.Error;
         }
+
+        var label = checkedLabel.Value.Value;
 
         string url = string.Empty, secret = string.Empty;
         if (kind == "line")

@@ -48,4 +48,5 @@ public static class PaymentEvents
 }
 
 /// <summary>What a payment notice says: the amount as people read it (¥15,400), what it bought, when (JST), where, and the receipt's address.</summary>
+// Wire format: the token and project numbers stay plain numbers.
 public sealed record PaymentReceipt(string Amount, string Purpose, long? Token, long? Project, string PaidAtJst, string Community, string Link);

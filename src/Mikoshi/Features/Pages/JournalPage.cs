@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Ledger;
@@ -11,7 +12,7 @@ namespace Mikoshi.Features.Pages;
 /// The public journal page: the community, whether the reader is an insider (members see names; everyone else sees
 /// people who did not choose to be shown under a pseudonym), the projects' titles, and a page of entries.
 /// </summary>
-public sealed record JournalView(CommunityView Community, bool Insider, Dictionary<long, string> ProjectTitles, Result<LedgerPage> Entries);
+public sealed record JournalView(CommunityView Community, bool Insider, Dictionary<ProjectNumber, string> ProjectTitles, Result<LedgerPage> Entries);
 
 /// <summary>The ledger page's one query (named for the journal, as <see cref="LedgerPage"/> is the API's page of entries).</summary>
 public sealed class JournalPage(MikoshiDb db, Callers callers, PublicNames names)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Payouts;
@@ -16,7 +17,7 @@ namespace Mikoshi.Features.Pages;
 public sealed record PersonChoice(string Id, string Name);
 
 /// <summary>A sale in the market's recent history.</summary>
-public sealed record RecentSale(long Token, string? Seller, string? SellerName, string? Buyer, string? BuyerName, Int128 Price, DateTimeOffset At);
+public sealed record RecentSale(TokenId Token, string? Seller, string? SellerName, string? Buyer, string? BuyerName, Int128 Price, DateTimeOffset At);
 
 /// <summary>The holders' share a token move settled: paid to <see cref="To"/>, and (LLC-DAO cap) kept by the treasury.</summary>
 public sealed record SettledView(string To, IReadOnlyList<AmountView> Paid, IReadOnlyList<AmountView>? ToTreasury)
@@ -39,7 +40,7 @@ public sealed record EarningCommunity(string Slug, string Name);
 public sealed record ParameterChoice(string Name, string Value);
 
 /// <summary>An invitation waiting for the signed-in person's answer, with where it leads.</summary>
-public sealed record OpenInvitation(long Id, string Slug, string CommunityName, long Project, string ProjectTitle, string Role, string AskedByName);
+public sealed record OpenInvitation(long Id, string Slug, string CommunityName, ProjectNumber Project, string ProjectTitle, string Role, string AskedByName);
 
 /// <summary>One point of the treasury's balance: after journal entry <see cref="Entry"/>, at <see cref="At"/>.</summary>
 public sealed record BalancePoint(long Entry, DateTimeOffset At, Int128 Units);
@@ -145,11 +146,11 @@ public static class PageReads
     }
 
     /// <summary>The serials a person holds now, lowest first.</summary>
-    public static async Task<IReadOnlyList<long>> TokensOfAsync(MikoshiDb db, CommunityId community, PersonId person) =>
+    public static async Task<IReadOnlyList<TokenId>> TokensOfAsync(MikoshiDb db, CommunityId community, PersonId person) =>
         await db.Tokens.AsNoTracking().Where(t => t.CommunityId == community && t.OwnerId == person)
             .OrderBy(t => t.Serial).Select(t => t.Serial).ToListAsync();
 
-    public static async Task<IReadOnlyList<(long Number, string Title)>> ProjectsAsync(MikoshiDb db, CommunityId community) =>
+    public static async Task<IReadOnlyList<(ProjectNumber Number, string Title)>> ProjectsAsync(MikoshiDb db, CommunityId community) =>
         (await db.Projects.AsNoTracking().Where(p => p.CommunityId == community).OrderBy(p => p.Number)
             .Select(p => new { p.Number, p.Title }).ToListAsync()).Select(p => (p.Number, p.Title)).ToList();
 

@@ -49,6 +49,7 @@ public sealed record ProjectMoney(ProjectMoneyView View, RevenuePolicyView Polic
 /// </summary>
 public sealed record ProjectPageView(
     Community Community,
+    ProjectNumber Number,
     ProjectView Project,
     ProjectSection Section,
     ProjectViewer? Viewer,
@@ -65,7 +66,7 @@ public sealed record ProjectPageView(
     public string Name(string personId) => Names.GetValueOrDefault(personId) is { Length: > 0 } name ? name : personId;
 
     /// <summary>Where a section of this project lives.</summary>
-    public string Link(ProjectSection section) => ProjectPage.Link(Community.Slug, Project.Id, section);
+    public string Link(ProjectSection section) => ProjectPage.Link(Community.Slug, Number, section);
 }
 
 /// <summary>
@@ -87,11 +88,11 @@ public sealed class ProjectPage(MikoshiDb db, Callers callers)
         _ => null,
     };
 
-    public static string Link(string slug, long project, ProjectSection section) =>
+    public static string Link(string slug, ProjectNumber project, ProjectSection section) =>
         section == ProjectSection.Overview ? $"/c/{slug}/projects/{project}" : $"/c/{slug}/projects/{project}/{section.ToString().ToLowerInvariant()}";
 
     /// <summary>The page, or null when there is no such community or project.</summary>
-    public async Task<ProjectPageView?> LoadAsync(string slug, long number, ProjectSection section, PersonId? reader)
+    public async Task<ProjectPageView?> LoadAsync(string slug, ProjectNumber number, ProjectSection section, PersonId? reader)
     {
         var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
         if (community is null || await ProjectBoard.ViewAsync(db, community, number) is not { IsSuccess: true } found)
@@ -102,7 +103,7 @@ public sealed class ProjectPage(MikoshiDb db, Callers callers)
         var project = found.Value;
         var viewer = reader is { } person ? await ViewerAsync(community, project, person) : null;
         var people = viewer is null ? [] : await PeopleAsync(community.Id);
-        var splits = section == ProjectSection.Split ? await SplitsAsync(community, project, viewer, people) : null;
+        var splits = section == ProjectSection.Split ? await SplitsAsync(community, number, project, viewer, people) : null;
         var money = section == ProjectSection.Money
             ? new ProjectMoney(await RecordRevenue.MoneyAsync(db, community.Id, number), RevenuePolicyView.Of(community))
             : null;
@@ -129,7 +130,7 @@ public sealed class ProjectPage(MikoshiDb db, Callers callers)
         // The team first (the people a project's thanks are mostly for), then everyone else the community knows.
         var thankable = project.Team.Select(m => new PersonOption(m.PersonId, m.DisplayName))
             .Concat(people.Where(p => !team.Contains(p.Id))).Where(p => p.Id != mine).ToList();
-        return new ProjectPageView(community, project, section, viewer, names,
+        return new ProjectPageView(community, number, project, section, viewer, names,
             viewer is { IsLead: true } ? NextStatuses(project.Status) : [],
             viewer is { IsLead: true } ? people.Where(p => !busy.Contains(p.Id)).ToList() : [],
             thankable, suggestions, splits, money, credits);
@@ -150,13 +151,13 @@ public sealed class ProjectPage(MikoshiDb db, Callers callers)
             project.Pending.Any(p => p.Kind == "request" && p.PersonId == mine));
     }
 
-    private async Task<ProjectSplits> SplitsAsync(Community community, ProjectView project, ProjectViewer? viewer, IReadOnlyList<PersonOption> people)
+    private async Task<ProjectSplits> SplitsAsync(Community community, ProjectNumber number, ProjectView project, ProjectViewer? viewer, IReadOnlyList<PersonOption> people)
     {
-        var versions = await Agreements.ViewsAsync(db, community.Id, project.Id);
+        var versions = await Agreements.ViewsAsync(db, community.Id, number);
         var inForce = versions.FirstOrDefault(v => v.State == Agreements.InForce);
         var lead = viewer is { IsLead: true };
         return new ProjectSplits(inForce, versions.Where(v => v != inForce).ToList(),
-            lead ? await Agreements.PreviewAsync(db, community.Id, project.Id) : null,
+            lead ? await Agreements.PreviewAsync(db, community.Id, number) : null,
             lead ? people.Where(p => project.Team.All(m => m.PersonId != p.Id)).ToList() : [],
             RevenuePolicyView.Of(community));
     }

@@ -1,6 +1,7 @@
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Communities;
 using Mikoshi.Features.Governance;
@@ -13,7 +14,7 @@ namespace Mikoshi.Features.Pages;
 /// for a holder who did not vote for it — the tokens they may leave with and what the first would pay.
 /// </summary>
 public sealed record ProposalDetailView(
-    ProposalView Proposal, Dictionary<string, string> Names, string? FundProject, string? ParameterNow, IReadOnlyList<long> ExitTokens, RedemptionView? ExitPreview);
+    ProposalView Proposal, Dictionary<string, string> Names, string? FundProject, string? ParameterNow, IReadOnlyList<TokenId> ExitTokens, RedemptionView? ExitPreview);
 
 /// <summary>The proposal detail page's one query, and the custodial vote with the store it needs.</summary>
 public sealed class ProposalDetailPage(MikoshiDb db, Proposals proposals, Voting voting, Callers callers)
@@ -34,7 +35,7 @@ public sealed class ProposalDetailPage(MikoshiDb db, Proposals proposals, Voting
         string? fundProject = null;
         if (view.Kind == "fund" && long.TryParse(PageReads.PayloadText(view.Payload, "projectId"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var project))
         {
-            fundProject = (await PageReads.ProjectsAsync(db, community.Id)).FirstOrDefault(p => p.Number == project).Title;
+            fundProject = (await PageReads.ProjectsAsync(db, community.Id)).FirstOrDefault(p => p.Number.Value == project).Title;
         }
 
         var parameterNow = view.Kind == "parameter" && PageReads.PayloadText(view.Payload, "name") is { } parameter
@@ -42,7 +43,7 @@ public sealed class ProposalDetailPage(MikoshiDb db, Proposals proposals, Voting
             : null;
 
         // During grace, anyone who holds a token and did not vote for the proposal may leave first.
-        IReadOnlyList<long> exitTokens = [];
+        IReadOnlyList<TokenId> exitTokens = [];
         RedemptionView? exitPreview = null;
         if (reader is { } person && view.State == "grace" && view.You?.Choice != VoteChoices.For)
         {

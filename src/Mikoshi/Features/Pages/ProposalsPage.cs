@@ -1,5 +1,6 @@
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Projects;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Governance;
 using Mikoshi.Features.Communities;
@@ -13,7 +14,7 @@ public sealed record ProposalFormsView(
     DelegationView Delegation,
     Dictionary<string, string> Names,
     IReadOnlyList<PersonChoice> People,
-    IReadOnlyList<(long Number, string Title)> Projects,
+    IReadOnlyList<(ProjectNumber Number, string Title)> Projects,
     IReadOnlyList<ParameterChoice> Parameters,
     MembershipView Membership,
     Dictionary<ProposalKind, KindRules> Rules);

@@ -33,7 +33,7 @@ public sealed class TokenDetailPage(MikoshiDb db, Callers callers)
     public Task<Community?> CommunityAsync(string slug) => PageReads.CommunityAsync(db, slug);
 
     /// <summary>The page, or null when there is no such token. <paramref name="receipt"/> is the form key whose answer to read back.</summary>
-    public async Task<TokenDetailView?> LoadAsync(Community community, long serial, PersonId? reader, DateTimeOffset now, string? receipt, bool preview)
+    public async Task<TokenDetailView?> LoadAsync(Community community, TokenId serial, PersonId? reader, DateTimeOffset now, string? receipt, bool preview)
     {
         var found = await ReadTokens.FindAsync(db, community, serial, now);
         if (!found.IsSuccess)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mikoshi.Api;
 using Mikoshi.Data;
 using Mikoshi.Domain;
+using Mikoshi.Domain.Membership;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Domain.Ledger;
 using Mikoshi.Domain.Payments;
@@ -11,6 +12,7 @@ using Mikoshi.Features.Revenue;
 
 namespace Mikoshi.Features.Payments;
 
+// Wire format: the project and token numbers stay plain numbers.
 public sealed record PaymentView(
     long Number,
     string Purpose,
@@ -33,6 +35,7 @@ public sealed record SubscriptionView(string Subscription, string PersonId, stri
 public sealed record PaymentsView(IReadOnlyList<PaymentView> Items, IReadOnlyList<SubscriptionView> Subscriptions);
 
 /// <summary>A receipt: what was paid, for what, when (in Japan time), to which community.</summary>
+// Wire format: the token and project numbers stay plain numbers.
 public sealed record ReceiptView(long Number, string Community, string Purpose, string Method, string State, AmountView Amount, AmountView Refunded, string PaidAtJst, long? Token, long? Project);
 
 /// <summary>
@@ -80,7 +83,7 @@ public static class PaymentBook
                 }
 
                 Settled(payment.MarkPaid(revenue.Value.Entry, write.At));
-                credited = AccountId.ForProject(payment.ProjectNumber.Value);
+                credited = AccountId.ForProject(payment.ProjectNumber!.Value);
                 break;
             case Dues:
                 credited = AccountId.Treasury;
@@ -95,7 +98,7 @@ public static class PaymentBook
                     var minted = await MintToken.MintInAsync(write, payment.PersonId.Value, community, new MintRequest(max));
                     if (minted.IsSuccess)
                     {
-                        Settled(payment.Bought(minted.Value.Token));
+                        Settled(payment.Bought(TokenId.Stored(minted.Value.Token)));
                     }
                     else
                     {
@@ -114,8 +117,8 @@ public static class PaymentBook
             var receipt = new Notifications.PaymentReceipt(
                 Components.Amounts.Display(community.Base.Code, payment.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 payment.Purpose,
-                payment.TokenSerial,
-                payment.ProjectNumber,
+                payment.TokenSerial?.Value,
+                payment.ProjectNumber?.Value,
                 JstText(write.At),
                 community.Name,
                 links.Link($"/c/{community.Slug}/payments/{payment.Number}"));
@@ -206,7 +209,7 @@ public static class PaymentBook
     public static PaymentView View(Payment p, Asset asset) => new(
         p.Number, p.Purpose, p.Method, p.StateWord, p.Flag.Length == 0 ? null : p.Flag,
         AmountView.Of(Money.Of(asset, p.Amount)), AmountView.Of(Money.Of(asset, p.Fee)), AmountView.Of(Money.Of(asset, p.Reversed)), AmountView.Of(Money.Of(asset, p.Disputed)),
-        p.PersonId?.ToString(), p.ProjectNumber, p.TokenSerial, p.EntryNumber,
+        p.PersonId?.ToString(), p.ProjectNumber?.Value, p.TokenSerial?.Value, p.EntryNumber,
         DateTimeOffset.FromUnixTimeMilliseconds(p.CreatedAtUnixMs), p.PaidAtUnixMs is { } paid ? DateTimeOffset.FromUnixTimeMilliseconds(paid) : null);
 
     /// <summary>A treasurer sees every payment of the community; anyone else their own.</summary>
@@ -237,7 +240,7 @@ public static class PaymentBook
 
         return new ReceiptView(payment.Number, community.Name, payment.Purpose, payment.Method, payment.StateWord,
             AmountView.Of(Money.Of(community.Base, payment.Amount)), AmountView.Of(Money.Of(community.Base, payment.Reversed + payment.Disputed)),
-            JstText(DateTimeOffset.FromUnixTimeMilliseconds(payment.PaidAtUnixMs ?? payment.CreatedAtUnixMs)), payment.TokenSerial, payment.ProjectNumber);
+            JstText(DateTimeOffset.FromUnixTimeMilliseconds(payment.PaidAtUnixMs ?? payment.CreatedAtUnixMs)), payment.TokenSerial?.Value, payment.ProjectNumber?.Value);
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -21,6 +21,7 @@ public sealed record PaymentSettingsView(string? DuesPriceId, AmountView? DuesAm
 /// <summary>A Stripe payment link (plink_…) whose paid sales become the project's revenue.</summary>
 public sealed record SaleLinkRequest(string? PaymentLink);
 
+// Wire format: the project number stays a plain number.
 public sealed record SaleLinkView(string PaymentLink, long Project);
 
 /// <summary>Payment settings and the payment links that sell a project's work.</summary>
@@ -41,11 +42,13 @@ public sealed class PaymentSettings(Writer writer)
             return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidDues);
         }
 
-        var bank = request.BankAccount?.Trim() ?? string.Empty;
-        if (bank.Length > PaymentSettingsRules.MaxBankAccountLength || bank.Any(char.IsControl))
+        var checkedBank = BoundedText.OptionalLine(request.BankAccount, PaymentSettingsRules.MaxBankAccountLength, PaymentErrors.InvalidBankAccount(PaymentSettingsRules.MaxBankAccountLength));
+        if (!checkedBank.IsSuccess)
         {
-            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(PaymentErrors.InvalidBankAccount(PaymentSettingsRules.MaxBankAccountLength));
+            return Task.FromResult<Result<Committed<PaymentSettingsView>>>(checkedBank.Error);
         }
+
+        var bank = checkedBank.Value.Value;
 
         CsvMapping? csv = null;
         if (request.Csv is { } c)
@@ -86,7 +89,7 @@ public sealed class PaymentSettings(Writer writer)
         row is { BankAccount.Length: > 0 } ? row.BankAccount : null,
         row is { CsvMapping.Length: > 0 } ? System.Text.Json.JsonSerializer.Deserialize<CsvMapping>(row.CsvMapping, Writer.Json) : null);
 
-    public Task<Result<Committed<SaleLinkView>>> LinkSaleAsync(Caller caller, long project, SaleLinkRequest request)
+    public Task<Result<Committed<SaleLinkView>>> LinkSaleAsync(Caller caller, ProjectNumber project, SaleLinkRequest request)
     {
         var community = caller.RequireCommunity();
         var link = request.PaymentLink?.Trim() ?? string.Empty;
@@ -110,7 +113,7 @@ public sealed class PaymentSettings(Writer writer)
 
             write.Db.SaleLinks.Add(new SaleLinkRow { PaymentLinkId = link, CommunityId = community.Id, ProjectNumber = project, CreatedById = treasurer });
             await write.AuditAsync("payment.sale_link", new { project, paymentLink = link });
-            return Result<SaleLinkView>.Ok(new SaleLinkView(link, project));
+            return Result<SaleLinkView>.Ok(new SaleLinkView(link, project.Value));
         });
     }
 
@@ -126,7 +129,9 @@ public sealed class PaymentSettings(Writer writer)
             .WithSummary("Set monthly dues (a Stripe price and its amount), the bank account members transfer to, and the CSV mapping.")
             .Produces<PaymentSettingsView>();
         api.MapPost("/communities/{slug}/projects/{projectId:long}/sale-links", async (long projectId, SaleLinkRequest request, PaymentSettings settings, HttpContext http) =>
-                Problems.From(await settings.LinkSaleAsync(http.Caller(), projectId, request), StatusCodes.Status201Created, http))
+                ProjectNumber.Of(projectId) is { IsSuccess: true } project
+                    ? Problems.From(await settings.LinkSaleAsync(http.Caller(), project.Value, request), StatusCodes.Status201Created, http)
+                    : Problems.For(ProjectErrors.ProjectNotFound))
             .Allow(Access.Treasurer)
             .WithSummary("Sell a project's work through a Stripe payment link: each paid sale is recorded as the project's revenue.")
             .Produces<SaleLinkView>(StatusCodes.Status201Created);

@@ -18,6 +18,7 @@ public sealed record ProfileView(string PersonId, string DisplayName, string Bio
 public sealed record MembershipPeriod(DateTimeOffset From, DateTimeOffset? Until);
 
 /// <summary>A token a person holds: its lineage, and the pending proposal that locks it (its "for" vote), if any.</summary>
+// Wire format: the token number stays a plain number.
 public sealed record HeldToken(long Id, IReadOnlyList<LineageView> Lineage, long? LockedByProposal = null);
 
 public sealed record PersonPage(ProfileView Profile, IReadOnlyList<string> Roles, IReadOnlyList<HeldToken> Tokens, IReadOnlyList<MembershipPeriod> MembershipPeriods);
@@ -156,7 +157,7 @@ public static class Profiles
         foreach (var serial in tokens)
         {
             var view = await ReadTokens.FindAsync(db, community, serial, now);
-            held.Add(new HeldToken(serial, view.Value.Lineage, view.Value.LockedByProposal));
+            held.Add(new HeldToken(serial.Value, view.Value.Lineage, view.Value.LockedByProposal));
         }
 
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.CommunityId == community.Id && c.PersonId == person.Value)

@@ -17,6 +17,7 @@ public sealed record AcknowledgementView(string PersonId, string DisplayName, Da
 /// <summary>An acknowledgement just made: the contribution, who acknowledged it, when.</summary>
 public sealed record Acknowledgement(long Contribution, string AcknowledgedBy, DateTimeOffset At);
 
+// Wire format: the project number stays a plain number.
 public sealed record ContributionView(
     long Id,
     long Project,
@@ -37,7 +38,7 @@ public sealed record ContributionList(IReadOnlyList<ContributionView> Items);
 /// </summary>
 public sealed class ContributionLog(Writer writer)
 {
-    public Task<Result<Committed<ContributionView>>> RecordAsync(Caller caller, long project, ContributionRequest request, IdempotencyKey? idempotency = null) =>
+    public Task<Result<Committed<ContributionView>>> RecordAsync(Caller caller, ProjectNumber project, ContributionRequest request, IdempotencyKey? idempotency = null) =>
         writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             var community = caller.RequireCommunity();
@@ -124,7 +125,7 @@ public sealed class ContributionLog(Writer writer)
     }
 
     private static ContributionView View(ContributionRow c, string title, Dictionary<PersonId, string> names, IEnumerable<AcknowledgementRow> acknowledgements) =>
-        new(c.Number, c.ProjectNumber, title, c.AuthorId.ToString(), names.GetValueOrDefault(c.AuthorId, string.Empty), c.Summary, c.EvidenceUrl,
+        new(c.Number, c.ProjectNumber.Value, title, c.AuthorId.ToString(), names.GetValueOrDefault(c.AuthorId, string.Empty), c.Summary, c.EvidenceUrl,
             ProjectBook.Instant(c.OccurredAtUnixMs), ProjectBook.Instant(c.RecordedAtUnixMs),
             acknowledgements.OrderBy(a => a.AtUnixMs)
                 .Select(a => new AcknowledgementView(a.PersonId.ToString(), names.GetValueOrDefault(a.PersonId, string.Empty), ProjectBook.Instant(a.AtUnixMs))).ToList());
@@ -132,7 +133,9 @@ public sealed class ContributionLog(Writer writer)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/projects/{projectId:long}/contributions", (long projectId, ContributionRequest request, ContributionLog log, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => log.RecordAsync(caller, projectId, request, key)))
+                ProjectNumber.Of(projectId) is { IsSuccess: true } project
+                    ? Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => log.RecordAsync(caller, project.Value, request, key))
+                    : Task.FromResult(Problems.For(ProjectErrors.ProjectNotFound)))
             .Allow(Access.SignedIn)
             .WithSummary("A team member records what they did: summary, optional http(s) evidence link, when. Takes an Idempotency-Key.")
             .Produces<ContributionView>(StatusCodes.Status201Created);

@@ -14,8 +14,10 @@ public sealed record StatusRequest(string? Status);
 
 public sealed record TeamMemberView(string PersonId, string DisplayName, string Role, DateTimeOffset JoinedAt);
 
+// Wire format: the project number stays a plain number.
 public sealed record ProjectSummary(long Id, string Title, string Status, IReadOnlyList<string> NeededSkills, IReadOnlyList<string> Values, DateTimeOffset CreatedAt);
 
+// Wire format: the project number stays a plain number.
 public sealed record ProjectView(
     long Id,
     string Title,
@@ -31,6 +33,7 @@ public sealed record ProjectView(
     IReadOnlyList<ThanksView> Thanks,
     IReadOnlyList<WorkView> Works);
 
+// Wire format: the project number stays a plain number.
 public sealed record StatusChange(long Id, string From, string To);
 
 public sealed record ProjectList(IReadOnlyList<ProjectSummary> Items);
@@ -54,7 +57,7 @@ public sealed class ProjectBoard(Writer writer)
             }
 
             var db = write.Db;
-            var number = await ChainHeads.TakeAsync(db, community.Id.Value, "projects");
+            var number = ProjectNumber.Stored(await ChainHeads.TakeAsync(db, community.Id.Value, "projects"));
             var started = Project.Start(community.Id, number, request.Title, request.Description, skills.Value, values.Value, creator, write.At);
             if (!started.IsSuccess)
             {
@@ -67,11 +70,11 @@ public sealed class ProjectBoard(Writer writer)
             db.TeamMembers.Add(new TeamMemberRow { CommunityId = community.Id, ProjectNumber = number, PersonId = creator, Role = ProjectRules.Lead, JoinedAtUnixMs = at });
             await write.AuditAsync("project.created", new { project = number, title = project.Title, lead = creator.ToString() });
             var names = await PeopleBook.NamesAsync(db, [creator]);
-            return Result<ProjectView>.Ok(new ProjectView(number, project.Title, project.Description, project.StatusWord, project.NeededSkills, project.Values,
+            return Result<ProjectView>.Ok(new ProjectView(number.Value, project.Title, project.Description, project.StatusWord, project.NeededSkills, project.Values,
                 creator.ToString(), write.At, [new TeamMemberView(creator.ToString(), names[creator], ProjectRules.Lead, write.At)], [], [], [], []));
         });
 
-    public Task<Result<Committed<StatusChange>>> ChangeStatusAsync(Caller caller, long number, StatusRequest request) =>
+    public Task<Result<Committed<StatusChange>>> ChangeStatusAsync(Caller caller, ProjectNumber number, StatusRequest request) =>
         writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
             var community = caller.RequireCommunity();
@@ -95,7 +98,7 @@ public sealed class ProjectBoard(Writer writer)
             }
 
             await write.AuditAsync("project.status", new { project = number, from = was, to = moved.Value.StatusWord });
-            return Result<StatusChange>.Ok(new StatusChange(number, was, moved.Value.StatusWord));
+            return Result<StatusChange>.Ok(new StatusChange(number.Value, was, moved.Value.StatusWord));
         });
 
     public static async Task<Result<ProjectList>> ListAsync(MikoshiDb db, Community community, string? status)
@@ -118,7 +121,7 @@ public sealed class ProjectBoard(Writer writer)
         return new ProjectList(rows.Select(Summary).ToList());
     }
 
-    public static async Task<Result<ProjectView>> ViewAsync(MikoshiDb db, Community community, long number)
+    public static async Task<Result<ProjectView>> ViewAsync(MikoshiDb db, Community community, ProjectNumber number)
     {
         var found = await ProjectBook.FindAsync(db, community.Id, number);
         if (!found.IsSuccess)
@@ -133,7 +136,7 @@ public sealed class ProjectBoard(Writer writer)
         var contributions = await ContributionLog.ViewsAsync(db, community.Id, c => c.ProjectNumber == number);
         var thanks = await ThanksFeed.ViewsAsync(db, community.Id, t => t.ProjectNumber == number, long.MaxValue, ThanksFeed.PerProject);
         var names = await PeopleBook.NamesAsync(db, team.Select(m => m.PersonId));
-        return new ProjectView(project.Number, project.Title, project.Description, project.StatusWord, project.NeededSkills, project.Values,
+        return new ProjectView(project.Number.Value, project.Title, project.Description, project.StatusWord, project.NeededSkills, project.Values,
             project.CreatedById.ToString(), ProjectBook.Instant(project.CreatedAtUnixMs),
             team.OrderBy(m => m.JoinedAtUnixMs).ThenBy(m => m.Role == ProjectRules.Lead ? 0 : 1).ThenBy(m => m.PersonId.Value)
                 .Select(m => new TeamMemberView(m.PersonId.ToString(), names.GetValueOrDefault(m.PersonId, string.Empty), m.Role, ProjectBook.Instant(m.JoinedAtUnixMs))).ToList(),
@@ -141,7 +144,7 @@ public sealed class ProjectBoard(Writer writer)
     }
 
     public static ProjectSummary Summary(Project p) =>
-        new(p.Number, p.Title, p.StatusWord, p.NeededSkills, p.Values, ProjectBook.Instant(p.CreatedAtUnixMs));
+        new(p.Number.Value, p.Title, p.StatusWord, p.NeededSkills, p.Values, ProjectBook.Instant(p.CreatedAtUnixMs));
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -156,14 +159,22 @@ public sealed class ProjectBoard(Writer writer)
             .WithSummary("Projects, newest first; ?status=idea|forming|active|released|archived.")
             .Produces<ProjectList>();
         api.MapGet("/communities/{slug}/projects/{projectId:long}", async (long projectId, HttpContext http, MikoshiDb db) =>
-                Problems.From(await ViewAsync(db, http.Caller().RequireCommunity(), projectId)))
+                ProjectNumber.Of(projectId) is { IsSuccess: true } number
+                    ? Problems.From(await ViewAsync(db, http.Caller().RequireCommunity(), number.Value))
+                    : Problems.For(ProjectErrors.ProjectNotFound))
             .Allow(Access.Anyone)
             .WithSummary("A project: team with names and roles, needed skills, status, pending invitations and requests, contributions, thanks.")
             .Produces<ProjectView>();
         api.MapPost("/communities/{slug}/projects/{projectId:long}/status", async (long projectId, StatusRequest request, ProjectBoard board, HttpContext http) =>
             {
+                var project = ProjectNumber.Of(projectId);
+                if (!project.IsSuccess)
+                {
+                    return Problems.For(project.Error);
+                }
+
                 var caller = http.Caller();
-                return Problems.From(await board.ChangeStatusAsync(caller, projectId, request), StatusCodes.Status200OK, http);
+                return Problems.From(await board.ChangeStatusAsync(caller, project.Value, request), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A lead moves the project forward (idea → forming → active → released) or archives it.")

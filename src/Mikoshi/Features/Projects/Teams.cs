@@ -13,6 +13,7 @@ public sealed record InviteRequest(string? PersonId, string? Role);
 
 public sealed record JoinRequest(string? Role);
 
+// Wire format: the project number stays a plain number.
 public sealed record InvitationView(long Id, long Project, string Kind, string PersonId, string Role, string AskedBy, string State, DateTimeOffset CreatedAt);
 
 /// <summary>
@@ -21,7 +22,7 @@ public sealed record InvitationView(long Id, long Project, string Kind, string P
 /// </summary>
 public sealed class Teams(Writer writer)
 {
-    public Task<Result<Committed<InvitationView>>> InviteAsync(Caller caller, long project, InviteRequest request) =>
+    public Task<Result<Committed<InvitationView>>> InviteAsync(Caller caller, ProjectNumber project, InviteRequest request) =>
         writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
             var community = caller.RequireCommunity();
@@ -46,7 +47,7 @@ public sealed class Teams(Writer writer)
             return await OpenAsync(write, community, project, InvitationKind.Invitation, invitee.Value, request.Role, lead);
         });
 
-    public Task<Result<Committed<InvitationView>>> AskToJoinAsync(Caller caller, long project, JoinRequest request) =>
+    public Task<Result<Committed<InvitationView>>> AskToJoinAsync(Caller caller, ProjectNumber project, JoinRequest request) =>
         writer.RunAsync(caller, Access.Member, null, async write =>
         {
             var community = caller.RequireCommunity();
@@ -103,7 +104,7 @@ public sealed class Teams(Writer writer)
             return Result<InvitationView>.Ok(View(invitation));
         });
 
-    private static async Task<Result<InvitationView>> OpenAsync(WriteScope write, Community community, long project, InvitationKind kind, PersonId person, string? role, PersonId askedBy)
+    private static async Task<Result<InvitationView>> OpenAsync(WriteScope write, Community community, ProjectNumber project, InvitationKind kind, PersonId person, string? role, PersonId askedBy)
     {
         var db = write.Db;
         var onTeam = await ProjectBook.RoleAsync(db, community.Id, project, person) is not null;
@@ -127,22 +128,34 @@ public sealed class Teams(Writer writer)
     }
 
     public static InvitationView View(Invitation i) =>
-        new(i.Number, i.ProjectNumber, i.KindWord, i.PersonId.ToString(), i.Role, i.AskedById.ToString(), i.StateWord, ProjectBook.Instant(i.CreatedAtUnixMs));
+        new(i.Number, i.ProjectNumber.Value, i.KindWord, i.PersonId.ToString(), i.Role, i.AskedById.ToString(), i.StateWord, ProjectBook.Instant(i.CreatedAtUnixMs));
 
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/projects/{projectId:long}/invitations", async (long projectId, InviteRequest request, Teams teams, HttpContext http) =>
             {
+                var project = ProjectNumber.Of(projectId);
+                if (!project.IsSuccess)
+                {
+                    return Problems.For(project.Error);
+                }
+
                 var caller = http.Caller();
-                return Problems.From(await teams.InviteAsync(caller, projectId, request), StatusCodes.Status201Created, http);
+                return Problems.From(await teams.InviteAsync(caller, project.Value, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A lead invites a signed-up person onto the team with a role; no token needed to join.")
             .Produces<InvitationView>(StatusCodes.Status201Created);
         api.MapPost("/communities/{slug}/projects/{projectId:long}/join-requests", async (long projectId, JoinRequest request, Teams teams, HttpContext http) =>
             {
+                var project = ProjectNumber.Of(projectId);
+                if (!project.IsSuccess)
+                {
+                    return Problems.For(project.Error);
+                }
+
                 var caller = http.Caller();
-                return Problems.From(await teams.AskToJoinAsync(caller, projectId, request), StatusCodes.Status201Created, http);
+                return Problems.From(await teams.AskToJoinAsync(caller, project.Value, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Member)
             .WithSummary("Ask to join a project's team in a role; a lead answers.")

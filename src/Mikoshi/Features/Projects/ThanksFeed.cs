@@ -10,8 +10,10 @@ using Mikoshi.Features.Kernel;
 
 namespace Mikoshi.Features.Projects;
 
+// Wire format: the project number stays a plain number.
 public sealed record ThanksRequest(string? To, string? Message, long? ProjectId);
 
+// Wire format: the project number stays a plain number.
 public sealed record ThanksView(long Id, string From, string FromName, string To, string ToName, string Message, long? Project, DateTimeOffset At);
 
 public sealed record ThanksPage(IReadOnlyList<ThanksView> Items, string? NextCursor);
@@ -49,9 +51,16 @@ public sealed class ThanksFeed(Writer writer)
                 return message.Error;
             }
 
-            if (request.ProjectId is { } project && !(await ProjectBook.FindAsync(db, community.Id, project)).IsSuccess)
+            ProjectNumber? project = null;
+            if (request.ProjectId is { } projectId)
             {
-                return ProjectErrors.ProjectNotFound;
+                var given = ProjectNumber.Of(projectId);
+                if (!given.IsSuccess || !(await ProjectBook.FindAsync(db, community.Id, given.Value)).IsSuccess)
+                {
+                    return ProjectErrors.ProjectNotFound;
+                }
+
+                project = given.Value;
             }
 
             var number = await ChainHeads.TakeAsync(db, community.Id.Value, "thanks");
@@ -62,7 +71,7 @@ public sealed class ThanksFeed(Writer writer)
                 FromId = from,
                 ToId = to.Value,
                 Message = message.Value,
-                ProjectNumber = request.ProjectId,
+                ProjectNumber = project,
                 AtUnixMs = write.At.ToUnixTimeMilliseconds(),
             };
             db.Thanks.Add(row);
@@ -101,7 +110,7 @@ public sealed class ThanksFeed(Writer writer)
 
     private static ThanksView View(ThanksRow t, Dictionary<PersonId, string> names) =>
         new(t.Number, t.FromId.ToString(), names.GetValueOrDefault(t.FromId, string.Empty), t.ToId.ToString(), names.GetValueOrDefault(t.ToId, string.Empty),
-            t.Message, t.ProjectNumber, ProjectBook.Instant(t.AtUnixMs));
+            t.Message, t.ProjectNumber?.Value, ProjectBook.Instant(t.AtUnixMs));
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -9,12 +9,13 @@ namespace Mikoshi.Features.Projects;
 
 public sealed record WorkRequest(string? Title, string? Url, DateTimeOffset? ReleasedAt);
 
+// Wire format: the project number stays a plain number.
 public sealed record WorkView(long Id, long Project, string Title, string Url, DateTimeOffset ReleasedAt, string AddedBy);
 
 /// <summary>The works (制作物) a project released: a team member adds each with its link.</summary>
 public sealed class Works(Writer writer)
 {
-    public Task<Result<Committed<WorkView>>> AddAsync(Caller caller, long project, WorkRequest request, IdempotencyKey? idempotency = null) =>
+    public Task<Result<Committed<WorkView>>> AddAsync(Caller caller, ProjectNumber project, WorkRequest request, IdempotencyKey? idempotency = null) =>
         writer.RunAsync(caller, Access.SignedIn, idempotency, async write =>
         {
             var community = caller.RequireCommunity();
@@ -62,17 +63,19 @@ public sealed class Works(Writer writer)
             return Result<WorkView>.Ok(View(row));
         });
 
-    public static async Task<List<WorkView>> ViewsAsync(MikoshiDb db, CommunityId community, long project) =>
+    public static async Task<List<WorkView>> ViewsAsync(MikoshiDb db, CommunityId community, ProjectNumber project) =>
         (await db.Works.AsNoTracking().Where(w => w.CommunityId == community && w.ProjectNumber == project)
             .OrderByDescending(w => w.ReleasedAtUnixMs).ThenByDescending(w => w.Number).ToListAsync())
         .Select(View).ToList();
 
     private static WorkView View(WorkRow w) =>
-        new(w.Number, w.ProjectNumber, w.Title, w.Url, ProjectBook.Instant(w.ReleasedAtUnixMs), w.AddedById.ToString());
+        new(w.Number, w.ProjectNumber.Value, w.Title, w.Url, ProjectBook.Instant(w.ReleasedAtUnixMs), w.AddedById.ToString());
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/communities/{slug}/projects/{projectId:long}/works", (long projectId, WorkRequest request, Works works, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => works.AddAsync(caller, projectId, request, key)))
+                ProjectNumber.Of(projectId) is { IsSuccess: true } project
+                    ? Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => works.AddAsync(caller, project.Value, request, key))
+                    : Task.FromResult(Problems.For(ProjectErrors.ProjectNotFound)))
             .Allow(Access.SignedIn)
             .WithSummary("A team member adds a work the project released: title, http(s) link, when. Takes an Idempotency-Key.")
             .Produces<WorkView>(StatusCodes.Status201Created);

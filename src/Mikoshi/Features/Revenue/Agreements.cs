@@ -22,6 +22,7 @@ public sealed record AgreementRequest(IReadOnlyList<PartyRequest>? Parties, stri
 
 public sealed record PartyView(string PersonId, string DisplayName, long Weight, int FixedBps, int ShareBps, DateTimeOffset? AcceptedAt);
 
+// Wire format: the project number stays a plain number.
 public sealed record AgreementView(
     long Project,
     int Version,
@@ -36,6 +37,7 @@ public sealed record AgreementList(IReadOnlyList<AgreementView> Items);
 
 public sealed record PreviewLine(string PersonId, string DisplayName, long Weight, int ShareBps, IReadOnlyList<long> Contributions, string Reason);
 
+// Wire format: the project number stays a plain number.
 public sealed record AgreementPreview(long Project, long AcknowledgedContributions, IReadOnlyList<PreviewLine> Parties);
 
 /// <summary>
@@ -46,7 +48,7 @@ public sealed class Agreements(Writer writer)
 {
     public static readonly string InForce = SplitAgreement.Word(SplitAgreementState.InForce);
 
-    public Task<Result<Committed<AgreementView>>> ProposeAsync(Caller caller, long project, AgreementRequest request) =>
+    public Task<Result<Committed<AgreementView>>> ProposeAsync(Caller caller, ProjectNumber project, AgreementRequest request) =>
         writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
             var community = caller.RequireCommunity();
@@ -139,7 +141,7 @@ public sealed class Agreements(Writer writer)
             return inForce.IsSuccess ? Result<AgreementView>.Ok((await ViewsAsync(db, [agreement])).Single()) : inForce.Error;
         });
 
-    public Task<Result<Committed<AgreementView>>> AcceptAsync(Caller caller, long project, int version) =>
+    public Task<Result<Committed<AgreementView>>> AcceptAsync(Caller caller, ProjectNumber project, int version) =>
         writer.RunAsync(caller, Access.SignedIn, null, async write =>
         {
             var community = caller.RequireCommunity();
@@ -164,7 +166,7 @@ public sealed class Agreements(Writer writer)
         });
 
     /// <summary>The version in force at <paramref name="at"/>, or null when none was.</summary>
-    public static async Task<SplitAgreement?> InForceAtAsync(MikoshiDb db, CommunityId community, long project, DateTimeOffset at)
+    public static async Task<SplitAgreement?> InForceAtAsync(MikoshiDb db, CommunityId community, ProjectNumber project, DateTimeOffset at)
     {
         var instant = at.ToUnixTimeMilliseconds();
         return await db.Agreements.AsNoTracking().Include(a => a.Parties)
@@ -174,7 +176,7 @@ public sealed class Agreements(Writer writer)
     }
 
     /// <summary>Every version of a project's split, newest first.</summary>
-    public static async Task<List<AgreementView>> ViewsAsync(MikoshiDb db, CommunityId community, long project) =>
+    public static async Task<List<AgreementView>> ViewsAsync(MikoshiDb db, CommunityId community, ProjectNumber project) =>
         await ViewsAsync(db, await db.Agreements.AsNoTracking().Include(a => a.Parties)
             .Where(a => a.CommunityId == community && a.ProjectNumber == project)
             .OrderByDescending(a => a.Version).ToListAsync());
@@ -187,7 +189,7 @@ public sealed class Agreements(Writer writer)
         {
             var parties = r.PartiesInOrder;
             var shares = r.Terms.Split(Domain.Revenue.RevenuePolicy.Whole);
-            return new AgreementView(r.ProjectNumber, r.Version, SplitAgreement.Word(r.State), BasisWord(r.Basis), r.ProposedById.ToString(), ProjectBook.Instant(r.ProposedAtUnixMs),
+            return new AgreementView(r.ProjectNumber.Value, r.Version, SplitAgreement.Word(r.State), BasisWord(r.Basis), r.ProposedById.ToString(), ProjectBook.Instant(r.ProposedAtUnixMs),
                 r.InForceAtUnixMs is { } inForce ? ProjectBook.Instant(inForce) : null,
                 parties.Select((p, i) => new PartyView(p.PersonId.ToString(), names.GetValueOrDefault(p.PersonId, string.Empty), p.Weight, p.FixedBps.Value,
                     (int)shares[i], p.AcceptedAtUnixMs is { } accepted ? ProjectBook.Instant(accepted) : null)).ToList());
@@ -198,7 +200,7 @@ public sealed class Agreements(Writer writer)
     /// Weights from acknowledged contributions: each team member's weight is the number of their
     /// contributions to the project that a team-mate acknowledged, with the reason in words.
     /// </summary>
-    public static async Task<AgreementPreview> PreviewAsync(MikoshiDb db, CommunityId community, long project)
+    public static async Task<AgreementPreview> PreviewAsync(MikoshiDb db, CommunityId community, ProjectNumber project)
     {
         var team = await db.TeamMembers.AsNoTracking().Where(m => m.CommunityId == community && m.ProjectNumber == project)
             .OrderBy(m => m.JoinedAtUnixMs).Select(m => m.PersonId).ToListAsync();
@@ -219,7 +221,7 @@ public sealed class Agreements(Writer writer)
                 : $"{numbers.Count} of {total} acknowledged contributions → {(int)shares[i] / 100m:0.##}%";
             return new PreviewLine(person.ToString(), names.GetValueOrDefault(person, string.Empty), weights[i], (int)shares[i], numbers, reason);
         }).ToList();
-        return new AgreementPreview(project, total, lines);
+        return new AgreementPreview(project.Value, total, lines);
     }
 
     /// <summary>The word the API shows for a basis: <c>manual</c> or <c>contributions</c>.</summary>
@@ -251,31 +253,51 @@ public sealed class Agreements(Writer writer)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/communities/{slug}/projects/{projectId:long}/agreements", async (long projectId, HttpContext http, MikoshiDb db) =>
-                Results.Ok(new AgreementList(await ViewsAsync(db, http.Caller().RequireCommunity().Id, projectId))))
+                Results.Ok(new AgreementList(ProjectNumber.Of(projectId) is { IsSuccess: true } project
+                    ? await ViewsAsync(db, http.Caller().RequireCommunity().Id, project.Value)
+                    : [])))
             .Allow(Access.Anyone)
             .WithSummary("Every version of the project's split agreement, newest first: parties, weights or fixed shares, acceptances, and which is in force.")
             .Produces<AgreementList>();
         api.MapGet("/communities/{slug}/projects/{projectId:long}/agreements/preview", async (long projectId, HttpContext http, MikoshiDb db) =>
             {
+                var project = ProjectNumber.Of(projectId);
+                if (!project.IsSuccess)
+                {
+                    return Problems.For(project.Error);
+                }
+
                 var community = http.Caller().RequireCommunity();
-                var found = await ProjectBook.FindAsync(db, community.Id, projectId);
-                return found.IsSuccess ? Results.Ok(await PreviewAsync(db, community.Id, projectId)) : Problems.For(found.Error);
+                var found = await ProjectBook.FindAsync(db, community.Id, project.Value);
+                return found.IsSuccess ? Results.Ok(await PreviewAsync(db, community.Id, project.Value)) : Problems.For(found.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("Weights derived from acknowledged contributions, each explained in words.")
             .Produces<AgreementPreview>();
         api.MapPost("/communities/{slug}/projects/{projectId:long}/agreements", async (long projectId, AgreementRequest request, Agreements agreements, HttpContext http) =>
             {
+                var project = ProjectNumber.Of(projectId);
+                if (!project.IsSuccess)
+                {
+                    return Problems.For(project.Error);
+                }
+
                 var caller = http.Caller();
-                return Problems.From(await agreements.ProposeAsync(caller, projectId, request), StatusCodes.Status201Created, http);
+                return Problems.From(await agreements.ProposeAsync(caller, project.Value, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A lead proposes a new version of the split: team members by weight, outside parties by fixed share (basis points). In force once every party accepts.")
             .Produces<AgreementView>(StatusCodes.Status201Created);
         api.MapPost("/communities/{slug}/projects/{projectId:long}/agreements/{version:int}/accept", async (long projectId, int version, Agreements agreements, HttpContext http) =>
             {
+                var project = ProjectNumber.Of(projectId);
+                if (!project.IsSuccess)
+                {
+                    return Problems.For(project.Error);
+                }
+
                 var caller = http.Caller();
-                return Problems.From(await agreements.AcceptAsync(caller, projectId, version), StatusCodes.Status200OK, http);
+                return Problems.From(await agreements.AcceptAsync(caller, project.Value, version), StatusCodes.Status200OK, http);
             })
             .Allow(Access.SignedIn)
             .WithSummary("A named party accepts a proposed version; the last acceptance puts it in force.")

@@ -23,6 +23,7 @@ public sealed record GrantRequest(string? Asset, string? Amount, int? RecoupRate
 /// <summary>Where some of the revenue went: to an account, with a reason in words.</summary>
 public sealed record RevenuePart(string Account, string Kind, string? PersonId, string? DisplayName, AmountView Amount);
 
+// Wire format: the project number stays a plain number.
 public sealed record RevenueView(
     long Id,
     long Project,
@@ -39,8 +40,10 @@ public sealed record RevenueView(
 public sealed record FundingView(AmountView Granted, AmountView Outstanding, AmountView Recouped, int RecoupRateBps);
 
 // Wire format: the rate as a plain count of basis points.
+// Wire format: the project number stays a plain number.
 public sealed record GrantView(long Id, long Project, AmountView Amount, int RecoupRateBps, DateTimeOffset At, long Entry);
 
+// Wire format: the project number stays a plain number.
 public sealed record ProjectMoneyView(long Project, IReadOnlyList<AmountView> Reserve, IReadOnlyList<FundingView> Funding, IReadOnlyList<GrantView> Grants, IReadOnlyList<RevenueView> Revenue);
 
 /// <summary>
@@ -50,7 +53,7 @@ public sealed record ProjectMoneyView(long Project, IReadOnlyList<AmountView> Re
 /// </summary>
 public sealed class RecordRevenue(Writer writer)
 {
-    public Task<Result<Committed<GrantView>>> GrantAsync(Caller admin, long project, GrantRequest request) =>
+    public Task<Result<Committed<GrantView>>> GrantAsync(Caller admin, ProjectNumber project, GrantRequest request) =>
         writer.RunAsync(admin, Access.Admin, null,
             async write => await GrantAsync(write, admin.RequirePerson(), admin.RequireCommunity(), project, request));
 
@@ -58,7 +61,7 @@ public sealed class RecordRevenue(Writer writer)
     /// A grant inside a write someone else runs (an admin's request, or an executed fund proposal). On a
     /// refusal (unknown project, overdraft, …) it has appended nothing to the audit chain.
     /// </summary>
-    public static async Task<Result<GrantView>> GrantAsync(WriteScope write, PersonId grantedBy, Community community, long project, GrantRequest request)
+    public static async Task<Result<GrantView>> GrantAsync(WriteScope write, PersonId grantedBy, Community community, ProjectNumber project, GrantRequest request)
     {
         var db = write.Db;
         var found = await OpenProjectAsync(db, community.Id, project);
@@ -113,7 +116,7 @@ public sealed class RecordRevenue(Writer writer)
         return GrantViewOf(grant);
     }
 
-    public async Task<Result<Committed<RevenueView>>> RecordAsync(Caller treasurer, long project, RevenueRequest request, IdempotencyKey? idempotency)
+    public async Task<Result<Committed<RevenueView>>> RecordAsync(Caller treasurer, ProjectNumber project, RevenueRequest request, IdempotencyKey? idempotency)
     {
         var community = treasurer.RequireCommunity();
         if (idempotency is null)
@@ -147,7 +150,7 @@ public sealed class RecordRevenue(Writer writer)
     /// Revenue inside a write someone else runs (a treasurer's request, or a paid sale reported by Stripe):
     /// the waterfall, its journal entry and its audit link; refused before anything is posted.
     /// </summary>
-    public static async Task<Result<RevenueView>> RecordInAsync(WriteScope write, PersonId recordedBy, Community community, long project, Money amount, string source, DateTimeOffset? occurredAt)
+    public static async Task<Result<RevenueView>> RecordInAsync(WriteScope write, PersonId recordedBy, Community community, ProjectNumber project, Money amount, string source, DateTimeOffset? occurredAt)
     {
         var db = write.Db;
         var found = await OpenProjectAsync(db, community.Id, project);
@@ -274,13 +277,12 @@ public sealed class RecordRevenue(Writer writer)
         return Result<RevenueView>.Ok(View(row, split.Parties.Select((p, i) => (p.Person, parts.Contributors[i])).ToList(), names));
     }
 
-    public static async Task<ProjectMoneyView> MoneyAsync(MikoshiDb db, CommunityId community, long project)
+    public static async Task<ProjectMoneyView> MoneyAsync(MikoshiDb db, CommunityId community, ProjectNumber project)
     {
+        var account = AccountId.ForProject(project).ToString();
         var reserve = await db.Balances.AsNoTracking()
-            .Where(b => b.CommunityId == community && b.Account == AccountId.ForProject(project).ToString()).ToListAsync();
-        var funding = ProjectNumber.Of(project) is { IsSuccess: true } number
-            ? await db.Funding.AsNoTracking().Where(f => f.CommunityId == community && f.ProjectNumber == number.Value).ToListAsync()
-            : [];
+            .Where(b => b.CommunityId == community && b.Account == account).ToListAsync();
+        var funding = await db.Funding.AsNoTracking().Where(f => f.CommunityId == community && f.ProjectNumber == project).ToListAsync();
         var grants = await db.Grants.AsNoTracking().Where(g => g.CommunityId == community && g.ProjectNumber == project)
             .OrderByDescending(g => g.Number).ToListAsync();
         var revenue = await db.Revenue.AsNoTracking().Where(r => r.CommunityId == community && r.ProjectNumber == project)
@@ -297,7 +299,7 @@ public sealed class RecordRevenue(Writer writer)
             .ToDictionary(a => a.Version, a => a.Parties.OrderBy(p => p.Index).Select(p => p.PersonId).ToList());
         var names = await PeopleBook.NamesAsync(db, versions.Values.SelectMany(v => v));
         return new ProjectMoneyView(
-            project,
+            project.Value,
             reserve.OrderBy(b => b.Asset, StringComparer.Ordinal).Select(b => AmountView.Of(b.Asset, b.Units)).ToList(),
             funding.Select(f => new FundingView(AmountView.Of(f.Asset, f.Granted), AmountView.Of(f.Asset, f.Outstanding), AmountView.Of(f.Asset, f.Recouped), f.RecoupRateBps.Value)).ToList(),
             grants.Select(GrantViewOf).ToList(),
@@ -320,16 +322,16 @@ public sealed class RecordRevenue(Writer writer)
         };
         parts.AddRange(contributors.Select(c => new RevenuePart(AccountId.ForPerson(c.Person.Value).ToString(), "contributor", c.Person.ToString(),
             names.GetValueOrDefault(c.Person, string.Empty), AmountView.Of(r.Asset, c.Units))));
-        return new RevenueView(r.Number, r.ProjectNumber, AmountView.Of(r.Asset, r.Amount), r.Source, ProjectBook.Instant(r.OccurredAtUnixMs),
+        return new RevenueView(r.Number, r.ProjectNumber.Value, AmountView.Of(r.Asset, r.Amount), r.Source, ProjectBook.Instant(r.OccurredAtUnixMs),
             ProjectBook.Instant(r.RecordedAtUnixMs), r.AgreementVersion, r.HolderSupply, r.EntryNumber, parts);
     }
 
     private static GrantView GrantViewOf(GrantRow g) =>
-        new(g.Number, g.ProjectNumber, AmountView.Of(g.Asset, g.Amount), g.RecoupRateBps.Value, ProjectBook.Instant(g.AtUnixMs), g.EntryNumber);
+        new(g.Number, g.ProjectNumber.Value, AmountView.Of(g.Asset, g.Amount), g.RecoupRateBps.Value, ProjectBook.Instant(g.AtUnixMs), g.EntryNumber);
 
     private static string Units(Int128 units) => units.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<Result<Project>> OpenProjectAsync(MikoshiDb db, CommunityId community, long project)
+    private static async Task<Result<Project>> OpenProjectAsync(MikoshiDb db, CommunityId community, ProjectNumber project)
     {
         var found = await ProjectBook.FindAsync(db, community, project);
         return found.IsSuccess && found.Value.IsArchived
@@ -337,14 +339,12 @@ public sealed class RecordRevenue(Writer writer)
             : found;
     }
 
-    private static async Task<ProjectFunding> FundingAsync(MikoshiDb db, CommunityId community, long project, Asset asset)
+    private static async Task<ProjectFunding> FundingAsync(MikoshiDb db, CommunityId community, ProjectNumber project, Asset asset)
     {
-        // Only a project that was found gets here: its number came from the store.
-        var number = ProjectNumber.Stored(project);
-        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == number && f.Asset == asset.Code);
+        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset.Code);
         if (funding is null)
         {
-            funding = ProjectFunding.Open(community, number, asset);
+            funding = ProjectFunding.Open(community, project, asset);
             db.Funding.Add(funding);
         }
 
@@ -354,23 +354,37 @@ public sealed class RecordRevenue(Writer writer)
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/communities/{slug}/projects/{projectId:long}/revenue", (long projectId, RevenueRequest request, RecordRevenue revenue, HttpContext http) =>
-                Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => revenue.RecordAsync(caller, projectId, request, key)))
+                ProjectNumber.Of(projectId) is { IsSuccess: true } project
+                    ? Idempotency.WriteAsync(http, request, StatusCodes.Status201Created, (caller, key) => revenue.RecordAsync(caller, project.Value, request, key))
+                    : Task.FromResult(Problems.For(ProjectErrors.ProjectNotFound)))
             .Allow(Access.Treasurer)
             .WithSummary("Record revenue (asset, amount in minor units, source, occurredAt) with a required Idempotency-Key; the response lists where every unit went.")
             .Produces<RevenueView>(StatusCodes.Status201Created);
         api.MapGet("/communities/{slug}/projects/{projectId:long}/revenue", async (long projectId, HttpContext http, MikoshiDb db) =>
             {
+                var project = ProjectNumber.Of(projectId);
+                if (!project.IsSuccess)
+                {
+                    return Problems.For(project.Error);
+                }
+
                 var community = http.Caller().RequireCommunity();
-                var found = await ProjectBook.FindAsync(db, community.Id, projectId);
-                return found.IsSuccess ? Results.Ok(await MoneyAsync(db, community.Id, projectId)) : Problems.For(found.Error);
+                var found = await ProjectBook.FindAsync(db, community.Id, project.Value);
+                return found.IsSuccess ? Results.Ok(await MoneyAsync(db, community.Id, project.Value)) : Problems.For(found.Error);
             })
             .Allow(Access.Anyone)
             .WithSummary("The project's money: reserve, funding and recoupment, grants, and every revenue event with where its units went.")
             .Produces<ProjectMoneyView>();
         api.MapPost("/communities/{slug}/projects/{projectId:long}/grants", async (long projectId, GrantRequest request, RecordRevenue revenue, HttpContext http) =>
             {
+                var project = ProjectNumber.Of(projectId);
+                if (!project.IsSuccess)
+                {
+                    return Problems.For(project.Error);
+                }
+
                 var caller = http.Caller();
-                return Problems.From(await revenue.GrantAsync(caller, projectId, request), StatusCodes.Status201Created, http);
+                return Problems.From(await revenue.GrantAsync(caller, project.Value, request), StatusCodes.Status201Created, http);
             })
             .Allow(Access.Admin)
             .WithSummary("An admin grants treasury money (原資) to a project, optionally recovered from its revenue at a rate in basis points.")

@@ -50,12 +50,15 @@ public sealed class TaxSettings(Writer writer, SecretBox box)
                 invoice = parsed.Value;
             }
 
-            var name = (request.LegalName ?? string.Empty).Trim();
-            var address = (request.Address ?? string.Empty).Trim();
-            if (name.Length > TaxRules.MaxLegalNameLength || address.Length > TaxRules.MaxAddressLength || name.Any(char.IsControl) || address.Any(char.IsControl))
+            var invalid = TaxErrors.InvalidTaxProfile(TaxRules.MaxLegalNameLength, TaxRules.MaxAddressLength);
+            var checkedName = BoundedText.OptionalLine(request.LegalName, TaxRules.MaxLegalNameLength, invalid);
+            var checkedAddress = BoundedText.OptionalLine(request.Address, TaxRules.MaxAddressLength, invalid);
+            if (!checkedName.IsSuccess || !checkedAddress.IsSuccess)
             {
-                return TaxErrors.InvalidTaxProfile(TaxRules.MaxLegalNameLength, TaxRules.MaxAddressLength);
+                return invalid;
             }
+
+            var (name, address) = (checkedName.Value.Value, checkedAddress.Value.Value);
 
             var db = write.Db;
             var row = await db.TaxProfiles.FirstOrDefaultAsync(p => p.PersonId == person);
