@@ -1,3 +1,4 @@
+using Mikoshi.Domain.Membership;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Bench.Ledger;
@@ -108,7 +109,7 @@ public sealed class TokenLoops
         var recipient = (int)((owner + 1 + (n % (people.Length - 1))) % people.Length);
         var request = new TransferRequest(people[recipient].ToString());
         var key = new IdempotencyKey(Fmt.Invariant($"{run}-transfer-{n}"), $"POST /api/v1/communities/{community.Slug}/tokens/{serial}/transfer\n{JsonSerializer.Serialize(request, JsonSerializerOptions.Web)}");
-        var written = await store.InScopeAsync(async db => await new TransferToken(new Writer(db, TimeProvider.System), db).TransferAsync(await new Mikoshi.Features.Communities.Callers(db).InAsync(community, people[owner]), serial, request, key));
+        var written = await store.InScopeAsync(async db => await new TransferToken(new Writer(db, TimeProvider.System), db).TransferAsync(await new Mikoshi.Features.Communities.Callers(db).InAsync(community, people[owner]), TokenId.Stored(serial), request, key));
         if (!written.IsSuccess || written.Value.Replayed)
         {
             throw new InvalidOperationException($"Transfer {n} of token #{serial} was not committed: {written.Error?.ToString() ?? "replayed"}");
@@ -136,7 +137,7 @@ public sealed class TokenLoops
         var id = community.Id;
         var owners = await store.InScopeAsync(db => db.Tokens.AsNoTracking().Where(t => t.CommunityId == id)
             .Select(t => new { t.Serial, t.OwnerId }).ToDictionaryAsync(t => t.Serial, t => t.OwnerId));
-        if (owners.Count != tokens.Count || tokens.Any(t => owners[t.Serial] != people[t.Owner]))
+        if (owners.Count != tokens.Count || tokens.Any(t => owners[TokenId.Stored(t.Serial)] != people[t.Owner]))
         {
             throw new InvalidOperationException($"The store holds {owners.Count} tokens with owners other than the {tokens.Count} minted here.");
         }

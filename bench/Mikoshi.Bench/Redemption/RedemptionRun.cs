@@ -25,7 +25,7 @@ public sealed record RedemptionResult(string Store, string Settings, int Repetit
 
 /// <summary>
 /// Redemption on one store with few and with many tokens in circulation (10 and 10^6), three assets in the
-/// treasury: the preview (<see cref="Features.Membership.RedeemToken.PreviewAsync(Domain.Communities.Community, long)"/>)
+/// treasury: the preview (<see cref="Features.Membership.RedeemToken.PreviewAsync(Domain.Communities.Community, Domain.Membership.TokenId)"/>)
 /// and the redemption (<see cref="Features.Membership.RedeemToken.RedeemAsync"/>), the two worlds taking turns
 /// request by request in the same run, so the ratio many ÷ few is measured against a baseline taken beside it.
 /// Two rounds on the same worlds: the default community, then every community under the LLC-DAO cap

@@ -120,7 +120,7 @@ public sealed class RedemptionWorld
         var k = previewed++;
         var community = communities[(int)(k % communities.Count)];
         var serial = Tokens - (k / communities.Count % (Tokens / 2));
-        var preview = await store.InScopeAsync(db => Redeem(db).PreviewAsync(community, serial));
+        var preview = await store.InScopeAsync(db => Redeem(db).PreviewAsync(community, TokenId.Stored(serial)));
         return preview.IsSuccess ? preview.Value : throw new InvalidOperationException($"Preview of token #{serial} refused: {preview.Error}");
     }
 
@@ -141,7 +141,7 @@ public sealed class RedemptionWorld
 
         var holder = holders[c][serial - 1];
         var key = new IdempotencyKey(Fmt.Invariant($"{run}-redeem-{k}"), Fmt.Invariant($"POST /api/v1/communities/{community.Slug}/tokens/{serial}/redeem\n"));
-        var written = await store.InScopeAsync(async db => await Redeem(db).RedeemAsync(await new Mikoshi.Features.Communities.Callers(db).InAsync(community, holder), serial, key));
+        var written = await store.InScopeAsync(async db => await Redeem(db).RedeemAsync(await new Mikoshi.Features.Communities.Callers(db).InAsync(community, holder), TokenId.Stored(serial), key));
         if (!written.IsSuccess || written.Value.Paid is not { Replayed: false })
         {
             throw new InvalidOperationException($"Redemption of token #{serial} was not committed: {written.Error?.ToString() ?? "replayed"}");
@@ -191,7 +191,7 @@ public sealed class RedemptionWorld
         var balances = await store.InScopeAsync(db => db.Balances.AsNoTracking().Where(b => b.CommunityId == id && (b.Account == person || b.Account == treasury)).ToListAsync());
         var pools = await store.InScopeAsync(db => db.TreasuryPools.AsNoTracking().Where(p => p.CommunityId == id).ToDictionaryAsync(p => p.Asset));
         var after = await store.InScopeAsync(db => db.Communities.AsNoTracking().Where(x => x.Id == id).Select(x => x.Supply).SingleAsync());
-        var burned = await store.InScopeAsync(db => db.Tokens.AsNoTracking().Where(t => t.CommunityId == id && t.Serial == serial).Select(t => t.BurnedAtUnixMs).SingleAsync());
+        var burned = await store.InScopeAsync(db => db.Tokens.AsNoTracking().Where(t => t.CommunityId == id && t.Serial == TokenId.Stored(serial)).Select(t => t.BurnedAtUnixMs).SingleAsync());
         if (after != supply - 1 || burned is null || view.Supply != supply || view.RedemptionRateBps != RateBps)
         {
             throw new InvalidOperationException(Fmt.Invariant($"Token #{serial}: supply {supply} → {after}, burned {burned}, view supply {view.Supply}."));

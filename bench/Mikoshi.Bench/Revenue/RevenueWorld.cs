@@ -1,3 +1,4 @@
+using Mikoshi.Domain.Projects;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Mikoshi.Bench.Ledger;
@@ -42,10 +43,10 @@ public sealed class RevenueWorld
         var holders = Enumerable.Range(0, count).Select(_ => PersonId.New()).ToArray();
         await store.InScopeAsync(async db =>
         {
-            db.Projects.Add(Domain.Projects.Project.Start(id, 1, "Bench project", null, [], [], lead, DateTimeOffset.UnixEpoch).Value.MoveTo(Domain.Projects.ProjectStatus.Active).Value);
-            db.TeamMembers.Add(new TeamMemberRow { CommunityId = id, ProjectNumber = 1, PersonId = lead, Role = "lead", JoinedAtUnixMs = 0 });
+            db.Projects.Add(Domain.Projects.Project.Start(id, ProjectNumber.Stored(1), "Bench project", null, [], [], lead, DateTimeOffset.UnixEpoch).Value.MoveTo(Domain.Projects.ProjectStatus.Active).Value);
+            db.TeamMembers.Add(new TeamMemberRow { CommunityId = id, ProjectNumber = ProjectNumber.Stored(1), PersonId = lead, Role = "lead", JoinedAtUnixMs = 0 });
             // The lead's own split, in force from the start: proposing accepts the proposer's part.
-            var split = Domain.Revenue.SplitAgreement.Propose(id, 1, 1, Domain.Revenue.SplitBasis.Manual, [new Domain.Revenue.SplitParty(lead, 1, Domain.Bps.Zero)], lead, DateTimeOffset.UnixEpoch).Value;
+            var split = Domain.Revenue.SplitAgreement.Propose(id, ProjectNumber.Stored(1), 1, Domain.Revenue.SplitBasis.Manual, [new Domain.Revenue.SplitParty(lead, 1, Domain.Bps.Zero)], lead, DateTimeOffset.UnixEpoch).Value;
             split.ComeIntoForce([], DateTimeOffset.UnixEpoch);
             db.Agreements.Add(split);
             foreach (var holder in holders.Take(50))
@@ -76,7 +77,7 @@ public sealed class RevenueWorld
         var key = Fmt.Invariant($"bench-revenue-{++events}");
         var request = new RevenueRequest("JPY", Fmt.Invariant($"{Amount}"), "bench sales", null);
         var written = await store.InScopeAsync(async db => await new RecordRevenue(new Writer(db, TimeProvider.System))
-            .RecordAsync(await CallerAsync(db, new PersonId(Guid.Parse(treasurer))), 1, request, new IdempotencyKey(key, key)));
+            .RecordAsync(await CallerAsync(db, new PersonId(Guid.Parse(treasurer))), ProjectNumber.Stored(1), request, new IdempotencyKey(key, key)));
         if (!written.IsSuccess)
         {
             throw new InvalidOperationException($"Revenue refused: {written.Error}");

@@ -210,7 +210,7 @@ public static class ScaleRun
             {
                 for (var step = start; step < end; step++)
                 {
-                    var token = await TokenLocks.FindMovableAsync(write, community.Id, 1);
+                    var token = await TokenLocks.FindMovableAsync(write, community.Id, TokenId.Stored(1));
                     if (!token.IsSuccess)
                     {
                         return token.Error;
