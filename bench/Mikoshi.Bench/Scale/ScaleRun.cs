@@ -117,6 +117,7 @@ public static class ScaleRun
         yield return ("community page", "GET /api/v1/communities/{slug}", slug => founder.Client.GetAsync($"/api/v1/communities/{slug}"));
         yield return ("ledger page", "GET /api/v1/communities/{slug}/ledger?limit=50", slug => founder.Client.GetAsync($"/api/v1/communities/{slug}/ledger?limit=50"));
         yield return ("token", "GET /api/v1/communities/{slug}/tokens/2 (a member's token, lineage of one)", slug => founder.Client.GetAsync($"/api/v1/communities/{slug}/tokens/2"));
+        yield return ("price chart", "GET /api/v1/communities/{slug}/price-history (the latest 500 mints and sales; the demo has 25)", slug => founder.Client.GetAsync($"/api/v1/communities/{slug}/price-history"));
         yield return ("deposit", "POST /api/v1/communities/{slug}/deposits, a new Idempotency-Key each", slug =>
         {
             var n = Interlocked.Increment(ref keys);

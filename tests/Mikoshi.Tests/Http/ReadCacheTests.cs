@@ -74,6 +74,35 @@ public sealed class ReadCacheTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Single(await MembershipAsync(aki.Client, slug, ben.Id));
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Mint_IsOnThePriceChartAtTheNextRead_AndATokenViewCarriesOnlyItsOwnPrices(string provider)
+    {
+        var app = apps.For(provider);
+        var admin = await app.SignUpAsync();
+        var aki = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        await admin.DepositAsync(slug, "100000", personId: aki.Id);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await aki.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
+        }
+
+        var visitor = app.CreateClient();
+        Assert.Equal(new long[] { 1, 2 }, Tokens(await visitor.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{slug}/price-history")));
+
+        Assert.Equal(HttpStatusCode.Created, (await aki.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
+
+        var chart = await visitor.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{slug}/price-history");
+        Assert.Equal(new long[] { 1, 2, 3 }, Tokens(chart));
+        Assert.Equal(500, chart.GetProperty("limit").GetInt32());
+        Assert.All(chart.GetProperty("points").EnumerateArray(), p => Assert.Equal("minted", p.GetProperty("kind").GetString()));
+        var own = (await TokenAsync(visitor, slug)).GetProperty("priceHistory");
+        Assert.Equal(new long[] { 1 }, own.EnumerateArray().Select(p => p.GetProperty("token").GetInt64()));
+    }
+
+    private static long[] Tokens(JsonElement chart) => chart.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("token").GetInt64()).ToArray();
+
     /// <summary>The attack: an admin, demoted, tries again at once, hoping the door still remembers the role it cached.</summary>
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]

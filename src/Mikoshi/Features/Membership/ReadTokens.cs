@@ -17,6 +17,9 @@ public sealed record LineageView(string Kind, string? From, string? FromName, st
 // Wire format: the token number stays a plain number.
 public sealed record PricePoint(DateTimeOffset At, string Kind, long Token, AmountView Price);
 
+/// <summary>The community's price chart: its latest <see cref="ReadTokens.PriceHistoryPoints"/> mints and sales, oldest first.</summary>
+public sealed record PriceHistoryView(IReadOnlyList<PricePoint> Points, int Limit);
+
 // Wire format: the token number stays a plain number.
 public sealed record TokenView(
     long Id,
@@ -70,8 +73,8 @@ public static class ReadTokens
             l.Kind.ToString().ToLowerInvariant(), l.FromId?.ToString(), Name(l.FromId), l.ToId?.ToString(), Name(l.ToId),
             DateTimeOffset.FromUnixTimeMilliseconds(l.AtUnixMs), l.Price is { } p ? AmountView.Of(community.BaseAsset, p) : null)).ToList();
         var lastSale = token.Lineage.Where(l => l.Kind == LineageKind.Sold).MaxBy(l => l.Step);
-        var listings = await db.Listings.AsNoTracking().Where(l => l.CommunityId == community.Id && l.State == ListingState.Open).ToListAsync();
-        var lowest = listings.OrderBy(l => l.Price).ThenBy(l => l.Number).FirstOrDefault();
+        var lowest = await db.Listings.AsNoTracking().Where(l => l.CommunityId == community.Id && l.State == ListingState.Open)
+            .OrderBy(l => l.Price).ThenBy(l => l.Number).FirstOrDefaultAsync();
         RedemptionView? redemption = null;
         IReadOnlyList<TokenShareView> value = [];
         long? lockedBy = null;
@@ -88,7 +91,7 @@ public static class ReadTokens
         return new TokenView(serial.Value, $"{community.Name} #{serial}", token.OwnerId?.ToString(), Name(token.OwnerId), token.ApprovedId?.ToString(),
             token.BurnedAtUnixMs is not null, DateTimeOffset.FromUnixTimeMilliseconds(token.MintedAtUnixMs), AmountView.Of(community.BaseAsset, token.MintPrice),
             lineage, lastSale?.Price is { } sale ? AmountView.Of(community.BaseAsset, sale) : null,
-            lowest is null ? null : Listings.View(lowest), redemption, await PriceHistoryAsync(db, community, serial))
+            lowest is null ? null : Listings.View(lowest), redemption, OwnPrices(community, token.Lineage))
         {
             Value = value,
             LockedByProposal = lockedBy,
@@ -128,26 +131,40 @@ public static class ReadTokens
 
     private sealed record TokenRead(Result<TokenView> View, bool ClockBound);
 
-    /// <summary>The most recent mints and sales a token's chart shows; its own are always added.</summary>
+    /// <summary>The most recent mints and sales the community's price chart shows.</summary>
     public const int PriceHistoryPoints = 500;
 
+    /// <summary>A token's own mints and sales, oldest first: its price history, which its page's chart highlights.</summary>
+    private static List<PricePoint> OwnPrices(Community community, IEnumerable<LineageStep> lineage) =>
+        lineage.Where(l => l.Kind is LineageKind.Minted or LineageKind.Sold).OrderBy(l => l.Step).Select(l => Point(community, l)).ToList();
+
+    private static PricePoint Point(Community community, LineageStep l) =>
+        new(DateTimeOffset.FromUnixTimeMilliseconds(l.AtUnixMs), l.Kind.ToString().ToLowerInvariant(), l.Serial.Value, AmountView.Of(community.BaseAsset, l.Price ?? Int128.Zero));
+
     /// <summary>
-    /// The membership's price over time, oldest first: the community's latest <see cref="PriceHistoryPoints"/> mints
-    /// and sales, and every mint and sale of <paramref name="serial"/> itself, which the chart highlights. Two indexed
-    /// reads of a bounded size, so the view costs the same at 10^4 members as at 25 (docs/benchmarks.md section 18).
+    /// The community's price over time, oldest first: its latest <see cref="PriceHistoryPoints"/> mints and sales, one
+    /// indexed read of a bounded size. It is a resource of its own, not part of a token's view, so that the view's size
+    /// (and cost) is the token's alone: embedded, it made the view 9.3× dearer at 10^4 members (docs/benchmarks.md 18, 19).
     /// </summary>
-    public static async Task<IReadOnlyList<PricePoint>> PriceHistoryAsync(MikoshiDb db, Community community, TokenId serial)
+    public static async Task<PriceHistoryView> PriceHistoryAsync(MikoshiDb db, Community community)
     {
-        var priced = db.Lineage.AsNoTracking()
-            .Where(l => l.CommunityId == community.Id && (l.Kind == LineageKind.Minted || l.Kind == LineageKind.Sold));
-        var latest = await priced.OrderByDescending(l => l.AtUnixMs).ThenByDescending(l => l.Serial).ThenByDescending(l => l.Step)
+        var latest = await db.Lineage.AsNoTracking()
+            .Where(l => l.CommunityId == community.Id && (l.Kind == LineageKind.Minted || l.Kind == LineageKind.Sold))
+            .OrderByDescending(l => l.AtUnixMs).ThenByDescending(l => l.Serial).ThenByDescending(l => l.Step)
             .Take(PriceHistoryPoints).ToListAsync();
-        var own = await priced.Where(l => l.Serial == serial).ToListAsync();
-        return latest.Concat(own).DistinctBy(l => (l.Serial, l.Step))
-            .OrderBy(l => l.AtUnixMs).ThenBy(l => l.Serial).ThenBy(l => l.Step)
-            .Select(l => new PricePoint(DateTimeOffset.FromUnixTimeMilliseconds(l.AtUnixMs), l.Kind.ToString().ToLowerInvariant(), l.Serial.Value,
-                AmountView.Of(community.BaseAsset, l.Price ?? Int128.Zero))).ToList();
+        return new PriceHistoryView(latest.AsEnumerable().Reverse().Select(l => Point(community, l)).ToList(), PriceHistoryPoints);
     }
+
+    /// <summary>The community's price chart at the head version the request read, from the <see cref="ReadCache"/>: a mint or a sale bumps the version.</summary>
+    public static async Task<PriceHistoryView> PriceHistoryAsync(MikoshiDb db, ReadCache cache, Community community, HeadVersion? at) =>
+        at is { } version
+            ? await cache.GetOrReadAsync(new ReadKey("price-history", community.Id.Value, version with { Instance = 0 }), () => PriceHistoryAsync(db, community))
+            : await PriceHistoryAsync(db, community);
+
+    /// <summary>What a token's chart draws: the community's latest points and every one of the token's own, oldest first, each once.</summary>
+    public static IReadOnlyList<PricePoint> Chart(PriceHistoryView community, TokenView token) =>
+        community.Points.Concat(token.PriceHistory).DistinctBy(p => (p.Token, p.At, p.Kind, p.Price))
+            .OrderBy(p => p.At).ThenBy(p => p.Token).ToList();
 
     public static async Task<Result<TokenPage>> ListAsync(MikoshiDb db, Community community, string? owner, string? cursor, int? limit)
     {
@@ -219,8 +236,13 @@ public static class ReadTokens
                     ? Problems.From(await ViewAsync(db, cache, http.Caller().RequireCommunity(), id.Value, clock.GetUtcNow(), http.ReadAt()))
                     : Problems.For(MembershipErrors.TokenNotFound))
             .Allow(Access.Anyone)
-            .WithSummary("A token: owner, lineage, last sale, lowest listing, its share of each treasury pool and redemption value, a vote lock, the holders' share it accrued, price history.")
+            .WithSummary("A token: owner, lineage, last sale, lowest listing, its share of each treasury pool and redemption value, a vote lock, the holders' share it accrued, its own mints and sales (price history).")
             .Produces<TokenView>();
+        api.MapGet("/communities/{slug}/price-history", async (HttpContext http, MikoshiDb db, ReadCache cache) =>
+                Results.Ok(await PriceHistoryAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt())))
+            .Allow(Access.Anyone)
+            .WithSummary("The membership's price chart: the community's latest 500 mints and sales, oldest first.")
+            .Produces<PriceHistoryView>();
         api.MapGet("/communities/{slug}/tokens/{tokenId:long}/metadata", async (long tokenId, HttpContext http, MikoshiDb db) =>
             {
                 var community = http.Caller().RequireCommunity();

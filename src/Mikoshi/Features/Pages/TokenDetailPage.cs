@@ -13,7 +13,7 @@ namespace Mikoshi.Features.Pages;
 /// <summary>
 /// A token's page: the token; what the reader's own move settled (read back from its stored answer); in chain mode the
 /// redemption waiting for the chain and the reader's latest one the chain refused; the open listing; and, for its holder,
-/// the people they may give it to and the redemption preview when asked for.
+/// the people they may give it to and the redemption preview when asked for; the community's price chart with the token's own points.
 /// </summary>
 public sealed record TokenDetailView(
     Caller Caller,
@@ -25,7 +25,8 @@ public sealed record TokenDetailView(
     ChainOutboxRow? ClosedRedemption,
     Listing? OwnListing,
     IReadOnlyList<PersonChoice> People,
-    Result<RedemptionView>? Preview);
+    Result<RedemptionView>? Preview,
+    IReadOnlyList<PricePoint> Chart);
 
 /// <summary>The token page's one query (named apart from <see cref="TokenPage"/>, the API's page of tokens).</summary>
 public sealed class TokenDetailPage(MikoshiDb db, Callers callers)
@@ -70,6 +71,7 @@ public sealed class TokenDetailPage(MikoshiDb db, Callers callers)
         var mine = reader is { } holder && token.Owner == holder.ToString();
         return new TokenDetailView(await callers.InAsync(community, reader), token, settled, settledTo, onChain, pending, closed, ownListing,
             mine ? await PageReads.PeopleAsync(db, community.Id) : [],
-            mine && preview ? (Result<RedemptionView>?)await RedeemToken.PreviewAsync(db, community, serial) : null);
+            mine && preview ? (Result<RedemptionView>?)await RedeemToken.PreviewAsync(db, community, serial) : null,
+            ReadTokens.Chart(await ReadTokens.PriceHistoryAsync(db, community), token));
     }
 }
