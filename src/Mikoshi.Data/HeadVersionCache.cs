@@ -55,13 +55,37 @@ public sealed class ReadCache : IDisposable
     /// <summary>How many entries are held now (for tests and the docs' sizing).</summary>
     public int Count => cache.Count;
 
-    public void Dispose() => cache.Dispose();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqliteReadLanes> lanes = new(StringComparer.Ordinal);
+
+    public void Dispose()
+    {
+        cache.Dispose();
+        foreach (var lane in lanes.Values)
+        {
+            lane.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A statement every request runs (the head versions, the security stamp): on SQLite outside a transaction, on a
+    /// connection kept open with the statement prepared (<see cref="SqliteReadLanes"/>); otherwise as
+    /// <see cref="QueryAsync"/>. PostgreSQL's own connection pool keeps its connections open already.
+    /// </summary>
+    public Task<T> HotQueryAsync<T>(MikoshiDb db, string sql, Action<DbCommand> parameters, Func<DbDataReader, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        if (db.IsPostgres || db.Database.CurrentTransaction is not null || db.Database.GetConnectionString() is not { } connection)
+        {
+            return QueryAsync(db, sql, parameters, read, cancellationToken);
+        }
+
+        return lanes.GetOrAdd(connection, c => new SqliteReadLanes(c)).QueryAsync(sql, parameters, read, cancellationToken);
+    }
 
     /// <summary>
     /// The community with this slug and the versions to answer at, in one statement (the community's id, its head's
     /// version and the instance head's version); null when no community has the slug.
     /// </summary>
-    public static async Task<(CommunityId Community, HeadVersion At)?> FindAsync(MikoshiDb db, string slug, CancellationToken cancellationToken = default)
+    public async Task<(CommunityId Community, HeadVersion At)?> FindAsync(MikoshiDb db, string slug, CancellationToken cancellationToken = default)
     {
         const string sql = """
             SELECT c."Id",
@@ -69,7 +93,7 @@ public sealed class ReadCache : IDisposable
                    COALESCE((SELECT i."Version" FROM chain_heads i WHERE i."Chain" = @instance), 0)
             FROM communities c WHERE c."Slug" = @slug
             """;
-        return await QueryAsync(db, sql, command =>
+        return await HotQueryAsync(db, sql, command =>
             {
                 Parameter(db, command, "@instance", Guid.Empty);
                 Parameter(db, command, "@slug", slug);

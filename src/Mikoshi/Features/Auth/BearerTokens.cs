@@ -56,9 +56,9 @@ public static class BearerTokens
         }
 
         // Every signed-in request asks this: one statement straight from the data reader, not a LINQ query
-        // translated from its expression each time.
+        // translated from its expression each time; on SQLite prepared once on a connection kept open.
         var db = http.RequestServices.GetRequiredService<MikoshiDb>();
-        var stored = await ReadCache.QueryAsync(db, """SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = @id""",
+        var stored = await http.RequestServices.GetRequiredService<ReadCache>().HotQueryAsync(db, """SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = @id""",
             command => ReadCache.Parameter(db, command, "@id", id),
             async reader => await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? reader.GetString(0) : null);
         return stored is not null && string.Equals(stored, stamp, StringComparison.Ordinal);

@@ -42,7 +42,7 @@ public sealed class Callers(MikoshiDb db, ReadCache? cache = null)
             return community is null ? null : new CallerAt(await InAsync(community, person), await ReadCache.VersionAsync(db, community.Id));
         }
 
-        if (await ReadCache.FindAsync(db, slug) is not { } found)
+        if (await cache.FindAsync(db, slug) is not { } found)
         {
             return null;
         }

@@ -96,7 +96,7 @@ public static class GetCommunity
             .WithSummary("Every community, by slug.")
             .Produces<CommunityList>();
         api.MapGet("/communities/{slug}", async (HttpContext http, MikoshiDb db, ReadCache cache) =>
-                Results.Ok(await ViewAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt())))
+                CachedAnswers.Ok(await ViewAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt())))
             .Allow(Access.Anyone)
             .WithSummary("A community's charter, parameters and headline figures.")
             .Produces<CommunityView>();

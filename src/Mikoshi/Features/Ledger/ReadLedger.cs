@@ -141,7 +141,7 @@ public static class ReadLedger
         api.MapGet("/communities/{slug}/ledger", async (HttpContext http, MikoshiDb db, ReadCache cache, PublicNames names, string? cursor, int? limit) =>
             {
                 var caller = http.Caller();
-                return Problems.From(await NamedPageAsync(db, cache, names, caller.RequireCommunity().Id, PublicNames.IsInsider(caller.Roles), http.ReadAt(), cursor, limit));
+                return CachedAnswers.From(await NamedPageAsync(db, cache, names, caller.RequireCommunity().Id, PublicNames.IsInsider(caller.Roles), http.ReadAt(), cursor, limit));
             })
             .Allow(Access.Anyone)
             .WithSummary("The public journal, newest first, paged. Outside the community a person's postings and actions appear under a pseudonym (person:member-…) unless they chose to be shown; members see ids and names.")

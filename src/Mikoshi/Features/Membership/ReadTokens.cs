@@ -227,19 +227,19 @@ public static class ReadTokens
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/communities/{slug}/tokens", async (HttpContext http, MikoshiDb db, ReadCache cache, string? owner, string? cursor, int? limit) =>
-                Problems.From(await PageAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt(), owner, cursor, limit)))
+                CachedAnswers.From(await PageAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt(), owner, cursor, limit)))
             .Allow(Access.Anyone)
             .WithSummary("Tokens by serial, optionally only one owner's.")
             .Produces<TokenPage>();
         api.MapGet("/communities/{slug}/tokens/{tokenId:long}", async (long tokenId, HttpContext http, MikoshiDb db, ReadCache cache, TimeProvider clock) =>
                 TokenId.Of(tokenId) is { IsSuccess: true } id
-                    ? Problems.From(await ViewAsync(db, cache, http.Caller().RequireCommunity(), id.Value, clock.GetUtcNow(), http.ReadAt()))
+                    ? CachedAnswers.From(await ViewAsync(db, cache, http.Caller().RequireCommunity(), id.Value, clock.GetUtcNow(), http.ReadAt()))
                     : Problems.For(MembershipErrors.TokenNotFound))
             .Allow(Access.Anyone)
             .WithSummary("A token: owner, lineage, last sale, lowest listing, its share of each treasury pool and redemption value, a vote lock, the holders' share it accrued, its own mints and sales (price history).")
             .Produces<TokenView>();
         api.MapGet("/communities/{slug}/price-history", async (HttpContext http, MikoshiDb db, ReadCache cache) =>
-                Results.Ok(await PriceHistoryAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt())))
+                CachedAnswers.Ok(await PriceHistoryAsync(db, cache, http.Caller().RequireCommunity(), http.ReadAt())))
             .Allow(Access.Anyone)
             .WithSummary("The membership's price chart: the community's latest 500 mints and sales, oldest first.")
             .Produces<PriceHistoryView>();
