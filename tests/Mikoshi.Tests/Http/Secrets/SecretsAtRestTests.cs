@@ -261,7 +261,8 @@ public sealed class SecretsAtRestTests : IDisposable
         }
 
         var name = new NpgsqlConnectionStringBuilder(live.ConnectionString).Database!;
-        await using (var connection = new NpgsqlConnection(live.ConnectionString))
+        // The app's pool is keyed by the connection string it opens with (automatic preparation added).
+        await using (var connection = new NpgsqlConnection(StoreRegistration.AutoPrepared(live.ConnectionString)))
         {
             NpgsqlConnection.ClearPool(connection);
         }
