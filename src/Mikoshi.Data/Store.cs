@@ -72,20 +72,21 @@ public static class StoreRegistration
     public const int AutoPrepareStatements = 64;
 
     /// <summary>
-    /// The connection string with Npgsql's automatic preparation on (unless it names its own <c>Max Auto Prepare</c>):
+    /// The connection string with Npgsql's automatic preparation on (unless it names its own <c>Max Auto Prepare</c>,
+    /// 0 included, which turns it off):
     /// a statement run five times on a connection is prepared there, so PostgreSQL parses and plans it once, not per
     /// request. Every request's head-version read and every write's statements repeat; reads answered from the cache
     /// went up about a third (docs/benchmarks.md section 19).
     /// </summary>
     public static string AutoPrepared(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
+        var said = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (said.ContainsKey("Max Auto Prepare") || said.ContainsKey("MaxAutoPrepare"))
         {
-            builder.MaxAutoPrepare = AutoPrepareStatements;
+            return connectionString;
         }
 
-        return builder.ConnectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPrepareStatements }.ConnectionString;
     }
 
     /// <summary>Brings the schema up to date (both providers keep their own migrations).</summary>
