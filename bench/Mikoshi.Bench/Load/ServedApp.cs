@@ -13,8 +13,9 @@ public static class ServedApp
     /// <summary>
     /// Starts the app on a fresh store named <paramref name="name"/>: a SQLite file in the directory <paramref name="location"/>,
     /// or a database dropped and created again on the PostgreSQL server whose connection string is <paramref name="location"/>.
+    /// <paramref name="settings"/> are more command-line settings (<c>--Key=value</c>).
     /// </summary>
-    public static async Task<WebApplication> StartAsync(StoreProvider provider, string location, string name)
+    public static async Task<WebApplication> StartAsync(StoreProvider provider, string location, string name, params string[] settings)
     {
         string db;
         if (provider == StoreProvider.Postgres)
@@ -39,7 +40,7 @@ public static class ServedApp
         }
 
         var app = MikoshiApp.Build(
-            [$"--Mikoshi:Provider={(provider == StoreProvider.Postgres ? "postgres" : "sqlite")}", $"--Mikoshi:Db={db}", "--urls=http://127.0.0.1:0"],
+            [$"--Mikoshi:Provider={(provider == StoreProvider.Postgres ? "postgres" : "sqlite")}", $"--Mikoshi:Db={db}", "--urls=http://127.0.0.1:0", .. settings],
             builder => builder.Logging.ClearProviders());
         await using (var scope = app.Services.CreateAsyncScope())
         {
