@@ -72,10 +72,9 @@ public static class StoreRegistration
     public const int AutoPrepareStatements = 64;
 
     /// <summary>
-    /// The connection string with Npgsql's automatic preparation on (unless it names its own <c>Max Auto Prepare</c>,
-    /// 0 included, which turns it off):
-    /// a statement run five times on a connection is prepared there, so PostgreSQL parses and plans it once, not per
-    /// request. Every request's head-version read and every write's statements repeat; reads answered from the cache
+    /// The connection string with Npgsql's automatic preparation on, unless it names its own <c>Max Auto Prepare</c>
+    /// (0 included, which turns it off): a statement run five times on a connection is prepared there, so PostgreSQL
+    /// parses and plans it once, not per request. Every request's head-version read and every write's statements repeat; reads answered from the cache
     /// went up about a third (docs/benchmarks.md section 19).
     /// </summary>
     public static string AutoPrepared(string connectionString)

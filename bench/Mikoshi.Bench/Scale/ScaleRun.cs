@@ -20,7 +20,7 @@ namespace Mikoshi.Bench.Scale;
 /// <summary>The shape of one community the run builds: journal entries, members (each holding one token) and one long lineage.</summary>
 public sealed record ScaleShape(int Entries, int Members, int Lineage);
 
-/// <summary>One request's latency in the demo-sized community and in the large one of the same store and run.</summary>
+/// <summary>One request's latency in the demo-sized community and in the large one, each in a store of its own, in the same run.</summary>
 public sealed record ScaleFigure(string Name, string Request, Samples SmallMs, Samples LargeMs, int Requests)
 {
     /// <summary>The large community's median latency over the small one's: 1.0 is a cost flat in size.</summary>
@@ -30,9 +30,9 @@ public sealed record ScaleFigure(string Name, string Request, Samples SmallMs, S
 public sealed record ScaleResult(string Store, ScaleShape Small, ScaleShape Large, double SeedSeconds, int Repetitions, IReadOnlyList<ScaleFigure> Figures);
 
 /// <summary>
-/// Is each request's cost flat in the community's size? The real app (Kestrel on a loopback port, one store)
-/// holds two communities founded by the same person: one of the demo's size and one with 10^5 journal entries,
-/// 10^4 members each holding a token, and a token whose lineage is long. The large one is filled in-process
+/// Is each request's cost flat in the community's size? Two instances of the real app (Kestrel on loopback ports,
+/// each on a store of its own, the notification dispatcher off) hold one community each: one of the demo's size,
+/// and one with 10^5 journal entries, 10^4 members each holding a token, and a token whose lineage is long. The large one is filled in-process
 /// through the real <see cref="Writer"/> and the membership use case's own mint (many per transaction, so filling
 /// takes a minute, not hours). Then one client sends each request to both communities in turn, small then large
 /// in alternating order, each request answered before the next; the figure is the large community's median
@@ -52,30 +52,38 @@ public static class ScaleRun
         // member, and expanding that backlog (about 10^8 notices at the full size) kept the store's one writer busy
         // through the whole measurement: every measured write waited behind a chunk of notices (docs/benchmarks.md
         // section 20). What is measured here is each request's own cost.
-        var app = await Load.ServedApp.StartAsync(provider, location, "mikoshi_bench_scale", "--Mikoshi:Notifications:PollSeconds=0");
+        // Each community in a store of its own, as the demo would be: with both in one store, a cost that grows with the
+        // store (every token's lineage read by a transfer, round 12) grew alike on both sides and the ratio hid it.
+        var demoApp = await Load.ServedApp.StartAsync(provider, location, "mikoshi_bench_scale_demo", "--Mikoshi:Notifications:PollSeconds=0");
+        var largeApp = await Load.ServedApp.StartAsync(provider, location, "mikoshi_bench_scale", "--Mikoshi:Notifications:PollSeconds=0");
         try
         {
-            var address = new Uri(Load.ServedApp.Address(app));
-            using var founder = await SignedInAsync(address, "Founder");
-            using var friend = await SignedInAsync(address, "Friend");
+            var demoAddress = new Uri(Load.ServedApp.Address(demoApp));
+            var largeAddress = new Uri(Load.ServedApp.Address(largeApp));
+            using var demoFounder = await SignedInAsync(demoAddress, "Founder");
+            using var demoFriend = await SignedInAsync(demoAddress, "Friend");
+            using var largeFounder = await SignedInAsync(largeAddress, "Founder");
+            using var largeFriend = await SignedInAsync(largeAddress, "Friend");
             var seeding = Stopwatch.StartNew();
-            var smallSlug = await SeedAsync(app, founder, small, "small");
-            var largeSlug = await SeedAsync(app, founder, large, "large");
+            var smallSlug = await SeedAsync(demoApp, demoFounder, small, "small");
+            var largeSlug = await SeedAsync(largeApp, largeFounder, large, "large");
             var seedSeconds = seeding.Elapsed.TotalSeconds;
-            Console.WriteLine(Fmt.Invariant($"[{name}] scale: seeded {small} and {large} in {seedSeconds:F0} s"));
+            Console.WriteLine(Fmt.Invariant($"[{name}] scale: seeded {small} and {large}, each in a store of its own, in {seedSeconds:F0} s"));
 
             var figures = new List<ScaleFigure>();
-            foreach (var (kind, request, send) in Requests(founder, friend))
+            foreach (var ((kind, request, sendSmall), (_, _, sendLarge)) in Requests(demoFounder, demoFriend).Zip(Requests(largeFounder, largeFriend)))
             {
                 var smallMs = new List<double>();
                 var largeMs = new List<double>();
-                await TimeAsync(() => send(smallSlug), 3);
-                await TimeAsync(() => send(largeSlug), 3);
+                await TimeAsync(() => sendSmall(smallSlug), 3);
+                await TimeAsync(() => sendLarge(largeSlug), 3);
                 for (var r = 0; r < repetitions; r++)
                 {
-                    // Alternate which community goes first, so neither always meets a warmer cache.
-                    var order = r % 2 == 0 ? new[] { (smallSlug, smallMs), (largeSlug, largeMs) } : [(largeSlug, largeMs), (smallSlug, smallMs)];
-                    foreach (var (slug, into) in order)
+                    // Alternate which community goes first, so neither always meets a warmer machine.
+                    var order = r % 2 == 0
+                        ? new[] { (sendSmall, smallSlug, smallMs), (sendLarge, largeSlug, largeMs) }
+                        : [(sendLarge, largeSlug, largeMs), (sendSmall, smallSlug, smallMs)];
+                    foreach (var (send, slug, into) in order)
                     {
                         into.Add(await TimeAsync(() => send(slug), requests));
                     }
@@ -91,8 +99,11 @@ public static class ScaleRun
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            foreach (var app in new[] { demoApp, largeApp })
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
         }
     }
 
