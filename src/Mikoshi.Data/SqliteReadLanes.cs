@@ -51,6 +51,12 @@ internal sealed class SqliteReadLanes(string connectionString) : IDisposable
             if (healthy && !disposed && idle.Count < MaxIdle)
             {
                 idle.Add(lane);
+
+                // Disposed meanwhile: the drain may have run before the lane came back, so close what is left.
+                if (disposed)
+                {
+                    Dispose();
+                }
             }
             else
             {
