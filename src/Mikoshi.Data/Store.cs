@@ -145,20 +145,3 @@ internal static class DesignServices
         .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
         .BuildServiceProvider();
 }
-
-/// <summary>Reads inside a write that must see what the write itself has added or changed.</summary>
-public static class TrackedReads
-{
-    /// <summary>
-    /// The entity this context already tracks (added earlier in the same write, or changed) or else the
-    /// stored one, tracked; null when there is neither. The condition is turned into a delegate only when the context
-    /// tracks any entity of the type, and then interpreted rather than compiled: compiling it on every call was the
-    /// issue's "260 µs per mint", spent to test a handful of tracked rows or none.
-    /// </summary>
-    public static async Task<T?> TrackedOrStoredAsync<T>(this DbSet<T> set, System.Linq.Expressions.Expression<Func<T, bool>> where)
-        where T : class
-    {
-        var local = set.Local;
-        return (local.Count > 0 ? local.FirstOrDefault(where.Compile(preferInterpretation: true)) : null) ?? await set.FirstOrDefaultAsync(where);
-    }
-}

@@ -24,7 +24,7 @@ public static class TreasuryPools
     /// <summary>The pool of <paramref name="asset"/> inside a write, tracked; a new, empty one if it has none yet.</summary>
     public static async Task<TreasuryPoolRow> RowAsync(MikoshiDb db, CommunityId community, string asset)
     {
-        var row = await db.TreasuryPools.TrackedOrStoredAsync(p => p.CommunityId == community && p.Asset == asset);
+        var row = await db.TreasuryPools.FindAsync(community, asset);
         if (row is null)
         {
             row = new TreasuryPoolRow { CommunityId = community, Asset = asset };
@@ -45,14 +45,14 @@ public static class TreasuryPools
     public static async Task<Int128> BalanceAsync(MikoshiDb db, CommunityId community, string asset)
     {
         var treasury = AccountId.Treasury.ToString();
-        var row = await db.Balances.TrackedOrStoredAsync(b => b.CommunityId == community && b.Account == treasury && b.Asset == asset);
+        var row = await db.Balances.FindAsync(community, treasury, asset);
         return row?.Units ?? Int128.Zero;
     }
 
     internal static async Task OnSharedFlowAsync(MikoshiDb db, CommunityId community, string asset, Int128 delta, Int128 balanceAfter)
     {
         var row = await RowAsync(db, community, asset);
-        var supply = (await db.Communities.TrackedOrStoredAsync(c => c.Id == community))?.Supply ?? 0;
+        var supply = (await db.Communities.FindAsync(community))?.Supply ?? 0;
         row.Pool = delta > Int128.Zero ? row.Pool.Received(delta, supply) : row.Pool.Spent(-delta, balanceAfter);
     }
 }

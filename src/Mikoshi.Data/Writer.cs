@@ -297,8 +297,10 @@ public sealed class WriteScope
         {
             var account = posting.Account.ToString();
             var asset = posting.Amount.Asset.Code;
-            var row = db.Balances.Local.FirstOrDefault(b => b.CommunityId == community && b.Account == account && b.Asset == asset)
-                ?? await db.Balances.FirstOrDefaultAsync(b => b.CommunityId == community && b.Account == account && b.Asset == asset);
+            // By key: a row this write already tracks (added by an earlier posting, or read) comes from the context's
+            // identity map without a query and without detecting changes across everything the write tracks, which made
+            // a write of many postings quadratic.
+            var row = await db.Balances.FindAsync(community, account, asset);
             if (row is null)
             {
                 row = new BalanceRow { CommunityId = community, Account = account, Asset = asset, Units = Int128.Zero };

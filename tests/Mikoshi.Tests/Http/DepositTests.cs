@@ -196,6 +196,54 @@ public sealed class DepositTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task ManyEntriesInOneWrite_EachSeesTheBalancesTheEntriesBeforeItLeft(string provider)
+    {
+        // A write finds a balance by its key among the rows it already tracks: one an earlier entry of the same write
+        // added, before it was ever saved, must be found and moved again, not added twice or read as empty.
+        var app = apps.For(provider);
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var person = Domain.Ledger.AccountId.ForPerson(Guid.NewGuid());
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+            var community = db.Communities.Single(c => c.Slug == slug);
+            var written = await writer.RunAsync(community.Id.Value, "test", null, async write =>
+            {
+                for (var i = 1; i <= 40; i++)
+                {
+                    // Odd: ¥100 comes in for the person; even: ¥60 of it goes on to the treasury, which only a balance
+                    // that already holds the earlier deposits allows.
+                    var entry = i % 2 == 1
+                        ? Domain.Ledger.JournalEntry.Move("deposit", null, Domain.Ledger.AccountId.External, person, Money.Of(Asset.Jpy, 100)).Value
+                        : Domain.Ledger.JournalEntry.Move("transfer", null, person, Domain.Ledger.AccountId.Treasury, Money.Of(Asset.Jpy, 60)).Value;
+                    var posted = await write.PostAsync(entry, $"r{i}");
+                    if (!posted.IsSuccess)
+                    {
+                        return posted.Error;
+                    }
+                }
+
+                return Result<int>.Ok(40);
+            });
+            Assert.True(written.IsSuccess, written.Error?.Code);
+        }
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            var community = db.Communities.Single(c => c.Slug == slug);
+            var balances = db.Balances.Where(b => b.CommunityId == community.Id).ToDictionary(b => b.Account, b => b.Units);
+            Assert.Equal(20 * 40, balances[person.ToString()]);
+            Assert.Equal(20 * 60, balances[Domain.Ledger.AccountId.Treasury.ToString()]);
+            Assert.Equal(-20 * 100, balances[Domain.Ledger.AccountId.External.ToString()]);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync()).IsClean);
+        }
+    }
+
     [Fact]
     public async Task Deposit_ByAVisitor_IsForbidden_AndByNobody_Unauthorized()
     {

@@ -43,7 +43,7 @@ public sealed class ChainAddresses(CustodialKeys keys, MikoshiDb db)
     public static async Task<(PersonId Person, bool Created)> PersonOrOutsiderAsync(WriteScope write, EthAddress address)
     {
         var text = Text(address);
-        var link = await write.Db.WalletLinks.TrackedOrStoredAsync(l => l.Address == text);
+        var link = await write.Db.WalletLinks.FindAsync(text);
         if (link is not null)
         {
             return (link.PersonId, false);

@@ -191,7 +191,7 @@ public static class HolderShares
     {
         var (paidIn, received) = await CapStandingAsync(db, community, person, asset);
         var split = DistributionCap.Apply(owed, paidIn, received);
-        var payment = await db.HolderPayments.TrackedOrStoredAsync(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset);
+        var payment = await db.HolderPayments.FindAsync(community.Id, person, asset);
         if (record && split.ToPerson > Int128.Zero)
         {
             if (payment is null)
@@ -227,7 +227,7 @@ public static class HolderShares
             paidIn = prices.Aggregate(Int128.Zero, (sum, price) => sum + price);
         }
 
-        var payment = await db.HolderPayments.TrackedOrStoredAsync(p => p.CommunityId == community.Id && p.PersonId == person && p.Asset == asset);
+        var payment = await db.HolderPayments.FindAsync(community.Id, person, asset);
         return (paidIn, payment?.Received ?? Int128.Zero);
     }
 

@@ -41,13 +41,13 @@ public static class TokenBook
     public static Task<Community> CurrentAsync(MikoshiDb db, CommunityId community) => TrackedAsync(db, community);
 
     private static async Task<Community> TrackedAsync(MikoshiDb db, CommunityId community) =>
-        await db.Communities.TrackedOrStoredAsync(c => c.Id == community)
+        await db.Communities.FindAsync(community)
             ?? throw new InvariantViolatedException($"Community {community} is not in the store.");
 
     /// <summary>What the next token receives of the base asset's pool, and the least it may cost (its value).</summary>
     public static async Task<MintTerms> MintTermsAsync(MikoshiDb db, Community community)
     {
-        var pool = await db.TreasuryPools.TrackedOrStoredAsync(p => p.CommunityId == community.Id && p.Asset == community.BaseAsset);
+        var pool = await db.TreasuryPools.FindAsync(community.Id, community.BaseAsset);
         var balance = await TreasuryPools.BalanceAsync(db, community.Id, community.BaseAsset);
         return (pool?.Pool ?? TreasuryPool.Empty).MintTerms(balance, community.Supply);
     }
@@ -210,7 +210,7 @@ public static class TokenBook
 
     private static async Task<TokenUnitsRow> UnitsRowAsync(MikoshiDb db, Token token, string asset)
     {
-        var row = await db.TokenUnits.TrackedOrStoredAsync(u => u.CommunityId == token.CommunityId && u.Serial == token.Serial && u.Asset == asset);
+        var row = await db.TokenUnits.FindAsync(token.CommunityId, token.Serial, asset);
         if (row is null)
         {
             // No row: it held nothing of this pool and counted every issuance.

@@ -113,7 +113,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
             return move;
         }
 
-        var registered = await write.Db.LlcMembers.TrackedOrStoredAsync(m => m.CommunityId == community && m.PersonId == to) is not null;
+        var registered = await write.Db.LlcMembers.FindAsync(community, to) is not null;
         return LlcRules.MayReceive(current, move, registered);
     }
 
@@ -185,7 +185,7 @@ public sealed class LlcDao(Writer writer, MikoshiDb db)
 
     private static async Task<LlcMemberRow> RegisterAsync(WriteScope write, CommunityId community, PersonId person, LlcRole role, PersonId by)
     {
-        var row = await write.Db.LlcMembers.TrackedOrStoredAsync(m => m.CommunityId == community && m.PersonId == person);
+        var row = await write.Db.LlcMembers.FindAsync(community, person);
         if (row is null)
         {
             row = new LlcMemberRow { CommunityId = community, PersonId = person };

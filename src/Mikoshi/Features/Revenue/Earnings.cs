@@ -78,7 +78,7 @@ public sealed class Earnings(Writer writer)
             var tokens = await db.Tokens.Where(t => t.CommunityId == community.Id && t.OwnerId == person).ToListAsync();
             await HolderShares.SettleAsync(write, tokens, person);
             var account = AccountId.ForPerson(person.Value).ToString();
-            var balance = await db.Balances.TrackedOrStoredAsync(b => b.CommunityId == community.Id && b.Account == account && b.Asset == asset.Value.Code);
+            var balance = await db.Balances.FindAsync(community.Id, account, asset.Value.Code);
             var units = balance?.Units ?? Int128.Zero;
             if (units == Int128.Zero)
             {

@@ -341,7 +341,7 @@ public sealed class RecordRevenue(Writer writer)
 
     private static async Task<ProjectFunding> FundingAsync(MikoshiDb db, CommunityId community, ProjectNumber project, Asset asset)
     {
-        var funding = await db.Funding.TrackedOrStoredAsync(f => f.CommunityId == community && f.ProjectNumber == project && f.Asset == asset.Code);
+        var funding = await db.Funding.FindAsync(community, project, asset.Code);
         if (funding is null)
         {
             funding = ProjectFunding.Open(community, project, asset);
