@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -279,7 +281,7 @@ public sealed class Verifier(MikoshiDb db)
                 "SELECT \"Sequence\", \"AtUnixMs\", \"Actor\", \"Kind\", \"Payload\", \"PreviousHash\", \"Hash\" FROM audit_log WHERE \"Chain\" = @chain AND \"Sequence\" >= @from ORDER BY \"Sequence\"",
                 ("chain", chain.DbValue), ("from", Math.Max(1, start.Sequence)));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var hasher = new LinkHasher();
+            using var hasher = new LinkHasher();
             var hex = new char[64];
             AuditBreak? broken = null;
             var expected = start.Sequence + 1;
@@ -395,6 +397,7 @@ public sealed class Verifier(MikoshiDb db)
         var deferred = new List<(int Slot, long Number, long Sequence, string Canonical, long AtUnixMs)>();
         var derived = new Dictionary<(string Account, string Asset), Int128>();
         var cursor = new LinkCursor(links);
+        using var rebuilt = new CanonicalText();
         var expectedNumber = start.EntryNumber + 1;
         long entries = 0;
 
@@ -456,7 +459,7 @@ public sealed class Verifier(MikoshiDb db)
 
                 var auditSequence = rows.GetInt64(5);
                 var atUnixMs = rows.GetInt64(4);
-                var canonical = LedgerText.Canonical(number, entry.Value, rows.GetString(3));
+                rebuilt.Write(number, entry.Value, rows.GetString(3));
                 while (await cursor.HasCurrentAsync(cancellationToken) && cursor.Current.Sequence < auditSequence)
                 {
                     if (cursor.Current.IsLedger)
@@ -469,7 +472,7 @@ public sealed class Verifier(MikoshiDb db)
 
                 if (await cursor.HasCurrentAsync(cancellationToken) && cursor.Current.Sequence == auditSequence)
                 {
-                    if (cursor.Current.Payload != canonical || cursor.Current.AtUnixMs != atUnixMs)
+                    if (!rebuilt.Is(cursor.Current.Payload) || cursor.Current.AtUnixMs != atUnixMs)
                     {
                         entryFindings.Add(new Finding($"community {community} entry {number}", $"differs from what audit link {auditSequence} recorded"));
                     }
@@ -479,7 +482,7 @@ public sealed class Verifier(MikoshiDb db)
                 else
                 {
                     // Named out of order (or not at all): looked up by itself once the walk is over.
-                    deferred.Add((entryFindings.Count, number, auditSequence, canonical, atUnixMs));
+                    deferred.Add((entryFindings.Count, number, auditSequence, rebuilt.ToString(), atUnixMs));
                     entryFindings.Add(null);
                 }
             }
@@ -933,6 +936,44 @@ internal sealed record LedgerWalk(List<Finding> Findings, long Entries, long Las
 }
 
 internal sealed record ChainResult(List<Finding> Findings, long Links, long Entries, long Balances, VerifyCheckpointRow Checkpoint);
+
+/// <summary>
+/// One journal entry's canonical text at a time (<see cref="LedgerText.Write"/>), as UTF-8 bytes in a buffer reused for
+/// the whole walk, compared with a link's payload without a string for either: the walk rebuilds every entry, and a
+/// string, a stream and a JSON writer per entry were most of its allocations.
+/// </summary>
+internal sealed class CanonicalText : IDisposable
+{
+    private readonly ArrayBufferWriter<byte> bytes = new(512);
+    private readonly Utf8JsonWriter json;
+    private byte[] payload = new byte[1024];
+
+    public CanonicalText() => json = new Utf8JsonWriter(bytes);
+
+    public void Write(long number, JournalEntry entry, string reference)
+    {
+        bytes.ResetWrittenCount();
+        json.Reset(bytes);
+        LedgerText.Write(json, number, entry, reference);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is, byte for byte, the entry last written.</summary>
+    public bool Is(string text)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > payload.Length)
+        {
+            payload = new byte[Math.Max(most, payload.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(text, payload);
+        return payload.AsSpan(0, length).SequenceEqual(bytes.WrittenSpan);
+    }
+
+    public override string ToString() => Encoding.UTF8.GetString(bytes.WrittenSpan);
+
+    public void Dispose() => json.Dispose();
+}
 
 /// <summary>The ledger walk's place in the links the audit walk hands over, a batch at a time.</summary>
 internal sealed class LinkCursor(ChannelReader<(LinkFact[] Links, int Count)> links)

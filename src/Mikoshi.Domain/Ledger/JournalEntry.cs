@@ -55,29 +55,75 @@ public sealed record JournalEntry
             return LedgerErrors.UnbalancedEntry;
         }
 
-        var seen = new HashSet<(AccountId, Asset)>();
-        var sums = new Dictionary<Asset, Int128>();
         foreach (var posting in postings)
         {
             if (posting.Amount.IsZero)
             {
                 return LedgerErrors.UnbalancedEntry;
             }
+        }
 
+        return (postings.Count <= FewLegs ? BalancedPairwise(postings) : Balanced(postings))
+            ? new JournalEntry(kind, memo, postings)
+            : LedgerErrors.UnbalancedEntry;
+    }
+
+    /// <summary>Up to this many legs an entry is checked pair by pair, which allocates nothing; beyond it, with sets.</summary>
+    private const int FewLegs = 16;
+
+    /// <summary>No account twice for one asset, and every asset sums to zero: each leg against the legs before it.</summary>
+    private static bool BalancedPairwise(IReadOnlyList<Posting> postings)
+    {
+        for (var i = 0; i < postings.Count; i++)
+        {
+            var (account, asset) = (postings[i].Account, postings[i].Amount.Asset);
+            var firstOfAsset = true;
+            for (var j = 0; j < i; j++)
+            {
+                if (postings[j].Amount.Asset == asset)
+                {
+                    firstOfAsset = false;
+                    if (postings[j].Account == account)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (firstOfAsset)
+            {
+                var sum = Int128.Zero;
+                for (var j = i; j < postings.Count; j++)
+                {
+                    sum = postings[j].Amount.Asset == asset ? checked(sum + postings[j].Amount.Units) : sum;
+                }
+
+                if (sum != Int128.Zero)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The same rule as <see cref="BalancedPairwise"/>, for many legs.</summary>
+    private static bool Balanced(IReadOnlyList<Posting> postings)
+    {
+        var seen = new HashSet<(AccountId, Asset)>();
+        var sums = new Dictionary<Asset, Int128>();
+        foreach (var posting in postings)
+        {
             if (!seen.Add((posting.Account, posting.Amount.Asset)))
             {
-                return LedgerErrors.UnbalancedEntry;
+                return false;
             }
 
             sums[posting.Amount.Asset] = checked(sums.GetValueOrDefault(posting.Amount.Asset) + posting.Amount.Units);
         }
 
-        if (sums.Values.Any(sum => sum != Int128.Zero))
-        {
-            return LedgerErrors.UnbalancedEntry;
-        }
-
-        return new JournalEntry(kind, memo, postings);
+        return sums.Values.All(sum => sum == Int128.Zero);
     }
 
     /// <summary>Money moving from one account to another.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -12,28 +13,39 @@ public static class LedgerText
     /// <summary>The canonical form: fixed key order, amounts as strings of minor units.</summary>
     public static string Canonical(long entryNumber, JournalEntry entry, string? reference)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
         {
-            json.WriteStartObject();
-            json.WriteNumber("entry", entryNumber);
-            json.WriteString("kind", entry.Kind);
-            json.WriteString("memo", entry.Memo);
-            json.WriteString("reference", reference ?? string.Empty);
-            json.WriteStartArray("postings");
-            foreach (var posting in entry.Postings)
-            {
-                json.WriteStartObject();
-                json.WriteString("account", posting.Account.ToString());
-                json.WriteString("asset", posting.Amount.Asset.Code);
-                json.WriteString("units", posting.Amount.UnitsText);
-                json.WriteEndObject();
-            }
+            Write(json, entryNumber, entry, reference);
+        }
 
-            json.WriteEndArray();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Writes the canonical form's UTF-8 bytes to <paramref name="json"/> and flushes it: for a reader that rebuilds
+    /// many entries with one writer (<see cref="Utf8JsonWriter.Reset(IBufferWriter{byte})"/>) rather than a string each.
+    /// The writer must have default options, as <see cref="Canonical"/>'s has.
+    /// </summary>
+    public static void Write(Utf8JsonWriter json, long entryNumber, JournalEntry entry, string? reference)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("entry", entryNumber);
+        json.WriteString("kind", entry.Kind);
+        json.WriteString("memo", entry.Memo);
+        json.WriteString("reference", reference ?? string.Empty);
+        json.WriteStartArray("postings");
+        foreach (var posting in entry.Postings)
+        {
+            json.WriteStartObject();
+            json.WriteString("account", posting.Account.ToString());
+            json.WriteString("asset", posting.Amount.Asset.Code);
+            json.WriteString("units", posting.Amount.UnitsText);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
     }
 }

@@ -134,4 +134,27 @@ public class JournalEntryTests
 
         Assert.Equal("invalid_memo", entry.Error?.Code);
     }
+
+    [Fact]
+    public void Create_AcceptsExactlyTheBalancedDistinctEntries_WithFewLegsOrMany()
+    {
+        // Few legs are checked pair by pair, many with sets: both must say what the rule says, here counted plainly.
+        AccountId[] accounts = [AccountId.External, AccountId.Treasury, Alice, Bob];
+        Asset[] assets = [Asset.Jpy, Asset.Usd];
+        var leg = Gen.Select(Gen.Int[0, accounts.Length - 1], Gen.Int[0, assets.Length - 1], Gen.Long[-3, 3])
+            .Select((account, asset, units) => Leg(accounts[account], assets[asset], units));
+        // Half the samples get a closing leg per asset that makes it sum to zero, so both answers are common.
+        Gen.Select(leg.Array[1, 39], Gen.Bool, Gen.Int[0, accounts.Length - 1]).Sample((drawn, close, closer) =>
+        {
+            Posting[] legs = close
+                ? [.. drawn, .. drawn.GroupBy(p => p.Amount.Asset).Where(g => g.Sum(p => (long)p.Amount.Units) != 0)
+                    .Select(g => Leg(accounts[closer], g.Key, -g.Sum(p => (long)p.Amount.Units)))]
+                : drawn;
+            var distinct = legs.Select(p => (p.Account, p.Amount.Asset)).Distinct().Count() == legs.Length;
+            var balanced = legs.GroupBy(p => p.Amount.Asset).All(g => g.Sum(p => (long)p.Amount.Units) == 0);
+            var nonZero = legs.All(p => !p.Amount.IsZero);
+
+            Assert.Equal(legs.Length >= 2 && distinct && balanced && nonZero, JournalEntry.Create("transfer", null, legs).IsSuccess);
+        });
+    }
 }

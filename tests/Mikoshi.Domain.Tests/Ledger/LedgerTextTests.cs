@@ -62,6 +62,23 @@ public class LedgerTextTests
     }
 
     [Fact]
+    public void Write_WithOneWriterReusedForManyEntries_WritesEachAsCanonicalDoes()
+    {
+        // The verifier rebuilds every entry this way: one buffer and one JSON writer, reset between entries (so one thread).
+        var bytes = new System.Buffers.ArrayBufferWriter<byte>();
+        using var json = new System.Text.Json.Utf8JsonWriter(bytes);
+        Gen.Select(AnEntry, Gen.Long[1, long.MaxValue], AText).Sample((entry, number, reference) =>
+        {
+            bytes.ResetWrittenCount();
+            json.Reset(bytes);
+
+            LedgerText.Write(json, number, entry, reference);
+
+            Assert.Equal(LedgerText.Canonical(number, entry, reference), System.Text.Encoding.UTF8.GetString(bytes.WrittenSpan));
+        }, threads: 1);
+    }
+
+    [Fact]
     public void Canonical_ChangesWhenAnyPostingChanges()
     {
         Gen.Select(AnEntry, Gen.Int[0, 1000], Gen.Int[0, 3]).Sample((entry, pick, change) =>

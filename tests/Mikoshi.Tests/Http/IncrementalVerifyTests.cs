@@ -32,7 +32,7 @@ public sealed class IncrementalVerifyTests
             texts.Add(new string(chars));
         }
 
-        var hasher = new LinkHasher();
+        using var hasher = new LinkHasher();
         var hex = new char[64];
         for (var i = 0; i < texts.Count; i++)
         {
