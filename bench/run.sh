@@ -20,7 +20,7 @@
 # BENCH_LOAD_CLIENTS (16 concurrent clients), BENCH_LOAD_SECONDS (4, per side per request kind),
 # BENCH_VOTES (2000 pre-signed votes per side per repetition), BENCH_BALLOTS (1000000 ballots tallied),
 # BENCH_REDEMPTION_PREVIEWS / BENCH_REDEMPTIONS (40 / 20 per world per repetition), BENCH_REDEMPTION_TOKENS (10,1000000: few,many),
-# BENCH_VERIFY_SIZES (20000,100000: journal entries, in turn), BENCH_VERIFY_NEW (1000: new entries per incremental verify),
+# BENCH_VERIFY_SIZES (100000,1000000: journal entries, in turn, loaded by BulkJournal), BENCH_VERIFY_NEW (1000: new entries per incremental verify),
 # BENCH_NOTIFICATION_MEMBERS / _MAILS / _DELIVERIES (100000 / 2000 / 1000),
 # BENCH_SCALE_ENTRIES / _MEMBERS / _LINEAGE (100000 / 10000 / 1000: the large community), BENCH_SCALE_REQUESTS (20 per repetition),
 # BENCH_RESULTS (unset: a directory to keep the result files in).
@@ -89,7 +89,7 @@ if want postgres; then
   "${bench[@]}" ledger --store postgres --location "$server" --out "$results/postgres.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-verify=(--reps "$reps" --sizes "${BENCH_VERIFY_SIZES:-20000,100000}" --new "${BENCH_VERIFY_NEW:-1000}")
+verify=(--reps "$reps" --sizes "${BENCH_VERIFY_SIZES:-100000,1000000}" --new "${BENCH_VERIFY_NEW:-1000}")
 if want verify-sqlite; then
   "${bench[@]}" verify --store sqlite --location "$work/sqlite" --out "$results/verify-sqlite.json" "${verify[@]}"
 fi

@@ -22,7 +22,8 @@ public sealed record VerifySize(
 public sealed record VerifyResult(string Store, int Repetitions, int ProcessorCount, IReadOnlyList<VerifySize> Sizes);
 
 /// <summary>
-/// The verifier on one store at growing sizes of one community's journal (filled through the real Writer): the full
+/// The verifier on one store at growing sizes of one community's journal (loaded by <see cref="BulkJournal"/>, the new
+/// entries of each incremental run posted through the real Writer): the full
 /// run against a plain ADO.NET read of the same rows, alternating; then a clean run that stores checkpoints, and
 /// repetitions of "post N new entries (not timed), verify since the checkpoint (timed)". The incremental time should
 /// not grow with the size; the full run should cost about what reading the rows costs.
@@ -42,7 +43,7 @@ public static class VerifyRun
         {
             Console.WriteLine($"[{name}] verify: filling to {size} journal entries");
             var fill = Stopwatch.StartNew();
-            await LedgerRun.FillAsync(store, community, size - filled);
+            await BulkJournal.AppendAsync(store, community, size - filled);
             fill.Stop();
             filled = size;
 
