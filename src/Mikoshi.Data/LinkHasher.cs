@@ -10,7 +10,7 @@ namespace Mikoshi.Data;
 /// code units, a colon, its UTF-8 bytes and a bar) — but written straight into one reused buffer and hashed
 /// into a stack span: no builder, no concatenated string, no hex string per link. One hasher per thread. Its SHA-256
 /// is one <see cref="IncrementalHash"/> reset after each link: the one-shot <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
-/// sets up the algorithm again on every call, which on this machine cost as much as hashing a link's 450 bytes.
+/// sets up the algorithm again on every call: 2.9 µs for a 450-byte link on this machine, against 2.0 µs reset.
 /// </summary>
 public sealed class LinkHasher : IDisposable
 {
