@@ -946,7 +946,6 @@ internal sealed class CanonicalText : IDisposable
 {
     private readonly ArrayBufferWriter<byte> bytes = new(512);
     private readonly Utf8JsonWriter json;
-    private byte[] payload = new byte[1024];
 
     public CanonicalText() => json = new Utf8JsonWriter(bytes);
 
@@ -957,18 +956,11 @@ internal sealed class CanonicalText : IDisposable
         LedgerText.Write(json, number, entry, reference);
     }
 
-    /// <summary>Whether <paramref name="text"/> is, byte for byte, the entry last written.</summary>
-    public bool Is(string text)
-    {
-        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (most > payload.Length)
-        {
-            payload = new byte[Math.Max(most, payload.Length * 2)];
-        }
-
-        var length = Encoding.UTF8.GetBytes(text, payload);
-        return payload.AsSpan(0, length).SequenceEqual(bytes.WrittenSpan);
-    }
+    /// <summary>
+    /// Whether <paramref name="text"/> is the entry last written, character for byte: the canonical text is ASCII (the
+    /// JSON writer escapes everything else), so a payload with any other character is not it.
+    /// </summary>
+    public bool Is(string text) => Ascii.Equals(bytes.WrittenSpan, text);
 
     public override string ToString() => Encoding.UTF8.GetString(bytes.WrittenSpan);
 

@@ -75,6 +75,9 @@ public class LedgerTextTests
             LedgerText.Write(json, number, entry, reference);
 
             Assert.Equal(LedgerText.Canonical(number, entry, reference), System.Text.Encoding.UTF8.GetString(bytes.WrittenSpan));
+
+            // The verifier compares a stored payload with these bytes character for byte: they must be ASCII, whatever the memo.
+            Assert.True(System.Text.Ascii.IsValid(bytes.WrittenSpan));
         }, threads: 1);
     }
 
