@@ -31,10 +31,10 @@ public static class BulkJournal
         await using var connection = await store.OpenRawAsync();
         var chain = community.Id;
         var people = Enumerable.Range(0, 10).Select(_ => AccountId.ForPerson(Guid.NewGuid())).ToArray();
-        var balances = new Dictionary<string, Int128>(StringComparer.Ordinal);
         for (var done = 0; done < entries; done += Chunk)
         {
             var count = Math.Min(Chunk, entries - done);
+            var moved = new Dictionary<string, Int128>(StringComparer.Ordinal);
             await using var transaction = await connection.BeginTransactionAsync();
             var head = await HeadAsync(connection, transaction, store, chain);
             var links = new List<AuditRecord>(count);
@@ -58,7 +58,7 @@ public static class BulkJournal
                 foreach (var posting in entry.Postings)
                 {
                     var key = posting.Account.ToString();
-                    balances[key] = balances.GetValueOrDefault(key) + posting.Amount.Units;
+                    moved[key] = moved.GetValueOrDefault(key) + posting.Amount.Units;
                 }
             }
 
@@ -71,11 +71,10 @@ public static class BulkJournal
                 await InsertAsync((SqliteConnection)connection, (SqliteTransaction)transaction, chain, community.Treasurer, links, journal);
             }
 
-            await StoreBalancesAsync(connection, transaction, store, chain, balances, head.Balances);
+            await StoreBalancesAsync(connection, transaction, store, chain, moved, head.Balances);
             await ExecuteAsync(connection, transaction, "UPDATE chain_heads SET \"LastEntryNumber\" = @n, \"AuditSequence\" = @s, \"AuditHash\" = @h, \"Version\" = \"Version\" + 1 WHERE \"Chain\" = @c",
                 ("@n", number), ("@s", sequence), ("@h", hash), ("@c", Id(store, chain)));
             await transaction.CommitAsync();
-            balances.Clear();
         }
     }
 
@@ -84,7 +83,7 @@ public static class BulkJournal
     private static async Task<Head> HeadAsync(DbConnection connection, DbTransaction transaction, BenchStore store, Guid chain)
     {
         await using var command = Command(connection, transaction,
-            "SELECT h.\"LastEntryNumber\", h.\"AuditSequence\", h.\"AuditHash\", (SELECT MAX(a.\"AtUnixMs\") FROM audit_log a WHERE a.\"Chain\" = h.\"Chain\") FROM chain_heads h WHERE h.\"Chain\" = @c",
+            "SELECT h.\"LastEntryNumber\", h.\"AuditSequence\", h.\"AuditHash\", a.\"AtUnixMs\" FROM chain_heads h JOIN audit_log a ON a.\"Chain\" = h.\"Chain\" AND a.\"Sequence\" = h.\"AuditSequence\" WHERE h.\"Chain\" = @c",
             ("@c", Id(store, chain)));
         long entries, sequence, at;
         string hash;
