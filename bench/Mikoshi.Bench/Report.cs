@@ -39,10 +39,10 @@ public static class Report
             .AppendLine()
             .AppendLine("A single client posts deposits one per transaction through the real write path: a new DI scope and `DbContext` per deposit "
                 + "(as each HTTP request gets), `Writer.RunAsync` with an `Idempotency-Key` and `WriteScope.PostAsync` "
-                + "(on PostgreSQL an advisory lock; the idempotency check; each balance row read; the last entry number; the audit-chain head; then one batch writing the entry, postings, balances, the SHA-256 audit link and the idempotency row; commit — seven statements and a commit, each a round trip, against the baseline's insert and commit). "
+                + "(the chain's head row with the idempotency check — on PostgreSQL locked `FOR UPDATE` in one statement, on SQLite inside the file's group commit; each balance row, the treasury pool and the community read; then EF's writes of the entry, postings, balances, pool, the SHA-256 audit link, the idempotency row and the head; commit), against the baseline's insert and commit. "
                 + "The baseline, on the same database in the same run: raw ADO.NET on one open connection, a prepared `INSERT` of one row "
                 + "into a three-column table, `BEGIN; INSERT; COMMIT` per transaction. The two sides alternate, repetition by repetition; "
-                + "each repetition runs for a fixed time. Figures are the median of the repetitions, with the range (min – max).")
+                + Fmt.Invariant($"each repetition runs for a fixed time, after {Ledger.LedgerRun.Warmup.TotalSeconds:0} s of both sides in turn, unmeasured. Figures are the median of the repetitions, with the range (min – max)."))
             .AppendLine()
             .AppendLine("| store | **Mikoshi ÷ raw** (per-repetition ratio) | Mikoshi deposits/s | raw one-row tx/s | transactions timed (Mikoshi / raw) | settings |")
             .AppendLine("|---|---:|---:|---:|---:|---|");

@@ -66,12 +66,7 @@ public static class MembershipRun
         var settings = await rateStore.DurabilityAsync();
         var loops = await TokenLoops.CreateAsync(rateStore, members);
         await using var raw = await RawInsertLoop.CreateAsync(rateStore);
-        for (var i = 0; i < 100; i++)
-        {
-            await loops.MintOneAsync();
-            await loops.TransferOneAsync();
-            await raw.InsertOneAsync();
-        }
+        await LedgerRun.WarmAsync(loops.MintOneAsync, loops.TransferOneAsync, raw.InsertOneAsync);
 
         var sides = new (string Name, Func<Task> Once)[] { ("mint", loops.MintOneAsync), ("transfer", loops.TransferOneAsync), ("raw", raw.InsertOneAsync) };
         var rates = sides.ToDictionary(s => s.Name, _ => new List<double>());

@@ -28,7 +28,7 @@ public static class MembershipSections
             }
 
             text.AppendLine()
-                .AppendLine(Fmt.Invariant($"{string.Join("; ", stores.Select(s => Fmt.Invariant($"{s.Store}: {s.Repetitions} repetitions of {s.SecondsPerRepetition:0.#} s per side, after 100 unmeasured writes of each")))}. ")
+                .AppendLine(Fmt.Invariant($"{string.Join("; ", stores.Select(s => Fmt.Invariant($"{s.Store}: {s.Repetitions} repetitions of {s.SecondsPerRepetition:0.#} s per side, after {LedgerRun.Warmup.TotalSeconds:0} s of unmeasured writes, each side in turn")))}. ")
                     + "Reproduce: `bench/run.sh membership-sqlite` and `bench/run.sh membership-postgres` (each also runs section 6).")
                 .AppendLine();
         }
