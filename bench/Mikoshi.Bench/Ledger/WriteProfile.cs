@@ -23,12 +23,7 @@ public static class WriteProfile
         Console.WriteLine($"{(store.IsPostgres ? "PostgreSQL" : "SQLite")}: {await store.DurabilityAsync()}; {writes} writes of each kind, one client");
         var deposits = new DepositLoop(store, await LedgerRun.FoundAsync(store, "bench-profile"));
         var tokens = await TokenLoops.CreateAsync(store, 100);
-        for (var i = 0; i < 20; i++)
-        {
-            await deposits.PostOneAsync();
-            await tokens.MintOneAsync();
-            await tokens.TransferOneAsync();
-        }
+        await LedgerRun.WarmAsync(deposits.PostOneAsync, tokens.MintOneAsync, tokens.TransferOneAsync);
 
         foreach (var (name, once) in new (string, Func<Task>)[] { ("deposit", deposits.PostOneAsync), ("mint", tokens.MintOneAsync), ("transfer", tokens.TransferOneAsync) })
         {
