@@ -21,9 +21,11 @@ public static class ChainHeads
     internal static async Task<(ChainHeadRow Head, StoredAnswer? Earlier)> LockAsync(
         MikoshiDb db, Guid chain, (string Scope, string Key)? key, CancellationToken cancellationToken)
     {
-        // A context that wrote before may still track a head or counter as it left them: another writer may have moved
-        // them since, and a tracked row would shadow what the store holds now.
-        foreach (var stale in db.ChangeTracker.Entries().Where(e => e.Entity is ChainHeadRow or ChainCounterRow).ToList())
+        // A context that wrote before may still track a head, a counter, a balance or a pool as it left them: another
+        // writer (or a lean write on this very context, which tracks nothing — JournalPost) may have moved them since,
+        // and a tracked row would shadow what the store holds now. Only writes change these rows, and this write has
+        // changed none of them yet.
+        foreach (var stale in db.ChangeTracker.Entries().Where(e => e.Entity is ChainHeadRow or ChainCounterRow or BalanceRow or TreasuryPoolRow).ToList())
         {
             stale.State = EntityState.Detached;
         }

@@ -63,22 +63,48 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
     /// the same idempotency key and request gets the first result back (<see cref="Committed{T}.Replayed"/>), read
     /// from what the first write stored in the same transaction as its effect.
     /// </summary>
-    public async Task<Result<Committed<T>>> RunAsync<T>(
+    public Task<Result<Committed<T>>> RunAsync<T>(
         Guid chain,
         string actor,
         IdempotencyKey? idempotency,
         Func<WriteScope, Task<Result<T>>> work,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        InTransactionAsync(() => WriteAsync(chain, actor, idempotency, work, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Posts one journal entry as one write to the caller's community, by the caller, once the caller is seen — under
+    /// the lock, with their roles read again — to still have <paramref name="access"/>; answers with
+    /// <paramref name="answer"/> of the entry's number. The lean write (<see cref="JournalPost"/>): the same rows, the
+    /// same rules and the same idempotency as <see cref="WriteScope.PostAsync"/> inside <see cref="RunAsync{T}(Caller, Access, IdempotencyKey?, Func{WriteScope, Task{Result{T}}}, CancellationToken)"/>,
+    /// in two batches of statements instead of EF's queries and change tracker. For a write whose whole effect is the entry.
+    /// </summary>
+    public Task<Result<Committed<T>>> PostAsync<T>(
+        Caller caller,
+        Access access,
+        IdempotencyKey? idempotency,
+        JournalEntry entry,
+        string reference,
+        Func<long, T> answer,
+        CancellationToken cancellationToken = default) =>
+        InTransactionAsync(
+            () => JournalPost.RunAsync(db, caller, access, idempotency, entry, reference, clock.GetUtcNow(), answer, cancellationToken),
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction of its own, committed if it succeeded and is not a replay; on
+    /// SQLite as one member of the file's group commit instead (writes to one file take turns in the process, and those
+    /// that arrive while one runs share its commit).
+    /// </summary>
+    private async Task<Result<Committed<T>>> InTransactionAsync<T>(Func<Task<Result<Committed<T>>>> write, CancellationToken cancellationToken)
     {
-        // On SQLite, writes to one file take turns in the process and those that arrive while one runs share its commit.
         var group = SqliteGroupCommit.For(db);
         if (group is not null)
         {
-            return await group.RunAsync(db, () => WriteAsync(chain, actor, idempotency, work, cancellationToken));
+            return await group.RunAsync(db, write);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await WriteAsync(chain, actor, idempotency, work, cancellationToken);
+        var outcome = await write();
         if (outcome is { IsSuccess: true, Value.Replayed: false })
         {
             await transaction.CommitAsync(cancellationToken);
@@ -109,9 +135,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
             var (head, earlier) = await ChainHeads.LockAsync(db, chain, idempotency is null ? null : (scope, idempotency.Key), cancellationToken);
             if (idempotency is not null && earlier is { } stored)
             {
-                return stored.RequestHash == idempotency.RequestHash
-                    ? new Committed<T>(JsonSerializer.Deserialize<T>(stored.ResponseJson, Json)!, Replayed: true)
-                    : WriteErrors.IdempotencyKeyReused;
+                return Replay<T>(stored, idempotency);
             }
 
             var write = new WriteScope(db, chain, head, actor, clock.GetUtcNow());
@@ -154,6 +178,12 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>The answer to a request whose key was used before: the stored result if it is the same request, else a refusal.</summary>
+    internal static Result<Committed<T>> Replay<T>(StoredAnswer stored, IdempotencyKey idempotency) =>
+        stored.RequestHash == idempotency.RequestHash
+            ? new Committed<T>(JsonSerializer.Deserialize<T>(stored.ResponseJson, Json)!, Replayed: true)
+            : WriteErrors.IdempotencyKeyReused;
+
     /// <summary>
     /// The result as the idempotency row keeps it, once it is seen to read back as itself: a retry answers with what it
     /// reads back, so a result that loses a field on the way (a get-only property, an interface the serializer cannot
@@ -193,7 +223,11 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
     }
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException switch
+        exception.InnerException is System.Data.Common.DbException inner && IsUniqueViolation(inner);
+
+    /// <summary>Whether the store refused a row for a key or unique index it already holds (SQLite: any constraint).</summary>
+    internal static bool IsUniqueViolation(System.Data.Common.DbException exception) =>
+        exception switch
         {
             Npgsql.PostgresException pg => pg.SqlState == "23505",
             Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Mikoshi.Data;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Communities;
@@ -157,7 +158,7 @@ public static class LedgerRun
         return (count, count / clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Founds a community through the Writer, as CreateCommunity does, so its audit chain starts.</summary>
+    /// <summary>Founds a community through the Writer, as CreateCommunity does (the founder its admin), so its audit chain starts.</summary>
     internal static async Task<FoundedCommunity> FoundAsync(BenchStore store, string slug)
     {
         var founder = new PersonId(Guid.NewGuid());
@@ -165,6 +166,7 @@ public static class LedgerRun
         var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Id.Value, founder.ToString(), null, async write =>
         {
             db.Communities.Add(community);
+            db.CommunityRoles.Add(new CommunityRoleRow { CommunityId = community.Id, PersonId = founder, Role = Role.Admin });
             await write.AuditAsync("community.founded", new { id = community.Id.ToString(), slug, founder = founder.ToString() });
             return Result<string>.Ok(slug);
         }));
@@ -266,23 +268,29 @@ public sealed record FoundedCommunity(Guid Id, string Slug, string Treasurer);
 
 /// <summary>
 /// One deposit per transaction, the way POST …/deposits records it: a new scope and context, an
-/// Idempotency-Key with the request's canonical form, Writer.RunAsync and WriteScope.PostAsync.
+/// Idempotency-Key with the request's canonical form, the founder (an admin) as the caller, Writer.PostAsync.
 /// </summary>
 public sealed class DepositLoop(BenchStore store, FoundedCommunity community)
 {
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private long posted;
+    private Caller? treasurer;
 
     public async Task PostOneAsync()
     {
+        // The caller as the access filter hands it to the endpoint: the community read once, the roles the door saw.
+        treasurer ??= await store.InScopeAsync(async db => new Caller(
+            new PersonId(Guid.Parse(community.Treasurer)),
+            await db.Communities.AsNoTracking().SingleAsync(c => c.Id == new CommunityId(community.Id)),
+            new HashSet<Role> { Role.Visitor, Role.Admin }));
         var n = ++posted;
         var amount = 1000 + (n % 9000);
         var reference = Fmt.Invariant($"bank-{n}");
         var entry = JournalEntry.Move("deposit", "bench deposit", AccountId.External, AccountId.Treasury, Money.Of(Asset.Jpy, amount)).Value;
         var request = Fmt.Invariant($"POST /api/v1/communities/{community.Slug}/deposits\n{{\"asset\":\"JPY\",\"amount\":\"{amount}\",\"reference\":\"{reference}\",\"memo\":\"bench deposit\",\"personId\":null}}");
         var key = new IdempotencyKey(Fmt.Invariant($"{run}-{n}"), request);
-        var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).RunAsync(community.Id, community.Treasurer, key, async write =>
-            (await write.PostAsync(entry, reference)).Map(number => new { entry = number, account = "treasury", reference })));
+        var written = await store.InScopeAsync(db => new Writer(db, TimeProvider.System).PostAsync(treasurer, Access.Treasurer, key, entry, reference,
+            number => new { entry = number, account = "treasury", reference }));
         if (!written.IsSuccess || written.Value.Replayed)
         {
             throw new InvalidOperationException($"Deposit {n} was not committed: {written.Error?.Code ?? "replayed"}");

@@ -55,9 +55,8 @@ public sealed class RecordDeposit(Writer writer, MikoshiDb db)
             return entry.Error;
         }
 
-        return await writer.RunAsync(treasurer, Access.Treasurer, idempotency, async write =>
-            (await write.PostAsync(entry.Value, reference)).Map(number =>
-                new DepositView(number, account.ToString(), AmountView.Of(amount.Value), reference)));
+        return await writer.PostAsync(treasurer, Access.Treasurer, idempotency, entry.Value, reference,
+            number => new DepositView(number, account.ToString(), AmountView.Of(amount.Value), reference));
     }
 
     public static void Map(RouteGroupBuilder api) =>
