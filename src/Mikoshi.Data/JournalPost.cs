@@ -21,32 +21,47 @@ namespace Mikoshi.Data;
 /// and <see cref="LedgerText.Canonical"/>.
 /// </summary>
 /// <remarks>
-/// Two batches, whatever the entry: one of reads (the head, locked on PostgreSQL; the earlier answer under the key; the
-/// caller's roles; the balances and pools the entry touches; the supply) and one of writes. On PostgreSQL each is one
-/// round trip. The key is read in a statement of its own after the head's lock is granted, so it is read in a snapshot
-/// taken after any earlier writer of this chain committed: a retry that waited behind its first attempt replays it.
+/// Two commands, whatever the entry: one of reads (the head, locked on PostgreSQL; the earlier answer under the key; the
+/// caller's roles; the balances and pools the entry touches; the supply) and one of writes. On SQLite they run inside
+/// the group commit's savepoint, like any write. On PostgreSQL each is one round trip and the post owns its
+/// transaction: <c>BEGIN</c> goes with the reads and <c>COMMIT</c> with the writes, so the head's lock is held for two
+/// round trips, not three (a write that stores nothing — a replay, a refusal — sends <c>ROLLBACK</c>; a failing
+/// statement aborts the transaction and nothing after it runs, the <c>COMMIT</c> included). The key is read in a
+/// statement of its own after the head's lock is granted, so it is read in a snapshot taken after any earlier writer
+/// of this chain committed: a retry that waited behind its first attempt replays it.
 /// </remarks>
 internal sealed class JournalPost
 {
     private readonly MikoshiDb db;
     private readonly DbConnection connection;
-    private readonly DbTransaction transaction;
+    private readonly DbTransaction? transaction;
     private readonly Guid chain;
+
+    /// <summary>PostgreSQL, outside any transaction: this post begins and commits its own, in its two commands.</summary>
+    private readonly bool owns;
+
+    /// <summary>Whether <c>BEGIN</c> has been sent (and neither <c>COMMIT</c> nor <c>ROLLBACK</c> yet).</summary>
+    private bool open;
 
     private JournalPost(MikoshiDb db, Guid chain)
     {
         this.db = db;
         this.chain = chain;
         connection = db.Database.GetDbConnection();
-        transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A journal post runs inside the Writer's transaction.");
+        transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        owns = transaction is null;
+        if (owns && !db.IsPostgres)
+        {
+            throw new InvalidOperationException("On SQLite a journal post runs inside the group commit's transaction.");
+        }
     }
 
     /// <summary>
     /// Posts <paramref name="entry"/> to the caller's community as one write by the caller, once they are seen — under
     /// the lock, roles read again — to still have <paramref name="access"/>; answers with <paramref name="answer"/> of
     /// the entry's number, stored with the key. A retry of a request that committed gets its answer back first.
-    /// Runs inside the transaction (or the group's savepoint) the <see cref="Writer"/> opened; the Writer commits.
+    /// On SQLite it runs inside the group's savepoint the <see cref="Writer"/> opened, and the group commits; on
+    /// PostgreSQL (outside any transaction) it begins and commits its own.
     /// </summary>
     internal static async Task<Result<Committed<T>>> RunAsync<T>(
         MikoshiDb db,
@@ -61,43 +76,109 @@ internal sealed class JournalPost
     {
         var community = caller.RequireCommunity().Id;
         var post = new JournalPost(db, community.Value);
+        if (post.owns)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
         try
         {
-            var state = await post.ReadAsync(caller, idempotency, entry, cancellationToken)
-                ?? await post.StartChainAsync(caller, idempotency, entry, cancellationToken);
-            if (idempotency is not null && state.Earlier is { } stored)
+            var outcome = await post.PostAsync(caller, access, idempotency, entry, reference, now, answer, cancellationToken);
+            if (post.open)
             {
-                return Writer.Replay<T>(stored, idempotency);
+                // Nothing to store (a replay or a refusal): end the transaction the reads began.
+                await post.ExecuteAsync("ROLLBACK", CancellationToken.None);
+                post.open = false;
             }
 
-            if (!(caller with { Roles = state.Roles }).May(access))
-            {
-                return CommonErrors.Forbidden;
-            }
-
-            var applied = Balances.Apply(entry, (account, asset) => state.Balances.GetValueOrDefault((account.ToString(), asset.Code)));
-            if (!applied.IsSuccess)
-            {
-                return applied.Error;
-            }
-
-            var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
-            var number = state.Head.LastEntryNumber + 1;
-            var link = AuditChain.Next(state.Head.AuditSequence, state.Head.AuditHash, community.Value, at, caller.Actor,
-                $"ledger.{entry.Kind}", LedgerText.Canonical(number, entry, reference));
-            var result = answer(number);
-            var effect = new Effect(number, entry, reference, link, applied.Value, state);
-            await post.WriteAsync(effect, idempotency is null ? null : (idempotency, Writer.Replayable(result)), cancellationToken);
-            return new Committed<T>(result, Replayed: false);
+            return outcome;
         }
         catch (OverflowException)
         {
+            await post.AbandonAsync();
             return MoneyErrors.AmountOutOfRange;
         }
         catch (DbException exception) when (Writer.IsUniqueViolation(exception))
         {
+            await post.AbandonAsync();
             return WriteErrors.Conflict;
         }
+        catch
+        {
+            await post.AbandonAsync();
+            throw;
+        }
+        finally
+        {
+            if (post.owns)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private async Task<Result<Committed<T>>> PostAsync<T>(
+        Caller caller,
+        Access access,
+        IdempotencyKey? idempotency,
+        JournalEntry entry,
+        string reference,
+        DateTimeOffset now,
+        Func<long, T> answer,
+        CancellationToken cancellationToken)
+    {
+        var community = caller.RequireCommunity().Id;
+        var state = await ReadAsync(caller, idempotency, entry, cancellationToken)
+            ?? await StartChainAsync(caller, idempotency, entry, cancellationToken);
+        if (idempotency is not null && state.Earlier is { } stored)
+        {
+            return Writer.Replay<T>(stored, idempotency);
+        }
+
+        if (!(caller with { Roles = state.Roles }).May(access))
+        {
+            return CommonErrors.Forbidden;
+        }
+
+        var applied = Balances.Apply(entry, (account, asset) => state.Balances.GetValueOrDefault((account.ToString(), asset.Code)));
+        if (!applied.IsSuccess)
+        {
+            return applied.Error;
+        }
+
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+        var number = state.Head.LastEntryNumber + 1;
+        var link = AuditChain.Next(state.Head.AuditSequence, state.Head.AuditHash, community.Value, at, caller.Actor,
+            $"ledger.{entry.Kind}", LedgerText.Canonical(number, entry, reference));
+        var result = answer(number);
+        var effect = new Effect(number, entry, reference, link, applied.Value, state);
+        await WriteAsync(effect, idempotency is null ? null : (idempotency, Writer.Replayable(result)), cancellationToken);
+        return new Committed<T>(result, Replayed: false);
+    }
+
+    /// <summary>After a failure: ends the transaction this post began, if it is still open (a lost connection has no transaction left to end).</summary>
+    private async Task AbandonAsync()
+    {
+        if (!open)
+        {
+            return;
+        }
+
+        open = false;
+        try
+        {
+            await ExecuteAsync("ROLLBACK", CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException)
+        {
+            // The connection is gone, and its transaction with it; the pool will not hand it out again.
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>What the write read under the lock: null when the chain has no head row yet.</summary>
@@ -108,6 +189,12 @@ internal sealed class JournalPost
         await using var command = Command(string.Empty);
         var c = Parameter(command, "c", Id(chain));
         var sql = new System.Text.StringBuilder();
+        if (owns && !open)
+        {
+            sql.Append("BEGIN;\n");
+            open = true;
+        }
+
         sql.Append("SELECT \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\" FROM chain_heads WHERE \"Chain\" = ").Append(c)
             .Append(db.IsPostgres ? " FOR UPDATE;\n" : ";\n");
         sql.Append("SELECT \"RequestHash\", \"ResponseJson\" FROM idempotency_keys WHERE \"Scope\" = ").Append(Parameter(command, "s", caller.Actor))
@@ -243,8 +330,14 @@ internal sealed class JournalPost
             .Append(", \"AuditSequence\" = ").Append(sequence)
             .Append(", \"AuditHash\" = ").Append(Parameter(command, "hh", link.Hash))
             .Append(" WHERE \"Chain\" = ").Append(c).Append(';');
+        if (owns)
+        {
+            sql.Append("\nCOMMIT;");
+        }
+
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(cancellationToken);
+        open = false;
     }
 
     private DbCommand Command(string sql)

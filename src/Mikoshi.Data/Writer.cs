@@ -86,9 +86,11 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         string reference,
         Func<long, T> answer,
         CancellationToken cancellationToken = default) =>
-        InTransactionAsync(
-            () => JournalPost.RunAsync(db, caller, access, idempotency, entry, reference, clock.GetUtcNow(), answer, cancellationToken),
-            cancellationToken);
+        db.IsPostgres
+            ? ChainTurns.RunAsync(db, caller.RequireCommunity().Id.Value, () => JournalPost.RunAsync(db, caller, access, idempotency, entry, reference, clock.GetUtcNow(), answer, cancellationToken))
+            : InTransactionAsync(
+                () => JournalPost.RunAsync(db, caller, access, idempotency, entry, reference, clock.GetUtcNow(), answer, cancellationToken),
+                cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction of its own, committed if it succeeded and is not a replay; on

@@ -287,6 +287,56 @@ public sealed class DepositTests(SharedApps apps) : IClassFixture<SharedApps>
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task OneKey_ForDepositsToTwoCommunitiesAtOnce_CommitsOne_RefusesTheOther_AndLeavesNothingHalfWritten(string provider)
+    {
+        // A key belongs to its caller, whichever community the request is for; the two writes lock different heads, so on
+        // PostgreSQL they run side by side and both may find the key free: the store's unique key then refuses the second
+        // (409 conflict) after some of its rows were sent. On SQLite the second sees the first's key (409 reused).
+        var app = apps.For(provider);
+        var admin = await app.SignUpAsync();
+        var slugs = new[] { await admin.FoundCommunityAsync(), await admin.FoundCommunityAsync() };
+        var callers = new Caller[2];
+        await using (var scope = app.Scope())
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                callers[i] = (await scope.ServiceProvider.GetRequiredService<Callers>().InAsync(slugs[i], new PersonId(Guid.Parse(admin.Id))))!;
+            }
+        }
+
+        const int Pairs = 12;
+        for (var pair = 0; pair < Pairs; pair++)
+        {
+            var both = Enumerable.Range(0, 2).Select(async i =>
+            {
+                await using var scope = app.Scope();
+                var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+                var key = new IdempotencyKey($"pair-{pair}", $"deposit to {slugs[i]}");
+                var entry = Domain.Ledger.JournalEntry.Move("deposit", null, Domain.Ledger.AccountId.External, Domain.Ledger.AccountId.Treasury, Money.Of(Asset.Jpy, 1000)).Value;
+                var posted = await writer.PostAsync(callers[i], Access.Treasurer, key, entry, $"pair {pair}", number => number);
+
+                // The context that lost is still good for another write: nothing of the refused one is left open on it.
+                var next = await writer.PostAsync(callers[i], Access.Treasurer, null, entry, $"after pair {pair}", number => number);
+                Assert.True(next.IsSuccess, next.Error?.Code);
+                return posted.IsSuccess ? "ok" : posted.Error.Code;
+            }).ToArray();
+            var answers = await Task.WhenAll(both);
+            Assert.Equal(1, answers.Count(a => a == "ok"));
+            Assert.Contains(answers.Single(a => a != "ok"), new[] { WriteErrors.Codes.Conflict, WriteErrors.Codes.IdempotencyKeyReused });
+        }
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            var treasuries = db.Balances.Where(b => b.Account == Domain.Ledger.AccountId.Treasury.ToString()).ToList()
+                .Where(b => callers.Any(c => c.RequireCommunity().Id == b.CommunityId)).Sum(b => (long)b.Units);
+            Assert.Equal((Pairs + 2 * Pairs) * 1000, treasuries);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync()).IsClean);
+        }
+    }
+
     [Fact]
     public async Task Deposit_ByAVisitor_IsForbidden_AndByNobody_Unauthorized()
     {
