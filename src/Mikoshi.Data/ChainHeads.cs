@@ -21,14 +21,7 @@ public static class ChainHeads
     internal static async Task<(ChainHeadRow Head, StoredAnswer? Earlier)> LockAsync(
         MikoshiDb db, Guid chain, (string Scope, string Key)? key, CancellationToken cancellationToken)
     {
-        // A context that wrote before may still track a head, a counter, a balance or a pool as it left them: another
-        // writer (or a lean write on this very context, which tracks nothing — JournalPost) may have moved them since,
-        // and a tracked row would shadow what the store holds now. Only writes change these rows, and this write has
-        // changed none of them yet.
-        foreach (var stale in db.ChangeTracker.Entries().Where(e => e.Entity is ChainHeadRow or ChainCounterRow or BalanceRow or TreasuryPoolRow).ToList())
-        {
-            stale.State = EntityState.Detached;
-        }
+        Forget(db);
 
         if (!db.IsPostgres)
         {
@@ -51,6 +44,21 @@ public static class ChainHeads
             $"INSERT INTO chain_heads (\"Chain\", \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\") VALUES ({chain}, 0, 0, 0, {AuditChain.Genesis}, 0, 0) ON CONFLICT DO NOTHING",
             cancellationToken);
         return await LockedAsync(db, chain, key, cancellationToken) ?? throw new InvalidOperationException($"The head of chain {chain:N} vanished.");
+    }
+
+    /// <summary>
+    /// Stops <paramref name="db"/> tracking the rows only writes change — heads, counters, balances, pools — so the next
+    /// look-up of one reads the store. A context that wrote before may still track them as it left them; another writer,
+    /// or a lean write on this very context (<see cref="JournalPost"/>, which tracks nothing), may have moved them since,
+    /// and a tracked copy would shadow what the store holds now (a mint's price read from an old treasury balance). Called
+    /// when a write starts, before it has changed any of them, and after every lean write.
+    /// </summary>
+    internal static void Forget(MikoshiDb db)
+    {
+        foreach (var stale in db.ChangeTracker.Entries().Where(e => e.Entity is ChainHeadRow or ChainCounterRow or BalanceRow or TreasuryPoolRow).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
     }
 
     /// <summary>

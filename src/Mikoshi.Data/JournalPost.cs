@@ -57,25 +57,15 @@ internal sealed class JournalPost
     }
 
     /// <summary>
-    /// Posts <paramref name="entry"/> to the caller's community as one write by the caller, once they are seen — under
-    /// the lock, roles read again — to still have <paramref name="access"/>; answers with <paramref name="answer"/> of
-    /// the entry's number, stored with the key. A retry of a request that committed gets its answer back first.
+    /// Posts the request's entry to the caller's community as one write by the caller, once they are seen — under the
+    /// lock, roles read again — to still have the request's access; answers with <paramref name="answer"/> of the
+    /// entry's number, stored with the key. A retry of a request that committed gets its answer back first.
     /// On SQLite it runs inside the group's savepoint the <see cref="Writer"/> opened, and the group commits; on
     /// PostgreSQL (outside any transaction) it begins and commits its own.
     /// </summary>
-    internal static async Task<Result<Committed<T>>> RunAsync<T>(
-        MikoshiDb db,
-        Caller caller,
-        Access access,
-        IdempotencyKey? idempotency,
-        JournalEntry entry,
-        string reference,
-        DateTimeOffset now,
-        Func<long, T> answer,
-        CancellationToken cancellationToken)
+    internal static async Task<Result<Committed<T>>> RunAsync<T>(MikoshiDb db, Request request, Func<long, T> answer, CancellationToken cancellationToken)
     {
-        var community = caller.RequireCommunity().Id;
-        var post = new JournalPost(db, community.Value);
+        var post = new JournalPost(db, request.Caller.RequireCommunity().Id.Value);
         if (post.owns)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -83,7 +73,7 @@ internal sealed class JournalPost
 
         try
         {
-            var outcome = await post.PostAsync(caller, access, idempotency, entry, reference, now, answer, cancellationToken);
+            var outcome = await post.PostAsync(request, answer, cancellationToken);
             if (post.open)
             {
                 // Nothing to store (a replay or a refusal): end the transaction the reads began.
@@ -114,22 +104,16 @@ internal sealed class JournalPost
             {
                 await db.Database.CloseConnectionAsync();
             }
+
+            // The rows this post moved, if the context tracks older copies of them, would shadow it for later reads.
+            ChainHeads.Forget(db);
         }
     }
 
-    private async Task<Result<Committed<T>>> PostAsync<T>(
-        Caller caller,
-        Access access,
-        IdempotencyKey? idempotency,
-        JournalEntry entry,
-        string reference,
-        DateTimeOffset now,
-        Func<long, T> answer,
-        CancellationToken cancellationToken)
+    private async Task<Result<Committed<T>>> PostAsync<T>(Request request, Func<long, T> answer, CancellationToken cancellationToken)
     {
-        var community = caller.RequireCommunity().Id;
-        var state = await ReadAsync(caller, idempotency, entry, cancellationToken)
-            ?? await StartChainAsync(caller, idempotency, entry, cancellationToken);
+        var (caller, access, idempotency, entry, reference, now) = request;
+        var state = await ReadAsync(request, cancellationToken) ?? await StartChainAsync(request, cancellationToken);
         if (idempotency is not null && state.Earlier is { } stored)
         {
             return Writer.Replay<T>(stored, idempotency);
@@ -148,7 +132,7 @@ internal sealed class JournalPost
 
         var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         var number = state.Head.LastEntryNumber + 1;
-        var link = AuditChain.Next(state.Head.AuditSequence, state.Head.AuditHash, community.Value, at, caller.Actor,
+        var link = AuditChain.Next(state.Head.AuditSequence, state.Head.AuditHash, chain, at, caller.Actor,
             $"ledger.{entry.Kind}", LedgerText.Canonical(number, entry, reference));
         var result = answer(number);
         var effect = new Effect(number, entry, reference, link, applied.Value, state);
@@ -182,8 +166,9 @@ internal sealed class JournalPost
     }
 
     /// <summary>What the write read under the lock: null when the chain has no head row yet.</summary>
-    private async Task<State?> ReadAsync(Caller caller, IdempotencyKey? idempotency, JournalEntry entry, CancellationToken cancellationToken)
+    private async Task<State?> ReadAsync(Request request, CancellationToken cancellationToken)
     {
+        var (caller, _, idempotency, entry, _, _) = request;
         var touched = entry.Postings.Select(p => (Account: p.Account.ToString(), Asset: p.Amount.Asset.Code)).Distinct().ToList();
         var poolAssets = touched.Where(t => t.Account == AccountId.Treasury.ToString()).Select(t => t.Asset).Distinct(StringComparer.Ordinal).ToList();
         await using var command = Command(string.Empty);
@@ -199,9 +184,8 @@ internal sealed class JournalPost
             .Append(db.IsPostgres ? " FOR UPDATE;\n" : ";\n");
         sql.Append("SELECT \"RequestHash\", \"ResponseJson\" FROM idempotency_keys WHERE \"Scope\" = ").Append(Parameter(command, "s", caller.Actor))
             .Append(" AND \"Key\" = ").Append(Parameter(command, "k", idempotency?.Key ?? string.Empty)).Append(";\n");
-        var person = Parameter(command, "p", caller.Person is { } who ? Id(who.Value) : Id(Guid.Empty));
-        sql.Append("SELECT \"Role\" FROM community_roles WHERE \"CommunityId\" = ").Append(c).Append(" AND \"PersonId\" = ").Append(person).Append(";\n");
-        sql.Append("SELECT COUNT(*) FROM (SELECT 1 FROM tokens WHERE \"CommunityId\" = ").Append(c).Append(" AND \"OwnerId\" = ").Append(person).Append(" LIMIT 1) AS held;\n");
+        var person = Parameter(command, "p", Id(caller.Person?.Value ?? Guid.Empty));
+        sql.Append(RoleBook.Statement(c, person)).Append(";\n");
         sql.Append("SELECT \"Account\", \"Asset\", \"Units\" FROM balances WHERE \"CommunityId\" = ").Append(c).Append(" AND (");
         for (var i = 0; i < touched.Count; i++)
         {
@@ -226,18 +210,8 @@ internal sealed class JournalPost
         await reader.NextResultAsync(cancellationToken);
         var earlier = idempotency is not null && await reader.ReadAsync(cancellationToken) ? new StoredAnswer(reader.GetString(0), reader.GetString(1)) : null;
 
-        var roles = new HashSet<Role> { Role.Visitor };
         await reader.NextResultAsync(cancellationToken);
-        while (caller.Person is not null && await reader.ReadAsync(cancellationToken))
-        {
-            roles.Add(Enum.Parse<Role>(reader.GetString(0)));
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        if (caller.Person is not null && await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) > 0)
-        {
-            roles.Add(Role.Member);
-        }
+        var roles = caller.Person is null ? new HashSet<Role> { Role.Visitor } : await RoleBook.ReadAsync(reader, cancellationToken);
 
         var balances = new Dictionary<(string Account, string Asset), Int128>();
         await reader.NextResultAsync(cancellationToken);
@@ -259,7 +233,7 @@ internal sealed class JournalPost
     }
 
     /// <summary>A chain with no head row yet (none is older than the head rows, but a store could be): creates it, then reads.</summary>
-    private async Task<State> StartChainAsync(Caller caller, IdempotencyKey? idempotency, JournalEntry entry, CancellationToken cancellationToken)
+    private async Task<State> StartChainAsync(Request request, CancellationToken cancellationToken)
     {
         await using (var command = Command(string.Empty))
         {
@@ -268,7 +242,7 @@ internal sealed class JournalPost
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return await ReadAsync(caller, idempotency, entry, cancellationToken)
+        return await ReadAsync(request, cancellationToken)
             ?? throw new InvalidOperationException($"The head of chain {chain:N} vanished.");
     }
 
@@ -348,18 +322,9 @@ internal sealed class JournalPost
         return command;
     }
 
-    /// <summary>Adds a parameter and answers the name to write in the SQL.</summary>
-    private static string Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter.ParameterName;
-    }
+    private static string Parameter(DbCommand command, string name, object value) => SqlText.Parameter(command, name, value);
 
-    /// <summary>A GUID as this store keeps it: PostgreSQL's uuid; SQLite's TEXT, upper case, as EF writes it.</summary>
-    private object Id(Guid id) => db.IsPostgres ? id : id.ToString("D").ToUpperInvariant();
+    private object Id(Guid id) => SqlText.Id(db, id);
 
     /// <summary>Money as this store keeps it: numeric(39,0) on PostgreSQL, TEXT of digits on SQLite (see <see cref="MikoshiDb"/>).</summary>
     private object MoneyValue(Int128 units) => db.IsPostgres ? (BigInteger)units : units.ToString(CultureInfo.InvariantCulture);
@@ -367,6 +332,9 @@ internal sealed class JournalPost
     private Int128 UnitsAt(DbDataReader reader, int ordinal) => db.IsPostgres
         ? (Int128)reader.GetFieldValue<BigInteger>(ordinal)
         : Int128.Parse(reader.GetString(ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    /// <summary>What a lean write was asked to do: by whom, with what access, under which key, which entry, when.</summary>
+    internal sealed record Request(Caller Caller, Access Access, IdempotencyKey? Idempotency, JournalEntry Entry, string Reference, DateTimeOffset Now);
 
     private sealed record Head(long Version, long LastEntryNumber, long AuditSequence, string AuditHash);
 

@@ -86,11 +86,12 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
         string reference,
         Func<long, T> answer,
         CancellationToken cancellationToken = default) =>
+        PostAsync(new JournalPost.Request(caller, access, idempotency, entry, reference, clock.GetUtcNow()), answer, cancellationToken);
+
+    private Task<Result<Committed<T>>> PostAsync<T>(JournalPost.Request request, Func<long, T> answer, CancellationToken cancellationToken) =>
         db.IsPostgres
-            ? ChainTurns.RunAsync(db, caller.RequireCommunity().Id.Value, () => JournalPost.RunAsync(db, caller, access, idempotency, entry, reference, clock.GetUtcNow(), answer, cancellationToken))
-            : InTransactionAsync(
-                () => JournalPost.RunAsync(db, caller, access, idempotency, entry, reference, clock.GetUtcNow(), answer, cancellationToken),
-                cancellationToken);
+            ? ChainTurns.RunAsync(db, request.Caller.RequireCommunity().Id.Value, () => JournalPost.RunAsync(db, request, answer, cancellationToken))
+            : InTransactionAsync(() => JournalPost.RunAsync(db, request, answer, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction of its own, committed if it succeeded and is not a replay; on

@@ -250,7 +250,8 @@ public sealed class DepositTests(SharedApps apps) : IClassFixture<SharedApps>
     public async Task OneContext_ATrackedWriteAfterALeanOne_ReadsTheBalancesTheLeanOneLeft(string provider)
     {
         // A deposit is a lean write: it stores its rows without the context's change tracker. A context that had read a
-        // balance in an earlier write (and still tracks it) must not take that old figure for the store's in a later one.
+        // balance in an earlier write (and still tracks it) must not take that old figure for the store's afterwards,
+        // neither in a read nor in a later write.
         var app = apps.For(provider);
         var admin = await app.SignUpAsync();
         var slug = await admin.FoundCommunityAsync();
@@ -268,6 +269,9 @@ public sealed class DepositTests(SharedApps apps) : IClassFixture<SharedApps>
             var lean = await writer.PostAsync(caller, Access.Treasurer, null,
                 Domain.Ledger.JournalEntry.Move("deposit", null, Domain.Ledger.AccountId.External, Domain.Ledger.AccountId.Treasury, Money.Of(Asset.Jpy, 50)).Value, "second", number => number);
             Assert.True(lean.IsSuccess, lean.Error?.Code);
+
+            // A read outside any write, as a mint's price is read before the mint (the demo does): the store's ¥150.
+            Assert.Equal(150, await TreasuryPools.BalanceAsync(db, caller.RequireCommunity().Id, "JPY"));
 
             // All ¥150 out: only a write that reads the treasury as the store holds it now may.
             var after = await writer.RunAsync(chain, admin.Id, null, async write =>

@@ -1,0 +1,20 @@
+using System.Data.Common;
+
+namespace Mikoshi.Data;
+
+/// <summary>Small pieces for the hand-written statements (<see cref="JournalPost"/>, <see cref="RoleBook"/>): parameters and keys as each store keeps them.</summary>
+internal static class SqlText
+{
+    /// <summary>Adds a parameter to <paramref name="command"/> and answers the name to write in its SQL.</summary>
+    public static string Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter.ParameterName;
+    }
+
+    /// <summary>A GUID as the store keeps it: PostgreSQL's uuid; SQLite's TEXT, upper case, as EF writes it.</summary>
+    public static object Id(MikoshiDb db, Guid id) => db.IsPostgres ? id : id.ToString("D").ToUpperInvariant();
+}
