@@ -37,7 +37,7 @@ internal sealed class JournalPost
     private readonly DbTransaction? transaction;
     private readonly Guid chain;
 
-    /// <summary>PostgreSQL, outside any transaction: this post begins and commits its own, in its two commands.</summary>
+    /// <summary>PostgreSQL: this post begins and commits its own transaction, in its two commands.</summary>
     private readonly bool owns;
 
     /// <summary>Whether <c>BEGIN</c> has been sent (and neither <c>COMMIT</c> nor <c>ROLLBACK</c> yet).</summary>
@@ -49,10 +49,15 @@ internal sealed class JournalPost
         this.chain = chain;
         connection = db.Database.GetDbConnection();
         transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        owns = transaction is null;
-        if (owns && !db.IsPostgres)
+        owns = db.IsPostgres;
+
+        // Never inside another write: on PostgreSQL it would lock and move the head under a write that saves its own
+        // copy of the head afterwards; on SQLite its place is the group commit's savepoint, which the Writer opened.
+        if (owns != (transaction is null))
         {
-            throw new InvalidOperationException("On SQLite a journal post runs inside the group commit's transaction.");
+            throw new InvalidOperationException(owns
+                ? "A journal post runs in a transaction of its own, not inside another write."
+                : "On SQLite a journal post runs inside the group commit's transaction.");
         }
     }
 

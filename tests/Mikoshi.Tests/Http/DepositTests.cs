@@ -293,6 +293,31 @@ public sealed class DepositTests(SharedApps apps) : IClassFixture<SharedApps>
 
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task ALeanWriteInsideAnotherWrite_FailsLoudly_AndNothingOfEitherIsStored(string provider)
+    {
+        // Inside a tracked write the lean one would lock and move the head under a write that saves its own copy of the
+        // head afterwards. It must refuse to run there, not quietly number an entry twice.
+        var app = apps.For(provider);
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        await using var scope = app.Scope();
+        var writer = scope.ServiceProvider.GetRequiredService<Writer>();
+        var caller = (await scope.ServiceProvider.GetRequiredService<Callers>().InAsync(slug, new PersonId(Guid.Parse(admin.Id))))!;
+        var entry = Domain.Ledger.JournalEntry.Move("deposit", null, Domain.Ledger.AccountId.External, Domain.Ledger.AccountId.Treasury, Money.Of(Asset.Jpy, 100)).Value;
+        var before = await StoreSnapshot.TakeAsync(app);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.RunAsync(caller, Access.Treasurer, null, async write =>
+        {
+            var outer = await write.PostAsync(entry, "outer");
+            _ = await writer.PostAsync(caller, Access.Treasurer, null, entry, "inner", number => number);
+            return outer;
+        }));
+
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task OneKey_ForDepositsToTwoCommunitiesAtOnce_CommitsOne_RefusesTheOther_AndLeavesNothingHalfWritten(string provider)
     {
         // A key belongs to its caller, whichever community the request is for; the two writes lock different heads, so on
