@@ -8,11 +8,13 @@ namespace Mikoshi.Data;
 /// first served, before they reach the head row's lock. The lock alone is what keeps writers of a chain apart, across
 /// every replica; this only decides the order within a process. Without it, sixteen deposits to one community wait
 /// inside the server on the same row, every release wakes them all to try again, and the unluckiest waited 143–168 ms
-/// at the 99th percentile; taking turns here, 57–78 ms, at the same throughput (docs/benchmarks.md section 23).
+/// at the 99th percentile; taking turns here, 47–78 ms over five runs, at the same throughput (docs/benchmarks.md
+/// section 23).
 /// </summary>
 /// <remarks>
 /// One semaphore per (database, chain) for the life of the process: a few dozen bytes per community written to.
-/// A lean write runs no caller's code while it holds its turn, so a turn is never asked for twice in one flow.
+/// While it holds its turn a lean write runs no caller's code but the pure function that builds its answer, so a turn
+/// is never asked for twice in one flow.
 /// </remarks>
 internal static class ChainTurns
 {
