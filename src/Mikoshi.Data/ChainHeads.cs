@@ -78,9 +78,9 @@ public static class ChainHeads
             WHERE h."Chain" = @chain
             FOR UPDATE OF h
             """;
-        Parameter(command, "chain", chain);
-        Parameter(command, "scope", key?.Scope ?? string.Empty);
-        Parameter(command, "key", key is null ? null : key.Value.Key);
+        SqlText.Parameter(command, "chain", chain);
+        SqlText.Parameter(command, "scope", key?.Scope ?? string.Empty);
+        SqlText.Parameter(command, "key", key is null ? null : key.Value.Key);
         (ChainHeadRow Head, StoredAnswer? Earlier)? read = null;
         var stale = false;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -119,19 +119,6 @@ public static class ChainHeads
         }
 
         return read;
-    }
-
-    private static void Parameter(System.Data.Common.DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null)
-        {
-            parameter.DbType = System.Data.DbType.String;
-        }
-
-        command.Parameters.Add(parameter);
     }
 
     private static ChainHeadRow New(Guid chain) => new() { Chain = chain, AuditHash = AuditChain.Genesis };

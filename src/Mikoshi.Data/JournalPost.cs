@@ -355,8 +355,8 @@ internal sealed class JournalPost
     private sealed record Effect(long Number, JournalEntry Entry, string Reference, AuditRecord Link, IReadOnlyList<(AccountId Account, Money Balance)> Balances, State State)
     {
         /// <summary>
-        /// The treasury's pools after the entry, as <see cref="TreasuryPools"/> moves them for a shared flow: an inflow
-        /// raises every token's share, an outflow lowers it; and whether each pool had a row.
+        /// The treasury's pools after the entry (<see cref="TreasuryPool.Moved"/>, as <see cref="TreasuryPools"/> moves
+        /// them for a tracked write), and whether each pool had a row.
         /// </summary>
         public IEnumerable<(string Asset, TreasuryPool Pool, bool Existed)> Pools()
         {
@@ -370,7 +370,7 @@ internal sealed class JournalPost
                 }
 
                 var existed = State.Pools.TryGetValue(asset, out var pool);
-                yield return (asset, delta > Int128.Zero ? pool.Received(delta, State.Supply) : pool.Spent(-delta, balance.Units), existed);
+                yield return (asset, pool.Moved(delta, State.Supply, balance.Units), existed);
             }
         }
     }

@@ -53,6 +53,6 @@ public static class TreasuryPools
     {
         var row = await RowAsync(db, community, asset);
         var supply = (await db.Communities.FindAsync(community))?.Supply ?? 0;
-        row.Pool = delta > Int128.Zero ? row.Pool.Received(delta, supply) : row.Pool.Spent(-delta, balanceAfter);
+        row.Pool = row.Pool.Moved(delta, supply, balanceAfter);
     }
 }

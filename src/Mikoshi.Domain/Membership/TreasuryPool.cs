@@ -97,6 +97,14 @@ public readonly record struct TreasuryPool
     }
 
     /// <summary>
+    /// The pool after the treasury's balance moved by <paramref name="delta"/> in a flow that is every token's alike
+    /// (deposits, royalties, grants…): an inflow is <see cref="Received"/>, an outflow <see cref="Spent"/>.
+    /// <paramref name="balanceAfter"/> is the treasury's balance once it moved.
+    /// </summary>
+    public TreasuryPool Moved(Int128 delta, long supply, Int128 balanceAfter) =>
+        delta > Int128.Zero ? Received(delta, supply) : Spent(-delta, balanceAfter);
+
+    /// <summary>
     /// What a new token receives, and the least it may pay: the average units a token in circulation holds (a
     /// fresh pool starts at <see cref="UnitsPerToken"/>), and their value rounded up, so that paying the floor
     /// and redeeming at once can never return more than was paid.

@@ -81,6 +81,32 @@ public sealed class DepositTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Equal(2, ledger.GetProperty("items").GetArrayLength());
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task AnotherTreasurer_SendingTheSameKeyAndBody_GetsAWriteOfTheirOwn_NotTheFirstAnswer(string provider)
+    {
+        // A key belongs to its caller: a second account that learns (or guesses) someone's key must neither be answered
+        // with their stored result nor block their retry.
+        var app = apps.For(provider);
+        var admin = await app.SignUpAsync();
+        var treasurer = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsync($"/api/v1/communities/{slug}/roles/{treasurer.Id}", JsonContent.Create(new { roles = new[] { "treasurer" } }))).StatusCode);
+        var body = new { asset = "JPY", amount = "5000", reference = "振込 0003", memo = "会費" };
+
+        var mine = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", body, "shared-key");
+        var theirs = await treasurer.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", body, "shared-key");
+        var myRetry = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", body, "shared-key");
+
+        Assert.Equal(HttpStatusCode.Created, theirs.StatusCode);
+        Assert.False(theirs.Headers.Contains("Idempotent-Replayed"));
+        Assert.NotEqual((await mine.JsonAsync()).GetProperty("entry").GetInt64(), (await theirs.JsonAsync()).GetProperty("entry").GetInt64());
+        Assert.Equal("true", myRetry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await mine.Content.ReadAsStringAsync(), await myRetry.Content.ReadAsStringAsync());
+        var ledger = await (await app.CreateClient().GetAsync($"/api/v1/communities/{slug}/ledger")).JsonAsync();
+        Assert.Equal(2, ledger.GetProperty("items").GetArrayLength());
+    }
+
     /// <summary>
     /// A treasurer let in by a door (a page open in a tab, a slow command line) and demoted before the write runs: the
     /// use case reads the roles again under the writer's lock and refuses, so nothing is recorded.
