@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Mikoshi.Data;
@@ -126,10 +124,10 @@ public sealed class BrowserApp : IAsyncDisposable
         // A server-side exception behind an error page is kept where a failed run can be read:
         // /tmp/mikoshi-browser-errors.log (the browser only sees "something went wrong").
         app.Logging = logging => logging.AddProvider(new ErrorFile(provider));
-        WebApplicationFactory<Program> server = services is null ? app : app.WithWebHostBuilder(b => b.ConfigureTestServices(services));
-        server.UseKestrel(0);
-        server.StartServer();
-        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+        app.TestServices = services;
+        app.UseKestrel(0);
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a)).First(a => a.Scheme == "http");
         return (app, $"http://localhost:{address.Port}", address.Host);
     }

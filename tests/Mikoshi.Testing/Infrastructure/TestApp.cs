@@ -58,6 +58,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// </summary>
     public static TestApp On(StoreOptions store) => new(store, null);
 
+    /// <summary>
+    /// A test's own services, registered after the app's and this class's. Use this rather than
+    /// <c>WithWebHostBuilder</c> for an app on Kestrel: a derived factory ignores the port <c>UseKestrel(0)</c> set
+    /// and binds the app's fixed default (127.0.0.1:5080), so two such apps at once collide.
+    /// </summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>Extra logging for the server (the browser tests keep its exceptions in a file).</summary>
     public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? Logging { get; set; }
 
@@ -93,6 +100,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
                 services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(
                     Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(1000 * 365));
             }
+
+            TestServices?.Invoke(services);
         });
     }
 
