@@ -31,9 +31,15 @@ public sealed class ReadCache : IDisposable
     public const int DefaultEntries = 4096;
 
     private readonly MemoryCache cache;
+    private readonly HeadVersionFeed? feed;
 
-    public ReadCache(int entries = DefaultEntries) =>
+    /// <param name="entries">The bound, in entries.</param>
+    /// <param name="feed">On PostgreSQL, the versions its notifications keep (docs/caches.md); without it, or while it is not live, every request reads them.</param>
+    public ReadCache(int entries = DefaultEntries, HeadVersionFeed? feed = null)
+    {
         cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(entries, 1), CompactionPercentage = 0.25 });
+        this.feed = feed;
+    }
 
     /// <summary>The answer stored under <paramref name="key"/>, or <paramref name="read"/>'s, stored when <paramref name="keep"/> allows.</summary>
     public async Task<T> GetOrReadAsync<T>(ReadKey key, Func<Task<T>> read, Func<T, bool>? keep = null)
@@ -82,10 +88,33 @@ public sealed class ReadCache : IDisposable
     }
 
     /// <summary>
-    /// The community with this slug and the versions to answer at, in one statement (the community's id, its head's
-    /// version and the instance head's version); null when no community has the slug.
+    /// The community with this slug and the versions to answer at: from the <see cref="HeadVersionFeed"/> when it knows
+    /// them, else in one statement (the community's id, its head's version and the instance head's version); null when
+    /// no community has the slug.
     /// </summary>
     public async Task<(CommunityId Community, HeadVersion At)?> FindAsync(MikoshiDb db, string slug, CancellationToken cancellationToken = default)
+    {
+        if (feed is null)
+        {
+            return await ReadVersionsAsync(db, slug, cancellationToken);
+        }
+
+        if (feed.TryFind(slug, out var known, out var at))
+        {
+            return (known, at);
+        }
+
+        var began = feed.Begin();
+        var found = await ReadVersionsAsync(db, slug, cancellationToken);
+        if (found is { } read)
+        {
+            feed.Learned(began, slug, read.Community, read.At);
+        }
+
+        return found;
+    }
+
+    private async Task<(CommunityId Community, HeadVersion At)?> ReadVersionsAsync(MikoshiDb db, string slug, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT c."Id",

@@ -36,6 +36,7 @@ internal sealed class JournalPost
     private readonly DbConnection connection;
     private readonly DbTransaction? transaction;
     private readonly Guid chain;
+    private readonly HeadVersionFeed? feed;
 
     /// <summary>PostgreSQL: this post begins and commits its own transaction, in its two commands.</summary>
     private readonly bool owns;
@@ -43,10 +44,11 @@ internal sealed class JournalPost
     /// <summary>Whether <c>BEGIN</c> has been sent (and neither <c>COMMIT</c> nor <c>ROLLBACK</c> yet).</summary>
     private bool open;
 
-    private JournalPost(MikoshiDb db, Guid chain)
+    private JournalPost(MikoshiDb db, Guid chain, HeadVersionFeed? feed)
     {
         this.db = db;
         this.chain = chain;
+        this.feed = feed;
         connection = db.Database.GetDbConnection();
         transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         owns = db.IsPostgres;
@@ -68,9 +70,9 @@ internal sealed class JournalPost
     /// On SQLite it runs inside the group's savepoint the <see cref="Writer"/> opened, and the group commits; on
     /// PostgreSQL (outside any transaction) it begins and commits its own.
     /// </summary>
-    internal static async Task<Result<Committed<T>>> RunAsync<T>(MikoshiDb db, Request request, Func<long, T> answer, CancellationToken cancellationToken)
+    internal static async Task<Result<Committed<T>>> RunAsync<T>(MikoshiDb db, Request request, Func<long, T> answer, HeadVersionFeed? feed, CancellationToken cancellationToken)
     {
-        var post = new JournalPost(db, request.Caller.RequireCommunity().Id.Value);
+        var post = new JournalPost(db, request.Caller.RequireCommunity().Id.Value, feed);
         if (post.owns)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -316,7 +318,13 @@ internal sealed class JournalPost
 
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(cancellationToken);
-        open = false;
+        if (owns)
+        {
+            // Committed: a read in this process answers at the new version at once (on SQLite the group commits later,
+            // and there is no feed to tell).
+            open = false;
+            feed?.Committed(chain, effect.State.Head.Version + 1);
+        }
     }
 
     private DbCommand Command(string sql)

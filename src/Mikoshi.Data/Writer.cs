@@ -30,8 +30,11 @@ public sealed record Committed<T>(T Value, bool Replayed);
 /// transaction: writers of the same chain take turns, an idempotency key is checked and recorded
 /// inside the same transaction as the effect, and on any failure nothing at all is written.
 /// </summary>
-public sealed class Writer(MikoshiDb db, TimeProvider clock)
+public sealed class Writer(MikoshiDb db, TimeProvider clock, HeadVersionFeed? feed = null)
 {
+    /// <summary>The head the last tracked write saved, told to the <see cref="HeadVersionFeed"/> once it commits.</summary>
+    private (Guid Chain, long Version)? saved;
+
     /// <summary>
     /// JSON as the API writes it: camelCase, and Japanese kept readable rather than \u-escaped
     /// (HTML-sensitive characters are still escaped).
@@ -90,8 +93,8 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
 
     private Task<Result<Committed<T>>> PostAsync<T>(JournalPost.Request request, Func<long, T> answer, CancellationToken cancellationToken) =>
         db.IsPostgres
-            ? ChainTurns.RunAsync(db, request.Caller.RequireCommunity().Id.Value, () => JournalPost.RunAsync(db, request, answer, cancellationToken))
-            : InTransactionAsync(() => JournalPost.RunAsync(db, request, answer, cancellationToken), cancellationToken);
+            ? ChainTurns.RunAsync(db, request.Caller.RequireCommunity().Id.Value, () => JournalPost.RunAsync(db, request, answer, feed, cancellationToken))
+            : InTransactionAsync(() => JournalPost.RunAsync(db, request, answer, feed, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction of its own, committed if it succeeded and is not a replay; on
@@ -106,11 +109,18 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
             return await group.RunAsync(db, write);
         }
 
+        saved = null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await write();
         if (outcome is { IsSuccess: true, Value.Replayed: false })
         {
             await transaction.CommitAsync(cancellationToken);
+
+            // A read in this process after this write answers at its version at once, not when the notification arrives.
+            if (saved is { } head)
+            {
+                feed?.Committed(head.Chain, head.Version);
+            }
         }
 
         return outcome;
@@ -162,6 +172,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock)
             }
 
             await SaveWithHeadAsync(head, cancellationToken);
+            saved = (head.Chain, head.Version);
             return new Committed<T>(outcome.Value, Replayed: false);
         }
         catch (OverflowException)

@@ -32,8 +32,12 @@ public static class MikoshiApp
     public static IServiceCollection AddMikoshi(this IServiceCollection services)
     {
         services.AddMikoshiStore();
-        // Reads answered once per head version (docs/caches.md); bounded in entries.
-        services.AddSingleton(sp => new ReadCache(sp.GetRequiredService<IConfiguration>().GetValue("Mikoshi:ReadCache:Entries", ReadCache.DefaultEntries)));
+        // Reads answered once per head version (docs/caches.md); bounded in entries. On PostgreSQL the versions come from
+        // the store's notifications (the feed) unless Mikoshi:ReadCache:Versions is "read".
+        services.AddSingleton<HeadVersionFeed>();
+        services.AddSingleton(sp => new ReadCache(
+            sp.GetRequiredService<IConfiguration>().GetValue("Mikoshi:ReadCache:Entries", ReadCache.DefaultEntries),
+            sp.GetRequiredService<HeadVersionFeed>()));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Writer>();
         services.AddScoped<Verifier>();
@@ -221,6 +225,7 @@ public static class MikoshiApp
         builder.Services.AddHostedService<ChainIndexerService>();
         builder.Services.AddHostedService<Features.Mail.MailSender>();
         builder.Services.AddHostedService<Features.Notifications.NotificationService>();
+        builder.Services.AddHostedService<HeadVersionListener>();
         builder.Services.AddHealthChecks();
         builder.Services.AddMikoshiRateLimits();
         builder.Services.AddTrustedProxies();

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Mikoshi.Domain.Communities;
+
+namespace Mikoshi.Data;
+
+/// <summary>
+/// The head versions this process knows without asking the database (PostgreSQL, docs/caches.md): a community's slug
+/// and its id (neither ever changes), and each chain's latest committed version. Fed by the store's own notifications
+/// (<see cref="HeadVersionListener"/>: every commit that moves a head sends one, from a trigger on <c>chain_heads</c>)
+/// and by this process's own writes as soon as they commit (<see cref="Writer"/>), so a reader here sees its own write
+/// at once and another replica's as soon as its notification arrives.
+/// </summary>
+/// <remarks>
+/// What it knows is only trusted while the listener is connected, and only when it was learned while it was: a version
+/// read from the database after <c>LISTEN</c> took effect can only be overtaken by a commit that notifies. Losing the
+/// connection forgets everything, and until the listener is back every request reads its versions from the database
+/// again (<see cref="ReadCache.FindAsync"/>). Versions only go up: whatever arrives out of order, the higher is kept.
+/// </remarks>
+public sealed class HeadVersionFeed
+{
+    /// <summary>The PostgreSQL channel the trigger notifies on; the payload is <c>"{chain} {version}"</c>.</summary>
+    public const string Channel = "mikoshi_heads";
+
+    private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<string, CommunityId> slugs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, long> versions = new();
+    private long epochs;
+
+    /// <summary>The epoch the listener is live in (each connection gets a new one), or 0 while it is not.</summary>
+    private long live;
+
+    /// <summary>Whether the listener is connected and listening now.</summary>
+    public bool IsLive => Volatile.Read(ref live) != 0;
+
+    /// <summary>The community with this slug and the versions to answer at, when both are known; false sends the caller to the database.</summary>
+    public bool TryFind(string slug, out CommunityId community, out HeadVersion at)
+    {
+        at = default;
+        if (IsLive && slugs.TryGetValue(slug, out community)
+            && versions.TryGetValue(community.Value, out var chain) && versions.TryGetValue(Guid.Empty, out var instance)
+            && IsLive)
+        {
+            at = new HeadVersion(chain, instance);
+            return true;
+        }
+
+        community = default;
+        return false;
+    }
+
+    /// <summary>To call before a read of the versions from the database; hand the answer to <see cref="Learned"/> with it.</summary>
+    public long Begin() => Volatile.Read(ref live);
+
+    /// <summary>What a read that began at <paramref name="began"/> found; kept only if the listener was live all along.</summary>
+    public void Learned(long began, string slug, CommunityId community, HeadVersion at)
+    {
+        lock (gate)
+        {
+            if (began == 0 || began != live)
+            {
+                return;
+            }
+
+            slugs[slug] = community;
+            Raise(community.Value, at.Chain);
+            Raise(Guid.Empty, at.Instance);
+        }
+    }
+
+    /// <summary>This process committed <paramref name="version"/> of <paramref name="chain"/>.</summary>
+    public void Committed(Guid chain, long version)
+    {
+        lock (gate)
+        {
+            if (live != 0)
+            {
+                Raise(chain, version);
+            }
+        }
+    }
+
+    /// <summary>A notification's payload, <c>"{chain} {version}"</c>; anything else is ignored.</summary>
+    public void Heard(string payload)
+    {
+        var space = payload.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && Guid.TryParse(payload.AsSpan(0, space), out var chain)
+            && long.TryParse(payload.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            Committed(chain, version);
+        }
+    }
+
+    /// <summary>The listener's <c>LISTEN</c> has taken effect: a new epoch, starting from nothing.</summary>
+    public void Listening()
+    {
+        lock (gate)
+        {
+            Forget();
+            live = ++epochs;
+        }
+    }
+
+    /// <summary>The listener lost its connection (or stopped): forget everything until it listens again.</summary>
+    public void Lost()
+    {
+        lock (gate)
+        {
+            live = 0;
+            Forget();
+        }
+    }
+
+    private void Forget()
+    {
+        slugs.Clear();
+        versions.Clear();
+    }
+
+    private void Raise(Guid chain, long version) =>
+        versions.AddOrUpdate(chain, version, (_, known) => Math.Max(known, version));
+}

@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mikoshi.Data;
+using Mikoshi.Domain.Communities;
+using Mikoshi.Tests.Infrastructure;
+using Npgsql;
+
+namespace Mikoshi.Tests.Http;
+
+/// <summary>
+/// On PostgreSQL the head versions come from the store's notifications (<see cref="HeadVersionFeed"/>, docs/caches.md):
+/// a read of a community the process knows asks the store nothing, its own writes are read at once, another
+/// replica's as soon as the notification arrives, and nothing it knew survives losing the listener's connection.
+/// </summary>
+public sealed class HeadVersionFeedTests
+{
+    private static readonly CommunityId Community = new(Guid.NewGuid());
+
+    [Fact]
+    public void AVersionReadBeforeTheListenerWasLive_IsNotTrusted_NorOneReadAcrossALostConnection()
+    {
+        var feed = new HeadVersionFeed();
+        var before = feed.Begin();
+        feed.Listening();
+        feed.Learned(before, "c", Community, new HeadVersion(3, 1));
+        Assert.False(feed.TryFind("c", out _, out _));
+
+        var across = feed.Begin();
+        feed.Lost();
+        feed.Listening();
+        feed.Learned(across, "c", Community, new HeadVersion(3, 1));
+        Assert.False(feed.TryFind("c", out _, out _));
+
+        feed.Learned(feed.Begin(), "c", Community, new HeadVersion(3, 1));
+        Assert.True(feed.TryFind("c", out var found, out var at));
+        Assert.Equal((Community, new HeadVersion(3, 1)), (found, at));
+    }
+
+    [Fact]
+    public void Versions_OnlyGoUp_WhateverOrderTheyArriveIn_AndALossForgetsThem()
+    {
+        var feed = new HeadVersionFeed();
+        feed.Listening();
+        var began = feed.Begin();
+        feed.Heard($"{Community.Value} 7");
+        feed.Learned(began, "c", Community, new HeadVersion(5, 2));
+        Assert.True(feed.TryFind("c", out _, out var at));
+        Assert.Equal(new HeadVersion(7, 2), at);
+
+        feed.Committed(Community.Value, 6);
+        feed.Heard($"{Guid.Empty} 4");
+        feed.Heard("not a payload");
+        feed.Heard($"{Community.Value} -1");
+        Assert.True(feed.TryFind("c", out _, out at));
+        Assert.Equal(new HeadVersion(7, 4), at);
+
+        feed.Lost();
+        Assert.False(feed.TryFind("c", out _, out _));
+        feed.Committed(Community.Value, 9);
+        feed.Listening();
+        Assert.False(feed.TryFind("c", out _, out _));
+    }
+
+    /// <summary>
+    /// Once the community is known, the store is not asked: with the <c>communities</c> table renamed away, the cached
+    /// page is still served (the version statement reads that table, so it would fail). With
+    /// <c>Mikoshi:ReadCache:Versions=read</c> the same request fails.
+    /// </summary>
+    [Theory]
+    [InlineData("notify", HttpStatusCode.OK)]
+    [InlineData("read", HttpStatusCode.InternalServerError)]
+    public async Task AKnownCommunity_IsReadWithoutAskingTheStore_UnlessVersionsAreRead(string versions, HttpStatusCode withTheTableAway)
+    {
+        await using var app = TestApp.Create("postgres");
+        app.Settings["Mikoshi:ReadCache:Versions"] = versions;
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        await admin.DepositAsync(slug, "1200");
+        var visitor = app.CreateClient();
+        if (versions == "notify")
+        {
+            await LiveAsync(app);
+        }
+
+        Assert.Equal("1200", Treasury(await CommunityAsync(visitor, slug)));
+
+        await SqlAsync(app, """ALTER TABLE communities RENAME TO communities_away""");
+        try
+        {
+            var response = await visitor.GetAsync($"/api/v1/communities/{slug}");
+            Assert.Equal(withTheTableAway, response.StatusCode);
+        }
+        finally
+        {
+            await SqlAsync(app, """ALTER TABLE communities_away RENAME TO communities""");
+        }
+    }
+
+    /// <summary>
+    /// Two replicas, each with its feed: a write is read at once through the replica that made it, and through the
+    /// other once its notification arrives (bounded here by ten seconds; it takes milliseconds).
+    /// </summary>
+    [Fact]
+    public async Task AWriteThroughOneReplica_IsReadThroughItAtOnce_AndThroughTheOtherWhenItHears()
+    {
+        await using var app = TestApp.Create("postgres");
+        await using var replica = app.WithWebHostBuilder(_ => { });
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var here = app.CreateClient();
+        var there = replica.CreateClient();
+        await LiveAsync(app);
+        await LiveAsync(replica);
+        Assert.Equal("0", Treasury(await CommunityAsync(here, slug)));
+        Assert.Equal("0", Treasury(await CommunityAsync(there, slug)));
+
+        await admin.DepositAsync(slug, "7000");
+
+        Assert.Equal("7000", Treasury(await CommunityAsync(here, slug)));
+        Assert.True(await SeenAsync(there, slug, "7000"), "the other replica never read the deposit");
+        Assert.True(Feed(replica).TryFind(slug, out _, out _), "the other replica read it from the store, not from its feed");
+    }
+
+    /// <summary>
+    /// A replica reads its own writes at once, without waiting for their notifications: here none ever comes (the
+    /// listener is off, the feed made live by hand), and a deposit, a role and a mint — one lean write and two tracked
+    /// ones — are each read by the next request.
+    /// </summary>
+    [Fact]
+    public async Task AReplicasOwnWrites_AreReadAtOnce_WithoutTheirNotifications()
+    {
+        await using var app = TestApp.Create("postgres");
+        app.Settings["Mikoshi:ReadCache:Versions"] = "read";
+        var admin = await app.SignUpAsync();
+        var aki = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var visitor = app.CreateClient();
+        Feed(app).Listening();
+        Assert.Equal("0", Treasury(await CommunityAsync(visitor, slug)));
+        Assert.True(Feed(app).TryFind(slug, out _, out var before));
+
+        await admin.DepositAsync(slug, "50000", personId: aki.Id);
+        Assert.Equal("0", Treasury(await CommunityAsync(visitor, slug)));
+        await admin.DepositAsync(slug, "300");
+        var people = People(await CommunityAsync(visitor, slug));
+        Assert.Equal("300", Treasury(await CommunityAsync(visitor, slug)));
+
+        Assert.Equal(HttpStatusCode.Created, (await aki.Client.PostJsonAsync($"/api/v1/communities/{slug}/tokens", new { })).StatusCode);
+        Assert.Equal(people + 1, People(await CommunityAsync(visitor, slug)));
+        Assert.True(Feed(app).TryFind(slug, out _, out var after));
+        Assert.True(after.Chain > before.Chain);
+    }
+
+    /// <summary>
+    /// The attack on the feed: a notification that never arrives. Both replicas' listeners are killed, a write commits
+    /// through the other replica while this one's is away (its notification cannot reach it), and this replica must
+    /// still come to read it: it reads the store until it listens again, and starts again from nothing when it does.
+    /// </summary>
+    [Fact]
+    public async Task AListenerThatLosesItsConnection_ForgetsWhatItKnew_SoAWriteItWasNotToldOfIsStillRead()
+    {
+        await using var app = TestApp.Create("postgres");
+        await using var replica = app.WithWebHostBuilder(_ => { });
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var treasurer = replica.CreateClient();
+        treasurer.DefaultRequestHeaders.Authorization = admin.Client.DefaultRequestHeaders.Authorization;
+        var visitor = app.CreateClient();
+        await LiveAsync(app);
+        Assert.Equal("0", Treasury(await CommunityAsync(visitor, slug)));
+        Assert.True(Feed(app).TryFind(slug, out _, out _));
+
+        await LiveAsync(replica);
+        Assert.Equal(2, await ScalarAsync(app, $"""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE application_name = '{HeadVersionListener.ApplicationName}' AND datname = current_database()
+            """));
+        var deposited = await treasurer.PostJsonAsync($"/api/v1/communities/{slug}/deposits", new { asset = "JPY", amount = "900", reference = "r" });
+        Assert.Equal(HttpStatusCode.Created, deposited.StatusCode);
+
+        Assert.True(await SeenAsync(visitor, slug, "900"), "a replica that lost its listener kept answering from what it knew");
+        await LiveAsync(app);
+    }
+
+    private static HeadVersionFeed Feed(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app) =>
+        app.Services.GetRequiredService<HeadVersionFeed>();
+
+    private static async Task LiveAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
+    {
+        var feed = Feed(app);
+        var waited = Stopwatch.StartNew();
+        while (!feed.IsLive)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the feed never went live");
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<bool> SeenAsync(HttpClient client, string slug, string treasury)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (Treasury(await CommunityAsync(client, slug)) == treasury)
+            {
+                return true;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return false;
+    }
+
+    private static async Task SqlAsync(TestApp app, string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.Store.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(TestApp app, string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.Store.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<JsonElement> CommunityAsync(HttpClient client, string slug)
+    {
+        var response = await client.GetAsync($"/api/v1/communities/{slug}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    private static int People(JsonElement community) => community.GetProperty("figures").GetProperty("people").GetInt32();
+
+    private static string Treasury(JsonElement community) =>
+        community.GetProperty("figures").GetProperty("treasury").EnumerateArray()
+            .Where(a => a.GetProperty("asset").GetString() == "JPY").Select(a => a.GetProperty("amount").GetString()!).SingleOrDefault() ?? "0";
+}
