@@ -31,7 +31,10 @@ public sealed class HeadVersionFeed
     private long live;
 
     /// <summary>Whether the listener is connected and listening now.</summary>
-    public bool IsLive => Volatile.Read(ref live) != 0;
+    public bool IsLive => Epoch != 0;
+
+    /// <summary>Which of the listener's connections the feed is live on (each one gets a new number), or 0 while it is not.</summary>
+    public long Epoch => Volatile.Read(ref live);
 
     /// <summary>The community with this slug and the versions to answer at, when both are known; false sends the caller to the database.</summary>
     public bool TryFind(string slug, out CommunityId community, out HeadVersion at)
@@ -50,7 +53,7 @@ public sealed class HeadVersionFeed
     }
 
     /// <summary>To call before a read of the versions from the database; hand the answer to <see cref="Learned"/> with it.</summary>
-    public long Begin() => Volatile.Read(ref live);
+    public long Begin() => Epoch;
 
     /// <summary>What a read that began at <paramref name="began"/> found; kept only if the listener was live all along.</summary>
     public void Learned(long began, string slug, CommunityId community, HeadVersion at)

@@ -8,16 +8,13 @@ namespace Mikoshi.Data;
 /// <summary>
 /// Keeps the <see cref="HeadVersionFeed"/> live on PostgreSQL: one connection of its own, outside the pool, that
 /// <c>LISTEN</c>s on <see cref="HeadVersionFeed.Channel"/> and hands every notification to the feed. The trigger that
-/// sends them (migration <c>HeadNotifications</c>) must be there, or the feed is never made live. A lost connection
+/// sends them (<see cref="HeadNotifications"/>) must be there, or the feed is never made live. A lost connection
 /// makes the feed forget what it knew at once; the listener connects again after a pause, and the feed is live again
 /// only once the new <c>LISTEN</c> has taken effect. Npgsql's keepalive finds a connection that died silently.
 /// On SQLite, or with <c>Mikoshi:ReadCache:Versions</c> set to <c>read</c>, it does nothing and the feed is never live.
 /// </summary>
 public sealed class HeadVersionListener(StoreOptions store, HeadVersionFeed feed, IConfiguration configuration, ILogger<HeadVersionListener> log) : BackgroundService
 {
-    /// <summary>The name the trigger has in every migrated PostgreSQL store.</summary>
-    public const string Trigger = "chain_heads_notify";
-
     /// <summary>The connection's <c>application_name</c>, to find it in <c>pg_stat_activity</c>.</summary>
     public const string ApplicationName = "mikoshi-head-versions";
 
@@ -51,7 +48,7 @@ public sealed class HeadVersionListener(StoreOptions store, HeadVersionFeed feed
                 await connection.OpenAsync(stoppingToken);
                 if (!await HasTriggerAsync(connection, stoppingToken))
                 {
-                    log.LogWarning("The store has no {Trigger} trigger (not migrated?); every request reads its head versions from the store.", Trigger);
+                    log.LogWarning("The store has no {Trigger} trigger (not migrated?); every request reads its head versions from the store.", HeadNotifications.Trigger);
                     return;
                 }
 
@@ -90,7 +87,7 @@ public sealed class HeadVersionListener(StoreOptions store, HeadVersionFeed feed
     private static async Task<bool> HasTriggerAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = @name)", connection);
-        command.Parameters.AddWithValue("name", Trigger);
+        command.Parameters.AddWithValue("name", HeadNotifications.Trigger);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

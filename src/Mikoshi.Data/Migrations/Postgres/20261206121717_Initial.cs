@@ -1802,6 +1802,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                 name: "IX_wallet_links_PersonId",
                 table: "wallet_links",
                 column: "PersonId");
+
+            // Hand-written, not generated: keep this call when Initial is made again (HeadNotifications).
+            HeadNotifications.Create(migrationBuilder);
         }
 
         /// <inheritdoc />

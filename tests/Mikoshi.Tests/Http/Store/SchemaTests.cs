@@ -48,6 +48,12 @@ public sealed class SchemaTests
         }
 
         Assert.Empty(missing);
+        if (db.IsPostgres)
+        {
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = $"SELECT count(*) FROM pg_trigger WHERE tgname = '{HeadNotifications.Trigger}' AND tgrelid = 'chain_heads'::regclass";
+            Assert.Equal(1L, await trigger.ExecuteScalarAsync());
+        }
     }
 
     private static async Task<HashSet<string>> ColumnsAsync(DbConnection connection, string table, bool postgres)

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Mikoshi.Data;
+
+/// <summary>
+/// Every commit that moves a chain's head tells the servers listening (<see cref="HeadVersionListener"/>): a trigger on
+/// <c>chain_heads</c> sends <c>"{chain} {version}"</c> on <see cref="HeadVersionFeed.Channel"/>. PostgreSQL delivers a
+/// notification when, and only if, its transaction commits. A trigger rather than a statement in each write, so no write
+/// path (the lean one, the tracked one, the CLI's, a tool's) can move a head without saying so.
+/// </summary>
+/// <remarks>
+/// PostgreSQL's <c>Initial</c> migration ends with <see cref="Create"/> (migrations are squashed until the first
+/// release, docs/decisions.md); <c>SchemaTests</c> checks a migrated store has the trigger, so a regenerated
+/// <c>Initial</c> that lost the call fails. A store without it is read as before: the listener never goes live.
+/// </remarks>
+public static class HeadNotifications
+{
+    /// <summary>The trigger's name in every migrated PostgreSQL store.</summary>
+    public const string Trigger = "chain_heads_notify";
+
+    public static void Create(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql($"""
+            CREATE FUNCTION {Trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('{HeadVersionFeed.Channel}', NEW."Chain"::text || ' ' || NEW."Version"::text);
+                RETURN NULL;
+            END $$;
+            """);
+        migrationBuilder.Sql($"""
+            CREATE TRIGGER {Trigger} AFTER INSERT OR UPDATE OF "Version" ON chain_heads
+            FOR EACH ROW EXECUTE FUNCTION {Trigger}();
+            """);
+    }
+}
