@@ -6,7 +6,8 @@ namespace Mikoshi.Data;
 
 /// <summary>
 /// The head versions this process knows without asking the database (PostgreSQL, docs/caches.md): a community's slug
-/// and its id (neither ever changes), and each chain's latest committed version. Fed by the store's own notifications
+/// and its id (neither ever changes), each chain's latest committed version, and the security stamps of people who
+/// made signed-in requests (<see cref="StampWatch"/> keeps this process's own changes of them). Fed by the store's own notifications
 /// (<see cref="HeadVersionListener"/>: every commit that moves a head sends one, from a trigger on <c>chain_heads</c>)
 /// and by this process's own writes as soon as they commit (<see cref="Writer"/>), so a reader here sees its own write
 /// at once and another replica's as soon as its notification arrives.
@@ -19,13 +20,20 @@ namespace Mikoshi.Data;
 /// </remarks>
 public sealed class HeadVersionFeed
 {
-    /// <summary>The PostgreSQL channel the trigger notifies on; the payload is <c>"{chain} {version}"</c>.</summary>
+    /// <summary>The PostgreSQL channel the triggers notify on (<see cref="HeadNotifications"/>; payloads at <see cref="Heard"/>).</summary>
     public const string Channel = "mikoshi_heads";
+
+    /// <summary>How a notification that a person's security stamp changed begins.</summary>
+    public const string StampPrefix = "stamp ";
 
     private readonly Lock gate = new();
     private readonly ConcurrentDictionary<string, CommunityId> slugs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, long> versions = new();
+    private readonly ConcurrentDictionary<Guid, string> stamps = new();
     private long epochs;
+
+    /// <summary>How many times a stamp was said to change: a stamp read across one of them is not kept.</summary>
+    private long stampChanges;
 
     /// <summary>The epoch the listener is live in (each connection gets a new one), or 0 while it is not.</summary>
     private long live;
@@ -83,9 +91,66 @@ public sealed class HeadVersionFeed
         }
     }
 
-    /// <summary>A notification's payload, <c>"{chain} {version}"</c>; anything else is ignored.</summary>
+    /// <summary>A person's security stamp, when known; false sends the caller to the database.</summary>
+    public bool TryStamp(Guid person, out string? stamp)
+    {
+        stamp = null;
+        return IsLive && stamps.TryGetValue(person, out stamp) && IsLive;
+    }
+
+    /// <summary>To call before a read of a stamp from the database; hand the answer to <see cref="LearnedStamp"/> with it.</summary>
+    public (long Epoch, long Changes) BeginStamp()
+    {
+        lock (gate)
+        {
+            return (live, stampChanges);
+        }
+    }
+
+    /// <summary>
+    /// The stamp a read that began at <paramref name="began"/> found (null: no such person, not kept); kept only if the
+    /// listener was live all along and no stamp was said to change meanwhile.
+    /// </summary>
+    public void LearnedStamp((long Epoch, long Changes) began, Guid person, string? stamp)
+    {
+        lock (gate)
+        {
+            if (stamp is not null && began.Epoch != 0 && began.Epoch == live && began.Changes == stampChanges)
+            {
+                stamps[person] = stamp;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A person's stamp changed, or is about to (this process's save, told before and after it commits; another's,
+    /// by notification): forget it, and refuse to keep any stamp read while this was going on.
+    /// </summary>
+    public void StampChanged(Guid person)
+    {
+        lock (gate)
+        {
+            stampChanges++;
+            stamps.TryRemove(person, out _);
+        }
+    }
+
+    /// <summary>
+    /// A notification's payload: <c>"{chain} {version}"</c>, or <c>"stamp {person}"</c> when a person's security
+    /// stamp changed; anything else is ignored.
+    /// </summary>
     public void Heard(string payload)
     {
+        if (payload.StartsWith(StampPrefix, StringComparison.Ordinal))
+        {
+            if (Guid.TryParse(payload.AsSpan(StampPrefix.Length), out var person))
+            {
+                StampChanged(person);
+            }
+
+            return;
+        }
+
         var space = payload.IndexOf(' ', StringComparison.Ordinal);
         if (space > 0 && Guid.TryParse(payload.AsSpan(0, space), out var chain)
             && long.TryParse(payload.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
@@ -118,6 +183,8 @@ public sealed class HeadVersionFeed
     {
         slugs.Clear();
         versions.Clear();
+        stamps.Clear();
+        stampChanges++;
     }
 
     private void Raise(Guid chain, long version) =>

@@ -48,7 +48,7 @@ public sealed class HeadVersionListener(StoreOptions store, HeadVersionFeed feed
                 await connection.OpenAsync(stoppingToken);
                 if (!await HasTriggerAsync(connection, stoppingToken))
                 {
-                    log.LogWarning("The store has no {Trigger} trigger (not migrated?); every request reads its head versions from the store.", HeadNotifications.Trigger);
+                    log.LogWarning("The store lacks the triggers {Triggers} (migrated before they existed?); every request reads its head versions and stamps from the store.", string.Join(", ", HeadNotifications.Triggers));
                     return;
                 }
 
@@ -86,8 +86,8 @@ public sealed class HeadVersionListener(StoreOptions store, HeadVersionFeed feed
 
     private static async Task<bool> HasTriggerAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = @name)", connection);
-        command.Parameters.AddWithValue("name", HeadNotifications.Trigger);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var command = new NpgsqlCommand("SELECT count(DISTINCT tgname) FROM pg_trigger WHERE tgname = ANY(@names)", connection);
+        command.Parameters.AddWithValue("names", HeadNotifications.Triggers);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == HeadNotifications.Triggers.Length;
     }
 }

@@ -61,7 +61,12 @@ public static class StoreRegistration
         // section 16). A context goes back reset; the one thing a use case changes on it, the SQLite group's shared
         // connection, is handed back in SqliteGroupCommit's finally.
         services.AddDbContextPool<SqliteMikoshiDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<StoreOptions>().ConnectionString));
-        services.AddDbContextPool<PostgresMikoshiDb>((sp, o) => o.UseNpgsql(AutoPrepared(sp.GetRequiredService<StoreOptions>().ConnectionString)));
+        // On PostgreSQL the head versions and stamps a server knows come from the store's notifications (docs/caches.md);
+        // its own saves that change a person tell the feed themselves (StampWatch).
+        services.AddSingleton<HeadVersionFeed>();
+        services.AddSingleton<StampWatch>();
+        services.AddDbContextPool<PostgresMikoshiDb>((sp, o) => o.UseNpgsql(AutoPrepared(sp.GetRequiredService<StoreOptions>().ConnectionString))
+            .AddInterceptors(sp.GetRequiredService<StampWatch>()));
         services.AddScoped<MikoshiDb>(sp => sp.GetRequiredService<StoreOptions>().Provider == StoreProvider.Postgres
             ? sp.GetRequiredService<PostgresMikoshiDb>()
             : sp.GetRequiredService<SqliteMikoshiDb>());

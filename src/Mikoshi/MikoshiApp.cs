@@ -34,7 +34,6 @@ public static class MikoshiApp
         services.AddMikoshiStore();
         // Reads answered once per head version (docs/caches.md); bounded in entries. On PostgreSQL the versions come from
         // the store's notifications (the feed) unless Mikoshi:ReadCache:Versions is "read".
-        services.AddSingleton<HeadVersionFeed>();
         services.AddSingleton(sp => new ReadCache(
             sp.GetRequiredService<IConfiguration>().GetValue("Mikoshi:ReadCache:Entries", ReadCache.DefaultEntries),
             sp.GetRequiredService<HeadVersionFeed>()));

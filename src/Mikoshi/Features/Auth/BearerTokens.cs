@@ -55,12 +55,21 @@ public static class BearerTokens
             return false;
         }
 
-        // Every signed-in request asks this: one statement straight from the data reader, not a LINQ query
-        // translated from its expression each time; on SQLite prepared once on a connection kept open.
-        var db = http.RequestServices.GetRequiredService<MikoshiDb>();
-        var stored = await http.RequestServices.GetRequiredService<ReadCache>().HotQueryAsync(db, """SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = @id""",
-            command => ReadCache.Parameter(db, command, "@id", id),
-            async reader => await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? reader.GetString(0) : null);
+        // Every signed-in request asks this. On PostgreSQL with the store's notifications live, a stamp already read is
+        // kept until the person changes (HeadVersionFeed, StampWatch). Otherwise one statement straight from the data
+        // reader, not a LINQ query translated from its expression each time; on SQLite prepared once on a connection
+        // kept open.
+        var feed = http.RequestServices.GetRequiredService<HeadVersionFeed>();
+        if (!feed.TryStamp(id, out var stored))
+        {
+            var began = feed.BeginStamp();
+            var db = http.RequestServices.GetRequiredService<MikoshiDb>();
+            stored = await http.RequestServices.GetRequiredService<ReadCache>().HotQueryAsync(db, """SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = @id""",
+                command => ReadCache.Parameter(db, command, "@id", id),
+                async reader => await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? reader.GetString(0) : null);
+            feed.LearnedStamp(began, id, stored);
+        }
+
         return stored is not null && string.Equals(stored, stamp, StringComparison.Ordinal);
     }
 }

@@ -51,8 +51,8 @@ public sealed class SchemaTests
         if (db.IsPostgres)
         {
             await using var trigger = connection.CreateCommand();
-            trigger.CommandText = $"SELECT count(*) FROM pg_trigger WHERE tgname = '{HeadNotifications.Trigger}' AND tgrelid = 'chain_heads'::regclass";
-            Assert.Equal(1L, await trigger.ExecuteScalarAsync());
+            trigger.CommandText = $"SELECT count(*) FROM pg_trigger WHERE tgname IN ('{string.Join("', '", HeadNotifications.Triggers)}')";
+            Assert.Equal((long)HeadNotifications.Triggers.Length, await trigger.ExecuteScalarAsync());
         }
     }
 

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mikoshi.Data;
+
+/// <summary>
+/// Tells the <see cref="HeadVersionFeed"/> of every save in this process that changes or removes a person (their security
+/// stamp with them: sign-out everywhere, a password change or reset, a wallet unlinked): before the save, after it, and —
+/// when it ran inside a transaction — once that transaction commits. So a token revoked through this server is refused by
+/// its very next request here; other servers hear it from the store's trigger (<see cref="HeadNotifications"/>).
+/// </summary>
+/// <remarks>
+/// Told before: a stamp read while the change is on its way is not kept (<see cref="HeadVersionFeed.LearnedStamp"/>).
+/// Told after the commit: one read before it, and kept, is forgotten. Every changed person is told, whether or not the
+/// stamp itself moved: forgetting a stamp costs one read.
+/// </remarks>
+public sealed class StampWatch(HeadVersionFeed feed) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Saving(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Saving(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Tell(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Tell(eventData.Context);
+
+    private void Saving(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<MikoshiUser>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                var people = pending.GetOrCreateValue(context);
+                lock (people)
+                {
+                    people.Add(entry.Entity.Id);
+                }
+
+                feed.StampChanged(entry.Entity.Id);
+            }
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        // Inside a transaction the change is not committed yet: wait for the commit to tell again.
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            Tell(context);
+        }
+    }
+
+    private void Tell(DbContext? context)
+    {
+        if (context is null || !pending.TryGetValue(context, out var people))
+        {
+            return;
+        }
+
+        lock (people)
+        {
+            foreach (var person in people)
+            {
+                feed.StampChanged(person);
+            }
+
+            people.Clear();
+        }
+    }
+}
