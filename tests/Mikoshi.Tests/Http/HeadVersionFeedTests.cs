@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Data;
 using Mikoshi.Domain.Communities;
@@ -139,6 +140,35 @@ public sealed class HeadVersionFeedTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await person.Client.GetAsync("/api/v1/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await other.Client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    /// <summary>
+    /// A person changed inside a transaction (as a wallet's unlinking does, in a write): a stamp read after the save but
+    /// before the commit still sees the old one, and is kept; the commit must make the feed forget it.
+    /// </summary>
+    [Fact]
+    public async Task APersonChangedInsideATransaction_IsForgottenWhenItCommits_NotOnlyWhenItIsSaved()
+    {
+        await using var app = TestApp.Create("postgres");
+        app.Settings["Mikoshi:ReadCache:Versions"] = "read";
+        var person = await app.SignUpAsync();
+        var id = Guid.Parse(person.Id);
+        var feed = Feed(app);
+        feed.Listening();
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await db.Users.SingleAsync(u => u.Id == id);
+        var old = user.SecurityStamp;
+        user.SecurityStamp = "changed inside a transaction";
+        await db.SaveChangesAsync();
+        feed.LearnedStamp(feed.BeginStamp(), id, old);
+        Assert.True(feed.TryStamp(id, out _));
+
+        await transaction.CommitAsync();
+
+        Assert.False(feed.TryStamp(id, out _), "the stamp read before the commit outlived it");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.Client.GetAsync("/api/v1/me")).StatusCode);
     }
 
     /// <summary>A token revoked through one replica is refused through the other as soon as the notification arrives.</summary>
