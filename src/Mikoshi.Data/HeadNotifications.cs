@@ -4,15 +4,15 @@ namespace Mikoshi.Data;
 
 /// <summary>
 /// Every commit that moves a chain's head tells the servers listening (<see cref="HeadVersionListener"/>): a trigger on
-/// <c>chain_heads</c> sends <c>"{chain} {version}"</c> on <see cref="HeadVersionFeed.Channel"/>; one on
-/// <c>AspNetUsers</c> sends <c>"stamp {person}"</c> when a person's security stamp changes or the person is deleted. PostgreSQL delivers a
-/// notification when, and only if, its transaction commits. A trigger rather than a statement in each write, so no write
-/// path (the lean one, the tracked one, the CLI's, a tool's) can move a head without saying so.
+/// <c>chain_heads</c> sends <c>"{chain} {version}"</c> on <see cref="HeadVersionFeed.Channel"/>, and one on
+/// <c>AspNetUsers</c> sends <c>"stamp {person}"</c> when a person's security stamp changes or the person is deleted.
+/// PostgreSQL delivers a notification when, and only if, its transaction commits. Triggers rather than a statement in
+/// each write, so no write path (the lean one, the tracked one, Identity's, the CLI's, a tool's) can skip them.
 /// </summary>
 /// <remarks>
 /// PostgreSQL's <c>Initial</c> migration ends with <see cref="Create"/> (migrations are squashed until the first
-/// release, docs/decisions.md); <c>SchemaTests</c> checks a migrated store has the trigger, so a regenerated
-/// <c>Initial</c> that lost the call fails. A store without it is read as before: the listener never goes live.
+/// release, docs/decisions.md); <c>SchemaTests</c> checks a migrated store has the triggers, so a regenerated
+/// <c>Initial</c> that lost the call fails. A store without them is read as before: the listener never goes live.
 /// </remarks>
 public static class HeadNotifications
 {

@@ -5,18 +5,19 @@ using Mikoshi.Domain.Communities;
 namespace Mikoshi.Data;
 
 /// <summary>
-/// The head versions this process knows without asking the database (PostgreSQL, docs/caches.md): a community's slug
-/// and its id (neither ever changes), each chain's latest committed version, and the security stamps of people who
-/// made signed-in requests (<see cref="StampWatch"/> keeps this process's own changes of them). Fed by the store's own notifications
-/// (<see cref="HeadVersionListener"/>: every commit that moves a head sends one, from a trigger on <c>chain_heads</c>)
-/// and by this process's own writes as soon as they commit (<see cref="Writer"/>), so a reader here sees its own write
-/// at once and another replica's as soon as its notification arrives.
+/// What this process knows of the store without asking it (PostgreSQL, docs/caches.md): a community's slug and its id
+/// (neither ever changes), each chain's latest committed version, and the security stamps of people who made signed-in
+/// requests. Fed by the store's own notifications (<see cref="HeadVersionListener"/>; the triggers are
+/// <see cref="HeadNotifications"/>) and by this process's own commits as soon as they are made (<see cref="Writer"/> and
+/// <see cref="JournalPost"/> for versions, <see cref="StampWatch"/> for stamps), so a reader here sees its own write at
+/// once and another replica's as soon as its notification arrives.
 /// </summary>
 /// <remarks>
 /// What it knows is only trusted while the listener is connected, and only when it was learned while it was: a version
 /// read from the database after <c>LISTEN</c> took effect can only be overtaken by a commit that notifies. Losing the
-/// connection forgets everything, and until the listener is back every request reads its versions from the database
-/// again (<see cref="ReadCache.FindAsync"/>). Versions only go up: whatever arrives out of order, the higher is kept.
+/// connection forgets everything, and until the listener is back every request reads its versions (and stamp) from the
+/// database again (<see cref="ReadCache.FindAsync"/>). Versions only go up: whatever arrives out of order, the higher is
+/// kept. A notification heard while the feed is not live is dropped: the feed starts from nothing when it is.
 /// </remarks>
 public sealed class HeadVersionFeed
 {
