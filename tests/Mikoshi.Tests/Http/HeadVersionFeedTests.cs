@@ -252,13 +252,13 @@ public sealed class HeadVersionFeedTests
 
         Assert.Equal("7000", Treasury(await CommunityAsync(here, slug)));
         Assert.True(await SeenAsync(there, slug, "7000"), "the other replica never read the deposit");
-        Assert.True(Feed(replica).TryFind(slug, out _, out _), "the other replica read it from the store, not from its feed");
+        Assert.True(Feed(replica).TryFind(slug, out _, out _), "the other replica's feed does not know the community");
     }
 
     /// <summary>
     /// A replica reads its own writes at once, without waiting for their notifications: here none ever comes (the
-    /// listener is off, the feed made live by hand), and a deposit, a role and a mint — one lean write and two tracked
-    /// ones — are each read by the next request.
+    /// listener is off, the feed made live by hand), and two deposits and a mint — lean writes and a tracked one — are
+    /// each read by the next request.
     /// </summary>
     [Fact]
     public async Task AReplicasOwnWrites_AreReadAtOnce_WithoutTheirNotifications()
