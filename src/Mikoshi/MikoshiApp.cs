@@ -198,6 +198,13 @@ public static class MikoshiApp
         });
         builder.Services.AddAuthorization();
 
+        // Each token and cookie is unprotected once, not on every request (RememberedTickets). These run after the
+        // handlers' own set-up, which made the formats they wrap.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure(o => o.BearerTokenProtector = new RememberedTickets(o.BearerTokenProtector));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure(o => o.TicketDataFormat = new RememberedTickets(o.TicketDataFormat));
+
         // Keys live in the database, so every replica reads every other's cookies and tokens; each is encrypted
         // with the key-encryption key, kept outside the database, so a copy of the database cannot forge or decrypt.
         builder.Services.AddDataProtection().SetApplicationName("Mikoshi").PersistKeysToDbContext<MikoshiDb>();
