@@ -23,7 +23,7 @@ public static class LoadSections
         text.AppendLine("## 7. Load over HTTP on 127.0.0.1: the main reads and writes against a bare minimal-API endpoint")
             .AppendLine()
             .AppendLine(Fmt.Invariant($"Mikoshi runs as it serves (`MikoshiApp.Build`, Kestrel on a loopback port, the store migrated, logging off) next to a bare `WebApplication.CreateSlimBuilder` app whose one endpoint returns a constant JSON object, both in the benchmark's process. ")
-                + Fmt.Invariant($"{first.Concurrency} concurrent clients (one `HttpClient`, {first.Concurrency} connections), each sending its next request as soon as the last is answered, load the bare endpoint for {first.Seconds:0.#} s and then the Mikoshi request for {first.Seconds:0.#} s, after half a second of each unmeasured. ")
+                + Fmt.Invariant($"{first.Concurrency} concurrent clients (one `HttpClient`, {first.Concurrency} connections), each sending its next request as soon as the last is answered, load the bare endpoint for {first.Seconds:0.#} s and then the Mikoshi request for {first.Seconds:0.#} s, after half a second of the bare endpoint and two of the request unmeasured (and, before the first, every request for a second, so the JIT has compiled what they share). ")
                 + "The community holds 201 journal entries and 5 tokens when the reads start; every deposit under load carries a new `Idempotency-Key`. Clients and servers share the same 2 cores, so these are figures for the whole machine, not for a server alone. "
                 + "**÷ bare** is Mikoshi's requests per second divided by the bare endpoint's in the same run.")
             .AppendLine()
