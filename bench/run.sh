@@ -188,6 +188,7 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   echo "| SQLite | file under /tmp on $(df -T /tmp | awk 'NR==2 {print $2}'), WAL, the provider's default \`synchronous\` (see the table) — commits are synced to disk |"
   echo "| source | \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)') on branch \`$(git rev-parse --abbrev-ref HEAD)\` |"
   echo "| run | $(date -u '+%Y-%m-%d %H:%M UTC'), ${elapsed} s in all (build included); load average before $load_before, after $load_after |"
+  echo "| settings | $(env | grep '^BENCH_' | grep -v '^BENCH_RESULTS=' | sort | sed 's/^/`/; s/$/`/' | paste -sd' ' - | sed 's/^$/the defaults/') |"
   echo
   echo "The machine is shared: other engineers build and test on the same 2 cores while this runs, so absolute numbers move by tens of percent"
   echo "from run to run, and even within a run (see every repetition at the end). Each ratio is measured against a baseline taken alternately in"
