@@ -15,7 +15,7 @@ using Mikoshi.Data;
 //   membership --store sqlite|postgres --location … --out FILE [--reps 5] [--seconds 3] [--members 100]
 //              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
 //   holdings --out FILE [--people 100000] [--tokens 1000000] [--transfers 10000000] [--reps 5] [--lookups 1000000] [--scans 20]
-//   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4] [--only "ledger;deposit"]   (--only: those scenarios, by name)
+//   load --store sqlite|postgres --location DIR|"Host=…" --out FILE [--clients 16] [--seconds 4] [--only "ledger;deposit"]   (--only: those scenarios, by name, in that order)
 //   scale --store sqlite|postgres --location … --out FILE [--reps 5] [--requests 20] [--entries 100000] [--members 10000] [--lineage 1000]
 //   revenue --store sqlite|postgres --location … --out FILE [--reps 5] [--events 10] [--holders 10,1000,1000000] [--zengin yes|no]
 //   redemption --store sqlite|postgres --location … --out FILE [--reps 5] [--previews 40] [--redemptions 20] [--tokens 10,1000000]
