@@ -6,8 +6,9 @@ namespace Mikoshi.Tests.Http.WebLayer;
 
 /// <summary>
 /// The UI's assets as a phone would fetch them from a server run out of a build folder (as the tests' and
-/// `mikoshi serve`'s are): a fingerprinted stylesheet is kept by the browser for good, not fetched again on every page,
-/// and no request asks the file system whether its path is a file (docs/benchmarks.md section 26).
+/// `mikoshi serve`'s are): a fingerprinted stylesheet is kept by the browser for good, not fetched again on every page.
+/// The same setting drops the development fallback route that asked the file system, on every request, whether its
+/// path was a file (docs/benchmarks.md section 26); that part is seen in a trace, not asserted here.
 /// </summary>
 public sealed partial class StaticAssetTests(SharedApps apps) : IClassFixture<SharedApps>
 {
