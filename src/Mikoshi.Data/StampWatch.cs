@@ -69,7 +69,8 @@ public sealed class StampWatch(HeadVersionFeed feed) : SaveChangesInterceptor, I
         {
             foreach (var entry in tracker.Entries<MikoshiUser>())
             {
-                if (entry.State is EntityState.Modified or EntityState.Deleted or EntityState.Unchanged)
+                // A person being added has no stamp anyone could have read.
+                if (entry.State is not EntityState.Added)
                 {
                     var people = pending.GetOrCreateValue(context);
                     lock (people)
