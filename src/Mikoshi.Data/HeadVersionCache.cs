@@ -128,7 +128,7 @@ public sealed class ReadCache : IDisposable
                 Parameter(db, command, "@slug", slug);
             },
             async reader => await reader.ReadAsync(cancellationToken)
-                ? (new CommunityId(reader.GetGuid(0)), new HeadVersion(reader.GetInt64(1), reader.GetInt64(2)))
+                ? (new CommunityId(SqlText.ReadId(db, reader, 0)), new HeadVersion(reader.GetInt64(1), reader.GetInt64(2)))
                 : ((CommunityId, HeadVersion)?)null,
             cancellationToken);
     }
@@ -175,13 +175,16 @@ public sealed class ReadCache : IDisposable
         }
     }
 
+    /// <summary>The GUID in column <paramref name="ordinal"/>, as the store keeps it (a uuid; on SQLite its 16 bytes).</summary>
+    public static Guid Id(MikoshiDb db, DbDataReader reader, int ordinal) => SqlText.ReadId(db, reader, ordinal);
+
     /// <summary>
-    /// A parameter written the way the store writes the column (EF's own type mapping: on SQLite a GUID is upper-case
-    /// text), so a hand-written statement compares like EF's own.
+    /// A parameter written the way the store writes the column (EF's own type mapping, with the model's conventions: on
+    /// SQLite a GUID is its 16 bytes), so a hand-written statement compares like EF's own.
     /// </summary>
     public static void Parameter<T>(MikoshiDb db, DbCommand command, string name, T value)
     {
-        var mapping = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(T))
+        var mapping = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(T), db.Model)
             ?? throw new InvalidOperationException($"No store mapping for {typeof(T).Name}.");
         command.Parameters.Add(mapping.CreateParameter(command, name, value));
     }

@@ -216,10 +216,16 @@ public abstract class MikoshiDb(DbContextOptions options)
 
 }
 
-/// <summary>SQLite: money is TEXT of digits (SQLite's integers stop at 2^63).</summary>
+/// <summary>SQLite: money is TEXT of digits (SQLite's integers stop at 2^63); a GUID is its 16 bytes (<see cref="Mapping.BinaryIds"/>).</summary>
 public sealed class SqliteMikoshiDb(DbContextOptions<SqliteMikoshiDb> options) : MikoshiDb(options)
 {
     public override bool IsPostgres => false;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        Mapping.BinaryIds.Store(configurationBuilder);
+    }
 
     protected override void StoreMoney(PropertyBuilder units) => units.HasConversion(new ValueConverter<Int128, string>(
         value => value.ToString(CultureInfo.InvariantCulture),

@@ -23,6 +23,10 @@ internal static class SqlText
         return parameter.ParameterName;
     }
 
-    /// <summary>A GUID as the store keeps it: PostgreSQL's uuid; SQLite's TEXT, upper case, as EF writes it.</summary>
-    public static object Id(MikoshiDb db, Guid id) => db.IsPostgres ? id : id.ToString("D").ToUpperInvariant();
+    /// <summary>A GUID as the store keeps it: PostgreSQL's uuid; SQLite's 16 bytes (<see cref="Mapping.BinaryIds"/>).</summary>
+    public static object Id(MikoshiDb db, Guid id) => db.IsPostgres ? id : Mapping.BinaryIds.Bytes(id);
+
+    /// <summary>The GUID in column <paramref name="ordinal"/>, read as the store keeps it (<see cref="Id"/>).</summary>
+    public static Guid ReadId(MikoshiDb db, DbDataReader reader, int ordinal) =>
+        db.IsPostgres ? reader.GetGuid(ordinal) : Mapping.BinaryIds.Id(reader.GetFieldValue<byte[]>(ordinal));
 }

@@ -904,14 +904,13 @@ public sealed class Verifier(MikoshiDb db)
     }
 }
 
-/// <summary>A chain's id, and its key as the store gives it back (a uuid in PostgreSQL, text in SQLite) to ask for it again exactly.</summary>
+/// <summary>A chain's id, and its key as the store gives it back (a uuid in PostgreSQL, 16 bytes in SQLite) to ask for it again exactly.</summary>
 internal sealed record ChainKey(Guid Id, object DbValue)
 {
     public static ChainKey From(object value) => value switch
     {
         Guid id => new ChainKey(id, value),
-        string text => new ChainKey(Guid.Parse(text), value),
-        byte[] bytes => new ChainKey(new Guid(bytes), value),
+        byte[] bytes => new ChainKey(Mapping.BinaryIds.Id(bytes), value),
         _ => throw new InvalidOperationException($"A chain id of type {value.GetType().Name}."),
     };
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Mikoshi.Bench.Ledger;
 using Mikoshi.Data;
+using Mikoshi.Data.Mapping;
 using Mikoshi.Domain.Communities;
 using Mikoshi.Features.People;
 using Npgsql;
@@ -294,8 +295,8 @@ public static class MembershipRun
         return rows;
     }
 
-    /// <summary>How EF's SQLite provider stores a Guid: upper-case text.</summary>
-    internal static string SqliteGuid(Guid value) => value.ToString().ToUpperInvariant();
+    /// <summary>How Mikoshi's SQLite store keeps a Guid: its 16 bytes (<see cref="BinaryIds"/>).</summary>
+    internal static byte[] SqliteGuid(Guid value) => BinaryIds.Bytes(value);
 
     private enum ParameterRole
     {
@@ -309,8 +310,8 @@ public static class MembershipRun
     {
         Guid g when g == community.Value => ParameterRole.Community,
         Guid g when g == person.Value => ParameterRole.Person,
-        string s when Guid.TryParse(s, out var g) && g == community.Value => ParameterRole.Community,
-        string s when Guid.TryParse(s, out var g) && g == person.Value => ParameterRole.Person,
+        byte[] b when b.Length == 16 && BinaryIds.Id(b) == community.Value => ParameterRole.Community,
+        byte[] b when b.Length == 16 && BinaryIds.Id(b) == person.Value => ParameterRole.Person,
         long l when l == at => ParameterRole.Instant,
         _ => throw new InvalidOperationException($"HeldAtAsync sent a parameter this benchmark does not know: {value}"),
     };

@@ -369,5 +369,5 @@ public sealed class RedemptionWorld
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string Sqlite(Guid value) => Membership.MembershipRun.SqliteGuid(value);
+    private static byte[] Sqlite(Guid value) => Membership.MembershipRun.SqliteGuid(value);
 }

@@ -229,7 +229,7 @@ public sealed class RevenueWorld
         await update.ExecuteNonQueryAsync();
     }
 
-    private static string Sqlite(Guid value) => Membership.MembershipRun.SqliteGuid(value);
+    private static byte[] Sqlite(Guid value) => Membership.MembershipRun.SqliteGuid(value);
 
     /// <summary>The command's parameters, named as given, for a prepared statement.</summary>
     private static DbParameter[] Parameters(DbCommand command, params string[] names) =>

@@ -92,9 +92,8 @@ public sealed class VerifyTests
             "hash" => ($"\"AuditHash\" = '{new string('a', 64)}'", $"records link {last.GetProperty("sequence")} with hash {new string('a', 64)}, but the chain ends at link"),
             _ => ("\"People\" = 2", "counts 2 members, but 1 persons hold a token in circulation"),
         };
-        var id = provider == "sqlite" ? community.Id.Value.ToString().ToUpperInvariant() : community.Id.Value.ToString();
-        var edit = $"UPDATE chain_heads SET {set} WHERE \"Chain\" = '{id}'";
-        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(edit));
+        var edit = $"UPDATE chain_heads SET {set} WHERE \"Chain\" = {{0}}";
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(edit, community.Id.Value));
         var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
 
         var finding = Assert.Single(report.Findings);

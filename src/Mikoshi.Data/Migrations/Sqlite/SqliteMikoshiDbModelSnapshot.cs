@@ -36,9 +36,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -73,8 +73,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<string>("ClaimValue")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("RoleId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -95,8 +96,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<string>("ClaimValue")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -118,8 +120,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -134,8 +137,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(1024)
                         .HasColumnType("BLOB");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("CredentialId");
 
@@ -146,11 +150,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("RoleId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("RoleId")
+                        .HasColumnType("BLOB");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -161,8 +165,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
@@ -182,14 +186,14 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.AcknowledgementRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ContributionNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
@@ -199,76 +203,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("contribution_acknowledgements", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.AgreementPartyRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ProjectNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Index")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AcceptedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FixedBps")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Weight")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CommunityId", "ProjectNumber", "Version", "Index");
-
-                    b.ToTable("split_agreement_parties", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.AgreementRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ProjectNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("InForceAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ProposedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ProposedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "ProjectNumber", "Version");
-
-                    b.ToTable("split_agreements", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.AuditRow", b =>
                 {
-                    b.Property<Guid>("Chain")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Chain")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
@@ -309,8 +247,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.BalanceRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Account")
                         .HasMaxLength(80)
@@ -331,8 +269,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.BankAccountRow", b =>
                 {
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AccountNumber")
                         .IsRequired()
@@ -372,60 +310,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("bank_accounts", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.BankLineRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BookedOn")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Identity")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ImportedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Payer")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PaymentNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "Identity")
-                        .IsUnique();
-
-                    b.HasIndex("CommunityId", "State");
-
-                    b.ToTable("bank_lines", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.BookAccountRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Key")
                         .HasMaxLength(40)
@@ -450,8 +338,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("RevokedAtUnixMs")
                         .HasColumnType("INTEGER");
@@ -465,8 +354,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ChainBlockRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
@@ -483,8 +372,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ChainCounterRow", b =>
                 {
-                    b.Property<Guid>("Chain")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Chain")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .HasMaxLength(64)
@@ -500,8 +389,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ChainDeploymentRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ChainId")
                         .HasColumnType("INTEGER");
@@ -542,8 +431,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ChainEntitlementRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Asset")
                         .HasMaxLength(12)
@@ -561,8 +450,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("CommunityId", "Asset", "Epoch", "Address");
 
@@ -571,8 +461,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ChainEpochRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Asset")
                         .HasMaxLength(12)
@@ -611,8 +501,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ChainEventRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("BlockHash")
                         .HasMaxLength(66)
@@ -652,8 +542,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ChainHeadRow", b =>
                 {
-                    b.Property<Guid>("Chain")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Chain")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AuditHash")
                         .IsRequired()
@@ -682,8 +572,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ChainOutboxRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
@@ -711,8 +601,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("Serial")
                         .HasColumnType("INTEGER");
@@ -745,8 +635,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("ChannelNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("EventId")
                         .HasColumnType("INTEGER");
@@ -784,11 +675,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.CheckpointRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
@@ -806,53 +697,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("holdings_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.ClaimRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Amount")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Asset")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BatchNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("EntryNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "PersonId");
-
-                    b.HasIndex("CommunityId", "Asset", "State");
-
-                    b.ToTable("claims", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.CommunityChannelRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
@@ -906,11 +754,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.CommunityRoleRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Role")
                         .HasMaxLength(16)
@@ -923,8 +771,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.CommunityTaxRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DefaultKind")
                         .IsRequired()
@@ -948,14 +796,15 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ContributionRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("AuthorId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("EvidenceUrl")
                         .HasMaxLength(500)
@@ -986,8 +835,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.CustodialKeyRow", b =>
                 {
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Address")
                         .IsRequired()
@@ -1015,17 +864,19 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.DelegationRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("DelegateId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DelegateId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DelegatorId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DelegatorId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("FromUnixMs")
                         .HasColumnType("INTEGER");
@@ -1042,8 +893,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.DigestRow", b =>
                 {
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Period")
                         .HasMaxLength(20)
@@ -1066,11 +917,13 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1099,8 +952,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("DispatchedAtUnixMs")
                         .HasColumnType("INTEGER");
@@ -1137,42 +991,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("events", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.FundingRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ProjectNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Asset")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Granted")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outstanding")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RecoupRateBps")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Recouped")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "ProjectNumber", "Asset");
-
-                    b.ToTable("project_funding", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.GovernanceRuleRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .HasMaxLength(12)
@@ -1197,8 +1019,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.GrantRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
@@ -1218,8 +1040,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("EntryNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("GrantedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("GrantedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ProjectNumber")
                         .HasColumnType("INTEGER");
@@ -1236,11 +1059,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.HolderPaymentRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Asset")
                         .HasMaxLength(12)
@@ -1257,8 +1080,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.HolderPoolRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Asset")
                         .HasMaxLength(12)
@@ -1306,55 +1129,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.InvitationRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("AskedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ProjectNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "ProjectNumber", "PersonId", "State");
-
-                    b.ToTable("project_invitations", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
@@ -1390,95 +1168,20 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("journal_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Serial")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Step")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("FromId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Price")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ToId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Serial", "Step");
-
-                    b.HasIndex("CommunityId", "AtUnixMs");
-
-                    b.ToTable("token_lineage", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.ListingRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Asset")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Price")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SellerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Serial")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "Serial", "State");
-
-                    b.ToTable("listings", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.LlcMemberRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ApprovedAtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ApprovedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ApprovedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1492,8 +1195,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.MatchingSettingsRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("HalfLifeDays")
                         .HasColumnType("INTEGER");
@@ -1505,9 +1208,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.MikoshiUser", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
@@ -1603,8 +1306,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.NotificationProfileRow", b =>
                 {
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -1625,8 +1328,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("DigestDueUnixMs")
                         .HasColumnType("INTEGER");
@@ -1655,8 +1359,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("ReadAtUnixMs")
                         .HasColumnType("INTEGER");
@@ -1679,8 +1384,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.NotificationSettingRow", b =>
                 {
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .HasMaxLength(60)
@@ -1700,11 +1405,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.PayeeKindRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1716,97 +1421,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("payee_kinds", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.PaymentRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Asset")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Disputed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("EntryNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Fee")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Flag")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MaxPrice")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PaidAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PaymentIntent")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ProjectNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Reversed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("TokenSerial")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("PaymentIntent");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("CommunityId", "PersonId");
-
-                    b.ToTable("payments", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.PaymentSettingsRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("BankAccount")
                         .IsRequired()
@@ -1831,63 +1449,16 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("payment_settings", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Asset")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PaidAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("PaidById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Total")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TransferDate")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.ToTable("payout_batches", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.PayoutLineRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("BatchNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Asset")
                         .IsRequired()
@@ -1929,8 +1500,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.PayoutSenderRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AccountNumber")
                         .IsRequired()
@@ -1977,8 +1548,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.PostingRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("EntryNumber")
                         .HasColumnType("INTEGER");
@@ -2007,136 +1578,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("postings", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.ProjectRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("NeededSkills")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Values")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "Status");
-
-                    b.ToTable("projects", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.ProposalRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CancelledAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ClosesAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ExecutionEntryNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FailureCode")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FailureDetail")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("GraceEndsAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OpensAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PayloadJson")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ProposerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("QuorumBps")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SettledAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Strategy")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ThresholdBps")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("Outcome", "GraceEndsAtUnixMs");
-
-                    b.ToTable("proposals", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.RevenueRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
@@ -2176,8 +1621,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("RecordedAtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("RecordedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Recouped")
                         .IsRequired()
@@ -2209,11 +1655,13 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ProjectNumber")
                         .HasColumnType("INTEGER");
@@ -2235,8 +1683,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("IssuedAtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -2255,8 +1703,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.SkillRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Name")
                         .HasMaxLength(40)
@@ -2276,8 +1724,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("AuditSequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("Chain")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Chain")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("CreatedUnix")
                         .HasColumnType("INTEGER");
@@ -2300,65 +1749,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("stripe_events", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.SuccessionConfirmationRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("HolderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("GuardianId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CommunityId", "HolderId", "GuardianId");
-
-                    b.ToTable("succession_confirmations", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.SuccessionPlanRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("HolderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ByShares")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("GuardiansJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InactivityDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SuccessorsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Threshold")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ThresholdReachedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VetoDays")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CommunityId", "HolderId");
-
-                    b.ToTable("succession_plans", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.TaxProfileRow", b =>
                 {
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Address")
                         .IsRequired()
@@ -2386,14 +1780,14 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.TeamMemberRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ProjectNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("JoinedAtUnixMs")
                         .HasColumnType("INTEGER");
@@ -2410,8 +1804,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.ThanksRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
@@ -2419,8 +1813,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("FromId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("FromId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -2430,8 +1825,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long?>("ProjectNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ToId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ToId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("CommunityId", "Number");
 
@@ -2442,8 +1838,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.TokenAccrualRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Serial")
                         .HasColumnType("INTEGER");
@@ -2462,46 +1858,10 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.ToTable("token_accruals", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Serial")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ApprovedId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("BurnedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MintPrice")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MintedAtUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("MintedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Serial");
-
-                    b.HasIndex("CommunityId", "MintedBy");
-
-                    b.HasIndex("CommunityId", "OwnerId");
-
-                    b.ToTable("tokens", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.TokenUnitsRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Serial")
                         .HasColumnType("INTEGER");
@@ -2525,11 +1885,11 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.TransferCodeRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -2549,8 +1909,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.TreasuryPoolRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Asset")
                         .HasMaxLength(12)
@@ -2579,8 +1939,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("CreatedAtUnixMs")
                         .HasColumnType("INTEGER");
@@ -2590,8 +1950,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("UsedAtUnixMs")
                         .HasColumnType("INTEGER");
@@ -2603,8 +1964,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.VerifyCheckpointRow", b =>
                 {
-                    b.Property<Guid>("Chain")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Chain")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
@@ -2645,8 +2006,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.VoteRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ProposalNumber")
                         .HasColumnType("INTEGER");
@@ -2678,8 +2039,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("Nonce")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -2721,8 +2083,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("LinkedAtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Address");
 
@@ -2733,8 +2096,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.WithholdingPaymentRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
@@ -2749,8 +2112,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("EntryNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PaidById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PaidById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Period")
                         .IsRequired()
@@ -2764,14 +2128,15 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Data.WorkRow", b =>
                 {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("AddedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AddedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ProjectNumber")
                         .HasColumnType("INTEGER");
@@ -2798,8 +2163,8 @@ namespace Mikoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mikoshi.Domain.Communities.Community", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("ArticlesProvideInheritance")
                         .HasColumnType("INTEGER");
@@ -2820,8 +2185,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CreatedBy")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("HolderShareToTreasury")
                         .HasColumnType("INTEGER");
@@ -2891,6 +2257,684 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("communities", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Governance.Proposal", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExecutionEntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GraceEndsAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProposerId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("QuorumBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThresholdBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("Outcome", "GraceEndsAtUnixMs");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.LineageStep", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("FromId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Price")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ToId")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("CommunityId", "Serial", "Step");
+
+                    b.HasIndex("CommunityId", "AtUnixMs");
+
+                    b.ToTable("token_lineage", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.Listing", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Price")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SellerId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Serial", "State");
+
+                    b.ToTable("listings", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.SuccessionConfirmation", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("HolderId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("GuardianId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "HolderId", "GuardianId");
+
+                    b.ToTable("succession_confirmations", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.SuccessionPlan", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Holder")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("HolderId");
+
+                    b.Property<bool>("ByShares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guardians")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GuardiansJson");
+
+                    b.Property<int>("InactivityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Successors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SuccessorsJson");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ThresholdReachedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VetoDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "Holder");
+
+                    b.ToTable("succession_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.Token", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ApprovedId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("BurnedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MintPrice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MintedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("MintedBy")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("OwnerId")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("CommunityId", "Serial");
+
+                    b.HasIndex("CommunityId", "MintedBy");
+
+                    b.HasIndex("CommunityId", "OwnerId");
+
+                    b.ToTable("tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Payments.BankLine", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BookedOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaymentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Identity")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.ToTable("bank_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Payments.Payment", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Disputed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MaxPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentIntent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Reversed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TokenSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("PaymentIntent");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Payouts.Claim", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Amount")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BatchNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.HasIndex("CommunityId", "Asset", "State");
+
+                    b.ToTable("claims", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Payouts.PayoutBatch", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("PaidAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PaidById")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Total")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Projects.Invitation", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("AskedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("ClosedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber", "PersonId", "State");
+
+                    b.ToTable("project_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Projects.Project", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("neededSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("NeededSkills");
+
+                    b.PrimitiveCollection<string>("values")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Values");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.ProjectFunding", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Granted")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outstanding")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecoupRateBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recouped")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Asset");
+
+                    b.ToTable("project_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.SplitAgreement", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InForceAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProposedById")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Version");
+
+                    b.ToTable("split_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.SplitAgreementParty", b =>
+                {
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FixedBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Version", "Index");
+
+                    b.ToTable("split_agreement_parties", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2995,24 +3039,6 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.AgreementPartyRow", b =>
-                {
-                    b.HasOne("Mikoshi.Data.AgreementRow", null)
-                        .WithMany("Parties")
-                        .HasForeignKey("CommunityId", "ProjectNumber", "Version")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
-                {
-                    b.HasOne("Mikoshi.Data.TokenRow", null)
-                        .WithMany("Lineage")
-                        .HasForeignKey("CommunityId", "Serial")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Mikoshi.Data.PostingRow", b =>
                 {
                     b.HasOne("Mikoshi.Data.JournalEntryRow", null)
@@ -3022,9 +3048,22 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.AgreementRow", b =>
+            modelBuilder.Entity("Mikoshi.Domain.Membership.LineageStep", b =>
                 {
-                    b.Navigation("Parties");
+                    b.HasOne("Mikoshi.Domain.Membership.Token", null)
+                        .WithMany("Lineage")
+                        .HasForeignKey("CommunityId", "Serial")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.SplitAgreementParty", b =>
+                {
+                    b.HasOne("Mikoshi.Domain.Revenue.SplitAgreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CommunityId", "ProjectNumber", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>
@@ -3032,9 +3071,14 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Navigation("Postings");
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
+            modelBuilder.Entity("Mikoshi.Domain.Membership.Token", b =>
                 {
                     b.Navigation("Lineage");
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.SplitAgreement", b =>
+                {
+                    b.Navigation("Parties");
                 });
 #pragma warning restore 612, 618
         }

@@ -227,9 +227,22 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         {
             var after = row.ExpandCursor is { } cursor ? Guid.Parse(cursor) : Guid.Empty;
             var community = row.CommunityId.Value;
-            var owners = await db.Database.SqlQuery<Guid>(
-                $"""SELECT DISTINCT "OwnerId" AS "Value" FROM tokens WHERE "CommunityId" = {community} AND "OwnerId" IS NOT NULL AND "BurnedAtUnixMs" IS NULL AND "OwnerId" > {after} ORDER BY 1 LIMIT {chunk}""")
-                .ToListAsync();
+            var owners = await ReadCache.QueryAsync(db, OwnersSql, command =>
+                {
+                    ReadCache.Parameter(db, command, "@community", community);
+                    ReadCache.Parameter(db, command, "@after", after);
+                    ReadCache.Parameter(db, command, "@chunk", chunk);
+                },
+                async reader =>
+                {
+                    var found = new List<Guid>();
+                    while (await reader.ReadAsync())
+                    {
+                        found.Add(ReadCache.Id(db, reader, 0));
+                    }
+
+                    return found;
+                });
             people = owners.Select(o => new PersonId(o)).ToList();
             notices = owners.Count == 0 ? 0 : await InsertHoldersAsync(db, row, kind, after, owners[^1]);
             row.ExpandCursor = owners.Count > 0 ? owners[^1].ToString() : row.ExpandCursor;
@@ -265,6 +278,15 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 
         return new ExpandedChunk(notices, deliveries, done);
     }
+
+    // The next holders after the cursor, in the store's order of ids (the same order on both stores, BinaryIds). Not EF's
+    // SqlQuery: it binds a GUID parameter without the model's conversion, so on SQLite it would compare text with bytes
+    // and find no one (ExecuteSql does convert, as InsertHoldersAsync relies on).
+    private const string OwnersSql = """
+        SELECT DISTINCT "OwnerId" FROM tokens
+        WHERE "CommunityId" = @community AND "OwnerId" IS NOT NULL AND "BurnedAtUnixMs" IS NULL AND "OwnerId" > @after
+        ORDER BY 1 LIMIT @chunk
+        """;
 
     /// <summary>
     /// The holders in (<paramref name="after"/>, <paramref name="through"/>] as notices, in one statement: each holder's

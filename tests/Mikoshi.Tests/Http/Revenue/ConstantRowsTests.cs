@@ -51,12 +51,12 @@ public sealed class ConstantRowsTests(ITestOutputHelper output)
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var community = (string)(await ScalarAsync(connection, transaction, "SELECT \"Id\" FROM communities WHERE \"Slug\" = $slug", ("$slug", setup.Slug)))!;
+        var community = (byte[])(await ScalarAsync(connection, transaction, "SELECT \"Id\" FROM communities WHERE \"Slug\" = $slug", ("$slug", setup.Slug)))!;
         var at = app.Clock.GetUtcNow().AddDays(-1).ToUnixTimeMilliseconds();
 
-        // Serials 2..N, each with an owner of its own (a GUID in the form the store writes, made from the serial).
+        // Serials 2..N, each with an owner of its own (a GUID's 16 bytes, as the store writes them, made from the serial).
         const string Serials = "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < $holders) ";
-        const string Owner = "printf('%08X-0000-4000-8000-%012X', i, i)";
+        const string Owner = "unhex(printf('%08X000040008000%012X', i, i))";
         await ExecuteAsync(connection, transaction,
             Serials + "INSERT INTO tokens (\"CommunityId\", \"Serial\", \"OwnerId\", \"ApprovedId\", \"MintedBy\", \"MintedAtUnixMs\", \"MintPrice\", \"BurnedAtUnixMs\") "
             + $"SELECT $community, i, {Owner}, NULL, {Owner}, $at, '10000', NULL FROM n",

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.IO.Compression;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Mikoshi.Data;
+using Mikoshi.Data.Mapping;
+using Mikoshi.Tests.Infrastructure;
+
+namespace Mikoshi.Tests.Http.Store;
+
+/// <summary>
+/// SQLite's <c>BinaryIds</c> migration on a real store from before it: Fixtures/round16-demo.db.gz is the file
+/// <c>mikoshi demo</c> wrote at bac8577 (GUIDs as upper-case text; Fixtures/README.md says how it was made). Every value
+/// of every row must come through (a GUID as the same GUID, now 16 bytes), the audit chains must still verify (each link's
+/// hash covers its chain's id), and the app must read and write the store as it does a new one.
+/// </summary>
+public sealed class BinaryIdsMigrationTests : IDisposable
+{
+    private const string Initial = "20261206121707_Initial";
+    private readonly string folder = Directory.CreateTempSubdirectory("mikoshi-binary-ids-").FullName;
+
+    [Fact]
+    public async Task AStoreWithTextIds_KeepsEveryValue_Verifies_AndServes()
+    {
+        var file = Fixture();
+        var before = await RowsAsync(file);
+        var id = await TextAsync(file, "SELECT \"Id\" FROM communities WHERE \"Slug\" = 'creators-salon'");
+
+        await MigrateAsync(file, target: null);
+        Assert.Equal(before, await RowsAsync(file));
+        Assert.Empty(await TextInBlobColumnsAsync(file));
+
+        await using var app = TestApp.On(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file}"));
+        var community = await (await app.CreateClient().GetAsync("/api/v1/communities/creators-salon")).JsonAsync();
+        Assert.Equal(Guid.Parse(id), Guid.Parse(community.GetProperty("id").GetString()!));
+        Assert.Equal(28, community.GetProperty("figures").GetProperty("people").GetInt32());
+        Assert.Equal(317, community.GetProperty("figures").GetProperty("journalEntries").GetInt64());
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
+            Assert.True(report.IsClean, string.Join("; ", report.Findings.Select(f => $"{f.Where}: {f.What}")));
+            Assert.Equal(await CountAsync(file, "SELECT count(*) FROM audit_log"), report.AuditLinks);
+        }
+
+        var ledger = await (await app.CreateClient().GetAsync("/api/v1/communities/creators-salon/ledger?limit=5")).JsonAsync();
+        Assert.Equal(5, ledger.GetProperty("items").GetArrayLength());
+
+        // A newcomer writes beside the old rows; the store still verifies.
+        var newcomer = await app.SignUpAsync();
+        var slug = await newcomer.FoundCommunityAsync();
+        await newcomer.DepositAsync(slug, "1500");
+        await DepositTests.AssertVerifiedAsync(app);
+    }
+
+    [Fact]
+    public async Task ARunStoppedAfterItsFirstCommit_IsRunAgainWholeAtTheNextStart()
+    {
+        var file = Fixture();
+        var before = await RowsAsync(file);
+
+        // What the first of EF's three transactions leaves when the process dies after it: values already bytes in the
+        // original tables, and the rebuild's copies beside them (here one table's of each).
+        await using (var connection = await OpenAsync(file))
+        {
+            await using var crashed = connection.CreateCommand();
+            crashed.CommandText = """
+                PRAGMA foreign_keys = OFF;
+                UPDATE audit_log SET "Chain" = unhex(replace("Chain", '-', ''));
+                CREATE TABLE "ef_temp_audit_log" AS SELECT * FROM audit_log;
+                """;
+            await crashed.ExecuteNonQueryAsync();
+        }
+
+        await MigrateAsync(file, target: null);
+
+        Assert.Equal(before, await RowsAsync(file));
+        Assert.Empty(await TextInBlobColumnsAsync(file));
+        Assert.Equal(0, await CountAsync(file, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ef_temp_%'"));
+    }
+
+    [Fact]
+    public async Task Down_GivesBackTheTextTheStoreHeldBefore()
+    {
+        var file = Fixture();
+        var before = await RowsAsync(file);
+        var texts = await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text'");
+
+        await MigrateAsync(file, target: null);
+        Assert.Equal(0, await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text'"));
+        await MigrateAsync(file, Initial);
+
+        var after = await RowsAsync(file);
+        Assert.Equal(string.Join("\n", before.Except(after)), string.Join("\n", after.Except(before)));
+        Assert.Equal(before, after);
+        Assert.Equal(texts, await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text'"));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private string Fixture()
+    {
+        var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        using var zipped = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Http", "Store", "Fixtures", "round16-demo.db.gz"));
+        using var gzip = new GZipStream(zipped, CompressionMode.Decompress);
+        using var copy = File.Create(file);
+        gzip.CopyTo(copy);
+        return file;
+    }
+
+    private static async Task MigrateAsync(string file, string? target)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddMikoshiStore();
+        services.AddSingleton(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file};Pooling=False"));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MikoshiDb>().GetService<IMigrator>().MigrateAsync(target);
+    }
+
+    /// <summary>
+    /// Every row of every table, each as its table and its columns by name, sorted: a GUID reads the same whether the store
+    /// holds its text or its 16 bytes; every other value as it is.
+    /// </summary>
+    private static async Task<List<string>> RowsAsync(string file)
+    {
+        await using var connection = await OpenAsync(file);
+        var rows = new List<string>();
+        foreach (var table in await TablesAsync(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            var names = Enumerable.Range(0, reader.FieldCount).OrderBy(reader.GetName, StringComparer.Ordinal).ToList();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(table + " " + string.Join(" ", names.Select(i => $"{reader.GetName(i)}={Render(reader.GetValue(i))}")));
+            }
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    private static string Render(object value) => value switch
+    {
+        DBNull => "null",
+        byte[] { Length: 16 } id => BinaryIds.Id(id).ToString("D").ToUpperInvariant(),
+        byte[] bytes => Convert.ToHexString(bytes),
+        string text => text,
+        long number => number.ToString(CultureInfo.InvariantCulture),
+        double real => real.ToString("R", CultureInfo.InvariantCulture),
+        _ => throw new InvalidOperationException($"A value of type {value.GetType().Name}."),
+    };
+
+    /// <summary>Every column declared BLOB that still holds a text value somewhere.</summary>
+    private static async Task<List<string>> TextInBlobColumnsAsync(string file)
+    {
+        await using var connection = await OpenAsync(file);
+        var found = new List<string>();
+        foreach (var table in await TablesAsync(connection))
+        {
+            var columns = new List<string>();
+            await using (var info = connection.CreateCommand())
+            {
+                info.CommandText = $"SELECT name FROM pragma_table_info('{table}') WHERE type = 'BLOB'";
+                await using var reader = await info.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    columns.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var column in columns)
+            {
+                if (await CountAsync(connection, $"SELECT count(*) FROM \"{table}\" WHERE typeof(\"{column}\") = 'text'") > 0)
+                {
+                    found.Add($"{table}.{column}");
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static async Task<List<string>> TablesAsync(SqliteConnection connection)
+    {
+        var tables = new List<string>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' ORDER BY name";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+
+    private static async Task<string> TextAsync(string file, string sql)
+    {
+        await using var connection = await OpenAsync(file);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> CountAsync(string file, string sql)
+    {
+        await using var connection = await OpenAsync(file);
+        return await CountAsync(connection, sql);
+    }
+
+    private static async Task<long> CountAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string file)
+    {
+        var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+}
