@@ -3,6 +3,7 @@ using System.Numerics;
 using Microsoft.Data.Sqlite;
 using Mikoshi.Bench.Ledger;
 using Mikoshi.Bench.Membership;
+using Mikoshi.Data.Mapping;
 using Mikoshi.Domain;
 using Mikoshi.Domain.Audit;
 using Mikoshi.Domain.Ledger;
@@ -73,7 +74,7 @@ public static class BulkJournal
 
             await StoreBalancesAsync(connection, transaction, store, chain, moved, head.Balances);
             await ExecuteAsync(connection, transaction, "UPDATE chain_heads SET \"LastEntryNumber\" = @n, \"AuditSequence\" = @s, \"AuditHash\" = @h, \"Version\" = \"Version\" + 1 WHERE \"Chain\" = @c",
-                ("@n", number), ("@s", sequence), ("@h", hash), ("@c", Id(store, chain)));
+                ("@n", number), ("@s", sequence), ("@h", HashColumn.Bytes(hash)), ("@c", Id(store, chain)));
             await transaction.CommitAsync();
         }
     }
@@ -94,7 +95,7 @@ public static class BulkJournal
                 throw new InvalidOperationException($"No head for chain {chain}.");
             }
 
-            (entries, sequence, hash, at) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3));
+            (entries, sequence, hash, at) = (reader.GetInt64(0), reader.GetInt64(1), HashColumn.Hex(reader.GetFieldValue<byte[]>(2)), reader.GetInt64(3));
         }
 
         var balances = new Dictionary<string, Int128>(StringComparer.Ordinal);
@@ -135,8 +136,8 @@ public static class BulkJournal
                 await copy.WriteAsync(link.Actor, NpgsqlDbType.Text);
                 await copy.WriteAsync(link.Kind, NpgsqlDbType.Text);
                 await copy.WriteAsync(link.Payload, NpgsqlDbType.Text);
-                await copy.WriteAsync(link.PreviousHash, NpgsqlDbType.Text);
-                await copy.WriteAsync(link.Hash, NpgsqlDbType.Text);
+                await copy.WriteAsync(HashColumn.Bytes(link.PreviousHash), NpgsqlDbType.Bytea);
+                await copy.WriteAsync(HashColumn.Bytes(link.Hash), NpgsqlDbType.Bytea);
             }
 
             await copy.CompleteAsync();
@@ -187,7 +188,7 @@ public static class BulkJournal
         await using var audit = await PreparedAsync(connection, transaction, "INSERT INTO audit_log (\"Chain\", \"Sequence\", \"AtUnixMs\", \"Actor\", \"Kind\", \"Payload\", \"PreviousHash\", \"Hash\") VALUES ($0, $1, $2, $3, $4, $5, $6, $7)", 8);
         foreach (var link in links)
         {
-            await RunAsync(audit, id, link.Sequence, link.AtUnixMs, link.Actor, link.Kind, link.Payload, link.PreviousHash, link.Hash);
+            await RunAsync(audit, id, link.Sequence, link.AtUnixMs, link.Actor, link.Kind, link.Payload, HashColumn.Bytes(link.PreviousHash), HashColumn.Bytes(link.Hash));
         }
 
         await using var entries = await PreparedAsync(connection, transaction, "INSERT INTO journal_entries (\"CommunityId\", \"Number\", \"Kind\", \"Memo\", \"Reference\", \"AtUnixMs\", \"Actor\", \"AuditSequence\") VALUES ($0, $1, $2, $3, $4, $5, $6, $7)", 8);

@@ -12,8 +12,8 @@ public sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRow>
         builder.HasKey(a => new { a.Chain, a.Sequence });
         builder.Property(a => a.Actor).HasMaxLength(ColumnWidths.Code);
         builder.Property(a => a.Kind).HasMaxLength(ColumnWidths.EventKind);
-        builder.Property(a => a.PreviousHash).HasMaxLength(ColumnWidths.Sha256Hex);
-        builder.Property(a => a.Hash).HasMaxLength(ColumnWidths.Sha256Hex);
+        builder.Property(a => a.PreviousHash).IsHash();
+        builder.Property(a => a.Hash).IsHash();
         builder.HasIndex(a => new { a.Chain, a.Actor, a.AtUnixMs });
     }
 }
@@ -26,7 +26,7 @@ public sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempote
         builder.HasKey(k => new { k.Scope, k.Key });
         builder.Property(k => k.Scope).HasMaxLength(ColumnWidths.IdempotencyScope);
         builder.Property(k => k.Key).HasMaxLength(IdempotencyKey.MaxKeyLength);
-        builder.Property(k => k.RequestHash).HasMaxLength(ColumnWidths.Sha256Hex);
+        builder.Property(k => k.RequestHash).IsHash();
     }
 }
 
@@ -37,7 +37,7 @@ public sealed class ChainHeadConfiguration : IEntityTypeConfiguration<ChainHeadR
         builder.ToTable("chain_heads");
         builder.HasKey(h => h.Chain);
         builder.Property(h => h.Chain).ValueGeneratedNever();
-        builder.Property(h => h.AuditHash).HasMaxLength(ColumnWidths.Sha256Hex);
+        builder.Property(h => h.AuditHash).IsHash();
     }
 }
 

@@ -13,9 +13,9 @@ public sealed class VerifyCheckpointConfiguration : IEntityTypeConfiguration<Ver
 
         // The instance's own chain is Guid.Empty: a key to keep as given, never one to generate.
         builder.Property(c => c.Chain).ValueGeneratedNever();
-        builder.Property(c => c.AuditHash).HasMaxLength(ColumnWidths.Sha256Hex);
-        builder.Property(c => c.BalancesHash).HasMaxLength(ColumnWidths.Sha256Hex);
+        builder.Property(c => c.AuditHash).IsHash();
+        builder.Property(c => c.BalancesHash).IsHash();
         builder.Property(c => c.KeyId).HasMaxLength(ColumnWidths.SigningKeyId);
-        builder.Property(c => c.Signature).HasMaxLength(ColumnWidths.Sha256Hex);
+        builder.Property(c => c.Signature).IsHash();
     }
 }

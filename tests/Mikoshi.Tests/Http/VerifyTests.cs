@@ -89,7 +89,7 @@ public sealed class VerifyTests
         var (set, what) = field switch
         {
             "entries" => ("\"LastEntryNumber\" = 2", "counts 2 journal entries, but the journal's last entry is number 3"),
-            "hash" => ($"\"AuditHash\" = '{new string('a', 64)}'", $"records link {last.GetProperty("sequence")} with hash {new string('a', 64)}, but the chain ends at link"),
+            "hash" => ($"\"AuditHash\" = {Bytes(provider, new string('a', 64))}", $"records link {last.GetProperty("sequence")} with hash {new string('a', 64)}, but the chain ends at link"),
             _ => ("\"People\" = 2", "counts 2 members, but 1 persons hold a token in circulation"),
         };
         var edit = $"UPDATE chain_heads SET {set} WHERE \"Chain\" = {{0}}";
@@ -119,4 +119,7 @@ public sealed class VerifyTests
         Assert.False(edited.IsClean);
         Assert.Equal("link 4", edited.Findings[0].Where);
     }
+
+    /// <summary>A literal of the bytes <paramref name="hex"/> spells, as each store writes one (hashes are stored as bytes).</summary>
+    private static string Bytes(string provider, string hex) => provider == "sqlite" ? $"X'{hex}'" : $"'\\x{hex}'::bytea";
 }

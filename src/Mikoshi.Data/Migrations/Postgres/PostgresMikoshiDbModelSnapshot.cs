@@ -212,72 +212,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("contribution_acknowledgements", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.AgreementPartyRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ProjectNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Index")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("AcceptedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("FixedBps")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Weight")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("CommunityId", "ProjectNumber", "Version", "Index");
-
-                    b.ToTable("split_agreement_parties", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.AgreementRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ProjectNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<long?>("InForceAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ProposedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("ProposedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("CommunityId", "ProjectNumber", "Version");
-
-                    b.ToTable("split_agreements", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.AuditRow", b =>
                 {
                     b.Property<Guid>("Chain")
@@ -294,10 +228,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Hash")
+                    b.Property<byte[]>("Hash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -308,10 +241,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("PreviousHash")
+                    b.Property<byte[]>("PreviousHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("bytea");
 
                     b.HasKey("Chain", "Sequence");
 
@@ -382,56 +314,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("PersonId");
 
                     b.ToTable("bank_accounts", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.BankLineRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("BookedOn")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Identity")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<long>("ImportedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Payer")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<long?>("PaymentNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "Identity")
-                        .IsUnique();
-
-                    b.HasIndex("CommunityId", "State");
-
-                    b.ToTable("bank_lines", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.BookAccountRow", b =>
@@ -667,10 +549,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<Guid>("Chain")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AuditHash")
+                    b.Property<byte[]>("AuditHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("bytea");
 
                     b.Property<long>("AuditSequence")
                         .HasColumnType("bigint");
@@ -818,48 +699,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "PersonId", "AtUnixMs", "Sequence");
 
                     b.ToTable("holdings_checkpoints", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.ClaimRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.Property<BigInteger>("Amount")
-                        .HasColumnType("numeric(39,0)");
-
-                    b.Property<string>("Asset")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("BatchNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("EntryNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "PersonId");
-
-                    b.HasIndex("CommunityId", "Asset", "State");
-
-                    b.ToTable("claims", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.CommunityChannelRow", b =>
@@ -1152,35 +991,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("events", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.FundingRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ProjectNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Asset")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<BigInteger>("Granted")
-                        .HasColumnType("numeric(39,0)");
-
-                    b.Property<BigInteger>("Outstanding")
-                        .HasColumnType("numeric(39,0)");
-
-                    b.Property<int>("RecoupRateBps")
-                        .HasColumnType("integer");
-
-                    b.Property<BigInteger>("Recouped")
-                        .HasColumnType("numeric(39,0)");
-
-                    b.HasKey("CommunityId", "ProjectNumber", "Asset");
-
-                    b.ToTable("project_funding", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.GovernanceRuleRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1302,10 +1112,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("RequestHash")
+                    b.Property<byte[]>("RequestHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("ResponseJson")
                         .IsRequired()
@@ -1314,51 +1123,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("Scope", "Key");
 
                     b.ToTable("idempotency_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.InvitationRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("AskedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("ClosedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ProjectNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "ProjectNumber", "PersonId", "State");
-
-                    b.ToTable("project_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>
@@ -1398,81 +1162,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "Number");
 
                     b.ToTable("journal_entries", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Serial")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Step")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid?>("FromId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<BigInteger?>("Price")
-                        .HasColumnType("numeric(39,0)");
-
-                    b.Property<Guid?>("ToId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("CommunityId", "Serial", "Step");
-
-                    b.HasIndex("CommunityId", "AtUnixMs");
-
-                    b.ToTable("token_lineage", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.ListingRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Asset")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<long?>("ClosedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<BigInteger>("Price")
-                        .HasColumnType("numeric(39,0)");
-
-                    b.Property<Guid>("SellerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Serial")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "Serial", "State");
-
-                    b.ToTable("listings", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.LlcMemberRow", b =>
@@ -1727,93 +1416,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("payee_kinds", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.PaymentRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Asset")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Disputed")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("EntryNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Fee")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Flag")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long?>("MaxPrice")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<long?>("PaidAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("PaymentIntent")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("ProjectNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("Reversed")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<long?>("TokenSerial")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("PaymentIntent");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("CommunityId", "PersonId");
-
-                    b.ToTable("payments", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.PaymentSettingsRow", b =>
                 {
                     b.Property<Guid>("CommunityId")
@@ -1840,52 +1442,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId");
 
                     b.ToTable("payment_settings", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.PayoutBatchRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Asset")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("PaidAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid?>("PaidById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<BigInteger>("Total")
-                        .HasColumnType("numeric(39,0)");
-
-                    b.Property<string>("TransferDate")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.ToTable("payout_batches", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.PayoutLineRow", b =>
@@ -2011,132 +1567,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "Account");
 
                     b.ToTable("postings", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.ProjectRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
-                    b.PrimitiveCollection<List<string>>("NeededSkills")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.PrimitiveCollection<List<string>>("Values")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("CommunityId", "Status");
-
-                    b.ToTable("projects", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.ProposalRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<long?>("CancelledAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ClosesAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("CreatedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("ExecutionEntryNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("FailureCode")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("FailureDetail")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<long>("GraceEndsAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<long>("OpensAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("PayloadJson")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<Guid>("ProposerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("QuorumBps")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("SettledAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Strategy")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<int>("ThresholdBps")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("CommunityId", "Number");
-
-                    b.HasIndex("Outcome", "GraceEndsAtUnixMs");
-
-                    b.ToTable("proposals", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.RevenueRow", b =>
@@ -2300,61 +1730,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("stripe_events", (string)null);
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.SuccessionConfirmationRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("HolderId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("GuardianId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("CommunityId", "HolderId", "GuardianId");
-
-                    b.ToTable("succession_confirmations", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.SuccessionPlanRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("HolderId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("ByShares")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("GuardiansJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("InactivityDays")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SuccessorsJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Threshold")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("ThresholdReachedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("VetoDays")
-                        .HasColumnType("integer");
-
-                    b.HasKey("CommunityId", "HolderId");
-
-                    b.ToTable("succession_plans", (string)null);
-                });
-
             modelBuilder.Entity("Mikoshi.Data.TaxProfileRow", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -2460,41 +1835,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.HasKey("CommunityId", "Serial", "Asset");
 
                     b.ToTable("token_accruals", (string)null);
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Serial")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid?>("ApprovedId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("BurnedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<BigInteger>("MintPrice")
-                        .HasColumnType("numeric(39,0)");
-
-                    b.Property<long>("MintedAtUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("MintedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("CommunityId", "Serial");
-
-                    b.HasIndex("CommunityId", "MintedBy");
-
-                    b.HasIndex("CommunityId", "OwnerId");
-
-                    b.ToTable("tokens", (string)null);
                 });
 
             modelBuilder.Entity("Mikoshi.Data.TokenUnitsRow", b =>
@@ -2603,10 +1943,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("AuditHash")
+                    b.Property<byte[]>("AuditHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("bytea");
 
                     b.Property<long>("AuditSequence")
                         .HasColumnType("bigint");
@@ -2614,10 +1953,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Property<long>("BalanceCount")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("BalancesHash")
+                    b.Property<byte[]>("BalancesHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("bytea");
 
                     b.Property<long>("EntryNumber")
                         .HasColumnType("bigint");
@@ -2627,10 +1965,9 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("Signature")
+                    b.Property<byte[]>("Signature")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("bytea");
 
                     b.HasKey("Chain");
 
@@ -2884,6 +2221,667 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.ToTable("communities", (string)null);
                 });
 
+            modelBuilder.Entity("Mikoshi.Domain.Governance.Proposal", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<long?>("CancelledAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosesAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExecutionEntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FailureDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("GraceEndsAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("OpensAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("ProposerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("QuorumBps")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SettledAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("ThresholdBps")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("Outcome", "GraceEndsAtUnixMs");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.LineageStep", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("FromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<BigInteger?>("Price")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<Guid?>("ToId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityId", "Serial", "Step");
+
+                    b.HasIndex("CommunityId", "AtUnixMs");
+
+                    b.ToTable("token_lineage", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.Listing", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long?>("ClosedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("Price")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Serial", "State");
+
+                    b.ToTable("listings", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.SuccessionConfirmation", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuardianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "HolderId", "GuardianId");
+
+                    b.ToTable("succession_confirmations", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.SuccessionPlan", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid")
+                        .HasColumnName("HolderId");
+
+                    b.Property<bool>("ByShares")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Guardians")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("GuardiansJson");
+
+                    b.Property<int>("InactivityDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Successors")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("SuccessorsJson");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ThresholdReachedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VetoDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommunityId", "Holder");
+
+                    b.ToTable("succession_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Membership.Token", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ApprovedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("BurnedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("MintPrice")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<long>("MintedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("MintedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityId", "Serial");
+
+                    b.HasIndex("CommunityId", "MintedBy");
+
+                    b.HasIndex("CommunityId", "OwnerId");
+
+                    b.ToTable("tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Payments.BankLine", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BookedOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("ImportedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long?>("PaymentNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Identity")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.ToTable("bank_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Payments.Payment", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Disputed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("MaxPrice")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("PaidAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PaymentIntent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Reversed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("TokenSerial")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("PaymentIntent");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Payouts.Claim", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<BigInteger>("Amount")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BatchNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "PersonId");
+
+                    b.HasIndex("CommunityId", "Asset", "State");
+
+                    b.ToTable("claims", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Payouts.PayoutBatch", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("PaidAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("PaidById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Total")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<string>("TransferDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Projects.Invitation", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ClosedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "ProjectNumber", "PersonId", "State");
+
+                    b.ToTable("project_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Projects.Project", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.PrimitiveCollection<List<string>>("neededSkills")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("NeededSkills");
+
+                    b.PrimitiveCollection<List<string>>("values")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("Values");
+
+                    b.HasKey("CommunityId", "Number");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.ProjectFunding", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Asset")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<BigInteger>("Granted")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<BigInteger>("Outstanding")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.Property<int>("RecoupRateBps")
+                        .HasColumnType("integer");
+
+                    b.Property<BigInteger>("Recouped")
+                        .HasColumnType("numeric(39,0)");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Asset");
+
+                    b.ToTable("project_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.SplitAgreement", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("InForceAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProposedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Version");
+
+                    b.ToTable("split_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.SplitAgreementParty", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProjectNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AcceptedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FixedBps")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Weight")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommunityId", "ProjectNumber", "Version", "Index");
+
+                    b.ToTable("split_agreement_parties", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2986,24 +2984,6 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.AgreementPartyRow", b =>
-                {
-                    b.HasOne("Mikoshi.Data.AgreementRow", null)
-                        .WithMany("Parties")
-                        .HasForeignKey("CommunityId", "ProjectNumber", "Version")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Mikoshi.Data.LineageRow", b =>
-                {
-                    b.HasOne("Mikoshi.Data.TokenRow", null)
-                        .WithMany("Lineage")
-                        .HasForeignKey("CommunityId", "Serial")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Mikoshi.Data.PostingRow", b =>
                 {
                     b.HasOne("Mikoshi.Data.JournalEntryRow", null)
@@ -3013,9 +2993,22 @@ namespace Mikoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.AgreementRow", b =>
+            modelBuilder.Entity("Mikoshi.Domain.Membership.LineageStep", b =>
                 {
-                    b.Navigation("Parties");
+                    b.HasOne("Mikoshi.Domain.Membership.Token", null)
+                        .WithMany("Lineage")
+                        .HasForeignKey("CommunityId", "Serial")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.SplitAgreementParty", b =>
+                {
+                    b.HasOne("Mikoshi.Domain.Revenue.SplitAgreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CommunityId", "ProjectNumber", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mikoshi.Data.JournalEntryRow", b =>
@@ -3023,9 +3016,14 @@ namespace Mikoshi.Data.Migrations.Postgres
                     b.Navigation("Postings");
                 });
 
-            modelBuilder.Entity("Mikoshi.Data.TokenRow", b =>
+            modelBuilder.Entity("Mikoshi.Domain.Membership.Token", b =>
                 {
                     b.Navigation("Lineage");
+                });
+
+            modelBuilder.Entity("Mikoshi.Domain.Revenue.SplitAgreement", b =>
+                {
+                    b.Navigation("Parties");
                 });
 #pragma warning restore 612, 618
         }

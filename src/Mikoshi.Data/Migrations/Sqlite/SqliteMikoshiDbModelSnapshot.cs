@@ -219,10 +219,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Hash")
+                    b.Property<byte[]>("Hash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -233,10 +232,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PreviousHash")
+                    b.Property<byte[]>("PreviousHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Chain", "Sequence");
 
@@ -545,10 +543,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<byte[]>("Chain")
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("AuditHash")
+                    b.Property<byte[]>("AuditHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("AuditSequence")
                         .HasColumnType("INTEGER");
@@ -1115,10 +1112,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RequestHash")
+                    b.Property<byte[]>("RequestHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ResponseJson")
                         .IsRequired()
@@ -1970,10 +1966,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("AtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AuditHash")
+                    b.Property<byte[]>("AuditHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("AuditSequence")
                         .HasColumnType("INTEGER");
@@ -1981,10 +1976,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                     b.Property<long>("BalanceCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("BalancesHash")
+                    b.Property<byte[]>("BalancesHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("EntryNumber")
                         .HasColumnType("INTEGER");
@@ -1994,10 +1988,9 @@ namespace Mikoshi.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Signature")
+                    b.Property<byte[]>("Signature")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Chain");
 

@@ -12,14 +12,16 @@ using Mikoshi.Tests.Infrastructure;
 namespace Mikoshi.Tests.Http.Store;
 
 /// <summary>
-/// SQLite's <c>BinaryIds</c> migration on a real store from before it: Fixtures/round16-demo.db.gz is the file
-/// <c>mikoshi demo</c> wrote at bac8577 (GUIDs as upper-case text; Fixtures/README.md says how it was made). Every value
-/// of every row must come through (a GUID as the same GUID, now 16 bytes), the audit chains must still verify (each link's
-/// hash covers its chain's id), and the app must read and write the store as it does a new one.
+/// The migrations that store GUIDs (SQLite's <c>BinaryIds</c>) and hashes (<c>BinaryHashes</c>, both stores) as bytes, on
+/// real stores from before them. Fixtures/round16-demo.db.gz is the file <c>mikoshi demo</c> wrote at bac8577 (GUIDs as
+/// upper-case text, hashes as hex; Fixtures/README.md says how it was made). Every value of every row must come through
+/// (a GUID as the same GUID, a hash as the same hash), the audit chains must still verify (each link's hash covers its
+/// chain's id and the hash before it), and the app must read and write the store as it does a new one.
 /// </summary>
-public sealed class BinaryIdsMigrationTests : IDisposable
+public sealed class BinaryColumnsMigrationTests : IDisposable
 {
     private const string Initial = "20261206121707_Initial";
+    private const string PostgresInitial = "20261206121717_Initial";
     private readonly string folder = Directory.CreateTempSubdirectory("mikoshi-binary-ids-").FullName;
 
     [Fact]
@@ -29,7 +31,7 @@ public sealed class BinaryIdsMigrationTests : IDisposable
         var before = await RowsAsync(file);
         var id = await TextAsync(file, "SELECT \"Id\" FROM communities WHERE \"Slug\" = 'creators-salon'");
 
-        await MigrateAsync(file, target: null);
+        await MigrateAsync(Sqlite(file), target: null);
         Assert.Equal(before, await RowsAsync(file));
         Assert.Empty(await TextInBlobColumnsAsync(file));
 
@@ -77,7 +79,7 @@ public sealed class BinaryIdsMigrationTests : IDisposable
             await crashed.ExecuteNonQueryAsync();
         }
 
-        await MigrateAsync(file, target: null);
+        await MigrateAsync(Sqlite(file), target: null);
 
         Assert.Equal(before, await RowsAsync(file));
         Assert.Empty(await TextInBlobColumnsAsync(file));
@@ -89,16 +91,45 @@ public sealed class BinaryIdsMigrationTests : IDisposable
     {
         var file = Fixture();
         var before = await RowsAsync(file);
-        var texts = await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text'");
+        var texts = await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text' AND typeof(\"Hash\") = 'text'");
 
-        await MigrateAsync(file, target: null);
-        Assert.Equal(0, await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text'"));
-        await MigrateAsync(file, Initial);
+        await MigrateAsync(Sqlite(file), target: null);
+        Assert.Equal(0, await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text' OR typeof(\"Hash\") = 'text'"));
+        await MigrateAsync(Sqlite(file), Initial);
 
         var after = await RowsAsync(file);
         Assert.Equal(string.Join("\n", before.Except(after)), string.Join("\n", after.Except(before)));
         Assert.Equal(before, after);
-        Assert.Equal(texts, await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text'"));
+        Assert.Equal(texts, await CountAsync(file, "SELECT count(*) FROM audit_log WHERE typeof(\"Chain\") = 'text' AND typeof(\"Hash\") = 'text'"));
+    }
+
+    [Fact]
+    public async Task OnPostgres_HashesBecomeBytes_AndGoBackToTheSameHex()
+    {
+        await using var app = TestApp.Create("postgres");
+        var admin = await app.SignUpAsync();
+        var slug = await admin.FoundCommunityAsync();
+        var deposit = new { asset = "JPY", amount = "1500", reference = "before" };
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", deposit, "deposit-1")).StatusCode);
+        const string Hashes = """
+            SELECT string_agg(encode("PreviousHash", 'hex') || encode("Hash", 'hex'), ' ' ORDER BY "Chain", "Sequence") FROM audit_log
+            UNION ALL SELECT string_agg(encode("AuditHash", 'hex'), ' ' ORDER BY "Chain") FROM chain_heads
+            UNION ALL SELECT string_agg(encode("RequestHash", 'hex'), ' ' ORDER BY "Key") FROM idempotency_keys
+            """;
+        var hashes = await PostgresTextsAsync(app, Hashes);
+
+        await MigrateAsync(app.Store, PostgresInitial);
+        Assert.Equal(hashes, await PostgresTextsAsync(app, Hashes.Replace("encode(", "(", StringComparison.Ordinal).Replace(", 'hex')", ")", StringComparison.Ordinal)));
+        await MigrateAsync(app.Store, target: null);
+
+        Assert.Equal(hashes, await PostgresTextsAsync(app, Hashes));
+
+        // The app's pooled connections prepared their statements against the columns as they were.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var replayed = await admin.Client.PostJsonAsync($"/api/v1/communities/{slug}/deposits", deposit, "deposit-1");
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+        await admin.DepositAsync(slug, "2500");
+        await DepositTests.AssertVerifiedAsync(app);
     }
 
     public void Dispose()
@@ -117,12 +148,14 @@ public sealed class BinaryIdsMigrationTests : IDisposable
         return file;
     }
 
-    private static async Task MigrateAsync(string file, string? target)
+    private static StoreOptions Sqlite(string file) => new(StoreProvider.Sqlite, $"Data Source={file};Pooling=False");
+
+    private static async Task MigrateAsync(StoreOptions store, string? target)
     {
         var services = new ServiceCollection();
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddMikoshiStore();
-        services.AddSingleton(new StoreOptions(StoreProvider.Sqlite, $"Data Source={file};Pooling=False"));
+        services.AddSingleton(store);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<MikoshiDb>().GetService<IMigrator>().MigrateAsync(target);
@@ -130,7 +163,7 @@ public sealed class BinaryIdsMigrationTests : IDisposable
 
     /// <summary>
     /// Every row of every table, each as its table and its columns by name, sorted: a GUID reads the same whether the store
-    /// holds its text or its 16 bytes; every other value as it is.
+    /// holds its text or its 16 bytes, a hash whether it holds its hex or its bytes; every other value as it is.
     /// </summary>
     private static async Task<List<string>> RowsAsync(string file)
     {
@@ -156,7 +189,7 @@ public sealed class BinaryIdsMigrationTests : IDisposable
     {
         DBNull => "null",
         byte[] { Length: 16 } id => BinaryIds.Id(id).ToString("D").ToUpperInvariant(),
-        byte[] bytes => Convert.ToHexString(bytes),
+        byte[] bytes => HashColumn.Hex(bytes),
         string text => text,
         long number => number.ToString(CultureInfo.InvariantCulture),
         double real => real.ToString("R", CultureInfo.InvariantCulture),
@@ -205,6 +238,21 @@ public sealed class BinaryIdsMigrationTests : IDisposable
         }
 
         return tables;
+    }
+
+    private static async Task<List<string>> PostgresTextsAsync(TestApp app, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.Store.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var texts = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+
+        return texts;
     }
 
     private static async Task<string> TextAsync(string file, string sql)
