@@ -41,7 +41,7 @@ public static class ChainHeads
 
         // A new chain: two writers may both find no row; the insert lets one create it and the other wait on its lock.
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO chain_heads (\"Chain\", \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\") VALUES ({chain}, 0, 0, 0, {SqlText.Hash(AuditChain.Genesis)}, 0, 0) ON CONFLICT DO NOTHING",
+            $"INSERT INTO chain_heads (\"Chain\", \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\") VALUES ({chain}, 0, 0, 0, {Mapping.HashColumn.Bytes(AuditChain.Genesis)}, 0, 0) ON CONFLICT DO NOTHING",
             cancellationToken);
         return await LockedAsync(db, chain, key, cancellationToken) ?? throw new InvalidOperationException($"The head of chain {chain:N} vanished.");
     }
@@ -93,11 +93,11 @@ public static class ChainHeads
                     Version = reader.GetInt64(0),
                     LastEntryNumber = reader.GetInt64(1),
                     AuditSequence = reader.GetInt64(2),
-                    AuditHash = SqlText.ReadHash(reader, 3),
+                    AuditHash = Mapping.HashColumn.Read(reader, 3),
                     People = reader.GetInt32(4),
                     RoleHolders = reader.GetInt32(5),
                 };
-                var earlier = reader.IsDBNull(6) ? null : new StoredAnswer(SqlText.ReadHash(reader, 6), reader.GetString(7));
+                var earlier = reader.IsDBNull(6) ? null : new StoredAnswer(Mapping.HashColumn.Read(reader, 6), reader.GetString(7));
                 read = (head, earlier);
 
                 // The statement reads the key in its snapshot, taken before it waited for the lock. If a writer of this

@@ -213,9 +213,9 @@ internal sealed class JournalPost
             return null;
         }
 
-        var head = new Head(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), SqlText.ReadHash(reader, 3));
+        var head = new Head(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), Mapping.HashColumn.Read(reader, 3));
         await reader.NextResultAsync(cancellationToken);
-        var earlier = idempotency is not null && await reader.ReadAsync(cancellationToken) ? new StoredAnswer(SqlText.ReadHash(reader, 0), reader.GetString(1)) : null;
+        var earlier = idempotency is not null && await reader.ReadAsync(cancellationToken) ? new StoredAnswer(Mapping.HashColumn.Read(reader, 0), reader.GetString(1)) : null;
 
         await reader.NextResultAsync(cancellationToken);
         var roles = caller.Person is null ? new HashSet<Role> { Role.Visitor } : await RoleBook.ReadAsync(reader, cancellationToken);
@@ -245,7 +245,7 @@ internal sealed class JournalPost
         await using (var command = Command(string.Empty))
         {
             command.CommandText = "INSERT INTO chain_heads (\"Chain\", \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\") VALUES ("
-                + Parameter(command, "c", Id(chain)) + ", 0, 0, 0, " + Parameter(command, "h", SqlText.Hash(AuditChain.Genesis)) + ", 0, 0) ON CONFLICT DO NOTHING";
+                + Parameter(command, "c", Id(chain)) + ", 0, 0, 0, " + Parameter(command, "h", Mapping.HashColumn.Bytes(AuditChain.Genesis)) + ", 0, 0) ON CONFLICT DO NOTHING";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -298,18 +298,18 @@ internal sealed class JournalPost
         var link = effect.Link;
         sql.Append("INSERT INTO audit_log (\"Chain\", \"Sequence\", \"AtUnixMs\", \"Actor\", \"Kind\", \"Payload\", \"PreviousHash\", \"Hash\") VALUES (")
             .AppendJoin(", ", [c, sequence, at, actor, Parameter(command, "akind", link.Kind),
-                Parameter(command, "payload", link.Payload), Parameter(command, "prev", SqlText.Hash(link.PreviousHash)), Parameter(command, "hash", SqlText.Hash(link.Hash))]).Append(");\n");
+                Parameter(command, "payload", link.Payload), Parameter(command, "prev", Mapping.HashColumn.Bytes(link.PreviousHash)), Parameter(command, "hash", Mapping.HashColumn.Bytes(link.Hash))]).Append(");\n");
         if (answer is { } stored)
         {
             sql.Append("INSERT INTO idempotency_keys (\"Scope\", \"Key\", \"RequestHash\", \"ResponseJson\", \"AtUnixMs\") VALUES (")
-                .AppendJoin(", ", [actor, Parameter(command, "key", stored.Key.Key), Parameter(command, "rh", SqlText.Hash(stored.Key.RequestHash)),
+                .AppendJoin(", ", [actor, Parameter(command, "key", stored.Key.Key), Parameter(command, "rh", Mapping.HashColumn.Bytes(stored.Key.RequestHash)),
                     Parameter(command, "json", stored.Json), at]).Append(");\n");
         }
 
         sql.Append("UPDATE chain_heads SET \"Version\" = ").Append(Parameter(command, "v", effect.State.Head.Version + 1))
             .Append(", \"LastEntryNumber\" = ").Append(number)
             .Append(", \"AuditSequence\" = ").Append(sequence)
-            .Append(", \"AuditHash\" = ").Append(Parameter(command, "hh", SqlText.Hash(link.Hash)))
+            .Append(", \"AuditHash\" = ").Append(Parameter(command, "hh", Mapping.HashColumn.Bytes(link.Hash)))
             .Append(" WHERE \"Chain\" = ").Append(c).Append(';');
         if (owns)
         {

@@ -29,10 +29,4 @@ internal static class SqlText
     /// <summary>The GUID in column <paramref name="ordinal"/>, read as the store keeps it (<see cref="Id"/>).</summary>
     public static Guid ReadId(MikoshiDb db, DbDataReader reader, int ordinal) =>
         db.IsPostgres ? reader.GetGuid(ordinal) : Mapping.BinaryIds.Id(reader.GetFieldValue<byte[]>(ordinal));
-
-    /// <summary>A hash as the store keeps it, on both stores: its bytes (<see cref="Mapping.HashColumn"/>).</summary>
-    public static byte[] Hash(string hex) => Mapping.HashColumn.Bytes(hex);
-
-    /// <summary>The hash in column <paramref name="ordinal"/>, as the code carries it (lower-case hex).</summary>
-    public static string ReadHash(DbDataReader reader, int ordinal) => Mapping.HashColumn.Hex(reader.GetFieldValue<byte[]>(ordinal));
 }

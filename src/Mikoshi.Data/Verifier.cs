@@ -299,8 +299,8 @@ public sealed class Verifier(MikoshiDb db)
                 var actor = reader.GetString(2);
                 var kind = reader.GetString(3);
                 var payload = reader.GetString(4);
-                var previous = SqlText.ReadHash(reader, 5);
-                var hash = SqlText.ReadHash(reader, 6);
+                var previous = Mapping.HashColumn.Read(reader, 5);
+                var hash = Mapping.HashColumn.Read(reader, 6);
                 if (atCheckpoint)
                 {
                     atCheckpoint = false;
@@ -716,7 +716,7 @@ public sealed class Verifier(MikoshiDb db)
         var where = $"chain {chain.Id:N} head";
         (long Entries, long Sequence, string Hash, long People, long RoleHolders)? head = null;
         await ReadAsync(lane.Entries, "SELECT \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\" FROM chain_heads WHERE \"Chain\" = @chain",
-            reader => head = (reader.GetInt64(0), reader.GetInt64(1), SqlText.ReadHash(reader, 2), reader.GetInt64(3), reader.GetInt64(4)), cancellationToken, ("chain", chain.DbValue));
+            reader => head = (reader.GetInt64(0), reader.GetInt64(1), Mapping.HashColumn.Read(reader, 2), reader.GetInt64(3), reader.GetInt64(4)), cancellationToken, ("chain", chain.DbValue));
         if (head is not { } row)
         {
             findings.Add(new Finding(where, $"is missing: the chain has {walked.LastSequence} links but no head row to number the next from"));
@@ -796,13 +796,13 @@ public sealed class Verifier(MikoshiDb db)
                 {
                     Chain = ChainKey.From(reader.GetValue(0)).Id,
                     AuditSequence = reader.GetInt64(1),
-                    AuditHash = SqlText.ReadHash(reader, 2),
+                    AuditHash = Mapping.HashColumn.Read(reader, 2),
                     EntryNumber = reader.GetInt64(3),
                     BalanceCount = reader.GetInt64(4),
-                    BalancesHash = SqlText.ReadHash(reader, 5),
+                    BalancesHash = Mapping.HashColumn.Read(reader, 5),
                     AtUnixMs = reader.GetInt64(6),
                     KeyId = reader.GetString(7),
-                    Signature = SqlText.ReadHash(reader, 8),
+                    Signature = Mapping.HashColumn.Read(reader, 8),
                 };
                 checkpoints[row.Chain] = row;
             },

@@ -95,7 +95,7 @@ public static class BulkJournal
                 throw new InvalidOperationException($"No head for chain {chain}.");
             }
 
-            (entries, sequence, hash, at) = (reader.GetInt64(0), reader.GetInt64(1), HashColumn.Hex(reader.GetFieldValue<byte[]>(2)), reader.GetInt64(3));
+            (entries, sequence, hash, at) = (reader.GetInt64(0), reader.GetInt64(1), HashColumn.Read(reader, 2), reader.GetInt64(3));
         }
 
         var balances = new Dictionary<string, Int128>(StringComparer.Ordinal);

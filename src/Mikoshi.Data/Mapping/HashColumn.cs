@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,14 +18,16 @@ public static class HashColumn
     public static PropertyBuilder<string> IsHash(this PropertyBuilder<string> hash) => hash.HasConversion(Converter);
 
     /// <summary>The bytes stored for <paramref name="hex"/>.</summary>
-    public static byte[] Bytes(string hex)
-    {
-        var bytes = Convert.FromHexString(hex);
-        return string.Equals(Convert.ToHexStringLower(bytes), hex, StringComparison.Ordinal)
-            ? bytes
+    public static byte[] Bytes(string hex) =>
+        // FromHexString refuses odd lengths and non-hex characters; upper-case digits are all that is left that would
+        // not read back as written.
+        hex.AsSpan().IndexOfAnyInRange('A', 'F') < 0
+            ? Convert.FromHexString(hex)
             : throw new ArgumentException("A hash is stored only as lower-case hex.", nameof(hex));
-    }
 
     /// <summary>The hex the code carries for stored <paramref name="bytes"/>.</summary>
     public static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+
+    /// <summary>The hash in column <paramref name="ordinal"/> of a hand-written statement, as the code carries it.</summary>
+    public static string Read(DbDataReader reader, int ordinal) => Hex(reader.GetFieldValue<byte[]>(ordinal));
 }
