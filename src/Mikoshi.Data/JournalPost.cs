@@ -29,6 +29,10 @@ namespace Mikoshi.Data;
 /// statement aborts the transaction and nothing after it runs, the <c>COMMIT</c> included). The key is read in a
 /// statement of its own after the head's lock is granted, so it is read in a snapshot taken after any earlier writer
 /// of this chain committed: a retry that waited behind its first attempt replays it.
+/// <para>
+/// On PostgreSQL the posts to one chain that wait in this process go together (<see cref="ChainGroups"/>): the same two
+/// commands carry all of them, each applied to what the ones before it left, in one transaction.
+/// </para>
 /// </remarks>
 internal sealed class JournalPost
 {
@@ -72,7 +76,28 @@ internal sealed class JournalPost
     /// </summary>
     internal static async Task<Result<Committed<T>>> RunAsync<T>(MikoshiDb db, Request request, Func<long, T> answer, HeadVersionFeed? feed, CancellationToken cancellationToken)
     {
-        var post = new JournalPost(db, request.Caller.RequireCommunity().Id.Value, feed);
+        var member = new Member<T>(request, answer);
+        await RunAsync(db, [member], feed, cancellationToken);
+        return await member.Outcome;
+    }
+
+    /// <summary>
+    /// Posts the entries of <paramref name="members"/> (all to one chain, none sharing an idempotency key) as one
+    /// transaction on PostgreSQL: one command of reads for them all, each member's rules applied in turn to what the
+    /// ones before it left, one command of writes ending in <c>COMMIT</c>. A member that is refused or replayed is left
+    /// out of the writes and answered alone. If the group's statements fail (a key another chain's write took first, a
+    /// lost connection), it was rolled back whole, and each member is posted again on its own, so a failing write fails
+    /// alone. Every member is answered when this returns, none before its commit.
+    /// </summary>
+    internal static async Task RunAsync(MikoshiDb db, IReadOnlyList<Member> members, HeadVersionFeed? feed, CancellationToken cancellationToken)
+    {
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var post = new JournalPost(db, members[0].Request.Caller.RequireCommunity().Id.Value, feed);
+        Exception? failed = null;
         if (post.owns)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -80,30 +105,18 @@ internal sealed class JournalPost
 
         try
         {
-            var outcome = await post.PostAsync(request, answer, cancellationToken);
+            await post.PostAsync(members, cancellationToken);
             if (post.open)
             {
-                // Nothing to store (a replay or a refusal): end the transaction the reads began.
+                // Nothing to store (replays and refusals only): end the transaction the reads began.
                 await post.ExecuteAsync("ROLLBACK", CancellationToken.None);
                 post.open = false;
             }
-
-            return outcome;
         }
-        catch (OverflowException)
+        catch (Exception exception)
         {
             await post.AbandonAsync();
-            return MoneyErrors.AmountOutOfRange;
-        }
-        catch (DbException exception) when (Writer.IsUniqueViolation(exception))
-        {
-            await post.AbandonAsync();
-            return WriteErrors.Conflict;
-        }
-        catch
-        {
-            await post.AbandonAsync();
-            throw;
+            failed = exception;
         }
         finally
         {
@@ -115,36 +128,92 @@ internal sealed class JournalPost
             // The rows this post moved, if the context tracks older copies of them, would shadow it for later reads.
             ChainHeads.Forget(db);
         }
+
+        if (failed is not null && members.Count > 1)
+        {
+            foreach (var member in members)
+            {
+                await RunAsync(db, [member], feed, cancellationToken);
+            }
+
+            return;
+        }
+
+        foreach (var member in members)
+        {
+            switch (failed)
+            {
+                case null:
+                    member.Settle();
+                    break;
+                case OverflowException:
+                    member.Fail(MoneyErrors.AmountOutOfRange);
+                    member.Settle();
+                    break;
+                case DbException exception when Writer.IsUniqueViolation(exception):
+                    member.Fail(WriteErrors.Conflict);
+                    member.Settle();
+                    break;
+                default:
+                    member.Throw(failed);
+                    break;
+            }
+        }
     }
 
-    private async Task<Result<Committed<T>>> PostAsync<T>(Request request, Func<long, T> answer, CancellationToken cancellationToken)
+    private async Task PostAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken)
     {
-        var (caller, access, idempotency, entry, reference, now) = request;
-        var state = await ReadAsync(request, cancellationToken) ?? await StartChainAsync(request, cancellationToken);
-        if (idempotency is not null && state.Earlier is { } stored)
+        var state = await ReadAsync(members, cancellationToken) ?? await StartChainAsync(members, cancellationToken);
+        var ledger = new Ledger(state);
+        var effects = new List<Effect>();
+        foreach (var member in members)
         {
-            return Writer.Replay<T>(stored, idempotency);
+            var (caller, access, idempotency, entry, reference, now) = member.Request;
+            if (idempotency is not null && state.Earlier.TryGetValue((caller.Actor, idempotency.Key), out var stored))
+            {
+                member.Replay(stored);
+                continue;
+            }
+
+            var roles = caller.Person is { } person ? state.Roles[person.Value] : new HashSet<Role> { Role.Visitor };
+            if (!(caller with { Roles = roles }).May(access))
+            {
+                member.Fail(CommonErrors.Forbidden);
+                continue;
+            }
+
+            try
+            {
+                var applied = Balances.Apply(entry, (account, asset) => ledger.Balance((account.ToString(), asset.Code)));
+                if (!applied.IsSuccess)
+                {
+                    member.Fail(applied.Error);
+                    continue;
+                }
+
+                var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+                var number = ledger.Head.LastEntryNumber + 1;
+                var link = AuditChain.Next(ledger.Head.AuditSequence, ledger.Head.AuditHash, chain, at, caller.Actor,
+                    $"ledger.{entry.Kind}", LedgerText.Canonical(number, entry, reference));
+                var pools = ledger.Moved(applied.Value);
+                var json = member.Answer(number);
+                ledger.Apply(number, link, applied.Value, pools);
+                effects.Add(new Effect(member, number, entry, reference, link, json));
+            }
+            catch (OverflowException)
+            {
+                member.Fail(MoneyErrors.AmountOutOfRange);
+            }
         }
 
-        if (!(caller with { Roles = state.Roles }).May(access))
+        if (effects.Count > 0)
         {
-            return CommonErrors.Forbidden;
+            await WriteAsync(ledger, effects, cancellationToken);
+            foreach (var effect in effects)
+            {
+                effect.Member.Written();
+            }
         }
-
-        var applied = Balances.Apply(entry, (account, asset) => state.Balances.GetValueOrDefault((account.ToString(), asset.Code)));
-        if (!applied.IsSuccess)
-        {
-            return applied.Error;
-        }
-
-        var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
-        var number = state.Head.LastEntryNumber + 1;
-        var link = AuditChain.Next(state.Head.AuditSequence, state.Head.AuditHash, chain, at, caller.Actor,
-            $"ledger.{entry.Kind}", LedgerText.Canonical(number, entry, reference));
-        var result = answer(number);
-        var effect = new Effect(number, entry, reference, link, applied.Value, state);
-        await WriteAsync(effect, idempotency is null ? null : (idempotency, Writer.Replayable(result)), cancellationToken);
-        return new Committed<T>(result, Replayed: false);
     }
 
     /// <summary>After a failure: ends the transaction this post began, if it is still open (a lost connection has no transaction left to end).</summary>
@@ -172,12 +241,13 @@ internal sealed class JournalPost
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>What the write read under the lock: null when the chain has no head row yet.</summary>
-    private async Task<State?> ReadAsync(Request request, CancellationToken cancellationToken)
+    /// <summary>What the group's writes read under the lock: null when the chain has no head row yet.</summary>
+    private async Task<State?> ReadAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken)
     {
-        var (caller, _, idempotency, entry, _, _) = request;
-        var touched = entry.Postings.Select(p => (Account: p.Account.ToString(), Asset: p.Amount.Asset.Code)).Distinct().ToList();
+        var touched = members.SelectMany(m => m.Request.Entry.Postings).Select(p => (Account: p.Account.ToString(), Asset: p.Amount.Asset.Code)).Distinct().ToList();
         var poolAssets = touched.Where(t => t.Account == AccountId.Treasury.ToString()).Select(t => t.Asset).Distinct(StringComparer.Ordinal).ToList();
+        var keyed = members.Where(m => m.Request.Idempotency is not null).ToList();
+        var people = members.Select(m => m.Request.Caller.Person).OfType<PersonId>().Select(p => p.Value).Distinct().ToList();
         await using var command = Command(string.Empty);
         var c = Parameter(command, "c", Id(chain));
         var sql = new System.Text.StringBuilder();
@@ -189,10 +259,14 @@ internal sealed class JournalPost
 
         sql.Append("SELECT \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\" FROM chain_heads WHERE \"Chain\" = ").Append(c)
             .Append(db.IsPostgres ? " FOR UPDATE;\n" : ";\n");
-        sql.Append("SELECT \"RequestHash\", \"ResponseJson\" FROM idempotency_keys WHERE \"Scope\" = ").Append(Parameter(command, "s", caller.Actor))
-            .Append(" AND \"Key\" = ").Append(Parameter(command, "k", idempotency?.Key ?? string.Empty)).Append(";\n");
-        var person = Parameter(command, "p", Id(caller.Person?.Value ?? Guid.Empty));
-        sql.Append(RoleBook.Statement(c, person)).Append(";\n");
+        sql.Append("SELECT \"Scope\", \"Key\", \"RequestHash\", \"ResponseJson\" FROM idempotency_keys WHERE ");
+        sql.AppendJoin(" OR ", keyed.Select((m, i) => $"(\"Scope\" = {Parameter(command, $"s{i}", m.Request.Caller.Actor)} AND \"Key\" = {Parameter(command, $"k{i}", m.Request.Idempotency!.Key)})")
+            .DefaultIfEmpty("1 = 0")).Append(";\n");
+        for (var i = 0; i < people.Count; i++)
+        {
+            sql.Append(RoleBook.Statement(c, Parameter(command, $"p{i}", Id(people[i])))).Append(";\n");
+        }
+
         sql.Append("SELECT \"Account\", \"Asset\", \"Units\" FROM balances WHERE \"CommunityId\" = ").Append(c).Append(" AND (");
         for (var i = 0; i < touched.Count; i++)
         {
@@ -215,10 +289,18 @@ internal sealed class JournalPost
 
         var head = new Head(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), Mapping.HashColumn.Read(reader, 3));
         await reader.NextResultAsync(cancellationToken);
-        var earlier = idempotency is not null && await reader.ReadAsync(cancellationToken) ? new StoredAnswer(Mapping.HashColumn.Read(reader, 0), reader.GetString(1)) : null;
+        var earlier = new Dictionary<(string Scope, string Key), StoredAnswer>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            earlier[(reader.GetString(0), reader.GetString(1))] = new StoredAnswer(Mapping.HashColumn.Read(reader, 2), reader.GetString(3));
+        }
 
-        await reader.NextResultAsync(cancellationToken);
-        var roles = caller.Person is null ? new HashSet<Role> { Role.Visitor } : await RoleBook.ReadAsync(reader, cancellationToken);
+        var roles = new Dictionary<Guid, IReadOnlySet<Role>>();
+        foreach (var person in people)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            roles[person] = await RoleBook.ReadAsync(reader, cancellationToken);
+        }
 
         var balances = new Dictionary<(string Account, string Asset), Int128>();
         await reader.NextResultAsync(cancellationToken);
@@ -240,7 +322,7 @@ internal sealed class JournalPost
     }
 
     /// <summary>A chain with no head row yet (none is older than the head rows, but a store could be): creates it, then reads.</summary>
-    private async Task<State> StartChainAsync(Request request, CancellationToken cancellationToken)
+    private async Task<State> StartChainAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken)
     {
         await using (var command = Command(string.Empty))
         {
@@ -249,44 +331,34 @@ internal sealed class JournalPost
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return await ReadAsync(request, cancellationToken)
+        return await ReadAsync(members, cancellationToken)
             ?? throw new InvalidOperationException($"The head of chain {chain:N} vanished.");
     }
 
-    /// <summary>Stores the effect: every row in one batch (one round trip on PostgreSQL).</summary>
-    private async Task WriteAsync(Effect effect, (IdempotencyKey Key, string Json)? answer, CancellationToken cancellationToken)
+    /// <summary>Stores the effects: every row in one batch (one round trip on PostgreSQL), each balance and pool once, at its last value.</summary>
+    private async Task WriteAsync(Ledger ledger, IReadOnlyList<Effect> effects, CancellationToken cancellationToken)
     {
         await using var command = Command(string.Empty);
         var c = Parameter(command, "c", Id(chain));
-        var at = Parameter(command, "at", effect.Link.AtUnixMs);
-        var actor = Parameter(command, "actor", effect.Link.Actor);
-        var number = Parameter(command, "n", effect.Number);
-        var sequence = Parameter(command, "seq", effect.Link.Sequence);
         var sql = new System.Text.StringBuilder();
-        sql.Append("INSERT INTO journal_entries (\"CommunityId\", \"Number\", \"Kind\", \"Memo\", \"Reference\", \"AtUnixMs\", \"Actor\", \"AuditSequence\") VALUES (")
-            .AppendJoin(", ", [c, number, Parameter(command, "kind", effect.Entry.Kind), Parameter(command, "memo", effect.Entry.Memo),
-                Parameter(command, "ref", effect.Reference), at, actor, sequence]).Append(");\n");
-        sql.Append("INSERT INTO postings (\"CommunityId\", \"EntryNumber\", \"Index\", \"Account\", \"Asset\", \"Units\") VALUES ");
-        for (var i = 0; i < effect.Entry.Postings.Count; i++)
+        var rows = effects.Select((effect, e) => (Effect: effect, At: Parameter(command, $"at{e}", effect.Link.AtUnixMs), Actor: Parameter(command, $"actor{e}", effect.Link.Actor),
+            Number: Parameter(command, $"n{e}", effect.Number), Sequence: Parameter(command, $"seq{e}", effect.Link.Sequence))).ToList();
+        sql.Append("INSERT INTO journal_entries (\"CommunityId\", \"Number\", \"Kind\", \"Memo\", \"Reference\", \"AtUnixMs\", \"Actor\", \"AuditSequence\") VALUES ")
+            .AppendJoin(", ", rows.Select((r, e) => "(" + string.Join(", ", c, r.Number, Parameter(command, $"kind{e}", r.Effect.Entry.Kind), Parameter(command, $"memo{e}", r.Effect.Entry.Memo),
+                Parameter(command, $"ref{e}", r.Effect.Reference), r.At, r.Actor, r.Sequence) + ")")).Append(";\n");
+        sql.Append("INSERT INTO postings (\"CommunityId\", \"EntryNumber\", \"Index\", \"Account\", \"Asset\", \"Units\") VALUES ")
+            .AppendJoin(", ", rows.SelectMany((r, e) => r.Effect.Entry.Postings.Select((posting, i) => "(" + string.Join(", ", c, r.Number, i.ToString(CultureInfo.InvariantCulture),
+                Parameter(command, $"pa{e}_{i}", posting.Account.ToString()), Parameter(command, $"px{e}_{i}", posting.Amount.Asset.Code),
+                Parameter(command, $"pu{e}_{i}", MoneyValue(posting.Amount.Units))) + ")"))).Append(";\n");
+        foreach (var (i, (key, units, existed)) in ledger.MovedBalances().Index())
         {
-            var posting = effect.Entry.Postings[i];
-            sql.Append(i == 0 ? "(" : ", (").AppendJoin(", ", [c, number, i.ToString(CultureInfo.InvariantCulture),
-                Parameter(command, $"pa{i}", posting.Account.ToString()), Parameter(command, $"px{i}", posting.Amount.Asset.Code),
-                Parameter(command, $"pu{i}", MoneyValue(posting.Amount.Units))]).Append(')');
-        }
-
-        sql.Append(";\n");
-        for (var i = 0; i < effect.Balances.Count; i++)
-        {
-            var (account, balance) = effect.Balances[i];
-            var key = (Account: account.ToString(), Asset: balance.Asset.Code);
-            var (a, x, u) = (Parameter(command, $"ba{i}", key.Account), Parameter(command, $"bx{i}", key.Asset), Parameter(command, $"bu{i}", MoneyValue(balance.Units)));
-            sql.Append(effect.State.Balances.ContainsKey(key)
+            var (a, x, u) = (Parameter(command, $"ba{i}", key.Account), Parameter(command, $"bx{i}", key.Asset), Parameter(command, $"bu{i}", MoneyValue(units)));
+            sql.Append(existed
                 ? $"UPDATE balances SET \"Units\" = {u} WHERE \"CommunityId\" = {c} AND \"Account\" = {a} AND \"Asset\" = {x};\n"
                 : $"INSERT INTO balances (\"CommunityId\", \"Account\", \"Asset\", \"Units\") VALUES ({c}, {a}, {x}, {u});\n");
         }
 
-        foreach (var (n, (asset, pool, existed)) in effect.Pools().Index())
+        foreach (var (n, (asset, pool, existed)) in ledger.MovedPools().Index())
         {
             var (x, u, p, o) = (Parameter(command, $"tx{n}", asset), Parameter(command, $"tu{n}", MoneyValue(pool.Units)),
                 Parameter(command, $"tp{n}", MoneyValue(pool.IssuedPerToken)), Parameter(command, $"to{n}", MoneyValue(pool.Unowned)));
@@ -295,21 +367,23 @@ internal sealed class JournalPost
                 : $"INSERT INTO treasury_pools (\"CommunityId\", \"Asset\", \"Units\", \"IssuedPerToken\", \"Unowned\") VALUES ({c}, {x}, {u}, {p}, {o});\n");
         }
 
-        var link = effect.Link;
-        sql.Append("INSERT INTO audit_log (\"Chain\", \"Sequence\", \"AtUnixMs\", \"Actor\", \"Kind\", \"Payload\", \"PreviousHash\", \"Hash\") VALUES (")
-            .AppendJoin(", ", [c, sequence, at, actor, Parameter(command, "akind", link.Kind),
-                Parameter(command, "payload", link.Payload), Parameter(command, "prev", Mapping.HashColumn.Bytes(link.PreviousHash)), Parameter(command, "hash", Mapping.HashColumn.Bytes(link.Hash))]).Append(");\n");
-        if (answer is { } stored)
+        sql.Append("INSERT INTO audit_log (\"Chain\", \"Sequence\", \"AtUnixMs\", \"Actor\", \"Kind\", \"Payload\", \"PreviousHash\", \"Hash\") VALUES ")
+            .AppendJoin(", ", rows.Select((r, e) => "(" + string.Join(", ", c, r.Sequence, r.At, r.Actor, Parameter(command, $"akind{e}", r.Effect.Link.Kind),
+                Parameter(command, $"payload{e}", r.Effect.Link.Payload), Parameter(command, $"prev{e}", Mapping.HashColumn.Bytes(r.Effect.Link.PreviousHash)),
+                Parameter(command, $"hash{e}", Mapping.HashColumn.Bytes(r.Effect.Link.Hash))) + ")")).Append(";\n");
+        var keyed = rows.Where(r => r.Effect.Json is not null).ToList();
+        if (keyed.Count > 0)
         {
-            sql.Append("INSERT INTO idempotency_keys (\"Scope\", \"Key\", \"RequestHash\", \"ResponseJson\", \"AtUnixMs\") VALUES (")
-                .AppendJoin(", ", [actor, Parameter(command, "key", stored.Key.Key), Parameter(command, "rh", Mapping.HashColumn.Bytes(stored.Key.RequestHash)),
-                    Parameter(command, "json", stored.Json), at]).Append(");\n");
+            sql.Append("INSERT INTO idempotency_keys (\"Scope\", \"Key\", \"RequestHash\", \"ResponseJson\", \"AtUnixMs\") VALUES ")
+                .AppendJoin(", ", keyed.Select((r, e) => "(" + string.Join(", ", r.Actor, Parameter(command, $"key{e}", r.Effect.Member.Request.Idempotency!.Key),
+                    Parameter(command, $"rh{e}", Mapping.HashColumn.Bytes(r.Effect.Member.Request.Idempotency!.RequestHash)), Parameter(command, $"json{e}", r.Effect.Json!), r.At) + ")")).Append(";\n");
         }
 
-        sql.Append("UPDATE chain_heads SET \"Version\" = ").Append(Parameter(command, "v", effect.State.Head.Version + 1))
-            .Append(", \"LastEntryNumber\" = ").Append(number)
-            .Append(", \"AuditSequence\" = ").Append(sequence)
-            .Append(", \"AuditHash\" = ").Append(Parameter(command, "hh", Mapping.HashColumn.Bytes(link.Hash)))
+        var version = ledger.Read.Head.Version + 1;
+        sql.Append("UPDATE chain_heads SET \"Version\" = ").Append(Parameter(command, "v", version))
+            .Append(", \"LastEntryNumber\" = ").Append(Parameter(command, "last", ledger.Head.LastEntryNumber))
+            .Append(", \"AuditSequence\" = ").Append(Parameter(command, "lastseq", ledger.Head.AuditSequence))
+            .Append(", \"AuditHash\" = ").Append(Parameter(command, "hh", Mapping.HashColumn.Bytes(ledger.Head.AuditHash)))
             .Append(" WHERE \"Chain\" = ").Append(c).Append(';');
         if (owns)
         {
@@ -323,7 +397,7 @@ internal sealed class JournalPost
             // Committed: a read in this process answers at the new version at once (on SQLite the group commits later,
             // and there is no feed to tell).
             open = false;
-            feed?.Committed(chain, effect.State.Head.Version + 1);
+            feed?.Committed(chain, version);
         }
     }
 
@@ -349,37 +423,124 @@ internal sealed class JournalPost
     /// <summary>What a lean write was asked to do: by whom, with what access, under which key, which entry, when.</summary>
     internal sealed record Request(Caller Caller, Access Access, IdempotencyKey? Idempotency, JournalEntry Entry, string Reference, DateTimeOffset Now);
 
+    /// <summary>One write in a post, and how it ends: written, replayed, refused or thrown; its caller is told when <see cref="Settle"/> is called.</summary>
+    internal abstract class Member(Request request)
+    {
+        public Request Request { get; } = request;
+
+        /// <summary>Builds the write's answer for the entry's number, and returns it as its idempotency row keeps it (null without a key).</summary>
+        public abstract string? Answer(long number);
+
+        public abstract void Written();
+
+        public abstract void Replay(StoredAnswer stored);
+
+        public abstract void Fail(Error error);
+
+        public abstract void Throw(Exception exception);
+
+        public abstract void Settle();
+    }
+
+    /// <summary>A member whose caller awaits <see cref="Outcome"/>.</summary>
+    internal sealed class Member<T>(Request request, Func<long, T> answer) : Member(request)
+    {
+        private readonly TaskCompletionSource<Result<Committed<T>>> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? result;
+        private Result<Committed<T>>? decided;
+
+        public Task<Result<Committed<T>>> Outcome => done.Task;
+
+        public override string? Answer(long number)
+        {
+            result = answer(number);
+            return Request.Idempotency is null ? null : Writer.Replayable(result);
+        }
+
+        public override void Written() => decided = new Committed<T>(result!, Replayed: false);
+
+        public override void Replay(StoredAnswer stored) => decided = Writer.Replay<T>(stored, Request.Idempotency!);
+
+        public override void Fail(Error error) => decided = error;
+
+        public override void Throw(Exception exception) => done.TrySetException(exception);
+
+        public override void Settle() =>
+            done.TrySetResult(decided ?? throw new InvalidOperationException("A journal post ended without deciding one of its writes."));
+    }
+
     private sealed record Head(long Version, long LastEntryNumber, long AuditSequence, string AuditHash);
 
     private sealed record State(
         Head Head,
-        StoredAnswer? Earlier,
-        IReadOnlySet<Role> Roles,
+        Dictionary<(string Scope, string Key), StoredAnswer> Earlier,
+        Dictionary<Guid, IReadOnlySet<Role>> Roles,
         Dictionary<(string Account, string Asset), Int128> Balances,
         Dictionary<string, TreasuryPool> Pools,
         long Supply);
 
-    /// <summary>What the write stores, computed before anything is written.</summary>
-    private sealed record Effect(long Number, JournalEntry Entry, string Reference, AuditRecord Link, IReadOnlyList<(AccountId Account, Money Balance)> Balances, State State)
+    /// <summary>The chain as the group's writes leave it, one after another: the head, and every balance and pool they moved.</summary>
+    private sealed class Ledger(State read)
     {
+        private readonly Dictionary<(string Account, string Asset), Int128> balances = new(read.Balances);
+        private readonly Dictionary<string, TreasuryPool> pools = new(read.Pools, StringComparer.Ordinal);
+        private readonly HashSet<(string Account, string Asset)> movedBalances = [];
+        private readonly HashSet<string> movedPools = new(StringComparer.Ordinal);
+
+        public State Read => read;
+
+        public Head Head { get; private set; } = read.Head;
+
+        public Int128 Balance((string Account, string Asset) key) => balances.GetValueOrDefault(key);
+
         /// <summary>
-        /// The treasury's pools after the entry (<see cref="TreasuryPool.Moved"/>, as <see cref="TreasuryPools"/> moves
-        /// them for a tracked write), and whether each pool had a row.
+        /// The treasury's pools after the balances move (<see cref="TreasuryPool.Moved"/>, as <see cref="TreasuryPools"/>
+        /// moves them for a tracked write).
         /// </summary>
-        public IEnumerable<(string Asset, TreasuryPool Pool, bool Existed)> Pools()
+        public List<(string Asset, TreasuryPool Pool)> Moved(IReadOnlyList<(AccountId Account, Money Balance)> moved)
         {
-            foreach (var (account, balance) in Balances)
+            var after = new List<(string Asset, TreasuryPool Pool)>();
+            foreach (var (account, balance) in moved)
             {
                 var asset = balance.Asset.Code;
-                var delta = balance.Units - State.Balances.GetValueOrDefault((account.ToString(), asset));
+                var delta = balance.Units - Balance((account.ToString(), asset));
                 if (account != AccountId.Treasury || delta == Int128.Zero)
                 {
                     continue;
                 }
 
-                var existed = State.Pools.TryGetValue(asset, out var pool);
-                yield return (asset, pool.Moved(delta, State.Supply, balance.Units), existed);
+                after.Add((asset, pools.GetValueOrDefault(asset).Moved(delta, read.Supply, balance.Units)));
             }
+
+            return after;
         }
+
+        /// <summary>One write's effect, once all of it is known: the head moves on, and its balances and pools become the chain's.</summary>
+        public void Apply(long number, AuditRecord link, IReadOnlyList<(AccountId Account, Money Balance)> moved, IEnumerable<(string Asset, TreasuryPool Pool)> after)
+        {
+            foreach (var (account, balance) in moved)
+            {
+                var key = (account.ToString(), balance.Asset.Code);
+                balances[key] = balance.Units;
+                movedBalances.Add(key);
+            }
+
+            foreach (var (asset, pool) in after)
+            {
+                pools[asset] = pool;
+                movedPools.Add(asset);
+            }
+
+            Head = Head with { LastEntryNumber = number, AuditSequence = link.Sequence, AuditHash = link.Hash };
+        }
+
+        public IEnumerable<((string Account, string Asset) Key, Int128 Units, bool Existed)> MovedBalances() =>
+            movedBalances.Select(key => (key, balances[key], read.Balances.ContainsKey(key)));
+
+        public IEnumerable<(string Asset, TreasuryPool Pool, bool Existed)> MovedPools() =>
+            movedPools.Select(asset => (asset, pools[asset], read.Pools.ContainsKey(asset)));
     }
+
+    /// <summary>What one write stores, computed before anything is written.</summary>
+    private sealed record Effect(Member Member, long Number, JournalEntry Entry, string Reference, AuditRecord Link, string? Json);
 }

@@ -93,7 +93,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock, HeadVersionFeed? fe
 
     private Task<Result<Committed<T>>> PostAsync<T>(JournalPost.Request request, Func<long, T> answer, CancellationToken cancellationToken) =>
         db.IsPostgres
-            ? ChainTurns.RunAsync(db, request.Caller.RequireCommunity().Id.Value, () => JournalPost.RunAsync(db, request, answer, feed, cancellationToken))
+            ? ChainGroups.RunAsync(db, request, answer, feed)
             : InTransactionAsync(() => JournalPost.RunAsync(db, request, answer, feed, cancellationToken), cancellationToken);
 
     /// <summary>

@@ -20,6 +20,10 @@ public sealed record StoreResult(
     Samples CommitRatio,
     long MikoshiCommits,
     long RawCommits,
+    int Clients,
+    Samples ManyCommitsPerSecond,
+    Samples ManyRatio,
+    long ManyCommits,
     int VerifyEntries,
     long VerifyAuditLinks,
     long VerifyRowsRead,
@@ -30,13 +34,17 @@ public sealed record StoreResult(
 
 /// <summary>
 /// Ledger throughput on one store, timed with a Stopwatch in this process: deposits committed per
-/// second through Writer.RunAsync + WriteScope.PostAsync against one-row raw transactions, and
+/// second through Writer.PostAsync, by one client and by <see cref="Clients"/> at once (group commit), against
+/// one-row raw transactions by one client, and
 /// Verifier.VerifyAsync against a plain read of the same rows. The two sides of each ratio run
 /// alternately, repetition by repetition, so that noise from the shared machine falls on both.
 /// </summary>
 public static class LedgerRun
 {
     private const int FillBatch = 500;
+
+    /// <summary>How many callers deposit at once in the group-commit figure (issue #18: "16 clients (group commit)").</summary>
+    public const int Clients = 16;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -52,11 +60,14 @@ public static class LedgerRun
         var deposits = new DepositLoop(commitStore, await FoundAsync(commitStore, "bench-commit"));
         await using var raw = await RawInsertLoop.CreateAsync(commitStore);
         await WarmAsync(deposits.PostOneAsync, raw.InsertOneAsync);
+        await RateAsync(deposits.PostOneAsync, Warmup, Clients);
 
         var mikoshiRates = new List<double>();
         var rawRates = new List<double>();
         var ratios = new List<double>();
-        long mikoshiCommits = 0, rawCommits = 0;
+        var manyRates = new List<double>();
+        var manyRatios = new List<double>();
+        long mikoshiCommits = 0, rawCommits = 0, manyCommits = 0;
         for (var rep = 0; rep < repetitions; rep++)
         {
             // Alternate which side goes first, so a slow stretch of the machine is not always on one side.
@@ -72,12 +83,17 @@ public static class LedgerRun
                 mikoshi = await RateAsync(deposits.PostOneAsync, duration);
             }
 
+            // The many clients' rate is divided by the raw rate of the same repetition, measured just before.
+            var many = await RateAsync(deposits.PostOneAsync, duration, Clients);
             mikoshiRates.Add(mikoshi.Rate);
             rawRates.Add(plain.Rate);
             ratios.Add(mikoshi.Rate / plain.Rate);
+            manyRates.Add(many.Rate);
+            manyRatios.Add(many.Rate / plain.Rate);
             mikoshiCommits += mikoshi.Count;
             rawCommits += plain.Count;
-            Console.WriteLine(Fmt.Invariant($"  rep {rep + 1}: Mikoshi {mikoshi.Rate:F0} tx/s, raw {plain.Rate:F0} tx/s, ratio {mikoshi.Rate / plain.Rate:F4}"));
+            manyCommits += many.Count;
+            Console.WriteLine(Fmt.Invariant($"  rep {rep + 1}: Mikoshi {mikoshi.Rate:F0} tx/s, raw {plain.Rate:F0} tx/s, ratio {mikoshi.Rate / plain.Rate:F4}; {Clients} clients {many.Rate:F0} tx/s, ratio {many.Rate / plain.Rate:F4}"));
         }
 
         Console.WriteLine($"[{name}] verify: filling {entries} journal entries");
@@ -118,6 +134,7 @@ public static class LedgerRun
 
         var result = new StoreResult(name, settings, repetitions, seconds,
             Samples.Of(mikoshiRates), Samples.Of(rawRates), Samples.Of(ratios), mikoshiCommits, rawCommits,
+            Clients, Samples.Of(manyRates), Samples.Of(manyRatios), manyCommits,
             entries, links, rowsRead, fill.Elapsed.TotalSeconds,
             Samples.Of(verifyRates), Samples.Of(readRates), Samples.Of(verifyRatios));
         await File.WriteAllTextAsync(resultFile, JsonSerializer.Serialize(result, Json));
@@ -143,6 +160,22 @@ public static class LedgerRun
                 await once();
             }
         }
+    }
+
+    /// <summary>As the one-caller rate, with <paramref name="clients"/> callers at once, each starting its next write when its last is answered.</summary>
+    internal static async Task<(long Count, double Rate)> RateAsync(Func<Task> once, TimeSpan duration, int clients)
+    {
+        var clock = Stopwatch.StartNew();
+        long count = 0;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                await once();
+                Interlocked.Increment(ref count);
+            }
+        })));
+        return (count, count / clock.Elapsed.TotalSeconds);
     }
 
     private static async Task<(long Count, double Rate)> RateAsync(Func<Task> once, TimeSpan duration)
@@ -283,7 +316,7 @@ public sealed class DepositLoop(BenchStore store, FoundedCommunity community)
             new PersonId(Guid.Parse(community.Treasurer)),
             await db.Communities.AsNoTracking().SingleAsync(c => c.Id == new CommunityId(community.Id)),
             new HashSet<Role> { Role.Visitor, Role.Admin }));
-        var n = ++posted;
+        var n = Interlocked.Increment(ref posted);
         var amount = 1000 + (n % 9000);
         var reference = Fmt.Invariant($"bank-{n}");
         var entry = JournalEntry.Move("deposit", "bench deposit", AccountId.External, AccountId.Treasury, Money.Of(Asset.Jpy, amount)).Value;

@@ -33,13 +33,13 @@ public sealed record StormReport(
 }
 
 /// <summary>
-/// The crash harness. A real <c>mikoshi serve</c> process; concurrent clients (one treasurer, the rest
+/// The crash harness. A real <c>mikoshi serve</c> process; concurrent clients (the treasurer's, one unless asked, the rest
 /// members) send money operations, each with an Idempotency-Key; a killer sends SIGKILL at random moments and
 /// starts the server again on the same store; every client retries whatever went unanswered with the same key
 /// and body until it is answered. Then the books must equal what the answers said, nothing may have happened
 /// twice, every success must replay byte for byte, and <c>mikoshi verify</c> must be clean.
 /// </summary>
-public sealed class CrashStorm(StoreOptions store, string provider, int kills, int memberClients, int seed)
+public sealed class CrashStorm(StoreOptions store, string provider, int kills, int memberClients, int seed, int treasurerClients = 1)
 {
     private static readonly Dictionary<string, string[]> Refusals = new()
     {
@@ -86,7 +86,7 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
         var baseline = await BooksAsync();
 
         var random = new Random(seed);
-        var clients = Enumerable.Range(0, memberClients + 1).Select(c => Task.Run(() => ClientAsync(c, new Random(seed + 1 + c)))).ToList();
+        var clients = Enumerable.Range(0, memberClients + treasurerClients).Select(c => Task.Run(() => ClientAsync(c, new Random(seed + 1 + c)))).ToList();
         for (var kill = 0; kill < kills; kill++)
         {
             // Kill once this life of the server has answered a random number of operations, then a random moment
@@ -135,7 +135,7 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
         }
 
         var interrupted = operations.Where(o => o.CutByKill > 0).ToList();
-        return new StormReport(provider, kills, memberClients + 1, operations.Count, operations.Count(o => o.Answer!.IsSuccess),
+        return new StormReport(provider, kills, memberClients + treasurerClients, operations.Count, operations.Count(o => o.Answer!.IsSuccess),
             operations.Count(o => !o.Answer!.IsSuccess), interrupted.Count, interrupted.Count(o => o.Answer!.Replayed), operations.Sum(o => o.Unanswered), replays,
             watch.Elapsed, server.StartingTime, failures.ToList());
     }
@@ -165,7 +165,7 @@ public sealed class CrashStorm(StoreOptions store, string provider, int kills, i
     {
         while (!stopping)
         {
-            var op = client == 0 ? TreasurerOp(random) : MemberOp(client - 1, random);
+            var op = client < treasurerClients ? TreasurerOp(random) : MemberOp(client - treasurerClients, random);
             if (op is null)
             {
                 continue;
