@@ -67,42 +67,20 @@ public sealed class JournalPostProperties(ITestOutputHelper output)
                 var lean = await CommunityAsync(app, founder, supply);
                 var tracked = await CommunityAsync(app, founder, supply);
                 var run = Guid.NewGuid().ToString("N");
-                IdempotencyKey? last = null;
-                for (var i = 0; i < steps.Length; i++)
+                foreach (var (_, entry, key, reference) in Posts(steps, people))
                 {
-                    var step = steps[i];
-                    var entry = Entry(step, people);
-                    if (!entry.IsSuccess)
-                    {
-                        continue;
-                    }
-
-                    var reference = $"ref-{i}";
-                    var key = step.Key switch
-                    {
-                        1 => new IdempotencyKey($"k{i}", $"{step}"),
-                        2 => last,
-                        3 when last is not null => last with { Request = last.Request + " changed" },
-                        _ => null,
-                    };
-                    last = key ?? last;
-                    var byLean = await PostLeanAsync(app, lean, key is null ? null : key with { Key = $"lean-{run}-{key.Key}" }, entry.Value, reference);
-                    var byTracked = await PostTrackedAsync(app, tracked, key is null ? null : key with { Key = $"tracked-{run}-{key.Key}" }, entry.Value, reference);
+                    var byLean = await PostLeanAsync(app, lean, key is null ? null : key with { Key = $"lean-{run}-{key.Key}" }, entry, reference);
+                    var byTracked = await PostTrackedAsync(app, tracked, key is null ? null : key with { Key = $"tracked-{run}-{key.Key}" }, entry, reference);
                     Assert.Equal(Describe(byTracked), Describe(byLean));
                 }
 
-                Assert.Equal(
-                    await RowsAsync(app, tracked.RequireCommunity().Id, $"tracked-{run}-"),
-                    await RowsAsync(app, lean.RequireCommunity().Id, $"lean-{run}-"));
-                await using var scope = app.Scope();
-                var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
-                Assert.True(report.IsClean, string.Join("; ", report.Findings));
+                await AssertAlikeAsync(app, tracked, lean, run, withVersion: true);
             },
             writeLine: output.WriteLine,
             seed: Environment.GetEnvironmentVariable("CsCheck_Seed"),
             iter: sequences,
             threads: 1,
-            print: sample => $"supply {sample.Item1}: " + string.Join(" | ", sample.Item2.Select(s => s.ToString())));
+            print: Print);
     }
 
     /// <summary>
@@ -125,27 +103,7 @@ public sealed class JournalPostProperties(ITestOutputHelper output)
                 var lean = await CommunityAsync(app, founder, supply);
                 var tracked = await CommunityAsync(app, founder, supply);
                 var run = Guid.NewGuid().ToString("N");
-                var posts = new List<(int Step, JournalEntry Entry, IdempotencyKey? Key, string Reference)>();
-                IdempotencyKey? last = null;
-                for (var i = 0; i < steps.Length; i++)
-                {
-                    var step = steps[i];
-                    var entry = Entry(step, people);
-                    if (!entry.IsSuccess)
-                    {
-                        continue;
-                    }
-
-                    var key = step.Key switch
-                    {
-                        1 => new IdempotencyKey($"k{i}", $"{step}"),
-                        2 => last,
-                        3 when last is not null => last with { Request = last.Request + " changed" },
-                        _ => null,
-                    };
-                    last = key ?? last;
-                    posts.Add((i, entry.Value, key, $"ref-{i}"));
-                }
+                var posts = Posts(steps, people);
 
                 // Arrive one after another, all held until the last is waiting: one group, taken in this order.
                 var chain = lean.RequireCommunity().Id.Value;
@@ -170,18 +128,13 @@ public sealed class JournalPostProperties(ITestOutputHelper output)
                     Assert.True(Describe(byTracked[i]) == Describe(byLean[i]), $"post {i} (step {posts[i].Step}): tracked {Describe(byTracked[i])}, lean {Describe(byLean[i])}");
                 }
 
-                Assert.Equal(
-                    await RowsAsync(app, tracked.RequireCommunity().Id, $"tracked-{run}-", withVersion: false),
-                    await RowsAsync(app, lean.RequireCommunity().Id, $"lean-{run}-", withVersion: false));
-                await using var scope = app.Scope();
-                var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
-                Assert.True(report.IsClean, string.Join("; ", report.Findings));
+                await AssertAlikeAsync(app, tracked, lean, run, withVersion: false);
             },
             writeLine: output.WriteLine,
             seed: Environment.GetEnvironmentVariable("CsCheck_Seed"),
             iter: sequences,
             threads: 1,
-            print: sample => $"supply {sample.Item1}: " + string.Join(" | ", sample.Item2.Select(s => s.ToString())));
+            print: Print);
     }
 
     /// <summary>
@@ -249,6 +202,51 @@ public sealed class JournalPostProperties(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Both communities hold the same rows (the head's version compared only if asked), and the store verifies clean.</summary>
+    private static async Task AssertAlikeAsync(TestApp app, Caller tracked, Caller lean, string run, bool withVersion)
+    {
+        Assert.Equal(
+            await RowsAsync(app, tracked.RequireCommunity().Id, $"tracked-{run}-", withVersion),
+            await RowsAsync(app, lean.RequireCommunity().Id, $"lean-{run}-", withVersion));
+        await using var scope = app.Scope();
+        var report = await scope.ServiceProvider.GetRequiredService<Verifier>().VerifyAsync();
+        Assert.True(report.IsClean, string.Join("; ", report.Findings));
+    }
+
+    private static string Print((int Supply, Step[] Steps) sample) =>
+        $"supply {sample.Supply}: " + string.Join(" | ", sample.Steps.Select(s => s.ToString()));
+
+    /// <summary>
+    /// The posts a sequence makes: each step's entry (a step whose entry the domain refuses makes none), its reference, and
+    /// its key — new, the last one again (a retry), or the last one with another request.
+    /// </summary>
+    private static List<(int Step, JournalEntry Entry, IdempotencyKey? Key, string Reference)> Posts(Step[] steps, AccountId[] people)
+    {
+        var posts = new List<(int Step, JournalEntry Entry, IdempotencyKey? Key, string Reference)>();
+        IdempotencyKey? last = null;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var step = steps[i];
+            var entry = Entry(step, people);
+            if (!entry.IsSuccess)
+            {
+                continue;
+            }
+
+            var key = step.Key switch
+            {
+                1 => new IdempotencyKey($"k{i}", $"{step}"),
+                2 => last,
+                3 when last is not null => last with { Request = last.Request + " changed" },
+                _ => null,
+            };
+            last = key ?? last;
+            posts.Add((i, entry.Value, key, $"ref-{i}"));
+        }
+
+        return posts;
+    }
+
     private static Result<JournalEntry> Entry(Step step, AccountId[] people)
     {
         var amount = Money.Of(Asset.Jpy, step.Huge ? Int128.Parse("900000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture) + step.Amount : step.Amount);
@@ -301,7 +299,7 @@ public sealed class JournalPostProperties(ITestOutputHelper output)
         outcome.IsSuccess ? $"ok {outcome.Value.Value} replayed={outcome.Value.Replayed}" : $"refused {outcome.Error.Code}";
 
     /// <summary>Everything a post leaves in the store for one community, in a form two communities can be compared in.</summary>
-    private static async Task<string> RowsAsync(TestApp app, CommunityId community, string keyPrefix, bool withVersion = true)
+    private static async Task<string> RowsAsync(TestApp app, CommunityId community, string keyPrefix, bool withVersion)
     {
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MikoshiDb>();
