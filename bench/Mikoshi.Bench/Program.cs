@@ -10,7 +10,7 @@ using Mikoshi.Data;
 //   allocate --out FILE --artifacts DIR
 //   ledger --store sqlite --location DIR --out FILE [--reps 5] [--seconds 3] [--entries 20000]
 //   ledger --store postgres --location "Host=…;Port=…;Username=postgres" --out FILE […]
-//   profile --store sqlite|postgres --location DIR|"Host=…" [--writes 200]   (where a deposit, a mint, a transfer spend their time; prints)
+//   profile --store sqlite|postgres --location DIR|"Host=…" [--writes 200] [--kinds deposit,mint,transfer]   (where a deposit, a mint, a transfer spend their time; prints)
 //   verify --store sqlite|postgres --location … --out FILE [--reps 5] [--sizes 20000,100000] [--new 1000]
 //   membership --store sqlite|postgres --location … --out FILE [--reps 5] [--seconds 3] [--members 100]
 //              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
@@ -49,7 +49,8 @@ return args.FirstOrDefault() switch
     "profile" => await WriteProfile.RunAsync(
         Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
         Option("location"),
-        Int("writes", 200)),
+        Int("writes", 200),
+        Option("kinds", "deposit,mint,transfer").Split(',')),
     "verify" => await Mikoshi.Bench.Verify.VerifyRun.RunAsync(
         Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
         Option("location"),

@@ -5,17 +5,21 @@ using Mikoshi.Domain;
 namespace Mikoshi.Data;
 
 /// <summary>
-/// PostgreSQL's group commit for the lean writes (<see cref="JournalPost"/>): the posts to one chain that arrive in
-/// this process while one is running wait for its turn, and whoever takes the turn next posts its own entry and every
-/// entry waiting behind it, up to <see cref="MaxGroup"/>, as one transaction — one lock of the head row, one command
-/// of reads, one of writes, one commit. Each caller still gets its own answer, after the commit; a refused write is
-/// left out of the group's writes, and if the group's statements fail, each of its writes is posted again alone.
+/// The lean writes' group commit (<see cref="JournalPost"/>): the posts to one chain that arrive in this process while
+/// one is running wait for its turn, and whoever takes the turn next posts its own entry and every entry waiting behind
+/// it, up to <see cref="MaxGroup"/>, together — one command of reads, one batch of writes. On PostgreSQL that is one
+/// transaction: one lock of the head row, one commit. On SQLite it is one member of the file's group commit
+/// (<see cref="SqliteGroupCommit"/>), in a savepoint of its own. Each caller still gets its own answer, after the
+/// commit; a refused write is left out of the group's writes, and if the group's statements fail, each of its writes
+/// is posted again alone.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The head row's lock is still what keeps writers of a chain apart, across every replica; this only decides, inside
 /// one process, who goes in which transaction. Before it, sixteen deposits to one community took the lock one after
-/// another, two round trips each, and sixteen clients posted no more than one (docs/benchmarks.md section 28).
+/// another, two round trips each, and sixteen clients posted no more than one on PostgreSQL (docs/benchmarks.md section
+/// 28). On SQLite the file's group commit already shared one commit among them, but each still ran its own statements,
+/// one write after another (section 29).
 /// </para>
 /// <para>
 /// Two posts under the same idempotency key never share a group: the second waits for the next, where it reads the
@@ -74,19 +78,7 @@ public static class ChainGroups
                     await queue.Reached(hold);
                 }
 
-                var group = queue.Take();
-                try
-                {
-                    await JournalPost.RunAsync(db, group, feed, CancellationToken.None);
-                }
-                catch (Exception exception)
-                {
-                    // Not even posted alone (the connection could not be opened): every caller of the group hears why.
-                    foreach (var member in group)
-                    {
-                        member.Throw(exception);
-                    }
-                }
+                await PostAsync(db, queue.Take(), feed);
             }
             finally
             {
@@ -97,6 +89,44 @@ public static class ChainGroups
         // Another caller's post may have moved rows this context still tracks, as a post on it would have.
         ChainHeads.Forget(db);
         return await me.Outcome;
+    }
+
+    /// <summary>
+    /// Posts <paramref name="group"/> and answers its callers once it is committed: on PostgreSQL the post commits its own
+    /// transaction; on SQLite it is one member of the file's group commit (<see cref="SqliteGroupCommit"/>), which may
+    /// carry other writes too, and its callers hear only when the file has committed.
+    /// </summary>
+    private static async Task PostAsync(MikoshiDb db, List<JournalPost.Member> group, HeadVersionFeed? feed)
+    {
+        try
+        {
+            if (SqliteGroupCommit.For(db) is { } file)
+            {
+                // Kept whatever its members' answers: a member that failed left nothing in the post's savepoint.
+                await file.RunAsync(db, async () =>
+                {
+                    await JournalPost.RunAsync(db, group, feed, CancellationToken.None);
+                    return group;
+                }, keep: _ => true);
+            }
+            else
+            {
+                await JournalPost.RunAsync(db, group, feed, CancellationToken.None);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Not even posted alone (the connection could not be opened), or not committed: every caller of the group hears why.
+            foreach (var member in group)
+            {
+                member.Throw(exception);
+            }
+        }
+
+        foreach (var member in group)
+        {
+            member.Settle();
+        }
     }
 
     private sealed class Queue

@@ -30,8 +30,10 @@ namespace Mikoshi.Data;
 /// statement of its own after the head's lock is granted, so it is read in a snapshot taken after any earlier writer
 /// of this chain committed: a retry that waited behind its first attempt replays it.
 /// <para>
-/// On PostgreSQL the posts to one chain that wait in this process go together (<see cref="ChainGroups"/>): the same two
-/// commands carry all of them, each applied to what the ones before it left, in one transaction.
+/// The posts to one chain that wait in this process go together (<see cref="ChainGroups"/>): the same two commands carry
+/// all of them, each applied to what the ones before it left, in one transaction. The writes are a
+/// <see cref="StatementBatch"/>: one round trip on PostgreSQL; on SQLite, inside a savepoint of their own, a statement
+/// at a time, each insert prepared once and run for each row.
 /// </para>
 /// </remarks>
 internal sealed class JournalPost
@@ -45,7 +47,16 @@ internal sealed class JournalPost
     /// <summary>PostgreSQL: this post begins and commits its own transaction, in its two commands.</summary>
     private readonly bool owns;
 
-    /// <summary>Whether <c>BEGIN</c> has been sent (and neither <c>COMMIT</c> nor <c>ROLLBACK</c> yet).</summary>
+    /// <summary>
+    /// The savepoint a post's writes are made in on SQLite, inside the file's transaction: released with them, rolled back
+    /// if one of them fails, so that a failing group leaves nothing and its members can be posted again alone.
+    /// </summary>
+    private const string Savepoint = "journal_post";
+
+    /// <summary>
+    /// PostgreSQL: whether <c>BEGIN</c> has been sent (and neither <c>COMMIT</c> nor <c>ROLLBACK</c> yet); SQLite: whether
+    /// the writes' savepoint may be open.
+    /// </summary>
     private bool open;
 
     private JournalPost(MikoshiDb db, Guid chain, HeadVersionFeed? feed)
@@ -78,6 +89,7 @@ internal sealed class JournalPost
     {
         var member = new Member<T>(request, answer);
         await RunAsync(db, [member], feed, cancellationToken);
+        member.Settle();
         return await member.Outcome;
     }
 
@@ -87,7 +99,10 @@ internal sealed class JournalPost
     /// ones before it left, one command of writes ending in <c>COMMIT</c>. A member that is refused or replayed is left
     /// out of the writes and answered alone. If the group's statements fail (a key another chain's write took first, a
     /// lost connection), it was rolled back whole, and each member is posted again on its own, so a failing write fails
-    /// alone. Every member is answered when this returns, none before its commit.
+    /// alone. On SQLite the post's writes are one savepoint inside the file's transaction, so a failing group leaves
+    /// nothing there either. Every member is decided when this returns; its caller hears it when
+    /// <see cref="Member.Settle"/> is called, which the caller of this does once the post is committed (on SQLite, once
+    /// the file's group has).
     /// </summary>
     internal static async Task RunAsync(MikoshiDb db, IReadOnlyList<Member> members, HeadVersionFeed? feed, CancellationToken cancellationToken)
     {
@@ -144,15 +159,12 @@ internal sealed class JournalPost
             switch (failed)
             {
                 case null:
-                    member.Settle();
                     break;
                 case OverflowException:
                     member.Fail(MoneyErrors.AmountOutOfRange);
-                    member.Settle();
                     break;
                 case DbException exception when Writer.IsUniqueViolation(exception):
                     member.Fail(WriteErrors.Conflict);
-                    member.Settle();
                     break;
                 default:
                     member.Throw(failed);
@@ -216,7 +228,10 @@ internal sealed class JournalPost
         }
     }
 
-    /// <summary>After a failure: ends the transaction this post began, if it is still open (a lost connection has no transaction left to end).</summary>
+    /// <summary>
+    /// After a failure: ends the transaction this post began (PostgreSQL), or rolls back its savepoint (SQLite), if it is
+    /// still open (a lost connection has no transaction left to end).
+    /// </summary>
     private async Task AbandonAsync()
     {
         if (!open)
@@ -227,7 +242,7 @@ internal sealed class JournalPost
         open = false;
         try
         {
-            await ExecuteAsync("ROLLBACK", CancellationToken.None);
+            await ExecuteAsync(owns ? "ROLLBACK" : $"ROLLBACK TO {Savepoint}; RELEASE {Savepoint}", CancellationToken.None);
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException)
         {
@@ -338,65 +353,60 @@ internal sealed class JournalPost
     /// <summary>Stores the effects: every row in one batch (one round trip on PostgreSQL), each balance and pool once, at its last value.</summary>
     private async Task WriteAsync(Ledger ledger, IReadOnlyList<Effect> effects, CancellationToken cancellationToken)
     {
-        await using var command = Command(string.Empty);
-        var c = Parameter(command, "c", Id(chain));
-        var sql = new System.Text.StringBuilder();
-        var rows = effects.Select((effect, e) => (Effect: effect, At: Parameter(command, $"at{e}", effect.Link.AtUnixMs), Actor: Parameter(command, $"actor{e}", effect.Link.Actor),
-            Number: Parameter(command, $"n{e}", effect.Number), Sequence: Parameter(command, $"seq{e}", effect.Link.Sequence))).ToList();
-        sql.Append("INSERT INTO journal_entries (\"CommunityId\", \"Number\", \"Kind\", \"Memo\", \"Reference\", \"AtUnixMs\", \"Actor\", \"AuditSequence\") VALUES ")
-            .AppendJoin(", ", rows.Select((r, e) => "(" + string.Join(", ", c, r.Number, Parameter(command, $"kind{e}", r.Effect.Entry.Kind), Parameter(command, $"memo{e}", r.Effect.Entry.Memo),
-                Parameter(command, $"ref{e}", r.Effect.Reference), r.At, r.Actor, r.Sequence) + ")")).Append(";\n");
-        sql.Append("INSERT INTO postings (\"CommunityId\", \"EntryNumber\", \"Index\", \"Account\", \"Asset\", \"Units\") VALUES ")
-            .AppendJoin(", ", rows.SelectMany((r, e) => r.Effect.Entry.Postings.Select((posting, i) => "(" + string.Join(", ", c, r.Number, i.ToString(CultureInfo.InvariantCulture),
-                Parameter(command, $"pa{e}_{i}", posting.Account.ToString()), Parameter(command, $"px{e}_{i}", posting.Amount.Asset.Code),
-                Parameter(command, $"pu{e}_{i}", MoneyValue(posting.Amount.Units))) + ")"))).Append(";\n");
+        await using var batch = new StatementBatch(connection, transaction, together: owns);
+        var id = Id(chain);
+        string Chain() => batch.Parameter("c", id);
+        if (!owns)
+        {
+            batch.Next().Append($"SAVEPOINT {Savepoint};");
+        }
+
+        batch.Insert("journal_entries", ["CommunityId", "Number", "Kind", "Memo", "Reference", "AtUnixMs", "Actor", "AuditSequence"],
+            [.. effects.Select(e => new object?[] { id, e.Number, e.Entry.Kind, e.Entry.Memo, e.Reference, e.Link.AtUnixMs, e.Link.Actor, e.Link.Sequence })]);
+        batch.Insert("postings", ["CommunityId", "EntryNumber", "Index", "Account", "Asset", "Units"],
+            [.. effects.SelectMany(e => e.Entry.Postings.Select((posting, i) => new object?[] { id, e.Number, i, posting.Account.ToString(), posting.Amount.Asset.Code, MoneyValue(posting.Amount.Units) }))]);
         foreach (var (i, (key, units, existed)) in ledger.MovedBalances().Index())
         {
-            var (a, x, u) = (Parameter(command, $"ba{i}", key.Account), Parameter(command, $"bx{i}", key.Asset), Parameter(command, $"bu{i}", MoneyValue(units)));
-            sql.Append(existed
-                ? $"UPDATE balances SET \"Units\" = {u} WHERE \"CommunityId\" = {c} AND \"Account\" = {a} AND \"Asset\" = {x};\n"
-                : $"INSERT INTO balances (\"CommunityId\", \"Account\", \"Asset\", \"Units\") VALUES ({c}, {a}, {x}, {u});\n");
+            batch.Next();
+            var (c, a, x, u) = (Chain(), batch.Parameter($"ba{i}", key.Account), batch.Parameter($"bx{i}", key.Asset), batch.Parameter($"bu{i}", MoneyValue(units)));
+            batch.Append(existed
+                ? $"UPDATE balances SET \"Units\" = {u} WHERE \"CommunityId\" = {c} AND \"Account\" = {a} AND \"Asset\" = {x};"
+                : $"INSERT INTO balances (\"CommunityId\", \"Account\", \"Asset\", \"Units\") VALUES ({c}, {a}, {x}, {u});");
         }
 
         foreach (var (n, (asset, pool, existed)) in ledger.MovedPools().Index())
         {
-            var (x, u, p, o) = (Parameter(command, $"tx{n}", asset), Parameter(command, $"tu{n}", MoneyValue(pool.Units)),
-                Parameter(command, $"tp{n}", MoneyValue(pool.IssuedPerToken)), Parameter(command, $"to{n}", MoneyValue(pool.Unowned)));
-            sql.Append(existed
-                ? $"UPDATE treasury_pools SET \"Units\" = {u}, \"IssuedPerToken\" = {p}, \"Unowned\" = {o} WHERE \"CommunityId\" = {c} AND \"Asset\" = {x};\n"
-                : $"INSERT INTO treasury_pools (\"CommunityId\", \"Asset\", \"Units\", \"IssuedPerToken\", \"Unowned\") VALUES ({c}, {x}, {u}, {p}, {o});\n");
+            batch.Next();
+            var (c, x, u, p, o) = (Chain(), batch.Parameter($"tx{n}", asset), batch.Parameter($"tu{n}", MoneyValue(pool.Units)),
+                batch.Parameter($"tp{n}", MoneyValue(pool.IssuedPerToken)), batch.Parameter($"to{n}", MoneyValue(pool.Unowned)));
+            batch.Append(existed
+                ? $"UPDATE treasury_pools SET \"Units\" = {u}, \"IssuedPerToken\" = {p}, \"Unowned\" = {o} WHERE \"CommunityId\" = {c} AND \"Asset\" = {x};"
+                : $"INSERT INTO treasury_pools (\"CommunityId\", \"Asset\", \"Units\", \"IssuedPerToken\", \"Unowned\") VALUES ({c}, {x}, {u}, {p}, {o});");
         }
 
-        sql.Append("INSERT INTO audit_log (\"Chain\", \"Sequence\", \"AtUnixMs\", \"Actor\", \"Kind\", \"Payload\", \"PreviousHash\", \"Hash\") VALUES ")
-            .AppendJoin(", ", rows.Select((r, e) => "(" + string.Join(", ", c, r.Sequence, r.At, r.Actor, Parameter(command, $"akind{e}", r.Effect.Link.Kind),
-                Parameter(command, $"payload{e}", r.Effect.Link.Payload), Parameter(command, $"prev{e}", Mapping.HashColumn.Bytes(r.Effect.Link.PreviousHash)),
-                Parameter(command, $"hash{e}", Mapping.HashColumn.Bytes(r.Effect.Link.Hash))) + ")")).Append(";\n");
-        var keyed = rows.Where(r => r.Effect.Json is not null).ToList();
+        batch.Insert("audit_log", ["Chain", "Sequence", "AtUnixMs", "Actor", "Kind", "Payload", "PreviousHash", "Hash"],
+            [.. effects.Select(e => new object?[] { id, e.Link.Sequence, e.Link.AtUnixMs, e.Link.Actor, e.Link.Kind, e.Link.Payload, Mapping.HashColumn.Bytes(e.Link.PreviousHash), Mapping.HashColumn.Bytes(e.Link.Hash) })]);
+        var keyed = effects.Where(e => e.Json is not null).ToList();
         if (keyed.Count > 0)
         {
-            sql.Append("INSERT INTO idempotency_keys (\"Scope\", \"Key\", \"RequestHash\", \"ResponseJson\", \"AtUnixMs\") VALUES ")
-                .AppendJoin(", ", keyed.Select((r, e) => "(" + string.Join(", ", r.Actor, Parameter(command, $"key{e}", r.Effect.Member.Request.Idempotency!.Key),
-                    Parameter(command, $"rh{e}", Mapping.HashColumn.Bytes(r.Effect.Member.Request.Idempotency!.RequestHash)), Parameter(command, $"json{e}", r.Effect.Json!), r.At) + ")")).Append(";\n");
+            batch.Insert("idempotency_keys", ["Scope", "Key", "RequestHash", "ResponseJson", "AtUnixMs"],
+                [.. keyed.Select(e => new object?[] { e.Link.Actor, e.Member.Request.Idempotency!.Key, Mapping.HashColumn.Bytes(e.Member.Request.Idempotency!.RequestHash), e.Json, e.Link.AtUnixMs })]);
         }
 
         var version = ledger.Read.Head.Version + 1;
-        sql.Append("UPDATE chain_heads SET \"Version\" = ").Append(Parameter(command, "v", version))
-            .Append(", \"LastEntryNumber\" = ").Append(Parameter(command, "last", ledger.Head.LastEntryNumber))
-            .Append(", \"AuditSequence\" = ").Append(Parameter(command, "lastseq", ledger.Head.AuditSequence))
-            .Append(", \"AuditHash\" = ").Append(Parameter(command, "hh", Mapping.HashColumn.Bytes(ledger.Head.AuditHash)))
-            .Append(" WHERE \"Chain\" = ").Append(c).Append(';');
-        if (owns)
-        {
-            sql.Append("\nCOMMIT;");
-        }
-
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        batch.Next().Append("UPDATE chain_heads SET \"Version\" = ").Append(batch.Parameter("v", version))
+            .Append(", \"LastEntryNumber\" = ").Append(batch.Parameter("last", ledger.Head.LastEntryNumber))
+            .Append(", \"AuditSequence\" = ").Append(batch.Parameter("lastseq", ledger.Head.AuditSequence))
+            .Append(", \"AuditHash\" = ").Append(batch.Parameter("hh", Mapping.HashColumn.Bytes(ledger.Head.AuditHash)))
+            .Append(" WHERE \"Chain\" = ").Append(Chain()).Append(';');
+        batch.Next().Append(owns ? "COMMIT;" : $"RELEASE {Savepoint};");
+        open = true;
+        await batch.ExecuteAsync(cancellationToken);
+        open = false;
         if (owns)
         {
             // Committed: a read in this process answers at the new version at once (on SQLite the group commits later,
             // and there is no feed to tell).
-            open = false;
             feed?.Committed(chain, version);
         }
     }
@@ -437,8 +447,10 @@ internal sealed class JournalPost
 
         public abstract void Fail(Error error);
 
+        /// <summary>The write ends with <paramref name="exception"/>, whatever was decided before.</summary>
         public abstract void Throw(Exception exception);
 
+        /// <summary>Tells the caller how the write ended; called once it is committed, or known not to be.</summary>
         public abstract void Settle();
     }
 
@@ -448,6 +460,7 @@ internal sealed class JournalPost
         private readonly TaskCompletionSource<Result<Committed<T>>> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? result;
         private Result<Committed<T>>? decided;
+        private Exception? thrown;
 
         public Task<Result<Committed<T>>> Outcome => done.Task;
 
@@ -463,10 +476,18 @@ internal sealed class JournalPost
 
         public override void Fail(Error error) => decided = error;
 
-        public override void Throw(Exception exception) => done.TrySetException(exception);
+        public override void Throw(Exception exception) => thrown = exception;
 
-        public override void Settle() =>
+        public override void Settle()
+        {
+            if (thrown is not null)
+            {
+                done.TrySetException(thrown);
+                return;
+            }
+
             done.TrySetResult(decided ?? throw new InvalidOperationException("A journal post ended without deciding one of its writes."));
+        }
     }
 
     private sealed record Head(long Version, long LastEntryNumber, long AuditSequence, string AuditHash);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Mikoshi.Domain;
 
 namespace Mikoshi.Data;
 
@@ -72,9 +71,11 @@ public sealed class SqliteGroupCommit
 
     /// <summary>
     /// Runs <paramref name="write"/> on <paramref name="db"/> as one member of a group: in a savepoint of the group's
-    /// transaction, kept if it succeeds (and is not a replay), rolled back alone if it fails. Answers once the group has committed.
+    /// transaction, kept if <paramref name="keep"/> says its outcome is to be kept, rolled back alone if not or if it
+    /// throws. Answers once the group has committed; a write rolled back answers with its own outcome even if the
+    /// group's commit failed.
     /// </summary>
-    internal async Task<Result<Committed<T>>> RunAsync<T>(MikoshiDb db, Func<Task<Result<Committed<T>>>> write)
+    internal async Task<T> RunAsync<T>(MikoshiDb db, Func<Task<T>> write, Func<T, bool> keep)
     {
         // The wait is not cancellable: a writer that counted itself in and then left would leave a group open for nobody.
         Interlocked.Increment(ref waiting);
@@ -94,7 +95,8 @@ public sealed class SqliteGroupCommit
         }
 
         var savepoint = $"w{group.Members++}";
-        Result<Committed<T>>? outcome = null;
+        var outcome = default(T);
+        var kept = false;
         Exception? thrown = null;
         var ownConnection = db.Database.GetConnectionString();
         try
@@ -105,13 +107,14 @@ public sealed class SqliteGroupCommit
             try
             {
                 outcome = await write();
+                kept = keep(outcome);
             }
             catch (Exception exception)
             {
                 thrown = exception;
             }
 
-            await group.ExecuteAsync(outcome is { IsSuccess: true }
+            await group.ExecuteAsync(kept
                 ? $"RELEASE {savepoint}"
                 : $"ROLLBACK TO {savepoint}; RELEASE {savepoint}");
         }
@@ -120,6 +123,7 @@ public sealed class SqliteGroupCommit
             // The savepoint itself could not be taken or ended: the transaction is in no state to commit anyone.
             group.Broken ??= exception;
             thrown ??= exception;
+            kept = false;
         }
         finally
         {
@@ -148,7 +152,7 @@ public sealed class SqliteGroupCommit
         {
             await group.Committed;
         }
-        catch when (thrown is not null || outcome is { IsSuccess: false })
+        catch when (!kept)
         {
             // This write had failed on its own already; its own failure is its answer.
         }
@@ -158,7 +162,7 @@ public sealed class SqliteGroupCommit
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
         }
 
-        return outcome ?? throw new InvalidOperationException("A group write ended with neither an answer nor an exception.");
+        return outcome!;
     }
 
     /// <summary>The file a connection string names, as one key however it is spelled; an in-memory database by its whole string.</summary>

@@ -91,8 +91,12 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock, HeadVersionFeed? fe
         CancellationToken cancellationToken = default) =>
         PostAsync(new JournalPost.Request(caller, access, idempotency, entry, reference, clock.GetUtcNow()), answer, cancellationToken);
 
+    /// <summary>
+    /// A lean write joins its chain's group (<see cref="ChainGroups"/>), on either store. Inside another write on SQLite
+    /// (the file's turn already held) there is no group to join: it is refused, as a second transaction on the context.
+    /// </summary>
     private Task<Result<Committed<T>>> PostAsync<T>(JournalPost.Request request, Func<long, T> answer, CancellationToken cancellationToken) =>
-        db.IsPostgres
+        db.IsPostgres || SqliteGroupCommit.For(db) is not null
             ? ChainGroups.RunAsync(db, request, answer, feed)
             : InTransactionAsync(() => JournalPost.RunAsync(db, request, answer, feed, cancellationToken), cancellationToken);
 
@@ -106,7 +110,7 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock, HeadVersionFeed? fe
         var group = SqliteGroupCommit.For(db);
         if (group is not null)
         {
-            return await group.RunAsync(db, write);
+            return await group.RunAsync(db, write, outcome => outcome.IsSuccess);
         }
 
         saved = null;

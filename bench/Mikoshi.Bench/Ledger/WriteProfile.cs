@@ -15,7 +15,7 @@ namespace Mikoshi.Bench.Ledger;
 /// </summary>
 public static class WriteProfile
 {
-    public static async Task<int> RunAsync(StoreProvider provider, string location, int writes)
+    public static async Task<int> RunAsync(StoreProvider provider, string location, int writes, IReadOnlyCollection<string> kinds)
     {
         var timing = new StatementTiming();
         await using var store = BenchStore.Create(provider, location, "mikoshi_bench_profile", timing);
@@ -25,7 +25,7 @@ public static class WriteProfile
         var tokens = await TokenLoops.CreateAsync(store, 100);
         await LedgerRun.WarmAsync(deposits.PostOneAsync, tokens.MintOneAsync, tokens.TransferOneAsync);
 
-        foreach (var (name, once) in new (string, Func<Task>)[] { ("deposit", deposits.PostOneAsync), ("mint", tokens.MintOneAsync), ("transfer", tokens.TransferOneAsync) })
+        foreach (var (name, once) in new (string, Func<Task>)[] { ("deposit", deposits.PostOneAsync), ("mint", tokens.MintOneAsync), ("transfer", tokens.TransferOneAsync) }.Where(k => kinds.Contains(k.Item1)))
         {
             timing.Reset();
             var wall = Stopwatch.StartNew();
