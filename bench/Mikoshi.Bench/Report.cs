@@ -49,10 +49,10 @@ public static class Report
             .AppendLine("Deposits, one per transaction, through the real write path: a new DI scope and `DbContext` per deposit "
                 + "(as each HTTP request gets), the caller an admin, an `Idempotency-Key`, `Writer.PostAsync` — the lean write "
                 + "(`JournalPost`: one command of reads — the chain's head, on PostgreSQL locked `FOR UPDATE`; the stored answer under the key; "
-                + "the caller's roles; the balances, the treasury pool, the supply — and one of writes — the entry, its postings, the balances, "
+                + "the caller's roles; the balances, the treasury pool, the supply — and a batch of writes — the entry, its postings, the balances, "
                 + "the pool, the SHA-256 audit link, the idempotency row, the head). "
                 + Fmt.Invariant($"Posted by one client, and by {Ledger.LedgerRun.Clients} clients at once, which share transactions: ")
-                + "on SQLite the file's group commit, on PostgreSQL the chain's (`ChainGroups`). "
+                + "the chain's group (`ChainGroups`), on SQLite one member of the file's group commit, on PostgreSQL a transaction of its own. "
                 + "The baseline, on the same database in the same run: raw ADO.NET on one open connection, a prepared `INSERT` of one row "
                 + "into a three-column table, `BEGIN; INSERT; COMMIT` per transaction, one client. One client and the baseline alternate, "
                 + "repetition by repetition, and the many clients run right after, divided by the same repetition's baseline; "
