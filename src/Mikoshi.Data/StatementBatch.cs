@@ -8,7 +8,7 @@ namespace Mikoshi.Data;
 /// Statements run as one, in order (<see cref="JournalPost"/>'s writes): on PostgreSQL as one command, one round trip;
 /// on SQLite each as a command of its own, carrying only its own parameters. Microsoft.Data.Sqlite looks every
 /// parameter of a command up, by name, in every statement of it: a group's writes — ten statements, some three hundred
-/// parameters — spent more in those look-ups than SQLite spent running them (docs/writes.md section 5).
+/// parameters — spent more in those look-ups than SQLite spent running them (docs/writes.md section 5b).
 /// </summary>
 internal sealed class StatementBatch(DbConnection connection, DbTransaction? transaction, bool together) : IAsyncDisposable
 {
