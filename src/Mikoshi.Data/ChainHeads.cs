@@ -141,58 +141,24 @@ public static class ChainHeads
         await db.ChainCounters.FindAsync(chain, kind)
         ?? db.ChainCounters.Add(new ChainCounterRow { Chain = chain, Kind = kind, Last = 0 }).Entity;
 
-    /// <summary>
-    /// The persons whose membership (holding a token in circulation) or role-holding this write may change: the owners,
-    /// before and after, of the tokens it adds, burns or moves, and the persons whose roles it adds or removes.
-    /// </summary>
-    internal static (HashSet<PersonId> Holders, HashSet<PersonId> RoleHolders) Touched(MikoshiDb db, Guid chain)
+    /// <summary>The people whose roles in <paramref name="chain"/> this write adds, removes or changes.</summary>
+    internal static HashSet<PersonId> TouchedRoleHolders(MikoshiDb db, Guid chain)
     {
         var community = new CommunityId(chain);
-        var holders = new HashSet<PersonId>();
-        foreach (var token in db.ChangeTracker.Entries<Domain.Membership.Token>().Where(e => e.Entity.CommunityId == community))
-        {
-            if (token.State is EntityState.Added or EntityState.Deleted
-                || (token.State == EntityState.Modified && (token.Property(t => t.OwnerId).IsModified || token.Property(t => t.BurnedAtUnixMs).IsModified)))
-            {
-                Add(holders, token.Entity.OwnerId);
-                if (token.State != EntityState.Added)
-                {
-                    Add(holders, token.Property(t => t.OwnerId).OriginalValue);
-                }
-            }
-        }
-
-        var roleHolders = db.ChangeTracker.Entries<CommunityRoleRow>()
+        return db.ChangeTracker.Entries<CommunityRoleRow>()
             .Where(e => e.Entity.CommunityId == community && e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
             .SelectMany(e => new[] { e.Entity.PersonId, e.Property(r => r.PersonId).OriginalValue })
             .ToHashSet();
-        return (holders, roleHolders);
-
-        static void Add(HashSet<PersonId> set, PersonId? person)
-        {
-            if (person is { } p)
-            {
-                set.Add(p);
-            }
-        }
     }
 
-    /// <summary>
-    /// How many of <paramref name="holders"/> hold a token in circulation, and how many of <paramref name="roleHolders"/>
-    /// hold a role, as the store has it now: one statement for each set that is not empty, whatever its size.
-    /// </summary>
-    internal static async Task<(int Holders, int RoleHolders)> CountAsync(MikoshiDb db, Guid chain, HashSet<PersonId> holders, HashSet<PersonId> roleHolders, CancellationToken cancellationToken)
+    /// <summary>How many of <paramref name="people"/> hold a role in <paramref name="chain"/>, as the store has it now: one statement, whatever their number.</summary>
+    internal static async Task<int> CountRoleHoldersAsync(MikoshiDb db, Guid chain, HashSet<PersonId> people, CancellationToken cancellationToken)
     {
         var community = new CommunityId(chain);
-        var owners = holders.Select(p => (PersonId?)p).ToList();
-        var holding = owners.Count == 0 ? 0 : await db.Tokens.AsNoTracking()
-            .Where(t => t.CommunityId == community && t.BurnedAtUnixMs == null && owners.Contains(t.OwnerId))
-            .Select(t => t.OwnerId).Distinct().CountAsync(cancellationToken);
-        var people = roleHolders.ToList();
-        var roles = people.Count == 0 ? 0 : await db.CommunityRoles.AsNoTracking()
-            .Where(r => r.CommunityId == community && people.Contains(r.PersonId))
+        var list = people.ToList();
+        return await db.CommunityRoles.AsNoTracking()
+            .Where(r => r.CommunityId == community && list.Contains(r.PersonId))
             .Select(r => r.PersonId).Distinct().CountAsync(cancellationToken);
-        return (holding, roles);
     }
 }
 

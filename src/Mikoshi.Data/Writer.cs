@@ -220,21 +220,19 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock, HeadVersionFeed? fe
     }
 
     /// <summary>
-    /// Saves the write with its head brought up to date: the version, and — when the write moved, minted or burned a
-    /// token or changed a role — the member and role-holder counts, each person touched counted before and after.
-    /// The journal number and the audit head were kept on the row by <see cref="WriteScope"/> as it wrote.
+    /// Saves the write with its head brought up to date: the version, and — when the write changed a role — the
+    /// role-holder count, each person touched counted before and after. The journal number, the audit head and the
+    /// member count were kept on the row by <see cref="WriteScope"/> as it wrote.
     /// </summary>
     private async Task SaveWithHeadAsync(ChainHeadRow head, CancellationToken cancellationToken)
     {
         head.Version++;
-        var (holders, roleHolders) = ChainHeads.Touched(db, head.Chain);
-        if (holders.Count + roleHolders.Count > 0)
+        var roleHolders = ChainHeads.TouchedRoleHolders(db, head.Chain);
+        if (roleHolders.Count > 0)
         {
-            var before = await ChainHeads.CountAsync(db, head.Chain, holders, roleHolders, cancellationToken);
+            var before = await ChainHeads.CountRoleHoldersAsync(db, head.Chain, roleHolders, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            var after = await ChainHeads.CountAsync(db, head.Chain, holders, roleHolders, cancellationToken);
-            head.People += after.Holders - before.Holders;
-            head.RoleHolders += after.RoleHolders - before.RoleHolders;
+            head.RoleHolders += await ChainHeads.CountRoleHoldersAsync(db, head.Chain, roleHolders, cancellationToken) - before;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -259,14 +257,14 @@ public sealed class WriteScope
     private readonly MikoshiDb db;
     private readonly Guid chain;
     private readonly ChainHeadRow head;
-    private readonly (long Entries, long Sequence, string Hash, EntityState State) start;
+    private readonly (long Entries, long Sequence, string Hash, int People, EntityState State) start;
 
     internal WriteScope(MikoshiDb db, Guid chain, ChainHeadRow head, string actor, DateTimeOffset at)
     {
         this.db = db;
         this.chain = chain;
         this.head = head;
-        start = (head.LastEntryNumber, head.AuditSequence, head.AuditHash, db.Entry(head).State);
+        start = (head.LastEntryNumber, head.AuditSequence, head.AuditHash, head.People, db.Entry(head).State);
         Actor = actor;
         At = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
     }
@@ -290,7 +288,7 @@ public sealed class WriteScope
     public void DiscardChanges()
     {
         db.ChangeTracker.Clear();
-        (head.LastEntryNumber, head.AuditSequence, head.AuditHash) = (start.Entries, start.Sequence, start.Hash);
+        (head.LastEntryNumber, head.AuditSequence, head.AuditHash, head.People) = (start.Entries, start.Sequence, start.Hash, start.People);
         db.Entry(head).State = start.State;
     }
 
@@ -310,6 +308,13 @@ public sealed class WriteScope
         var now = caller with { Roles = await RoleBook.OfAsync(db, community.Id, caller.Person) };
         return now.May(access) ? now : CommonErrors.Forbidden;
     }
+
+    /// <summary>
+    /// A person came to hold a token in circulation (+1) or let go of their last one (−1): the head's member count moves
+    /// with it. Told by the one place where tokens change hands, from the holding checkpoint it writes (the person's
+    /// count before and after), so no write counts holders in the store.
+    /// </summary>
+    public void MembersChanged(int change) => head.People = checked(head.People + change);
 
     /// <summary>Appends a link to this write's audit chain.</summary>
     public Task<AuditRecord> AuditAsync(string kind, string payloadJson)

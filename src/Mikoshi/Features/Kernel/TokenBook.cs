@@ -238,10 +238,12 @@ public static class TokenBook
         {
             // A checkpoint before this one means the person held a token once already: they come back.
             write.AnnounceToMembers(last is null ? EventCatalogue.MemberJoined : EventCatalogue.MemberReturned, new { person = person.ToString() });
+            write.MembersChanged(+1);
         }
         else if (before > 0 && count == 0)
         {
             write.AnnounceToMembers(EventCatalogue.MemberLeft, new { person = person.ToString() });
+            write.MembersChanged(-1);
         }
 
         var at = write.At.ToUnixTimeMilliseconds();
