@@ -25,11 +25,8 @@ public static class ChainHeads
 
         if (!db.IsPostgres)
         {
-            var found = await db.ChainHeads.FirstOrDefaultAsync(h => h.Chain == chain, cancellationToken);
-            var earlier = key is { } k
-                ? await db.IdempotencyKeys.AsNoTracking().Where(r => r.Scope == k.Scope && r.Key == k.Key)
-                    .Select(r => new StoredAnswer(r.RequestHash, r.ResponseJson)).FirstOrDefaultAsync(cancellationToken)
-                : null;
+            var found = await HeadOf.For(db)(db, chain, cancellationToken);
+            var earlier = key is { } k ? await AnswerUnder.For(db)(db, k.Scope, k.Key, cancellationToken) : null;
             return (found ?? db.ChainHeads.Add(New(chain)).Entity, earlier);
         }
 
@@ -109,8 +106,7 @@ public static class ChainHeads
 
         if (stale && read is { } seen && key is { } k)
         {
-            read = (seen.Head, await db.IdempotencyKeys.AsNoTracking().Where(r => r.Scope == k.Scope && r.Key == k.Key)
-                .Select(r => new StoredAnswer(r.RequestHash, r.ResponseJson)).FirstOrDefaultAsync(cancellationToken));
+            read = (seen.Head, await AnswerUnder.For(db)(db, k.Scope, k.Key, cancellationToken));
         }
 
         if (read is { } found)
@@ -122,6 +118,14 @@ public static class ChainHeads
     }
 
     private static ChainHeadRow New(Guid chain) => new() { Chain = chain, AuditHash = AuditChain.Genesis };
+
+    // Compiled once: every tracked write on SQLite reads both (KeyedRows says why).
+    private static readonly CompiledQuery<Func<MikoshiDb, Guid, CancellationToken, Task<ChainHeadRow?>>> HeadOf =
+        new(() => EF.CompileAsyncQuery((MikoshiDb db, Guid chain, CancellationToken _) => db.ChainHeads.FirstOrDefault(h => h.Chain == chain)));
+
+    private static readonly CompiledQuery<Func<MikoshiDb, string, string, CancellationToken, Task<StoredAnswer?>>> AnswerUnder =
+        new(() => EF.CompileAsyncQuery((MikoshiDb db, string scope, string key, CancellationToken _) => db.IdempotencyKeys.AsNoTracking()
+            .Where(r => r.Scope == scope && r.Key == key).Select(r => new StoredAnswer(r.RequestHash, r.ResponseJson)).FirstOrDefault()));
 
     /// <summary>
     /// Takes the next number of <paramref name="kind"/> in <paramref name="chain"/> (1, 2, 3…). Only inside a write to
@@ -138,16 +142,19 @@ public static class ChainHeads
         (await CounterAsync(db, chain, kind)).Last + 1;
 
     private static async Task<ChainCounterRow> CounterAsync(MikoshiDb db, Guid chain, string kind) =>
-        await db.ChainCounters.FindAsync(chain, kind)
+        await KeyedRows.CounterAsync(db, chain, kind)
         ?? db.ChainCounters.Add(new ChainCounterRow { Chain = chain, Kind = kind, Last = 0 }).Entity;
 
-    /// <summary>The people whose roles in <paramref name="chain"/> this write adds, removes or changes.</summary>
+    /// <summary>
+    /// The people to whom this write gives a role in <paramref name="chain"/>, or from whom it takes one. A role row is
+    /// never changed, only added or removed, and both are states the tracker knows without detecting changes.
+    /// </summary>
     internal static HashSet<PersonId> TouchedRoleHolders(MikoshiDb db, Guid chain)
     {
         var community = new CommunityId(chain);
         return db.ChangeTracker.Entries<CommunityRoleRow>()
-            .Where(e => e.Entity.CommunityId == community && e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
-            .SelectMany(e => new[] { e.Entity.PersonId, e.Property(r => r.PersonId).OriginalValue })
+            .Where(e => e.Entity.CommunityId == community && e.State is EntityState.Added or EntityState.Deleted)
+            .Select(e => e.Entity.PersonId)
             .ToHashSet();
     }
 

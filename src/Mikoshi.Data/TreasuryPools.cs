@@ -24,7 +24,7 @@ public static class TreasuryPools
     /// <summary>The pool of <paramref name="asset"/> inside a write, tracked; a new, empty one if it has none yet.</summary>
     public static async Task<TreasuryPoolRow> RowAsync(MikoshiDb db, CommunityId community, string asset)
     {
-        var row = await db.TreasuryPools.FindAsync(community, asset);
+        var row = await KeyedRows.PoolAsync(db, community, asset);
         if (row is null)
         {
             row = new TreasuryPoolRow { CommunityId = community, Asset = asset };
@@ -37,22 +37,31 @@ public static class TreasuryPools
     /// <summary>Every pool of the community, including those this write created.</summary>
     public static async Task<List<TreasuryPoolRow>> AllAsync(MikoshiDb db, CommunityId community)
     {
-        var stored = await db.TreasuryPools.Where(p => p.CommunityId == community).ToListAsync();
+        var stored = new List<TreasuryPoolRow>();
+        await foreach (var row in PoolsOf.For(db)(db, community))
+        {
+            stored.Add(row);
+        }
+
         return stored.Union(db.TreasuryPools.Local.Where(p => p.CommunityId == community)).OrderBy(p => p.Asset, StringComparer.Ordinal).ToList();
     }
+
+    // Compiled once: a mint reads the pools twice (KeyedRows says why).
+    private static readonly CompiledQuery<Func<MikoshiDb, CommunityId, IAsyncEnumerable<TreasuryPoolRow>>> PoolsOf =
+        new(() => EF.CompileAsyncQuery((MikoshiDb db, CommunityId community) => db.TreasuryPools.Where(p => p.CommunityId == community)));
 
     /// <summary>The treasury's balance of <paramref name="asset"/> as this write sees it.</summary>
     public static async Task<Int128> BalanceAsync(MikoshiDb db, CommunityId community, string asset)
     {
         var treasury = AccountId.Treasury.ToString();
-        var row = await db.Balances.FindAsync(community, treasury, asset);
+        var row = await KeyedRows.BalanceAsync(db, community, treasury, asset);
         return row?.Units ?? Int128.Zero;
     }
 
     internal static async Task OnSharedFlowAsync(MikoshiDb db, CommunityId community, string asset, Int128 delta, Int128 balanceAfter)
     {
         var row = await RowAsync(db, community, asset);
-        var supply = (await db.Communities.FindAsync(community))?.Supply ?? 0;
+        var supply = (await KeyedRows.CommunityAsync(db, community))?.Supply ?? 0;
         row.Pool = row.Pool.Moved(delta, supply, balanceAfter);
     }
 }

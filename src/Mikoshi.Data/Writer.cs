@@ -142,6 +142,9 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock, HeadVersionFeed? fe
         Func<WriteScope, Task<Result<T>>> work,
         CancellationToken cancellationToken)
     {
+        // Changes are detected when the write saves, not at every look at what the context tracks (MikoshiDb.SaveChangesAsync).
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             // One writer per chain at a time, across every server replica: the chain's head row, locked first — on
@@ -193,6 +196,10 @@ public sealed class Writer(MikoshiDb db, TimeProvider clock, HeadVersionFeed? fe
         {
             db.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
 
@@ -357,7 +364,7 @@ public sealed class WriteScope
             // By key: a row this write already tracks (added by an earlier posting, or read) comes from the context's
             // identity map without a query and without detecting changes across everything the write tracks, which made
             // a write of many postings quadratic.
-            var row = await db.Balances.FindAsync(community, account, asset);
+            var row = await KeyedRows.BalanceAsync(db, community, account, asset);
             if (row is null)
             {
                 row = new BalanceRow { CommunityId = community, Account = account, Asset = asset, Units = Int128.Zero };

@@ -56,7 +56,7 @@ public sealed class ChainOutbox(IServiceScopeFactory scopes, ChainConnection con
 
     /// <summary>Whether <paramref name="community"/> is in chain mode (has contracts).</summary>
     public static async Task<bool> InChainModeAsync(MikoshiDb db, CommunityId community) =>
-        await db.ChainDeployments.FindAsync(community) is not null;
+        await KeyedRows.DeploymentAsync(db, community) is not null;
 
     private static async Task<ChainOutboxRow> EnqueueAsync(WriteScope write, CommunityId community, ChainOutboxRow row)
     {

@@ -233,9 +233,18 @@ public static class HolderShares
 
     private static async Task<List<HolderPoolRow>> PoolsAsync(MikoshiDb db, CommunityId community)
     {
-        var stored = await db.HolderPools.Where(p => p.CommunityId == community).ToListAsync();
+        var stored = new List<HolderPoolRow>();
+        await foreach (var pool in PoolsOf.For(db)(db, community))
+        {
+            stored.Add(pool);
+        }
+
         return stored.Union(db.HolderPools.Local.Where(p => p.CommunityId == community)).ToList();
     }
+
+    // Compiled once: every mint and move reads the pools (KeyedRows says why).
+    private static readonly CompiledQuery<Func<MikoshiDb, CommunityId, IAsyncEnumerable<HolderPoolRow>>> PoolsOf =
+        new(() => EF.CompileAsyncQuery((MikoshiDb db, CommunityId community) => db.HolderPools.Where(p => p.CommunityId == community)));
 
     private static async Task<List<TokenAccrualRow>> MarksAsync(MikoshiDb db, CommunityId community, List<TokenId> serials)
     {

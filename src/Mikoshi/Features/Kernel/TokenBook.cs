@@ -41,13 +41,13 @@ public static class TokenBook
     public static Task<Community> CurrentAsync(MikoshiDb db, CommunityId community) => TrackedAsync(db, community);
 
     private static async Task<Community> TrackedAsync(MikoshiDb db, CommunityId community) =>
-        await db.Communities.FindAsync(community)
+        await KeyedRows.CommunityAsync(db, community)
             ?? throw new InvariantViolatedException($"Community {community} is not in the store.");
 
     /// <summary>What the next token receives of the base asset's pool, and the least it may cost (its value).</summary>
     public static async Task<MintTerms> MintTermsAsync(MikoshiDb db, Community community)
     {
-        var pool = await db.TreasuryPools.FindAsync(community.Id, community.BaseAsset);
+        var pool = await KeyedRows.PoolAsync(db, community.Id, community.BaseAsset);
         var balance = await TreasuryPools.BalanceAsync(db, community.Id, community.BaseAsset);
         return (pool?.Pool ?? TreasuryPool.Empty).MintTerms(balance, community.Supply);
     }
@@ -225,8 +225,7 @@ public static class TokenBook
     {
         var db = write.Db;
         var last = db.Checkpoints.Local.Where(c => c.CommunityId == community && c.PersonId == person).MaxBy(c => c.Sequence)
-            ?? await db.Checkpoints.Where(c => c.CommunityId == community && c.PersonId == person)
-                .OrderByDescending(c => c.Sequence).FirstOrDefaultAsync();
+            ?? await LastCheckpoint.For(db)(db, community, person);
         var count = checked((last?.Count ?? 0) + delta);
         if (count < 0)
         {
@@ -256,6 +255,11 @@ public static class TokenBook
 
         db.Checkpoints.Add(new CheckpointRow { CommunityId = community, PersonId = person, Sequence = (last?.Sequence ?? 0) + 1, AtUnixMs = at, Count = count });
     }
+
+    // Compiled once: every mint and move reads it for each person it touches (KeyedRows says why).
+    private static readonly CompiledQuery<Func<MikoshiDb, CommunityId, PersonId, Task<CheckpointRow?>>> LastCheckpoint =
+        new(() => EF.CompileAsyncQuery((MikoshiDb db, CommunityId community, PersonId person) =>
+            db.Checkpoints.Where(c => c.CommunityId == community && c.PersonId == person).OrderByDescending(c => c.Sequence).FirstOrDefault()));
 
     private static async Task CloseListingsAsync(WriteScope write, Token token, ListingState state)
     {
