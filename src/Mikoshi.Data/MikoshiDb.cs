@@ -24,32 +24,6 @@ public abstract class MikoshiDb(DbContextOptions options)
 {
     public DbSet<Community> Communities => Set<Community>();
 
-    /// <summary>
-    /// Saves, detecting what changed first even when automatic detection is off. A write turns it off
-    /// (<see cref="Writer"/>): otherwise every look at what the context tracks (<c>Local</c>, <c>Entries</c>,
-    /// <c>Find</c>) compares every property of every tracked row again, and only the save needs that comparison.
-    /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        DetectIfNotAutomatic();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        DetectIfNotAutomatic();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    private void DetectIfNotAutomatic()
-    {
-        if (!ChangeTracker.AutoDetectChangesEnabled)
-        {
-            ChangeTracker.DetectChanges();
-        }
-    }
-
     public DbSet<CommunityRoleRow> CommunityRoles => Set<CommunityRoleRow>();
 
     public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
@@ -204,6 +178,32 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     /// <summary>How money (Int128 minor units) is stored by this provider.</summary>
     protected abstract void StoreMoney(PropertyBuilder units);
+
+    /// <summary>
+    /// Saves, detecting what changed first even when automatic detection is off. A write turns it off
+    /// (<see cref="Writer"/>): otherwise every look into what the context tracks (<c>Local</c>, <c>Entries</c>)
+    /// compares every property of every tracked row again, and only the save needs that comparison.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        DetectIfNotAutomatic();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        DetectIfNotAutomatic();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void DetectIfNotAutomatic()
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
