@@ -19,9 +19,13 @@ public static class TokenLocks
     /// <summary>The first unprocessed proposal that holds <paramref name="token"/>, or null.</summary>
     public static async Task<long?> HeldByAsync(MikoshiDb db, Domain.Membership.Token token, DateTimeOffset now)
     {
-        var open = await db.Proposals.AsNoTracking()
-            .Where(p => p.CommunityId == token.CommunityId && p.Outcome == null && p.CancelledAtUnixMs == null)
-            .OrderBy(p => p.Number).ToListAsync();
+        // Read whole before the loop's own statements: one connection runs one command at a time.
+        var open = new List<Proposal>();
+        await foreach (var proposal in OpenProposals.For(db)(db, token.CommunityId))
+        {
+            open.Add(proposal);
+        }
+
         foreach (var proposal in open)
         {
             if (await OwnerAtAsync(db, token, proposal.OpensAtUnixMs) is not { } holder || !await CountedForAsync(db, proposal, holder))
@@ -37,6 +41,11 @@ public static class TokenLocks
 
         return null;
     }
+
+    // Compiled once: every move of a token reads them (KeyedRows says why).
+    private static readonly CompiledQuery<Func<MikoshiDb, CommunityId, IAsyncEnumerable<Proposal>>> OpenProposals =
+        new(() => EF.CompileAsyncQuery<MikoshiDb, CommunityId, Proposal>((db, community) => db.Proposals.AsNoTracking()
+            .Where(p => p.CommunityId == community && p.Outcome == null && p.CancelledAtUnixMs == null).OrderBy(p => p.Number)));
 
     /// <summary>
     /// A token the caller may move: it exists, and no pending proposal holds it.

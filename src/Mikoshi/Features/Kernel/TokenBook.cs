@@ -16,7 +16,7 @@ public static class TokenBook
 {
     public static async Task<Result<Token>> FindAsync(MikoshiDb db, CommunityId community, TokenId serial)
     {
-        var token = await db.Tokens.FirstOrDefaultAsync(t => t.CommunityId == community && t.Serial == serial);
+        var token = await TokenOf.For(db)(db, community, serial);
         if (token is null)
         {
             return MembershipErrors.TokenNotFound;
@@ -26,10 +26,21 @@ public static class TokenBook
         // be long (docs/benchmarks.md 7b). Its own read on the lineage's key, not a filtered Include: EF translated that
         // as a window over every token's lineage in the store (ROW_NUMBER() OVER (PARTITION BY …)), 24 ms a transfer
         // with 10^4 tokens in the store, whatever the community (docs/benchmarks.md section 20).
-        await db.Lineage.Where(l => l.CommunityId == community && l.Serial == serial).OrderByDescending(l => l.Step).Take(1).LoadAsync();
+        await foreach (var _ in LastStepOf.For(db)(db, community, serial))
+        {
+        }
 
         return token.IsBurned ? MembershipErrors.TokenBurned : token;
     }
+
+    // Compiled once: every move, sale, redemption and succession finds its token so (KeyedRows says why).
+    private static readonly CompiledQuery<Func<MikoshiDb, CommunityId, TokenId, Task<Token?>>> TokenOf =
+        new(() => EF.CompileAsyncQuery((MikoshiDb db, CommunityId community, TokenId serial) =>
+            db.Tokens.FirstOrDefault(t => t.CommunityId == community && t.Serial == serial)));
+
+    private static readonly CompiledQuery<Func<MikoshiDb, CommunityId, TokenId, IAsyncEnumerable<LineageStep>>> LastStepOf =
+        new(() => EF.CompileAsyncQuery((MikoshiDb db, CommunityId community, TokenId serial) =>
+            db.Lineage.Where(l => l.CommunityId == community && l.Serial == serial).OrderByDescending(l => l.Step).Take(1)));
 
     /// <summary>Tokens in circulation: minted and not burned (a counter on the community, O(1)).</summary>
     public static async Task<long> SupplyAsync(MikoshiDb db, CommunityId community) => (await TrackedAsync(db, community)).Supply;
