@@ -37,12 +37,7 @@ public static class TreasuryPools
     /// <summary>Every pool of the community, including those this write created.</summary>
     public static async Task<List<TreasuryPoolRow>> AllAsync(MikoshiDb db, CommunityId community)
     {
-        var stored = new List<TreasuryPoolRow>();
-        await foreach (var row in PoolsOf.For(db)(db, community))
-        {
-            stored.Add(row);
-        }
-
+        var stored = await PoolsOf.For(db)(db, community).ToListAsync();
         return stored.Union(db.TreasuryPools.Local.Where(p => p.CommunityId == community)).OrderBy(p => p.Asset, StringComparer.Ordinal).ToList();
     }
 

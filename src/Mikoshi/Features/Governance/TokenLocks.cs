@@ -20,12 +20,7 @@ public static class TokenLocks
     public static async Task<long?> HeldByAsync(MikoshiDb db, Domain.Membership.Token token, DateTimeOffset now)
     {
         // Read whole before the loop's own statements: one connection runs one command at a time.
-        var open = new List<Proposal>();
-        await foreach (var proposal in OpenProposals.For(db)(db, token.CommunityId))
-        {
-            open.Add(proposal);
-        }
-
+        var open = await OpenProposals.For(db)(db, token.CommunityId).ToListAsync();
         foreach (var proposal in open)
         {
             if (await OwnerAtAsync(db, token, proposal.OpensAtUnixMs) is not { } holder || !await CountedForAsync(db, proposal, holder))

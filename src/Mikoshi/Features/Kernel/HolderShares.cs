@@ -233,12 +233,7 @@ public static class HolderShares
 
     private static async Task<List<HolderPoolRow>> PoolsAsync(MikoshiDb db, CommunityId community)
     {
-        var stored = new List<HolderPoolRow>();
-        await foreach (var pool in PoolsOf.For(db)(db, community))
-        {
-            stored.Add(pool);
-        }
-
+        var stored = await PoolsOf.For(db)(db, community).ToListAsync();
         return stored.Union(db.HolderPools.Local.Where(p => p.CommunityId == community)).ToList();
     }
 

@@ -26,9 +26,7 @@ public static class TokenBook
         // be long (docs/benchmarks.md 7b). Its own read on the lineage's key, not a filtered Include: EF translated that
         // as a window over every token's lineage in the store (ROW_NUMBER() OVER (PARTITION BY …)), 24 ms a transfer
         // with 10^4 tokens in the store, whatever the community (docs/benchmarks.md section 20).
-        await foreach (var _ in LastStepOf.For(db)(db, community, serial))
-        {
-        }
+        await LastStepOf.For(db)(db, community, serial).ToListAsync();
 
         return token.IsBurned ? MembershipErrors.TokenBurned : token;
     }
