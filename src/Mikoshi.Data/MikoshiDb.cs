@@ -173,7 +173,7 @@ public abstract class MikoshiDb(DbContextOptions options)
 
     public DbSet<Domain.Payments.BankLine> BankLines => Set<Domain.Payments.BankLine>();
 
-    /// <summary>True for PostgreSQL, where writers take an advisory lock per chain.</summary>
+    /// <summary>True for PostgreSQL, where a write locks its chain's head row (<c>SELECT … FOR UPDATE</c>).</summary>
     public abstract bool IsPostgres { get; }
 
     /// <summary>How money (Int128 minor units) is stored by this provider.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -47,8 +48,6 @@ public sealed record VerifyReport(long AuditLinks, long JournalEntries, long Bal
 /// </remarks>
 public sealed class Verifier(MikoshiDb db)
 {
-    private const int LinkBatch = 256;
-
     /// <summary>Checks everything from the beginning of every chain; reads only.</summary>
     public Task<VerifyReport> VerifyAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
         RunAsync(sinceCheckpoint: false, key: null, progress, cancellationToken);
@@ -215,11 +214,12 @@ public sealed class Verifier(MikoshiDb db)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var isLedger = chain.Id != Guid.Empty;
         var queue = isLedger
-            ? Channel.CreateBounded<(LinkFact[] Links, int Count)>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true })
+            ? Channel.CreateBounded<LinkBatch>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true })
             : null;
-        var audit = Task.Run(() => Cancelling(stop, () => WalkAuditAsync(lane, chain, start, queue?.Writer, stop.Token)), stop.Token);
+        var batches = new LinkBatches();
+        var audit = Task.Run(() => Cancelling(stop, () => WalkAuditAsync(lane, chain, start, queue?.Writer, batches, stop.Token)), stop.Token);
         var ledger = isLedger
-            ? Task.Run(() => Cancelling(stop, () => WalkLedgerAsync(lane, chain, start, queue!.Reader, stop.Token)), stop.Token)
+            ? Task.Run(() => Cancelling(stop, () => WalkLedgerAsync(lane, chain, start, queue!.Reader, batches, stop.Token)), stop.Token)
             : Task.FromResult(LedgerWalk.None(start));
         await Task.WhenAll(audit, ledger);
         var walked = await audit;
@@ -272,7 +272,7 @@ public sealed class Verifier(MikoshiDb db)
     /// recorded), recomputing each hash; hands every link on to the ledger walk. Only the first break is reported,
     /// as <see cref="AuditChain.Verify"/> reports it.
     /// </summary>
-    private static async Task<AuditWalk> WalkAuditAsync(Lane lane, ChainKey chain, ChainStart start, ChannelWriter<(LinkFact[] Links, int Count)>? ledger, CancellationToken cancellationToken)
+    private static async Task<AuditWalk> WalkAuditAsync(Lane lane, ChainKey chain, ChainStart start, ChannelWriter<LinkBatch>? ledger, LinkBatches batches, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         try
@@ -282,36 +282,31 @@ public sealed class Verifier(MikoshiDb db)
                 ("chain", chain.DbValue), ("from", Math.Max(1, start.Sequence)));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             using var hasher = new LinkHasher();
-            var hex = new char[64];
+            var link = new StoredLink();
+            var computed = new byte[32];
+            var startHash = Convert.FromHexString(start.Hash);
             AuditBreak? broken = null;
             var expected = start.Sequence + 1;
-            var previousHash = start.Hash;
+            var previousHash = startHash.ToArray();
             var lastSequence = start.Sequence;
-            var lastHash = start.Hash;
             var atCheckpoint = start.Sequence > 0;
             long links = 0;
-            var batch = new LinkFact[LinkBatch];
-            var count = 0;
+            var batch = batches.Take();
             while (await reader.ReadAsync(cancellationToken))
             {
-                var sequence = reader.GetInt64(0);
-                var atUnixMs = reader.GetInt64(1);
-                var actor = reader.GetString(2);
-                var kind = reader.GetString(3);
-                var payload = reader.GetString(4);
-                var previous = Mapping.HashColumn.Read(reader, 5);
-                var hash = Mapping.HashColumn.Read(reader, 6);
+                link.Read(reader, lane.IsPostgres);
+                var sequence = link.Sequence;
                 if (atCheckpoint)
                 {
                     atCheckpoint = false;
                     if (sequence == start.Sequence)
                     {
-                        hasher.Hash(chain.Id, sequence, atUnixMs, actor, kind, payload, previous, hex);
-                        if (!hex.AsSpan().SequenceEqual(hash))
+                        hasher.Hash(chain.Id, sequence, link.AtUnixMs, link.Actor, link.Kind, link.Payload, link.PreviousHash, computed);
+                        if (!link.Hash.SequenceEqual(computed))
                         {
                             broken = new AuditBreak(sequence, "its content does not match its hash (edited after it was written)");
                         }
-                        else if (hash != start.Hash)
+                        else if (!link.Hash.SequenceEqual(startHash))
                         {
                             broken = new AuditBreak(sequence, "is not the link the checkpoint recorded (its hash differs)");
                         }
@@ -329,33 +324,36 @@ public sealed class Verifier(MikoshiDb db)
                     {
                         broken = new AuditBreak(expected, $"link {expected} is missing (found {sequence})");
                     }
-                    else if (previous != previousHash)
+                    else if (!link.PreviousHash.SequenceEqual(previousHash))
                     {
                         broken = new AuditBreak(sequence, "its previous hash does not match the link before it");
                     }
                     else
                     {
-                        hasher.Hash(chain.Id, sequence, atUnixMs, actor, kind, payload, previous, hex);
-                        if (!hex.AsSpan().SequenceEqual(hash))
+                        hasher.Hash(chain.Id, sequence, link.AtUnixMs, link.Actor, link.Kind, link.Payload, link.PreviousHash, computed);
+                        if (!link.Hash.SequenceEqual(computed))
                         {
                             broken = new AuditBreak(sequence, "its content does not match its hash (edited after it was written)");
                         }
                     }
 
-                    previousHash = hash;
+                    if (previousHash.Length != link.Hash.Length)
+                    {
+                        previousHash = new byte[link.Hash.Length];
+                    }
+
+                    link.Hash.CopyTo(previousHash);
                     expected++;
                 }
 
                 lastSequence = sequence;
-                lastHash = hash;
                 if (ledger is not null)
                 {
-                    batch[count++] = new LinkFact(sequence, atUnixMs, kind.StartsWith("ledger.", StringComparison.Ordinal), payload);
-                    if (count == LinkBatch)
+                    batch.Add(sequence, link.AtUnixMs, link.Kind.StartsWith("ledger."u8), link.Payload);
+                    if (batch.IsFull)
                     {
-                        await ledger.WriteAsync((batch, count), cancellationToken);
-                        batch = new LinkFact[LinkBatch];
-                        count = 0;
+                        await ledger.WriteAsync(batch, cancellationToken);
+                        batch = batches.Take();
                     }
                 }
             }
@@ -365,12 +363,12 @@ public sealed class Verifier(MikoshiDb db)
                 broken = new AuditBreak(start.Sequence, $"link {start.Sequence} is missing (the checkpoint recorded it; the chain now ends before it)");
             }
 
-            if (ledger is not null && count > 0)
+            if (ledger is not null && batch.Count > 0)
             {
-                await ledger.WriteAsync((batch, count), cancellationToken);
+                await ledger.WriteAsync(batch, cancellationToken);
             }
 
-            return new AuditWalk(broken, links, lastSequence, lastHash);
+            return new AuditWalk(broken, links, lastSequence, lastSequence == start.Sequence ? start.Hash : Convert.ToHexStringLower(link.Hash));
         }
         catch (Exception exception)
         {
@@ -389,14 +387,16 @@ public sealed class Verifier(MikoshiDb db)
     /// compared with the link it names; the postings are summed per account; the cached balances are compared with
     /// the sums (from a checkpoint: less the sums, with the checkpoint's digest of the balances).
     /// </summary>
-    private static async Task<LedgerWalk> WalkLedgerAsync(Lane lane, ChainKey chain, ChainStart start, ChannelReader<(LinkFact[] Links, int Count)> links, CancellationToken cancellationToken)
+    private static async Task<LedgerWalk> WalkLedgerAsync(Lane lane, ChainKey chain, ChainStart start, ChannelReader<LinkBatch> links, LinkBatches batches, CancellationToken cancellationToken)
     {
         var community = new CommunityId(chain.Id);
         var entryFindings = new List<Finding?>();
         var orphans = new List<long>();
         var deferred = new List<(int Slot, long Number, long Sequence, string Canonical, long AtUnixMs)>();
         var derived = new Dictionary<(string Account, string Asset), Int128>();
-        var cursor = new LinkCursor(links);
+        var cursor = new LinkCursor(links, batches);
+        var texts = new RepeatedTexts(lane.IsPostgres);
+        var accounts = new Dictionary<string, Result<AccountId>>(StringComparer.Ordinal);
         using var rebuilt = new CanonicalText();
         var expectedNumber = start.EntryNumber + 1;
         long entries = 0;
@@ -434,12 +434,17 @@ public sealed class Verifier(MikoshiDb db)
                 for (; hasLeg && legs.GetInt64(0) == number; hasLeg = await legs.ReadAsync(cancellationToken))
                 {
                     var index = legs.GetInt32(1);
-                    var accountText = legs.GetString(2);
-                    var assetText = legs.GetString(3);
+                    var accountText = texts.Read(legs, 2);
+                    var assetText = texts.Read(legs, 3);
                     var units = Units(lane, legs, 4);
                     var key = (accountText, assetText);
-                    derived[key] = checked(derived.GetValueOrDefault(key) + units);
-                    var account = AccountId.Parse(accountText);
+                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(derived, key, out _);
+                    sum = checked(sum + units);
+                    if (!accounts.TryGetValue(accountText, out var account))
+                    {
+                        accounts[accountText] = account = AccountId.Parse(accountText);
+                    }
+
                     var asset = Asset.FromKnownCode(assetText);
                     if (!account.IsSuccess || !asset.IsSuccess)
                     {
@@ -450,7 +455,7 @@ public sealed class Verifier(MikoshiDb db)
                     postings.Add(new Posting(account.Value, Money.Of(asset.Value, units)));
                 }
 
-                var entry = JournalEntry.Create(rows.GetString(1), rows.GetString(2), [.. postings]);
+                var entry = JournalEntry.Create(texts.Read(rows, 1), rows.GetString(2), [.. postings]);
                 if (!entry.IsSuccess)
                 {
                     entryFindings.Add(new Finding($"community {community} entry {number}", $"is not a valid entry: {entry.Error}"));
@@ -472,7 +477,7 @@ public sealed class Verifier(MikoshiDb db)
 
                 if (await cursor.HasCurrentAsync(cancellationToken) && cursor.Current.Sequence == auditSequence)
                 {
-                    if (!rebuilt.Is(cursor.Current.Payload) || cursor.Current.AtUnixMs != atUnixMs)
+                    if (!rebuilt.Is(cursor.Payload) || cursor.Current.AtUnixMs != atUnixMs)
                     {
                         entryFindings.Add(new Finding($"community {community} entry {number}", $"differs from what audit link {auditSequence} recorded"));
                     }
@@ -924,9 +929,6 @@ internal sealed record ChainStart(long Sequence, string Hash, long EntryNumber, 
     public static ChainStart Genesis { get; } = new(0, AuditChain.Genesis, 0, null);
 }
 
-/// <summary>What the ledger walk needs of a link.</summary>
-internal readonly record struct LinkFact(long Sequence, long AtUnixMs, bool IsLedger, string Payload);
-
 internal sealed record AuditWalk(AuditBreak? Break, long Links, long LastSequence, string LastHash);
 
 internal sealed record LedgerWalk(List<Finding> Findings, long Entries, long LastEntry, long Balances, long NonZeroBalances, string BalancesHash)
@@ -955,43 +957,10 @@ internal sealed class CanonicalText : IDisposable
         LedgerText.Write(json, number, entry, reference);
     }
 
-    /// <summary>
-    /// Whether <paramref name="text"/> is the entry last written, character for byte: the canonical text is ASCII (the
-    /// JSON writer escapes everything else), so a payload with any other character is not it.
-    /// </summary>
-    public bool Is(string text) => Ascii.Equals(bytes.WrittenSpan, text);
+    /// <summary>Whether <paramref name="utf8"/> (a link's payload as stored) is the entry last written, byte for byte.</summary>
+    public bool Is(ReadOnlySpan<byte> utf8) => bytes.WrittenSpan.SequenceEqual(utf8);
 
     public override string ToString() => Encoding.UTF8.GetString(bytes.WrittenSpan);
 
     public void Dispose() => json.Dispose();
-}
-
-/// <summary>The ledger walk's place in the links the audit walk hands over, a batch at a time.</summary>
-internal sealed class LinkCursor(ChannelReader<(LinkFact[] Links, int Count)> links)
-{
-    private LinkFact[] batch = [];
-    private int count;
-    private int at;
-
-    public LinkFact Current => batch[at];
-
-    public async ValueTask<bool> HasCurrentAsync(CancellationToken cancellationToken)
-    {
-        while (at >= count)
-        {
-            if (!await links.WaitToReadAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            if (links.TryRead(out var next))
-            {
-                (batch, count, at) = (next.Links, next.Count, 0);
-            }
-        }
-
-        return true;
-    }
-
-    public void Advance() => at++;
 }

@@ -110,20 +110,42 @@ public readonly record struct AccountId
     }
 
     /// <inheritdoc />
-    public override string ToString()
+    public override string ToString() => Key is null ? KindName : $"{KindName}:{Key}";
+
+    /// <summary>
+    /// Writes <see cref="ToString"/>'s text into <paramref name="destination"/> without making a string; false (and
+    /// nothing written) if it does not fit.
+    /// </summary>
+    public bool TryFormat(Span<char> destination, out int written)
     {
-        var kind = Kind switch
+        var kind = KindName;
+        written = Key is null ? kind.Length : kind.Length + 1 + Key.Length;
+        if (written > destination.Length)
         {
-            AccountKind.External => "external",
-            AccountKind.Treasury => "treasury",
-            AccountKind.Person => "person",
-            AccountKind.Project => "project",
-            AccountKind.HolderPool => "holder-pool",
-            AccountKind.Dust => "dust",
-            AccountKind.Escrow => "escrow",
-            AccountKind.Fees => "fees",
-            _ => throw new InvariantViolatedException($"Unknown account kind {Kind}."),
-        };
-        return Key is null ? kind : $"{kind}:{Key}";
+            written = 0;
+            return false;
+        }
+
+        kind.CopyTo(destination);
+        if (Key is not null)
+        {
+            destination[kind.Length] = ':';
+            Key.CopyTo(destination[(kind.Length + 1)..]);
+        }
+
+        return true;
     }
+
+    private string KindName => Kind switch
+    {
+        AccountKind.External => "external",
+        AccountKind.Treasury => "treasury",
+        AccountKind.Person => "person",
+        AccountKind.Project => "project",
+        AccountKind.HolderPool => "holder-pool",
+        AccountKind.Dust => "dust",
+        AccountKind.Escrow => "escrow",
+        AccountKind.Fees => "fees",
+        _ => throw new InvariantViolatedException($"Unknown account kind {Kind}."),
+    };
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -35,12 +36,15 @@ public static class LedgerText
         json.WriteString("memo", entry.Memo);
         json.WriteString("reference", reference ?? string.Empty);
         json.WriteStartArray("postings");
+
+        // The account and the units are written from a span, not a string each: the verifier rebuilds every entry.
+        Span<char> text = stackalloc char[128];
         foreach (var posting in entry.Postings)
         {
             json.WriteStartObject();
-            json.WriteString("account", posting.Account.ToString());
+            json.WriteString("account", posting.Account.TryFormat(text, out var length) ? text[..length] : posting.Account.ToString());
             json.WriteString("asset", posting.Amount.Asset.Code);
-            json.WriteString("units", posting.Amount.UnitsText);
+            json.WriteString("units", posting.Amount.Units.TryFormat(text, out length, default, CultureInfo.InvariantCulture) ? text[..length] : posting.Amount.UnitsText);
             json.WriteEndObject();
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mikoshi.Data;
@@ -33,14 +34,18 @@ public sealed class IncrementalVerifyTests
         }
 
         using var hasher = new LinkHasher();
-        var hex = new char[64];
+        var hash = new byte[32];
         for (var i = 0; i < texts.Count; i++)
         {
-            var (actor, kind, payload, previous) = (texts[i], texts[(i + 1) % texts.Count], texts[(i + 2) % texts.Count], texts[(i + 3) % texts.Count]);
+            var (actor, kind, payload) = (texts[i], texts[(i + 1) % texts.Count], texts[(i + 2) % texts.Count]);
+            var previous = new byte[i % 7 == 0 ? random.Next(0, 40) : 32];
+            random.NextBytes(previous);
             var chain = Guid.NewGuid();
             var (sequence, at) = (random.NextInt64(long.MinValue, long.MaxValue), random.NextInt64(long.MinValue, long.MaxValue));
-            hasher.Hash(chain, sequence, at, actor, kind, payload, previous, hex);
-            Assert.Equal(AuditChain.HashOf(chain, sequence, at, actor, kind, payload, previous), new string(hex));
+
+            // The store keeps text as UTF-8 (a lone surrogate becomes U+FFFD there, as in the hash) and a hash as its bytes.
+            hasher.Hash(chain, sequence, at, Encoding.UTF8.GetBytes(actor), Encoding.UTF8.GetBytes(kind), Encoding.UTF8.GetBytes(payload), previous, hash);
+            Assert.Equal(AuditChain.HashOf(chain, sequence, at, actor, kind, payload, Convert.ToHexStringLower(previous)), Convert.ToHexStringLower(hash));
         }
     }
 

@@ -10,8 +10,8 @@ public sealed class VerifyTests
 {
     public static TheoryData<string, string> Tampering => new()
     {
-        { "sqlite", "posting" }, { "sqlite", "balance" }, { "sqlite", "audit" }, { "sqlite", "journal" }, { "sqlite", "delete" },
-        { "postgres", "posting" }, { "postgres", "balance" }, { "postgres", "audit" }, { "postgres", "journal" }, { "postgres", "delete" },
+        { "sqlite", "posting" }, { "sqlite", "balance" }, { "sqlite", "audit" }, { "sqlite", "journal" }, { "sqlite", "delete" }, { "sqlite", "previous" },
+        { "postgres", "posting" }, { "postgres", "balance" }, { "postgres", "audit" }, { "postgres", "journal" }, { "postgres", "delete" }, { "postgres", "previous" },
     };
 
     [Theory]
@@ -36,6 +36,9 @@ public sealed class VerifyTests
             "balance" => ("UPDATE balances SET \"Units\" = 7501 WHERE \"Account\" = 'treasury'", "account treasury"),
             "audit" => ("UPDATE audit_log SET \"Payload\" = replace(\"Payload\", '2500', '2501') WHERE \"Sequence\" = 4", "link 4"),
             "journal" => ("UPDATE journal_entries SET \"Memo\" = 'membership feE' WHERE \"Number\" = 3", "entry 3"),
+
+            // A link that names another link before it (its own hash, here): the chain breaks there.
+            "previous" => ("UPDATE audit_log SET \"PreviousHash\" = \"Hash\" WHERE \"Sequence\" = 4", "link 4"),
             _ => ("DELETE FROM audit_log WHERE \"Sequence\" = 3", "link 3"),
         };
         if (provider == "sqlite")
@@ -50,6 +53,10 @@ public sealed class VerifyTests
         Assert.False(report.IsClean);
         Assert.Contains(where, report.Findings[0].Where, StringComparison.Ordinal);
         Assert.Contains(community.Id.ToString(), report.Findings[0].Where, StringComparison.Ordinal);
+        if (target == "previous")
+        {
+            Assert.Contains("previous hash does not match", report.Findings[0].What, StringComparison.Ordinal);
+        }
     }
 
     public static TheoryData<string, string> HeadEdits => new()

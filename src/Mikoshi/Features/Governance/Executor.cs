@@ -18,7 +18,7 @@ public sealed record Settlement(string Community, long Proposal, string Outcome,
 /// Settles proposals whose grace period has ended: executes passed fund, parameter and charter proposals (a
 /// signal has nothing to run), records defeats, and records a failed execution with its reason (an overdraft,
 /// a parameter now out of range) without moving any money. Each settlement is one write on the community's
-/// chain that re-reads the proposal inside the transaction: with PostgreSQL's advisory lock per chain (SQLite
+/// chain that re-reads the proposal inside the transaction: with the chain's head row locked on PostgreSQL (SQLite
 /// has one writer), a proposal settles exactly once however many replicas run the executor.
 /// </summary>
 public sealed class GovernanceExecutor(IServiceScopeFactory scopes, TimeProvider clock)
