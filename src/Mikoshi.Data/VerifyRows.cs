@@ -12,7 +12,7 @@ internal readonly record struct LinkFact(long Sequence, long AtUnixMs, bool IsLe
 /// Links handed from the audit walk to the ledger walk: each link's facts, and the UTF-8 payloads of ledger links in one
 /// buffer. A batch goes back to its <see cref="LinkBatches"/> once the ledger walk has passed it, so a walk allocates a
 /// handful of batches, not a string per link: those strings, kept alive across the queue, were most of what the verifier
-/// allocated, and the collections they caused took about a fifth of its time on PostgreSQL (docs/benchmarks.md section 31).
+/// allocated, and made nearly every collection a gen-1 one (docs/benchmarks.md section 31).
 /// </summary>
 internal sealed class LinkBatch
 {
