@@ -50,6 +50,29 @@ public class AccountIdTests
     }
 
     [Fact]
+    public void TryFormat_WritesWhatToStringWrites_OrNothingWhereItDoesNotFit()
+    {
+        var accounts = Gen.Select(Gen.Guid, Gen.Long[1, long.MaxValue], Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789-_:."].Array[1, 200].Select(chars => new string(chars)), (id, project, key) =>
+            new[] { AccountId.External, AccountId.Treasury, AccountId.HolderPool, AccountId.Dust, AccountId.Fees, AccountId.ForPerson(id), AccountId.ForProject(Domain.Projects.ProjectNumber.Stored(project)), AccountId.ForEscrow(key) });
+
+        accounts.Sample(all =>
+        {
+            foreach (var account in all)
+            {
+                var text = account.ToString();
+                var room = new char[text.Length + 3];
+                Assert.True(account.TryFormat(room, out var written));
+                Assert.Equal(text, new string(room, 0, written));
+                Assert.True(account.TryFormat(room.AsSpan(0, text.Length), out written));
+                Assert.Equal(text.Length, written);
+
+                Assert.False(account.TryFormat(room.AsSpan(0, text.Length - 1), out written));
+                Assert.Equal(0, written);
+            }
+        });
+    }
+
+    [Fact]
     public void MayGoNegative_OnlyForTheOutsideWorld()
     {
         Assert.True(AccountId.External.MayGoNegative);

@@ -23,6 +23,18 @@ public class LedgerTextTests
     }
 
     [Fact]
+    public void Canonical_WritesKeyedAccountsWhole_HoweverLongTheirKey()
+    {
+        // The canonical text writes accounts and amounts from a span of 128 characters, and from a string beyond it.
+        var escrow = AccountId.ForEscrow(new string('k', 200));
+        var entry = JournalEntry.Create("escrow", null, [new Posting(Alice, Money.Of(Asset.Jpy, -5)), new Posting(escrow, Money.Of(Asset.Jpy, 5))]).Value;
+
+        Assert.Equal(
+            $$"""{"entry":3,"kind":"escrow","memo":"","reference":"r","postings":[{"account":"person:0f8fad5bd9cb469fa16570867728950e","asset":"JPY","units":"-5"},{"account":"escrow:{{new string('k', 200)}}","asset":"JPY","units":"5"}]}""",
+            LedgerText.Canonical(3, entry, "r"));
+    }
+
+    [Fact]
     public void Canonical_WithoutReference_WritesAnEmptyOne()
     {
         var entry = JournalEntry.Move("transfer", null, Alice, Bob, Money.Of(Asset.Jpy, 1)).Value;
