@@ -216,10 +216,9 @@ public sealed class Verifier(MikoshiDb db)
         var queue = isLedger
             ? Channel.CreateBounded<LinkBatch>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true })
             : null;
-        var batches = new LinkBatches();
-        var audit = Task.Run(() => Cancelling(stop, () => WalkAuditAsync(lane, chain, start, queue?.Writer, batches, stop.Token)), stop.Token);
+        var audit = Task.Run(() => Cancelling(stop, () => WalkAuditAsync(lane, chain, start, queue?.Writer, lane.Batches, stop.Token)), stop.Token);
         var ledger = isLedger
-            ? Task.Run(() => Cancelling(stop, () => WalkLedgerAsync(lane, chain, start, queue!.Reader, batches, stop.Token)), stop.Token)
+            ? Task.Run(() => Cancelling(stop, () => WalkLedgerAsync(lane, chain, start, queue!.Reader, lane.Batches, stop.Token)), stop.Token)
             : Task.FromResult(LedgerWalk.None(start));
         await Task.WhenAll(audit, ledger);
         var walked = await audit;
@@ -366,6 +365,10 @@ public sealed class Verifier(MikoshiDb db)
             if (ledger is not null && batch.Count > 0)
             {
                 await ledger.WriteAsync(batch, cancellationToken);
+            }
+            else
+            {
+                batches.Give(batch);
             }
 
             return new AuditWalk(broken, links, lastSequence, lastSequence == start.Sequence ? start.Hash : Convert.ToHexStringLower(link.Hash));
@@ -920,8 +923,15 @@ internal sealed record ChainKey(Guid Id, object DbValue)
     };
 }
 
-/// <summary>Three connections of one snapshot: the audit walk's, the journal walk's (then the pool checks'), the postings walk's.</summary>
-internal sealed record Lane(bool IsPostgres, DbConnection Audit, DbConnection Entries, DbConnection Postings);
+/// <summary>
+/// Three connections of one snapshot: the audit walk's, the journal walk's (then the pool checks'), the postings walk's;
+/// and the link batches its chains pass between their walks, one chain at a time, so a store of many short chains does
+/// not make new batches for each.
+/// </summary>
+internal sealed record Lane(bool IsPostgres, DbConnection Audit, DbConnection Entries, DbConnection Postings)
+{
+    public LinkBatches Batches { get; } = new();
+}
 
 /// <summary>Where a chain's check starts: the beginning, or a checkpoint whose signature checked out.</summary>
 internal sealed record ChainStart(long Sequence, string Hash, long EntryNumber, VerifyCheckpointRow? Checkpoint)

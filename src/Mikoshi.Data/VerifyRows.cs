@@ -18,7 +18,8 @@ internal sealed class LinkBatch
 {
     public const int Size = 256;
 
-    private byte[] payloads = new byte[Size * 512];
+    // Grown as needed: a short chain's batch stays off the large-object heap.
+    private byte[] payloads = new byte[16 * 1024];
     private int used;
 
     public LinkFact[] Links { get; } = new LinkFact[Size];
@@ -50,7 +51,7 @@ internal sealed class LinkBatch
     public void Clear() => (Count, used) = (0, 0);
 }
 
-/// <summary>The batches of one chain's walks: taken empty by the audit walk, given back by the ledger walk's cursor.</summary>
+/// <summary>The batches of a lane's walks: taken empty by the audit walk, given back by the ledger walk's cursor.</summary>
 internal sealed class LinkBatches
 {
     private readonly ConcurrentBag<LinkBatch> free = [];
@@ -81,6 +82,13 @@ internal sealed class LinkCursor(ChannelReader<LinkBatch> links, LinkBatches bat
         {
             if (!await links.WaitToReadAsync(cancellationToken))
             {
+                if (batch is not null)
+                {
+                    // The walk is over: its last batch serves the lane's next chain.
+                    batches.Give(batch);
+                    batch = null;
+                }
+
                 return false;
             }
 
