@@ -111,8 +111,7 @@ internal sealed class LinkCursor(ChannelReader<LinkBatch> links, LinkBatches bat
 
 /// <summary>
 /// One stored audit link's fields as bytes, read into buffers reused for a whole walk: its text as stored (UTF-8), its
-/// hashes as stored (32 bytes each, unless edited). On PostgreSQL the text and the hashes come straight from the row
-/// (<see cref="DbDataReader.GetStream"/> gives any column's bytes there); on SQLite through a string and an array, as before.
+/// hashes as stored (32 bytes each, unless edited), through <see cref="ColumnBytes"/>.
 /// </summary>
 internal sealed class StoredLink
 {
@@ -153,14 +152,22 @@ internal sealed class StoredLink
     {
         Sequence = reader.GetInt64(0);
         AtUnixMs = reader.GetInt64(1);
-        ActorLength = Text(reader, 2, isPostgres, ref actor);
-        KindLength = Text(reader, 3, isPostgres, ref kind);
-        PayloadLength = Text(reader, 4, isPostgres, ref payload);
-        PreviousHashLength = Bytes(reader, 5, isPostgres, ref previousHash);
-        HashLength = Bytes(reader, 6, isPostgres, ref hash);
+        ActorLength = ColumnBytes.Text(reader, 2, isPostgres, ref actor);
+        KindLength = ColumnBytes.Text(reader, 3, isPostgres, ref kind);
+        PayloadLength = ColumnBytes.Text(reader, 4, isPostgres, ref payload);
+        PreviousHashLength = ColumnBytes.Binary(reader, 5, isPostgres, ref previousHash);
+        HashLength = ColumnBytes.Binary(reader, 6, isPostgres, ref hash);
     }
+}
 
-    private static int Text(DbDataReader reader, int ordinal, bool isPostgres, ref byte[] buffer)
+/// <summary>
+/// A column's bytes as the store keeps them, read into a buffer that grows as needed: on PostgreSQL straight from the row
+/// (<see cref="DbDataReader.GetStream"/> gives any column's bytes there); on SQLite through a string or an array.
+/// </summary>
+internal static class ColumnBytes
+{
+    /// <summary>A text column's UTF-8 bytes; returns their count.</summary>
+    public static int Text(DbDataReader reader, int ordinal, bool isPostgres, ref byte[] buffer)
     {
         if (!isPostgres)
         {
@@ -176,7 +183,8 @@ internal sealed class StoredLink
         return length;
     }
 
-    private static int Bytes(DbDataReader reader, int ordinal, bool isPostgres, ref byte[] buffer)
+    /// <summary>A binary column's bytes; returns their count.</summary>
+    public static int Binary(DbDataReader reader, int ordinal, bool isPostgres, ref byte[] buffer)
     {
         if (!isPostgres)
         {
@@ -219,15 +227,13 @@ internal sealed class RepeatedTexts(bool isPostgres)
             return reader.GetString(ordinal);
         }
 
-        using var stream = reader.GetStream(ordinal);
-        var length = checked((int)stream.Length);
-        if (length > bytes.Length)
+        var length = ColumnBytes.Text(reader, ordinal, isPostgres, ref bytes);
+        if (chars.Length < bytes.Length)
         {
             // UTF-8 never decodes to more UTF-16 code units than it has bytes.
-            (bytes, chars) = (new byte[length], new char[length]);
+            chars = new char[bytes.Length];
         }
 
-        stream.ReadExactly(bytes, 0, length);
         var text = chars.AsSpan(0, Encoding.UTF8.GetChars(bytes.AsSpan(0, length), chars));
         if (!seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
         {
