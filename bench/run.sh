@@ -23,7 +23,7 @@
 # BENCH_REDEMPTION_PREVIEWS / BENCH_REDEMPTIONS (40 / 20 per world per repetition), BENCH_REDEMPTION_TOKENS (10,1000000: few,many),
 # BENCH_VERIFY_SIZES (100000,1000000: journal entries, in turn, loaded by BulkJournal), BENCH_VERIFY_NEW (1000: new entries per incremental verify),
 # BENCH_NOTIFICATION_MEMBERS / _MAILS / _DELIVERIES (100000 / 2000 / 1000),
-# BENCH_SCALE_ENTRIES / _MEMBERS / _LINEAGE (100000 / 10000 / 1000: the large community), BENCH_SCALE_REQUESTS (20 per repetition),
+# BENCH_SCALE_ENTRIES / _MEMBERS / _LINEAGE (100000 / 10000 / 1000: the large community), BENCH_SCALE_REQUESTS (100 per repetition),
 # BENCH_RESULTS (unset: a directory to keep the result files in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -135,7 +135,7 @@ for store in sqlite postgres; do
   if want "scale-$store"; then
     location="$work/sqlite"; [ "$store" = postgres ] && location="$server"
     "${bench[@]}" scale --store "$store" --location "$location" --out "$results/scale-$store.json" --reps "$reps" \
-      --requests "${BENCH_SCALE_REQUESTS:-20}" --entries "${BENCH_SCALE_ENTRIES:-100000}" --members "${BENCH_SCALE_MEMBERS:-10000}" --lineage "${BENCH_SCALE_LINEAGE:-1000}"
+      --requests "${BENCH_SCALE_REQUESTS:-100}" --entries "${BENCH_SCALE_ENTRIES:-100000}" --members "${BENCH_SCALE_MEMBERS:-10000}" --lineage "${BENCH_SCALE_LINEAGE:-1000}"
   fi
 done
 for store in sqlite postgres; do

@@ -252,8 +252,8 @@ internal sealed class JournalPost
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var command = Command(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var lease = KeptCommands.Take(connection, transaction, sql);
+        await lease.Command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>What the group's writes read under the lock: null when the chain has no head row yet.</summary>
@@ -263,8 +263,8 @@ internal sealed class JournalPost
         var poolAssets = touched.Where(t => t.Account == AccountId.Treasury.ToString()).Select(t => t.Asset).Distinct(StringComparer.Ordinal).ToList();
         var keyed = members.Where(m => m.Request.Idempotency is not null).ToList();
         var people = members.Select(m => m.Request.Caller.Person).OfType<PersonId>().Select(p => p.Value).Distinct().ToList();
-        await using var command = Command(string.Empty);
-        var c = Parameter(command, "c", Id(chain));
+        var parameters = new SqlParameters();
+        var c = parameters.Add("c", Id(chain));
         var sql = new System.Text.StringBuilder();
         if (owns && !open)
         {
@@ -279,28 +279,28 @@ internal sealed class JournalPost
         // one caller, as a treasurer's deposits are — were planned by PostgreSQL, before it had statistics of the table,
         // as a scan of every key of that caller: a group took 14 ms instead of 5 (docs/benchmarks.md section 29).
         const string Keys = "SELECT \"Scope\", \"Key\", \"RequestHash\", \"ResponseJson\" FROM idempotency_keys WHERE ";
-        sql.AppendJoin(" UNION ALL ", keyed.Select((m, i) => $"{Keys}\"Scope\" = {Parameter(command, $"s{i}", m.Request.Caller.Actor)} AND \"Key\" = {Parameter(command, $"k{i}", m.Request.Idempotency!.Key)}")
+        sql.AppendJoin(" UNION ALL ", keyed.Select((m, i) => $"{Keys}\"Scope\" = {parameters.Add($"s{i}", m.Request.Caller.Actor)} AND \"Key\" = {parameters.Add($"k{i}", m.Request.Idempotency!.Key)}")
             .DefaultIfEmpty(Keys + "1 = 0")).Append(";\n");
         for (var i = 0; i < people.Count; i++)
         {
-            sql.Append(RoleBook.Statement(c, Parameter(command, $"p{i}", Id(people[i])))).Append(";\n");
+            sql.Append(RoleBook.Statement(c, parameters.Add($"p{i}", Id(people[i])))).Append(";\n");
         }
 
         sql.Append("SELECT \"Account\", \"Asset\", \"Units\" FROM balances WHERE \"CommunityId\" = ").Append(c).Append(" AND (");
         for (var i = 0; i < touched.Count; i++)
         {
             sql.Append(i == 0 ? string.Empty : " OR ")
-                .Append("(\"Account\" = ").Append(Parameter(command, $"a{i}", touched[i].Account))
-                .Append(" AND \"Asset\" = ").Append(Parameter(command, $"x{i}", touched[i].Asset)).Append(')');
+                .Append("(\"Account\" = ").Append(parameters.Add($"a{i}", touched[i].Account))
+                .Append(" AND \"Asset\" = ").Append(parameters.Add($"x{i}", touched[i].Asset)).Append(')');
         }
 
         sql.Append(");\n");
         sql.Append("SELECT \"Asset\", \"Units\", \"IssuedPerToken\", \"Unowned\" FROM treasury_pools WHERE \"CommunityId\" = ").Append(c).Append(" AND \"Asset\" IN (");
-        sql.AppendJoin(", ", poolAssets.Select((asset, i) => Parameter(command, $"t{i}", asset)).DefaultIfEmpty("NULL")).Append(");\n");
+        sql.AppendJoin(", ", poolAssets.Select((asset, i) => parameters.Add($"t{i}", asset)).DefaultIfEmpty("NULL")).Append(");\n");
         sql.Append("SELECT \"Supply\" FROM communities WHERE \"Id\" = ").Append(c).Append(';');
-        command.CommandText = sql.ToString();
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var lease = KeptCommands.Take(connection, transaction, sql.ToString());
+        parameters.BindTo(lease.Command);
+        await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
@@ -343,11 +343,13 @@ internal sealed class JournalPost
     /// <summary>A chain with no head row yet (none is older than the head rows, but a store could be): creates it, then reads.</summary>
     private async Task<State> StartChainAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken)
     {
-        await using (var command = Command(string.Empty))
+        var parameters = new SqlParameters();
+        var sql = "INSERT INTO chain_heads (\"Chain\", \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\") VALUES ("
+            + parameters.Add("c", Id(chain)) + ", 0, 0, 0, " + parameters.Add("h", Mapping.HashColumn.Bytes(AuditChain.Genesis)) + ", 0, 0) ON CONFLICT DO NOTHING";
+        await using (var lease = KeptCommands.Take(connection, transaction, sql))
         {
-            command.CommandText = "INSERT INTO chain_heads (\"Chain\", \"Version\", \"LastEntryNumber\", \"AuditSequence\", \"AuditHash\", \"People\", \"RoleHolders\") VALUES ("
-                + Parameter(command, "c", Id(chain)) + ", 0, 0, 0, " + Parameter(command, "h", Mapping.HashColumn.Bytes(AuditChain.Genesis)) + ", 0, 0) ON CONFLICT DO NOTHING";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            parameters.BindTo(lease.Command);
+            await lease.Command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return await ReadAsync(members, cancellationToken)
@@ -357,7 +359,7 @@ internal sealed class JournalPost
     /// <summary>Stores the effects: every row in one batch (one round trip on PostgreSQL), each balance and pool once, at its last value.</summary>
     private async Task WriteAsync(Ledger ledger, IReadOnlyList<Effect> effects, CancellationToken cancellationToken)
     {
-        await using var batch = new StatementBatch(connection, transaction, together: owns);
+        var batch = new StatementBatch(connection, transaction, together: owns);
         var id = Id(chain);
         string Chain() => batch.Parameter("c", id);
         if (!owns)
@@ -414,16 +416,6 @@ internal sealed class JournalPost
             feed?.Committed(chain, version);
         }
     }
-
-    private DbCommand Command(string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static string Parameter(DbCommand command, string name, object value) => SqlText.Parameter(command, name, value);
 
     private object Id(Guid id) => SqlText.Id(db, id);
 

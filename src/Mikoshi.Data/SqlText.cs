@@ -30,3 +30,34 @@ internal static class SqlText
     public static Guid ReadId(MikoshiDb db, DbDataReader reader, int ordinal) =>
         db.IsPostgres ? reader.GetGuid(ordinal) : Mapping.BinaryIds.Id(reader.GetFieldValue<byte[]>(ordinal));
 }
+
+/// <summary>
+/// The parameters of a statement being written, bound to its command once its text is whole — the command may be one
+/// kept prepared under that text (<see cref="KeptCommands"/>). A name given twice is the same parameter: give it the
+/// same value.
+/// </summary>
+internal sealed class SqlParameters
+{
+    private readonly List<(string Name, object? Value)> values = [];
+    private readonly HashSet<string> names = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a parameter of <paramref name="value"/> unless <paramref name="name"/> is given already; answers the name to write in the SQL (<c>@name</c>).</summary>
+    public string Add(string name, object? value)
+    {
+        if (names.Add(name))
+        {
+            values.Add((name, value));
+        }
+
+        return "@" + name;
+    }
+
+    /// <summary>Adds each parameter to <paramref name="command"/>, as <see cref="SqlText.Parameter"/> does.</summary>
+    public void BindTo(DbCommand command)
+    {
+        foreach (var (name, value) in values)
+        {
+            SqlText.Parameter(command, name, value);
+        }
+    }
+}

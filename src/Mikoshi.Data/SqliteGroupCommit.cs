@@ -17,12 +17,20 @@ namespace Mikoshi.Data;
 /// Each write still runs in its caller's own flow, on its caller's own <see cref="MikoshiDb"/>: for its turn the context
 /// is pointed at the group's connection and transaction, and afterwards back at its own connection string. A second
 /// process on the same file is not in the group: it meets the file's lock and waits through the busy timeout.
+/// <para>
+/// The groups of a file share one connection, kept open while writes keep coming and closed once the file has had no
+/// write for <see cref="IdleClose"/> (or by <see cref="CloseConnections"/>): its statements stay prepared between writes
+/// (<see cref="KeptCommands"/>), where a connection taken from the pool for each group prepared every one again.
+/// </para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One per database file for the process's lifetime, like the file's connection pool.")]
 public sealed class SqliteGroupCommit
 {
     /// <summary>How many writes one commit may carry at most, so a steady stream cannot hold one transaction open forever.</summary>
     public const int MaxGroup = 64;
+
+    /// <summary>How long the writer's connection stays open after the file's last write.</summary>
+    public static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(2);
 
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Files = new(StringComparer.Ordinal);
 
@@ -34,6 +42,12 @@ public sealed class SqliteGroupCommit
     private readonly string connectionString;
     private int waiting;
     private int holdFor;
+
+    /// <summary>The connection the groups write on, while kept open; touched only by the write holding the turn.</summary>
+    private Writing? writing;
+
+    /// <summary>Closes <see cref="writing"/> once the file has been idle long enough; armed when a group commits.</summary>
+    private Timer? idle;
 
     /// <summary>The group being filled; touched only by the write holding the turn.</summary>
     private Group? open;
@@ -86,10 +100,13 @@ public sealed class SqliteGroupCommit
         Group group;
         try
         {
-            group = open ??= await Group.BeginAsync(connectionString, Interlocked.Exchange(ref holdFor, 0));
+            writing ??= await Writing.OpenAsync(connectionString);
+            group = open ??= await Group.BeginAsync(writing, Interlocked.Exchange(ref holdFor, 0));
         }
         catch
         {
+            // No group began: the next write starts again from a new connection.
+            Close();
             turn.Release();
             throw;
         }
@@ -144,7 +161,14 @@ public sealed class SqliteGroupCommit
         else
         {
             open = null;
-            await group.FinishAsync();
+            if (!await group.FinishAsync())
+            {
+                // A connection whose commit failed is in no state to be trusted with the next group.
+                Close();
+            }
+
+            idle ??= new Timer(_ => CloseIfIdle());
+            idle.Change(IdleClose, Timeout.InfiniteTimeSpan);
             turn.Release();
         }
 
@@ -165,6 +189,65 @@ public sealed class SqliteGroupCommit
         return outcome!;
     }
 
+    /// <summary>
+    /// Closes every file's kept writer connection now, waiting for a write in progress to end (a later write opens one
+    /// again). Call it with <see cref="SqliteConnection.ClearAllPools"/> before a database file is copied, replaced or
+    /// deleted: until it is closed, the writer's connection holds the file and its write-ahead log open.
+    /// </summary>
+    public static void CloseConnections()
+    {
+        foreach (var file in Files.Values)
+        {
+            // A group still open between its writers is theirs to commit; wait until it has.
+            while (true)
+            {
+                file.turn.Wait();
+                try
+                {
+                    if (file.open is null)
+                    {
+                        file.Close();
+                        break;
+                    }
+                }
+                finally
+                {
+                    file.turn.Release();
+                }
+
+                Thread.Yield();
+            }
+        }
+    }
+
+    /// <summary>The idle timer's work: closes the connection unless a write holds the turn (its group re-arms the timer).</summary>
+    private void CloseIfIdle()
+    {
+        if (!turn.Wait(0))
+        {
+            return;
+        }
+
+        try
+        {
+            if (open is null)
+            {
+                Close();
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    /// <summary>Closes the kept connection if there is one; only with the turn held and no group open.</summary>
+    private void Close()
+    {
+        writing?.Dispose();
+        writing = null;
+    }
+
     /// <summary>The file a connection string names, as one key however it is spelled; an in-memory database by its whole string.</summary>
     private static string FileOf(string connectionString)
     {
@@ -172,6 +255,50 @@ public sealed class SqliteGroupCommit
         return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
             ? connectionString
             : Path.GetFullPath(builder.DataSource);
+    }
+
+    /// <summary>The connection a file's groups write on, opened once, and the commands kept prepared on it.</summary>
+    private sealed class Writing : IDisposable
+    {
+        private readonly KeptCommands kept;
+
+        private Writing(SqliteConnection connection)
+        {
+            Connection = connection;
+            kept = KeptCommands.Keep(connection);
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public static async Task<Writing> OpenAsync(string connectionString)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync();
+
+                // Every commit synced to disk (in WAL mode, the log at each commit): a write told "committed" survives a
+                // power cut. Set here, not left to the build's default, because this is the connection that commits.
+                await using (var synchronous = connection.CreateCommand())
+                {
+                    synchronous.CommandText = "PRAGMA synchronous=FULL;";
+                    await synchronous.ExecuteNonQueryAsync();
+                }
+
+                return new Writing(connection);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            kept.Dispose();
+            Connection.Dispose();
+        }
     }
 
     /// <summary>One transaction shared by the writes of a group, and the promise of its commit.</summary>
@@ -200,42 +327,18 @@ public sealed class SqliteGroupCommit
 
         public Task Committed => done.Task;
 
-        /// <summary>Opens a connection and begins the group's transaction (<c>BEGIN IMMEDIATE</c>: it takes the file's write lock now).</summary>
-        public static async Task<Group> BeginAsync(string connectionString, int holdFor)
-        {
-            var connection = new SqliteConnection(connectionString);
-            try
-            {
-                await connection.OpenAsync();
-
-                // Every commit synced to disk (in WAL mode, the log at each commit): a write told "committed" survives a
-                // power cut. Set here, not left to the build's default, because this is the connection that commits.
-                await using (var synchronous = connection.CreateCommand())
-                {
-                    synchronous.CommandText = "PRAGMA synchronous=FULL;";
-                    await synchronous.ExecuteNonQueryAsync();
-                }
-
-                var transaction = await connection.BeginTransactionAsync();
-                return new Group(connection, transaction, holdFor);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-        }
+        /// <summary>Begins the group's transaction on the file's writer connection (<c>BEGIN IMMEDIATE</c>: it takes the file's write lock now).</summary>
+        public static async Task<Group> BeginAsync(Writing writing, int holdFor) =>
+            new(writing.Connection, await writing.Connection.BeginTransactionAsync(), holdFor);
 
         public async Task ExecuteAsync(string sql)
         {
-            await using var command = Connection.CreateCommand();
-            command.Transaction = (SqliteTransaction)Transaction;
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync();
+            await using var lease = KeptCommands.Take(Connection, Transaction, sql);
+            await lease.Command.ExecuteNonQueryAsync();
         }
 
-        /// <summary>Commits the group (or rolls it back if it broke) and tells every member how it ended.</summary>
-        public async Task FinishAsync()
+        /// <summary>Commits the group (or rolls it back if it broke) and tells every member how it ended; false if it did not commit.</summary>
+        public async Task<bool> FinishAsync()
         {
             try
             {
@@ -246,15 +349,16 @@ public sealed class SqliteGroupCommit
 
                 await Transaction.CommitAsync();
                 done.SetResult();
+                return true;
             }
             catch (Exception exception)
             {
                 done.SetException(exception);
+                return false;
             }
             finally
             {
                 await Transaction.DisposeAsync();
-                await Connection.DisposeAsync();
             }
         }
     }

@@ -33,12 +33,11 @@ internal sealed class SqliteReadLanes(string connectionString) : IDisposable
         var healthy = false;
         try
         {
-            var command = lane.Prepared(sql);
-            command.Parameters.Clear();
-            parameters(command);
             T result;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            await using (var statement = await lane.TakeAsync(sql, cancellationToken))
             {
+                parameters(statement.Command);
+                await using var reader = await statement.Command.ExecuteReaderAsync(cancellationToken);
                 result = await read(reader);
             }
 
@@ -74,35 +73,25 @@ internal sealed class SqliteReadLanes(string connectionString) : IDisposable
         }
     }
 
+    /// <summary>One connection, opened at its first statement, with its statements kept prepared (<see cref="KeptCommands"/>).</summary>
     private sealed class Lane(SqliteConnection connection) : IDisposable
     {
-        private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
+        private KeptCommands? kept;
 
-        public SqliteCommand Prepared(string sql)
+        public async Task<KeptCommands.Lease> TakeAsync(string sql, CancellationToken cancellationToken)
         {
-            if (statements.TryGetValue(sql, out var command))
+            if (kept is null)
             {
-                return command;
+                await connection.OpenAsync(cancellationToken);
+                kept = KeptCommands.Keep(connection);
             }
 
-            if (connection.State != System.Data.ConnectionState.Open)
-            {
-                connection.Open();
-            }
-
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            statements[sql] = command;
-            return command;
+            return KeptCommands.Take(connection, null, sql);
         }
 
         public void Dispose()
         {
-            foreach (var command in statements.Values)
-            {
-                command.Dispose();
-            }
-
+            kept?.Dispose();
             connection.Dispose();
         }
     }

@@ -10,7 +10,7 @@ namespace Mikoshi.Data;
 /// parameter of a command up, by name, in every statement of it: a group's writes — ten statements, some three hundred
 /// parameters — spent more in those look-ups than SQLite spent running them (docs/writes.md section 5b).
 /// </summary>
-internal sealed class StatementBatch(DbConnection connection, DbTransaction? transaction, bool together) : IAsyncDisposable
+internal sealed class StatementBatch(DbConnection connection, DbTransaction? transaction, bool together)
 {
     private readonly List<Statement> statements = [];
 
@@ -23,9 +23,7 @@ internal sealed class StatementBatch(DbConnection connection, DbTransaction? tra
             return this;
         }
 
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        statements.Add(new Statement(command, new StringBuilder(), new HashSet<string>(StringComparer.Ordinal)));
+        statements.Add(new Statement(new StringBuilder(), new SqlParameters()));
         return this;
     }
 
@@ -70,18 +68,16 @@ internal sealed class StatementBatch(DbConnection connection, DbTransaction? tra
     /// The name to write in the current statement for a parameter of <paramref name="value"/> (<see cref="SqlText.Parameter"/>).
     /// A name already given in the same command is the same parameter: give it the same value.
     /// </summary>
-    public string Parameter(string name, object? value)
-    {
-        var statement = statements[^1];
-        return statement.Names.Add(name) ? SqlText.Parameter(statement.Command, name, value) : "@" + name;
-    }
+    public string Parameter(string name, object? value) => statements[^1].Parameters.Add(name, value);
 
+    /// <summary>Runs the statements in order, each on a command of its text (on the SQLite writer's connection, one kept prepared: <see cref="KeptCommands"/>).</summary>
     public async Task ExecuteAsync(CancellationToken cancellationToken)
     {
         foreach (var statement in statements)
         {
-            var command = statement.Command;
-            command.CommandText = statement.Sql.ToString();
+            await using var lease = KeptCommands.Take(connection, transaction, statement.Sql.ToString());
+            var command = lease.Command;
+            statement.Parameters.BindTo(command);
             if (statement.Rows is null)
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -103,14 +99,6 @@ internal sealed class StatementBatch(DbConnection connection, DbTransaction? tra
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var statement in statements)
-        {
-            await statement.Command.DisposeAsync();
-        }
-    }
-
-    /// <summary>One command: its text, the names of its parameters, and for an insert on SQLite the values of each row, bound in turn to its parameters in column order.</summary>
-    private sealed record Statement(DbCommand Command, StringBuilder Sql, HashSet<string> Names, IReadOnlyList<object?[]>? Rows = null);
+    /// <summary>One command's text and parameters; for an insert on SQLite, the values of each row, bound in turn to its parameters in column order.</summary>
+    private sealed record Statement(StringBuilder Sql, SqlParameters Parameters, IReadOnlyList<object?[]>? Rows = null);
 }

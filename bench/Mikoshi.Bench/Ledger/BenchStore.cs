@@ -111,6 +111,7 @@ public sealed class BenchStore : IAsyncDisposable
         else
         {
             SqliteConnection.ClearAllPools();
+            SqliteGroupCommit.CloseConnections();
         }
     }
 }

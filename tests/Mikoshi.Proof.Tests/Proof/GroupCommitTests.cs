@@ -68,6 +68,69 @@ public sealed class GroupCommitTests(ITestOutputHelper output)
         Assert.True(report.IsClean, string.Join("\n", report.Findings));
     }
 
+    /// <summary>
+    /// The file's writer connection stays open between writes, with its statements prepared. Deposits through the lean write before and after it is closed — on request,
+    /// as before a file is copied, and by its idle timer — all commit, numbered without a gap; a copy of the database file
+    /// alone, taken after the close, holds every one of them (with the writer's connection still open, the last writes
+    /// would be only in the write-ahead log beside it); and the books verify clean.
+    /// </summary>
+    [Fact]
+    public async Task WriterConnection_KeptBetweenWrites_ClosedOnRequestAndWhenIdle_NoWriteLost()
+    {
+        var store = ProofStore.Fresh("sqlite");
+        try
+        {
+            Actor treasurer;
+            string slug;
+            await using (var app = TestApp.On(store))
+            {
+                var api = new ProofApi(app.CreateClient());
+                treasurer = await api.SignUpAsync("Treasurer");
+                slug = await api.FoundAsync(treasurer);
+                for (var i = 0; i < 5; i++)
+                {
+                    await api.DepositAsync(slug, treasurer, 1_000 + i, key: $"before-{i}");
+                }
+            }
+
+            // The app is gone, its read lanes with it; the pool's connections and then the writer's are closed, and the
+            // last to close folds the write-ahead log into the file.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteGroupCommit.CloseConnections();
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
+            var copy = Path.Combine(Path.GetTempPath(), $"mikoshi-copy-{Guid.NewGuid():N}.db");
+            try
+            {
+                File.Copy(file, copy);
+                Assert.Equal(5, await CountDepositsAsync($"Data Source={copy};Pooling=False"));
+            }
+            finally
+            {
+                File.Delete(copy);
+            }
+
+            // Reopened by the next write; then left idle past the timer, which closes it; then opened again.
+            await using (var app = TestApp.On(store))
+            {
+                var api = new ProofApi(app.CreateClient());
+                treasurer = await api.SignInAgainAsync(treasurer);
+                await api.DepositAsync(slug, treasurer, 2_000, key: "after-close");
+                await Task.Delay(SqliteGroupCommit.IdleClose * 2);
+                await api.DepositAsync(slug, treasurer, 3_000, key: "after-idle");
+            }
+
+            var numbers = await ProofStore.ReadAsync(store, db => db.JournalEntries.AsNoTracking().Select(e => e.Number).ToListAsync());
+            Assert.Equal(Enumerable.Range(1, numbers.Count).Select(n => (long)n), numbers.Order());
+            Assert.Equal(7, await CountDepositsAsync(store.ConnectionString));
+            var report = await ProofStore.ReadAsync(store, db => new Verifier(db).VerifyAsync());
+            Assert.True(report.IsClean, string.Join("\n", report.Findings));
+        }
+        finally
+        {
+            ProofStore.Delete(store);
+        }
+    }
+
     /// <summary>16 clients deposit at once, each retrying every deposit with its key: one entry per key, the books exact.</summary>
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
@@ -154,6 +217,16 @@ public sealed class GroupCommitTests(ITestOutputHelper output)
             var posted = await write.PostAsync(entry, key);
             return fail && posted.IsSuccess ? failure(posted.Value) : posted;
         });
+    }
+
+    /// <summary>The deposits the proof API made (memo "proof") in the SQLite file <paramref name="connectionString"/> names.</summary>
+    private static async Task<long> CountDepositsAsync(string connectionString)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM journal_entries WHERE \"Kind\" = 'deposit' AND \"Memo\" = 'proof'";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static Task<Int128> TreasuryAsync(TestApp app, Guid chain) =>

@@ -148,6 +148,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Mikoshi.Data.SqliteGroupCommit.CloseConnections();
             foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
             {
                 File.Delete(file);

@@ -128,6 +128,7 @@ public sealed class SecretsAtRestTests : IDisposable
         if (provider == "sqlite")
         {
             SqliteConnection.ClearAllPools();
+            SqliteGroupCommit.CloseConnections();
             Assert.Equal(-1, (await BytesOfAsync(store)).AsSpan().IndexOf(Encoding.ASCII.GetBytes(AccountNumber)));
         }
 
@@ -161,6 +162,7 @@ public sealed class SecretsAtRestTests : IDisposable
 
         // A store from before: readable by everyone. The next start tightens it.
         SqliteConnection.ClearAllPools();
+        SqliteGroupCommit.CloseConnections();
         const UnixFileMode WorldReadable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         File.SetUnixFileMode(database, WorldReadable);
         File.SetUnixFileMode(data, PrivateFiles.PrivateFolderMode | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
@@ -199,6 +201,7 @@ public sealed class SecretsAtRestTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        SqliteGroupCommit.CloseConnections();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -246,6 +249,7 @@ public sealed class SecretsAtRestTests : IDisposable
         if (provider == "sqlite")
         {
             SqliteConnection.ClearAllPools();
+            SqliteGroupCommit.CloseConnections();
             var source = PrivateFiles.SqliteFile(live)!;
             var target = Path.Combine(folder, "copy", "data", "mikoshi.db");
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

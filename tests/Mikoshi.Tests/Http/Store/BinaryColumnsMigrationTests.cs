@@ -145,6 +145,7 @@ public sealed class BinaryColumnsMigrationTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        SqliteGroupCommit.CloseConnections();
         Directory.Delete(folder, recursive: true);
     }
 
