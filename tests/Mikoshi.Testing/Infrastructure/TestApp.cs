@@ -133,7 +133,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // Idle pooled connections would outlive the test; across a whole run they would fill
             // the server's max_connections and later tests would fail to connect.
             // Two pools: the app's (its connection string with automatic preparation) and the tests' own connections'.
-            foreach (var connectionString in new[] { Store.ConnectionString, StoreRegistration.AutoPrepared(Store.ConnectionString) })
+            foreach (var connectionString in new[] { Store.ConnectionString, StoreRegistration.Pooled(Store.ConnectionString) })
             {
                 using var connection = new Npgsql.NpgsqlConnection(connectionString);
                 Npgsql.NpgsqlConnection.ClearPool(connection);

@@ -266,7 +266,7 @@ public sealed class SecretsAtRestTests : IDisposable
 
         var name = new NpgsqlConnectionStringBuilder(live.ConnectionString).Database!;
         // The app's pool is keyed by the connection string it opens with (automatic preparation added).
-        await using (var connection = new NpgsqlConnection(StoreRegistration.AutoPrepared(live.ConnectionString)))
+        await using (var connection = new NpgsqlConnection(StoreRegistration.Pooled(live.ConnectionString)))
         {
             NpgsqlConnection.ClearPool(connection);
         }
