@@ -47,7 +47,7 @@ public sealed class SqliteGroupCommit
     private Writing? writing;
 
     /// <summary>Closes <see cref="writing"/> once the file has been idle long enough; armed when a group commits.</summary>
-    private Timer? idle;
+    private readonly Timer idle;
 
     /// <summary>The group being filled; touched only by the write holding the turn.</summary>
     private Group? open;
@@ -56,6 +56,13 @@ public sealed class SqliteGroupCommit
     {
         this.file = file;
         this.connectionString = connectionString;
+
+        // Made without the execution context of the request that happened to make it: the timer lives as long as the
+        // process, and would keep that context (its async-locals, its logging scopes) alive with it.
+        using (ExecutionContext.SuppressFlow())
+        {
+            idle = new Timer(_ => CloseIfIdle());
+        }
     }
 
     /// <summary>The group commit of <paramref name="db"/>'s file; null on PostgreSQL, and for a write inside a write.</summary>
@@ -167,7 +174,6 @@ public sealed class SqliteGroupCommit
                 Close();
             }
 
-            idle ??= new Timer(_ => CloseIfIdle());
             idle.Change(IdleClose, Timeout.InfiniteTimeSpan);
             turn.Release();
         }
