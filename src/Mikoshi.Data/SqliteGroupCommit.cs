@@ -196,12 +196,14 @@ public sealed class SqliteGroupCommit
     }
 
     /// <summary>
-    /// Closes every file's kept writer connection now, waiting for a write in progress to end (a later write opens one
-    /// again). Call it with <see cref="SqliteConnection.ClearAllPools"/> before a database file is copied, replaced or
-    /// deleted: until it is closed, the writer's connection holds the file and its write-ahead log open.
+    /// Closes every SQLite connection this process keeps idle: the provider's pool
+    /// (<see cref="SqliteConnection.ClearAllPools"/>), then every file's writer connection, waiting for a write in progress
+    /// to end (a later write opens one again). Call it before a database file is copied, replaced or deleted: an open
+    /// connection holds the file and its write-ahead log open, and the last one to close folds the log into the file.
     /// </summary>
     public static void CloseConnections()
     {
+        SqliteConnection.ClearAllPools();
         foreach (var file in Files.Values)
         {
             // A group still open between its writers is theirs to commit; wait until it has.

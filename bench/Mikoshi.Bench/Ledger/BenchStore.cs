@@ -110,7 +110,6 @@ public sealed class BenchStore : IAsyncDisposable
         }
         else
         {
-            SqliteConnection.ClearAllPools();
             SqliteGroupCommit.CloseConnections();
         }
     }

@@ -69,10 +69,11 @@ public sealed class GroupCommitTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The file's writer connection stays open between writes, with its statements prepared. Deposits through the lean write before and after it is closed — on request,
-    /// as before a file is copied, and by its idle timer — all commit, numbered without a gap; a copy of the database file
-    /// alone, taken after the close, holds every one of them (with the writer's connection still open, the last writes
-    /// would be only in the write-ahead log beside it); and the books verify clean.
+    /// The file's writer connection stays open between writes, with its statements prepared. Deposits through the lean
+    /// write before and after it is closed — on request, as before a file is copied, and by its idle timer — all commit,
+    /// numbered without a gap; a copy of the database file alone, taken after the close, holds every one of them (with
+    /// the writer's connection still open, the last writes would be only in the write-ahead log beside it); and the books
+    /// verify clean.
     /// </summary>
     [Fact]
     public async Task WriterConnection_KeptBetweenWrites_ClosedOnRequestAndWhenIdle_NoWriteLost()
@@ -95,7 +96,6 @@ public sealed class GroupCommitTests(ITestOutputHelper output)
 
             // The app is gone, its read lanes with it; the pool's connections and then the writer's are closed, and the
             // last to close folds the write-ahead log into the file.
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             SqliteGroupCommit.CloseConnections();
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
             var copy = Path.Combine(Path.GetTempPath(), $"mikoshi-copy-{Guid.NewGuid():N}.db");

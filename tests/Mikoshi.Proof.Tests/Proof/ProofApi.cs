@@ -198,7 +198,6 @@ public static class ProofStore
 
         if (store.Provider == StoreProvider.Sqlite)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Mikoshi.Data.SqliteGroupCommit.CloseConnections();
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })

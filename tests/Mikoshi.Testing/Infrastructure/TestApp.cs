@@ -132,7 +132,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             // Idle pooled connections would outlive the test; across a whole run they would fill
             // the server's max_connections and later tests would fail to connect.
-            // Two pools: the app's (its connection string with automatic preparation) and the tests' own connections'.
+            // Two pools: the app's (its connection string as StoreRegistration.Pooled makes it) and the tests' own connections'.
             foreach (var connectionString in new[] { Store.ConnectionString, StoreRegistration.Pooled(Store.ConnectionString) })
             {
                 using var connection = new Npgsql.NpgsqlConnection(connectionString);
@@ -147,7 +147,6 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
         if (sqliteFile is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Mikoshi.Data.SqliteGroupCommit.CloseConnections();
             foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
             {

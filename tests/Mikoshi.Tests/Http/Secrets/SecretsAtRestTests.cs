@@ -127,7 +127,6 @@ public sealed class SecretsAtRestTests : IDisposable
 
         if (provider == "sqlite")
         {
-            SqliteConnection.ClearAllPools();
             SqliteGroupCommit.CloseConnections();
             Assert.Equal(-1, (await BytesOfAsync(store)).AsSpan().IndexOf(Encoding.ASCII.GetBytes(AccountNumber)));
         }
@@ -161,7 +160,6 @@ public sealed class SecretsAtRestTests : IDisposable
         }
 
         // A store from before: readable by everyone. The next start tightens it.
-        SqliteConnection.ClearAllPools();
         SqliteGroupCommit.CloseConnections();
         const UnixFileMode WorldReadable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         File.SetUnixFileMode(database, WorldReadable);
@@ -200,7 +198,6 @@ public sealed class SecretsAtRestTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         SqliteGroupCommit.CloseConnections();
         if (Directory.Exists(folder))
         {
@@ -248,7 +245,6 @@ public sealed class SecretsAtRestTests : IDisposable
     {
         if (provider == "sqlite")
         {
-            SqliteConnection.ClearAllPools();
             SqliteGroupCommit.CloseConnections();
             var source = PrivateFiles.SqliteFile(live)!;
             var target = Path.Combine(folder, "copy", "data", "mikoshi.db");

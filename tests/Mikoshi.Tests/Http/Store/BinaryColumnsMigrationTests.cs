@@ -144,7 +144,6 @@ public sealed class BinaryColumnsMigrationTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         SqliteGroupCommit.CloseConnections();
         Directory.Delete(folder, recursive: true);
     }
