@@ -15,6 +15,7 @@
 #   bench/run.sh matching              a suggested team among 10^5 people, indexed vs brute force; coverage over 10^4 people and 10^3 projects
 #   bench/run.sh scale                 scale-sqlite, scale-postgres: each request in a community of 10^5 entries / 10^4 members vs one of the demo's size
 #   bench/run.sh verify                verify-sqlite, verify-postgres: full verify vs a raw read at two journal sizes, and verify --since-checkpoint of new entries
+#   bench/run.sh floor                 floor-sqlite, floor-postgres: the rows a deposit, a mint, a transfer store, written raw, vs the writes and a raw one-row commit
 # Settings (environment): BENCH_REPS (5), BENCH_SECONDS (3, per side per repetition),
 # BENCH_ENTRIES (20000, journal entries for verify), BENCH_CHECKPOINT_PEOPLE / _TOKENS / _TRANSFERS
 # (10000 / 100000 / 450000: the history loaded into the store for the holdings lookup, 10^6 rows),
@@ -28,11 +29,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-all_parts=(allocate sqlite postgres verify-sqlite verify-postgres holdings membership-sqlite membership-postgres revenue-sqlite revenue-postgres redemption-sqlite redemption-postgres load-sqlite load-postgres scale-sqlite scale-postgres votes gas matching)
+all_parts=(allocate sqlite postgres verify-sqlite verify-postgres holdings membership-sqlite membership-postgres floor-sqlite floor-postgres revenue-sqlite revenue-postgres redemption-sqlite redemption-postgres load-sqlite load-postgres scale-sqlite scale-postgres votes gas matching)
 parts=()
 for p in "$@"; do
   case "$p" in
-    allocate|sqlite|postgres|verify-sqlite|verify-postgres|holdings|membership-sqlite|membership-postgres|revenue-sqlite|revenue-postgres|redemption-sqlite|redemption-postgres|load-sqlite|load-postgres|scale-sqlite|scale-postgres|votes|gas|matching) parts+=("$p") ;;
+    allocate|sqlite|postgres|verify-sqlite|verify-postgres|holdings|membership-sqlite|membership-postgres|floor-sqlite|floor-postgres|revenue-sqlite|revenue-postgres|redemption-sqlite|redemption-postgres|load-sqlite|load-postgres|scale-sqlite|scale-postgres|votes|gas|matching) parts+=("$p") ;;
     revenue) parts+=(revenue-sqlite revenue-postgres) ;;
     verify) parts+=(verify-sqlite verify-postgres) ;;
     payments-sqlite|payments-postgres) parts+=("$p") ;;
@@ -43,7 +44,8 @@ for p in "$@"; do
     membership) parts+=(holdings membership-sqlite membership-postgres) ;;
     load) parts+=(load-sqlite load-postgres) ;;
     scale) parts+=(scale-sqlite scale-postgres) ;;
-    *) echo "unknown part: $p (${all_parts[*]}, membership, revenue, redemption, load, verify)" >&2; exit 2 ;;
+    floor) parts+=(floor-sqlite floor-postgres) ;;
+    *) echo "unknown part: $p (${all_parts[*]}, membership, revenue, redemption, load, verify, floor)" >&2; exit 2 ;;
   esac
 done
 [ ${#parts[@]} -gt 0 ] || parts=("${all_parts[@]}")
@@ -81,7 +83,7 @@ if want sqlite; then
   "${bench[@]}" ledger --store sqlite --location "$work/sqlite" --out "$results/sqlite.json" \
     --reps "$reps" --seconds "$seconds" --entries "$entries"
 fi
-if want postgres || want verify-postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want payments-postgres || want notifications-postgres || want scale-postgres; then
+if want postgres || want verify-postgres || want membership-postgres || want revenue-postgres || want redemption-postgres || want load-postgres || want floor-postgres || want payments-postgres || want notifications-postgres || want scale-postgres; then
   # A free loopback port: ask the kernel for one, then hand it to the server.
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   server=$("$root/scripts/pg.sh" start "$pg_dir" "$port")
@@ -108,6 +110,12 @@ if want membership-postgres; then
   "${bench[@]}" membership --store postgres --location "$server" --out "$results/membership-postgres.json" \
     --reps "$reps" --seconds "$seconds" "${history[@]}"
 fi
+for store in sqlite postgres; do
+  if want "floor-$store"; then
+    location="$work/sqlite"; [ "$store" = postgres ] && location="$server"
+    "${bench[@]}" floor --store "$store" --location "$location" --out "$results/floor-$store.json" --reps "$reps" --seconds "$seconds"
+  fi
+done
 if want revenue-sqlite; then
   "${bench[@]}" revenue --store sqlite --location "$work/sqlite" --out "$results/revenue-sqlite.json" \
     --reps "$reps" --events "${BENCH_REVENUE_EVENTS:-10}" --holders "${BENCH_REVENUE_HOLDERS:-10,1000,1000000}"

@@ -11,6 +11,7 @@ using Mikoshi.Data;
 //   ledger --store sqlite --location DIR --out FILE [--reps 5] [--seconds 3] [--entries 20000]
 //   ledger --store postgres --location "Host=…;Port=…;Username=postgres" --out FILE […]
 //   profile --store sqlite|postgres --location DIR|"Host=…" [--writes 200] [--kinds deposit,mint,transfer]   (where a deposit, a mint, a transfer spend their time; prints)
+//   floor --store sqlite|postgres --location DIR|"Host=…" --out FILE [--reps 5] [--seconds 3] [--without-rowid no|yes]   (the rows a deposit, a mint, a transfer store, written raw, against the app's writes)
 //   verify --store sqlite|postgres --location … --out FILE [--reps 5] [--sizes 20000,100000] [--new 1000]
 //   membership --store sqlite|postgres --location … --out FILE [--reps 5] [--seconds 3] [--members 100]
 //              [--people 10000] [--tokens 100000] [--transfers 450000] [--lookups 300] [--scans 3]
@@ -78,6 +79,13 @@ return args.FirstOrDefault() switch
         Int("reps", 5),
         Int("lookups", 1_000_000),
         Int("scans", 20)),
+    "floor" => await WriteFloor.RunAsync(
+        Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
+        Option("location"),
+        Option("out"),
+        Int("reps", 5),
+        double.Parse(Option("seconds", "3"), CultureInfo.InvariantCulture),
+        Option("without-rowid", "no") == "yes"),
     "load" => await LoadRun.RunAsync(
         Option("store") == "postgres" ? StoreProvider.Postgres : StoreProvider.Sqlite,
         Option("location"),

@@ -88,6 +88,7 @@ public static class Report
             .AppendLine();
         Verify.VerifySections.Write(text, results);
         MembershipSections.Write(text, memberships, holdings);
+        FloorSections.Write(text, results);
         Load.LoadSections.Write(text, results);
         Scale.ScaleSections.Write(text, results);
         Revenue.RevenueSections.Write(text, results);

@@ -36,10 +36,13 @@ public sealed class TokenLoops
 
     public int People => people.Length;
 
-    /// <summary>Founds a community, adds <paramref name="count"/> people (rows in the users table) and deposits ¥10^12 for each.</summary>
-    public static async Task<TokenLoops> CreateAsync(BenchStore store, int count)
+    /// <summary>The community's slug.</summary>
+    public string Slug => community.Slug;
+
+    /// <summary>Founds a community (<paramref name="slug"/>), adds <paramref name="count"/> people (rows in the users table) and deposits ¥10^12 for each.</summary>
+    public static async Task<TokenLoops> CreateAsync(BenchStore store, int count, string slug = "bench-membership")
     {
-        var founded = await LedgerRun.FoundAsync(store, "bench-membership");
+        var founded = await LedgerRun.FoundAsync(store, slug);
         var id = new CommunityId(founded.Id);
         var community = await store.InScopeAsync(db => db.Communities.AsNoTracking().SingleAsync(c => c.Id == id));
         var people = Enumerable.Range(0, count).Select(_ => PersonId.New()).ToArray();
@@ -47,7 +50,7 @@ public sealed class TokenLoops
         {
             for (var i = 0; i < people.Length; i++)
             {
-                var name = Fmt.Invariant($"bench-member-{i}");
+                var name = Fmt.Invariant($"{slug}-member-{i}");
                 db.Users.Add(new MikoshiUser
                 {
                     Id = people[i].Value,
