@@ -100,7 +100,11 @@ public static class TargetSections
     }
 
     private static Row AtLeast(string store, string figure, double? value, double target, string section) =>
-        new(store, figure, value is { } v ? Fmt.Num(v, 3) : "—", Fmt.Invariant($"≥ {target:0.0#}"), value is { } x ? x >= target : null, section, target);
+        new(store, figure, value is { } v ? Shown(v, target) : "—", Fmt.Invariant($"≥ {target:0.0#}"), value is { } x ? x >= target : null, section, target);
+
+    /// <summary>Three decimals, or four where three would round a miss up to the target itself (0.4997 is not 0.500).</summary>
+    private static string Shown(double value, double target) =>
+        value < target && Fmt.Num(value, 3) == Fmt.Num(target, 3) ? Fmt.Num(value, 4) : Fmt.Num(value, 3);
 
     private static T? Read<T>(string results, string name) where T : class
     {
