@@ -222,7 +222,6 @@ public static class WriteFloor
     private sealed class Floor
     {
         private readonly DbConnection connection;
-        private readonly bool postgres;
         private readonly List<(DbCommand Command, object?[] Values, int[] Shifted)> statements;
         private readonly DbBatch? batch;
         private long written;
@@ -230,7 +229,6 @@ public static class WriteFloor
         private Floor(DbConnection connection, bool postgres, List<(DbCommand, object?[], int[])> statements, int tables)
         {
             this.connection = connection;
-            this.postgres = postgres;
             this.statements = statements;
             TableCount = tables;
             if (postgres)
@@ -308,7 +306,7 @@ public static class WriteFloor
             var command = connection.CreateCommand();
             command.CommandText = $"""INSERT INTO "{spec.Table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => Placeholder(postgres, i)))})""";
             Bind(command, values);
-            var shifted = spec.Shifted.Select(c => Array.IndexOf(columns, c)).ToArray();
+            var shifted = spec.Shifted.Select(c => Array.IndexOf(columns, c) is >= 0 and var at ? at : throw new InvalidOperationException($"{spec.Table} has no column {c}")).ToArray();
             return (command, values, shifted);
         }
 
