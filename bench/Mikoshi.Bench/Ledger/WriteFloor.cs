@@ -47,7 +47,8 @@ public static class WriteFloor
             await WithoutRowIdAsync(store);
         }
 
-        Console.WriteLine($"[{name}] {await store.DurabilityAsync()}");
+        var settings = await store.DurabilityAsync();
+        Console.WriteLine($"[{name}] {settings}");
 
         // The writes timed through the app, each kind in a community of its own.
         var deposits = new DepositLoop(store, await LedgerRun.FoundAsync(store, "bench-deposits"));
@@ -109,7 +110,7 @@ public static class WriteFloor
         await tokens.CheckAsync();
         var rawRates = rates["raw one-row commit"];
         var floors = new[] { depositFloor, mintFloor, transferFloor };
-        var result = new FloorResult(name, await store.DurabilityAsync(), repetitions, seconds, Samples.Of(rawRates), [.. Kinds.Select((kind, k) =>
+        var result = new FloorResult(name, settings, repetitions, seconds, Samples.Of(rawRates), [.. Kinds.Select((kind, k) =>
         {
             var (floorRates, appRates) = (rates[$"{kind}, floor"], rates[$"{kind}, app"]);
             return new FloorFigure(kind, floors[k].RowCount, floors[k].TableCount,
@@ -219,47 +220,72 @@ public static class WriteFloor
     ];
 
     /// <summary>One kind of write's rows, read once, written again under new keys by <see cref="WriteOneAsync"/>.</summary>
+    /// <remarks>
+    /// Each row is one statement: its text, the values of its parameters (for an insert, the template's columns in
+    /// order), and which of them are keys to move. On SQLite each is a command prepared on the connection; on PostgreSQL
+    /// each is a command of one batch between <c>BEGIN</c> and <c>COMMIT</c>.
+    /// </remarks>
     private sealed class Floor
     {
         private readonly DbConnection connection;
-        private readonly List<(DbCommand Command, object?[] Values, int[] Shifted)> statements;
+        private readonly List<(object?[] Values, int[] Shifted)> rows;
+        private readonly DbParameterCollection[] parameters;
+        private readonly DbCommand[] commands;
         private readonly DbBatch? batch;
         private long written;
 
-        private Floor(DbConnection connection, bool postgres, List<(DbCommand, object?[], int[])> statements, int tables)
+        private Floor(DbConnection connection, bool postgres, List<(string Sql, object?[] Values, int[] Shifted)> statements, int tables)
         {
             this.connection = connection;
-            this.statements = statements;
+            rows = [.. statements.Select(s => (s.Values, s.Shifted))];
             TableCount = tables;
             if (postgres)
             {
                 batch = connection.CreateBatch();
                 batch.BatchCommands.Add(Plain(batch, "BEGIN"));
-                foreach (var (command, _, _) in statements)
+                foreach (var (sql, values, _) in statements)
                 {
-                    var copy = batch.CreateBatchCommand();
-                    copy.CommandText = command.CommandText;
-                    foreach (DbParameter parameter in command.Parameters)
-                    {
-                        var own = copy.CreateParameter();
-                        own.Value = parameter.Value;
-                        copy.Parameters.Add(own);
-                    }
-
-                    batch.BatchCommands.Add(copy);
+                    var command = Plain(batch, sql);
+                    Bind(command.CreateParameter, command.Parameters, values, named: false);
+                    batch.BatchCommands.Add(command);
                 }
 
                 batch.BatchCommands.Add(Plain(batch, "COMMIT"));
+                commands = [];
+                parameters = [.. batch.BatchCommands.Skip(1).Take(statements.Count).Select(c => c.Parameters)];
+            }
+            else
+            {
+                commands = [.. statements.Select(s =>
+                {
+                    var command = connection.CreateCommand();
+                    command.CommandText = s.Sql;
+                    Bind(command.CreateParameter, command.Parameters, s.Values, named: true);
+                    return command;
+                })];
+                parameters = [.. commands.Select(c => c.Parameters)];
             }
         }
 
-        public int RowCount => statements.Count;
+        /// <summary>The values as parameters: named <c>p0</c>, <c>p1</c>… on SQLite, positional on PostgreSQL.</summary>
+        private static void Bind(Func<DbParameter> create, DbParameterCollection into, object?[] values, bool named)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = create();
+                parameter.ParameterName = named ? Fmt.Invariant($"p{i}") : string.Empty;
+                parameter.Value = values[i] ?? DBNull.Value;
+                into.Add(parameter);
+            }
+        }
+
+        public int RowCount => rows.Count;
 
         public int TableCount { get; }
 
         public static async Task<Floor> CreateAsync(DbConnection connection, bool postgres, string slug, Rows[] rows)
         {
-            var statements = new List<(DbCommand, object?[], int[])>();
+            var statements = new List<(string, object?[], int[])>();
             foreach (var spec in rows)
             {
                 await using var select = connection.CreateCommand();
@@ -275,7 +301,7 @@ public static class WriteFloor
                 {
                     found++;
                     var values = Enumerable.Range(0, columns.Length).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray();
-                    statements.Add(spec.Keys is null ? Insert(connection, postgres, spec, columns, values) : Update(connection, postgres, spec, columns, values));
+                    statements.Add(spec.Keys is null ? Insert(postgres, spec, columns, values) : Update(postgres, spec, columns, values));
                 }
 
                 if (found == 0)
@@ -284,15 +310,12 @@ public static class WriteFloor
                 }
             }
 
-            if (!postgres)
+            var floor = new Floor(connection, postgres, statements, rows.Select(r => r.Table).Distinct().Count());
+            foreach (var command in floor.commands)
             {
-                foreach (var (command, _, _) in statements)
-                {
-                    await command.PrepareAsync();
-                }
+                await command.PrepareAsync();
             }
 
-            var floor = new Floor(connection, postgres, statements, rows.Select(r => r.Table).Distinct().Count());
             if (floor.batch is not null)
             {
                 await floor.batch.PrepareAsync();
@@ -301,37 +324,22 @@ public static class WriteFloor
             return floor;
         }
 
-        private static (DbCommand, object?[], int[]) Insert(DbConnection connection, bool postgres, Rows spec, string[] columns, object?[] values)
+        private static (string, object?[], int[]) Insert(bool postgres, Rows spec, string[] columns, object?[] values)
         {
-            var command = connection.CreateCommand();
-            command.CommandText = $"""INSERT INTO "{spec.Table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => Placeholder(postgres, i)))})""";
-            Bind(command, values);
+            var sql = $"""INSERT INTO "{spec.Table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => Placeholder(postgres, i)))})""";
             var shifted = spec.Shifted.Select(c => Array.IndexOf(columns, c) is >= 0 and var at ? at : throw new InvalidOperationException($"{spec.Table} has no column {c}")).ToArray();
-            return (command, values, shifted);
+            return (sql, values, shifted);
         }
 
-        private static (DbCommand, object?[], int[]) Update(DbConnection connection, bool postgres, Rows spec, string[] columns, object?[] values)
+        private static (string, object?[], int[]) Update(bool postgres, Rows spec, string[] columns, object?[] values)
         {
             var set = spec.Set!;
             var keys = spec.Keys!;
-            var command = connection.CreateCommand();
-            command.CommandText = $"""UPDATE "{spec.Table}" SET {string.Join(", ", set.Select((c, i) => $"\"{c}\" = {Placeholder(postgres, i)}"))} WHERE {string.Join(" AND ", keys.Select((c, i) => $"\"{c}\" = {Placeholder(postgres, set.Length + i)}"))}""";
-            Bind(command, [.. set.Concat(keys).Select(c => values[Array.IndexOf(columns, c)])]);
-            return (command, [], []);
+            var sql = $"""UPDATE "{spec.Table}" SET {string.Join(", ", set.Select((c, i) => $"\"{c}\" = {Placeholder(postgres, i)}"))} WHERE {string.Join(" AND ", keys.Select((c, i) => $"\"{c}\" = {Placeholder(postgres, set.Length + i)}"))}""";
+            return (sql, [.. set.Concat(keys).Select(c => values[Array.IndexOf(columns, c)])], []);
         }
 
         private static string Placeholder(bool postgres, int index) => postgres ? Fmt.Invariant($"${index + 1}") : Fmt.Invariant($"@p{index}");
-
-        private static void Bind(DbCommand command, object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = Fmt.Invariant($"p{i}");
-                parameter.Value = values[i] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-        }
 
         private static DbBatchCommand Plain(DbBatch batch, string text)
         {
@@ -344,13 +352,12 @@ public static class WriteFloor
         public async Task WriteOneAsync()
         {
             var n = written++;
-            for (var s = 0; s < statements.Count; s++)
+            for (var s = 0; s < rows.Count; s++)
             {
-                var (command, values, shifted) = statements[s];
-                var parameters = batch is null ? command.Parameters : batch.BatchCommands[s + 1].Parameters;
+                var (values, shifted) = rows[s];
                 foreach (var column in shifted)
                 {
-                    parameters[column].Value = values[column] switch
+                    parameters[s][column].Value = values[column] switch
                     {
                         long number => number + Above + (n * Block),
                         int number => number + Above + (n * Block),
@@ -367,7 +374,7 @@ public static class WriteFloor
             }
 
             await using var transaction = await connection.BeginTransactionAsync();
-            foreach (var (command, _, _) in statements)
+            foreach (var command in commands)
             {
                 command.Transaction = transaction;
                 await command.ExecuteNonQueryAsync();
